@@ -1,0 +1,204 @@
+/**
+ * Request and response shapes shared by the API and the portal (`shared/api.md`).
+ * Types and plain constants only: no runtime dependencies, so the portal can import it as source.
+ */
+
+export const ROLES = [
+  'student',
+  'teacher',
+  'school_admin',
+  'enterprise_admin',
+  'bureau_officer',
+  'platform_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 工信局 MIIT, 国资委 SASAC, 教育局 EDU (§13 of the seed plan). */
+export const AUTHORITIES = ['MIIT', 'SASAC', 'EDU'] as const;
+export type Authority = (typeof AUTHORITIES)[number];
+
+export const OWNERSHIPS = ['municipal_soe', 'central_soe', 'private', 'foreign', 'other'] as const;
+export type Ownership = (typeof OWNERSHIPS)[number];
+
+export const ORGANISATION_KINDS = ['school', 'enterprise', 'training_base'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** 中职 secondary vocational, 高职 higher vocational. */
+export const SCHOOL_LEVELS = ['secondary', 'higher'] as const;
+export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+
+export const VERIFICATION_STATUSES = ['unverified', 'verified'] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** Lanzhou's districts and counties. */
+export const LANZHOU_DISTRICTS = [
+  '城关区',
+  '七里河区',
+  '西固区',
+  '安宁区',
+  '红古区',
+  '永登县',
+  '皋兰县',
+  '榆中县',
+  '兰州新区',
+] as const;
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  authority: Authority | null;
+  locale: Locale;
+}
+
+export interface OrganisationSummary {
+  id: string;
+  kind: OrganisationKind;
+  name: string;
+  district: string;
+}
+
+/** `GET /me`: the user, with the organisation they belong to (if any). */
+export interface MeView extends UserView {
+  organisation: OrganisationSummary | null;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+}
+
+export interface LoginResponse extends TokenPair {
+  user: UserView;
+}
+
+export interface RefreshRequest {
+  refreshToken: string;
+}
+
+export interface HeadcountView {
+  year: number;
+  employees: number;
+  /** ceil(intake rate × employees) under that year's rules (§13: 2 %). */
+  requiredIntake: number;
+  /** Most interns the enterprise may host at once (10 % of staff). */
+  internCap: number;
+}
+
+export interface OfficerScope {
+  /** Which organisations an officer may see: MIIT every enterprise but municipal SOEs, SASAC municipal SOEs, EDU schools. */
+  authority: Authority;
+}
+
+export interface EnterpriseView {
+  id: string;
+  name: string;
+  uscc: string;
+  ownership: Ownership;
+  industry: string;
+  district: string;
+  verification: VerificationStatus;
+  verifiedAt: string | null;
+  headcounts: HeadcountView[];
+  createdAt: string;
+}
+
+export interface RegisterEnterpriseRequest {
+  name: string;
+  uscc: string;
+  ownership: Ownership;
+  industry: string;
+  district: string;
+  adminName: string;
+  adminEmail: string;
+  adminPassword: string;
+}
+
+export interface RegisterEnterpriseResponse {
+  enterprise: EnterpriseView;
+  admin: UserView;
+}
+
+export interface SchoolView {
+  id: string;
+  name: string;
+  level: SchoolLevel;
+  district: string;
+  createdAt: string;
+}
+
+export interface StudentView {
+  id: string;
+  name: string;
+  email: string;
+  schoolId: string;
+  dateOfBirth: string;
+  major: string;
+  enrolmentYear: number;
+  skills: string[];
+  certificates: string[];
+  preferredDistricts: string[];
+}
+
+export interface TeacherView {
+  id: string;
+  name: string;
+  email: string;
+  schoolId: string;
+  specialty: string;
+  specialtyCourseTeacher: boolean;
+  dualQualified: boolean;
+}
+
+/** Answer to creating a person: the initial password is shown once when none was given. */
+export interface CreatedPerson<T> {
+  person: T;
+  initialPassword?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface ProblemFieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, the one error shape of the API. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: ProblemFieldError[];
+  requestId?: string;
+}
+
+export const DEMO_PASSWORD = 'Demo#2026';
+export const DEMO_DOMAIN = 'demo.skillbridge.cn';
+export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; authority?: Authority }> = [
+  { email: `admin@${DEMO_DOMAIN}`, role: 'platform_admin' },
+  { email: `miit@${DEMO_DOMAIN}`, role: 'bureau_officer', authority: 'MIIT' },
+  { email: `sasac@${DEMO_DOMAIN}`, role: 'bureau_officer', authority: 'SASAC' },
+  { email: `edu@${DEMO_DOMAIN}`, role: 'bureau_officer', authority: 'EDU' },
+  { email: `school@${DEMO_DOMAIN}`, role: 'school_admin' },
+  { email: `teacher@${DEMO_DOMAIN}`, role: 'teacher' },
+  { email: `student@${DEMO_DOMAIN}`, role: 'student' },
+  { email: `hr@${DEMO_DOMAIN}`, role: 'enterprise_admin' },
+  { email: `hr-soe@${DEMO_DOMAIN}`, role: 'enterprise_admin' },
+];
