@@ -1,0 +1,31 @@
+// Every test of the workspace in one run: `npm test` (scripts/test.mjs) brings up PostgreSQL and Redis first.
+const preset = require('./jest.preset');
+
+const unit = (name, dir) => ({
+  ...preset,
+  displayName: name,
+  rootDir: dir,
+  testMatch: ['<rootDir>/src/**/*.spec.ts'],
+});
+const integration = (name, dir) => ({
+  ...preset,
+  displayName: `${name}:int`,
+  rootDir: dir,
+  testMatch: ['<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+});
+
+module.exports = {
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
+  testTimeout: 30000,
+  projects: [
+    unit('domain', 'libs/domain'),
+    unit('db', 'libs/db'),
+    unit('api', 'apps/api'),
+    unit('worker', 'apps/worker'),
+    integration('db', 'libs/db'),
+    integration('api', 'apps/api'),
+    integration('worker', 'apps/worker'),
+    { ...require('./apps/portal-e2e/jest.config.js'), rootDir: 'apps/portal-e2e', displayName: 'portal-e2e' },
+  ],
+};

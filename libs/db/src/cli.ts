@@ -1,0 +1,33 @@
+/**
+ * `node libs/db/dist/cli.js migrate|seed|setup`: runs the migrations and loads the demo data on
+ * the database named by DATABASE_URL. `setup` does both, seeding only a database not yet seeded.
+ */
+import { createDataSource } from './data-source';
+import { isSeeded, seedDemo } from './seed/demo';
+
+async function main(command: string | undefined): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  if (!['migrate', 'seed', 'setup'].includes(command ?? '')) throw new Error('usage: cli.js migrate | seed | setup');
+  const db = await createDataSource(url, { logging: ['error'] }).initialize();
+  try {
+    if (command === 'migrate' || command === 'setup') {
+      const ran = await db.runMigrations({ transaction: 'each' });
+      console.log(ran.length ? `migrations applied: ${ran.map((m) => m.name).join(', ')}` : 'migrations: up to date');
+    }
+    if (command === 'seed' || command === 'setup') {
+      if (await isSeeded(db)) console.log('demo data: already loaded');
+      else {
+        await seedDemo(db);
+        console.log('demo data: loaded');
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv[2]).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { EnterpriseHeadcount } from './enterprise-headcount.entity';
+import { Organisation } from './organisation.entity';
+import { RefreshToken } from './refresh-token.entity';
+import { Slot } from './slot.entity';
+import { Student } from './student.entity';
+import { Teacher } from './teacher.entity';
+import { User } from './user.entity';
+import { YearRulesRecord } from './year-rules.entity';
+
+export * from './enterprise-headcount.entity';
+export * from './organisation.entity';
+export * from './refresh-token.entity';
+export * from './slot.entity';
+export * from './student.entity';
+export * from './teacher.entity';
+export * from './user.entity';
+export * from './year-rules.entity';
+
+export const ENTITIES = [
+  Organisation,
+  EnterpriseHeadcount,
+  User,
+  Student,
+  Teacher,
+  RefreshToken,
+  YearRulesRecord,
+  Slot,
+];

@@ -1,0 +1,60 @@
+import type { OrganisationKind, Ownership } from '@skillbridge/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type SchoolLevel = 'secondary' | 'higher';
+export type VerificationStatus = 'unverified' | 'verified';
+
+/**
+ * A school (中职/高职), an enterprise, or a training base (实训基地). One table, so that tenancy
+ * has one place to look.
+ */
+@Entity('organisations')
+@Check('organisations_kind', `"kind" IN ('school', 'enterprise', 'training_base')`)
+@Check(
+  'organisations_ownership',
+  `"ownership" IS NULL OR "ownership" IN ('municipal_soe', 'central_soe', 'private', 'foreign', 'other')`,
+)
+@Check('organisations_enterprise_fields', `"kind" = 'school' OR ("uscc" IS NOT NULL AND "ownership" IS NOT NULL)`)
+@Check('organisations_school_level', `"kind" <> 'school' OR "school_level" IN ('secondary', 'higher')`)
+@Check('organisations_verification', `"verification" IN ('unverified', 'verified')`)
+@Index('organisations_kind_ownership', ['kind', 'ownership'])
+export class Organisation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: OrganisationKind;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  district: string;
+
+  @Column('text', { nullable: true })
+  schoolLevel: SchoolLevel | null;
+
+  /** 统一社会信用代码, upper case, for enterprises and training bases. */
+  @Index('organisations_uscc', { unique: true, where: '"uscc" IS NOT NULL' })
+  @Column('text', { nullable: true })
+  uscc: string | null;
+
+  @Column('text', { nullable: true })
+  ownership: Ownership | null;
+
+  @Column('text', { nullable: true })
+  industry: string | null;
+
+  /** Enterprises start unverified and cannot post until a platform admin verifies them. */
+  @Column('text', { default: 'unverified' })
+  verification: VerificationStatus;
+
+  @Column('timestamptz', { nullable: true })
+  verifiedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,42 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
+
+/** 职业院校学生 — a student's profile; the login is the `users` row with the same id. */
+@Entity('students')
+@Check('students_enrolment_year', '"enrolment_year" BETWEEN 1990 AND 2100')
+@Index('students_school_major', ['schoolId', 'major'])
+export class Student {
+  @PrimaryColumn('uuid')
+  userId: string;
+
+  @Column('uuid')
+  schoolId: string;
+
+  @Column('date')
+  dateOfBirth: string;
+
+  @Column('text')
+  major: string;
+
+  @Column('int')
+  enrolmentYear: number;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  skills: string[];
+
+  /** 1+X vocational skill certificates. */
+  @Column('text', { array: true, default: () => "'{}'" })
+  certificates: string[];
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  preferredDistricts: string[];
+
+  @OneToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: User;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'school_id' })
+  school?: Organisation;
+}

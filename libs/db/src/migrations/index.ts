@@ -1,0 +1,4 @@
+// Every migration, in order. New ones are generated (`npm run db:generate -- Name`), reviewed and listed here.
+import { Foundation1795938250982 } from './1795938250982-Foundation';
+
+export const MIGRATIONS: Function[] = [Foundation1795938250982];

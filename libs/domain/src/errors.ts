@@ -1,0 +1,27 @@
+/**
+ * A broken business rule. Each carries a stable upper-snake `code` that clients may rely on;
+ * the API turns `kind` into an HTTP status (conflict → 409, unprocessable → 422, …).
+ */
+export type DomainErrorKind =
+  | 'invalid' // 400
+  | 'unauthenticated' // 401
+  | 'forbidden' // 403
+  | 'not_found' // 404
+  | 'conflict' // 409
+  | 'unprocessable' // 422
+  | 'rate_limited'; // 429
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const notFound = (what: string): DomainError =>
+  new DomainError('NOT_FOUND', 'not_found', `${what} was not found`);
