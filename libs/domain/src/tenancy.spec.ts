@@ -1,4 +1,4 @@
-import { Actor, OrganisationFacts, canAdministerOrganisation, canSeeOrganisation } from './tenancy';
+import { Actor, OrganisationFacts, canAdministerOrganisation, canSeeOrganisation, canSeeOrganisationMembers } from './tenancy';
 
 const soe: OrganisationFacts = { id: 'soe', kind: 'enterprise', ownership: 'municipal_soe' };
 const centralSoe: OrganisationFacts = { id: 'central', kind: 'enterprise', ownership: 'central_soe' };
@@ -53,5 +53,18 @@ describe('tenancy', () => {
 
   it('officers read but do not administer', () => {
     expect(canAdministerOrganisation(officer('MIIT'), privateFirm)).toBe(false);
+  });
+});
+
+describe('who may list an organisation’s people', () => {
+  it('its admin and the officers of its remit, not its students or teachers', () => {
+    const admin: Actor = { userId: 'a', role: 'school_admin', organisationId: 'school', authority: null };
+    const student: Actor = { userId: 's', role: 'student', organisationId: 'school', authority: null };
+    const teacher: Actor = { userId: 't', role: 'teacher', organisationId: 'school', authority: null };
+    expect(canSeeOrganisationMembers(admin, school)).toBe(true);
+    expect(canSeeOrganisationMembers(officer('EDU'), school)).toBe(true);
+    expect(canSeeOrganisationMembers(officer('MIIT'), school)).toBe(false);
+    expect(canSeeOrganisationMembers(student, school)).toBe(false);
+    expect(canSeeOrganisationMembers(teacher, school)).toBe(false);
   });
 });

@@ -90,3 +90,7 @@ const ADMIN_ROLE: Record<OrganisationKind, Role> = {
 export const canAdministerOrganisation = (actor: Actor, org: OrganisationFacts): boolean =>
   actor.role === 'platform_admin' ||
   (actor.role === ADMIN_ROLE[org.kind] && actor.organisationId === org.id);
+
+/** Listing an organisation's people: its admins, the officers whose remit it is, the platform admin. */
+export const canSeeOrganisationMembers = (actor: Actor, org: OrganisationFacts): boolean =>
+  canSeeOrganisation(actor, org) && actor.role !== 'student' && actor.role !== 'teacher';

@@ -1,0 +1,71 @@
+import helmet from '@fastify/helmet';
+import { randomUUID } from 'crypto';
+import type { IncomingMessage } from 'http';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { requestIdOf, sendProblem, toProblem } from './common/problem-details.filter';
+import { validationPipe } from './common/validation';
+import { AppConfig } from './config/app.config';
+
+export const API_PREFIX = 'api/v1';
+
+const REQUEST_ID = /^[\w.:-]{1,100}$/;
+
+/** A caller's X-Request-Id when it is sane, else a new one; echoed in the response and in every log line. */
+function requestIdFor(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Builds the API application (not yet listening): used by main.ts and by the integration tests. */
+export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, genReqId: requestIdFor });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    logger: options.logs === false ? false : undefined,
+  });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+
+  // The API speaks JSON (and multipart for imports): a text/plain body is refused with 415, not parsed.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  // Errors Fastify raises before Nest sees the request (malformed JSON, wrong media type) get the same shape.
+  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => {
+
+    sendProblem(reply, toProblem(error, requestIdOf(request)));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /api/docs inlines its styles and an init script.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(validationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('SkillBridge API (技能桥)')
+      .setDescription('School–enterprise matchmaking for vocational education. Errors are RFC 9457 problem details with a stable `code`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

@@ -1,0 +1,59 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import type { Page } from '@skillbridge/contracts';
+import { decodeCursor, encodeCursor } from '@skillbridge/db';
+import { DomainError } from '@skillbridge/domain';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SortKey<T> {
+  /** The SQL expression sorted on, e.g. `o.name`. */
+  column: string;
+  /** The same value read off a row. */
+  of: (row: T) => string;
+}
+
+/**
+ * Keyset pagination: rows sorted by `keys` (text columns, the last one a unique uuid), resumed
+ * after the cursor's key. Stable under inserts, and as fast on page 1,000 as on page 1.
+ */
+export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, keys: SortKey<T>[]): Promise<Page<T>> {
+  const limit = query.limit ?? 50;
+  if (query.cursor) {
+    const key = decodeCursor(query.cursor, keys.length);
+    if (!key || !UUID.test(String(key[key.length - 1]))) {
+      throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
+    }
+    const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, String(value)]));
+    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+  }
+  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, 'ASC') : qb.addOrderBy(k.column, 'ASC')));
+  const rows = await qb.take(limit + 1).getMany();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keys.map((k) => k.of(last))) : null };
+}
+
+/** Organisations (alias `o`) by name. */
+export const BY_NAME: SortKey<{ name: string; id: string }>[] = [
+  { column: 'o.name', of: (o) => o.name },
+  { column: 'o.id', of: (o) => o.id },
+];

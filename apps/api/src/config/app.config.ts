@@ -1,0 +1,83 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * The API's configuration, read from the environment once at boot. A missing or malformed value
+ * stops the boot with the names that failed, and never prints a value.
+ */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  /** Signs access tokens. Required in production; development falls back to a fixed local secret. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32)
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(60)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 900;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? 'skillbridge-development-only-secret-do-not-deploy';
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** The variable names AppConfig declares, read from its validation metadata. */
+function declaredNames(): string[] {
+  const metadata = getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false);
+  return [...new Set(metadata.map((entry) => entry.propertyName))];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const picked = Object.fromEntries(declaredNames().filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
+  const config = plainToInstance(AppConfig, picked);
+  const failed = validateSync(config).map((error) => error.property);
+  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) failed.push('JWT_SECRET');
+  if (failed.length) throw new ConfigError(`Invalid configuration: ${[...new Set(failed)].join(', ')}`);
+  return config;
+}

@@ -1,0 +1,15 @@
+import 'reflect-metadata';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app.config';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  // Configuration errors name the failing variables only; anything else is a crash worth its stack.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

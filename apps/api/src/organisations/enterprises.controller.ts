@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { EnterpriseView, Page, RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import { Actor, DomainError } from '@skillbridge/domain';
+import { CurrentActor, Public, Roles } from '../common/auth.decorators';
+import { HeadcountDto, ListEnterprisesQuery, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { EnterprisesService } from './enterprises.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('enterprises')
+export class EnterprisesController {
+  constructor(private readonly enterprises: EnterprisesService) {}
+
+  @Public()
+  @Post()
+  @ApiOperation({ summary: 'Self-registration of an enterprise and its first admin; starts unverified' })
+  register(@Body() body: RegisterEnterpriseDto): Promise<RegisterEnterpriseResponse> {
+    return this.enterprises.register(body);
+  }
+
+  @Get()
+  @Roles('bureau_officer', 'platform_admin')
+  @ApiOperation({ summary: 'Enterprises of the caller’s remit (MIIT: all but municipal SOEs; SASAC: municipal SOEs)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
+    return this.enterprises.list(actor, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An enterprise’s profile, for its admin and the officers of its authority' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
+    return this.enterprises.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Edit the profile' })
+  update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateEnterpriseDto): Promise<EnterpriseView> {
+    return this.enterprises.update(actor, id, body);
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @Roles('platform_admin')
+  @ApiOperation({ summary: 'Verify an enterprise so that it can post slots' })
+  verify(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
+    return this.enterprises.verify(actor, id);
+  }
+
+  @Put(':id/headcounts/:year')
+  @ApiOperation({ summary: 'The enterprise’s total employees in a year: the base of its intern quota' })
+  setHeadcount(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('year', new ParseIntPipe({ exceptionFactory: () => badYear() })) year: number,
+    @Body() body: HeadcountDto,
+  ): Promise<EnterpriseView> {
+    if (year < 2000 || year > 2100) throw badYear();
+    return this.enterprises.setHeadcount(actor, id, year, body);
+  }
+}
+
+const badYear = () => new DomainError('INVALID_YEAR', 'invalid', 'The year must be a whole number between 2000 and 2100');

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PeopleController } from '../people/people.controller';
+import { PeopleService } from '../people/people.service';
+import { EnterprisesController } from './enterprises.controller';
+import { EnterprisesService } from './enterprises.service';
+import { SchoolsController } from './schools.controller';
+import { SchoolsService } from './schools.service';
+
+@Module({
+  controllers: [EnterprisesController, SchoolsController, PeopleController],
+  providers: [EnterprisesService, SchoolsService, PeopleService],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,28 @@
+import { Global, Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { rulesForYear } from '@skillbridge/db';
+import type { YearRules } from '@skillbridge/domain';
+import { DataSource } from 'typeorm';
+
+const FRESH_FOR_MS = 30_000;
+
+/** The year's rules, read from `year_rules` and kept for half a minute: edits show without a deploy. */
+@Injectable()
+export class RulesService {
+  private readonly cache = new Map<number, { rules: Promise<YearRules>; at: number }>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  forYear(year: number): Promise<YearRules> {
+    const cached = this.cache.get(year);
+    if (cached && Date.now() - cached.at < FRESH_FOR_MS) return cached.rules;
+    const rules = rulesForYear(this.db, year);
+    this.cache.set(year, { rules, at: Date.now() });
+    rules.catch(() => this.cache.delete(year));
+    return rules;
+  }
+}
+
+@Global()
+@Module({ providers: [RulesService], exports: [RulesService] })
+export class RulesModule {}

@@ -1,0 +1,77 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, Reflector } from '@nestjs/core';
+import { JOB_NAMES, JOB_QUEUE, JobName, QueueName, jobId } from '@skillbridge/db';
+import { Job, Queue, Worker } from 'bullmq';
+import { WorkerConfig } from '../config/worker.config';
+import { JOB_HANDLER, JobHandler } from './job-handler';
+import { buildJobRegistry } from './job-registry';
+
+const HEARTBEAT_EVERY_MS = 15_000;
+
+/**
+ * One BullMQ worker per queue, dispatching each job by name to its registered handler. Checks the
+ * registry before taking any job, and closes gracefully (finishing jobs in hand) on shutdown.
+ */
+@Injectable()
+export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QueueRuntime.name);
+  private readonly workers: Worker[] = [];
+  private readonly queues = new Map<QueueName, Queue>();
+  private registry = new Map<JobName, JobHandler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly reflector: Reflector,
+    private readonly config: WorkerConfig,
+  ) {}
+
+  /** A bad registry stops the worker before it takes a single job. */
+  checkRegistry(): void {
+    const found = this.discovery
+      .getProviders()
+      .filter((wrapper) => wrapper.metatype && wrapper.instance)
+      .map((wrapper) => ({ name: this.reflector.get<string | undefined>(JOB_HANDLER, wrapper.metatype as Function), handler: wrapper.instance as JobHandler }))
+      .filter((entry): entry is { name: string; handler: JobHandler } => entry.name !== undefined);
+    this.registry = buildJobRegistry(JOB_NAMES, found);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.checkRegistry();
+    const connection = { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
+    for (const queueName of new Set(Object.values(JOB_QUEUE))) {
+      this.queues.set(queueName, new Queue(queueName, { connection, prefix: this.config.QUEUE_PREFIX }));
+      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+        connection,
+        prefix: this.config.QUEUE_PREFIX,
+        concurrency: this.config.WORKER_CONCURRENCY,
+      });
+      worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
+      this.workers.push(worker);
+    }
+    await this.queue('system.heartbeat').upsertJobScheduler(jobId('system.heartbeat'), { every: HEARTBEAT_EVERY_MS }, { name: 'system.heartbeat', data: {} });
+    this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);
+  }
+
+  running(): boolean {
+    return this.workers.length > 0 && this.workers.every((worker) => worker.isRunning());
+  }
+
+  queue(name: JobName): Queue {
+    const queue = this.queues.get(JOB_QUEUE[name]);
+    if (!queue) throw new Error(`queue for ${name} is not open`);
+    return queue;
+  }
+
+  private async dispatch(job: Job): Promise<void> {
+    const handler = this.registry.get(job.name as JobName);
+    // A job nobody handles is a deploy mismatch: fail it loudly rather than drop it.
+    if (!handler) throw new Error(`no handler for job '${job.name}'`);
+    await handler.handle(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`closing (${signal ?? 'shutdown'}): finishing the jobs in hand`);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+  }
+}
