@@ -6,7 +6,6 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { requestIdOf, sendProblem, toProblem } from './common/problem-details.filter';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
 
@@ -36,11 +35,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     reply.header('x-request-id', request.id);
   });
 
-  // Errors Fastify raises before Nest sees the request (malformed JSON, wrong media type) get the same shape.
-  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => {
 
-    sendProblem(reply, toProblem(error, requestIdOf(request)));
-  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -33,6 +33,16 @@ describe('tenancy', () => {
     expect(canSeeOrganisation(officer('EDU'), privateFirm)).toBe(false);
   });
 
+  it('a training base is seen by EDU and by the bureau of its ownership', () => {
+    const base: OrganisationFacts = { id: 'base', kind: 'training_base', ownership: 'other' };
+    const soeBase: OrganisationFacts = { id: 'soe-base', kind: 'training_base', ownership: 'municipal_soe' };
+    expect(canSeeOrganisation(officer('EDU'), base)).toBe(true);
+    expect(canSeeOrganisation(officer('MIIT'), base)).toBe(true);
+    expect(canSeeOrganisation(officer('SASAC'), base)).toBe(false);
+    expect(canSeeOrganisation(officer('SASAC'), soeBase)).toBe(true);
+    expect(canSeeOrganisation(officer('MIIT'), soeBase)).toBe(false);
+  });
+
   it('an officer without an authority sees nothing', () => {
     expect(canSeeOrganisation(officer(null), privateFirm)).toBe(false);
   });

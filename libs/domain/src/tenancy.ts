@@ -2,7 +2,8 @@
  * Who may see which organisation: the one place tenancy is decided (`shared/domain.md` §1, §5).
  * - Members of an organisation see their own organisation only.
  * - Officers see their authority's remit (§13): MIIT every enterprise except municipal SOEs,
- *   SASAC the municipal SOEs, EDU the schools and training bases.
+ *   SASAC the municipal SOEs, EDU the schools. Training bases (实训基地) host teachers' practice:
+ *   EDU sees them all, and MIIT or SASAC those of their ownership, like enterprises.
  * - The platform admin sees everything.
  * Anything outside what an actor may see is reported as not found, never as forbidden, so that
  * nobody learns another tenant's object exists.
@@ -45,9 +46,9 @@ export function remitOf(actor: Actor): Remit {
     case 'bureau_officer':
       switch (actor.authority) {
         case 'MIIT':
-          return { scope: 'kinds', kinds: ['enterprise'], ownershipNotIn: ['municipal_soe'] };
+          return { scope: 'kinds', kinds: ['enterprise', 'training_base'], ownershipNotIn: ['municipal_soe'] };
         case 'SASAC':
-          return { scope: 'kinds', kinds: ['enterprise'], ownershipIn: ['municipal_soe'] };
+          return { scope: 'kinds', kinds: ['enterprise', 'training_base'], ownershipIn: ['municipal_soe'] };
         case 'EDU':
           return { scope: 'kinds', kinds: ['school', 'training_base'] };
         default:

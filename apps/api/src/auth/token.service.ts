@@ -47,21 +47,21 @@ export class TokenService {
   async rotate(refreshToken: string): Promise<TokenPair> {
     const hash = sha256(refreshToken);
     // One guarded statement: of two racing uses of one token, exactly one wins.
-    const claimed: Array<{ user_id: string; family_id: string }> = await this.db.query(
+    const [claimed]: [Array<{ user_id: string; family_id: string }>, number] = await this.db.query(
       `UPDATE refresh_tokens SET used_at = now()
         WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
         RETURNING user_id, family_id`,
       [hash],
     );
     if (claimed.length === 0) {
-      const reused: Array<{ family_id: string }> = await this.db.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL)
-            AND revoked_at IS NULL
-          RETURNING family_id`,
+      // A spent token presented again: revoke its family. Counted among all of the family's tokens,
+      // so that a replay after the family was already revoked is still reported as reuse.
+      const [, reused]: [unknown, number] = await this.db.query(
+        `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now())
+          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL)`,
         [hash],
       );
-      if (reused.length > 0) {
+      if (reused > 0) {
         throw new DomainError('REFRESH_TOKEN_REUSED', 'unauthenticated', 'This refresh token was already used; every session it started has been signed out');
       }
       throw new DomainError('UNAUTHENTICATED', 'unauthenticated', 'The refresh token is invalid, expired or revoked');

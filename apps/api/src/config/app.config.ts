@@ -26,6 +26,10 @@ export class AppConfig {
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL: string;
 
+  /** Prefix of the API's own Redis keys, so that deployments (or test runs) can share one server. */
+  @Matches(/^[\w:-]{1,40}$/)
+  REDIS_KEY_PREFIX = 'skillbridge:';
+
   /** Signs access tokens. Required in production; development falls back to a fixed local secret. */
   @IsOptional()
   @IsString()

@@ -1,0 +1,28 @@
+import { ConfigError, loadConfig } from './app.config';
+
+const valid = { DATABASE_URL: 'postgres://u:secret-password@db:5432/app', REDIS_URL: 'redis://cache:6379' };
+
+describe('the API configuration', () => {
+  it('reads valid settings with defaults for the rest', () => {
+    const config = loadConfig({ ...valid, PORT: '8080' });
+    expect(config.PORT).toBe(8080);
+    expect(config.ACCESS_TOKEN_TTL_SECONDS).toBe(900);
+  });
+
+  it('names only the failing variables and never their values', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://u:secret-password@db/app', PORT: 'eighty' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toBe('Invalid configuration: PORT, DATABASE_URL, REDIS_URL');
+    expect((error as Error).message).not.toContain('secret-password');
+  });
+
+  it('requires a JWT secret in production', () => {
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow('Invalid configuration: JWT_SECRET');
+    expect(loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
+  });
+});

@@ -1,0 +1,94 @@
+import type { LoginResponse, Problem } from '@skillbridge/contracts';
+import { createDataSource } from '@skillbridge/db';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase, uniqueSuffix } from '../../../test/support/database';
+import { RunningProcess, freePort, startProcess, waitUntilUp } from '../../../test/support/processes';
+
+export const DEMO_PASSWORD = 'Demo#2026';
+export const demo = (local: string): string => `${local}@demo.skillbridge.cn`;
+
+export interface Reply<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/**
+ * The built API (apps/api/dist, as production runs it) in a process of its own on a real port,
+ * over a database of this test file's own (a copy of the migrated, demo-seeded template) and the
+ * real Redis under a key prefix of its own.
+ */
+export class TestApi {
+  private constructor(
+    readonly process: RunningProcess,
+    readonly url: string,
+    readonly database: TestDatabase,
+    readonly db: DataSource,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApi> {
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const api = startProcess('apps/api/dist/main.js', {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: database.url,
+      REDIS_URL: process.env.REDIS_URL,
+      REDIS_KEY_PREFIX: `sb-test-${uniqueSuffix()}:`,
+      JWT_SECRET: `test-secret-${uniqueSuffix()}-0123456789abcdef0123456789`,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    });
+    const url = `http://127.0.0.1:${port}/api/v1`;
+    await waitUntilUp(`${url}/health/live`, api);
+    const db = await createDataSource(database.url, { extra: { max: 2 } }).initialize();
+    return new TestApi(api, url, database, db);
+  }
+
+  async stop(): Promise<void> {
+    await this.db.destroy();
+    await this.process.stop();
+    await this.database.drop();
+  }
+
+  /** A request as a client sends it: JSON in, JSON (or problem+json) out. */
+  async request<T = unknown>(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined;
+    if (options.raw !== undefined) body = options.raw;
+    else if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(this.url + path, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T };
+  }
+
+  async login(email: string, password = DEMO_PASSWORD): Promise<LoginResponse> {
+    const reply = await this.request<LoginResponse>('POST', '/auth/login', { body: { email, password } });
+    if (reply.status !== 200) throw new Error(`login as ${email} failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  }
+
+  async token(email: string): Promise<string> {
+    return (await this.login(email)).accessToken;
+  }
+
+  /** The id of the demo organisation an account belongs to. */
+  async organisationOf(email: string): Promise<string> {
+    const [row] = await this.db.query('SELECT organisation_id FROM users WHERE email = $1', [email]);
+    return row.organisation_id;
+  }
+}
+
+export const isProblem = (body: unknown): body is Problem =>
+  typeof body === 'object' && body !== null && 'code' in body && 'status' in body && 'type' in body && 'title' in body && 'detail' in body;

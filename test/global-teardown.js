@@ -1,0 +1,15 @@
+const { Client } = require('pg');
+
+module.exports = async function globalTeardown() {
+  const url = process.env.DATABASE_URL;
+  const template = process.env.SB_TEST_TEMPLATE;
+  if (!url || !template) return;
+  const admin = new Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`sb_t_${process.env.SB_TEST_RUN}_%`, template]);
+    for (const { datname } of left.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+};

@@ -1,0 +1,39 @@
+import { randomBytes } from 'crypto';
+import { Client } from 'pg';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+const withDatabase = (url: string, name: string): string => {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+};
+
+async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database of this test file's own: a copy of the migrated, demo-seeded template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = process.env.SB_TEST_TEMPLATE;
+  if (!process.env.DATABASE_URL || !template) throw new Error('No test database server: run the tests with `npm test`');
+  const name = `sb_t_${process.env.SB_TEST_RUN}_${randomBytes(4).toString('hex')}`;
+  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return {
+    name,
+    url: withDatabase(process.env.DATABASE_URL, name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
