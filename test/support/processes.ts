@@ -23,10 +23,10 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
-/** Starts a built app (`node <script>`) as its own process, as production runs it. */
-export function startProcess(script: string, env: Record<string, string | undefined>): RunningProcess {
-  const child = spawn(process.execPath, [path.join(REPO_ROOT, script)], {
-    cwd: REPO_ROOT,
+/** Starts a built app (`node <script> [args]`) as its own process, as production runs it. */
+export function startProcess(script: string, env: Record<string, string | undefined>, args: string[] = [], cwd = REPO_ROOT): RunningProcess {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, script), ...args], {
+    cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

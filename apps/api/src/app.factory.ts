@@ -21,13 +21,12 @@ function requestIdFor(request: IncomingMessage): string {
 
 /** Builds the API application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 1_048_576, genReqId: requestIdFor });
+  const adapter = new FastifyAdapter({ trustProxy: config.TRUST_PROXY, bodyLimit: 1_048_576, genReqId: requestIdFor });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
 
   // The API speaks JSON (and multipart for imports): a text/plain body is refused with 415, not parsed.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');

@@ -6,6 +6,10 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
+  // SIGTERM/SIGINT: stop taking connections, finish requests in flight, close pools; exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => void app.close().then(() => process.exit(0), () => process.exit(1)));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import type { LoginResponse, MeView, TokenPair } from '@skillbridge/contracts';
-import { DEMO_PASSWORD, TestApi, demo, isProblem } from './test-api';
+import { DEMO_PASSWORD, TestApi, demo, isProblem } from '../../../test/support/test-api';
 
 describe('signing in (integration: real PostgreSQL, Redis, HTTP)', () => {
   let api: TestApi;

@@ -1,4 +1,4 @@
-import { TestApi, demo, isProblem } from './test-api';
+import { TestApi, demo, isProblem } from '../../../test/support/test-api';
 
 describe('one error shape for the whole API (RFC 9457)', () => {
   let api: TestApi;

@@ -1,4 +1,4 @@
-import { TestApi } from './test-api';
+import { TestApi } from '../../../test/support/test-api';
 
 /** The routes of shared/api.md that exist so far: the OpenAPI document must describe each. */
 const CONTRACT_ROUTES = [

@@ -1,6 +1,6 @@
 import type { CreatedPerson, EnterpriseView, Page, RegisterEnterpriseResponse, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
 import { usccCheckCharacter } from '@skillbridge/domain';
-import { TestApi, demo } from './test-api';
+import { TestApi, demo } from '../../../test/support/test-api';
 
 /** A fresh valid USCC for each registration. */
 let serial = 0;

@@ -11,8 +11,6 @@ export async function createWorker(config: WorkerConfig, options: { logs?: boole
     logger: options.logs === false ? false : undefined,
   });
   if (options.logs !== false) app.useLogger(app.get(Logger));
-  // SIGTERM/SIGINT close the queues gracefully: jobs in hand finish, none is taken after.
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   await app.init();
   return app;
 }

@@ -1,8 +1,8 @@
 import type { LoginResponse, Problem } from '@skillbridge/contracts';
 import { createDataSource } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase, uniqueSuffix } from '../../../test/support/database';
-import { RunningProcess, freePort, startProcess, waitUntilUp } from '../../../test/support/processes';
+import { createTestDatabase, TestDatabase, uniqueSuffix } from './database';
+import { RunningProcess, freePort, startProcess, waitUntilUp } from './processes';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 export const demo = (local: string): string => `${local}@demo.skillbridge.cn`;

@@ -1,0 +1,63 @@
+# syntax=docker/dockerfile:1
+#
+# SkillBridge API (NestJS on Fastify): `node apps/api/dist/main.js` on port 3000.
+# Build from the repository root (the context must be the repo root):
+#
+#   docker build -f docker/api.Dockerfile -t skillbridge-api .
+#
+# The same image carries libs/db, so it also runs the one-shot migration (see compose.yaml):
+#
+#   docker run --rm -e DATABASE_URL=postgres://... skillbridge-api \
+#     sh -c 'node libs/db/dist/cli.js migrate && node libs/db/dist/cli.js seed'
+#
+# Files left out of the context: docker/api.Dockerfile.dockerignore (needs BuildKit, the default
+# builder since Docker 23).
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# ---- manifests: only the package.json files and the lockfile. Its output changes only when they
+# do, so the `npm ci` layers below stay cached while sources change.
+FROM ${NODE_IMAGE} AS manifests
+WORKDIR /src
+COPY . .
+RUN mkdir /manifests \
+ && cp package.json package-lock.json /manifests/ \
+ && find apps libs -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests/ \;
+
+# ---- build: the whole workspace's dependencies, then Nx builds the API and the libs it uses.
+FROM ${NODE_IMAGE} AS build
+ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true SCARF_ANALYTICS=false
+WORKDIR /repo
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY . .
+RUN npx nx run @skillbridge/api:build
+
+# ---- prod-deps: production dependencies of the API workspace only (no portal, Nx, Jest...).
+# The workspace libs it depends on are linked into node_modules/@skillbridge/.
+FROM ${NODE_IMAGE} AS prod-deps
+# @scarf/scarf (pulled in by a dependency) phones home from its postinstall unless told not to.
+ENV SCARF_ANALYTICS=false
+WORKDIR /repo
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev --workspace=@skillbridge/api --no-audit --no-fund
+
+# ---- runtime
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+# Owned by root and read-only to the app user on purpose.
+COPY --from=prod-deps /repo/ ./
+COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
+COPY --from=build /repo/libs/contracts/dist/ libs/contracts/dist/
+COPY --from=build /repo/libs/db/dist/ libs/db/dist/
+COPY --from=build /repo/apps/api/dist/ apps/api/dist/
+# `node` (uid 1000) comes with the official Node image.
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/v1/health/live').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "apps/api/dist/main.js"]

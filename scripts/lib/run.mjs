@@ -1,0 +1,53 @@
+// Small process helpers shared by start.mjs, test.mjs and db-migrate.mjs.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DATA = path.join(ROOT, '.data');
+
+/** Runs a command to completion in the repo, showing its output; throws on failure. */
+export function runOrFail(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+/** Builds every project that changed (Nx caches the rest). */
+export function buildAll() {
+  runOrFail(process.execPath, [path.join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '--output-style=static'], {
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
+  });
+}
+
+/** Migrations, and the demo data when the database has none yet. */
+export function setUpDatabase(databaseUrl, command = 'setup') {
+  runOrFail(process.execPath, [path.join(ROOT, 'libs/db/dist/cli.js'), command], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+}
+
+/** A long-lived child whose output lines are prefixed with its name. */
+export function startChild(name, command, args, env, colour) {
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `\x1b[${colour}m${name.padEnd(6)}\x1b[0m│ `;
+  for (const stream of [child.stdout, child.stderr]) {
+    let pending = '';
+    stream.on('data', (chunk) => {
+      const lines = (pending + chunk.toString()).split('\n');
+      pending = lines.pop() ?? '';
+      for (const line of lines) process.stdout.write(prefix + line + '\n');
+    });
+  }
+  return child;
+}
+
+/** A secret kept under .data so that sessions survive restarts of `npm start`. */
+export function localSecret(name) {
+  fs.mkdirSync(DATA, { recursive: true });
+  const file = path.join(DATA, name);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, cryptoRandom(), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+function cryptoRandom() {
+  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

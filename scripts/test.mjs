@@ -1,0 +1,67 @@
+// `npm test`: every test. Unit tests need nothing; integration and browser tests get the real
+// PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here) and Debian's Chromium.
+// Extra arguments go to jest: `npm test -- --selectProjects domain`.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensurePostgres, ensureRedis } from './lib/services.mjs';
+import { DATA, ROOT, buildAll } from './lib/run.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
+
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  const root = process.getuid?.() === 0;
+  if (root && fs.existsSync('/usr/bin/apt-get')) {
+    say('installing Debian’s Chromium for the browser tests (apt-get install chromium)');
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
+    }
+    return;
+  }
+  throw new Error(`the browser tests need Chromium at ${CHROMIUM}: install it with \`sudo apt-get install chromium\``);
+}
+
+const stoppers = [];
+async function stopServices() {
+  for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopServices().then(() => process.exit(130)));
+
+async function main() {
+  ensureChromium();
+  say('PostgreSQL and Redis');
+  const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'test', 'pg') });
+  stoppers.push(postgres.stop);
+  const redis = await ensureRedis({ dataDir: path.join(DATA, 'test', 'redis') });
+  stoppers.push(redis.stop);
+
+  say('building (Nx caches what did not change)');
+  buildAll();
+
+  say('running the tests');
+  const results = path.join(DATA, 'test', 'results.json');
+  fs.mkdirSync(path.dirname(results), { recursive: true });
+  fs.rmSync(results, { force: true });
+  const jest = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' } },
+  );
+  await stopServices();
+  if (fs.existsSync(results)) {
+    const summary = JSON.parse(fs.readFileSync(results, 'utf8'));
+    const skipped = summary.numPendingTests + summary.numTodoTests;
+    // The plain closing line CI reads.
+    process.stdout.write(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+  }
+  process.exit(jest.status ?? 1);
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`\n✖ ${error instanceof Error ? error.message : error}\n`);
+  await stopServices();
+  process.exit(1);
+});
