@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { CandidateSlot, StudentProfile, scoreSlot } from './recommendation';
+
+const student: StudentProfile = { major: '数控技术', skills: ['数控车铣', 'CAD/CAM'], preferredDistricts: ['七里河区'], busy: [] };
+const slot: CandidateSlot = {
+  majors: ['数控技术', '机电一体化技术'],
+  skills: ['数控车铣', 'CAD/CAM', '精密测量'],
+  district: '七里河区',
+  startDate: '2027-03-01',
+  endDate: '2027-08-31',
+  capacity: 5,
+  taken: 0,
+  applicationDeadline: '2027-02-15',
+};
+
+describe('recommendation scoring', () => {
+  it('a slot that fits on every count scores high, with every reason given', () => {
+    const sut = scoreSlot(student, slot, '2027-01-10');
+    expect(sut.score).toBe(40 + 17 + 15 + 10 + 10);
+    expect(sut.reasons.map((r) => r.code)).toEqual(['MAJOR_MATCH', 'SKILLS_MATCH', 'PREFERRED_DISTRICT', 'FITS_CALENDAR', 'SEATS_LEFT']);
+  });
+
+  it('ranks a slot of the student’s major above one that only matches district and dates', () => {
+    const other = { ...slot, majors: ['护理'], skills: ['老年照护'] };
+    expect(scoreSlot(student, slot, '2027-01-10').score).toBeGreaterThan(scoreSlot(student, other, '2027-01-10').score);
+  });
+
+  it('says when a slot clashes with a placement the student holds', () => {
+    const busy = { ...student, busy: [{ startDate: '2027-06-01', endDate: '2027-12-31' }] };
+    const sut = scoreSlot(busy, slot, '2027-01-10');
+    expect(sut.reasons.map((r) => r.code)).toContain('CLASHES_WITH_PLACEMENT');
+    expect(sut.score).toBe(scoreSlot(student, slot, '2027-01-10').score - 10);
+  });
+
+  it('flags a deadline within a week', () => {
+    expect(scoreSlot(student, slot, '2027-02-10').reasons).toContainEqual({ code: 'DEADLINE_SOON', daysLeft: 5 });
+  });
+
+  it('always scores between 0 and 100, and never rewards a full slot for seats', () => {
+    const arbitrary = fc.record({
+      capacity: fc.integer({ min: 1, max: 50 }),
+      taken: fc.integer({ min: 0, max: 50 }),
+      skills: fc.array(fc.constantFrom('数控车铣', 'CAD/CAM', '精密测量', 'PLC编程'), { maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ capacity, taken, skills }) => {
+        const sut = scoreSlot(student, { ...slot, capacity, taken: Math.min(taken, capacity), skills }, '2027-01-10');
+        expect(sut.score).toBeGreaterThanOrEqual(0);
+        expect(sut.score).toBeLessThanOrEqual(100);
+        if (taken >= capacity) expect(sut.reasons.some((r) => r.code === 'SEATS_LEFT')).toBe(false);
+      }),
+    );
+  });
+});
