@@ -1,5 +1,8 @@
+import { Application } from './application.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Organisation } from './organisation.entity';
+import { OutboxEvent } from './outbox-event.entity';
+import { Placement } from './placement.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Slot } from './slot.entity';
 import { Student } from './student.entity';
@@ -7,8 +10,11 @@ import { Teacher } from './teacher.entity';
 import { User } from './user.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
+export * from './application.entity';
 export * from './enterprise-headcount.entity';
 export * from './organisation.entity';
+export * from './outbox-event.entity';
+export * from './placement.entity';
 export * from './refresh-token.entity';
 export * from './slot.entity';
 export * from './student.entity';
@@ -25,4 +31,7 @@ export const ENTITIES = [
   RefreshToken,
   YearRulesRecord,
   Slot,
+  Application,
+  Placement,
+  OutboxEvent,
 ];

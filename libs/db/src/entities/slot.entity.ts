@@ -26,6 +26,7 @@ export type SlotState = 'draft' | 'open' | 'closed' | 'cancelled';
 @Check('slots_taken', '"taken" >= 0 AND "taken" <= "capacity"')
 @Check('slots_dates', '"end_date" >= "start_date"')
 @Index('slots_open_type_start', ['state', 'type', 'startDate'])
+@Index('slots_open_by_start', { synchronize: false })
 export class Slot {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -73,7 +74,10 @@ export class Slot {
   postWage: string | null;
 
   @Column('numeric', { precision: 3, scale: 1, default: 8 })
-  dailyHours: string;
+  hoursPerDay: string;
+
+  @Column('boolean', { default: false })
+  nightShift: boolean;
 
   @Column('date', { nullable: true })
   applicationDeadline: string | null;
@@ -83,6 +87,11 @@ export class Slot {
 
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
+
+  /** Bigrams and words of the title and description (libs/domain searchTerms), GIN-indexed. */
+  @Index('slots_search_terms', { synchronize: false })
+  @Column('text', { array: true, default: () => "'{}'", select: false })
+  searchTerms: string[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

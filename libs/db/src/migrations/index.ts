@@ -1,4 +1,5 @@
 // Every migration, in order. New ones are generated (`npm run db:generate -- Name`), reviewed and listed here.
 import { Foundation1795938250982 } from './1795938250982-Foundation';
+import { Marketplace1795939304131 } from './1795939304131-Marketplace';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982];
+export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131];

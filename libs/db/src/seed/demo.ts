@@ -1,4 +1,4 @@
-import { usccCheckCharacter } from '@skillbridge/domain';
+import { searchTerms, usccCheckCharacter } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseHeadcount, Organisation, Slot, Student, Teacher, User } from '../entities';
 import { hashPassword } from '../passwords';
@@ -143,11 +143,13 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
           const practice = trainingBase;
           const apprenticeship = !practice && slot.title.includes('学徒');
           const wage = 3200 + Math.floor(random() * 20) * 100;
+          const description = `${enterprise.name}提供的${slot.title}岗位，配备企业导师，按月发放实习报酬，购买实习责任保险。`;
           return {
             enterpriseId,
             type: practice ? ('teacher_practice' as const) : apprenticeship ? ('apprenticeship' as const) : ('internship' as const),
             title: slot.title,
-            description: `${enterprise.name}提供的${slot.title}岗位，配备企业导师，按月发放实习报酬，购买实习责任保险。`,
+            description,
+            searchTerms: searchTerms(`${slot.title} ${description}`),
             majors: slot.majors,
             skills: slot.majors.flatMap((major) => SKILLS_BY_MAJOR[major] ?? []).slice(0, 3),
             district: enterprise.district,
@@ -156,7 +158,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
             capacity: practice ? 4 : 2 + ((e + i) % 5) * 2,
             stipend: practice ? null : (wage * 0.85).toFixed(2),
             postWage: practice ? null : wage.toFixed(2),
-            dailyHours: '8.0',
+            hoursPerDay: '8.0',
             applicationDeadline: practice ? null : `${year + 1}-02-15`,
             state: 'open' as const,
             publishedAt: today,

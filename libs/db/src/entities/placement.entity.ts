@@ -1,0 +1,92 @@
+import type { PlacementStatus } from '@skillbridge/domain';
+import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import { Slot } from './slot.entity';
+import { User } from './user.entity';
+
+/**
+ * A person placed at an enterprise for dates: an accepted application (a student) or a practice
+ * booking (a teacher). A student's placements never overlap: an exclusion constraint in the
+ * migration guards it.
+ */
+@Entity('placements')
+@Check('placements_kind', `"kind" IN ('student', 'teacher')`)
+@Check('placements_status', `"status" IN ('pending', 'active', 'completed', 'terminated')`)
+@Check('placements_dates', '"end_date" >= "start_date"')
+@Index('placements_enterprise_status', ['enterpriseId', 'status'])
+@Index('placements_school_id', ['schoolId'])
+@Exclusion(
+  'placements_student_no_overlap',
+  `USING gist ("person_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("kind" = 'student' AND "status" <> 'terminated')`,
+)
+export class Placement {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: 'student' | 'teacher';
+
+  @Index('placements_application_id', { unique: true, where: '"application_id" IS NOT NULL' })
+  @Column('uuid', { nullable: true })
+  applicationId: string | null;
+
+  @Column('uuid')
+  slotId: string;
+
+  @Column('uuid')
+  enterpriseId: string;
+
+  @Index('placements_person_id')
+  @Column('uuid')
+  personId: string;
+
+  @Column('uuid')
+  schoolId: string;
+
+  @Column('text')
+  slotType: 'internship' | 'apprenticeship' | 'teacher_practice';
+
+  @Column('date')
+  startDate: string;
+
+  @Column('date')
+  endDate: string;
+
+  @Column('text', { default: 'pending' })
+  status: PlacementStatus;
+
+  @Column('text', { nullable: true })
+  insurancePolicyNo: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  activatedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  completedAt: Date | null;
+
+  /** The enterprise's evaluation at completion. */
+  @Column('text', { nullable: true })
+  evaluation: string | null;
+
+  /** For teachers: the days actually served, confirmed by the enterprise. */
+  @Column('int', { nullable: true })
+  daysServed: number | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @ManyToOne(() => Slot, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'slot_id' })
+  slot?: Slot;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id' })
+  person?: User;
+
+  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'enterprise_id' })
+  enterprise?: Organisation;
+}
