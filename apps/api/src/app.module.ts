@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { MarketplaceModule } from './marketplace.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.service';
@@ -43,6 +44,7 @@ export class AppModule {
         TenancyModule,
         AuthModule,
         OrganisationsModule,
+        MarketplaceModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -202,3 +202,106 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{ email: string; role: Role; authority
   { email: `hr@${DEMO_DOMAIN}`, role: 'enterprise_admin' },
   { email: `hr-soe@${DEMO_DOMAIN}`, role: 'enterprise_admin' },
 ];
+
+// ——— The marketplace ———
+
+export const SLOT_TYPES = ['internship', 'apprenticeship', 'teacher_practice'] as const;
+export type SlotType = (typeof SLOT_TYPES)[number];
+export const SLOT_STATES = ['draft', 'open', 'closed', 'cancelled'] as const;
+export type SlotState = (typeof SLOT_STATES)[number];
+
+export interface SlotView {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  type: SlotType;
+  title: string;
+  description: string;
+  majors: string[];
+  skills: string[];
+  district: string;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  taken: number;
+  seatsLeft: number;
+  /** Monthly, in yuan, as decimal strings. */
+  stipend: string | null;
+  postWage: string | null;
+  hoursPerDay: string;
+  nightShift: boolean;
+  applicationDeadline: string | null;
+  state: SlotState;
+  publishedAt: string | null;
+  /** Advice for the enterprise, e.g. POST_INTERNSHIP_LENGTH. */
+  warnings: string[];
+}
+
+export interface CreateSlotRequest {
+  type: SlotType;
+  title: string;
+  description: string;
+  majors: string[];
+  skills?: string[];
+  district: string;
+  startDate: string;
+  endDate: string;
+  capacity: number;
+  stipend?: string;
+  postWage?: string;
+  hoursPerDay: string;
+  nightShift: boolean;
+  applicationDeadline?: string;
+}
+
+export type RecommendationReason =
+  | { code: 'MAJOR_MATCH'; major: string }
+  | { code: 'SKILLS_MATCH'; skills: string[] }
+  | { code: 'PREFERRED_DISTRICT'; district: string }
+  | { code: 'FITS_CALENDAR' }
+  | { code: 'CLASHES_WITH_PLACEMENT' }
+  | { code: 'SEATS_LEFT'; seatsLeft: number }
+  | { code: 'DEADLINE_SOON'; daysLeft: number };
+
+export interface RecommendedSlot {
+  slot: SlotView;
+  score: number;
+  reasons: RecommendationReason[];
+}
+
+export const APPLICATION_STATUSES = ['submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface ApplicationView {
+  id: string;
+  status: ApplicationStatus;
+  motivation: string;
+  slot: { id: string; title: string; type: SlotType; enterpriseId: string; enterpriseName: string; startDate: string; endDate: string };
+  student: { id: string; name: string; major: string; enrolmentYear: number; schoolId: string; schoolName: string };
+  schoolApprovedAt: string | null;
+  guardianConsentAt: string | null;
+  respondBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const PLACEMENT_STATUSES = ['pending', 'active', 'completed', 'terminated'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+export interface PlacementView {
+  id: string;
+  kind: 'student' | 'teacher';
+  status: PlacementStatus;
+  applicationId: string | null;
+  slot: { id: string; title: string; type: SlotType };
+  enterprise: { id: string; name: string };
+  person: { id: string; name: string };
+  schoolId: string;
+  startDate: string;
+  endDate: string;
+  insurancePolicyNo: string | null;
+  evaluation: string | null;
+  daysServed: number | null;
+  activatedAt: string | null;
+  completedAt: string | null;
+}

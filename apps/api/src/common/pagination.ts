@@ -35,7 +35,12 @@ export interface SortKey<T> {
  * Keyset pagination: rows sorted by `keys` (text columns, the last one a unique uuid), resumed
  * after the cursor's key. Stable under inserts, and as fast on page 1,000 as on page 1.
  */
-export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, keys: SortKey<T>[]): Promise<Page<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  query: PageQuery,
+  keys: SortKey<T>[],
+  direction: 'ASC' | 'DESC' = 'ASC',
+): Promise<Page<T>> {
   const limit = query.limit ?? 50;
   if (query.cursor) {
     const key = decodeCursor(query.cursor, keys.length);
@@ -43,9 +48,10 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
       throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
     }
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, String(value)]));
-    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) > (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    const after = direction === 'ASC' ? '>' : '<';
+    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
   }
-  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, 'ASC') : qb.addOrderBy(k.column, 'ASC')));
+  keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
   const rows = await qb.take(limit + 1).getMany();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];

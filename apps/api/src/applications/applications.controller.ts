@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ApplicationView, Page } from '@skillbridge/contracts';
+import type { Actor } from '@skillbridge/domain';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { ApplicationsService } from './applications.service';
+import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
+
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller()
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post('slots/:id/applications')
+  @Roles('student')
+  @ApiOperation({ summary: 'Apply to an open slot' })
+  apply(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: ApplyDto): Promise<ApplicationView> {
+    return this.applications.apply(actor, slotId, body);
+  }
+
+  @Get('applications')
+  @ApiOperation({ summary: 'Applications: a student’s own, an enterprise’s slots’, a school’s students’' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
+    return this.applications.list(actor, query);
+  }
+
+  @Get('applications/:id')
+  @ApiOperation({ summary: 'One application, for the student, the enterprise or the school' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.get(actor, id);
+  }
+
+  @Post('applications/:id/shortlist')
+  @HttpCode(200)
+  @Roles('enterprise_admin')
+  @ApiOperation({ summary: 'Shortlist an applicant' })
+  shortlist(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.moveByEnterprise(actor, id, 'shortlist');
+  }
+
+  @Post('applications/:id/offer')
+  @HttpCode(200)
+  @Roles('enterprise_admin')
+  @ApiOperation({ summary: 'Offer the seat, to be answered by respondBy' })
+  offer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OfferDto): Promise<ApplicationView> {
+    return this.applications.moveByEnterprise(actor, id, 'offer', body);
+  }
+
+  @Post('applications/:id/reject')
+  @HttpCode(200)
+  @Roles('enterprise_admin')
+  @ApiOperation({ summary: 'Reject an applicant' })
+  reject(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.moveByEnterprise(actor, id, 'reject');
+  }
+
+  @Post('applications/:id/approve')
+  @HttpCode(200)
+  @Roles('school_admin')
+  @ApiOperation({ summary: 'The school’s approval (the tripartite agreement); optionally records a guardian’s consent' })
+  approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<ApplicationView> {
+    return this.applications.approve(actor, id, body);
+  }
+
+  @Post('applications/:id/accept')
+  @HttpCode(200)
+  @Roles('student')
+  @ApiOperation({ summary: 'Accept an offer: takes a seat and creates a pending placement (409 SLOT_FULL when none is left)' })
+  accept(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.accept(actor, id);
+  }
+
+  @Post('applications/:id/decline')
+  @HttpCode(200)
+  @Roles('student')
+  @ApiOperation({ summary: 'Decline an offer' })
+  decline(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.moveByStudent(actor, id, 'decline');
+  }
+
+  @Post('applications/:id/withdraw')
+  @HttpCode(200)
+  @Roles('student')
+  @ApiOperation({ summary: 'Withdraw an application' })
+  withdraw(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
+    return this.applications.moveByStudent(actor, id, 'withdraw');
+  }
+}

@@ -1,0 +1,36 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export class ListPlacementsQuery {
+  @ApiPropertyOptional({ description: 'Placements overlapping this calendar year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
+}
+
+export class ActivatePlacementDto {
+  @ApiProperty({ description: 'The internship liability insurance policy number', example: 'PICC-2027-0001' })
+  @IsString()
+  @MinLength(4)
+  @MaxLength(64)
+  insurancePolicyNo: string;
+}
+
+export class CompletePlacementDto {
+  @ApiProperty({ description: 'The enterprise’s evaluation' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  evaluation: string;
+
+  @ApiPropertyOptional({ description: 'Days actually served (teacher practice)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  daysServed?: number;
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { PlacementView } from '@skillbridge/contracts';
+import type { Actor } from '@skillbridge/domain';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
+import { PlacementsService } from './placements.service';
+
+@ApiTags('placements')
+@ApiBearerAuth()
+@Controller('placements')
+export class PlacementsController {
+  constructor(private readonly placements: PlacementsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit)' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery): Promise<PlacementView[]> {
+    return this.placements.list(actor, query.year);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One placement' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<PlacementView> {
+    return this.placements.get(actor, id);
+  }
+
+  @Post(':id/activate')
+  @HttpCode(200)
+  @Roles('enterprise_admin')
+  @ApiOperation({ summary: 'Start the placement: needs the school’s approval, an insurance policy, and a guardian’s consent under 18' })
+  activate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ActivatePlacementDto): Promise<PlacementView> {
+    return this.placements.activate(actor, id, body);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('enterprise_admin')
+  @ApiOperation({ summary: 'Finish the placement with the enterprise’s evaluation' })
+  complete(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CompletePlacementDto): Promise<PlacementView> {
+    return this.placements.complete(actor, id, body);
+  }
+}

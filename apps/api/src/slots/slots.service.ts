@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, RecommendedSlot, SlotView } from '@skillbridge/contracts';
+import { EnterpriseHeadcount, Organisation, Slot, Student } from '@skillbridge/db';
+import {
+  Actor,
+  DomainError,
+  SlotTerms,
+  canAdministerOrganisation,
+  checkInternCap,
+  checkSlotTerms,
+  notFound,
+  queryTerms,
+  scoreSlot,
+  searchTerms,
+  slotWarnings,
+  takesStudents,
+} from '@skillbridge/domain';
+import { Brackets, DataSource, EntityManager, LessThanOrEqual } from 'typeorm';
+import { paginate } from '../common/pagination';
+import { today } from '../common/today';
+import { RulesService } from '../rules/rules.service';
+import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
+import { slotView } from './slot.view';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
+
+const termsOf = (slot: Pick<Slot, 'type' | 'startDate' | 'endDate' | 'capacity' | 'stipend' | 'postWage' | 'hoursPerDay' | 'nightShift' | 'applicationDeadline'>): SlotTerms => ({
+  type: slot.type,
+  startDate: slot.startDate,
+  endDate: slot.endDate,
+  capacity: slot.capacity,
+  stipend: slot.stipend,
+  postWage: slot.postWage,
+  hoursPerDay: slot.hoursPerDay,
+  nightShift: slot.nightShift,
+  applicationDeadline: slot.applicationDeadline,
+});
+
+@Injectable()
+export class SlotsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly rules: RulesService,
+  ) {}
+
+  /** A draft slot of the actor's (verified) enterprise. */
+  async create(actor: Actor, body: CreateSlotDto): Promise<SlotView> {
+    if (!actor.organisationId) throw new DomainError('FORBIDDEN', 'forbidden', 'Only an enterprise’s admins post slots');
+    const enterprise = await this.access.administrable(actor, actor.organisationId, [...ENTERPRISE_KINDS]);
+    if (enterprise.verification !== 'verified') {
+      throw new DomainError('ENTERPRISE_NOT_VERIFIED', 'forbidden', 'A platform admin must verify the enterprise before it posts slots');
+    }
+    return this.db.transaction(async (tx) => {
+      const slot = tx.getRepository(Slot).create({
+        enterpriseId: enterprise.id,
+        type: body.type,
+        title: body.title.trim(),
+        description: body.description.trim(),
+        majors: tidy(body.majors),
+        skills: tidy(body.skills ?? []),
+        district: body.district,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        capacity: body.capacity,
+        stipend: body.stipend ?? null,
+        postWage: body.postWage ?? null,
+        hoursPerDay: body.hoursPerDay,
+        nightShift: body.nightShift,
+        applicationDeadline: body.applicationDeadline ?? null,
+        state: 'draft',
+      });
+      await this.checkTerms(tx, slot);
+      slot.searchTerms = searchTerms(`${slot.title} ${slot.description}`);
+      await tx.getRepository(Slot).save(slot);
+      return this.view(tx, slot, enterprise.name);
+    });
+  }
+
+  async update(actor: Actor, id: string, body: UpdateSlotDto): Promise<SlotView> {
+    return this.db.transaction(async (tx) => {
+      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      if (slot.state === 'closed' || slot.state === 'cancelled') {
+        throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be edited`);
+      }
+      if (slot.state === 'open' && (body.type !== undefined || body.startDate !== undefined || body.endDate !== undefined)) {
+        throw new DomainError('SLOT_PUBLISHED', 'conflict', 'The type and dates of a published slot cannot change: close it and post a new one');
+      }
+      if (body.capacity !== undefined && body.capacity < slot.taken) {
+        throw new DomainError('CAPACITY_BELOW_TAKEN', 'conflict', `${slot.taken} seats are already taken`);
+      }
+      Object.assign(slot, {
+        ...body,
+        ...(body.title !== undefined && { title: body.title.trim() }),
+        ...(body.description !== undefined && { description: body.description.trim() }),
+        ...(body.majors !== undefined && { majors: tidy(body.majors) }),
+        ...(body.skills !== undefined && { skills: tidy(body.skills) }),
+      });
+      await this.checkTerms(tx, slot);
+      slot.searchTerms = searchTerms(`${slot.title} ${slot.description}`);
+      await tx.getRepository(Slot).save(slot);
+      return this.view(tx, slot, enterprise.name);
+    });
+  }
+
+  async publish(actor: Actor, id: string): Promise<SlotView> {
+    return this.db.transaction(async (tx) => {
+      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      if (slot.state === 'open') return this.view(tx, slot, enterprise.name);
+      if (slot.state !== 'draft') throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be published`);
+      slot.state = 'open';
+      await this.checkTerms(tx, slot);
+      await tx.getRepository(Slot).update({ id: slot.id }, { state: 'open', publishedAt: new Date() });
+      return this.view(tx, { ...slot, publishedAt: new Date() }, enterprise.name);
+    });
+  }
+
+  async close(actor: Actor, id: string): Promise<SlotView> {
+    return this.db.transaction(async (tx) => {
+      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      if (slot.state === 'closed') return this.view(tx, slot, enterprise.name);
+      // A draft nobody saw is cancelled; an open slot closes and keeps its accepted students.
+      const state = slot.state === 'draft' ? 'cancelled' : slot.state === 'open' ? 'closed' : null;
+      if (!state) throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be closed`);
+      await tx.getRepository(Slot).update({ id: slot.id }, { state });
+      return this.view(tx, { ...slot, state }, enterprise.name);
+    });
+  }
+
+  /** One slot: open ones for everyone signed in, the others for their enterprise and its officers. */
+  async get(actor: Actor, id: string): Promise<SlotView> {
+    const slot = UUID.test(id) ? await this.db.getRepository(Slot).findOne({ where: { id }, relations: { enterprise: true } }) : null;
+    if (!slot?.enterprise) throw notFound('The slot');
+    if (slot.state !== 'open' && !(await this.access.visible(actor, slot.enterpriseId, [...ENTERPRISE_KINDS]).catch(() => null))) {
+      throw notFound('The slot');
+    }
+    const owner = canAdministerOrganisation(actor, slot.enterprise);
+    return slotView(slot, slot.enterprise.name, owner ? slotWarnings(await this.rules.forYear(yearOf(slot.startDate)), termsOf(slot)) : []);
+  }
+
+  async search(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
+    const qb = this.db.getRepository(Slot).createQueryBuilder('s').innerJoinAndSelect('s.enterprise', 'e');
+    if (query.enterpriseId) {
+      await this.access.visible(actor, query.enterpriseId, [...ENTERPRISE_KINDS]);
+      qb.where('s.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
+      if (query.state) qb.andWhere('s.state = :state', { state: query.state });
+    } else {
+      qb.where(`s.state = 'open'`);
+    }
+    if (query.type) qb.andWhere('s.type = :type', { type: query.type });
+    if (query.major) qb.andWhere(':major = ANY(s.majors)', { major: query.major.trim() });
+    if (query.district) qb.andWhere('s.district = :district', { district: query.district });
+    if (query.from) qb.andWhere('s.start_date >= :from', { from: query.from });
+    if (query.to) qb.andWhere('s.end_date <= :to', { to: query.to });
+    const terms = query.q ? queryTerms(query.q) : [];
+    if (terms.length) qb.andWhere('s.search_terms @> :terms::text[]', { terms });
+    const page = await paginate(qb, query, [
+      { column: 's.start_date', of: (s) => s.startDate },
+      { column: 's.id', of: (s) => s.id },
+    ]);
+    return { items: page.items.map((slot) => slotView(slot, slot.enterprise?.name ?? '')), nextCursor: page.nextCursor };
+  }
+
+  /** Open slots ranked by fit for the student, each with its score and the reasons. */
+  async recommended(actor: Actor, limit = 10): Promise<RecommendedSlot[]> {
+    const student = await this.db.getRepository(Student).findOneBy({ userId: actor.userId });
+    if (!student) throw notFound('The student profile');
+    const now = today();
+    const busy: Array<{ start_date: string; end_date: string }> = await this.db.query(
+      `SELECT start_date::text, end_date::text FROM placements WHERE person_id = $1 AND status <> 'terminated'`,
+      [actor.userId],
+    );
+    // Candidates: open student slots still taking applications that share the major, a skill or a
+    // preferred district; scored in full by the domain's rule.
+    const candidates = await this.db
+      .getRepository(Slot)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.enterprise', 'e')
+      .where(`s.state = 'open' AND s.type IN ('internship', 'apprenticeship') AND s.taken < s.capacity`)
+      .andWhere('(s.application_deadline IS NULL OR s.application_deadline >= :now) AND s.start_date >= :now', { now })
+      .andWhere(
+        new Brackets((w) =>
+          w
+            .where(':major = ANY(s.majors)', { major: student.major })
+            .orWhere('s.skills && :skills::text[]', { skills: student.skills })
+            .orWhere('s.district = ANY(:districts::text[])', { districts: student.preferredDistricts }),
+        ),
+      )
+      .orderBy('s.start_date')
+      .limit(1000)
+      .getMany();
+    const profile = {
+      major: student.major,
+      skills: student.skills,
+      preferredDistricts: student.preferredDistricts,
+      busy: busy.map((b) => ({ startDate: b.start_date, endDate: b.end_date })),
+    };
+    return candidates
+      .map((slot) => ({ slot, ...scoreSlot(profile, slot, now) }))
+      .sort((a, b) => b.score - a.score || a.slot.startDate.localeCompare(b.slot.startDate) || a.slot.id.localeCompare(b.slot.id))
+      .slice(0, limit)
+      .map(({ slot, score, reasons }) => ({ slot: slotView(slot, slot.enterprise?.name ?? ''), score, reasons }));
+  }
+
+  /** The slot, locked for the change, if the actor administers its enterprise; else 404/403. */
+  private async administrable(tx: EntityManager, actor: Actor, id: string, lock: boolean): Promise<{ slot: Slot; enterprise: Organisation }> {
+    if (!UUID.test(id)) throw notFound('The slot');
+    const slot = await tx.getRepository(Slot).findOne({ where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' } }) });
+    if (!slot) throw notFound('The slot');
+    const enterprise = await this.access.administrable(actor, slot.enterpriseId, [...ENTERPRISE_KINDS], tx);
+    return { slot, enterprise };
+  }
+
+  /** The slot's own terms, and the enterprise's 10 % cap on concurrent interns over its published slots. */
+  private async checkTerms(tx: EntityManager, slot: Slot): Promise<void> {
+    const rules = await this.rules.forYear(yearOf(slot.startDate));
+    checkSlotTerms(rules, termsOf(slot));
+    if (!takesStudents(slot.type)) return;
+    // One publisher at a time per enterprise, so that two publishes cannot both fit under the cap.
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`slot-cap:${slot.enterpriseId}`]);
+    const headcount = await tx.getRepository(EnterpriseHeadcount).findOne({
+      where: { organisationId: slot.enterpriseId, year: LessThanOrEqual(yearOf(slot.startDate)) },
+      order: { year: 'DESC' },
+    });
+    const [{ seats }] = await tx.query(
+      `SELECT coalesce(max(load), 0)::int AS seats FROM (
+         SELECT d.day, sum(o.capacity) AS load
+           FROM (SELECT greatest(start_date, $2::date) AS day FROM slots
+                  WHERE enterprise_id = $1 AND id <> $4 AND state IN ('open', 'closed') AND type IN ('internship', 'apprenticeship')
+                    AND start_date <= $3 AND end_date >= $2
+                 UNION SELECT $2::date) d
+           JOIN slots o ON o.enterprise_id = $1 AND o.id <> $4 AND o.state IN ('open', 'closed') AND o.type IN ('internship', 'apprenticeship')
+                       AND o.start_date <= d.day AND o.end_date >= d.day
+          GROUP BY d.day) loads`,
+      [slot.enterpriseId, slot.startDate, slot.endDate, slot.id ?? '00000000-0000-0000-0000-000000000000'],
+    );
+    checkInternCap(rules, headcount?.employees ?? null, seats, slot.capacity);
+  }
+
+  private async view(tx: EntityManager, slot: Slot, enterpriseName: string): Promise<SlotView> {
+    const rules = await this.rules.forYear(yearOf(slot.startDate));
+    const fresh = slot.id ? await tx.getRepository(Slot).findOneBy({ id: slot.id }) : null;
+    return slotView(fresh ?? slot, enterpriseName, slotWarnings(rules, termsOf(slot)));
+  }
+}
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
+const tidy = (items: string[]): string[] => [...new Set(items.map((item) => item.trim()).filter(Boolean))];

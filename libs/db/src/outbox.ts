@@ -1,0 +1,24 @@
+import { EntityManager } from 'typeorm';
+
+/** Who must hear of an event: named users, and the admins of named organisations. */
+export interface Audience {
+  users?: string[];
+  adminsOf?: string[];
+}
+
+/**
+ * Writes an event to the outbox inside the caller's transaction: the state change and the
+ * notification it causes commit together or not at all. Recipients are resolved now, so that a
+ * later change of staff does not change who was told.
+ */
+export async function recordEvent(tx: EntityManager, kind: string, subjectId: string, audience: Audience, payload: Record<string, unknown> = {}): Promise<void> {
+  await tx.query(
+    `INSERT INTO outbox_events (kind, subject_id, recipients, payload)
+     SELECT $1, $2, ARRAY(
+       SELECT id FROM users
+        WHERE id = ANY($3::uuid[])
+           OR (organisation_id = ANY($4::uuid[]) AND role IN ('enterprise_admin', 'school_admin'))
+        ORDER BY id), $5::jsonb`,
+    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload)],
+  );
+}
