@@ -25,6 +25,7 @@ module.exports = {
     unit('db', 'libs/db'),
     unit('api', 'apps/api'),
     unit('worker', 'apps/worker'),
+    unit('portal', 'apps/portal'),
     integration('db', 'libs/db'),
     integration('api', 'apps/api'),
     integration('worker', 'apps/worker'),

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import pg from 'pg';
 import { ensurePostgres } from './lib/services.mjs';
-import { DATA, ROOT, buildAll, runOrFail, setUpDatabase } from './lib/run.mjs';
+import { DATA, binOf, buildAll, runOrFail, setUpDatabase } from './lib/run.mjs';
 
 const name = process.argv[2];
 if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) {
@@ -21,7 +21,7 @@ try {
   scratch.pathname = `/${scratchName}`;
   buildAll();
   setUpDatabase(scratch.toString(), 'migrate');
-  runOrFail(process.execPath, [path.join(ROOT, 'node_modules/typeorm/cli.js'), 'migration:generate', '-d', 'libs/db/dist/generate-data-source.js', `libs/db/src/migrations/${name}`], {
+  runOrFail(process.execPath, [binOf('typeorm', 'typeorm'), 'migration:generate', '-d', 'libs/db/dist/generate-data-source.js', `libs/db/src/migrations/${name}`], {
     env: { ...process.env, DATABASE_URL: scratch.toString() },
   });
 } finally {

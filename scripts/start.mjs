@@ -4,7 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, ROOT, buildAll, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
+import { DATA, binOf, buildAll, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
 
 const API_PORT = Number(process.env.API_PORT ?? 3000);
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4200);
@@ -71,7 +71,7 @@ async function main() {
   const portal = startChild(
     'portal',
     process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(PORTAL_PORT), '--strictPort', '--host', '127.0.0.1'],
+    [binOf('vite', 'vite'), 'preview', '--port', String(PORTAL_PORT), '--strictPort', '--host', '127.0.0.1'],
     { API_URL: `http://127.0.0.1:${API_PORT}` },
     33,
   );

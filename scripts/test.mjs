@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, ROOT, buildAll } from './lib/run.mjs';
+import { DATA, ROOT, binOf, buildAll } from './lib/run.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
@@ -15,7 +15,7 @@ function ensureChromium() {
   const root = process.getuid?.() === 0;
   if (root && fs.existsSync('/usr/bin/apt-get')) {
     say('installing Debian’s Chromium for the browser tests (apt-get install chromium)');
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium']]) {
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
       const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
       if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
     }
@@ -47,7 +47,7 @@ async function main() {
   fs.rmSync(results, { force: true });
   const jest = spawnSync(
     process.execPath,
-    [path.join(ROOT, 'node_modules/jest/bin/jest.js'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
+    [binOf('jest', 'jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
     { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' } },
   );
   await stopServices();

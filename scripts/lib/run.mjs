@@ -13,9 +13,16 @@ export function runOrFail(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
+/** The entry script of an installed package's command, e.g. binOf('nx', 'nx'). */
+export function binOf(pkg, command) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
+  return path.join(ROOT, 'node_modules', pkg, bin);
+}
+
 /** Builds every project that changed (Nx caches the rest). */
 export function buildAll() {
-  runOrFail(process.execPath, [path.join(ROOT, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '--output-style=static'], {
+  runOrFail(process.execPath, [binOf('nx', 'nx'), 'run-many', '-t', 'build', '--output-style=static'], {
     env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' },
   });
 }

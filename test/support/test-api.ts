@@ -26,12 +26,13 @@ export class TestApi {
     readonly database: TestDatabase,
     readonly db: DataSource,
     private readonly jwtSecret: string,
+    private readonly env: Record<string, string>,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApi> {
-    const database = await createTestDatabase();
+  static async start(env: Record<string, string> = {}, existing?: { database: TestDatabase; jwtSecret: string }): Promise<TestApi> {
+    const database = existing?.database ?? (await createTestDatabase());
     const port = await freePort();
-    const jwtSecret = `test-secret-${uniqueSuffix()}-0123456789abcdef0123456789`;
+    const jwtSecret = existing?.jwtSecret ?? `test-secret-${uniqueSuffix()}-0123456789abcdef0123456789`;
     const api = startProcess('apps/api/dist/main.js', {
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
@@ -46,7 +47,14 @@ export class TestApi {
     const url = `http://127.0.0.1:${port}/api/v1`;
     await waitUntilUp(`${url}/health/live`, api);
     const db = await createDataSource(database.url, { extra: { max: 2 } }).initialize();
-    return new TestApi(api, url, database, db, jwtSecret);
+    return new TestApi(api, url, database, db, jwtSecret, env);
+  }
+
+  /** A new API process over the same database (after the old one was stopped or killed). */
+  async restart(): Promise<TestApi> {
+    await this.process.stop('SIGKILL');
+    await this.db.destroy();
+    return TestApi.start(this.env, { database: this.database, jwtSecret: this.jwtSecret });
   }
 
   async stop(): Promise<void> {

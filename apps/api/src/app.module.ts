@@ -11,6 +11,7 @@ import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.service';
@@ -45,6 +46,7 @@ export class AppModule {
         AuthModule,
         OrganisationsModule,
         MarketplaceModule,
+        NotificationsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

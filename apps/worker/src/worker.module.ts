@@ -7,6 +7,14 @@ import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { QueueRuntime } from './jobs/queue-runtime.service';
+import { EmailChannel } from './channels/email.channel';
+import { WebhookChannel } from './channels/webhook.channel';
+import { DeliverNotificationJob } from './notifications/deliver-notification.job';
+import { OutboxRelay } from './notifications/outbox-relay.service';
+import { RedisCloser, redisProvider } from './redis.provider';
+import { ExpireOffersJob } from './scheduled/expire-offers.job';
+import { SendDigestJob } from './scheduled/send-digest.job';
+import { SendRemindersJob } from './scheduled/send-reminders.job';
 
 @Global()
 @Module({})
@@ -19,7 +27,21 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, customProps: () => ({ service: 'worker' }) } }),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, { extra: { max: 5 } })),
       ],
-      providers: [{ provide: WorkerConfig, useValue: config }, QueueRuntime, HealthServer, HeartbeatJob],
+      providers: [
+        { provide: WorkerConfig, useValue: config },
+        redisProvider,
+        RedisCloser,
+        QueueRuntime,
+        OutboxRelay,
+        HealthServer,
+        EmailChannel,
+        WebhookChannel,
+        HeartbeatJob,
+        DeliverNotificationJob,
+        ExpireOffersJob,
+        SendRemindersJob,
+        SendDigestJob,
+      ],
       exports: [WorkerConfig],
     };
   }

@@ -305,3 +305,38 @@ export interface PlacementView {
   activatedAt: string | null;
   completedAt: string | null;
 }
+
+// ——— Notifications ———
+
+export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  subjectId: string;
+  title: string;
+  body: string;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPreferenceView {
+  kind: string;
+  channels: Channel[];
+  mode: 'immediate' | 'digest';
+  /** True when this is the default, not the person's own choice. */
+  isDefault: boolean;
+}
+
+export interface DeadLetterView {
+  id: string;
+  eventId: string;
+  kind: string;
+  channel: Channel;
+  userId: string;
+  userEmail: string;
+  attempts: number;
+  lastError: string | null;
+  updatedAt: string;
+}

@@ -1,6 +1,7 @@
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';
+export * from './notification-facts';
 export * from './outbox';
 export * from './jobs/jobs';
 export * from './passwords';

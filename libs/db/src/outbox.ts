@@ -11,14 +11,24 @@ export interface Audience {
  * notification it causes commit together or not at all. Recipients are resolved now, so that a
  * later change of staff does not change who was told.
  */
-export async function recordEvent(tx: EntityManager, kind: string, subjectId: string, audience: Audience, payload: Record<string, unknown> = {}): Promise<void> {
-  await tx.query(
-    `INSERT INTO outbox_events (kind, subject_id, recipients, payload)
+export async function recordEvent(
+  tx: EntityManager,
+  kind: string,
+  subjectId: string,
+  audience: Audience,
+  payload: Record<string, unknown> = {},
+  dedupeKey: string | null = null,
+): Promise<boolean> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key)
      SELECT $1, $2, ARRAY(
        SELECT id FROM users
         WHERE id = ANY($3::uuid[])
            OR (organisation_id = ANY($4::uuid[]) AND role IN ('enterprise_admin', 'school_admin'))
-        ORDER BY id), $5::jsonb`,
-    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload)],
+        ORDER BY id), $5::jsonb, $6
+     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
+     RETURNING id`,
+    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload), dedupeKey],
   );
+  return rows.length > 0;
 }

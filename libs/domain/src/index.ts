@@ -3,6 +3,7 @@ export * from './dates';
 export * from './decimal';
 export * from './eligibility';
 export * from './errors';
+export * from './notifications';
 export * from './placement-state';
 export * from './recommendation';
 export * from './rules';

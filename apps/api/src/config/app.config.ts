@@ -35,6 +35,10 @@ export class AppConfig {
   @Matches(/^[\w:-]{1,40}$/)
   REDIS_KEY_PREFIX = 'skillbridge:';
 
+  /** BullMQ's key prefix: the same as the worker's QUEUE_PREFIX. */
+  @Matches(/^[\w:-]{1,40}$/)
+  QUEUE_PREFIX = 'skillbridge';
+
   /** Signs access tokens. Required in production; development falls back to a fixed local secret. */
   @IsOptional()
   @IsString()

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsInt, Matches, Max, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
@@ -32,6 +32,59 @@ export class WorkerConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** SMTP server for e-mail, e.g. smtp://user:pass@host:587. Without it, mail is written to MAIL_DIR. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'SkillBridge 技能桥 <noreply@skillbridge.local>';
+
+  /** Where mail goes when no SMTP_URL is set (development): one .eml file per message. */
+  @IsString()
+  MAIL_DIR = '.data/mail';
+
+  /** The SMS / WeCom gateway that receives signed webhook deliveries. Without it, webhooks are not sent. */
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'WEBHOOK_URL must be an http(s) URL' })
+  WEBHOOK_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  WEBHOOK_SECRET?: string;
+
+  /** Outbox rows claimed per relay round. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  RELAY_BATCH = 500;
+
+  /** How long the relay rests when the outbox is empty, in ms. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  RELAY_IDLE_MS = 100;
+
+  /** Per recipient and channel, at most this many immediate messages an hour; the rest wait for the digest. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  EMAILS_PER_HOUR = 30;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WEBHOOKS_PER_HOUR = 60;
+
+  /** First retry delay of a failed delivery, doubling each time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  RETRY_BASE_MS = 1000;
 }
 
 export class ConfigError extends Error {}
@@ -40,6 +93,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
   const names = [...new Set(getMetadataStorage().getTargetValidationMetadatas(WorkerConfig, '', true, false).map((m) => m.propertyName))];
   const config = plainToInstance(WorkerConfig, Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]])));
   const failed = [...new Set(validateSync(config).map((error) => error.property))];
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) failed.push('WEBHOOK_SECRET');
   if (failed.length) throw new ConfigError(`Invalid configuration: ${failed.join(', ')}`);
   return config;
 }

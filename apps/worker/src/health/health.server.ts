@@ -7,22 +7,21 @@ import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HeartbeatJob } from '../jobs/heartbeat.job';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { InjectRedis } from '../redis.provider';
 
 /** `GET /health` on WORKER_HEALTH_PORT: 200 when PostgreSQL, Redis and every queue worker are up. */
 @Injectable()
 export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HealthServer.name);
   private server?: Server;
-  private readonly redis: Redis;
 
   constructor(
     private readonly config: WorkerConfig,
     private readonly runtime: QueueRuntime,
     private readonly heartbeat: HeartbeatJob,
     @InjectDataSource() private readonly db: DataSource,
-  ) {
-    this.redis = new Redis(config.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  }
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
 
   async report(): Promise<{ status: 'ok' | 'error'; postgres: boolean; redis: boolean; queues: boolean; lastHeartbeatAt: string | null }> {
     const [postgres, redis] = await Promise.all([
@@ -53,6 +52,5 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.redis.disconnect();
   }
 }

@@ -1,12 +1,22 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { JOB_NAMES, JOB_QUEUE, JobName, QueueName, jobId } from '@skillbridge/db';
-import { Job, Queue, Worker } from 'bullmq';
+import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QueueName, jobId } from '@skillbridge/db';
+import { Job, JobsOptions, Queue, Worker } from 'bullmq';
+import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
+import { InjectRedis, checkEvictionPolicy } from '../redis.provider';
 import { JOB_HANDLER, JobHandler } from './job-handler';
 import { buildJobRegistry } from './job-registry';
 
 const HEARTBEAT_EVERY_MS = 15_000;
+
+/** Recurring jobs: (name, schedule). Job schedulers are idempotent: every worker may declare them. */
+const SCHEDULES: Array<[JobName, { every: number } | { pattern: string; tz: string }]> = [
+  ['system.heartbeat', { every: HEARTBEAT_EVERY_MS }],
+  ['offers.expire', { every: 60_000 }],
+  ['reminders.send', { every: 3_600_000 }],
+  ['digest.send', { pattern: '0 8 * * *', tz: 'Asia/Shanghai' }],
+];
 
 /**
  * One BullMQ worker per queue, dispatching each job by name to its registered handler. Checks the
@@ -23,7 +33,18 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly discovery: DiscoveryService,
     private readonly reflector: Reflector,
     private readonly config: WorkerConfig,
+    @InjectRedis() private readonly redis: Redis,
   ) {}
+
+  /** Retries for deliveries (then the dead-letter list); housekeeping jobs simply run again on schedule. */
+  private jobOptions(): JobsOptions {
+    return {
+      attempts: DELIVERY_ATTEMPTS,
+      backoff: { type: 'exponential', delay: this.config.RETRY_BASE_MS },
+      removeOnComplete: { age: 3600, count: 10_000 },
+      removeOnFail: { age: 7 * 86_400 },
+    };
+  }
 
   /** A bad registry stops the worker before it takes a single job. */
   checkRegistry(): void {
@@ -37,9 +58,10 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     this.checkRegistry();
+    await checkEvictionPolicy(this.redis, this.config.NODE_ENV === 'production');
     const connection = { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
     for (const queueName of new Set(Object.values(JOB_QUEUE))) {
-      this.queues.set(queueName, new Queue(queueName, { connection, prefix: this.config.QUEUE_PREFIX }));
+      this.queues.set(queueName, new Queue(queueName, { connection, prefix: this.config.QUEUE_PREFIX, defaultJobOptions: this.jobOptions() }));
       const worker = new Worker(queueName, (job) => this.dispatch(job), {
         connection,
         prefix: this.config.QUEUE_PREFIX,
@@ -48,7 +70,9 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
       this.workers.push(worker);
     }
-    await this.queue('system.heartbeat').upsertJobScheduler(jobId('system.heartbeat'), { every: HEARTBEAT_EVERY_MS }, { name: 'system.heartbeat', data: {} });
+    for (const [name, repeat] of SCHEDULES) {
+      await this.queue(name).upsertJobScheduler(jobId(name), repeat, { name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } });
+    }
     this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);
   }
 

@@ -1,5 +1,8 @@
 import { Application } from './application.entity';
+import { Delivery } from './delivery.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
+import { Notification } from './notification.entity';
+import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { Placement } from './placement.entity';
@@ -11,7 +14,10 @@ import { User } from './user.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
 export * from './application.entity';
+export * from './delivery.entity';
 export * from './enterprise-headcount.entity';
+export * from './notification.entity';
+export * from './notification-preference.entity';
 export * from './organisation.entity';
 export * from './outbox-event.entity';
 export * from './placement.entity';
@@ -34,4 +40,7 @@ export const ENTITIES = [
   Application,
   Placement,
   OutboxEvent,
+  Notification,
+  Delivery,
+  NotificationPreference,
 ];

@@ -30,4 +30,9 @@ export class OutboxEvent {
 
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
+
+  /** For scheduled reminders: the same reminder is recorded once, however often the job runs. */
+  @Index('outbox_events_dedupe_key', { unique: true, where: '"dedupe_key" IS NOT NULL' })
+  @Column('text', { nullable: true })
+  dedupeKey: string | null;
 }

@@ -4,19 +4,32 @@
  * Payloads carry ids, never documents: a handler reloads what it needs and skips what is gone.
  */
 export const QUEUES = {
-  /** Housekeeping: heartbeats, expiries, reminders. */
+  /** Housekeeping: heartbeats, expiries, reminders, digests. */
   maintenance: 'maintenance',
+  /** One job per (event, recipient): renders and delivers through the recipient's channels. */
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'system.heartbeat': Record<string, never>;
+  'notification.deliver': { eventId: string; userId: string };
+  'offers.expire': Record<string, never>;
+  'reminders.send': Record<string, never>;
+  'digest.send': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'system.heartbeat': QUEUES.maintenance,
+  'notification.deliver': QUEUES.notifications,
+  'offers.expire': QUEUES.maintenance,
+  'reminders.send': QUEUES.maintenance,
+  'digest.send': QUEUES.maintenance,
 };
+
+/** Attempts of a delivery before it is dead-lettered; backoff doubles from one second. */
+export const DELIVERY_ATTEMPTS = 6;
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 

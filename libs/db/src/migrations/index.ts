@@ -1,5 +1,6 @@
 // Every migration, in order. New ones are generated (`npm run db:generate -- Name`), reviewed and listed here.
 import { Foundation1795938250982 } from './1795938250982-Foundation';
 import { Marketplace1795939304131 } from './1795939304131-Marketplace';
+import { Notifications1795939922110 } from './1795939922110-Notifications';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131];
+export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110];

@@ -1,0 +1,26 @@
+// Browser journeys through the portal: `npx jest -c apps/portal-e2e/jest.config.js`.
+// Standalone, and also a project of the root jest config (which overrides rootDir).
+const path = require('path');
+
+module.exports = {
+  displayName: 'portal-e2e',
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.tsx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
+  },
+  // The contracts are read as source, like everywhere else in the workspace.
+  moduleNameMapper: {
+    '^@skillbridge/contracts$': path.join(__dirname, '../../libs/contracts/src/index.ts'),
+  },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],
+  testTimeout: 60000,
+};

@@ -1,0 +1,134 @@
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Role } from '@skillbridge/contracts';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser';
+import { resolveStack, type E2eStack } from './support/environment';
+
+const SCREENSHOTS = join(__dirname, '..', 'screenshots');
+const AUTHORITY_NAMES = { MIIT: '市工信局', SASAC: '市国资委', EDU: '市教育局' } as const;
+
+let stack: E2eStack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Uncaught errors in the page: any of them fails the journey it happened in. */
+let pageErrors: string[];
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  stack = await resolveStack();
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+}, 60_000);
+
+beforeEach(async () => {
+  // A fresh context per journey: no tokens, no language choice left over.
+  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+});
+
+afterEach(async () => {
+  await context?.close();
+  expect(pageErrors).toEqual([]);
+});
+
+async function fillLogin(email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+}
+
+/** Waits until the page has its data: no request in flight, no skeleton, no spinner. */
+async function settled(): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'));
+  // Let the spinners' fade-out finish, so that the screenshots show the page at rest.
+  await page.waitForTimeout(500);
+}
+
+describe('portal', () => {
+  it('shows an error on a wrong password and stays on the sign-in page', async () => {
+    // A demo account: its failure counter is reset by the successful sign-in of the journeys below.
+    await fillLogin('student@demo.skillbridge.cn', 'Wrong#password1');
+    await page.getByTestId('login-submit').click();
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect((await error.textContent())?.trim()).toBeTruthy();
+    expect(await error.textContent()).toContain('邮箱或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+
+  it('switches the sign-in page to English and remembers it', async () => {
+    await page.goto('/login');
+    await page.getByRole('heading', { name: '登录' }).waitFor();
+    await page.getByTestId('language-switch').getByText('English').click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByText('Register your enterprise').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  });
+
+  it('refreshes an expired access token once and carries on', async () => {
+    await fillLogin('school@demo.skillbridge.cn', DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('home-school_admin').waitFor();
+    await settled();
+
+    // The access token "expires": the next request gets a 401 and the client must use the refresh token.
+    const before = await page.evaluate(() => {
+      const tokens = JSON.parse(localStorage.getItem('skillbridge.tokens') ?? '{}') as { refreshToken: string };
+      localStorage.setItem('skillbridge.tokens', JSON.stringify({ accessToken: 'expired', refreshToken: tokens.refreshToken }));
+      return tokens.refreshToken;
+    });
+    const refreshes: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/refresh')) refreshes.push(response.status());
+    });
+    await page.reload();
+    await page.getByTestId('home-school_admin').waitFor();
+    await page.getByTestId('current-user').waitFor();
+    await settled();
+
+    expect(refreshes).toEqual([200]);
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('skillbridge.tokens') ?? '{}') as { accessToken: string; refreshToken: string });
+    expect(after.refreshToken).not.toBe(before);
+    expect(after.accessToken).not.toBe('expired');
+  });
+
+  it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))('%s signs in, sees their home and signs out', async (email, account) => {
+    const role: Role = account.role;
+    await fillLogin(email, DEMO_PASSWORD);
+    const [loginResponse] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login') && response.request().method() === 'POST'),
+      page.getByTestId('login-submit').click(),
+    ]);
+    expect(loginResponse.status()).toBe(200);
+    const { user } = (await loginResponse.json()) as { user: { name: string } };
+
+    await page.waitForURL('**/home');
+    await page.getByTestId(`home-${role}`).waitFor();
+    const currentUser = page.getByTestId('current-user');
+    await currentUser.waitFor();
+    expect((await currentUser.textContent())?.trim()).toBe(user.name);
+    if (account.authority) {
+      await page.getByRole('heading', { name: new RegExp(AUTHORITY_NAMES[account.authority]) }).waitFor();
+    }
+
+    await settled();
+    await page.screenshot({ path: join(SCREENSHOTS, `home-${role}-${email.split('@')[0]}.png`), fullPage: true });
+
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.getByTestId('login-email').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('skillbridge.tokens'))).toBeNull();
+  });
+});

@@ -1,0 +1,95 @@
+import type { LoginRequest, MeView } from '@skillbridge/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { authApi } from '../api/auth.api';
+import { tokenStore } from '../api/client';
+import { queryKeys } from '../api/query-keys';
+
+/** `error`: signed in, but `GET /me` failed for another reason than the session (the API is down, say). */
+export type SessionStatus = 'anonymous' | 'loading' | 'signed-in' | 'error';
+
+export interface Session {
+  status: SessionStatus;
+  /** The signed-in user with their organisation (`GET /me`); null unless signed in. */
+  me: MeView | null;
+  /** How the last session ended: signed out here, or expired (a failed refresh, another tab); null before any. */
+  ended: 'logout' | 'expired' | null;
+  /** Why `GET /me` failed, when status is `error`. */
+  error: unknown;
+  retry(): void;
+  login(credentials: LoginRequest): Promise<MeView>;
+  logout(): Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+/** Who is signed in: the stored token pair plus `GET /me`, shared by the whole portal. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
+  const [hasTokens, setHasTokens] = useState(() => tokenStore.get() !== null);
+  const [ended, setEnded] = useState<Session['ended']>(null);
+  const signingOut = useRef(false);
+
+  useEffect(
+    () =>
+      tokenStore.subscribe((tokens) => {
+        setHasTokens(tokens !== null);
+        if (tokens) setEnded(null);
+        else setEnded(signingOut.current ? 'logout' : 'expired');
+        // Signed out (here, in another tab, or by a failed refresh): forget everything we fetched as that user.
+        if (!tokens) queryClient.clear();
+      }),
+    [queryClient],
+  );
+
+  const { data, isError, error, refetch } = useQuery({
+    queryKey: queryKeys.me,
+    queryFn: authApi.me,
+    enabled: hasTokens,
+    staleTime: 5 * 60_000,
+  });
+
+  const login = useCallback(
+    async (credentials: LoginRequest) => {
+      const response = await authApi.login(credentials);
+      queryClient.clear();
+      tokenStore.set({ accessToken: response.accessToken, refreshToken: response.refreshToken });
+      return queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: authApi.me });
+    },
+    [queryClient],
+  );
+
+  const logout = useCallback(async () => {
+    const tokens = tokenStore.get();
+    signingOut.current = true;
+    try {
+      if (tokens) await authApi.logout(tokens.refreshToken);
+    } catch {
+      // Signing out locally matters more than telling the server; the refresh token expires anyway.
+    } finally {
+      tokenStore.set(null);
+      signingOut.current = false;
+    }
+  }, []);
+
+  const value = useMemo<Session>(() => {
+    const me = hasTokens ? (data ?? null) : null;
+    const status: SessionStatus = !hasTokens ? 'anonymous' : me ? 'signed-in' : isError ? 'error' : 'loading';
+    return { status, me, ended, error, retry: () => void refetch(), login, logout };
+  }, [hasTokens, data, isError, error, refetch, ended, login, logout]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession outside <SessionProvider>');
+  return session;
+}
+
+/** The signed-in user, for pages that only render inside the signed-in layout. */
+export function useMe(): MeView {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}

@@ -1,0 +1,76 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Button, Layout, Menu, Space, Tag } from 'antd';
+import { Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useMe, useSession } from '../auth/session';
+import { authorityLabel, roleLabel } from '../components/labels';
+import { PageFallback } from '../components/page-fallback';
+import { Brand } from './brand';
+import { LanguageSwitch } from './language-switch';
+import { menuFor } from './role-menu';
+
+/** The signed-in frame: side menu of the role, header with the user, the language and sign-out. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [signingOut, setSigningOut] = useState(false);
+  const entries = menuFor(me, t);
+
+  // Clearing the session sends this page to /login (RequireSession); nothing to navigate here.
+  const signOut = async () => {
+    setSigningOut(true);
+    await logout();
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} className="sb-sider" theme="light">
+        <Brand />
+        <Menu
+          mode="inline"
+          selectedKeys={[location.pathname]}
+          style={{ borderInlineEnd: 'none', paddingTop: 12 }}
+          items={entries.map(({ key, icon, label }) => ({ key, icon, label }))}
+          onClick={({ key }) => navigate(entries.find((e) => e.key === key)?.path ?? '/home')}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="sb-header">
+          <Space size="small" wrap>
+            <Tag color="blue">{roleLabel(t, me.role)}</Tag>
+            {me.authority && <Tag color="geekblue">{authorityLabel(t, me.authority)}</Tag>}
+          </Space>
+          <Space size="large" align="center">
+            <LanguageSwitch />
+            <Space size="small" align="center">
+              <Avatar style={{ backgroundColor: '#2b6cb0' }}>{me.name.slice(0, 1)}</Avatar>
+              <div className="sb-user">
+                <span className="sb-user-name" data-testid="current-user">
+                  {me.name}
+                </span>
+                {me.organisation && (
+                  <span className="sb-user-org" data-testid="current-organisation">
+                    {me.organisation.name}
+                  </span>
+                )}
+              </div>
+            </Space>
+            <Button data-testid="logout" icon={<LogoutOutlined />} loading={signingOut} onClick={() => void signOut()}>
+              {t('layout.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="sb-content">
+          <Suspense fallback={<PageFallback />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: '#8593a3', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
+      </Layout>
+    </Layout>
+  );
+}

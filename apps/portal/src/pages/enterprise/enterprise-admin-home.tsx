@@ -1,0 +1,109 @@
+import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import type { EnterpriseView, HeadcountView } from '@skillbridge/contracts';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { enterprisesApi } from '../../api/enterprises.api';
+import { queryKeys } from '../../api/query-keys';
+import { useMe } from '../../auth/session';
+import { districtLabel, ownershipLabel } from '../../components/labels';
+import { PageTitle } from '../../components/page-title';
+import { QueryState } from '../../components/query-state';
+import { HeadcountForm } from './headcount-form';
+
+/** The enterprise admin's enterprise: profile, verification, yearly headcount and the intake it implies (§13). */
+export default function EnterpriseAdminHome() {
+  const me = useMe();
+  const enterpriseId = me.organisationId ?? '';
+  const enterprise = useQuery({ queryKey: queryKeys.enterprise(enterpriseId), queryFn: () => enterprisesApi.get(enterpriseId), enabled: !!enterpriseId });
+
+  return (
+    <div data-testid="home-enterprise_admin">
+      <QueryState query={enterprise}>{(data) => <EnterpriseOverview enterprise={data} />}</QueryState>
+    </div>
+  );
+}
+
+function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
+  const { t } = useTranslation();
+  const year = new Date().getFullYear();
+  const thisYear = enterprise.headcounts.find((h) => h.year === year);
+  const verified = enterprise.verification === 'verified';
+  const headcounts = [...enterprise.headcounts].sort((a, b) => b.year - a.year);
+
+  return (
+    <>
+      <PageTitle
+        title={enterprise.name}
+        subtitle={t('enterprise.subtitle')}
+        extra={
+          verified ? (
+            <Tag icon={<CheckCircleOutlined />} color="success" data-testid="verification-status">
+              {t('verification.verified')}
+            </Tag>
+          ) : (
+            <Tag icon={<ClockCircleOutlined />} color="warning" data-testid="verification-status">
+              {t('verification.unverified')}
+            </Tag>
+          )
+        }
+      />
+      <div className="sb-stack">
+        {!verified && <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />}
+        <Row gutter={[16, 16]}>
+          <Col xs={24} md={10} lg={8}>
+            <Card className="sb-intake" data-testid="required-intake" style={{ height: '100%' }}>
+              <Statistic
+                title={t('enterprise.requiredIntakeThisYear', { year })}
+                value={thisYear ? thisYear.requiredIntake : '—'}
+                suffix={thisYear ? t('enterprise.interns') : undefined}
+                styles={{ content: { fontSize: 40, fontWeight: 600 } }}
+              />
+              <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', marginBottom: 0, marginTop: 8 }}>
+                {thisYear ? t('enterprise.requiredIntakeBasis', { employees: thisYear.employees, cap: thisYear.internCap }) : t('enterprise.noHeadcountYet', { year })}
+              </Typography.Paragraph>
+            </Card>
+          </Col>
+          <Col xs={24} md={14} lg={16}>
+            <Card title={t('enterprise.setHeadcount', { year })} style={{ height: '100%' }}>
+              <HeadcountForm enterpriseId={enterprise.id} year={year} current={thisYear?.employees} />
+            </Card>
+          </Col>
+        </Row>
+        <Card title={t('enterprise.profile')}>
+          <Descriptions
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              { key: 'name', label: t('enterprise.name'), children: enterprise.name },
+              { key: 'uscc', label: t('enterprise.uscc'), children: <Typography.Text code>{enterprise.uscc}</Typography.Text> },
+              { key: 'ownership', label: t('enterprise.ownership'), children: ownershipLabel(t, enterprise.ownership) },
+              { key: 'industry', label: t('enterprise.industry'), children: enterprise.industry },
+              { key: 'district', label: t('enterprise.district'), children: districtLabel(t, enterprise.district) },
+              {
+                key: 'verification',
+                label: t('enterprise.verification'),
+                children: verified ? t('enterprise.verifiedOn', { date: (enterprise.verifiedAt ?? '').slice(0, 10) }) : t('verification.unverified'),
+              },
+            ]}
+          />
+        </Card>
+        <Card title={t('enterprise.headcounts')}>
+          <Table<HeadcountView>
+            data-testid="headcounts-table"
+            rowKey="year"
+            size="middle"
+            pagination={false}
+            dataSource={headcounts}
+            locale={{ emptyText: t('enterprise.noHeadcounts') }}
+            columns={[
+              { key: 'year', title: t('enterprise.year'), dataIndex: 'year' },
+              { key: 'employees', title: t('enterprise.employees'), dataIndex: 'employees', align: 'right', render: (n: number) => n.toLocaleString() },
+              { key: 'requiredIntake', title: t('enterprise.requiredIntake'), dataIndex: 'requiredIntake', align: 'right' },
+              { key: 'internCap', title: t('enterprise.internCap'), dataIndex: 'internCap', align: 'right' },
+            ]}
+          />
+        </Card>
+      </div>
+    </>
+  );
+}

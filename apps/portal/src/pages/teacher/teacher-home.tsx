@@ -1,0 +1,49 @@
+import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Descriptions, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { peopleApi } from '../../api/people.api';
+import { queryKeys } from '../../api/query-keys';
+import { useMe } from '../../auth/session';
+import { PageTitle } from '../../components/page-title';
+import { QueryState } from '../../components/query-state';
+
+/** The teacher's own profile; enterprise practice (§12) comes next. */
+export default function TeacherHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const profile = useQuery({ queryKey: queryKeys.teacherProfile, queryFn: peopleApi.myTeacherProfile });
+
+  const yesNo = (value: boolean) => (
+    <Space size={6}>
+      {value ? <CheckCircleFilled style={{ color: '#38a169' }} /> : <MinusCircleOutlined style={{ color: '#a0aec0' }} />}
+      {value ? t('common.yes') : t('common.no')}
+    </Space>
+  );
+
+  return (
+    <div data-testid="home-teacher">
+      <PageTitle title={t('teacher.title')} subtitle={t('teacher.subtitle')} />
+      <QueryState query={profile}>
+        {(teacher) => (
+          <div className="sb-stack">
+            <Card title={t('teacher.basics')}>
+              <Descriptions
+                column={{ xs: 1, sm: 2, lg: 3 }}
+                items={[
+                  { key: 'name', label: t('person.name'), children: teacher.name },
+                  { key: 'email', label: t('person.email'), children: teacher.email },
+                  { key: 'school', label: t('teacher.school'), children: me.organisation?.name ?? '—' },
+                  { key: 'specialty', label: t('teacher.specialty'), children: teacher.specialty },
+                  { key: 'specialtyCourseTeacher', label: t('teacher.specialtyCourseTeacher'), children: yesNo(teacher.specialtyCourseTeacher) },
+                  { key: 'dualQualified', label: t('teacher.dualQualified'), children: yesNo(teacher.dualQualified) },
+                ]}
+              />
+            </Card>
+            <Alert type="info" showIcon title={t('teacher.practiceRuleTitle')} description={t('teacher.practiceRule')} />
+          </div>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+// The API the dev server and `vite preview` forward /api to.
+const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
+const proxy = { '/api': { target: apiUrl, changeOrigin: false } };
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: {
+      // The contracts are TypeScript source, shared with the API; never their build.
+      '@skillbridge/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+    },
+  },
+  server: { port: 4200, strictPort: true, host: '127.0.0.1', proxy },
+  preview: { port: 4200, strictPort: true, host: '127.0.0.1', proxy },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+  },
+});

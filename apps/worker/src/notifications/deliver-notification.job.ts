@@ -1,0 +1,128 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DELIVERY_ATTEMPTS, loadMessageFacts } from '@skillbridge/db';
+import { Channel, ChannelPreference, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { EmailChannel } from '../channels/email.channel';
+import { PermanentDeliveryError, WebhookChannel } from '../channels/webhook.channel';
+import { WorkerConfig } from '../config/worker.config';
+import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { InjectRedis } from '../redis.provider';
+import { withinHourlyLimit } from './rate-limit';
+
+interface EventRow {
+  id: string;
+  kind: string;
+  subject_id: string;
+  payload: Record<string, unknown>;
+}
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  locale: NotificationLocale;
+}
+
+/**
+ * Delivers one event to one person through the channels they chose. Each (event, person,
+ * channel) is recorded once in `deliveries`; running the job again delivers only what is missing.
+ */
+@Injectable()
+@HandlesJob('notification.deliver')
+export class DeliverNotificationJob implements JobHandler<'notification.deliver'> {
+  private readonly logger = new Logger(DeliverNotificationJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly config: WorkerConfig,
+    private readonly email: EmailChannel,
+    private readonly webhook: WebhookChannel,
+  ) {}
+
+  async handle({ eventId, userId }: { eventId: string; userId: string }, context: { attempt: number }): Promise<void> {
+    const [event]: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload FROM outbox_events WHERE id = $1', [eventId]);
+    const [recipient]: Recipient[] = await this.db.query('SELECT id, email, name, role, locale FROM users WHERE id = $1', [userId]);
+    // Gone since it was queued: nothing to deliver.
+    if (!event || !recipient || !isEventKind(event.kind)) return;
+    const facts = await loadMessageFacts(this.db.manager, event.kind, event.subject_id, event.payload);
+    if (!facts) return;
+    const message = renderMessage(event.kind, audienceOf(recipient.role), recipient.locale, facts);
+    const preference = await this.preference(userId, event.kind);
+
+    const failures: string[] = [];
+    for (const channel of preference.channels) {
+      try {
+        await this.deliver(channel, preference, event, recipient, message, context.attempt);
+      } catch (error) {
+        failures.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    if (failures.length) throw new Error(failures.join('; '));
+  }
+
+  private async deliver(channel: Channel, preference: ChannelPreference, event: EventRow, recipient: Recipient, message: { title: string; body: string }, attempt: number): Promise<void> {
+    if (channel === 'inbox') {
+      // The inbox is a table: the delivery record and the entry commit together, exactly once.
+      await this.db.transaction(async (tx) => {
+        const inserted: unknown[] = await tx.query(
+          `INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at) VALUES ($1, $2, 'inbox', 'sent', 1, now())
+           ON CONFLICT (event_id, user_id, channel) DO NOTHING RETURNING id`,
+          [event.id, recipient.id],
+        );
+        if (inserted.length === 0) return;
+        await tx.query(
+          `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (event_id, user_id) DO NOTHING`,
+          [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body],
+        );
+      });
+      return;
+    }
+
+    // External channels: claim the delivery, send with its id as the idempotency key, record the outcome.
+    const perHour = channel === 'email' ? this.config.EMAILS_PER_HOUR : this.config.WEBHOOKS_PER_HOUR;
+    const [claim]: Array<{ id: string; status: string }> = await this.db.query(
+      `INSERT INTO deliveries (event_id, user_id, channel, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (event_id, user_id, channel) DO UPDATE SET updated_at = now()
+       RETURNING id, status`,
+      [event.id, recipient.id, channel, preference.mode === 'digest' ? 'digest' : 'sending'],
+    );
+    if (claim.status !== 'sending' && claim.status !== 'failed') return; // sent, dead, or waiting for the digest
+    if (attempt === 1 && !(await withinHourlyLimit(this.redis, recipient.id, channel, perHour))) {
+      // Flood guard: past the hourly limit, the message waits for the daily digest.
+      await this.db.query(`UPDATE deliveries SET status = 'digest' WHERE id = $1`, [claim.id]);
+      return;
+    }
+    try {
+      if (channel === 'email') {
+        await this.email.send({ deliveryId: claim.id, to: recipient.email, subject: message.title, text: `${recipient.name}：\n\n${message.body}\n\n— 技能桥 SkillBridge` });
+      } else {
+        await this.webhook.send({
+          deliveryId: claim.id,
+          eventId: event.id,
+          kind: event.kind,
+          recipient: { id: recipient.id, email: recipient.email, name: recipient.name, locale: recipient.locale },
+          ...message,
+        });
+      }
+      await this.db.query(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [claim.id]);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const dead = error instanceof PermanentDeliveryError || attempt >= DELIVERY_ATTEMPTS;
+      await this.db.query(`UPDATE deliveries SET status = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [claim.id, dead ? 'dead' : 'failed', reason.slice(0, 500)]);
+      if (dead) this.logger.warn({ deliveryId: claim.id, channel, reason }, 'delivery dead-lettered');
+      else throw error;
+    }
+  }
+
+  private async preference(userId: string, kind: string): Promise<ChannelPreference> {
+    const rows: Array<{ kind: string; channels: Channel[]; mode: 'immediate' | 'digest' }> = await this.db.query(
+      'SELECT kind, channels, mode FROM notification_preferences WHERE user_id = $1 AND kind = $2',
+      [userId, kind],
+    );
+    return preferenceFor(kind as never, Object.fromEntries(rows.map((r) => [r.kind, { channels: r.channels, mode: r.mode }])));
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { jobId } from '@skillbridge/db';
+import { DataSource } from 'typeorm';
+import { WorkerConfig } from '../config/worker.config';
+import { QueueRuntime } from '../jobs/queue-runtime.service';
+
+/**
+ * Moves events from the outbox to the queue. Claims a batch with FOR UPDATE SKIP LOCKED (so
+ * several workers share the work), enqueues one job per recipient with a job id derived from the
+ * event, and marks the rows published in the same transaction. A relay that dies after enqueuing
+ * but before committing leaves the rows to be claimed again; the job ids make that a no-op.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private loop?: Promise<void>;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runtime: QueueRuntime,
+    private readonly config: WorkerConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    await this.loop;
+  }
+
+  /** One round: how many events were relayed. */
+  async relayBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const events: Array<{ id: string; recipients: string[] }> = await tx.query(
+        `SELECT id, recipients FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.RELAY_BATCH],
+      );
+      if (events.length === 0) return 0;
+      const jobs = events.flatMap((event) =>
+        event.recipients.map((userId) => ({
+          name: 'notification.deliver' as const,
+          data: { eventId: String(event.id), userId },
+          opts: { jobId: jobId('notification.deliver', event.id, userId) },
+        })),
+      );
+      if (jobs.length) await this.runtime.queue('notification.deliver').addBulk(jobs);
+      await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
+      return events.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayBatch();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay round failed; retrying');
+        await sleep(1000);
+      }
+      if (relayed < this.config.RELAY_BATCH) await sleep(this.config.RELAY_IDLE_MS);
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { recordEvent } from '@skillbridge/db';
+import { DataSource } from 'typeorm';
+import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { localDayIn } from './local-today';
+
+export const PLACEMENT_REMINDER_DAYS = 7;
+export const DEADLINE_REMINDER_DAYS = 3;
+
+/**
+ * Reminders that come from the calendar: a placement starting in a week, a slot whose applications
+ * close in three days. Runs hourly; each reminder is recorded once (its dedupe key).
+ */
+@Injectable()
+@HandlesJob('reminders.send')
+export class SendRemindersJob implements JobHandler<'reminders.send'> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async handle(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const starting: Array<{ id: string; person_id: string; enterprise_id: string; school_id: string }> = await tx.query(
+        `SELECT id, person_id, enterprise_id, school_id FROM placements WHERE status IN ('pending', 'active') AND start_date = $1`,
+        [localDayIn(PLACEMENT_REMINDER_DAYS)],
+      );
+      for (const p of starting) {
+        await recordEvent(tx, 'placement.starting', p.id, { users: [p.person_id], adminsOf: [p.enterprise_id, p.school_id] }, {}, `placement.starting:${p.id}`);
+      }
+      const closing: Array<{ id: string; enterprise_id: string; applicants: number }> = await tx.query(
+        `SELECT s.id, s.enterprise_id,
+                (SELECT count(*)::int FROM applications a WHERE a.slot_id = s.id AND a.status IN ('submitted', 'shortlisted')) AS applicants
+           FROM slots s WHERE s.state = 'open' AND s.application_deadline = $1`,
+        [localDayIn(DEADLINE_REMINDER_DAYS)],
+      );
+      for (const s of closing) {
+        await recordEvent(tx, 'slot.deadline-approaching', s.id, { adminsOf: [s.enterprise_id] }, { daysLeft: DEADLINE_REMINDER_DAYS, applicants: s.applicants }, `slot.deadline:${s.id}`);
+      }
+    });
+  }
+}

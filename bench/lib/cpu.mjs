@@ -1,0 +1,65 @@
+// CPU time spent by the API process, by the PostgreSQL server (postmaster and its children, when it
+// runs on this machine) and by the bench process itself (autocannon), read from /proc. Lets the
+// report say where the CPU went per request. Returns nulls where /proc cannot tell.
+import fs from 'node:fs';
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function statOf(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is state (field 3); utime is field 14, stime 15, cutime 16, cstime 17
+    return {
+      ppid: Number(fields[1]),
+      cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS,
+      reapedChildrenMs: (Number(fields[13]) + Number(fields[14])) * TICK_MS,
+    };
+  } catch {
+    return null;
+  }
+}
+
+function childrenCpuMs(parentPid) {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = statOf(Number(entry));
+    if (stat && stat.ppid === parentPid) total += stat.cpuMs;
+  }
+  return total;
+}
+
+/** The server's CPU: the postmaster, its live children, and the children it has already reaped. */
+function postgresCpuMs(pid) {
+  const stat = statOf(pid);
+  return stat.cpuMs + stat.reapedChildrenMs + childrenCpuMs(pid);
+}
+
+export function cpuSampler({ apiPid = null, postmasterPid = null } = {}) {
+  const read = () => ({
+    api: apiPid ? (statOf(apiPid)?.cpuMs ?? null) : null,
+    postgres: postmasterPid && statOf(postmasterPid) ? postgresCpuMs(postmasterPid) : null,
+    bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
+  });
+  const start = read();
+  return {
+    /** CPU milliseconds used since the sampler was made. */
+    stop() {
+      const end = read();
+      const diff = (key) => (start[key] === null || end[key] === null ? null : end[key] - start[key]);
+      return { apiMs: diff('api'), postgresMs: diff('postgres'), benchMs: diff('bench') };
+    },
+  };
+}
+
+/** The postmaster's pid: the parent of our own backend, when the server runs on this machine. */
+export async function postmasterPid(db) {
+  try {
+    const { rows } = await db.query('SELECT pg_backend_pid() AS pid');
+    const stat = statOf(rows[0].pid);
+    return stat ? stat.ppid : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,48 @@
+// Children of the bench (the hello server, the API), their output in log files, stopped by pid.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+
+const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const running = (child) => child.exitCode === null && child.signalCode === null;
+
+export function startNodeChild(name, script, { cwd, env, logFile }) {
+  const log = fs.openSync(logFile, 'a');
+  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  fs.closeSync(log);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    name,
+    child,
+    logFile,
+    exited,
+    running: () => running(child),
+    async stop(graceMs = 10_000) {
+      if (!running(child)) return;
+      child.kill('SIGTERM');
+      const timer = delay(graceMs).then(() => 'timeout');
+      if ((await Promise.race([exited, timer])) === 'timeout' && running(child)) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    },
+  };
+}
+
+/** Polls `url` until it answers 2xx; fails early if the child exits. */
+export async function waitForHttp(url, handle, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!handle.running()) {
+      const tail = fs.readFileSync(handle.logFile, 'utf8').split('\n').slice(-30).join('\n');
+      throw new Error(`${handle.name} exited before answering ${url}:\n${tail}`);
+    }
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await delay(150);
+  }
+  throw new Error(`${handle.name} did not answer ${url} within ${timeoutMs / 1000} s (log: ${handle.logFile})`);
+}

@@ -1,0 +1,120 @@
+import { createHmac } from 'crypto';
+import { createServer, IncomingMessage, Server } from 'http';
+import { AddressInfo } from 'net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  messageId: string;
+  to: string;
+  subject: string;
+  raw: string;
+}
+
+/** A real SMTP server (the smtp-server package) that keeps what it receives; it can refuse on demand. */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** While true, every message is refused with a temporary failure (451). */
+  refusing = false;
+  private server: SMTPServer;
+  port = 0;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+        stream.on('end', () => {
+          if (this.refusing) {
+            const error = new Error('try again later') as Error & { responseCode: number };
+            error.responseCode = 451;
+            return callback(error);
+          }
+          const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
+          this.received.push({ messageId: header('Message-ID'), to: header('To'), subject: header('Subject'), raw });
+          callback();
+        });
+      },
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  /** Distinct messages by Message-ID: what a receiver that drops repeats would keep. */
+  uniqueIds(): Set<string> {
+    return new Set(this.received.map((m) => m.messageId));
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+export interface ReceivedHook {
+  idempotencyKey: string;
+  signatureValid: boolean;
+  body: Record<string, unknown>;
+}
+
+/** A real HTTP receiver for webhook deliveries; it checks signatures and can fail on demand. */
+export class WebhookSink {
+  readonly received: ReceivedHook[] = [];
+  /** The status it answers with; 500 makes every delivery fail. */
+  status = 200;
+  private server: Server;
+  port = 0;
+
+  constructor(readonly secret: string) {
+    this.server = createServer((request: IncomingMessage, response) => {
+      let raw = '';
+      request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      request.on('end', () => {
+        if (this.status === 200) {
+          const expected = `sha256=${createHmac('sha256', this.secret).update(raw).digest('hex')}`;
+          this.received.push({
+            idempotencyKey: String(request.headers['idempotency-key']),
+            signatureValid: request.headers['x-skillbridge-signature'] === expected,
+            body: JSON.parse(raw),
+          });
+        }
+        response.writeHead(this.status).end();
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}/hooks`;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Polls until `check` holds, or fails with its last value. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!check(value)) {
+    if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
