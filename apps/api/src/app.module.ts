@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PracticeModule } from './practice/practice.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.service';
@@ -47,6 +48,7 @@ export class AppModule {
         OrganisationsModule,
         MarketplaceModule,
         NotificationsModule,
+        PracticeModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

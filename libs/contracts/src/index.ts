@@ -340,3 +340,62 @@ export interface DeadLetterView {
   lastError: string | null;
   updatedAt: string;
 }
+
+// ——— Teacher enterprise practice ———
+
+export const BOOKING_STATUSES = ['booked', 'confirmed', 'completed', 'cancelled'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+export interface BookingView {
+  id: string;
+  status: BookingStatus;
+  slot: { id: string; title: string; enterpriseId: string; enterpriseName: string };
+  teacher: { id: string; name: string; schoolId: string };
+  startDate: string;
+  endDate: string;
+  days: number;
+  daysServed: number | null;
+  evaluation: string | null;
+  createdAt: string;
+}
+
+export interface PracticeDayView {
+  day: string;
+  taken: number;
+  free: number;
+}
+
+export interface TeacherComplianceView {
+  teacherId: string;
+  year: number;
+  daysBooked: number;
+  daysServed: number;
+  required: number;
+  compliant: boolean;
+}
+
+export interface SchoolComplianceRow extends TeacherComplianceView {
+  name: string;
+  specialty: string;
+  specialtyCourseTeacher: boolean;
+  dualQualified: boolean;
+}
+
+export interface SchoolComplianceSummary {
+  schoolId: string;
+  schoolName: string;
+  year: number;
+  teachers: number;
+  compliant: number;
+  specialtyCourseTeachers: number;
+  dualQualified: number;
+  /** dualQualified / specialtyCourseTeachers, 0–1. */
+  dualQualifiedShare: number;
+  dualQualifiedTarget: string;
+  meetsDualQualifiedTarget: boolean;
+}
+
+export interface SchoolComplianceView {
+  summary: SchoolComplianceSummary;
+  teachers: SchoolComplianceRow[];
+}

@@ -22,6 +22,20 @@ export async function loadMessageFacts(db: EntityManager, kind: string, subjectI
     );
     return row ?? null;
   }
+  if (area === 'booking') {
+    const [row] = await db.query(
+      `SELECT s.title AS "slotTitle", e.name AS "enterpriseName", u.name AS "teacherName", b.start_date::text AS "startDate",
+              b.end_date::text AS "endDate", b.days_served AS "daysServed"
+         FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN organisations e ON e.id = b.enterprise_id JOIN users u ON u.id = b.teacher_id
+        WHERE b.id = $1`,
+      [subjectId],
+    );
+    return row ?? null;
+  }
+  if (area === 'practice') {
+    const [row] = await db.query(`SELECT name AS "teacherName" FROM users WHERE id = $1`, [subjectId]);
+    return row ? { ...row, ...(payload as MessageFacts) } : null;
+  }
   if (area === 'slot') {
     const [row] = await db.query(
       `SELECT s.title AS "slotTitle", e.name AS "enterpriseName", s.start_date::text AS "startDate"

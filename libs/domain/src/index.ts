@@ -5,6 +5,7 @@ export * from './eligibility';
 export * from './errors';
 export * from './notifications';
 export * from './placement-state';
+export * from './practice';
 export * from './recommendation';
 export * from './rules';
 export * from './search-terms';

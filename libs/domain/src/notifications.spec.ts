@@ -1,7 +1,7 @@
 import { EVENT_KINDS, defaultPreference, preferenceFor, renderMessage } from './notifications';
 
 describe('notification messages', () => {
-  const facts = { slotTitle: '数控加工实习生', enterpriseName: '兰州飞天智能装备有限公司', studentName: '王子涵', respondBy: '2027-02-25', startDate: '2027-03-01', daysLeft: 3, applicants: 5 };
+  const facts = { teacherName: '李建国', endDate: '2027-07-30', daysServed: 30, year: 2027, slotTitle: '数控加工实习生', enterpriseName: '兰州飞天智能装备有限公司', studentName: '王子涵', respondBy: '2027-02-25', startDate: '2027-03-01', daysLeft: 3, applicants: 5 };
 
   it('tells the student and the enterprise different things about one offer', () => {
     expect(renderMessage('application.offered', 'student', 'zh-CN', facts)).toEqual({

@@ -23,6 +23,12 @@ export const EVENT_KINDS = [
   'placement.completed',
   'placement.starting',
   'slot.deadline-approaching',
+  'booking.booked',
+  'booking.confirmed',
+  'booking.cancelled',
+  'booking.starting',
+  'booking.completed',
+  'practice.reminder',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -32,7 +38,16 @@ export interface ChannelPreference {
 }
 
 /** What matters enough for e-mail by default; everything reaches the inbox. Webhooks are opt-in. */
-const EMAIL_BY_DEFAULT = new Set<EventKind>(['application.offered', 'application.accepted', 'application.expired', 'placement.starting', 'application.approved']);
+const EMAIL_BY_DEFAULT = new Set<EventKind>([
+  'application.offered',
+  'application.accepted',
+  'application.expired',
+  'placement.starting',
+  'application.approved',
+  'booking.confirmed',
+  'booking.starting',
+  'practice.reminder',
+]);
 
 export const defaultPreference = (kind: EventKind): ChannelPreference => ({
   channels: EMAIL_BY_DEFAULT.has(kind) ? ['inbox', 'email'] : ['inbox'],
@@ -54,6 +69,10 @@ export interface MessageFacts {
   startDate?: string;
   daysLeft?: number;
   applicants?: number;
+  teacherName?: string;
+  endDate?: string;
+  daysServed?: number | null;
+  year?: number;
 }
 
 type Words = { title: string; body: string };
@@ -112,6 +131,30 @@ const TEMPLATES: Record<EventKind, Template> = {
   },
   'slot.deadline-approaching': {
     any: { 'zh-CN': { title: '岗位即将截止申请', body: '「{slotTitle}」将在 {daysLeft} 天后截止申请，目前有 {applicants} 份申请待处理。' }, en: { title: 'Applications close soon', body: '“{slotTitle}” closes for applications in {daysLeft} days; {applicants} applications await review.' } },
+  },
+  'booking.booked': {
+    teacher: { 'zh-CN': { title: '实践预约已提交', body: '你已预约 {enterpriseName}「{slotTitle}」{startDate} 至 {endDate} 的企业实践，等待企业确认。' }, en: { title: 'Practice booked', body: 'You booked “{slotTitle}” at {enterpriseName} from {startDate} to {endDate}; waiting for the enterprise to confirm.' } },
+    any: { 'zh-CN': { title: '新的教师实践预约', body: '{teacherName} 预约了「{slotTitle}」{startDate} 至 {endDate}，请确认。' }, en: { title: 'New practice booking', body: '{teacherName} booked “{slotTitle}” from {startDate} to {endDate}: please confirm.' } },
+  },
+  'booking.confirmed': {
+    teacher: { 'zh-CN': { title: '企业已确认你的实践', body: '{enterpriseName} 已确认你 {startDate} 至 {endDate} 的企业实践。' }, en: { title: 'Practice confirmed', body: '{enterpriseName} confirmed your practice from {startDate} to {endDate}.' } },
+    any: { 'zh-CN': { title: '教师实践已确认', body: '{teacherName} 在 {enterpriseName} 的实践（{startDate} 至 {endDate}）已确认。' }, en: { title: 'Practice confirmed', body: '{teacherName}’s practice at {enterpriseName} ({startDate} to {endDate}) is confirmed.' } },
+  },
+  'booking.cancelled': {
+    teacher: { 'zh-CN': { title: '实践预约已取消', body: '你取消了 {enterpriseName}「{slotTitle}」的实践预约。' }, en: { title: 'Practice cancelled', body: 'You cancelled your practice booking at {enterpriseName}.' } },
+    any: { 'zh-CN': { title: '教师取消了实践预约', body: '{teacherName} 取消了「{slotTitle}」{startDate} 起的实践预约。' }, en: { title: 'Practice booking cancelled', body: '{teacherName} cancelled the booking of “{slotTitle}” from {startDate}.' } },
+  },
+  'booking.starting': {
+    teacher: { 'zh-CN': { title: '企业实践即将开始', body: '你在 {enterpriseName} 的企业实践将于 {startDate} 开始。' }, en: { title: 'Your practice starts soon', body: 'Your practice at {enterpriseName} starts on {startDate}.' } },
+    any: { 'zh-CN': { title: '教师实践即将开始', body: '{teacherName} 将于 {startDate} 到 {enterpriseName} 开始企业实践。' }, en: { title: 'A practice starts soon', body: '{teacherName} starts practice at {enterpriseName} on {startDate}.' } },
+  },
+  'booking.completed': {
+    teacher: { 'zh-CN': { title: '企业实践已完成', body: '{enterpriseName} 已确认你实践 {daysServed} 天。' }, en: { title: 'Practice completed', body: '{enterpriseName} confirmed {daysServed} days of practice.' } },
+    any: { 'zh-CN': { title: '教师实践已完成', body: '{teacherName} 在 {enterpriseName} 完成企业实践 {daysServed} 天。' }, en: { title: 'Practice completed', body: '{teacherName} completed {daysServed} days of practice at {enterpriseName}.' } },
+  },
+  'practice.reminder': {
+    teacher: { 'zh-CN': { title: '请预约今年的企业实践', body: '你在 {year} 年还没有企业实践预约。每位专业课教师每年需到企业实践至少一个月。' }, en: { title: 'Book this year’s practice month', body: 'You have no enterprise practice booked for {year}. Every specialty teacher practises at least a month a year.' } },
+    any: { 'zh-CN': { title: '教师企业实践提醒', body: '{teacherName} 在 {year} 年还没有企业实践预约。' }, en: { title: 'Practice reminder', body: '{teacherName} has no practice booked for {year}.' } },
   },
 };
 

@@ -1,5 +1,7 @@
 import { Application } from './application.entity';
+import { Booking } from './booking.entity';
 import { Delivery } from './delivery.entity';
+import { PracticeDay } from './practice-day.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
@@ -14,7 +16,9 @@ import { User } from './user.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
 export * from './application.entity';
+export * from './booking.entity';
 export * from './delivery.entity';
+export * from './practice-day.entity';
 export * from './enterprise-headcount.entity';
 export * from './notification.entity';
 export * from './notification-preference.entity';
@@ -43,4 +47,6 @@ export const ENTITIES = [
   Notification,
   Delivery,
   NotificationPreference,
+  Booking,
+  PracticeDay,
 ];

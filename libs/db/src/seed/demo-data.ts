@@ -79,7 +79,7 @@ export const ENTERPRISES: Array<{ name: string; ownership: DemoOwnership; indust
 ];
 
 /** Slots each verified enterprise offers, by industry; every title is one the enterprise plausibly has. */
-export const SLOT_TITLES: Record<string, Array<{ title: string; majors: string[] }>> = {
+export const SLOT_TITLES: Record<string, Array<{ title: string; majors: string[]; practice?: boolean }>> = {
   装备制造: [{ title: '数控加工实习生', majors: ['数控技术', '机电一体化技术'] }, { title: '工业机器人运维学徒', majors: ['机电一体化技术'] }],
   交通运输: [{ title: '车辆检修实习生', majors: ['汽车检测与维修技术'] }, { title: '调度中心实习生', majors: ['现代物流管理'] }],
   水务环保: [{ title: '水质化验实习生', majors: ['石油化工技术'] }],

@@ -137,10 +137,12 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
       ]);
       if (!enterprise.verified) continue;
 
-      const slots = SLOT_TITLES[enterprise.industry] ?? [];
+      // Every fifth enterprise (and the training base) also hosts teachers' practice months (§12).
+      const slots = [...(SLOT_TITLES[enterprise.industry] ?? [])];
+      if (!trainingBase && e % 5 === 0) slots.push({ title: `${enterprise.industry}教师企业实践`, majors: SLOT_TITLES[enterprise.industry]?.[0]?.majors ?? [], practice: true });
       await tx.getRepository(Slot).insert(
         slots.map((slot, i) => {
-          const practice = trainingBase;
+          const practice = trainingBase || slot.practice === true;
           const apprenticeship = !practice && slot.title.includes('学徒');
           const wage = 3200 + Math.floor(random() * 20) * 100;
           const description = `${enterprise.name}提供的${slot.title}岗位，配备企业导师，按月发放实习报酬，购买实习责任保险。`;
@@ -155,7 +157,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
             district: enterprise.district,
             startDate: practice ? `${year + 1}-01-01` : `${year + 1}-03-01`,
             endDate: practice ? `${year + 1}-12-31` : apprenticeship ? `${year + 2}-02-28` : `${year + 1}-08-31`,
-            capacity: practice ? 4 : 2 + ((e + i) % 5) * 2,
+            capacity: practice ? 2 + (e % 3) : 2 + ((e + i) % 5) * 2,
             stipend: practice ? null : (wage * 0.85).toFixed(2),
             postWage: practice ? null : wage.toFixed(2),
             hoursPerDay: '8.0',
