@@ -4,7 +4,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, binOf, buildAll, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
+import { DATA, ROOT, binOf, buildAll, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
 
 const API_PORT = Number(process.env.API_PORT ?? 3000);
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4200);
@@ -74,6 +74,7 @@ async function main() {
     [binOf('vite', 'vite'), 'preview', '--port', String(PORTAL_PORT), '--strictPort', '--host', '127.0.0.1'],
     { API_URL: `http://127.0.0.1:${API_PORT}` },
     33,
+    path.join(ROOT, 'apps/portal'),
   );
   children.push(api, worker, portal);
   for (const child of children) {

@@ -33,8 +33,8 @@ export function setUpDatabase(databaseUrl, command = 'setup') {
 }
 
 /** A long-lived child whose output lines are prefixed with its name. */
-export function startChild(name, command, args, env, colour) {
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startChild(name, command, args, env, colour, cwd = ROOT) {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `\x1b[${colour}m${name.padEnd(6)}\x1b[0m│ `;
   for (const stream of [child.stdout, child.stderr]) {
     let pending = '';
