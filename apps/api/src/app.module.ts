@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticeModule } from './practice/practice.module';
+import { QuotasModule } from './quotas/quotas.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.service';
@@ -49,6 +50,7 @@ export class AppModule {
         MarketplaceModule,
         NotificationsModule,
         PracticeModule,
+        QuotasModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -399,3 +399,35 @@ export interface SchoolComplianceView {
   summary: SchoolComplianceSummary;
   teachers: SchoolComplianceRow[];
 }
+
+// ——— Quota monitoring ———
+
+export const QUOTA_STATUSES = ['met', 'on_track', 'at_risk', 'behind'] as const;
+export type QuotaStatus = (typeof QUOTA_STATUSES)[number];
+
+export interface QuotaRow {
+  enterpriseId: string;
+  name: string;
+  uscc: string;
+  ownership: Ownership;
+  industry: string;
+  district: string;
+  year: number;
+  employees: number | null;
+  required: number;
+  hosted: number;
+  /** What is still to host: max(required − hosted, 0). */
+  remaining: number;
+  cap: number;
+  status: QuotaStatus;
+}
+
+export interface QuotaSummary {
+  year: number;
+  enterprises: number;
+  required: number;
+  hosted: number;
+  byStatus: Record<QuotaStatus, number>;
+  byDistrict: Array<{ district: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
+  byIndustry: Array<{ industry: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
+}

@@ -3,6 +3,8 @@
  * the database named by DATABASE_URL. `setup` does both, seeding only a database not yet seeded.
  */
 import { createDataSource } from './data-source';
+import { refreshQuotas } from './quota.repository';
+import { rulesForYear } from './rules.repository';
 import { isSeeded, seedDemo } from './seed/demo';
 
 async function main(command: string | undefined): Promise<void> {
@@ -22,6 +24,9 @@ async function main(command: string | undefined): Promise<void> {
         console.log('demo data: loaded');
       }
     }
+    // Quota figures for last, this and next year, under each year's rules (idempotent).
+    const year = new Date().getUTCFullYear();
+    for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
   } finally {
     await db.destroy();
   }

@@ -5,6 +5,7 @@ export * from './notification-facts';
 export * from './outbox';
 export * from './jobs/jobs';
 export * from './passwords';
+export * from './quota.repository';
 export * from './query/cursor';
 export * from './query/remit';
 export * from './rules.repository';

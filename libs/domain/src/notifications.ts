@@ -29,6 +29,7 @@ export const EVENT_KINDS = [
   'booking.starting',
   'booking.completed',
   'practice.reminder',
+  'quota.reminder',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -47,6 +48,7 @@ const EMAIL_BY_DEFAULT = new Set<EventKind>([
   'booking.confirmed',
   'booking.starting',
   'practice.reminder',
+  'quota.reminder',
 ]);
 
 export const defaultPreference = (kind: EventKind): ChannelPreference => ({
@@ -73,6 +75,9 @@ export interface MessageFacts {
   endDate?: string;
   daysServed?: number | null;
   year?: number;
+  required?: number;
+  hosted?: number;
+  authority?: string;
 }
 
 type Words = { title: string; body: string };
@@ -155,6 +160,12 @@ const TEMPLATES: Record<EventKind, Template> = {
   'practice.reminder': {
     teacher: { 'zh-CN': { title: '请预约今年的企业实践', body: '你在 {year} 年还没有企业实践预约。每位专业课教师每年需到企业实践至少一个月。' }, en: { title: 'Book this year’s practice month', body: 'You have no enterprise practice booked for {year}. Every specialty teacher practises at least a month a year.' } },
     any: { 'zh-CN': { title: '教师企业实践提醒', body: '{teacherName} 在 {year} 年还没有企业实践预约。' }, en: { title: 'Practice reminder', body: '{teacherName} has no practice booked for {year}.' } },
+  },
+  'quota.reminder': {
+    any: {
+      'zh-CN': { title: '实习生接收配额提醒', body: '{enterpriseName} {year} 年应接收实习生 {required} 人，目前已接收 {hosted} 人，请尽快发布实习岗位。' },
+      en: { title: 'Intern quota reminder', body: '{enterpriseName} should host {required} interns in {year}; {hosted} so far. Please post internship slots.' },
+    },
   },
 };
 

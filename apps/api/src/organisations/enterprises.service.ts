@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnterpriseView, Page, RegisterEnterpriseResponse } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, User, hashPassword } from '@skillbridge/db';
+import { EnterpriseHeadcount, Organisation, User, hashPassword, refreshQuotas } from '@skillbridge/db';
 import { Actor, DomainError, internCap, normaliseUscc, requiredIntake } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { userView } from '../auth/views';
@@ -100,13 +100,17 @@ export class EnterprisesService {
 
   async setHeadcount(actor: Actor, id: string, year: number, body: HeadcountDto): Promise<EnterpriseView> {
     await this.access.administrable(actor, id, [...ENTERPRISE_KINDS]);
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(EnterpriseHeadcount)
-      .values({ organisationId: id, year, employees: body.employees })
-      .orUpdate(['employees', 'updated_at'], ['organisation_id', 'year'])
-      .execute();
+    await this.db.transaction(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(EnterpriseHeadcount)
+        .values({ organisationId: id, year, employees: body.employees })
+        .orUpdate(['employees', 'updated_at'], ['organisation_id', 'year'])
+        .execute();
+      // Later years without a headcount of their own inherit this one.
+      for (const y of [year, year + 1, year + 2]) await refreshQuotas(tx, await this.rules.forYear(y), [id]);
+    });
     return this.get(actor, id);
   }
 

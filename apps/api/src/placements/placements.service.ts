@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PlacementView } from '@skillbridge/contracts';
-import { recordEvent } from '@skillbridge/db';
+import { recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
 import { Actor, DomainError, PlacementStatus, checkActivation, nextPlacementStatus, notFound } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto } from './dto/placement.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -79,7 +80,16 @@ function scope(actor: Actor): { sql: string; params: unknown[] } {
 
 @Injectable()
 export class PlacementsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: RulesService,
+  ) {}
+
+  /** An intern starting or finishing changes the enterprise's hosted count for each year the placement spans. */
+  private async refreshHosted(tx: EntityManager, placementId: string): Promise<void> {
+    const [p] = await tx.query(`SELECT enterprise_id, start_date::text, end_date::text FROM placements WHERE id = $1`, [placementId]);
+    for (const year of yearsOf(p.start_date, p.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [p.enterprise_id]);
+  }
 
   async list(actor: Actor, year?: number): Promise<PlacementView[]> {
     const { sql, params } = scope(actor);
@@ -117,6 +127,7 @@ export class PlacementsService {
       });
       await tx.query(`UPDATE placements SET status = $2, insurance_policy_no = $3, activated_at = now(), updated_at = now() WHERE id = $1`, [id, to, body.insurancePolicyNo.trim()]);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
+      await this.refreshHosted(tx, id);
       return this.get(actor, id, tx);
     });
   }
@@ -136,6 +147,7 @@ export class PlacementsService {
         body.daysServed ?? null,
       ]);
       await recordEvent(tx, 'placement.completed', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
+      await this.refreshHosted(tx, id);
       return this.get(actor, id, tx);
     });
   }

@@ -2,6 +2,7 @@ import { Application } from './application.entity';
 import { Booking } from './booking.entity';
 import { Delivery } from './delivery.entity';
 import { PracticeDay } from './practice-day.entity';
+import { QuotaYear } from './quota-year.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
@@ -19,6 +20,7 @@ export * from './application.entity';
 export * from './booking.entity';
 export * from './delivery.entity';
 export * from './practice-day.entity';
+export * from './quota-year.entity';
 export * from './enterprise-headcount.entity';
 export * from './notification.entity';
 export * from './notification-preference.entity';
@@ -49,4 +51,5 @@ export const ENTITIES = [
   NotificationPreference,
   Booking,
   PracticeDay,
+  QuotaYear,
 ];

@@ -3,5 +3,6 @@ import { Foundation1795938250982 } from './1795938250982-Foundation';
 import { Marketplace1795939304131 } from './1795939304131-Marketplace';
 import { Notifications1795939922110 } from './1795939922110-Notifications';
 import { TeacherPractice1795941826108 } from './1795941826108-TeacherPractice';
+import { QuotaYears1795942572490 } from './1795942572490-QuotaYears';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108];
+export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490];

@@ -31,3 +31,25 @@ export function whereInRemit<T extends ObjectLiteral>(
       return qb;
   }
 }
+
+/**
+ * The same remit as a raw SQL condition on an organisations alias, for hand-written queries;
+ * appends its values to `params` and refers to them by position.
+ */
+export function remitSql(remit: Remit, alias: string, params: unknown[]): string {
+  const param = (value: unknown): string => `$${params.push(value)}`;
+  switch (remit.scope) {
+    case 'everything':
+      return 'true';
+    case 'nothing':
+      return 'false';
+    case 'organisation':
+      return `${alias}.id = ${param(remit.organisationId)}`;
+    case 'kinds': {
+      const parts = [`${alias}.kind = ANY(${param(remit.kinds)}::text[])`];
+      if (remit.ownershipIn) parts.push(`${alias}.ownership = ANY(${param(remit.ownershipIn)}::text[])`);
+      if (remit.ownershipNotIn) parts.push(`(${alias}.ownership IS NULL OR NOT ${alias}.ownership = ANY(${param(remit.ownershipNotIn)}::text[]))`);
+      return parts.join(' AND ');
+    }
+  }
+}

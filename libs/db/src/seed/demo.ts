@@ -1,7 +1,9 @@
 import { searchTerms, usccCheckCharacter } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
-import { EnterpriseHeadcount, Organisation, Slot, Student, Teacher, User } from '../entities';
+import { EnterpriseHeadcount, Organisation, Placement, Slot, Student, Teacher, User } from '../entities';
 import { hashPassword } from '../passwords';
+import { refreshQuotas } from '../quota.repository';
+import { rulesForYear } from '../rules.repository';
 import { CERTIFICATES, DISTRICTS, ENTERPRISES, GIVEN_NAMES, MAJORS, SCHOOLS, SKILLS_BY_MAJOR, SLOT_TITLES, SURNAMES } from './demo-data';
 
 export const DEMO_PASSWORD = 'Demo#2026';
@@ -45,6 +47,12 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
   const personName = (): string => SURNAMES[personIndex % SURNAMES.length] + GIVEN_NAMES[(personIndex++ * 7) % GIVEN_NAMES.length];
 
   await db.transaction(async (tx: EntityManager) => {
+    await loadDemo(tx);
+  });
+  // The quota figures of the demo years, so dashboards have something to show at once.
+  for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
+
+  async function loadDemo(tx: EntityManager): Promise<void> {
     const users = tx.getRepository(User);
     const organisations = tx.getRepository(Organisation);
 
@@ -56,6 +64,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
     ]);
 
     // Schools, each with an admin, ten teachers and a hundred students.
+    let higherSchoolId = '';
     for (const [s, school] of SCHOOLS.entries()) {
       const { identifiers } = await organisations.insert({
         kind: 'school',
@@ -66,6 +75,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
         verifiedAt: today,
       });
       const schoolId = identifiers[0].id as string;
+      if (school.level === 'higher') higherSchoolId = schoolId;
       await users.insert({
         email: demoEmail(s === 0 ? 'school' : `school${s + 1}`),
         passwordHash,
@@ -111,6 +121,15 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
       await tx.getRepository(Student).insert(studentProfiles.map((profile, i) => ({ ...profile, userId: studentIds[i].id as string })));
     }
 
+    // Interns this year: some enterprises hosted the students of the 高职 (spring to summer), so the
+    // bureaus' dashboards have every status to show.
+    const hostable: string[] = (
+      await tx.query(
+        `SELECT s.user_id FROM students s JOIN organisations o ON o.id = s.school_id WHERE o.school_level = 'higher' AND s.enrolment_year <= $1 ORDER BY s.user_id`,
+        [year - 1],
+      )
+    ).map((row: { user_id: string }) => row.user_id);
+
     // Enterprises with their admins, two years of headcounts, and their open slots.
     let privateAdmins = 0;
     let soeAdmins = 0;
@@ -136,6 +155,45 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
         { organisationId: enterpriseId, year, employees: enterprise.employees },
       ]);
       if (!enterprise.verified) continue;
+
+      const required = Math.ceil(enterprise.employees * 0.02);
+      const hosted = required <= 6 ? (e % 3 === 0 ? required : e % 3 === 1 ? Math.floor(required / 2) : 0) : 0;
+      const interns = hostable.splice(0, hosted);
+      if (interns.length > 0) {
+        const { identifiers: past } = await tx.getRepository(Slot).insert({
+          enterpriseId,
+          type: 'internship',
+          title: `${year} 年岗位实习`,
+          description: `${enterprise.name} ${year} 年春季岗位实习`,
+          majors: SLOT_TITLES[enterprise.industry]?.[0]?.majors ?? [],
+          district: enterprise.district,
+          startDate: `${year}-03-01`,
+          endDate: `${year}-08-31`,
+          capacity: interns.length,
+          taken: interns.length,
+          stipend: '3000.00',
+          postWage: '3600.00',
+          state: 'closed',
+          publishedAt: today,
+        });
+        await tx.getRepository(Placement).insert(
+          interns.map((personId) => ({
+            kind: 'student' as const,
+            slotId: past[0].id as string,
+            enterpriseId,
+            personId,
+            schoolId: higherSchoolId,
+            slotType: 'internship' as const,
+            startDate: `${year}-03-01`,
+            endDate: `${year}-08-31`,
+            status: 'completed' as const,
+            insurancePolicyNo: `PICC-${year}-${personId.slice(0, 8)}`,
+            activatedAt: today,
+            completedAt: today,
+            evaluation: '按时完成实习任务，表现良好',
+          })),
+        );
+      }
 
       // Every fifth enterprise (and the training base) also hosts teachers' practice months (§12).
       const slots = [...(SLOT_TITLES[enterprise.industry] ?? [])];
@@ -168,5 +226,5 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
         }),
       );
     }
-  });
+  }
 }

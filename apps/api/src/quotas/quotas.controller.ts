@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
+import type { Actor } from '@skillbridge/domain';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { today } from '../common/today';
+import { ExportQuery, ListQuotasQuery, QuotaYearQuery, RemindDto } from './dto/quota.dto';
+import { QuotasService } from './quotas.service';
+
+const MONITORS = ['bureau_officer', 'platform_admin'] as const;
+
+@ApiTags('bureau monitoring')
+@ApiBearerAuth()
+@Controller()
+export class QuotasController {
+  constructor(private readonly quotas: QuotasService) {}
+
+  @Get('quotas')
+  @Roles(...MONITORS)
+  @ApiOperation({ summary: 'Per-enterprise quota rows of the officer’s remit: headcount, required, hosted, cap, status' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListQuotasQuery): Promise<Page<QuotaRow>> {
+    return this.quotas.list(actor, query);
+  }
+
+  @Get('quotas/summary')
+  @Roles(...MONITORS)
+  @ApiOperation({ summary: 'Totals by status, district and industry' })
+  summary(@CurrentActor() actor: Actor, @Query() query: QuotaYearQuery): Promise<QuotaSummary> {
+    return this.quotas.summary(actor, query.year);
+  }
+
+  @Post('quotas/reminders')
+  @HttpCode(200)
+  @Roles(...MONITORS)
+  @ApiOperation({ summary: 'Remind every enterprise in that status (at most once a day each); answers how many' })
+  remind(@CurrentActor() actor: Actor, @Body() body: RemindDto): Promise<{ reminded: number; skipped: number }> {
+    return this.quotas.remind(actor, body.year, body.status);
+  }
+
+  @Get('quotas/export')
+  @Roles(...MONITORS)
+  @ApiOperation({ summary: 'The table as CSV or XLSX, streamed, with Chinese headers' })
+  async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    const year = query.year ?? Number(today().slice(0, 4));
+    const format = query.format ?? 'csv';
+    const file = encodeURIComponent(`实习生配额-${year}.${format}`);
+    await reply
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="quotas-${year}.${format}"; filename*=UTF-8''${file}`)
+      .send(this.quotas.exportStream(actor, year, format));
+  }
+
+  @Get('enterprises/:id/quota')
+  @ApiOperation({ summary: 'An enterprise’s own quota line: required, hosted, what is left' })
+  own(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: QuotaYearQuery): Promise<QuotaRow> {
+    return this.quotas.own(actor, id, query.year);
+  }
+}

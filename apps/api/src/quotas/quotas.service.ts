@@ -1,0 +1,226 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
+import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
+import { Actor, DomainError, QUOTA_STATUSES, quotaStatusSql, remitOf, yearElapsed } from '@skillbridge/domain';
+import ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'stream';
+import { DataSource } from 'typeorm';
+import { today } from '../common/today';
+import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { ListQuotasQuery } from './dto/quota.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const thisYear = () => Number(today().slice(0, 4));
+
+interface Row {
+  enterprise_id: string;
+  name: string;
+  uscc: string;
+  ownership: QuotaRow['ownership'];
+  industry: string | null;
+  district: string;
+  year: number;
+  employees: number | null;
+  required: number;
+  hosted: number;
+  cap: number;
+  status: QuotaStatus;
+}
+
+const toView = (r: Row): QuotaRow => ({
+  enterpriseId: r.enterprise_id,
+  name: r.name,
+  uscc: r.uscc,
+  ownership: r.ownership,
+  industry: r.industry ?? '',
+  district: r.district,
+  year: r.year,
+  employees: r.employees,
+  required: r.required,
+  hosted: r.hosted,
+  remaining: Math.max(r.required - r.hosted, 0),
+  cap: r.cap,
+  status: r.status,
+});
+
+/** 中文表头 for the export, in column order. */
+const EXPORT_COLUMNS: Array<[string, (r: QuotaRow) => string | number | null]> = [
+  ['企业名称', (r) => r.name],
+  ['统一社会信用代码', (r) => r.uscc],
+  ['所有制', (r) => ({ municipal_soe: '市属国有', central_soe: '央企', private: '民营', foreign: '外资', other: '其他' })[r.ownership]],
+  ['行业', (r) => r.industry],
+  ['区县', (r) => r.district],
+  ['年度', (r) => r.year],
+  ['职工总数', (r) => r.employees],
+  ['应接收实习生', (r) => r.required],
+  ['已接收实习生', (r) => r.hosted],
+  ['尚需接收', (r) => r.remaining],
+  ['同时在岗上限', (r) => r.cap],
+  ['状态', (r) => ({ met: '已达标', on_track: '进度正常', at_risk: '有风险', behind: '落后' })[r.status]],
+];
+
+/**
+ * The bureaus' quota monitoring (§13). Every query is scoped to the officer's remit (MIIT: all but
+ * municipal SOEs; SASAC: municipal SOEs) and reads the maintained `quota_years` rows; the status
+ * is computed on read from the share of the year passed (libs/domain quota.ts).
+ */
+@Injectable()
+export class QuotasService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: OrganisationAccess,
+  ) {}
+
+  /** FROM … WHERE for one year's rows of the actor's remit, with the status column. */
+  private base(actor: Actor, year: number, params: unknown[]): string {
+    const elapsed = yearElapsed(year, today());
+    params.push(year, elapsed.day, elapsed.days);
+    return `SELECT * FROM (
+      SELECT q.enterprise_id, o.name, o.uscc, o.ownership, o.industry, o.district, q.year, q.employees, q.required, q.hosted, q.cap,
+             ${quotaStatusSql('q.required', 'q.hosted', '$2', '$3')} AS status
+        FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
+       WHERE q.year = $1 AND ${remitSql(remitOf(actor), 'o', params)}) rows`;
+  }
+
+  async list(actor: Actor, query: ListQuotasQuery): Promise<Page<QuotaRow>> {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const from = this.base(actor, query.year ?? thisYear(), params);
+    const param = (value: unknown): string => `$${params.push(value)}`;
+    if (query.district) where.push(`district = ${param(query.district)}`);
+    if (query.industry) where.push(`industry = ${param(query.industry)}`);
+    if (query.status) where.push(`status = ${param(query.status)}`);
+    if (query.cursor) {
+      const key = decodeCursor(query.cursor, 2);
+      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
+      where.push(`(name, enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
+    }
+    const limit = query.limit ?? 50;
+    const rows: Row[] = await this.db.query(`${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, enterprise_id LIMIT ${limit + 1}`, params);
+    const items = rows.slice(0, limit).map(toView);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.enterpriseId]) : null };
+  }
+
+  async summary(actor: Actor, year = thisYear()): Promise<QuotaSummary> {
+    const params: unknown[] = [];
+    const rows: Array<{ district: string | null; industry: string | null; status: QuotaStatus | null; enterprises: number; required: number; hosted: number; g: number }> = await this.db.query(
+      `SELECT district, industry, status, count(*)::int AS enterprises, coalesce(sum(required), 0)::int AS required, coalesce(sum(hosted), 0)::int AS hosted,
+              GROUPING(district, industry, status)::int AS g
+         FROM (${this.base(actor, year, params)}) scoped
+        GROUP BY GROUPING SETS ((), (status), (district, status), (industry, status))`,
+      params,
+    );
+    const zero = () => Object.fromEntries(QUOTA_STATUSES.map((s) => [s, 0])) as Record<QuotaStatus, number>;
+    const total = rows.find((r) => r.g === 7);
+    const byStatus = zero();
+    const districts = new Map<string, QuotaSummary['byDistrict'][number]>();
+    const industries = new Map<string, QuotaSummary['byIndustry'][number]>();
+    for (const r of rows) {
+      if (r.g === 6 && r.status) byStatus[r.status] = r.enterprises;
+      if (r.g === 2 && r.district !== null && r.status) {
+        const d = districts.get(r.district) ?? { district: r.district, enterprises: 0, required: 0, hosted: 0, ...zero() };
+        d.enterprises += r.enterprises;
+        d.required += r.required;
+        d.hosted += r.hosted;
+        d[r.status] = r.enterprises;
+        districts.set(r.district, d);
+      }
+      if (r.g === 4 && r.status) {
+        const key = r.industry ?? '';
+        const d = industries.get(key) ?? { industry: key, enterprises: 0, required: 0, hosted: 0, ...zero() };
+        d.enterprises += r.enterprises;
+        d.required += r.required;
+        d.hosted += r.hosted;
+        d[r.status] = r.enterprises;
+        industries.set(key, d);
+      }
+    }
+    return {
+      year,
+      enterprises: total?.enterprises ?? 0,
+      required: total?.required ?? 0,
+      hosted: total?.hosted ?? 0,
+      byStatus,
+      byDistrict: [...districts.values()].sort((a, b) => b.enterprises - a.enterprises),
+      byIndustry: [...industries.values()].sort((a, b) => b.enterprises - a.enterprises),
+    };
+  }
+
+  /** An enterprise's own line: its admin and the officers of its remit. */
+  async own(actor: Actor, enterpriseId: string, year = thisYear()): Promise<QuotaRow> {
+    await this.access.visible(actor, enterpriseId, ['enterprise', 'training_base']);
+    const elapsed = yearElapsed(year, today());
+    const [row]: Row[] = await this.db.query(
+      `SELECT q.enterprise_id, o.name, o.uscc, o.ownership, o.industry, o.district, q.year, q.employees, q.required, q.hosted, q.cap,
+              ${quotaStatusSql('q.required', 'q.hosted', '$3', '$4')} AS status
+         FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id WHERE q.enterprise_id = $1 AND q.year = $2`,
+      [enterpriseId, year, elapsed.day, elapsed.days],
+    );
+    if (!row) throw new DomainError('NO_QUOTA_YET', 'not_found', `No quota figures for ${year} yet: state the headcount first`);
+    return toView(row);
+  }
+
+  /** Notifies every enterprise of the remit in that status, at most once a day each; answers how many. */
+  async remind(actor: Actor, year: number, status: QuotaStatus): Promise<{ reminded: number; skipped: number }> {
+    const params: unknown[] = [];
+    const rows: Row[] = await this.db.query(`${this.base(actor, year, params)} WHERE status = $${params.push(status)}`, params);
+    const day = today();
+    let reminded = 0;
+    await this.db.transaction(async (tx) => {
+      for (const r of rows) {
+        const added = await recordEvent(
+          tx,
+          'quota.reminder',
+          r.enterprise_id,
+          { adminsOf: [r.enterprise_id] },
+          { year, required: r.required, hosted: r.hosted, authority: actor.authority },
+          `quota.reminder:${r.enterprise_id}:${year}:${day}`,
+        );
+        if (added) reminded++;
+      }
+    });
+    return { reminded, skipped: rows.length - reminded };
+  }
+
+  /**
+   * The table as CSV or XLSX with Chinese headers, streamed in keyset batches: memory stays flat
+   * however many rows the remit holds.
+   */
+  exportStream(actor: Actor, year: number, format: 'csv' | 'xlsx'): Readable {
+    const batches = this.batches(actor, year);
+    if (format === 'csv') {
+      const quote = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+      return Readable.from(
+        (async function* () {
+          yield '\ufeff' + EXPORT_COLUMNS.map(([h]) => h).join(',') + '\n'; // BOM: Excel opens UTF-8 Chinese correctly
+          for await (const rows of batches) yield rows.map((r) => EXPORT_COLUMNS.map(([, f]) => quote(f(r))).join(',')).join('\n') + '\n';
+        })(),
+      );
+    }
+    const out = new PassThrough();
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+    const sheet = workbook.addWorksheet(`${year} 实习生配额`);
+    sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: header.length > 6 ? 22 : 14 }));
+    void (async () => {
+      try {
+        for await (const rows of batches) for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, f]) => f(r))).commit();
+        sheet.commit();
+        await workbook.commit();
+      } catch (error) {
+        out.destroy(error as Error);
+      }
+    })();
+    return out;
+  }
+
+  private async *batches(actor: Actor, year: number): AsyncGenerator<QuotaRow[]> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.list(actor, { year, limit: 200, cursor } as ListQuotasQuery);
+      if (page.items.length) yield page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+}

@@ -1,0 +1,109 @@
+import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
+import { TestApi, demo } from '../../../test/support/test-api';
+
+const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
+
+describe('quota monitoring (integration)', () => {
+  let api: TestApi;
+  let miit: string;
+  let sasac: string;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    [miit, sasac] = await Promise.all([api.token(demo('miit')), api.token(demo('sasac'))]);
+  });
+  afterAll(() => api.stop());
+
+  const everything = async (token: string, filter = ''): Promise<QuotaRow[]> => {
+    const rows: QuotaRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${YEAR}&limit=7${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      rows.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return rows;
+  };
+
+  it('MIIT and SASAC together see every enterprise exactly once: no overlap, no gap', async () => {
+    const [ofMiit, ofSasac] = await Promise.all([everything(miit), everything(sasac)]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base')`);
+    const ids = new Set([...ofMiit, ...ofSasac].map((r) => r.enterpriseId));
+    expect(ofMiit.length + ofSasac.length).toBe(n);
+    expect(ids.size).toBe(n);
+    expect(ofSasac.every((r) => r.ownership === 'municipal_soe')).toBe(true);
+    expect(ofMiit.some((r) => r.ownership === 'municipal_soe')).toBe(false);
+  });
+
+  it('shows required = ceil(2 % × staff), hosted, what is left, the cap and a status', async () => {
+    const rows = await everything(miit);
+    const firm = rows.find((r) => r.name === '兰州飞天智能装备有限公司');
+    expect(firm).toMatchObject({ employees: 860, required: 18, cap: 86 });
+    for (const r of rows) {
+      expect(r.remaining).toBe(Math.max(r.required - r.hosted, 0));
+      if (r.hosted >= r.required) expect(r.status).toBe('met');
+    }
+    const filtered = await everything(miit, '&status=met');
+    expect(filtered.every((r) => r.status === 'met')).toBe(true);
+    expect(filtered.length).toBe(rows.filter((r) => r.status === 'met').length);
+  });
+
+  it('hosted rises when a placement starts, and follows a new headcount at once', async () => {
+    const hr = await api.token(demo('hr'));
+    const id = await api.organisationOf(demo('hr'));
+    await api.request('PUT', `/enterprises/${id}/headcounts/${YEAR}`, { token: hr, body: { employees: 100 } });
+    const before = (await api.request<QuotaRow>('GET', `/enterprises/${id}/quota?year=${YEAR}`, { token: hr })).body;
+    expect(before).toMatchObject({ employees: 100, required: 2, cap: 10 });
+
+    const [{ slot_id, person_id }] = await api.db.query(
+      `SELECT s.id AS slot_id, st.user_id AS person_id FROM slots s, students st
+        WHERE s.enterprise_id = $1 AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.person_id = st.user_id) LIMIT 1`,
+      [id],
+    );
+    const [{ id: placementId }] = await api.db.query(
+      `INSERT INTO placements (kind, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date, status)
+       SELECT 'student', $1, $2, $3, school_id, 'internship', make_date($4, 1, 10), make_date($4, 6, 30), 'active' FROM students WHERE user_id = $3 RETURNING id`,
+      [slot_id, id, person_id, YEAR],
+    );
+    // An active placement made outside the API counts only once something refreshes the figures:
+    // completing it through the API does.
+    expect((await api.request('POST', `/placements/${placementId}/complete`, { token: hr, body: { evaluation: '良好' } })).status).toBe(200);
+    const after = (await api.request<QuotaRow>('GET', `/enterprises/${id}/quota?year=${YEAR}`, { token: hr })).body;
+    expect(after.hosted).toBe(before.hosted + 1);
+    expect((await api.request('GET', `/enterprises/${id}/quota`, { token: await api.token(demo('hr-soe')) })).status).toBe(404);
+  });
+
+  it('summarises by status, district and industry, adding up to the table', async () => {
+    const summary = (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${YEAR}`, { token: miit })).body;
+    const rows = await everything(miit);
+    expect(summary.enterprises).toBe(rows.length);
+    expect(Object.values(summary.byStatus).reduce((a, b) => a + b, 0)).toBe(rows.length);
+    expect(summary.byDistrict.reduce((a, d) => a + d.enterprises, 0)).toBe(rows.length);
+    expect(summary.byIndustry.reduce((a, d) => a + d.enterprises, 0)).toBe(rows.length);
+    expect(summary.required).toBe(rows.reduce((a, r) => a + r.required, 0));
+  });
+
+  it('reminds every enterprise behind, once a day', async () => {
+    const behind = (await everything(sasac)).filter((r) => r.status === 'behind');
+    const first = await api.request<{ reminded: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'behind' } });
+    expect(first.body.reminded).toBe(behind.length);
+    const again = await api.request<{ reminded: number; skipped: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'behind' } });
+    expect(again.body).toEqual({ reminded: 0, skipped: behind.length });
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'quota.reminder'`);
+    expect(n).toBe(behind.length);
+    expect((await api.request('POST', '/quotas/reminders', { token: await api.token(demo('hr')), body: { year: YEAR, status: 'behind' } })).status).toBe(403);
+  });
+
+  it('exports the table as CSV with Chinese headers, and as XLSX', async () => {
+    const response = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=csv`, { headers: { authorization: `Bearer ${sasac}` } });
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\n');
+    expect(lines[0]).toBe('企业名称,统一社会信用代码,所有制,行业,区县,年度,职工总数,应接收实习生,已接收实习生,尚需接收,同时在岗上限,状态');
+    expect(lines.length - 1).toBe((await everything(sasac)).length);
+    expect(lines[1]).toContain('市属国有');
+
+    const xlsx = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=xlsx`, { headers: { authorization: `Bearer ${miit}` } });
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
+    expect(bytes.length).toBeGreaterThan(3000);
+  });
+});

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { quotaStatus, yearElapsed } from './quota';
+
+describe('quota status (§13: 2 % of staff a year)', () => {
+  it('measures the share of the year passed', () => {
+    expect(yearElapsed(2027, '2026-12-31')).toEqual({ day: 0, days: 365 });
+    expect(yearElapsed(2027, '2027-01-01')).toEqual({ day: 1, days: 365 });
+    expect(yearElapsed(2028, '2028-12-31')).toEqual({ day: 366, days: 366 });
+    expect(yearElapsed(2027, '2028-03-01')).toEqual({ day: 365, days: 365 });
+  });
+
+  it('judges an enterprise needing 24 interns at several dates', () => {
+    const at = (date: string, hosted: number) => quotaStatus(24, hosted, yearElapsed(2027, date));
+    expect(at('2027-01-15', 0)).toBe('on_track'); // not one whole intern due yet
+    expect(at('2027-07-02', 12)).toBe('on_track'); // 183 of 365 days: 12 due
+    expect(at('2027-07-02', 11)).toBe('at_risk');
+    expect(at('2027-07-02', 6)).toBe('at_risk');
+    expect(at('2027-07-02', 5)).toBe('behind');
+    expect(at('2027-12-31', 23)).toBe('at_risk');
+    expect(at('2027-12-31', 11)).toBe('behind');
+    expect(at('2027-12-31', 24)).toBe('met');
+    expect(at('2026-06-01', 0)).toBe('on_track'); // the year has not begun
+  });
+
+  it('an enterprise with nothing required has met its quota', () => {
+    expect(quotaStatus(0, 0, { day: 200, days: 365 })).toBe('met');
+  });
+
+  it('is monotone: more interns never make the status worse', () => {
+    const order = { behind: 0, at_risk: 1, on_track: 2, met: 3 };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 365 }), (required, hosted, day) => {
+        const elapsed = { day, days: 365 };
+        expect(order[quotaStatus(required, hosted + 1, elapsed)]).toBeGreaterThanOrEqual(order[quotaStatus(required, hosted, elapsed)]);
+      }),
+    );
+  });
+});
