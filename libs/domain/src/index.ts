@@ -6,6 +6,7 @@ export * from './errors';
 export * from './notifications';
 export * from './placement-state';
 export * from './practice';
+export * from './quota';
 export * from './recommendation';
 export * from './rules';
 export * from './search-terms';
