@@ -16,7 +16,7 @@ import { PracticeModule } from './practice/practice.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RedisModule } from './redis/redis.module';
-import { RulesModule } from './rules/rules.service';
+import { RulesModule } from './rules/rules.module';
 import { TenancyModule } from './tenancy/tenancy.module';
 
 /** Fastify gives every request its id (see app.factory.ts); the log lines carry it. */

@@ -107,3 +107,33 @@ describe('quota monitoring (integration)', () => {
     expect(bytes.length).toBeGreaterThan(3000);
   });
 });
+
+describe('the year’s rules (integration)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.stop());
+
+  it('the platform admin changes next year’s intake rate and the dashboards follow without a deploy', async () => {
+    const admin = await api.token(demo('admin'));
+    const miit = await api.token(demo('miit'));
+    const year = YEAR + 1;
+    const current = (await api.request<Record<string, unknown>>('GET', `/rules/${year}`, { token: miit })).body;
+    expect(current).toMatchObject({ year, internIntakeRate: '0.02', practiceDaysRequired: 30 });
+    const firm = async () =>
+      (await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=200`, { token: miit })).body.items.find((r) => r.name === '兰州飞天智能装备有限公司');
+    expect((await firm())?.required).toBe(18); // ceil(2 % × 860)
+
+    const { year: _, ...rest } = current;
+    const changed = await api.request('PUT', `/rules/${year}`, { token: admin, body: { ...rest, internIntakeRate: '0.03' } });
+    expect(changed.status).toBe(200);
+    expect((await firm())?.required).toBe(26); // ceil(3 % × 860)
+
+    expect((await api.request('PUT', `/rules/${year}`, { token: miit, body: { ...rest } })).status).toBe(403);
+    expect((await api.request('PUT', `/rules/${year}`, { token: admin, body: { ...rest, internIntakeRate: '2%' } })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'internIntakeRate' }],
+    });
+  });
+});

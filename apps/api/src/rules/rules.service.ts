@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { rulesForYear } from '@skillbridge/db';
 import type { YearRules } from '@skillbridge/domain';
@@ -13,6 +13,11 @@ export class RulesService {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Drops a cached year after its rules were written (other replicas catch up within half a minute). */
+  forget(year: number): void {
+    this.cache.delete(year);
+  }
+
   forYear(year: number): Promise<YearRules> {
     const cached = this.cache.get(year);
     if (cached && Date.now() - cached.at < FRESH_FOR_MS) return cached.rules;
@@ -22,7 +27,3 @@ export class RulesService {
     return rules;
   }
 }
-
-@Global()
-@Module({ providers: [RulesService], exports: [RulesService] })
-export class RulesModule {}

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { YearRulesRecord, refreshQuotas } from '@skillbridge/db';
+import { DomainError, YearRules, rulesProblems } from '@skillbridge/domain';
+import { DataSource } from 'typeorm';
+import { Roles } from '../common/auth.decorators';
+import { YearRulesDto } from './rules.dto';
+import { RulesService } from './rules.service';
+
+const badYear = () => new DomainError('INVALID_YEAR', 'invalid', 'The year must be a whole number between 2000 and 2100');
+const yearPipe = new ParseIntPipe({ exceptionFactory: badYear });
+
+/** `rules/<year>`: the city changes its numbers without a release. */
+@ApiTags('rules')
+@ApiBearerAuth()
+@Controller('rules')
+export class RulesController {
+  constructor(
+    private readonly rules: RulesService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Get(':year')
+  @ApiOperation({ summary: 'The rules in force for a year (the defaults when none were written)' })
+  get(@Param('year', yearPipe) year: number): Promise<YearRules> {
+    if (year < 2000 || year > 2100) throw badYear();
+    return this.rules.forYear(year);
+  }
+
+  @Put(':year')
+  @Roles('platform_admin')
+  @ApiOperation({ summary: 'Set the year’s rules; quota figures follow at once' })
+  async put(@Param('year', yearPipe) year: number, @Body() body: YearRulesDto): Promise<YearRules> {
+    if (year < 2000 || year > 2100) throw badYear();
+    const rules: YearRules = { year, ...body };
+    const problems = rulesProblems(rules);
+    if (problems.length) throw new DomainError('INVALID_RULES', 'unprocessable', problems.join('; '));
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(YearRulesRecord).save({ year, rules: body });
+      await refreshQuotas(tx, rules, null);
+    });
+    this.rules.forget(year);
+    return this.rules.forYear(year);
+  }
+}
