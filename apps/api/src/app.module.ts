@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'crypto';
 import type { IncomingMessage } from 'http';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfig } from './config/app.config';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         PracticeModule,
         QuotasModule,
+        AuditModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

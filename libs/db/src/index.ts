@@ -1,3 +1,4 @@
+export * from './access-log';
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { Application, Slot, Student, decodeCursor, encodeCursor, recordEvent } from '@skillbridge/db';
+import { Application, Slot, Student, decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent } from '@skillbridge/db';
 import {
   Actor,
   ApplicationMove,
@@ -78,6 +78,7 @@ export class ApplicationsService {
       side ? [id, side.id] : [id],
     );
     if (!rows[0]) throw gone();
+    await this.logRead(actor, rows, 'applications.get');
     return applicationView(rows[0]);
   }
 
@@ -104,7 +105,14 @@ export class ApplicationsService {
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
+    await this.logRead(actor, items, 'applications.list');
     return { items: items.map(applicationView), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+  }
+
+  /** Enterprise staff reading applicants' data leave a trace in the access log. */
+  private async logRead(actor: Actor, rows: ApplicationRow[], what: string): Promise<void> {
+    if (actor.role !== 'enterprise_admin') return;
+    await logPersonalDataAccess(this.db.manager, actor, rows.map((r) => r.student_id), what, 'reviewing applicants to its slots');
   }
 
   /** The enterprise's moves: shortlist, offer (with a respond-by date), reject. */

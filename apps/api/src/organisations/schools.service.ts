@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreatedPerson, Page, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
-import { Organisation, Student, Teacher, User, hashPassword } from '@skillbridge/db';
+import { Organisation, Student, Teacher, User, hashPassword, logPersonalDataAccess } from '@skillbridge/db';
 import { Actor, DomainError } from '@skillbridge/domain';
 import { randomInt } from 'crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
@@ -83,7 +83,12 @@ export class SchoolsService {
   async listStudents(actor: Actor, schoolId: string, query: PageQuery): Promise<Page<StudentView>> {
     await this.access.membersVisible(actor, schoolId, ['school']);
     const qb = this.db.getRepository(Student).createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.school_id = :schoolId', { schoolId });
-    return this.personPage(qb, query, studentView);
+    const page = await this.personPage(qb, query, studentView);
+    // Officers and the platform admin reading a school's students leave a trace in the access log.
+    if (actor.role === 'bureau_officer' || actor.role === 'platform_admin') {
+      await logPersonalDataAccess(this.db.manager, actor, page.items.map((s) => s.id), 'schools.students', 'supervision of the school');
+    }
+    return page;
   }
 
   async listTeachers(actor: Actor, schoolId: string, query: PageQuery): Promise<Page<TeacherView>> {

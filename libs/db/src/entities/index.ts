@@ -1,3 +1,4 @@
+import { AccessLogEntry } from './access-log-entry.entity';
 import { Application } from './application.entity';
 import { Booking } from './booking.entity';
 import { Delivery } from './delivery.entity';
@@ -16,6 +17,7 @@ import { Teacher } from './teacher.entity';
 import { User } from './user.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
+export * from './access-log-entry.entity';
 export * from './application.entity';
 export * from './booking.entity';
 export * from './delivery.entity';
@@ -52,4 +54,5 @@ export const ENTITIES = [
   Booking,
   PracticeDay,
   QuotaYear,
+  AccessLogEntry,
 ];

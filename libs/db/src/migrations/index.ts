@@ -4,5 +4,6 @@ import { Marketplace1795939304131 } from './1795939304131-Marketplace';
 import { Notifications1795939922110 } from './1795939922110-Notifications';
 import { TeacherPractice1795941826108 } from './1795941826108-TeacherPractice';
 import { QuotaYears1795942572490 } from './1795942572490-QuotaYears';
+import { AccessLog1795943304081 } from './1795943304081-AccessLog';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490];
+export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490, AccessLog1795943304081];
