@@ -7,6 +7,17 @@ export interface Audience {
 }
 
 /**
+ * The recipients of an event as an SQL array expression: the named users, and the admins of the
+ * named organisations. Two index lookups joined by UNION (an OR across the two columns would scan
+ * every user).
+ */
+export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
+  `ARRAY(SELECT id FROM users WHERE id = ANY(${users})
+         UNION
+         SELECT id FROM users WHERE organisation_id = ANY(${organisations}) AND role IN ('enterprise_admin', 'school_admin')
+         ORDER BY id)`;
+
+/**
  * Writes an event to the outbox inside the caller's transaction: the state change and the
  * notification it causes commit together or not at all. Recipients are resolved now, so that a
  * later change of staff does not change who was told.
@@ -21,11 +32,7 @@ export async function recordEvent(
 ): Promise<boolean> {
   const rows: unknown[] = await tx.query(
     `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key)
-     SELECT $1, $2, ARRAY(
-       SELECT id FROM users
-        WHERE id = ANY($3::uuid[])
-           OR (organisation_id = ANY($4::uuid[]) AND role IN ('enterprise_admin', 'school_admin'))
-        ORDER BY id), $5::jsonb, $6
+     SELECT $1, $2, ${RECIPIENTS_SQL('$3::uuid[]', '$4::uuid[]')}, $5::jsonb, $6
      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
      RETURNING id`,
     [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload), dedupeKey],

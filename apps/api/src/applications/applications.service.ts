@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { Application, Slot, Student, decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent } from '@skillbridge/db';
+import { Application, RECIPIENTS_SQL, Slot, Student, decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent } from '@skillbridge/db';
 import {
   Actor,
   ApplicationMove,
@@ -226,9 +226,7 @@ WITH app AS (
 ), event AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload)
   SELECT 'application.accepted', ok.id,
-         ARRAY(SELECT u.id FROM users u
-                WHERE u.id = ok.student_id OR (u.organisation_id IN (ok.enterprise_id, ok.school_id) AND u.role IN ('enterprise_admin', 'school_admin'))
-                ORDER BY u.id),
+         ${RECIPIENTS_SQL('ARRAY[ok.student_id]', 'ARRAY[ok.enterprise_id, ok.school_id]')},
          jsonb_build_object('placementId', placement.id, 'slotId', ok.slot_id)
     FROM ok, placement
   RETURNING id
