@@ -33,5 +33,5 @@ export const DELIVERY_ATTEMPTS = 6;
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
-/** Deterministic job ids: enqueuing the same work twice adds it once. */
-export const jobId = (name: JobName, ...parts: Array<string | number>): string => [name, ...parts].join(':');
+/** Deterministic job ids: enqueuing the same work twice adds it once. (BullMQ reserves ':' in ids.) */
+export const jobId = (name: JobName, ...parts: Array<string | number>): string => [name, ...parts].join('/');
