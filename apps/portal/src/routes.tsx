@@ -1,5 +1,7 @@
-import { lazy, Suspense } from 'react';
+import type { Role } from '@skillbridge/contracts';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
+import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
 import { PageFallback } from './components/page-fallback';
 import { AppLayout } from './layout/app-layout';
@@ -10,6 +12,27 @@ const RegisterPage = lazy(() => import('./pages/register/register-page'));
 const HomePage = lazy(() => import('./pages/home/home-page'));
 const MePage = lazy(() => import('./pages/me/me-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
+const SlotsPage = lazy(() => import('./pages/enterprise/slots-page'));
+const SlotPage = lazy(() => import('./pages/enterprise/slot-page'));
+const PlacementsPage = lazy(() => import('./pages/placements/placements-page'));
+const FindSlotsPage = lazy(() => import('./pages/student/find-slots-page'));
+const RecommendedPage = lazy(() => import('./pages/student/recommended-page'));
+const MyApplicationsPage = lazy(() => import('./pages/student/my-applications-page'));
+const ApprovalsPage = lazy(() => import('./pages/school/approvals-page'));
+const NotificationsPage = lazy(() => import('./pages/notifications/notifications-page'));
+const NotificationSettingsPage = lazy(() => import('./pages/notifications/notification-settings-page'));
+const DeadLettersPage = lazy(() => import('./pages/platform/dead-letters-page'));
+const FindPracticePage = lazy(() => import('./pages/practice/find-practice-page'));
+const MyPracticePage = lazy(() => import('./pages/practice/my-practice-page'));
+const PracticeBookingsPage = lazy(() => import('./pages/practice/enterprise-bookings-page'));
+const PracticeCompliancePage = lazy(() => import('./pages/practice/compliance-page'));
+
+/** A page only some roles have (the side menu shows it to them only). */
+const only = (roles: Role[], page: ReactNode) => (
+  <RequireRole roles={roles} fallback={<NotFoundPage />}>
+    {page}
+  </RequireRole>
+);
 
 export function AppRoutes() {
   return (
@@ -22,6 +45,21 @@ export function AppRoutes() {
             <Route index element={<Navigate to="/home" replace />} />
             <Route path="/home" element={<HomePage />} />
             <Route path="/me" element={<MePage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
+            <Route path="/notification-settings" element={<NotificationSettingsPage />} />
+            <Route path="/slots" element={only(['enterprise_admin'], <SlotsPage />)} />
+            <Route path="/slots/:slotId" element={only(['enterprise_admin'], <SlotPage />)} />
+            <Route path="/placements" element={only(['enterprise_admin', 'student'], <PlacementsPage />)} />
+            <Route path="/find-slots" element={only(['student'], <FindSlotsPage />)} />
+            <Route path="/recommended" element={only(['student'], <RecommendedPage />)} />
+            <Route path="/applications" element={only(['student'], <MyApplicationsPage />)} />
+            <Route path="/approvals" element={only(['school_admin'], <ApprovalsPage />)} />
+            <Route path="/dead-letters" element={only(['platform_admin'], <DeadLettersPage />)} />
+            <Route path="/practice" element={only(['teacher'], <FindPracticePage />)} />
+            <Route path="/my-practice" element={only(['teacher'], <MyPracticePage />)} />
+            <Route path="/practice-bookings" element={only(['enterprise_admin'], <PracticeBookingsPage />)} />
+            <Route path="/practice-compliance" element={only(['school_admin', 'bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
+            <Route path="/practice-compliance/:schoolId" element={only(['bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -1,6 +1,8 @@
 /** Where the journeys run: `E2E_BASE_URL` when given, else a stack started by `./stack`. */
 export interface E2eStack {
   baseUrl: string;
+  /** The stack's own API with its database (a TypeORM DataSource), when `./stack` started it; absent with E2E_BASE_URL. */
+  api?: { db: { query(sql: string, params?: unknown[]): Promise<unknown> } };
   stop(): Promise<void>;
 }
 

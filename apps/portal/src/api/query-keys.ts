@@ -11,4 +11,21 @@ export const queryKeys = {
   schoolsAll: ['schools'] as const,
   schoolStudents: (id: string, query: object) => ['schools', id, 'students', query] as const,
   schoolTeachers: (id: string, query: object) => ['schools', id, 'teachers', query] as const,
+  slotsAll: ['slots'] as const,
+  slot: (id: string) => ['slots', 'one', id] as const,
+  slotSearch: (query: object) => ['slots', 'search', query] as const,
+  enterpriseSlots: (enterpriseId: string, query: object) => ['slots', 'enterprise', enterpriseId, query] as const,
+  recommendedSlots: ['slots', 'recommended'] as const,
+  applicationsAll: ['applications'] as const,
+  applications: (query: object) => ['applications', 'list', query] as const,
+  placementsAll: ['placements'] as const,
+  placements: (year: number | undefined) => ['placements', 'list', year ?? 'all'] as const,
+  notificationsAll: ['notifications'] as const,
+  inbox: (query: object) => ['notifications', 'inbox', query] as const,
+  unreadCount: ['notifications', 'unread-count'] as const,
+  notificationPreferences: ['notification-preferences'] as const,
+  deadLetters: ['dead-letters'] as const,
 };
+
+/** What a move of an application can change: the applications, the slots' seats taken, the placements. */
+export const afterApplicationMove = [queryKeys.applicationsAll, queryKeys.slotsAll, queryKeys.placementsAll] as const;

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import en from './en.json';
+import practiceEn from './practice.en.json';
+import practiceZhCN from './practice.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -26,7 +28,8 @@ function apply(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  // Teacher practice keeps its strings (`practice.*`) in files of its own.
+  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN } }, en: { translation: { ...en, ...practiceEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

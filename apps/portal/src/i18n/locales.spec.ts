@@ -1,5 +1,11 @@
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import enBase from './en.json';
+import practiceEn from './practice.en.json';
+import practiceZhCN from './practice.zh-CN.json';
+import zhBase from './zh-CN.json';
+
+// The translations as the portal loads them (i18n/index.ts): the main files and teacher practice's own (`practice.*`).
+const zhCN = { ...zhBase, ...practiceZhCN };
+const en = { ...enBase, ...practiceEn };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -19,6 +25,13 @@ function lookup(tree: Tree, path: string): string {
 }
 
 describe('portal translations', () => {
+  it('the practice files hold only the `practice` tree, which the main files do not have', () => {
+    expect(Object.keys(practiceZhCN)).toEqual(['practice']);
+    expect(Object.keys(practiceEn)).toEqual(['practice']);
+    expect(Object.keys(zhBase)).not.toContain('practice');
+    expect(Object.keys(enBase)).not.toContain('practice');
+  });
+
   it('zh-CN and en have exactly the same keys', () => {
     const zh = keys(zhCN).sort();
     const english = keys(en).sort();

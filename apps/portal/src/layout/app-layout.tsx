@@ -8,7 +8,8 @@ import { authorityLabel, roleLabel } from '../components/labels';
 import { PageFallback } from '../components/page-fallback';
 import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
-import { menuFor } from './role-menu';
+import { NotificationBell } from './notification-bell';
+import { menuFor, selectedEntry } from './role-menu';
 
 /** The signed-in frame: side menu of the role, header with the user, the language and sign-out. */
 export function AppLayout() {
@@ -32,7 +33,7 @@ export function AppLayout() {
         <Brand />
         <Menu
           mode="inline"
-          selectedKeys={[location.pathname]}
+          selectedKeys={[selectedEntry(entries, location.pathname) ?? location.pathname]}
           style={{ borderInlineEnd: 'none', paddingTop: 12 }}
           items={entries.map(({ key, icon, label }) => ({ key, icon, label }))}
           onClick={({ key }) => navigate(entries.find((e) => e.key === key)?.path ?? '/home')}
@@ -45,6 +46,7 @@ export function AppLayout() {
             {me.authority && <Tag color="geekblue">{authorityLabel(t, me.authority)}</Tag>}
           </Space>
           <Space size="large" align="center">
+            <NotificationBell />
             <LanguageSwitch />
             <Space size="small" align="center">
               <Avatar style={{ backgroundColor: '#2b6cb0' }}>{me.name.slice(0, 1)}</Avatar>

@@ -2,11 +2,23 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  FileSearchOutlined,
+  FundOutlined,
   IdcardOutlined,
+  ProfileOutlined,
   ReadOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
+  StarOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { MeView } from '@skillbridge/contracts';
 import type { TFunction } from 'i18next';
@@ -19,25 +31,62 @@ export interface MenuEntry {
   label: string;
 }
 
-/** The side menu of each role; a bureau officer's depends on their authority. */
+const entry = (path: string, icon: ReactNode, label: string): MenuEntry => ({ key: path, path, icon, label });
+
+/** The side menu of each role; a bureau officer's depends on their authority. Everyone has the inbox and the account. */
 export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
-  const home = (label: string, icon: ReactNode): MenuEntry => ({ key: '/home', path: '/home', icon, label });
-  const account: MenuEntry = { key: '/me', path: '/me', icon: <UserOutlined />, label: t('menu.account') };
+  const home = (label: string, icon: ReactNode) => entry('/home', icon, label);
+  const common: MenuEntry[] = [
+    entry('/notifications', <BellOutlined />, t('menu.notifications')),
+    entry('/notification-settings', <SettingOutlined />, t('menu.notificationSettings')),
+    entry('/me', <UserOutlined />, t('menu.account')),
+  ];
   switch (me.role) {
     case 'student':
-      return [home(t('menu.studentHome'), <IdcardOutlined />), account];
+      return [
+        home(t('menu.studentHome'), <IdcardOutlined />),
+        entry('/find-slots', <SearchOutlined />, t('menu.findSlots')),
+        entry('/recommended', <StarOutlined />, t('menu.recommended')),
+        entry('/applications', <ProfileOutlined />, t('menu.myApplications')),
+        entry('/placements', <CarryOutOutlined />, t('menu.myPlacements')),
+        ...common,
+      ];
     case 'teacher':
-      return [home(t('menu.teacherHome'), <ReadOutlined />), account];
+      return [
+        home(t('menu.teacherHome'), <ReadOutlined />),
+        entry('/practice', <CalendarOutlined />, t('practice.menu.find')),
+        entry('/my-practice', <ScheduleOutlined />, t('practice.menu.mine')),
+        ...common,
+      ];
     case 'school_admin':
-      return [home(t('menu.schoolHome'), <BankOutlined />), account];
+      return [
+        home(t('menu.schoolHome'), <BankOutlined />),
+        entry('/approvals', <AuditOutlined />, t('menu.approvals')),
+        entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')),
+        ...common,
+      ];
     case 'enterprise_admin':
-      return [home(t('menu.enterpriseHome'), <ShopOutlined />), account];
+      return [
+        home(t('menu.enterpriseHome'), <ShopOutlined />),
+        entry('/slots', <FileSearchOutlined />, t('menu.slots')),
+        entry('/placements', <SolutionOutlined />, t('menu.placements')),
+        entry('/practice-bookings', <ScheduleOutlined />, t('practice.menu.bookings')),
+        ...common,
+      ];
     case 'bureau_officer':
       return [
         me.authority === 'EDU' ? home(t('menu.schoolSupervision'), <AuditOutlined />) : home(t('menu.enterpriseSupervision'), <ApartmentOutlined />),
-        account,
+        ...(me.authority === 'EDU' ? [entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance'))] : []),
+        ...common,
       ];
     case 'platform_admin':
-      return [home(t('menu.platformHome'), <SafetyCertificateOutlined />), account];
+      return [home(t('menu.platformHome'), <SafetyCertificateOutlined />), entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')), ...common];
   }
+}
+
+/** The entry a path belongs to: the longest entry path it starts with (`/slots/…` is under 岗位管理). */
+export function selectedEntry(entries: MenuEntry[], pathname: string): string | undefined {
+  return entries
+    .filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
 }

@@ -1,17 +1,21 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Descriptions, Space } from 'antd';
+import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { peopleApi } from '../../api/people.api';
 import { queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
+import { ComplianceCard } from '../practice/compliance-card';
+import { lanzhouYear } from '../practice/practice-util';
 
-/** The teacher's own profile; enterprise practice (§12) comes next. */
+/** The teacher's own profile, and this year's enterprise practice (§12) against the 30 days required. */
 export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
+  const navigate = useNavigate();
   const profile = useQuery({ queryKey: queryKeys.teacherProfile, queryFn: peopleApi.myTeacherProfile });
 
   const yesNo = (value: boolean) => (
@@ -40,7 +44,15 @@ export default function TeacherHome() {
                 ]}
               />
             </Card>
-            <Alert type="info" showIcon title={t('teacher.practiceRuleTitle')} description={t('teacher.practiceRule')} />
+            <ComplianceCard
+              year={lanzhouYear()}
+              extra={
+                <Button type="primary" onClick={() => navigate('/practice')} data-testid="home-book-practice">
+                  {t('practice.mine.book')}
+                </Button>
+              }
+            />
+            <Alert type="info" showIcon title={t('teacher.practiceRuleTitle')} description={t('practice.home.rule')} />
           </div>
         )}
       </QueryState>

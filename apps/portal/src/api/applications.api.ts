@@ -1,0 +1,32 @@
+import type { ApplicationStatus, ApplicationView, Page } from '@skillbridge/contracts';
+import { api } from './client';
+
+export interface ListApplicationsQuery {
+  cursor?: string;
+  limit?: number;
+  slotId?: string;
+  status?: ApplicationStatus;
+  /** School admins: only those still waiting for the school's approval. */
+  awaitingApproval?: boolean;
+}
+
+const application = (id: string) => `/applications/${encodeURIComponent(id)}`;
+
+/** Applications: each side sees its own (a student's, an enterprise's slots', a school's students'). */
+export const applicationsApi = {
+  list: (query: ListApplicationsQuery) =>
+    api.get<Page<ApplicationView>>('/applications', { ...query, awaitingApproval: query.awaitingApproval ? 'true' : undefined }),
+  get: (id: string) => api.get<ApplicationView>(application(id)),
+  // The student
+  apply: (slotId: string, motivation?: string) =>
+    api.post<ApplicationView>(`/slots/${encodeURIComponent(slotId)}/applications`, motivation ? { motivation } : {}),
+  accept: (id: string) => api.post<ApplicationView>(`${application(id)}/accept`),
+  decline: (id: string) => api.post<ApplicationView>(`${application(id)}/decline`),
+  withdraw: (id: string) => api.post<ApplicationView>(`${application(id)}/withdraw`),
+  // The slot's enterprise
+  shortlist: (id: string) => api.post<ApplicationView>(`${application(id)}/shortlist`),
+  offer: (id: string, respondBy: string) => api.post<ApplicationView>(`${application(id)}/offer`, { respondBy }),
+  reject: (id: string) => api.post<ApplicationView>(`${application(id)}/reject`),
+  // The student's school: the tripartite agreement, and a guardian's consent for a minor
+  approve: (id: string, guardianConsent: boolean) => api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
+};

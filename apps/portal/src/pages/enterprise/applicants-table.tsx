@@ -1,0 +1,216 @@
+import { CheckOutlined, CloseOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
+import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Modal, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { applicationsApi } from '../../api/applications.api';
+import { afterApplicationMove, queryKeys } from '../../api/query-keys';
+import { CursorPager, useCursorPager } from '../../components/cursor-pager';
+import { applicationStatusLabel, formatDateTime } from '../../components/labels';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useProblemText } from '../../components/problem-text';
+import { ApplicationStatusCell, DayOf } from '../../components/status-tags';
+
+const LIMIT = 20;
+const FILTERS: Array<ApplicationStatus | 'all'> = ['all', 'submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'declined', 'withdrawn', 'expired'];
+
+/** The applications to one slot, with the enterprise's moves: shortlist, offer (with a respond-by date), reject. */
+export function ApplicantsTable({ slotId }: { slotId: string }) {
+  const { t } = useTranslation();
+  const pager = useCursorPager();
+  const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
+  const [offering, setOffering] = useState<ApplicationView | null>(null);
+  const query = { slotId, cursor: pager.cursor, limit: LIMIT, status: status === 'all' ? undefined : status };
+  const applications = useQuery({
+    queryKey: queryKeys.applications(query),
+    queryFn: () => applicationsApi.list(query),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <div data-testid="applicants">
+      <Segmented<ApplicationStatus | 'all'>
+        style={{ marginBottom: 16 }}
+        value={status}
+        onChange={(value) => {
+          setStatus(value);
+          pager.reset();
+        }}
+        options={FILTERS.map((value) => ({ value, label: value === 'all' ? t('common.all') : applicationStatusLabel(t, value) }))}
+      />
+      {applications.error && <ProblemAlert error={applications.error} />}
+      <Table<ApplicationView>
+        data-testid="applicants-table"
+        rowKey="id"
+        size="middle"
+        loading={applications.isFetching}
+        dataSource={applications.data?.items ?? []}
+        pagination={false}
+        scroll={{ x: 1150 }}
+        locale={{ emptyText: t('applicants.empty') }}
+        columns={[
+          {
+            key: 'student',
+            title: t('applicants.student'),
+            width: 160,
+            render: (_, a) => (
+              <Space orientation="vertical" size={0}>
+                <Typography.Text strong>{a.student.name}</Typography.Text>
+                <Typography.Text type="secondary">{a.student.schoolName}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: 'cohort',
+            title: t('student.major'),
+            width: 160,
+            render: (_, a) => t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear }),
+          },
+          {
+            key: 'motivation',
+            title: t('applicants.motivation'),
+            ellipsis: { showTitle: false },
+            render: (_, a) =>
+              a.motivation ? (
+                <Tooltip title={a.motivation} placement="topLeft" styles={{ root: { maxWidth: 480 } }}>
+                  <span data-testid="motivation">{a.motivation}</span>
+                </Tooltip>
+              ) : (
+                <Typography.Text type="secondary">—</Typography.Text>
+              ),
+          },
+          { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
+          {
+            key: 'school',
+            title: t('applications.schoolApproval'),
+            width: 120,
+            render: (_, a) => <SchoolApprovalTag application={a} />,
+          },
+          { key: 'createdAt', title: t('applications.appliedAt'), width: 110, render: (_, a) => <DayOf iso={a.createdAt} /> },
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            width: 240,
+            fixed: 'right',
+            render: (_, a) => <EnterpriseMoves application={a} onOffer={() => setOffering(a)} />,
+          },
+        ]}
+      />
+      <CursorPager pager={pager} nextCursor={applications.data?.nextCursor} loading={applications.isFetching} />
+      <OfferDialog application={offering} onClose={() => setOffering(null)} />
+    </div>
+  );
+}
+
+/** Whether the student's school signed the tripartite agreement yet. */
+export function SchoolApprovalTag({ application }: { application: ApplicationView }) {
+  const { t } = useTranslation();
+  if (application.schoolApprovedAt) {
+    return (
+      <Tooltip title={formatDateTime(application.schoolApprovedAt)}>
+        <Tag color="success" icon={<CheckOutlined />} data-testid="school-approved">
+          {t('applications.approved')}
+        </Tag>
+      </Tooltip>
+    );
+  }
+  if (['submitted', 'shortlisted', 'offered'].includes(application.status)) return <Tag data-testid="school-pending">{t('applications.awaitingSchool')}</Tag>;
+  return <Typography.Text type="secondary">—</Typography.Text>;
+}
+
+function useMove<A extends unknown[]>(fn: (...args: A) => Promise<ApplicationView>, success: (a: ApplicationView) => string, errorAsMessage = true) {
+  const { message } = App.useApp();
+  const problemText = useProblemText();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (args: A) => fn(...args),
+    onSuccess: (saved) => {
+      afterApplicationMove.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+      void message.success(success(saved));
+    },
+    onError: (error) => {
+      // Someone else may have moved it meanwhile: show the error and the application as it is now.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.applicationsAll });
+      if (errorAsMessage) void message.error(problemText(error));
+    },
+  });
+}
+
+function EnterpriseMoves({ application, onOffer }: { application: ApplicationView; onOffer: () => void }) {
+  const { t } = useTranslation();
+  const shortlist = useMove((id: string) => applicationsApi.shortlist(id), (a) => t('applicants.shortlisted', { name: a.student.name }));
+  const reject = useMove((id: string) => applicationsApi.reject(id), (a) => t('applicants.rejected', { name: a.student.name }));
+  const { status } = application;
+  return (
+    <Space size={6} wrap>
+      {status === 'submitted' && (
+        <Button size="small" icon={<StarOutlined />} loading={shortlist.isPending} onClick={() => shortlist.mutate([application.id])} data-testid="shortlist">
+          {t('applicants.shortlist')}
+        </Button>
+      )}
+      {(status === 'submitted' || status === 'shortlisted') && (
+        <Button size="small" type="primary" icon={<SendOutlined />} onClick={onOffer} data-testid="offer">
+          {t('applicants.offer')}
+        </Button>
+      )}
+      {(status === 'submitted' || status === 'shortlisted' || status === 'offered') && (
+        <Popconfirm
+          title={t('applicants.rejectConfirmTitle')}
+          description={t('applicants.rejectConfirm', { name: application.student.name })}
+          okText={t('applicants.reject')}
+          okButtonProps={{ danger: true, 'data-testid': 'reject-confirm' }}
+          cancelText={t('common.back')}
+          onConfirm={() => reject.mutateAsync([application.id]).catch(() => undefined)}
+        >
+          <Button size="small" danger icon={<CloseOutlined />} loading={reject.isPending} data-testid="reject">
+            {t('applicants.reject')}
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+}
+
+/** `POST /applications/:id/offer {respondBy}`: the last day the student may answer. */
+function OfferDialog({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ respondBy: Dayjs }>();
+  const offer = useMove(
+    (id: string, respondBy: string) => applicationsApi.offer(id, respondBy),
+    (a) => t('applicants.offered', { name: a.student.name }),
+    false,
+  );
+  const today = dayjs().startOf('day');
+  return (
+    <Modal
+      open={!!application}
+      title={t('applicants.offerTitle', { name: application?.student.name ?? '' })}
+      okText={t('applicants.sendOffer')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'offer-submit' }}
+      confirmLoading={offer.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      afterOpenChange={(open) => open && offer.reset()}
+    >
+      <Typography.Paragraph type="secondary">{t('applicants.offerHelp')}</Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ respondBy: today.add(7, 'day') }}
+        onFinish={({ respondBy }) =>
+          application && offer.mutate([application.id, respondBy.format('YYYY-MM-DD')], { onSuccess: () => onClose() })
+        }
+      >
+        <Form.Item name="respondBy" label={t('applications.respondBy')} rules={[{ required: true, message: t('validation.required') }]}>
+          <DatePicker style={{ width: 220 }} disabledDate={(d) => d.isBefore(today, 'day')} data-testid="offer-respond-by" />
+        </Form.Item>
+      </Form>
+      {offer.error && <ProblemAlert error={offer.error} />}
+    </Modal>
+  );
+}

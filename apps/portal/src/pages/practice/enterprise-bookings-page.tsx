@@ -1,0 +1,204 @@
+import { CheckCircleOutlined, CheckOutlined } from '@ant-design/icons';
+import type { BookingStatus, BookingView } from '@skillbridge/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Badge, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { practiceApi, practiceKeys, type CompleteBookingRequest } from '../../api/practice.api';
+import { showFieldErrors } from '../../components/form-errors';
+import { PageTitle } from '../../components/page-title';
+import { BookingStatusTag } from './booking-status-tag';
+import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
+import { lanzhouToday, startedBy } from './practice-util';
+
+type TabKey = 'booked' | 'confirmed' | 'completed' | 'all';
+const TABS: TabKey[] = ['booked', 'confirmed', 'completed', 'all'];
+
+/** 教师实践预约: the enterprise confirms teachers' bookings and, once a practice has begun, records the days served. */
+export default function EnterpriseBookingsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const problemText = usePracticeProblemText();
+  const today = lanzhouToday();
+  const [tab, setTab] = useState<TabKey>('booked');
+  const [completing, setCompleting] = useState<BookingView | null>(null);
+  const bookings = useQuery({ queryKey: practiceKeys.bookings({}), queryFn: () => practiceApi.bookings() });
+  const all = bookings.data ?? [];
+  const count = (status: BookingStatus) => all.filter((b) => b.status === status).length;
+  const shown = tab === 'all' ? all : all.filter((b) => b.status === tab);
+
+  const confirm = useMutation({
+    mutationFn: (id: string) => practiceApi.confirm(id),
+    onSuccess: (b) => {
+      void message.success(t('practice.enterprise.confirmed', { name: b.teacher.name }));
+      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
+    },
+    onError: (error) => void message.error(problemText(error)),
+  });
+
+  const columns: ColumnsType<BookingView> = [
+    {
+      key: 'teacher',
+      title: t('practice.booking.teacher'),
+      width: 130,
+      render: (_, b) => <Typography.Text strong>{b.teacher.name}</Typography.Text>,
+    },
+    { key: 'slot', title: t('practice.booking.slot'), render: (_, b) => b.slot.title },
+    { key: 'period', title: t('practice.booking.period'), width: 220, render: (_, b) => t('practice.period', { start: b.startDate, end: b.endDate }) },
+    { key: 'days', title: t('practice.booking.days'), width: 90, align: 'right', render: (_, b) => t('practice.daysValue', { n: b.days }) },
+    { key: 'status', title: t('practice.booking.status'), width: 110, render: (_, b) => <BookingStatusTag status={b.status} /> },
+    {
+      key: 'served',
+      title: t('practice.booking.daysServed'),
+      width: 110,
+      align: 'right',
+      render: (_, b) => (b.daysServed === null ? '—' : t('practice.daysValue', { n: b.daysServed })),
+    },
+    {
+      key: 'evaluation',
+      title: t('practice.booking.evaluation'),
+      ellipsis: { showTitle: false },
+      render: (_, b) =>
+        b.evaluation ? (
+          <Tooltip title={b.evaluation} placement="topLeft">
+            {b.evaluation}
+          </Tooltip>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      width: 130,
+      fixed: 'right',
+      render: (_, b) => {
+        if (b.status === 'booked') {
+          return (
+            <Button
+              size="small"
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={confirm.isPending && confirm.variables === b.id}
+              onClick={() => confirm.mutate(b.id)}
+              data-testid="confirm-booking"
+            >
+              {t('practice.enterprise.confirm')}
+            </Button>
+          );
+        }
+        if (b.status === 'confirmed') {
+          const started = startedBy(b, today);
+          return (
+            <Tooltip title={started ? undefined : t('practice.enterprise.notStarted', { start: b.startDate })}>
+              <Button size="small" icon={<CheckCircleOutlined />} disabled={!started} onClick={() => setCompleting(b)} data-testid="complete-booking">
+                {t('practice.enterprise.complete')}
+              </Button>
+            </Tooltip>
+          );
+        }
+        return null;
+      },
+    },
+  ];
+
+  return (
+    <div data-testid="practice-bookings-page">
+      <PageTitle title={t('practice.enterprise.title')} subtitle={t('practice.enterprise.subtitle')} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as TabKey)}
+          items={TABS.map((key) => ({
+            key,
+            label: (
+              <Space size={6} data-testid={`bookings-tab-${key}`}>
+                {t(`practice.enterprise.tab.${key}`)}
+                <Badge count={key === 'all' ? all.length : count(key)} showZero color={key === 'booked' && count('booked') > 0 ? '#dd6b20' : '#a0aec0'} />
+              </Space>
+            ),
+          }))}
+        />
+        {bookings.error && <PracticeProblemAlert error={bookings.error} />}
+        <Table<BookingView>
+          data-testid="practice-bookings"
+          rowKey="id"
+          size="middle"
+          loading={bookings.isFetching}
+          dataSource={shown}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          scroll={{ x: 1080 }}
+          columns={columns}
+          locale={{ emptyText: t(`practice.enterprise.empty.${tab}`) }}
+        />
+      </Card>
+      <CompleteBookingDialog booking={completing} onClose={() => setCompleting(null)} />
+    </div>
+  );
+}
+
+/** `POST /bookings/:id/complete`: the days the teacher actually served, and the supervisor's evaluation. */
+function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CompleteBookingRequest>();
+  const complete = useMutation({
+    mutationFn: ({ id, body }: { id: string; body: CompleteBookingRequest }) => practiceApi.complete(id, body),
+    onSuccess: (b) => {
+      void message.success(t('practice.enterprise.completed', { name: b.teacher.name, days: b.daysServed ?? 0 }));
+      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={!!booking}
+      title={t('practice.enterprise.completeTitle', { name: booking?.teacher.name ?? '' })}
+      okText={t('practice.enterprise.complete')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'complete-submit' } as ButtonProps}
+      confirmLoading={complete.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      afterOpenChange={(open) => open && complete.reset()}
+    >
+      {booking && (
+        <Typography.Paragraph type="secondary">
+          {t('practice.enterprise.completeHelp', { slot: booking.slot.title, start: booking.startDate, end: booking.endDate, days: booking.days })}
+        </Typography.Paragraph>
+      )}
+      <Form<CompleteBookingRequest>
+        form={form}
+        layout="vertical"
+        preserve={false}
+        initialValues={{ daysServed: booking?.days }}
+        onFinish={(values) =>
+          booking &&
+          complete.mutate(
+            { id: booking.id, body: { daysServed: values.daysServed, ...(values.evaluation?.trim() ? { evaluation: values.evaluation.trim() } : {}) } },
+            { onError: (error) => showFieldErrors(form, error, ['daysServed', 'evaluation']) },
+          )
+        }
+      >
+        <Form.Item
+          name="daysServed"
+          label={t('practice.booking.daysServed')}
+          extra={t('practice.enterprise.daysServedHelp', { days: booking?.days ?? 0 })}
+          rules={[{ required: true, message: t('practice.enterprise.daysServedRequired') }]}
+        >
+          <InputNumber min={0} max={booking?.days ?? 366} precision={0} suffix={t('practice.days')} style={{ width: 160 }} data-testid="days-served" />
+        </Form.Item>
+        <Form.Item name="evaluation" label={t('practice.booking.evaluation')} rules={[{ max: 5000, message: t('practice.enterprise.evaluationTooLong') }]}>
+          <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('practice.enterprise.evaluationPlaceholder')} data-testid="evaluation" />
+        </Form.Item>
+      </Form>
+      <PracticeProblemAlert error={complete.error} values={{ days: booking?.days ?? 0 }} testId="complete-error" />
+    </Modal>
+  );
+}
