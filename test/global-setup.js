@@ -12,9 +12,13 @@ module.exports = async function globalSetup() {
   const admin = new Client({ connectionString: url });
   await admin.connect();
   try {
-    // Clear templates left by runs that were killed.
-    const stale = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^sb_(tpl|t)_[0-9]+' AND datname NOT LIKE $1`, [`%_${process.pid}%`]);
-    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    // Clear databases left by runs that were killed: those whose run (named by its pid) is gone.
+    const left = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^sb_(tpl|t)_[0-9]+'`);
+    for (const { datname } of left.rows) {
+      const pid = Number(/^sb_(?:tpl|t)_(\d+)/.exec(datname)[1]);
+      if (pid !== process.pid && isAlive(pid)) continue; // another test run on this machine
+      if (pid === process.pid || !isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    }
     await admin.query(`DROP DATABASE IF EXISTS "${template}"`);
     await admin.query(`CREATE DATABASE "${template}"`);
   } finally {
@@ -33,6 +37,15 @@ module.exports = async function globalSetup() {
   process.env.SB_TEST_TEMPLATE = template;
   process.env.SB_TEST_RUN = String(process.pid);
 };
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
 
 function withDatabase(url, name) {
   const parsed = new URL(url);
