@@ -17,7 +17,7 @@ module.exports = async function globalSetup() {
     for (const { datname } of left.rows) {
       const pid = Number(/^sb_(?:tpl|t)_(\d+)/.exec(datname)[1]);
       if (pid !== process.pid && isAlive(pid)) continue; // another test run on this machine
-      if (pid === process.pid || !isAlive(pid)) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
     await admin.query(`DROP DATABASE IF EXISTS "${template}"`);
     await admin.query(`CREATE DATABASE "${template}"`);

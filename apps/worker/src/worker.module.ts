@@ -25,7 +25,7 @@ export class WorkerModule {
       imports: [
         DiscoveryModule,
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, customProps: () => ({ service: 'worker' }) } }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, { extra: { max: 5 } })),
+        TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL, { extra: { max: config.WORKER_DB_POOL } })),
       ],
       providers: [
         { provide: WorkerConfig, useValue: config },

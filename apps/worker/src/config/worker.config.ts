@@ -28,7 +28,14 @@ export class WorkerConfig {
   @IsInt()
   @Min(1)
   @Max(256)
-  WORKER_CONCURRENCY = 8;
+  WORKER_CONCURRENCY = 32;
+
+  /** PostgreSQL connections of one worker process: enough for its concurrent jobs and the relay. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(200)
+  WORKER_DB_POOL = 24;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
