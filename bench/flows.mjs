@@ -19,6 +19,8 @@ const quick = process.argv.includes('--quick');
 const SIZES = quick
   ? { events: [2_000, 10_000], steadySeconds: 10, teachers: 5_000, schools: 50, bookers: 500, enterprises: 10_000 }
   : { events: [10_000, 100_000], steadySeconds: 20, teachers: 50_000, schools: 500, bookers: 2_000, enterprises: 100_000 };
+// `--only notifications,practice,quotas` runs some sections; all by default.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['notifications', 'practice', 'quotas'];
 const say = (message) => process.stdout.write(`▸ ${message}\n`);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rows = [];
@@ -55,6 +57,7 @@ try {
   fs.mkdirSync(logDir, { recursive: true });
 
   // ——— 1. Notifications: outbox row → in-app delivery ———
+  if (only.includes('notifications')) {
   say('notifications: raw BullMQ addBulk ceiling');
   const { Queue } = require(path.join(ROOT, 'node_modules/bullmq'));
   const scratch = new Queue(`ceiling-${prefix}`, { connection: { url: redis.url }, prefix });
@@ -112,6 +115,7 @@ try {
   figures.steady = { p50: p(0.5), p95: p(0.95), p99: p(0.99) };
   rows.push(['notifications: enqueue → delivered at a steady 100 events/s', `p50 ${p(0.5).toFixed(0)} / p95 ${p(0.95).toFixed(0)} / p99 ${p(0.99).toFixed(0)} ms`, '—', 'p95 ≤ 1 s', p(0.95) <= 1000 ? '✅ met' : '❌ missed']);
   await worker.stop();
+  }
 
   // ——— the API for the rest ———
   const apiPort = await freePort();
@@ -125,6 +129,7 @@ try {
   await waitForHttp(`${base}/health/ready`, api);
 
   // ——— 2. Teacher practice ———
+  if (only.includes('practice')) {
   say(`practice: ${int(SIZES.teachers)} teachers in ${SIZES.schools} schools`);
   await db.query(`INSERT INTO organisations (id, kind, name, district, school_level, verification) SELECT md5('bench-school-' || n)::uuid, 'school', '基准学校' || n, '城关区', 'higher', 'verified' FROM generate_series(1, $1) n`, [SIZES.schools]);
   await db.query(
@@ -194,7 +199,10 @@ try {
   rows.push([`practice: ${int(bookers.length)} bookings by distinct teachers, 30 days each, one slot, 50 connections`, `${int(booking.successesPerSecond)} bookings/s · ${latency(booking.latency)} · ${int(booked)} booked, busiest day ${worst} teachers`, '—', '—', 'reported']);
 
 
+  }
+
   // ——— 3. Quota queries on many enterprises ———
+  if (only.includes('quotas')) {
   say(`quotas: ${int(SIZES.enterprises)} enterprises`);
   t0 = performance.now();
   await db.query(
@@ -225,12 +233,13 @@ try {
     rows.push([`quotas (${int(SIZES.enterprises)} enterprises): ${label}, 10 connections`, `${int(result.requestsPerSecond)} req/s · ${latency(result.latency)} · non-2xx ${result.non2xx}`, '—', '—', 'reported']);
   }
   rows.push([`quotas: recompute every enterprise's figures (${int(SIZES.enterprises)})`, `${refreshSeconds.toFixed(2)} s, one statement`, '—', '—', 'reported']);
+  }
   await db.end();
 
   const headers = ['benchmark', 'figure', 'ceiling beside it', 'aim', 'verdict'];
   process.stdout.write('\n' + textTable(headers, rows) + '\n');
   const date = new Date().toISOString().slice(0, 10);
-  const out = path.join(ROOT, 'bench/results', `${date}-flows${quick ? '-quick' : ''}`);
+  const out = path.join(ROOT, 'bench/results', `${date}-flows${quick ? '-quick' : ''}${only.length < 3 ? `-${only.join('-')}` : ''}`);
   const machine = `${(await import('node:os')).cpus().length} CPUs, Node ${process.version}, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   fs.writeFileSync(`${out}.md`, `# Notifications, practice and quota benchmarks — ${date}${quick ? ' (quick)' : ''}\n\n\`npm run bench\` (bench/flows.mjs) against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`);
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, quick, sizes: SIZES, figures }, null, 2));
