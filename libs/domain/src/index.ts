@@ -13,3 +13,4 @@ export * from './search-terms';
 export * from './slot-rules';
 export * from './tenancy';
 export * from './uscc';
+export * from './matching';
