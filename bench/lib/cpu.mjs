@@ -53,6 +53,22 @@ export function cpuSampler({ apiPid = null, postmasterPid = null } = {}) {
   };
 }
 
+/** Waits until process `pid` is idle (under 4 % of a CPU over 250 ms, twice running), at most maxMs. */
+export async function waitUntilIdle(pid, maxMs = 60_000) {
+  const start = Date.now();
+  let previous = statOf(pid)?.cpuMs ?? null;
+  let quiet = 0;
+  while (previous !== null && Date.now() - start < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = statOf(pid)?.cpuMs ?? null;
+    if (now === null) break;
+    quiet = now - previous <= 10 ? quiet + 1 : 0;
+    previous = now;
+    if (quiet >= 2) break;
+  }
+  return (Date.now() - start) / 1000;
+}
+
 /** The postmaster's pid: the parent of our own backend, when the server runs on this machine. */
 export async function postmasterPid(db) {
   try {

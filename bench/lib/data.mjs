@@ -102,10 +102,20 @@ export function combinations(searchTerms) {
   return combos;
 }
 
-/** The combination of slot n, in SQL: field skewed by a multiplicative hash, the rest by n. */
+/**
+ * An attribute of row n in 0 … m − 1, independent of the row's other attributes: each attribute
+ * hashes n with a salt of its own (PostgreSQL's hashint4), so that e.g. a slot's district says
+ * nothing about its start date or its title.
+ */
+export const pick = (n, salt, m) => `((hashint4((${n}) * 31 + ${salt}) & 2147483647) % ${m})`;
+
+/** A slot's capacity, 2–10 (also used to size the offers of the accept runs). */
+export const capacitySql = (n) => `(2 + ${pick(n, 6, 9)})`;
+
+/** The combination of slot n, in SQL: the field skewed (u² of a uniform hash), the rest uniform. */
 const comboOfSlotSql = (n) =>
   `(floor(${FIELDS.length} * power(((${n})::bigint * 2654435761 % 4294967296)::float8 / 4294967296, 2))::int * ${SUFFIXES.length * PLACES.length * PERKS.length}` +
-  ` + ((${n}) % ${SUFFIXES.length}) * ${PLACES.length * PERKS.length} + ((${n}) / 2 % ${PLACES.length}) * ${PERKS.length} + ((${n}) / 7 % ${PERKS.length}))`;
+  ` + ${pick(n, 1, SUFFIXES.length)} * ${PLACES.length * PERKS.length} + ${pick(n, 2, PLACES.length)} * ${PERKS.length} + ${pick(n, 3, PERKS.length)})`;
 
 /**
  * Loads everything on an empty, migrated database. `step(name, fn)` times each statement group.
@@ -201,9 +211,9 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
   await step(`students: ${S.toLocaleString('en')} profiles`, async () => {
     await db.query(
       `INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, skills, preferred_districts)
-       SELECT ${idSql('stu', 'n')}, ${SCHOOL_ID_SQL}, '2006-01-01', m.major, 2024, m.skills[1 + n % 3 : 1 + n % 3 + n % 2],
-              ARRAY[(ARRAY[${DISTRICTS.map((x) => `'${x}'`).join(',')}])[1 + n / 12 % 9]]
-         FROM generate_series(1, ${S}) n JOIN bench_majors m ON m.i = n % 12`,
+       SELECT ${idSql('stu', 'n')}, ${SCHOOL_ID_SQL}, '2006-01-01', m.major, 2024, m.skills[1 + ${pick('n', 21, 3)} : 1 + ${pick('n', 21, 3)} + ${pick('n', 22, 2)}],
+              ARRAY[(ARRAY[${DISTRICTS.map((x) => `'${x}'`).join(',')}])[1 + ${pick('n', 23, 9)}]]
+         FROM generate_series(1, ${S}) n JOIN bench_majors m ON m.i = ${pick('n', 20, 12)}`,
     );
   });
 
@@ -212,8 +222,8 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
       `INSERT INTO slots (id, enterprise_id, type, title, description, majors, skills, district, start_date, end_date, capacity, taken,
                           stipend, post_wage, hours_per_day, night_shift, application_deadline, state, published_at, search_terms)
        SELECT ${idSql('slot', 'n')}, ${idSql('ent', `n % ${E}`)}, 'internship', c.title, c.description, c.majors, c.skills,
-              (ARRAY[${DISTRICTS.map((x) => `'${x}'`).join(',')}])[1 + n % 9],
-              DATE '2027-03-01' + (n % 60), DATE '2027-03-01' + (n % 60) + 180, 2 + n % 9, 0,
+              (ARRAY[${DISTRICTS.map((x) => `'${x}'`).join(',')}])[1 + ${pick('n', 4, 9)}],
+              DATE '2027-03-01' + ${pick('n', 5, 60)}, DATE '2027-03-01' + ${pick('n', 5, 60)} + 180, ${capacitySql('n')}, 0,
               3000.00, 3600.00, 8, false, DATE '2027-02-15', 'open', now() - (n % 1000) * interval '1 minute', c.terms
          FROM generate_series(1, ${N}) n JOIN bench_combos c ON c.combo = ${comboOfSlotSql('n')}`,
     );
@@ -239,7 +249,7 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
  */
 export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) {
   const last = slotFrom + sizes.spreadSlots - 1;
-  const offersOf = (n) => `(2 + (${n}) % 9 + CASE WHEN (${n}) % 5 = 0 THEN 2 ELSE 0 END)`;
+  const offersOf = (n) => `(${capacitySql(n)} + CASE WHEN ${pick(n, 7, 5)} = 0 THEN 2 ELSE 0 END)`;
   await db.query(`CREATE TABLE IF NOT EXISTS bench_offers (app_id uuid PRIMARY KEY, student_n int NOT NULL, slot_n int NOT NULL, tag text NOT NULL, bench text NOT NULL)`);
   const spread = (
     await db.query(

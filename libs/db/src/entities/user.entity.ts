@@ -22,6 +22,8 @@ export type Locale = 'zh-CN' | 'en';
 @Check('users_authority', `("role" = 'bureau_officer') = ("authority" IS NOT NULL AND "authority" IN ('MIIT', 'SASAC', 'EDU'))`)
 @Check('users_organisation', `"role" IN ('bureau_officer', 'platform_admin') OR "organisation_id" IS NOT NULL`)
 @Check('users_email_lower', `"email" = lower("email")`)
+// Event recipients look up an organisation's admins: this index holds only them, not its students.
+@Index('users_admins_by_organisation', ['organisationId'], { where: `"role" IN ('enterprise_admin', 'school_admin')` })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
