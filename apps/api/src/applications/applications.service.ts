@@ -20,8 +20,8 @@ import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
 import { APPLICATION_SELECT, ApplicationRow, applicationView } from './application.view';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const gone = () => notFound('The application');
 
 /** Whose side of an application an actor stands on: the column that must equal their id. */

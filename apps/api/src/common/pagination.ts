@@ -5,6 +5,7 @@ import { DomainError } from '@skillbridge/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { UUID } from './ids';
 
 export class PageQuery {
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
@@ -22,7 +23,6 @@ export class PageQuery {
   limit?: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SortKey<T> {
   /** The SQL expression sorted on, e.g. `o.name`. */

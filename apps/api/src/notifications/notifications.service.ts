@@ -7,8 +7,8 @@ import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app.config';
 import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class NotificationsService implements OnApplicationShutdown {

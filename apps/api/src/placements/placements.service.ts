@@ -6,8 +6,8 @@ import { Actor, DomainError, PlacementStatus, checkActivation, nextPlacementStat
 import { DataSource, EntityManager } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto } from './dto/placement.dto';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface PlacementRow {
   id: string;

@@ -8,8 +8,8 @@ import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { BookDto, CalendarQuery, CompleteBookingDto, ListBookingsQuery } from './dto/booking.dto';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const gone = () => notFound('The booking');
 const thisYear = () => Number(today().slice(0, 4));
 

@@ -9,8 +9,8 @@ import { DataSource } from 'typeorm';
 import { today } from '../common/today';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListQuotasQuery } from './dto/quota.dto';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const thisYear = () => Number(today().slice(0, 4));
 
 interface Row {

@@ -23,8 +23,8 @@ import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
 import { slotView } from './slot.view';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
 
 const termsOf = (slot: Pick<Slot, 'type' | 'startDate' | 'endDate' | 'capacity' | 'stipend' | 'postWage' | 'hoursPerDay' | 'nightShift' | 'applicationDeadline'>): SlotTerms => ({

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Organisation, whereInRemit } from '@skillbridge/db';
 import { Actor, DomainError, OrganisationKind, canAdministerOrganisation, canSeeOrganisation, canSeeOrganisationMembers, notFound, remitOf } from '@skillbridge/domain';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { UUID } from '../common/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const KIND_NAMES: Record<OrganisationKind, string> = {
   school: 'The school',

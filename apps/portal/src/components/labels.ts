@@ -66,7 +66,7 @@ export function formatYuan(amount: string | null | undefined, language: string):
   if (amount === null || amount === undefined || amount === '') return '—';
   const value = Number(amount);
   if (!Number.isFinite(value)) return amount;
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
 }
 
 /** An ISO timestamp as a local date and time, e.g. 2027-03-01 09:30. */
