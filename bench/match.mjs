@@ -6,7 +6,7 @@
 //   --fill      total capacity as a share of the students (capacities are uniform 1..2·mean-1)
 //   --skew      slot popularity: a choice is slot ⌊N·u^skew⌋ for uniform u; 1 is uniform, 2 crowds the low ids
 //   --write     keep the generated instance as an hr-instance v1 file at <path> (else a temporary file)
-//   --no-solve  skip timing scripts/match-solve.mjs on the written file (and writing it)
+//   --no-solve  skip timing scripts/match-solve.mjs on the written file (and writing it, unless --write)
 //   --no-build  use libs/domain/dist as it is
 //   --quick     10^5 students over 10^4 slots
 //
@@ -114,9 +114,8 @@ report.audit = { checkMatchingSeconds: checkSeconds, problems, blockingPairsSeco
 say(`audit: ${problems.length} matching problems (${checkSeconds.toFixed(2)} s), ${blocking.length} blocking pairs (${report.audit.blockingPairsSeconds.toFixed(2)} s)`);
 
 // 4. The same round through the command a user runs: write, parse, solve, compare
-if (options.solve) {
+if (options.solve || options.write) {
   const file = options.write ?? path.join(os.tmpdir(), `skillbridge-match-${process.pid}.txt`);
-  const out = `${file}.assignment`;
   t = performance.now();
   const fd = fs.openSync(file, 'w');
   try {
@@ -126,7 +125,18 @@ if (options.solve) {
   }
   const writeSeconds = secondsSince(t);
   const fileMiB = mib(fs.statSync(file).size);
-  say(`wrote ${file} (${fileMiB} MiB) in ${writeSeconds.toFixed(2)} s; solving it with scripts/match-solve.mjs …`);
+  say(`wrote ${file} (${fileMiB} MiB) in ${writeSeconds.toFixed(2)} s`);
+  if (options.solve) solveFile(file, fileMiB, writeSeconds);
+  if (!options.write) fs.rmSync(file, { force: true });
+}
+
+report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
+writeReport(report);
+
+/** Solves the written file with scripts/match-solve.mjs in a child process, as a user would. */
+function solveFile(file, fileMiB, writeSeconds) {
+  const out = `${file}.assignment`;
+  say('solving it with scripts/match-solve.mjs …');
   t = performance.now();
   const child = spawnSync(process.execPath, [path.join(ROOT, 'scripts/match-solve.mjs'), file, out], { encoding: 'utf8' });
   const wallSeconds = secondsSince(t);
@@ -149,11 +159,7 @@ if (options.solve) {
   };
   say(child.stdout.trimEnd());
   fs.rmSync(out, { force: true });
-  if (!options.write) fs.rmSync(file, { force: true });
 }
-
-report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
-writeReport(report);
 
 // ---------------------------------------------------------------------------------------------
 // The instance

@@ -160,6 +160,9 @@ async function main() {
   const benchUrl = new URL(postgres.url);
   benchUrl.pathname = `/${DB_NAME}`;
   const admin = new pg.Client({ connectionString: postgres.url });
+  admin.on('error', (error) => {
+    if (!cleaning) process.stderr.write(`PostgreSQL: ${error.message}\n`);
+  });
   await admin.connect();
   cleanups.push(() => admin.end());
   say(`fresh database ${DB_NAME}, migrated`);
@@ -171,6 +174,11 @@ async function main() {
   });
   setUpDatabase(benchUrl.toString(), 'migrate');
   const db = new pg.Pool({ connectionString: benchUrl.toString(), max: CONNECTIONS });
+  // An idle client whose server connection ends (dropping the database at the end terminates it)
+  // must not crash the run.
+  db.on('error', (error) => {
+    if (!cleaning) process.stderr.write(`PostgreSQL pool: ${error.message}\n`);
+  });
   cleanups.push(() => db.end());
   const settings = (
     await db.query(
