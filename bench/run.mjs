@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { DATA, ROOT, buildAll, runOrFail, setUpDatabase } from '../scripts/lib/run.mjs';
+import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
 import { ensurePostgres, ensureRedis, freePort } from '../scripts/lib/services.mjs';
 import { cpuSampler, postmasterPid, waitUntilIdle } from './lib/cpu.mjs';
 import { SIZES, domain, idSql, loadData, prepareAccepts } from './lib/data.mjs';
@@ -124,13 +124,7 @@ function machine() {
 }
 
 function build() {
-  // scripts/lib/run.mjs's buildAll() runs node_modules/nx/bin/nx.js, which Nx 24 no longer ships (its
-  // CLI is dist/bin/nx.js). Use buildAll() when that path exists, else the same command via the bin.
-  if (fs.existsSync(path.join(ROOT, 'node_modules/nx/bin/nx.js'))) return buildAll();
-  const nxPackage = require.resolve('nx/package.json', { paths: [ROOT] });
-  const nxBin = path.join(path.dirname(nxPackage), require(nxPackage).bin.nx);
-  note(`(node_modules/nx/bin/nx.js does not exist in this Nx: running ${path.relative(ROOT, nxBin)} run-many -t build)`);
-  runOrFail(process.execPath, [nxBin, 'run-many', '-t', 'build', '--output-style=static'], { env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
+  buildAll();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -615,7 +609,11 @@ async function main() {
   results.explain = await explainEvidence({ db, benchUrl, apiEnv, SEARCHES, searchPath, searchLabel, searchHeaders, set: accepts.main, studentToken });
 
   // --- what if -------------------------------------------------------------------------------
-  if (WHAT_IF) {
+  const [{ present: whatIfInSchema }] = (await db.query(`SELECT to_regclass('users_admins_by_organisation') IS NOT NULL AS present`)).rows;
+  if (WHAT_IF && whatIfInSchema) {
+    say('--what-if: skipped, the recommended index users_admins_by_organisation is already in the schema (the figures above include it)');
+    results.whatIfSkipped = 'users_admins_by_organisation is already in the schema';
+  } else if (WHAT_IF) {
     say(`--what-if: ${WHAT_IF_SQL.join('; ')}`);
     for (const sql of WHAT_IF_SQL) await db.query(sql);
     const apiPort2 = await freePort();
