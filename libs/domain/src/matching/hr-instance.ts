@@ -118,8 +118,8 @@ function checkRows(row: string, start: Int32Array, flat: Int32Array, rows: numbe
  *
  * This transpose is the one costly step besides the proposals (10^7 entries at 10^6 students), and
  * written naively, entry by entry into a student's bucket, nearly every write misses the cache. So
- * it is a radix partition in two passes: the constructor sorts the entries into ≤ 1024 partitions
- * by the high bits of the student id (few enough write streams to stay in cache), each entry two
+ * it is a radix partition in two passes: the constructor sorts the entries into (usually ≤ 1024)
+ * partitions by the high bits of the student id (few enough write streams to stay in cache), each entry two
  * ints: the slot, then the student's low bits and the rank packed together; `load(p)` then buckets
  * one partition by student into small buffers that stay in cache while the caller reads them.
  * Both passes are stable and the slots are read in order, so each student's pairs come sorted by
@@ -154,8 +154,9 @@ export class StudentRankings {
       if (rankStart[c + 1] < rankStart[c]) throw invalidInstance(`the slot offsets decrease at slot ${c}`);
       longest = Math.max(longest, rankStart[c + 1] - rankStart[c]);
     }
-    // Ranks take the bits they need; the student's place in its partition the rest (at most 10
-    // bits: 1024 students a partition, few enough partitions up to 10^6 students).
+    // Ranks take the bits they need, the student's place in its partition the rest: partitions of
+    // 1024 students, larger past 2^20 students so that there are at most 1024 of them, smaller
+    // only when rankings are so long that their ranks leave fewer bits.
     const rankBits = Math.max(1, bitsFor(longest - 1));
     let shift = 10;
     while ((Math.max(S, 1) - 1) >>> shift > 1023) shift++;
@@ -211,38 +212,56 @@ export class StudentRankings {
 /** Bits needed to write n ≥ 0 (0 for 0). */
 export const bitsFor = (n: number): number => (n <= 0 ? 0 : 32 - Math.clz32(n));
 
-// Each hot loop of the transpose is a function of its own: V8 compiles a long loop while it runs
-// (on-stack replacement), and code after a loop that has not run yet sends it back to the
-// interpreter; one loop per function keeps every loop compiled from its first thousand turns on.
+// The passes over all ranking entries go a few thousand entries per call: V8 optimizes a short
+// function as a whole, while a single long-running loop is compiled as it runs (on-stack
+// replacement), re-checking every loop-invariant value at each turn.
+const CHUNK = 1 << 14;
 
 function countByPartition(instance: HrInstance, shift: number, parts: number): Int32Array {
-  const { students: S, slots: N, rankStart, rankedStudent } = instance;
   const partStart = new Int32Array(parts + 1);
-  for (let c = 0; c < N; c++) {
-    for (let i = rankStart[c], to = rankStart[c + 1]; i < to; i++) {
-      const s = rankedStudent[i];
-      if (!(s >= 0 && s < S)) throw invalidInstance(`slot ${c} ranks student ${s}, out of range 0..${S - 1}`, { slot: c });
-      partStart[(s >>> shift) + 1]++;
-    }
-  }
+  for (let c = 0; c < instance.slots; ) c = countSome(instance, shift, partStart, c);
   return partStart;
 }
 
+/** Counts the entries of slots c0 .. (about CHUNK entries on); returns the slot to go on from. */
+function countSome(instance: HrInstance, shift: number, partStart: Int32Array, c0: number): number {
+  const { students: S, slots: N, rankStart, rankedStudent } = instance;
+  const limit = rankStart[c0] + CHUNK;
+  let c = c0;
+  do {
+    for (let i = rankStart[c], to = rankStart[c + 1]; i < to; i++) {
+      const s = rankedStudent[i];
+      if (!(s >= 0 && s < S)) throw invalidInstance(`slot ${c} ranks student ${s}, out of range 0..${S - 1}`, { slot: c });
+      partStart[(s >> shift) + 1]++;
+    }
+    c++;
+  } while (c < N && rankStart[c] < limit);
+  return c;
+}
+
 function scatterByPartition(instance: HrInstance, shift: number, rankBits: number, partStart: Int32Array, room: number): Int32Array {
-  const { slots: N, rankStart, rankedStudent } = instance;
-  const entries = new Int32Array(Math.max(2 * rankedStudent.length, room));
+  const entries = new Int32Array(Math.max(2 * instance.rankedStudent.length, room));
   const fill = partStart.slice(0, partStart.length - 1);
+  for (let c = 0; c < instance.slots; ) c = scatterSome(instance, shift, rankBits, fill, entries, c);
+  return entries;
+}
+
+function scatterSome(instance: HrInstance, shift: number, rankBits: number, fill: Int32Array, entries: Int32Array, c0: number): number {
+  const { slots: N, rankStart, rankedStudent } = instance;
   const low = (1 << shift) - 1;
-  for (let c = 0; c < N; c++) {
+  const limit = rankStart[c0] + CHUNK;
+  let c = c0;
+  do {
     const from = rankStart[c];
     for (let i = from, to = rankStart[c + 1]; i < to; i++) {
       const s = rankedStudent[i];
-      const at = 2 * fill[s >>> shift]++;
+      const at = 2 * fill[s >> shift]++;
       entries[at] = c;
       entries[at + 1] = ((s & low) << rankBits) | (i - from);
     }
-  }
-  return entries;
+    c++;
+  } while (c < N && rankStart[c] < limit);
+  return c;
 }
 
 /** The rank slot c gives in one student's sorted (slot, rank) pairs [from, to), or -1. */
