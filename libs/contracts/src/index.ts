@@ -97,10 +97,6 @@ export interface HeadcountView {
   internCap: number;
 }
 
-export interface OfficerScope {
-  /** Which organisations an officer may see: MIIT every enterprise but municipal SOEs, SASAC municipal SOEs, EDU schools. */
-  authority: Authority;
-}
 
 export interface EnterpriseView {
   id: string;

@@ -32,6 +32,9 @@ export const LIVE_STATUSES: ApplicationStatus[] = ['submitted', 'shortlisted', '
 /** The states a move may start from: the guard of the UPDATE that makes it. */
 export const movableFrom = (move: ApplicationMove): ApplicationStatus[] => MOVES[move].from;
 
+/** The state a move leads to. */
+export const moveTarget = (move: ApplicationMove): ApplicationStatus => MOVES[move].to;
+
 export function nextStatus(current: ApplicationStatus, move: ApplicationMove): ApplicationStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {

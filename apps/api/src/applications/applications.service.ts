@@ -11,6 +11,7 @@ import {
   approvableIn,
   checkCanApply,
   movableFrom,
+  moveTarget,
   nextStatus,
   notFound,
 } from '@skillbridge/domain';
@@ -178,7 +179,7 @@ export class ApplicationsService {
   /** A guarded state change and its event, in one transaction. */
   private async move(actor: Actor, id: string, move: ApplicationMove, side: { column: string; id: string }, respondBy: string | null): Promise<void> {
     if (!UUID.test(id)) throw gone();
-    const to = nextStatus(movableFrom(move)[0], move);
+    const to = moveTarget(move);
     await this.db.transaction(async (tx) => {
       const [rows]: [Array<{ student_id: string; enterprise_id: string; school_id: string }>] = await tx.query(
         `UPDATE applications SET status = $3, respond_by = coalesce($4::date, respond_by), updated_at = now(),
