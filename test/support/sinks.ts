@@ -41,6 +41,8 @@ export class SmtpSink {
   }
 
   async start(): Promise<this> {
+    // A sender killed mid-session resets its connection; that is the drill, not a failure of the sink.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
@@ -93,6 +95,7 @@ export class WebhookSink {
   }
 
   async start(): Promise<this> {
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
