@@ -26,6 +26,7 @@ const FindPracticePage = lazy(() => import('./pages/practice/find-practice-page'
 const MyPracticePage = lazy(() => import('./pages/practice/my-practice-page'));
 const PracticeBookingsPage = lazy(() => import('./pages/practice/enterprise-bookings-page'));
 const PracticeCompliancePage = lazy(() => import('./pages/practice/compliance-page'));
+const QuotaDashboardPage = lazy(() => import('./pages/quotas/quota-dashboard-page'));
 
 /** A page only some roles have (the side menu shows it to them only). */
 const only = (roles: Role[], page: ReactNode) => (
@@ -60,6 +61,7 @@ export function AppRoutes() {
             <Route path="/practice-bookings" element={only(['enterprise_admin'], <PracticeBookingsPage />)} />
             <Route path="/practice-compliance" element={only(['school_admin', 'bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
             <Route path="/practice-compliance/:schoolId" element={only(['bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
+            <Route path="/quotas" element={only(['bureau_officer', 'platform_admin'], <QuotaDashboardPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

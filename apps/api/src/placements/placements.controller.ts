@@ -13,9 +13,9 @@ export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit)' })
+  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit; `enterpriseId` narrows to one enterprise)' })
   list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery): Promise<PlacementView[]> {
-    return this.placements.list(actor, query.year);
+    return this.placements.list(actor, query);
   }
 
   @Get(':id')

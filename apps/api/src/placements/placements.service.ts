@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { PlacementView } from '@skillbridge/contracts';
-import { recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
+import { logPersonalDataAccess, recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
 import { Actor, DomainError, PlacementStatus, checkActivation, nextPlacementStatus, notFound } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto } from './dto/placement.dto';
 import { UUID } from '../common/ids';
-
 
 interface PlacementRow {
   id: string;
@@ -91,10 +90,23 @@ export class PlacementsService {
     for (const year of yearsOf(p.start_date, p.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [p.enterprise_id]);
   }
 
-  async list(actor: Actor, year?: number): Promise<PlacementView[]> {
+  async list(actor: Actor, query: { year?: number; enterpriseId?: string } = {}): Promise<PlacementView[]> {
     const { sql, params } = scope(actor);
-    const yearFilter = year ? ` AND p.start_date <= make_date($${params.length + 1}, 12, 31) AND p.end_date >= make_date($${params.length + 1}, 1, 1)` : '';
-    const rows: PlacementRow[] = await this.db.query(`${SELECT} WHERE ${sql}${yearFilter} ORDER BY p.start_date, p.id LIMIT 1000`, year ? [...params, year] : params);
+    const where = [sql];
+    if (query.year) {
+      params.push(query.year);
+      where.push(`p.start_date <= make_date($${params.length}, 12, 31) AND p.end_date >= make_date($${params.length}, 1, 1)`);
+    }
+    if (query.enterpriseId) {
+      if (!UUID.test(query.enterpriseId)) return [];
+      params.push(query.enterpriseId);
+      where.push(`p.enterprise_id = $${params.length}`);
+    }
+    const rows: PlacementRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.start_date, p.id LIMIT 1000`, params);
+    // An officer's drill-down names students: the personal-data log says who looked, and why.
+    if (actor.role === 'bureau_officer') {
+      await logPersonalDataAccess(this.db.manager, actor, rows.filter((r) => r.kind === 'student').map((r) => r.person_id), 'placements', 'quota supervision');
+    }
     return rows.map(view);
   }
 

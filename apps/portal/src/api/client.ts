@@ -190,7 +190,28 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   return parse<T>(response);
 }
 
+/** A file the API streams (an export): fetched with the session's token, handed to the browser as a download. */
+async function download(path: string, query: Query, fallbackName: string): Promise<void> {
+  const token = tokenStore.get()?.accessToken ?? null;
+  let response = await send('GET', path, { query }, token);
+  if (response.status === 401 && token) {
+    const fresh = await refreshTokens();
+    if (fresh) response = await send('GET', path, { query }, fresh.accessToken);
+  }
+  if (!response.ok) throw await problemOf(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export const api = {
+  download,
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),

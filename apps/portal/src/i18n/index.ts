@@ -1,10 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
-import en from './en.json';
-import practiceEn from './practice.en.json';
-import practiceZhCN from './practice.zh-CN.json';
-import zhCN from './zh-CN.json';
+import { TRANSLATIONS } from './resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,8 +25,7 @@ function apply(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  // Teacher practice keeps its strings (`practice.*`) in files of its own.
-  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN } }, en: { translation: { ...en, ...practiceEn } } },
+  resources: { 'zh-CN': { translation: TRANSLATIONS['zh-CN'] }, en: { translation: TRANSLATIONS.en } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -1,11 +1,8 @@
-import enBase from './en.json';
-import practiceEn from './practice.en.json';
-import practiceZhCN from './practice.zh-CN.json';
-import zhBase from './zh-CN.json';
+import { FEATURE_TRANSLATIONS, MAIN_TRANSLATIONS, TRANSLATIONS } from './resources';
 
-// The translations as the portal loads them (i18n/index.ts): the main files and teacher practice's own (`practice.*`).
-const zhCN = { ...zhBase, ...practiceZhCN };
-const en = { ...enBase, ...practiceEn };
+// The translations as the portal loads them (i18n/index.ts).
+const zhCN = TRANSLATIONS['zh-CN'];
+const en = TRANSLATIONS.en;
 
 type Tree = { [key: string]: string | Tree };
 
@@ -25,11 +22,11 @@ function lookup(tree: Tree, path: string): string {
 }
 
 describe('portal translations', () => {
-  it('the practice files hold only the `practice` tree, which the main files do not have', () => {
-    expect(Object.keys(practiceZhCN)).toEqual(['practice']);
-    expect(Object.keys(practiceEn)).toEqual(['practice']);
-    expect(Object.keys(zhBase)).not.toContain('practice');
-    expect(Object.keys(enBase)).not.toContain('practice');
+  it.each(Object.entries(FEATURE_TRANSLATIONS))('the %s files hold only their own tree, which the main files do not have', (feature, files) => {
+    expect(Object.keys(files['zh-CN'])).toEqual([feature]);
+    expect(Object.keys(files.en)).toEqual([feature]);
+    expect(Object.keys(MAIN_TRANSLATIONS['zh-CN'])).not.toContain(feature);
+    expect(Object.keys(MAIN_TRANSLATIONS.en)).not.toContain(feature);
   });
 
   it('zh-CN and en have exactly the same keys', () => {

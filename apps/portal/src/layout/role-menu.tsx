@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   BankOutlined,
   BellOutlined,
   CalendarOutlined,
@@ -76,11 +77,16 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
     case 'bureau_officer':
       return [
         me.authority === 'EDU' ? home(t('menu.schoolSupervision'), <AuditOutlined />) : home(t('menu.enterpriseSupervision'), <ApartmentOutlined />),
-        ...(me.authority === 'EDU' ? [entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance'))] : []),
+        me.authority === 'EDU' ? entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')) : entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
         ...common,
       ];
     case 'platform_admin':
-      return [home(t('menu.platformHome'), <SafetyCertificateOutlined />), entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')), ...common];
+      return [
+        home(t('menu.platformHome'), <SafetyCertificateOutlined />),
+        entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
+        entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')),
+        ...common,
+      ];
   }
 }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class ListPlacementsQuery {
   @ApiPropertyOptional({ description: 'Placements overlapping this calendar year' })
@@ -10,6 +10,11 @@ export class ListPlacementsQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @ApiPropertyOptional({ description: 'One enterprise’s placements (officers drilling down into their remit)' })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
 }
 
 export class ActivatePlacementDto {

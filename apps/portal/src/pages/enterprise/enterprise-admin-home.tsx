@@ -1,15 +1,39 @@
 import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
 import type { EnterpriseView, HeadcountView } from '@skillbridge/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { enterprisesApi } from '../../api/enterprises.api';
 import { queryKeys } from '../../api/query-keys';
+import { quotaKeys, quotasApi } from '../../api/quotas.api';
 import { useMe } from '../../auth/session';
+import { lanzhouYear } from '../../components/figures';
 import { districtLabel, ownershipLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { HeadcountForm } from './headcount-form';
+
+/** How far this year's intake is: hosted of required, what is left (the same line the bureaus see). */
+function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: number }) {
+  const { t } = useTranslation();
+  const line = useQuery({ queryKey: quotaKeys.own(enterpriseId, year), queryFn: () => quotasApi.own(enterpriseId, year) });
+  if (!line.data) return null;
+  const { hosted, required, remaining } = line.data;
+  return (
+    <div data-testid="own-quota" data-hosted={hosted} data-remaining={remaining} style={{ marginTop: 12 }}>
+      <Progress
+        percent={required > 0 ? Math.min(100, Math.round((hosted / required) * 100)) : 100}
+        strokeColor="#fff"
+        railColor="rgba(255,255,255,0.3)"
+        format={() => ''}
+        style={{ margin: 0 }}
+      />
+      <Typography.Text style={{ color: '#fff' }}>
+        {t('quotas.own.progress', { hosted, required })} · {remaining > 0 ? t('quotas.own.remaining', { n: remaining }) : t('quotas.own.done')}
+      </Typography.Text>
+    </div>
+  );
+}
 
 /** The enterprise admin's enterprise: profile, verification, yearly headcount and the intake it implies (§13). */
 export default function EnterpriseAdminHome() {
@@ -26,7 +50,7 @@ export default function EnterpriseAdminHome() {
 
 function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
   const { t } = useTranslation();
-  const year = new Date().getFullYear();
+  const year = lanzhouYear();
   const thisYear = enterprise.headcounts.find((h) => h.year === year);
   const verified = enterprise.verification === 'verified';
   const headcounts = [...enterprise.headcounts].sort((a, b) => b.year - a.year);
@@ -62,6 +86,7 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
               <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', marginBottom: 0, marginTop: 8 }}>
                 {thisYear ? t('enterprise.requiredIntakeBasis', { employees: thisYear.employees, cap: thisYear.internCap }) : t('enterprise.noHeadcountYet', { year })}
               </Typography.Paragraph>
+              {thisYear && verified && <OwnQuotaLine enterpriseId={enterprise.id} year={year} />}
             </Card>
           </Col>
           <Col xs={24} md={14} lg={16}>

@@ -10,7 +10,8 @@ import { practiceApi, practiceKeys } from '../../api/practice.api';
 import { districtLabel } from '../../components/labels';
 import { PracticeCalendar, type CalendarRange } from './practice-calendar';
 import { PracticeProblemAlert } from './practice-problem';
-import { CALENDAR_MAX_DAYS, DEFAULT_BOOKING_DAYS, addDays, daysInclusive, lanzhouToday, maxDate, minDate } from './practice-util';
+import { CALENDAR_MAX_DAYS, DEFAULT_BOOKING_DAYS, addDays, daysInclusive, maxDate, minDate } from './practice-util';
+import { lanzhouToday } from '../../components/figures';
 
 /** One practice slot: its facts, its calendar of free places, and the booking of a month. */
 export function BookingPanel({ slot }: { slot: SlotView }) {

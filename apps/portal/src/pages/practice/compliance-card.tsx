@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { practiceApi, practiceKeys } from '../../api/practice.api';
 import { QueryState } from '../../components/query-state';
-import { CHART_COLORS } from './practice-util';
+import { CHART_COLORS } from '../../components/figures';
 import './practice.css';
 
 /** §12 for the signed-in teacher: the year's days booked and served against the 30 required; green once compliant. */

@@ -1,10 +1,11 @@
-import { Result, Select } from 'antd';
+import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useMe } from '../../auth/session';
 import { SchoolCompliance } from './school-compliance';
 import { SchoolsCompliance } from './schools-compliance';
-import { lanzhouYear, yearChoices } from './practice-util';
+import { lanzhouYear } from '../../components/figures';
+import { YearSelect } from '../../components/year-select';
 import './practice.css';
 
 /**
@@ -20,7 +21,7 @@ export default function CompliancePage() {
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('year')) || lanzhouYear();
   const onYear = (next: number) => setParams({ year: String(next) }, { replace: true });
-  const yearPicker = <YearSelect year={year} onChange={onYear} />;
+  const yearPicker = <YearSelect year={year} onChange={onYear} testId="compliance-year" />;
 
   if (me.role === 'school_admin') {
     return <SchoolCompliance schoolId={me.organisationId ?? ''} year={year} yearPicker={yearPicker} />;
@@ -33,17 +34,4 @@ export default function CompliancePage() {
     return <SchoolCompliance schoolId={schoolId} year={year} yearPicker={yearPicker} onBack={() => navigate(`/practice-compliance?year=${year}`)} />;
   }
   return <SchoolsCompliance year={year} yearPicker={yearPicker} onOpen={(id) => navigate(`/practice-compliance/${encodeURIComponent(id)}?year=${year}`)} />;
-}
-
-function YearSelect({ year, onChange }: { year: number; onChange: (year: number) => void }) {
-  const { t } = useTranslation();
-  return (
-    <Select<number>
-      value={year}
-      onChange={onChange}
-      style={{ width: 130 }}
-      options={yearChoices(lanzhouYear(), [year]).map((y) => ({ value: y, label: t('practice.yearValue', { year: y }) }))}
-      data-testid="compliance-year"
-    />
-  );
 }

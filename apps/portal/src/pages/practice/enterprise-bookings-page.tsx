@@ -11,7 +11,8 @@ import { showFieldErrors } from '../../components/form-errors';
 import { PageTitle } from '../../components/page-title';
 import { BookingStatusTag } from './booking-status-tag';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
-import { lanzhouToday, startedBy } from './practice-util';
+import { startedBy } from './practice-util';
+import { lanzhouToday } from '../../components/figures';
 
 type TabKey = 'booked' | 'confirmed' | 'completed' | 'all';
 const TABS: TabKey[] = ['booked', 'confirmed', 'completed', 'all'];

@@ -12,7 +12,8 @@ import { PageTitle } from '../../components/page-title';
 import { BookingStatusTag } from './booking-status-tag';
 import { ComplianceCard } from './compliance-card';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
-import { cancellable, lanzhouToday, lanzhouYear, yearChoices } from './practice-util';
+import { cancellable } from './practice-util';
+import { lanzhouToday, lanzhouYear, yearChoices } from '../../components/figures';
 
 /** 我的实践: the teacher's bookings (cancel before the start) and the year's compliance. */
 export default function MyPracticePage() {

@@ -1,5 +1,6 @@
 import type { BookingView } from '@skillbridge/contracts';
-import { addDays, cancellable, daysInclusive, maxDate, minDate, percentOf, startedBy, yearChoices } from './practice-util';
+import { addDays, cancellable, daysInclusive, maxDate, minDate, startedBy } from './practice-util';
+import { percentOf, yearChoices } from '../../components/figures';
 
 const booking = (status: BookingView['status'], startDate: string): BookingView => ({
   id: 'b',

@@ -9,8 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { practiceApi, practiceKeys } from '../../api/practice.api';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { Chart } from './chart';
-import { CHART_COLORS, percentOf, targetShare } from './practice-util';
+import { Chart } from '../../components/chart';
+import { targetShare } from './practice-util';
+import { CHART_COLORS, percentOf } from '../../components/figures';
 
 /** One school's teachers against §12: a row each, the dual-qualified share against its target, and charts. */
 export function SchoolCompliance({ schoolId, year, yearPicker, onBack }: { schoolId: string; year: number; yearPicker: ReactNode; onBack?: () => void }) {

@@ -9,8 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { practiceApi, practiceKeys } from '../../api/practice.api';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { Chart } from './chart';
-import { CHART_COLORS, percentOf, targetShare } from './practice-util';
+import { Chart } from '../../components/chart';
+import { targetShare } from './practice-util';
+import { CHART_COLORS, percentOf } from '../../components/figures';
 import { TargetTag } from './school-compliance';
 
 /** The education bureau's view of §12: every school's teachers' practice and dual-qualified share against 60 %. */

@@ -9,7 +9,7 @@ import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { ComplianceCard } from '../practice/compliance-card';
-import { lanzhouYear } from '../practice/practice-util';
+import { lanzhouYear } from '../../components/figures';
 
 /** The teacher's own profile, and this year's enterprise practice (§12) against the 30 days required. */
 export default function TeacherHome() {

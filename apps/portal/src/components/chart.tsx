@@ -4,7 +4,7 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { FONT_FAMILY } from '../../theme';
+import { FONT_FAMILY } from '../theme';
 
 // Only the parts of ECharts these pages draw, so that the chunk stays small.
 echarts.use([BarChart, GaugeChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);

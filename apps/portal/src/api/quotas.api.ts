@@ -1,0 +1,34 @@
+import type { Page, PlacementView, QuotaRow, QuotaStatus, QuotaSummary, SlotView } from '@skillbridge/contracts';
+import { api } from './client';
+
+/** 实习生配额 (§13): the bureaus' monitoring of every enterprise's 2 % and an enterprise's own line. */
+
+export interface QuotaFilter {
+  year: number;
+  district?: string;
+  industry?: string;
+  status?: QuotaStatus;
+}
+
+const enterprise = (id: string) => `/enterprises/${encodeURIComponent(id)}`;
+
+export const quotasApi = {
+  list: (filter: QuotaFilter & { cursor?: string; limit?: number }) => api.get<Page<QuotaRow>>('/quotas', { ...filter }),
+  summary: (year: number) => api.get<QuotaSummary>('/quotas/summary', { year }),
+  /** Reminds every enterprise of the remit in that status; each at most once a day. */
+  remind: (year: number, status: QuotaStatus) => api.post<{ reminded: number; skipped: number }>('/quotas/reminders', { year, status }),
+  export: (year: number, format: 'csv' | 'xlsx') => api.download('/quotas/export', { year, format }, `quotas-${year}.${format}`),
+  own: (enterpriseId: string, year: number) => api.get<QuotaRow>(`${enterprise(enterpriseId)}/quota`, { year }),
+  /** The drill-down: one enterprise's slots in every state and its placements of the year. */
+  slotsOf: (enterpriseId: string) => api.get<Page<SlotView>>('/slots', { enterpriseId, limit: 100 }),
+  placementsOf: (enterpriseId: string, year: number) => api.get<PlacementView[]>('/placements', { enterpriseId, year }),
+};
+
+/** Keys under `quotas`: a reminder or a new placement refreshes every view of them. */
+export const quotaKeys = {
+  all: ['quotas'] as const,
+  list: (filter: object) => ['quotas', 'list', filter] as const,
+  summary: (year: number) => ['quotas', 'summary', year] as const,
+  own: (enterpriseId: string, year: number) => ['quotas', 'own', enterpriseId, year] as const,
+  drill: (enterpriseId: string, year: number) => ['quotas', 'drill', enterpriseId, year] as const,
+};
