@@ -72,6 +72,30 @@ describe('quota monitoring (integration)', () => {
     expect((await api.request('GET', `/enterprises/${id}/quota`, { token: await api.token(demo('hr-soe')) })).status).toBe(404);
   });
 
+  it('an officer drills into an enterprise of the remit: its placements, each look at a student logged; another remit’s stay hidden', async () => {
+    const [hosting] = await api.db.query(
+      `SELECT q.enterprise_id AS id, q.hosted, o.ownership FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
+        WHERE q.year = $1 AND q.hosted > 0 AND o.ownership IS DISTINCT FROM 'municipal_soe' ORDER BY q.hosted DESC LIMIT 1`,
+      [YEAR],
+    );
+    const ofMiit = await api.request<Array<{ person: { id: string }; enterprise: { id: string } }>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: miit });
+    expect(ofMiit.status).toBe(200);
+    expect(ofMiit.body.length).toBe(hosting.hosted);
+    expect(ofMiit.body.every((p) => p.enterprise.id === hosting.id)).toBe(true);
+    const [{ logged }] = await api.db.query(
+      `SELECT count(DISTINCT subject_id)::int AS logged FROM access_log WHERE what = 'placements' AND subject_id = ANY($1::uuid[])`,
+      [ofMiit.body.map((p) => p.person.id)],
+    );
+    expect(logged).toBe(hosting.hosted);
+
+    // Not in SASAC's remit: nothing, rather than another authority's interns.
+    const ofSasac = await api.request<unknown[]>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: sasac });
+    expect(ofSasac.body).toEqual([]);
+    const malformed = await api.request<{ code: string; errors: Array<{ field: string }> }>('GET', '/placements?enterpriseId=not-an-id', { token: miit });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors[0].field).toBe('enterpriseId');
+  });
+
   it('summarises by status, district and industry, adding up to the table', async () => {
     const summary = (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${YEAR}`, { token: miit })).body;
     const rows = await everything(miit);
