@@ -115,6 +115,28 @@ describe('the marketplace (integration)', () => {
       expect(none.body.items.map((s) => s.id)).not.toContain(slot.id);
     });
 
+    it('pages through a phrase matching many slots in the full order, filters applied, each once', async () => {
+      // More matches than a page: the search looks in a window of the next open slots first.
+      const made: SlotView[] = [];
+      for (let i = 0; i < 7; i++) {
+        made.push(await openSlot({ title: `琥珀鲸鱼装配实习生 ${i}`, capacity: 1, startDate: `2027-03-0${(i % 3) + 1}`, district: i < 4 ? '城关区' : '七里河区' }));
+      }
+      const walk = async (filter: string): Promise<string[]> => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { body: Page<SlotView> } = await api.request<Page<SlotView>>('GET', `/slots?q=${encodeURIComponent('琥珀鲸鱼')}&limit=2${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token: student });
+          seen.push(...page.body.items.map((s) => s.id));
+          cursor = page.body.nextCursor;
+        } while (cursor);
+        return seen;
+      };
+      const order = (slots: SlotView[]) => [...slots].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id)).map((s) => s.id);
+      expect(await walk('')).toEqual(order(made));
+      expect(await walk(`&district=${encodeURIComponent('城关区')}`)).toEqual(order(made.filter((s) => s.district === '城关区')));
+      expect(await walk('&type=apprenticeship')).toEqual([]);
+    });
+
     it('filters by type, major, district and dates', async () => {
       const reply = await api.request<Page<SlotView>>(
         'GET',
