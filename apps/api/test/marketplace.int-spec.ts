@@ -77,6 +77,12 @@ describe('the marketplace (integration)', () => {
       expect(reply.body).toMatchObject({ code });
     });
 
+    it('names the numbers of the broken rule, so a client can explain it', async () => {
+      const reply = await api.request<{ facts: { cap: number; concurrentSeats: number } }>('POST', '/slots', { token: hr, body: internship({ capacity: 500 }) });
+      expect(reply.body).toMatchObject({ code: 'QUOTA_CAP_EXCEEDED', facts: { cap: 86 } });
+      expect(reply.body.facts.concurrentSeats).toBeGreaterThanOrEqual(0);
+    });
+
     it('warns, without refusing, when a post internship is far from six months', async () => {
       const reply = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ endDate: '2027-04-15', capacity: 1 }) });
       expect(reply.status).toBe(201);

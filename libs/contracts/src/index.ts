@@ -183,6 +183,8 @@ export interface Problem {
   code: string;
   errors?: ProblemFieldError[];
   requestId?: string;
+  /** The numbers of the broken rule, e.g. `{ cap: 86, hosting: 80, requested: 10 }` for QUOTA_CAP_EXCEEDED. */
+  facts?: Record<string, unknown>;
 }
 
 export const DEMO_PASSWORD = 'Demo#2026';

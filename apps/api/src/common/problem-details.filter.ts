@@ -22,7 +22,10 @@ const FASTIFY_CODES: Record<string, string> = {
 /** Turns whatever was thrown into RFC 9457 problem details: the API's one error shape. */
 export function toProblem(exception: unknown, requestId?: string) {
   if (exception instanceof DomainError) {
-    return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, { requestId });
+    return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, {
+      requestId,
+      ...(Object.keys(exception.details).length ? { facts: exception.details } : {}),
+    });
   }
   if (exception instanceof ValidationFailed) {
     return problem(400, 'VALIDATION_FAILED', exception.message, { errors: exception.errors, requestId });

@@ -50,7 +50,7 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  extra: { errors?: ProblemFieldError[]; requestId?: string } = {},
+  extra: { errors?: ProblemFieldError[]; requestId?: string; facts?: Record<string, unknown> } = {},
 ): Problem {
   return {
     type: `urn:skillbridge:problem:${code.toLowerCase().replace(/_/g, '-')}`,
@@ -58,6 +58,8 @@ export function problem(
     status,
     detail,
     code,
+    // The broken rule's numbers (the cap, the allowed days…): one extension member (RFC 9457 §3.2).
+    ...(extra.facts ? { facts: extra.facts } : {}),
     ...(extra.errors ? { errors: extra.errors } : {}),
     ...(extra.requestId ? { requestId: extra.requestId } : {}),
   };
