@@ -10,6 +10,7 @@ import { QueueRuntime } from './jobs/queue-runtime.service';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { DeliverNotificationJob } from './notifications/deliver-notification.job';
+import { FanOutNotificationsJob } from './notifications/fan-out-notifications.job';
 import { OutboxRelay } from './notifications/outbox-relay.service';
 import { RedisCloser, redisProvider } from './redis.provider';
 import { ExpireOffersJob } from './scheduled/expire-offers.job';
@@ -38,6 +39,7 @@ export class WorkerModule {
         WebhookChannel,
         HeartbeatJob,
         DeliverNotificationJob,
+        FanOutNotificationsJob,
         ExpireOffersJob,
         SendRemindersJob,
         SendDigestJob,

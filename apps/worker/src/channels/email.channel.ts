@@ -22,8 +22,9 @@ export class EmailChannel implements OnApplicationShutdown {
   private readonly transport: Transporter;
 
   constructor(private readonly config: WorkerConfig) {
+    // A pool of kept-open SMTP connections: a new connection per message capped delivery at ~25/s.
     this.transport = config.SMTP_URL
-      ? createTransport(config.SMTP_URL)
+      ? createTransport({ url: config.SMTP_URL, pool: true, maxConnections: 8, maxMessages: 1000 })
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
     if (!config.SMTP_URL) this.logger.warn(`SMTP_URL is not set: e-mail is written to ${config.MAIL_DIR}`);
   }

@@ -7,9 +7,10 @@ import { QueueRuntime } from '../jobs/queue-runtime.service';
 
 /**
  * Moves events from the outbox to the queue. Claims a batch with FOR UPDATE SKIP LOCKED (so
- * several workers share the work), enqueues one job per recipient with a job id derived from the
- * event, and marks the rows published in the same transaction. A relay that dies after enqueuing
- * but before committing leaves the rows to be claimed again; the job ids make that a no-op.
+ * several workers share the work), enqueues fan-out jobs with ids derived from their events, and
+ * marks the rows published in the same transaction. A relay that dies after enqueuing but before
+ * committing leaves the rows to be claimed again; the job ids (and, should the batch come out cut
+ * differently, the deliveries' unique key) make that a no-op.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,14 +42,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         [this.config.RELAY_BATCH],
       );
       if (events.length === 0) return 0;
-      const jobs = events.flatMap((event) =>
-        event.recipients.map((userId) => ({
-          name: 'notification.deliver' as const,
-          data: { eventId: String(event.id), userId },
-          opts: { jobId: jobId('notification.deliver', event.id, userId) },
-        })),
-      );
-      if (jobs.length) await this.runtime.queue('notification.deliver').addBulk(jobs);
+      // Fan-out jobs of a bounded size, so that several run side by side; ids from their events.
+      const jobs = [];
+      for (let i = 0; i < events.length; i += FANOUT_SIZE) {
+        const eventIds = events.slice(i, i + FANOUT_SIZE).map((e) => String(e.id));
+        jobs.push({ name: 'notification.fanout' as const, data: { eventIds }, opts: { jobId: jobId('notification.fanout', eventIds[0], eventIds[eventIds.length - 1]) } });
+      }
+      await this.runtime.queue('notification.fanout').addBulk(jobs);
       await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
       return events.length;
     });
@@ -67,5 +67,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 }
+
+/** Events per fan-out job. */
+const FANOUT_SIZE = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

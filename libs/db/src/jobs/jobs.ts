@@ -6,13 +6,17 @@
 export const QUEUES = {
   /** Housekeeping: heartbeats, expiries, reminders, digests. */
   maintenance: 'maintenance',
-  /** One job per (event, recipient): renders and delivers through the recipient's channels. */
+  /**
+   * A batch of events fanned out at once (every inbox entry in one statement), then one job per
+   * (event, recipient) that wants e-mail or a webhook, retried and dead-lettered on its own.
+   */
   notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface JobPayloads {
   'system.heartbeat': Record<string, never>;
+  'notification.fanout': { eventIds: string[] };
   'notification.deliver': { eventId: string; userId: string };
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
@@ -22,6 +26,7 @@ export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   'system.heartbeat': QUEUES.maintenance,
+  'notification.fanout': QUEUES.notifications,
   'notification.deliver': QUEUES.notifications,
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,

@@ -1,0 +1,122 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { jobId, loadMessageFacts } from '@skillbridge/db';
+import { Channel, ChannelPreference, EventKind, MessageFacts, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import { DataSource } from 'typeorm';
+import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { QueueRuntime } from '../jobs/queue-runtime.service';
+
+interface EventRow {
+  id: string;
+  kind: string;
+  subject_id: string;
+  payload: Record<string, unknown>;
+  recipients: string[];
+}
+interface Recipient {
+  id: string;
+  role: string;
+  locale: NotificationLocale;
+}
+
+/**
+ * Fans a batch of outbox events out to their recipients. Per-row work would cost ten round trips
+ * per message (bench: ~290 deliveries/s); here a batch costs a handful: the events, the people and
+ * their preferences are read at once, each message's facts once per subject, and every inbox entry
+ * is written in one statement that records its delivery in the same breath (exactly once: the
+ * delivery's unique key decides). Whoever also wants e-mail or a webhook gets one
+ * `notification.deliver` job for that, with its own retries and dead letter.
+ */
+@Injectable()
+@HandlesJob('notification.fanout')
+export class FanOutNotificationsJob implements JobHandler<'notification.fanout'> {
+  private readonly logger = new Logger(FanOutNotificationsJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runtime: QueueRuntime,
+  ) {}
+
+  async handle({ eventIds }: { eventIds: string[] }): Promise<void> {
+    const events: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
+    const pairs = events.flatMap((event) => event.recipients.map((userId) => ({ event, userId })));
+    try {
+      await this.fanOut(events, pairs);
+    } catch (error) {
+      // Anything odd in the batch: hand every message to the one-by-one path, which retries and
+      // dead-letters each on its own (and skips what this batch already delivered).
+      this.logger.warn({ err: error, events: events.length }, 'batch fan-out failed; delivering one by one');
+      await this.enqueueEach(pairs.map(({ event, userId }) => ({ eventId: String(event.id), userId })));
+    }
+  }
+
+  private async fanOut(events: EventRow[], pairs: Array<{ event: EventRow; userId: string }>): Promise<void> {
+    const userIds = [...new Set(pairs.map((p) => p.userId))];
+    const [people, stored] = await Promise.all([
+      this.db.query('SELECT id, role, locale FROM users WHERE id = ANY($1::uuid[])', [userIds]) as Promise<Recipient[]>,
+      this.db.query('SELECT user_id, kind, channels, mode FROM notification_preferences WHERE user_id = ANY($1::uuid[])', [userIds]) as Promise<
+        Array<{ user_id: string; kind: string; channels: Channel[]; mode: ChannelPreference['mode'] }>
+      >,
+    ]);
+    const byId = new Map(people.map((p) => [p.id, p]));
+    const preferences = new Map<string, Record<string, ChannelPreference>>();
+    for (const row of stored) preferences.set(row.user_id, { ...preferences.get(row.user_id), [row.kind]: { channels: row.channels, mode: row.mode } });
+    const facts = await this.factsOf(events);
+
+    const inbox = { eventIds: [] as string[], userIds: [] as string[], kinds: [] as string[], subjects: [] as string[], titles: [] as string[], bodies: [] as string[] };
+    const external: Array<{ eventId: string; userId: string }> = [];
+    for (const { event, userId } of pairs) {
+      const recipient = byId.get(userId);
+      const eventFacts = facts.get(event.id);
+      // Gone since the event was recorded (or a kind this build does not know): nothing to deliver.
+      if (!recipient || !eventFacts || !isEventKind(event.kind)) continue;
+      const preference = preferenceFor(event.kind, preferences.get(userId) ?? {});
+      if (preference.channels.includes('inbox')) {
+        const message = renderMessage(event.kind, audienceOf(recipient.role), recipient.locale, eventFacts);
+        inbox.eventIds.push(String(event.id));
+        inbox.userIds.push(userId);
+        inbox.kinds.push(event.kind);
+        inbox.subjects.push(event.subject_id);
+        inbox.titles.push(message.title);
+        inbox.bodies.push(message.body);
+      }
+      if (preference.channels.some((channel) => channel !== 'inbox')) external.push({ eventId: String(event.id), userId });
+    }
+    if (inbox.eventIds.length) {
+      await this.db.query(
+        `WITH message AS (
+           SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS m(event_id, user_id, kind, subject_id, title, body)),
+         delivered AS (
+           INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at)
+           SELECT event_id, user_id, 'inbox', 'sent', 1, now() FROM message
+           ON CONFLICT (event_id, user_id, channel) DO NOTHING
+           RETURNING event_id, user_id)
+         INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
+         SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
+         ON CONFLICT (event_id, user_id) DO NOTHING`,
+        [inbox.eventIds, inbox.userIds, inbox.kinds, inbox.subjects, inbox.titles, inbox.bodies],
+      );
+    }
+    if (external.length) await this.enqueueEach(external);
+  }
+
+  /** Each event's facts; events about the same subject share one read. */
+  private async factsOf(events: EventRow[]): Promise<Map<string, MessageFacts | null>> {
+    const reads = new Map<string, Promise<MessageFacts | null>>();
+    const byEvent = new Map<string, Promise<MessageFacts | null>>();
+    for (const event of events) {
+      const key = `${event.kind}\u0000${event.subject_id}\u0000${JSON.stringify(event.payload)}`;
+      if (!reads.has(key)) reads.set(key, loadMessageFacts(this.db.manager, event.kind as EventKind, event.subject_id, event.payload));
+      byEvent.set(event.id, reads.get(key)!);
+    }
+    const facts = new Map<string, MessageFacts | null>();
+    for (const [id, read] of byEvent) facts.set(id, await read);
+    return facts;
+  }
+
+  private async enqueueEach(messages: Array<{ eventId: string; userId: string }>): Promise<void> {
+    await this.runtime.queue('notification.deliver').addBulk(
+      messages.map((data) => ({ name: 'notification.deliver', data, opts: { jobId: jobId('notification.deliver', data.eventId, data.userId) } })),
+    );
+  }
+}
