@@ -11,7 +11,7 @@ import { ensurePostgres, ensureRedis, freePort } from '../scripts/lib/services.m
 import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
 import { runLoad } from './lib/load.mjs';
 import { startNodeChild, waitForHttp } from './lib/processes.mjs';
-import { latency, markdownTable, textTable, int } from './lib/report.mjs';
+import { latency, markdownTable, shareTable, textTable, int } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
 const require = createRequire(import.meta.url);
@@ -243,6 +243,7 @@ try {
   const machine = `${(await import('node:os')).cpus().length} CPUs, Node ${process.version}, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   fs.writeFileSync(`${out}.md`, `# Notifications, practice and quota benchmarks — ${date}${quick ? ' (quick)' : ''}\n\n\`npm run bench\` (bench/flows.mjs) against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`);
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, quick, sizes: SIZES, figures }, null, 2));
+  shareTable('notifications, practice, quotas (bench/flows.mjs)', rows, path.relative(ROOT, `${out}.md`));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
 } finally {
   await cleanup();

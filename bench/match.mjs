@@ -23,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { markdownTable } from './lib/report.mjs';
+import { markdownTable, shareTable } from './lib/report.mjs';
 import { ROOT, binOf, runOrFail } from '../scripts/lib/run.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -272,6 +272,7 @@ function writeReport(r) {
   const base = path.join(RESULTS, `${r.startedAt.slice(0, 10)}-${r.label}`);
   fs.writeFileSync(`${base}.md`, md);
   fs.writeFileSync(`${base}.json`, JSON.stringify(r, null, 2) + '\n');
+  shareTable('match-round engine (bench/match.mjs)', rows.map(([what, value, aim, verdict]) => [`matching: ${what}`, value, '—', aim, verdict]), path.relative(ROOT, `${base}.md`));
   process.stdout.write(md);
   say(`\nwrote ${path.relative(ROOT, base)}.md and .json`);
 }

@@ -27,7 +27,7 @@ import { SIZES, domain, idSql, loadData, prepareAccepts } from './lib/data.mjs';
 import { runLoad, summarise } from './lib/load.mjs';
 import { startCapture } from './lib/pg-capture.mjs';
 import { startNodeChild, waitForHttp } from './lib/processes.mjs';
-import { int, latency, markdownTable, ms, statusList, textTable } from './lib/report.mjs';
+import { int, latency, markdownTable, ms, shareTable, statusList, textTable } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
 const require = createRequire(import.meta.url);
@@ -947,6 +947,7 @@ function writeReport(report) {
   if (r.explain.accept) planBlock('accept: the one-statement CTE', r.explain.accept);
   if (r.whatIf?.explainAccept) planBlock(`accept with --what-if (${r.whatIf.sql.join('; ')})`, r.whatIf.explainAccept);
   fs.writeFileSync(`${file}.md`, `${md.join('\n')}\n`);
+  shareTable('marketplace (bench/run.mjs)', rows, path.relative(ROOT, `${file}.md`));
   fs.writeFileSync(`${file}.json`, `${JSON.stringify(report, null, 2)}\n`);
   say(`results: ${path.relative(ROOT, file)}.md and .json`);
 }

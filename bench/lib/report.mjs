@@ -1,4 +1,5 @@
 // The results table (terminal and markdown) and the markdown report.
+import fs from 'node:fs';
 
 export const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? '—' : Math.round(n).toLocaleString('en'));
 export const ms = (n) => (n === null || n === undefined ? '—' : n >= 100 ? Math.round(n).toString() : n >= 10 ? n.toFixed(1) : n.toFixed(2));
@@ -26,4 +27,14 @@ export function textTable(headers, rows) {
   const pad = (text, w) => String(text) + ' '.repeat(Math.max(0, w - width(text)));
   const line = (cells) => cells.map((c, i) => pad(c, widths[i])).join(' │ ');
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map(line)].join('\n');
+}
+
+/**
+ * Hands a script's main table to `bench/all.mjs` (`npm run bench`), which joins every script's
+ * table into one. Rows are [benchmark, figure, ceiling beside it, aim, verdict].
+ */
+export function shareTable(source, rows, details) {
+  const out = process.env.BENCH_TABLE_OUT;
+  if (!out) return;
+  fs.writeFileSync(out, JSON.stringify({ source, details, rows: rows.map((row) => row.map((c) => String(c).replace(/\n/g, '; '))) }, null, 2));
 }
