@@ -1,42 +1,15 @@
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type Role } from '@skillbridge/contracts';
-import { mkdirSync } from 'fs';
 import { join } from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { resolveStack, type E2eStack } from './support/environment';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, journeyHooks, settled as settledIn } from './support/journey';
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const AUTHORITY_NAMES = { MIIT: '市工信局', SASAC: '市国资委', EDU: '市教育局' } as const;
 
-let stack: E2eStack;
-let browser: Browser;
-let context: BrowserContext;
+const session = journeyHooks();
 let page: Page;
-/** Uncaught errors in the page: any of them fails the journey it happened in. */
-let pageErrors: string[];
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await resolveStack();
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(async () => {
-  // A fresh context per journey: no tokens, no language choice left over.
-  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  page = session.page;
 });
 
 async function fillLogin(email: string, password: string): Promise<void> {
@@ -45,13 +18,7 @@ async function fillLogin(email: string, password: string): Promise<void> {
   await page.getByTestId('login-password').fill(password);
 }
 
-/** Waits until the page has its data: no request in flight, no skeleton, no spinner. */
-async function settled(): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'));
-  // Let the spinners' fade-out finish, so that the screenshots show the page at rest.
-  await page.waitForTimeout(500);
-}
+const settled = () => settledIn(page);
 
 describe('portal', () => {
   it('shows an error on a wrong password and stays on the sign-in page', async () => {

@@ -1,9 +1,5 @@
-import { DEMO_PASSWORD } from '@skillbridge/contracts';
-import { mkdirSync } from 'fs';
-import { join } from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { resolveStack, type E2eStack } from './support/environment';
+import type { Locator, Page } from 'playwright-core';
+import { journeyHooks, choose as chooseIn, openMenu as openMenuIn, screenshot, settled as settledIn, signIn as signInAs } from './support/journey';
 
 /**
  * Journey 4 (domain §4): a teacher books a practice month at an enterprise; an overlapping booking
@@ -18,7 +14,6 @@ import { resolveStack, type E2eStack } from './support/environment';
 // Each step signs in and walks several pages: longer than the default per-test time.
 jest.setTimeout(120_000);
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const TEACHER = 'teacher@demo.skillbridge.cn';
 const HR = 'hr@demo.skillbridge.cn';
 const SCHOOL_ADMIN = 'school@demo.skillbridge.cn';
@@ -31,13 +26,10 @@ interface Db {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-let stack: E2eStack;
+const session = journeyHooks();
 let db: Db;
 let closeDb: () => Promise<void> = async () => undefined;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
 /** What the journey learns on the way. */
 const journey = {
@@ -67,8 +59,8 @@ async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
 
 /** The stack's own database, or (against a running portal) the one E2E_DATABASE_URL names. */
 async function connectDatabase(): Promise<void> {
-  if (stack.api?.db) {
-    db = stack.api.db;
+  if (session.stack.api?.db) {
+    db = session.stack.api.db;
     return;
   }
   const url = process.env.E2E_DATABASE_URL;
@@ -83,10 +75,7 @@ async function connectDatabase(): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await resolveStack();
   await connectDatabase();
-  browser = await launchBrowser();
 
   const [slot] = await rows<{ id: string; start: string; end: string; capacity: number }>(
     `SELECT s.id, s.start_date::text AS start, s.end_date::text AS end, s.capacity
@@ -115,60 +104,19 @@ beforeAll(async () => {
   );
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await closeDb();
-  await stack?.stop();
-}, 60_000);
+afterAll(() => closeDb());
 
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  page = session.page;
 });
 
 // ——— helpers ———
 
-async function signIn(email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/home');
-  await page.getByTestId('current-user').waitFor();
-}
-
-/** Waits until the page has its data: no request in flight, no skeleton, no spinner; charts drawn. */
-async function settled(): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'));
-  await page.waitForTimeout(700);
-}
-
-async function shot(name: string): Promise<void> {
-  await settled();
-  // A full-page picture of a scrolled page draws the sticky header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `practice-${name}.png`), fullPage: true });
-}
-
-async function openMenu(label: string, path: string): Promise<void> {
-  await page.locator('.ant-menu').getByText(label, { exact: true }).click();
-  await page.waitForURL(`**${path}`);
-}
-
-/** Picks an option of an antd Select. */
-async function choose(select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(option, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
+const signIn = (email: string) => signInAs(page, email);
+const settled = () => settledIn(page);
+const shot = (name: string) => screenshot(page, `practice-${name}`);
+const openMenu = (label: string, path: string) => openMenuIn(page, label, path);
+const choose = (select: Locator, option: string) => chooseIn(page, select, option);
 
 const day = (date: string) => page.locator(`[data-testid="calendar-day"][data-day="${date}"]`);
 const bookingRow = (table: string) => page.getByTestId(table).locator(`tr[data-row-key="${journey.booking.id}"]`);

@@ -1,9 +1,5 @@
-import { DEMO_PASSWORD } from '@skillbridge/contracts';
-import { mkdirSync, readFileSync } from 'fs';
-import { join } from 'path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { resolveStack, type E2eStack } from './support/environment';
+import { readFileSync } from 'fs';
+import { choose, journeyHooks, screenshot, settled, signIn } from './support/journey';
 
 /**
  * Journey 6 (domain §4): the MIIT officer opens the quota dashboard — every enterprise of the
@@ -16,24 +12,16 @@ import { resolveStack, type E2eStack } from './support/environment';
 
 jest.setTimeout(120_000);
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const MIIT = 'miit@demo.skillbridge.cn';
 const SASAC = 'sasac@demo.skillbridge.cn';
 const HR = 'hr@demo.skillbridge.cn';
-
-interface Db {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
-
-let stack: E2eStack;
-let db: Db;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let pageErrors: string[];
 const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
+const journey = journeyHooks();
+
 async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const db = journey.stack.api?.db;
+  if (!db) throw new Error('quotas.e2e-spec reads the expected figures from the stack’s own database');
   return (await db.query(sql, params)) as T[];
 }
 
@@ -45,63 +33,14 @@ const remitRows = (soe: boolean) =>
     [year, soe],
   );
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await resolveStack();
-  if (!stack.api?.db) throw new Error('quotas.e2e-spec reads the expected figures from the stack’s own database');
-  db = stack.api.db;
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
-});
-
-async function signIn(email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/home');
-  await page.getByTestId('current-user').waitFor();
-}
-
-async function settled(): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin, .ant-btn-loading'));
-  await page.waitForTimeout(500);
-}
-
-async function shot(name: string): Promise<void> {
-  await settled();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `quotas-${name}.png`), fullPage: true });
-}
-
-async function choose(select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(option, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
+const shot = (name: string) => screenshot(journey.page, `quotas-${name}`);
 
 /** Every enterprise name the table shows, walking its pages. */
 async function tableNames(): Promise<string[]> {
+  const page = journey.page;
   const names: string[] = [];
   for (;;) {
-    await settled();
+    await settled(page);
     names.push(...(await page.getByTestId('quota-table').getByTestId('open-enterprise').allTextContents()));
     const next = page.locator('.sb-pager button').last();
     if (!(await next.isEnabled())) return names;
@@ -111,13 +50,14 @@ async function tableNames(): Promise<string[]> {
 
 describe('quota monitoring (journey 6)', () => {
   it('the MIIT officer sees the city’s figures and every enterprise of the remit, and filters by district', async () => {
+    const page = journey.page;
     const remit = await remitRows(false);
     expect(remit.length).toBeGreaterThan(3);
-    await signIn(MIIT);
+    await signIn(page, MIIT);
     await page.locator('.ant-menu').getByText('配额监测', { exact: true }).click();
     await page.waitForURL('**/quotas');
     await page.getByTestId('quota-dashboard-page').waitFor();
-    await settled();
+    await settled(page);
     expect(Number(await page.getByTestId('figure-enterprises').locator('.ant-statistic-content-value').textContent())).toBe(remit.length);
     const counts = await Promise.all(['met', 'on_track', 'at_risk', 'behind'].map(async (s) => Number(await page.getByTestId(`status-card-${s}`).getAttribute('data-count'))));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(remit.length);
@@ -130,20 +70,21 @@ describe('quota monitoring (journey 6)', () => {
     expect((await tableNames()).sort()).toEqual(remit.map((r) => r.name).sort());
 
     const district = remit[0].district;
-    await choose(page.getByTestId('filter-district'), district);
+    await choose(page, page.getByTestId('filter-district'), district);
     await page.waitForURL(`**/quotas?*district=${encodeURIComponent(district)}*`);
     expect((await tableNames()).sort()).toEqual(remit.filter((r) => r.district === district).map((r) => r.name).sort());
     await shot('02-miit-filtered');
   });
 
   it('the officer drills into an enterprise: its line, its slots and the interns it hosts', async () => {
+    const page = journey.page;
     const hosting = (await remitRows(false)).find((r) => r.hosted > 0);
     expect(hosting).toBeDefined();
-    await signIn(MIIT);
+    await signIn(page, MIIT);
     await page.goto(`/quotas?district=${encodeURIComponent(hosting!.district)}`);
     const link = page.getByTestId('quota-table').getByTestId('open-enterprise').getByText(hosting!.name, { exact: true });
     for (let pages = 0; !(await link.isVisible()); pages++) {
-      await settled();
+      await settled(page);
       if (await link.isVisible()) break;
       expect(pages).toBeLessThan(20);
       await page.locator('.sb-pager button').last().click();
@@ -151,16 +92,17 @@ describe('quota monitoring (journey 6)', () => {
     await link.click();
     const drawer = page.getByTestId('enterprise-drawer');
     await drawer.getByTestId('quota-line').waitFor();
-    await settled();
+    await settled(page);
     expect(await drawer.getByTestId('drill-placements').locator('tbody tr.ant-table-row').count()).toBe(hosting!.hosted);
     expect(await drawer.getByTestId('drill-slots').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
     await shot('03-drill-down');
   });
 
   it('the officer reminds every enterprise that is behind, once a day each', async () => {
-    await signIn(MIIT);
+    const page = journey.page;
+    await signIn(page, MIIT);
     await page.goto('/quotas');
-    await settled();
+    await settled(page);
     const behind = Number(await page.getByTestId('status-card-behind').getAttribute('data-count'));
     await page.getByTestId('remind-behind').click();
     await page.getByTestId('remind-confirm').click();
@@ -174,10 +116,11 @@ describe('quota monitoring (journey 6)', () => {
   });
 
   it('the officer exports the table as Excel and as CSV, with Chinese headers', async () => {
+    const page = journey.page;
     const remit = await remitRows(false);
-    await signIn(MIIT);
+    await signIn(page, MIIT);
     await page.goto('/quotas');
-    await settled();
+    await settled(page);
     for (const format of ['xlsx', 'csv'] as const) {
       await page.getByTestId('export-quotas').hover();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
@@ -194,11 +137,12 @@ describe('quota monitoring (journey 6)', () => {
   });
 
   it('the SASAC officer sees the municipal SOEs only, in English too', async () => {
+    const page = journey.page;
     const soes = await remitRows(true);
     expect(soes.length).toBeGreaterThan(0);
-    await signIn(SASAC);
+    await signIn(page, SASAC);
     await page.goto('/quotas');
-    await settled();
+    await settled(page);
     expect((await tableNames()).sort()).toEqual(soes.map((r) => r.name).sort());
     await page.getByTestId('language-switch').getByText('English').click();
     await page.getByText('Intern quota monitoring', { exact: false }).first().waitFor();
@@ -206,11 +150,12 @@ describe('quota monitoring (journey 6)', () => {
   });
 
   it('an enterprise sees its own line on its home page: hosted and what is left', async () => {
+    const page = journey.page;
     const [own] = await rows<{ hosted: number; required: number }>(
       `SELECT q.hosted, q.required FROM quota_years q JOIN users u ON u.organisation_id = q.enterprise_id WHERE u.email = $1 AND q.year = $2`,
       [HR, year],
     );
-    await signIn(HR);
+    await signIn(page, HR);
     const line = page.getByTestId('own-quota');
     await line.waitFor();
     expect(Number(await line.getAttribute('data-hosted'))).toBe(own.hosted);

@@ -1,0 +1,95 @@
+import { DEMO_PASSWORD } from '@skillbridge/contracts';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { resolveStack, type E2eStack } from './environment';
+
+export const SCREENSHOTS = join(__dirname, '..', '..', 'screenshots');
+
+export interface Journey {
+  readonly stack: E2eStack;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+/**
+ * The life of a spec file's journeys: one stack and one browser for the file, a fresh browser
+ * context per test (no tokens, no language left over), and any uncaught error in the page fails
+ * the test it happened in. Call at the top of a spec; read `page` inside the tests.
+ */
+export function journeyHooks(): Journey {
+  let stack: E2eStack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let pageErrors: string[] = [];
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await resolveStack();
+    browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 60_000);
+  beforeEach(async () => {
+    context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    page = await context.newPage();
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors).toEqual([]);
+  });
+  return {
+    get stack() {
+      return stack;
+    },
+    get context() {
+      return context;
+    },
+    get page() {
+      return page;
+    },
+  };
+}
+
+/** Signs in with a demo account's password and waits for the home page. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL('**/home');
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** Waits until the page has its data: no request in flight, no skeleton, no spinner, nothing loading. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin, .ant-btn-loading'));
+  // Let the spinners' fade-out finish, so that the screenshots show the page at rest.
+  await page.waitForTimeout(500);
+}
+
+/** A full-page picture of the page at rest, scrolled to the top (a scrolled page draws its sticky header mid-page). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Picks an option of an antd Select. */
+export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(option, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/** Opens an entry of the side menu and waits for its address. */
+export async function openMenu(page: Page, label: string, path: string): Promise<void> {
+  await page.locator('.ant-menu').getByText(label, { exact: true }).click();
+  await page.waitForURL(`**${path}`);
+}
