@@ -30,7 +30,7 @@ const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-flows', 
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-flows', 'redis') });
 const children = [];
 const cleanup = async () => {
-  for (const child of children) await child.stop();
+  for (const child of [...children].reverse()) await child.stop();
   await redis.stop();
   await postgres.stop();
 };
@@ -39,12 +39,20 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 try {
   say('building');
   buildAll();
-  const name = 'sb_bench_flows';
+  // Named after this process: two benches on one server never drop each other's database.
+  const name = `sb_bench_flows_${process.pid}`;
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
+  children.push({
+    stop: async () => {
+      const client = new pg.Client({ connectionString: postgres.url });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  });
   const url = new URL(postgres.url);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();

@@ -3,13 +3,13 @@
 //   node bench/run.mjs [--quick] [--keep] [--no-build] [--what-if]
 //
 //   --quick     10^4 slots and 10^5 students, ~5 s runs: a fast check that everything works
-//   --keep      keep the sb_bench database afterwards (to EXPLAIN by hand); it is dropped otherwise
+//   --keep      keep the sb_bench_<pid> database afterwards (to EXPLAIN by hand); it is dropped otherwise
 //   --no-build  use the apps/*/dist already there
 //   --what-if   after the measurements, apply the schema change recommended in the report (an
 //               index) to the bench database and measure the accepts again, beside the first figures
 //
 // PostgreSQL and Redis come from DATABASE_URL / REDIS_URL or are started here (data in .data/bench).
-// A fresh database `sb_bench` is created on that server, migrated and filled (lib/data.mjs); the built
+// A fresh database `sb_bench_<pid>` is created on that server, migrated and filled (lib/data.mjs); the built
 // API runs as a child process (NODE_ENV=production, LOG_LEVEL=warn, a random JWT secret); the loads
 // are autocannon's, in this process. Results: bench/results/<date>-marketplace[-quick|-what-if].md/.json.
 import { spawnSync } from 'node:child_process';
@@ -51,7 +51,8 @@ const SECONDS = QUICK
   ? { run: 5, search: 5, recommended: 10, single: 3, warmup: 1, raw: 5, hotMax: 45, quiet: 30 }
   : { run: 15, search: 20, recommended: 15, single: 5, warmup: 3, raw: 10, hotMax: 60, quiet: 60 };
 const CONNECTIONS = 50;
-const DB_NAME = 'sb_bench';
+// Named after this process: two benches on one server never drop each other's database.
+const DB_NAME = `sb_bench_${process.pid}`;
 const BENCH_DATA = path.join(DATA, 'bench');
 const LOGS = path.join(BENCH_DATA, 'logs');
 const RESULTS = path.join(HERE, 'results');
