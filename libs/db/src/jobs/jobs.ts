@@ -8,6 +8,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** One job per (event, recipient): renders and delivers through the recipient's channels. */
   notifications: 'notifications',
+  /** Bulk imports: few, long, heavy on PostgreSQL; run one or two at a time. */
+  imports: 'imports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +19,7 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  'import.run': { importId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -26,7 +29,11 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'import.run': QUEUES.imports,
 };
+
+/** Queues that must not run WORKER_CONCURRENCY jobs at once on one worker. */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { [QUEUES.imports]: 1 };
 
 /** Attempts of a delivery before it is dead-lettered; backoff doubles from one second. */
 export const DELIVERY_ATTEMPTS = 6;
