@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { Actor, COLUMNS_OF, ImportKind, csvLine, notFound, templateHeaders } from '@skillbridge/domain';
+import { Actor, COLUMNS_OF, ImportKind, csvLine, notFound, templateHeaders, usccCheckCharacter } from '@skillbridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { HeadcountImportForm, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
@@ -12,7 +12,7 @@ import { readUpload } from './upload';
 const EXAMPLES: Record<ImportKind, string[]> = {
   students: ['王子涵', 'wang.zihan@school.example.cn', '机电一体化技术', '2025', '2009-05-01', 'PLC编程、电气装调', ''],
   teachers: ['李老师', 'li.laoshi@school.example.cn', '数控技术', '是', '否'],
-  headcounts: ['91620100MA7XQ5D8Y0', '2026', '1200'],
+  headcounts: ['91620100MA7XQ5D8Y' + usccCheckCharacter('91620100MA7XQ5D8Y'), '2026', '1200'],
 };
 
 const sendCsv = (reply: FastifyReply, fileName: string, csv: string) =>
