@@ -81,6 +81,8 @@ interface RequestOptions {
   body?: unknown;
   /** Send no token and never refresh (login, refresh, self-registration). */
   anonymous?: boolean;
+  /** The answer is a file (CSV), not JSON. */
+  blob?: boolean;
   signal?: AbortSignal;
 }
 
@@ -101,13 +103,15 @@ function urlOf(path: string, query?: Query): string {
 
 async function send(method: string, path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': acceptLanguage };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart content type and boundary.
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -187,7 +191,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
 
   if (!response.ok) throw await problemOf(response);
-  return parse<T>(response);
+  return options.blob ? ((await response.blob()) as T) : parse<T>(response);
 }
 
 export const api = {
@@ -196,4 +200,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart form with a file. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  /** A file the API sends (CSV), as a Blob. */
+  download: (method: 'GET' | 'POST', path: string, query?: Query) => request<Blob>(method, path, { query, blob: true }),
 };

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { setApiLanguage } from '../api/client';
 import en from './en.json';
+import importsEn from './imports.en.json';
+import importsZhCN from './imports.zh-CN.json';
 import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
 import zhCN from './zh-CN.json';
@@ -28,8 +30,8 @@ function apply(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  // Teacher practice keeps its strings (`practice.*`) in files of its own.
-  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN } }, en: { translation: { ...en, ...practiceEn } } },
+  // Teacher practice (`practice.*`) and bulk imports (`imports.*`) keep their strings in files of their own.
+  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN, ...importsZhCN } }, en: { translation: { ...en, ...practiceEn, ...importsEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

@@ -1,11 +1,13 @@
 import enBase from './en.json';
+import importsEn from './imports.en.json';
+import importsZhCN from './imports.zh-CN.json';
 import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
 import zhBase from './zh-CN.json';
 
-// The translations as the portal loads them (i18n/index.ts): the main files and teacher practice's own (`practice.*`).
-const zhCN = { ...zhBase, ...practiceZhCN };
-const en = { ...enBase, ...practiceEn };
+// The translations as the portal loads them (i18n/index.ts): the main files, teacher practice's own (`practice.*`) and imports' (`imports.*`).
+const zhCN = { ...zhBase, ...practiceZhCN, ...importsZhCN };
+const en = { ...enBase, ...practiceEn, ...importsEn };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,6 +32,12 @@ describe('portal translations', () => {
     expect(Object.keys(practiceEn)).toEqual(['practice']);
     expect(Object.keys(zhBase)).not.toContain('practice');
     expect(Object.keys(enBase)).not.toContain('practice');
+  });
+
+  it('the imports files hold only the `imports` tree, which no other file has', () => {
+    expect(Object.keys(importsZhCN)).toEqual(['imports']);
+    expect(Object.keys(importsEn)).toEqual(['imports']);
+    for (const other of [zhBase, enBase, practiceZhCN, practiceEn]) expect(Object.keys(other)).not.toContain('imports');
   });
 
   it('zh-CN and en have exactly the same keys', () => {
