@@ -95,23 +95,24 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
         {template.error && <ProblemAlert error={template.error} />}
 
         {!importId && (
-          <Upload.Dragger
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple={false}
-            showUploadList={false}
-            disabled={start.isPending}
-            beforeUpload={(file) => {
-              start.mutate(file);
-              return false; // sent by the mutation, not by Upload's own request
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{start.isPending ? t('imports.uploading') : t('imports.choose')}</p>
-            <p className="ant-upload-hint">{t('imports.formats')}</p>
-          </Upload.Dragger>
+          <div data-testid="import-upload">
+            <Upload.Dragger
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              multiple={false}
+              showUploadList={false}
+              disabled={start.isPending}
+              beforeUpload={(file) => {
+                start.mutate(file);
+                return false; // sent by the mutation, not by Upload's own request
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{start.isPending ? t('imports.uploading') : t('imports.choose')}</p>
+              <p className="ant-upload-hint">{t('imports.formats')}</p>
+            </Upload.Dragger>
+          </div>
         )}
         {start.error && <ProblemAlert error={start.error} />}
         {run.error && <ProblemAlert error={run.error} />}
