@@ -48,7 +48,13 @@ export class ImportsService implements OnApplicationShutdown {
     const saved = await repository.save(
       repository.create({ kind, schoolId, createdBy: actor.userId, fileName: upload.fileName, format: upload.format, file: upload.bytes, status: 'queued' }),
     );
-    await this.enqueue(saved.id);
+    try {
+      await this.enqueue(saved.id);
+    } catch (error) {
+      // Not queued, so never run: say so on the import rather than leave it waiting forever.
+      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', file: null });
+      throw error;
+    }
     const row = await repository.findOneByOrFail({ id: saved.id });
     return importView(row);
   }

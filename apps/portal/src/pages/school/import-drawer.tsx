@@ -1,7 +1,8 @@
 import { DownloadOutlined, InboxOutlined, KeyOutlined } from '@ant-design/icons';
 import { IMPORT_FINISHED, type ImportErrorView, type ImportView } from '@skillbridge/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Progress, Radio, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Drawer, List, Progress, Radio, Result, Space, Table, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { importsApi, saveFile, type PeopleImportKind } from '../../api/imports.api';
@@ -43,10 +44,12 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
     enabled: !!importId,
     refetchInterval: (query) => (query.state.data && IMPORT_FINISHED.includes(query.state.data.status) ? false : POLL_MS),
   });
+  const recent = useQuery({ queryKey: queryKeys.schoolImports(schoolId), queryFn: () => importsApi.list(schoolId), enabled: open && !importId });
   const status = run.data?.status;
   useEffect(() => {
     // The new people show in the tables once the import is done.
     if (status === 'done') void queryClient.invalidateQueries({ queryKey: ['schools', schoolId] });
+    if (status && IMPORT_FINISHED.includes(status)) void queryClient.invalidateQueries({ queryKey: queryKeys.schoolImports(schoolId) });
   }, [status, schoolId, queryClient]);
 
   const template = useMutation({
@@ -123,6 +126,23 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
           <Button onClick={reset} data-testid="import-again">
             {t('imports.again')}
           </Button>
+        )}
+        {!importId && !!recent.data?.items.length && (
+          <div data-testid="import-recent">
+            <Typography.Title level={5}>{t('imports.recent')}</Typography.Title>
+            <List
+              size="small"
+              dataSource={recent.data.items}
+              renderItem={(item) => (
+                <List.Item actions={[<Button key="open" type="link" size="small" onClick={() => setImportId(item.id)}>{t('imports.open')}</Button>]}>
+                  <Typography.Text>{item.fileName}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t(`imports.kinds.${item.kind === 'teachers' ? 'teachers' : 'students'}`)} · {t(`imports.status.${item.status}`)} · {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </List.Item>
+              )}
+            />
+          </div>
         )}
       </Space>
     </Drawer>
