@@ -81,7 +81,10 @@ export class ImportsService implements OnApplicationShutdown {
   }
 
   private async pending(importId: string): Promise<number> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM account_activations WHERE import_id = $1`, [importId]);
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM account_activations a JOIN users u ON u.id = a.user_id AND u.password_hash IS NULL WHERE a.import_id = $1`,
+      [importId],
+    );
     return n;
   }
 

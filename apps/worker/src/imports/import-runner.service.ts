@@ -183,7 +183,7 @@ export class ImportRunner {
     if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
     lap('checkMs');
 
-    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner, client) : await this.writePeople(job, client, total);
+    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner, client) : await this.writePeople(job, client, total, lap);
     await client.query(
       `UPDATE imports SET status = 'done', total_rows = $2, processed_rows = $2, imported_rows = $3, file = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
       [job.id, total, written],
@@ -221,7 +221,7 @@ export class ImportRunner {
     return rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc }));
   }
 
-  private async writePeople(job: Import, client: PoolClient, total: number): Promise<number> {
+  private async writePeople(job: Import, client: PoolClient, total: number, lap: (name: string) => void): Promise<number> {
     const role = job.kind === 'students' ? 'student' : 'teacher';
     // No password: the account is activated with a one-time code (account_activations).
     const users = await client.query(
@@ -237,6 +237,7 @@ export class ImportRunner {
       );
       throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - (users.rowCount ?? 0));
     }
+    lap('usersMs');
     if (job.kind === 'students') {
       await client.query(
         `INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, skills, certificates)
@@ -250,7 +251,9 @@ export class ImportRunner {
         [job.schoolId],
       );
     }
+    lap('profilesMs');
     await client.query(`INSERT INTO account_activations (user_id, import_id) SELECT id, $1 FROM ${STAGING}`, [job.id]);
+    lap('activationsMs');
     return total;
   }
 

@@ -15,8 +15,7 @@ export class Imports1796100000000 implements MigrationInterface {
 
     await queryRunner.query(`CREATE TABLE "account_activations" ("user_id" uuid NOT NULL, "import_id" uuid NOT NULL, "code_hash" text, CONSTRAINT "PK_account_activations" PRIMARY KEY ("user_id"))`);
     await queryRunner.query(`CREATE INDEX "account_activations_import_id" ON "account_activations" ("import_id") `);
-    await queryRunner.query(`ALTER TABLE "account_activations" ADD CONSTRAINT "FK_account_activations_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "account_activations" ADD CONSTRAINT "FK_account_activations_import" FOREIGN KEY ("import_id") REFERENCES "imports"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    // No foreign keys on account_activations, on purpose: see the entity.
 
     // An imported account has no password until its owner activates it.
     await queryRunner.query(`ALTER TABLE "users" ALTER COLUMN "password_hash" DROP NOT NULL`);
