@@ -126,8 +126,8 @@ export class ImportRunner {
       at = Date.now();
     };
     const plan = PLANS[job.kind];
-    const records = (await readSpreadsheet(job.format, job.file as Buffer))[Symbol.iterator]();
-    const first = records.next();
+    const records = readSpreadsheet(job.format, job.file as Buffer)[Symbol.asyncIterator]();
+    const first = await records.next();
     if (first.done) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
     const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday() });
     if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
@@ -142,7 +142,7 @@ export class ImportRunner {
     let lastProgress = Date.now();
     let tooManyAt = 0;
     try {
-      for (let next = records.next(); !next.done; next = records.next()) {
+      for (let next = await records.next(); !next.done; next = await records.next()) {
         const { line, cells } = next.value;
         if (ImportRowValidator.isBlank(cells)) continue;
         if (++total > MAX_IMPORT_ROWS) {
@@ -169,6 +169,8 @@ export class ImportRunner {
     } catch (error) {
       copy.destroy(error as Error);
       throw error;
+    } finally {
+      await records.return?.(); // a file left half-read (too many rows, an error) is closed
     }
     if (tooManyAt) throw new Rejected([{ line: tooManyAt, field: null, reason: 'TOO_MANY_ROWS', value: String(MAX_IMPORT_ROWS) }]);
     if (total === 0) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
