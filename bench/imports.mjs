@@ -2,7 +2,8 @@
 // worker validating and COPYing them, one INSERT … SELECT transaction), beside the ceiling of a raw
 // COPY of the same rows into a scratch table on the same database. Also a 10^5-row file with one
 // bad row at its end (how fast a rejection comes back) and the same students as XLSX.
-// Writes bench/results/<date>-imports.md and .json. `--quick` for 2 × 10^4 rows; `--no-build`.
+// Writes bench/results/<date>-imports.md and .json. `--quick` for 2 × 10^4 rows; `--runs=N` (3);
+// `--no-build`.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,8 @@ const ExcelJS = require(path.join(ROOT, 'node_modules/exceljs'));
 
 const quick = process.argv.includes('--quick');
 const ROWS = quick ? 20_000 : 100_000;
+// This machine is shared: the best of a few runs says what the code can do, the worst what load does to it.
+const RUNS = Number(process.argv.find((a) => a.startsWith('--runs='))?.slice(7) ?? 3);
 const AIM = 20_000; // students a second
 const say = (message) => process.stdout.write(`▸ ${message}\n`);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -54,6 +57,7 @@ function students(n, tag) {
 const csvCell = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const toCsv = (data) => '\uFEFF' + [HEADER, ...data].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
+const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-imports', 'pg') });
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-imports', 'redis') });
 const children = [];
@@ -135,12 +139,17 @@ try {
     .join('\n') + '\n';
   const client = await db.connect();
   await client.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy_scratch (name text, email text, major text, enrolment_year int, date_of_birth date, skills text[], certificates text[])`);
-  let t0 = performance.now();
-  await client.query('BEGIN');
-  await client.query('TRUNCATE bench_copy_scratch');
-  await pipeline(Readable.from([copyText]), client.query(copyFrom('COPY bench_copy_scratch FROM STDIN')));
-  await client.query('COMMIT');
-  const copySeconds = (performance.now() - t0) / 1000;
+  const copyTimes = [];
+  for (let run = 0; run < RUNS; run++) {
+    const t0 = performance.now();
+    await client.query('BEGIN');
+    await client.query('TRUNCATE bench_copy_scratch');
+    await pipeline(Readable.from([copyText]), client.query(copyFrom('COPY bench_copy_scratch FROM STDIN')));
+    await client.query('COMMIT');
+    copyTimes.push((performance.now() - t0) / 1000);
+  }
+  const copySeconds = Math.min(...copyTimes);
+  figures.rawCopySeconds = copyTimes;
   await client.query('DROP TABLE bench_copy_scratch');
   client.release();
   figures.rawCopyPerSecond = ROWS / copySeconds;
@@ -155,11 +164,19 @@ try {
   figures.rejectedSeconds = rejected.seconds;
 
   // ——— 3. The real import, CSV ———
-  say(`import of ${int(ROWS)} students (CSV, ${(Buffer.byteLength(toCsv(data)) / 1e6).toFixed(1)} MB)`);
-  const csvRun = await runImport('csv', Buffer.from(toCsv(data)), 'students.csv', 'text/csv');
-  if (csvRun.view.status !== 'done' || csvRun.view.importedRows !== ROWS) throw new Error(`CSV import did not finish: ${JSON.stringify(csvRun.view).slice(0, 400)}`);
-  const [{ n: written }] = (await db.query(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [`%.${tag}@bench.example.cn`])).rows;
-  if (written !== ROWS) throw new Error(`expected ${ROWS} students, found ${written}`);
+  const csvRuns = [];
+  for (let run = 0; run < RUNS; run++) {
+    const runTag = `${tag}r${run}`;
+    const runData = run === 0 ? data : students(ROWS, runTag);
+    say(`import of ${int(ROWS)} students (CSV, ${(Buffer.byteLength(toCsv(runData)) / 1e6).toFixed(1)} MB), run ${run + 1} of ${RUNS}`);
+    const result = await runImport('csv', Buffer.from(toCsv(runData)), 'students.csv', 'text/csv');
+    if (result.view.status !== 'done' || result.view.importedRows !== ROWS) throw new Error(`CSV import did not finish: ${JSON.stringify(result.view).slice(0, 400)}`);
+    const [{ n: written }] = (await db.query(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [`%.${run === 0 ? tag : runTag}@bench.example.cn`])).rows;
+    if (written !== ROWS) throw new Error(`expected ${ROWS} students, found ${written}`);
+    csvRuns.push(result);
+  }
+  const csvRun = csvRuns.reduce((best, next) => (next.seconds < best.seconds ? next : best));
+  figures.csvSeconds = csvRuns.map((r) => r.seconds);
   figures.csvPerSecond = ROWS / csvRun.seconds;
   figures.csvAcceptedMs = csvRun.acceptedMs;
   say(`  ${int(figures.csvPerSecond)} students/s end to end (${csvRun.seconds.toFixed(2)} s)`);
@@ -189,15 +206,16 @@ try {
   await db.end();
 
   const ratio = (x) => `${((x / figures.rawCopyPerSecond) * 100).toFixed(0)} % of raw COPY`;
-  rows.push([`raw COPY of ${int(ROWS)} student rows into a scratch table`, `${int(figures.rawCopyPerSecond)} rows/s (${copySeconds.toFixed(2)} s)`, '— (the ceiling)', '—', 'reported']);
+  const spread = (times) => times.map((t) => t.toFixed(2)).join(' / ');
+  rows.push([`raw COPY of ${int(ROWS)} student rows into a scratch table (best of ${RUNS})`, `${int(figures.rawCopyPerSecond)} rows/s (runs: ${spread(copyTimes)} s)`, '— (the ceiling)', '—', 'reported']);
   rows.push([
-    `import ${int(ROWS)} students, CSV: upload → validated → users + students + activations → done`,
-    `${int(figures.csvPerSecond)} students/s (${csvRun.seconds.toFixed(2)} s; 202 after ${int(csvRun.acceptedMs)} ms; worker ${csvWorkerMs ? `${(csvWorkerMs / 1000).toFixed(2)} s` : '—'})`,
+    `import ${int(ROWS)} students, CSV: upload → validated → users + students + activations → done (best of ${RUNS})`,
+    `${int(figures.csvPerSecond)} students/s (runs: ${spread(figures.csvSeconds)} s; best: 202 after ${int(csvRun.acceptedMs)} ms, worker ${csvWorkerMs ? `${(csvWorkerMs / 1000).toFixed(2)} s` : '—'})`,
     ratio(figures.csvPerSecond),
     `≥ ${int(AIM)} students/s`,
     figures.csvPerSecond >= AIM ? '✅ met' : '❌ missed',
   ]);
-  rows.push([`…its steps in the worker`, Object.entries(figures.csvPhases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(2)} s`).join(' · '), '—', '—', 'reported']);
+  rows.push([`…the best run's steps in the worker`, Object.entries(figures.csvPhases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(2)} s`).join(' · '), '—', '—', 'reported']);
   rows.push([`import ${int(ROWS)} students, XLSX`, `${int(figures.xlsxPerSecond)} students/s (${xlsxRun.seconds.toFixed(2)} s)`, ratio(figures.xlsxPerSecond), '—', 'reported']);
   rows.push([`a ${int(ROWS)}-row file with one bad row on its last line: refused, nothing written`, `${rejected.seconds.toFixed(2)} s to the report`, '—', '—', 'reported']);
 
@@ -205,7 +223,7 @@ try {
   process.stdout.write('\n' + textTable(headers, rows) + '\n');
   const date = new Date().toISOString().slice(0, 10);
   const out = path.join(ROOT, 'bench/results', `${date}-imports${quick ? '-quick' : ''}`);
-  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAtStart} at the start and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   fs.writeFileSync(
     `${out}.md`,
     `# Bulk import benchmark — ${date}${quick ? ' (quick)' : ''}\n\n\`node bench/imports.mjs\` against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`,

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId } from '@skillbridge/db';
+import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId } from '@skillbridge/db';
 import { Actor, DomainError, ImportKind, csvLine, notFound } from '@skillbridge/domain';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -62,7 +62,7 @@ export class ImportsService implements OnApplicationShutdown {
   private async enqueue(importId: string): Promise<void> {
     this.queue ??= new Queue(QUEUES.imports, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
     // A worker that dies mid-import leaves nothing written (one transaction): the job simply runs again.
-    await this.queue.add('import.run', { importId }, { jobId: jobId('import.run', importId), attempts: 3, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
+    await this.queue.add('import.run', { importId }, { jobId: jobId('import.run', importId), attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
   }
 
   /** The import, if the actor may see it: its school's admins, its creator, the platform admin. */

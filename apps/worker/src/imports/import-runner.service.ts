@@ -22,34 +22,36 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { localToday } from '../scheduled/local-today';
 import { CopyValue, copyLine } from './copy-text';
 import { UnreadableFile, readSpreadsheet } from './read-spreadsheet';
+import { uuidV7Factory } from './uuid-v7';
 
 /** How each kind of file is staged and written. */
 interface KindPlan {
   /** A temporary table for the file's good rows; it always has `line` first. */
   staging: string;
   columns: string;
-  values(row: unknown, line: number): CopyValue[];
+  /** `id`: a new account's id, for the kinds that create accounts. */
+  values(row: unknown, line: number, id: () => string): CopyValue[];
 }
 
 const STAGING = 'import_rows';
 
 const PLANS: Record<ImportKind, KindPlan> = {
   students: {
-    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL DEFAULT gen_random_uuid(), name text NOT NULL, email text NOT NULL,
+    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
                 major text NOT NULL, enrolment_year int NOT NULL, date_of_birth date NOT NULL, skills text[] NOT NULL, certificates text[] NOT NULL) ON COMMIT DROP`,
-    columns: 'line, name, email, major, enrolment_year, date_of_birth, skills, certificates',
-    values: (row, line) => {
+    columns: 'line, id, name, email, major, enrolment_year, date_of_birth, skills, certificates',
+    values: (row, line, id) => {
       const r = row as StudentImportRow;
-      return [line, r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
+      return [line, id(), r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
     },
   },
   teachers: {
-    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL DEFAULT gen_random_uuid(), name text NOT NULL, email text NOT NULL,
+    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
                 specialty text NOT NULL, specialty_course_teacher boolean NOT NULL, dual_qualified boolean NOT NULL) ON COMMIT DROP`,
-    columns: 'line, name, email, specialty, specialty_course_teacher, dual_qualified',
-    values: (row, line) => {
+    columns: 'line, id, name, email, specialty, specialty_course_teacher, dual_qualified',
+    values: (row, line, id) => {
       const r = row as TeacherImportRow;
-      return [line, r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
+      return [line, id(), r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
     },
   },
   headcounts: {
@@ -88,7 +90,8 @@ export class ImportRunner {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async run(importId: string): Promise<void> {
+  /** `lastAttempt`: a failure is final (`failed`); before that the import waits for its next attempt (`queued`). */
+  async run(importId: string, lastAttempt = true): Promise<void> {
     const job = await this.db.getRepository(Import).createQueryBuilder('i').addSelect('i.file').where('i.id = :importId', { importId }).getOne();
     if (!job || job.status === 'done' || job.status === 'rejected' || !job.file) return;
     await this.db.query(`UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1`, [job.id]);
@@ -111,8 +114,12 @@ export class ImportRunner {
         this.logger.log({ importId: job.id, errors: rejected.count, ms: Date.now() - started }, 'import rejected');
         return;
       }
-      await this.db.query(`UPDATE imports SET status = 'failed', failure = $2, updated_at = now() WHERE id = $1`, [job.id, String((error as Error).message ?? error).slice(0, 500)]);
-      throw error; // BullMQ tries again; nothing was written
+      await this.db.query(`UPDATE imports SET status = $3, failure = $2, updated_at = now() WHERE id = $1`, [
+        job.id,
+        String((error as Error).message ?? error).slice(0, 500),
+        lastAttempt ? 'failed' : 'queued',
+      ]);
+      throw error; // BullMQ tries again (nothing was written), or records the failure
     } finally {
       await runner.release();
     }
@@ -141,6 +148,7 @@ export class ImportRunner {
     let chunk = '';
     let lastProgress = Date.now();
     let tooManyAt = 0;
+    const newId = uuidV7Factory();
     try {
       for (let next = await records.next(); !next.done; next = await records.next()) {
         const { line, cells } = next.value;
@@ -150,7 +158,7 @@ export class ImportRunner {
           break;
         }
         const result = validator.validate(cells, line);
-        if (result.row) chunk += copyLine(plan.values(result.row, line));
+        if (result.row) chunk += copyLine(plan.values(result.row, line, newId));
         else {
           errorCount += result.errors.length;
           if (errors.length < MAX_REPORTED_ERRORS) errors.push(...result.errors);
@@ -180,8 +188,8 @@ export class ImportRunner {
     // Against the database: only now are all the file's rows in one place to join.
     await client.query(`ANALYZE ${STAGING}`);
     const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
-    errorCount += found.length;
-    errors.push(...found);
+    errorCount += found.count;
+    errors.push(...found.errors);
     if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
     lap('checkMs');
 
@@ -191,7 +199,7 @@ export class ImportRunner {
       [job.id, total, written],
     );
     await recordEvent(runner.manager, 'import.done', job.id, { users: [job.createdBy] }, { fileName: job.fileName, importedRows: written });
-    lap('writeMs');
+    lap('finishMs');
     return written;
   }
 
@@ -199,15 +207,17 @@ export class ImportRunner {
     await this.db.query(`UPDATE imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);
   }
 
-  private async takenEmails(client: PoolClient): Promise<ImportRowError[]> {
-    const { rows } = await client.query<{ line: number; email: string }>(
-      `SELECT s.line, s.email FROM ${STAGING} s WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS + 1}`,
+  /** The first errors, and how many there are in all (counted before the limit). */
+  private async takenEmails(client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
+    const { rows } = await client.query<{ line: number; email: string; total: number }>(
+      `SELECT s.line, s.email, count(*) OVER ()::int AS total FROM ${STAGING} s
+        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
     );
-    return rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email }));
+    return { errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), count: rows[0]?.total ?? 0 };
   }
 
   /** Enterprises not found, or outside the officer's remit: the same answer, so as not to tell which. */
-  private async unknownEnterprises(job: Import, client: PoolClient): Promise<ImportRowError[]> {
+  private async unknownEnterprises(job: Import, client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
     const [creator] = await this.db.query(`SELECT id, role, organisation_id, authority FROM users WHERE id = $1`, [job.createdBy]);
     const actor: Actor = { userId: creator.id, role: creator.role, organisationId: creator.organisation_id, authority: creator.authority };
     const params: unknown[] = [];
@@ -217,12 +227,13 @@ export class ImportRunner {
         WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND ${inRemit}`,
       params,
     );
-    const { rows } = await client.query<{ line: number; uscc: string }>(
-      `SELECT line, uscc FROM ${STAGING} WHERE organisation_id IS NULL ORDER BY line LIMIT ${MAX_REPORTED_ERRORS + 1}`,
+    const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
+      `SELECT line, uscc, count(*) OVER ()::int AS total FROM ${STAGING} WHERE organisation_id IS NULL ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
     );
-    return rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc }));
+    return { errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })), count: rows[0]?.total ?? 0 };
   }
 
+  /** Ids are UUIDv7, in file order (see uuid-v7.ts); the staging table holds them already. */
   private async writePeople(job: Import, client: PoolClient, total: number, lap: (name: string) => void): Promise<number> {
     const role = job.kind === 'students' ? 'student' : 'teacher';
     // No password: the account is activated with a one-time code (account_activations).

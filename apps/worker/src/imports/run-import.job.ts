@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IMPORT_ATTEMPTS } from '@skillbridge/db';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { ImportRunner } from './import-runner.service';
 
@@ -8,7 +9,7 @@ import { ImportRunner } from './import-runner.service';
 export class RunImportJob implements JobHandler<'import.run'> {
   constructor(private readonly runner: ImportRunner) {}
 
-  handle(payload: { importId: string }): Promise<void> {
-    return this.runner.run(payload.importId);
+  handle(payload: { importId: string }, context: { attempt: number }): Promise<void> {
+    return this.runner.run(payload.importId, context.attempt >= IMPORT_ATTEMPTS);
   }
 }

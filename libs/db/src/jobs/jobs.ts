@@ -32,6 +32,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'import.run': QUEUES.imports,
 };
 
+/** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
+export const IMPORT_ATTEMPTS = 3;
+
 /** Queues that must not run WORKER_CONCURRENCY jobs at once on one worker. */
 export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { [QUEUES.imports]: 1 };
 
