@@ -130,30 +130,48 @@ try {
     return { view, seconds, acceptedMs: accepted };
   }
 
-  // ——— 1. The ceiling: raw COPY of the same rows into a scratch table ———
+  // ——— 1. The import, CSV, each run right after the ceiling: a raw COPY of the same rows into a
+  // scratch table. Paired so that the ratio of the two holds up on a loaded machine. ———
   const tag = randomBytes(3).toString('hex');
   const data = students(ROWS, tag);
-  say(`raw COPY of ${int(ROWS)} rows into a scratch table`);
-  const copyText = data
-    .map((r) => [r[0], r[1], r[2], r[3], r[4], `{${r[5] ? r[5].split('、').map((s) => `"${s}"`).join(',') : ''}}`, `{${r[6] ? `"${r[6]}"` : ''}}`].join('\t'))
-    .join('\n') + '\n';
+  const copyText = (rowsOf) =>
+    rowsOf.map((r) => [r[0], r[1], r[2], r[3], r[4], `{${r[5] ? r[5].split('、').map((s) => `"${s}"`).join(',') : ''}}`, `{${r[6] ? `"${r[6]}"` : ''}}`].join('\t')).join('\n') + '\n';
   const client = await db.connect();
   await client.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_copy_scratch (name text, email text, major text, enrolment_year int, date_of_birth date, skills text[], certificates text[])`);
-  const copyTimes = [];
-  for (let run = 0; run < RUNS; run++) {
+  const rawCopy = async (text) => {
     const t0 = performance.now();
     await client.query('BEGIN');
     await client.query('TRUNCATE bench_copy_scratch');
-    await pipeline(Readable.from([copyText]), client.query(copyFrom('COPY bench_copy_scratch FROM STDIN')));
+    await pipeline(Readable.from([text]), client.query(copyFrom('COPY bench_copy_scratch FROM STDIN')));
     await client.query('COMMIT');
-    copyTimes.push((performance.now() - t0) / 1000);
+    return (performance.now() - t0) / 1000;
+  };
+  const copyTimes = [];
+  const csvRuns = [];
+  for (let run = 0; run < RUNS; run++) {
+    const runTag = `${tag}r${run}`;
+    const runData = run === 0 ? data : students(ROWS, runTag);
+    say(`run ${run + 1} of ${RUNS}: raw COPY of ${int(ROWS)} rows, then the import of the same students (CSV, ${(Buffer.byteLength(toCsv(runData)) / 1e6).toFixed(1)} MB)`);
+    copyTimes.push(await rawCopy(copyText(runData)));
+    const result = await runImport('csv', Buffer.from(toCsv(runData)), 'students.csv', 'text/csv');
+    if (result.view.status !== 'done' || result.view.importedRows !== ROWS) throw new Error(`CSV import did not finish: ${JSON.stringify(result.view).slice(0, 400)}`);
+    const [{ n: written }] = (await db.query(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [`%.${run === 0 ? tag : runTag}@bench.example.cn`])).rows;
+    if (written !== ROWS) throw new Error(`expected ${ROWS} students, found ${written}`);
+    csvRuns.push(result);
+    say(`  raw COPY ${int(ROWS / copyTimes[run])} rows/s; import ${int(ROWS / result.seconds)} students/s`);
   }
-  const copySeconds = Math.min(...copyTimes);
-  figures.rawCopySeconds = copyTimes;
   await client.query('DROP TABLE bench_copy_scratch');
   client.release();
+  const copySeconds = Math.min(...copyTimes);
+  figures.rawCopySeconds = copyTimes;
   figures.rawCopyPerSecond = ROWS / copySeconds;
-  say(`  ${int(figures.rawCopyPerSecond)} rows/s`);
+  const csvRun = csvRuns.reduce((best, next) => (next.seconds < best.seconds ? next : best));
+  figures.csvSeconds = csvRuns.map((r) => r.seconds);
+  figures.csvPerSecond = ROWS / csvRun.seconds;
+  figures.csvAcceptedMs = csvRun.acceptedMs;
+  // Import time over COPY time of the same run: how much more the real path costs than the ceiling.
+  const ratios = csvRuns.map((r, i) => copyTimes[i] / r.seconds).sort((a, b) => a - b);
+  figures.pairedRatioMedian = ratios[Math.floor(ratios.length / 2)];
 
   // ——— 2. One bad row at the end: the whole file is read and refused ———
   say(`a ${int(ROWS)}-row file with one bad row at its end`);
@@ -162,23 +180,6 @@ try {
   const rejected = await runImport('rejected', Buffer.from(toCsv(bad)), 'bad.csv', 'text/csv');
   if (rejected.view.status !== 'rejected' || rejected.view.errorCount !== 1) throw new Error(`expected one error: ${JSON.stringify(rejected.view).slice(0, 400)}`);
   figures.rejectedSeconds = rejected.seconds;
-
-  // ——— 3. The real import, CSV ———
-  const csvRuns = [];
-  for (let run = 0; run < RUNS; run++) {
-    const runTag = `${tag}r${run}`;
-    const runData = run === 0 ? data : students(ROWS, runTag);
-    say(`import of ${int(ROWS)} students (CSV, ${(Buffer.byteLength(toCsv(runData)) / 1e6).toFixed(1)} MB), run ${run + 1} of ${RUNS}`);
-    const result = await runImport('csv', Buffer.from(toCsv(runData)), 'students.csv', 'text/csv');
-    if (result.view.status !== 'done' || result.view.importedRows !== ROWS) throw new Error(`CSV import did not finish: ${JSON.stringify(result.view).slice(0, 400)}`);
-    const [{ n: written }] = (await db.query(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [`%.${run === 0 ? tag : runTag}@bench.example.cn`])).rows;
-    if (written !== ROWS) throw new Error(`expected ${ROWS} students, found ${written}`);
-    csvRuns.push(result);
-  }
-  const csvRun = csvRuns.reduce((best, next) => (next.seconds < best.seconds ? next : best));
-  figures.csvSeconds = csvRuns.map((r) => r.seconds);
-  figures.csvPerSecond = ROWS / csvRun.seconds;
-  figures.csvAcceptedMs = csvRun.acceptedMs;
   say(`  ${int(figures.csvPerSecond)} students/s end to end (${csvRun.seconds.toFixed(2)} s)`);
 
   // ——— 4. The same students as XLSX ———
@@ -205,13 +206,13 @@ try {
   figures.csvPhases = Object.fromEntries(Object.entries(csvLog).filter(([key]) => key.endsWith('Ms')));
   await db.end();
 
-  const ratio = (x) => `${((x / figures.rawCopyPerSecond) * 100).toFixed(0)} % of raw COPY`;
+  const ratio = (x) => `${((x / figures.rawCopyPerSecond) * 100).toFixed(0)} % of the best raw COPY`;
   const spread = (times) => times.map((t) => t.toFixed(2)).join(' / ');
-  rows.push([`raw COPY of ${int(ROWS)} student rows into a scratch table (best of ${RUNS})`, `${int(figures.rawCopyPerSecond)} rows/s (runs: ${spread(copyTimes)} s)`, '— (the ceiling)', '—', 'reported']);
+  rows.push([`raw COPY of ${int(ROWS)} student rows into a scratch table, before each import run (best of ${RUNS})`, `${int(figures.rawCopyPerSecond)} rows/s (runs: ${spread(copyTimes)} s)`, '— (the ceiling)', '—', 'reported']);
   rows.push([
     `import ${int(ROWS)} students, CSV: upload → validated → users + students + activations → done (best of ${RUNS})`,
     `${int(figures.csvPerSecond)} students/s (runs: ${spread(figures.csvSeconds)} s; best: 202 after ${int(csvRun.acceptedMs)} ms, worker ${csvWorkerMs ? `${(csvWorkerMs / 1000).toFixed(2)} s` : '—'})`,
-    ratio(figures.csvPerSecond),
+    `${ratio(figures.csvPerSecond)}; paired with the COPY of its own run: ${(figures.pairedRatioMedian * 100).toFixed(0)} % (median)`,
     `≥ ${int(AIM)} students/s`,
     figures.csvPerSecond >= AIM ? '✅ met' : '❌ missed',
   ]);
