@@ -26,7 +26,9 @@ export class AuthService {
     const user = await this.db.getRepository(User).findOneBy({ email: normalised });
     const valid = await verifyPassword(user?.passwordHash ?? (await this.unknownUserHash), password);
     if (user && user.passwordHash === null) {
-      // Imported and never activated: no password can match; say what to do instead.
+      // Imported and never activated: no password can match; say what to do instead. Counted as a
+      // failure, so that probing which accounts wait for activation is as limited as guessing passwords.
+      await this.throttle.recordFailure(normalised, address);
       throw new DomainError('ACCOUNT_NOT_ACTIVATED', 'forbidden', 'This account has no password yet: activate it with the one-time code from your school');
     }
     if (!user || !valid) {
