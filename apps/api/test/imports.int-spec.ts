@@ -112,6 +112,30 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     expect(rejected.errors.map((e) => `${e.line}:${e.field}:${e.reason}`)).toEqual(['1:major:MISSING_COLUMN', '1:enrolmentYear:MISSING_COLUMN', '1:dateOfBirth:MISSING_COLUMN']);
   }, 60_000);
 
+  it('an unreadable file, a file with only its header, and a file with more errors than are kept', async () => {
+    const unreadable = await finished((await importStudents(Buffer.from('PK\u0003\u0004 not a workbook'), school, 'x.xlsx')).body.id);
+    expect(unreadable).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'UNREADABLE_FILE' }] });
+    const empty = await finished((await importStudents(toCsv([STUDENT_HEADER]))).body.id);
+    expect(empty).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'EMPTY_FILE' }] });
+
+    const rows = studentRows(1_500, uniqueSuffix()).map((row) => [row[0], 'not-an-email', ...row.slice(2)]);
+    const many = await finished((await importStudents(toCsv([STUDENT_HEADER, ...rows]))).body.id);
+    expect(many).toMatchObject({ status: 'rejected', errorCount: 1_500 });
+    expect(many.errors).toHaveLength(1_000);
+    expect(many.errors[999]).toMatchObject({ line: 1_001, field: 'email', reason: 'INVALID_EMAIL' });
+  }, 60_000);
+
+  it('reads a CSV that Excel saved in GB 18030 (GBK), as Chinese offices often do', async () => {
+    const tag = uniqueSuffix();
+    // 姓名,邮箱,专业,入学年份,出生日期 and 王五,…,护理,2025,2009-05-01 as GB 18030 bytes
+    const header = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd3, 0xca, 0xcf, 0xe4, 0x2c, 0xd7, 0xa8, 0xd2, 0xb5, 0x2c, 0xc8, 0xeb, 0xd1, 0xa7, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xb3, 0xf6, 0xc9, 0xfa, 0xc8, 0xd5, 0xc6, 0xda, 0x0d, 0x0a]);
+    const row = Buffer.concat([Buffer.from([0xcd, 0xf5, 0xce, 0xe5]), Buffer.from(`,gbk.${tag}@import.example.cn,`), Buffer.from([0xbb, 0xa4, 0xc0, 0xed]), Buffer.from(',2025,2009-05-01\r\n')]);
+    const done = await finished((await importStudents(Buffer.concat([header, row]), school, 'gbk.csv')).body.id);
+    expect(done).toMatchObject({ status: 'done', importedRows: 1 });
+    const [student] = await api.db.query(`SELECT u.name, s.major FROM users u JOIN students s ON s.user_id = u.id WHERE u.email = $1`, [`gbk.${tag}@import.example.cn`]);
+    expect(student).toEqual({ name: '王五', major: '护理' });
+  }, 60_000);
+
   it('teachers from an XLSX workbook with English headers, hyperlinked e-mails and real date cells', async () => {
     const tag = uniqueSuffix();
     const workbook = new ExcelJS.Workbook();
