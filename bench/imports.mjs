@@ -3,7 +3,7 @@
 // COPY of the same rows into a scratch table on the same database. Also a 10^5-row file with one
 // bad row at its end (how fast a rejection comes back) and the same students as XLSX.
 // Writes bench/results/<date>-imports.md and .json. `--quick` for 2 × 10^4 rows; `--runs=N` (3);
-// `--no-build`.
+// `--no-build`; `--keep` keeps the sb_bench_imports database.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -231,6 +231,13 @@ try {
   );
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, quick, figures }, null, 2));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
+  if (!process.argv.includes('--keep')) {
+    for (const child of children.splice(0)) await child.stop(); // they hold connections to it
+    const dropper = new pg.Client({ connectionString: postgres.url });
+    await dropper.connect();
+    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await dropper.end();
+  }
 } finally {
   await cleanup();
 }
