@@ -1,4 +1,5 @@
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { randomUUID } from 'crypto';
 import type { IncomingMessage } from 'http';
 import { NestFactory } from '@nestjs/core';
@@ -8,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
+import { MAX_IMPORT_BYTES } from './imports/upload';
 
 export const API_PREFIX = 'api/v1';
 
@@ -33,8 +35,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-
-
+  // Imports: one spreadsheet and a field or two; nothing larger is buffered.
+  await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { MarketplaceModule } from './marketplace.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticeModule } from './practice/practice.module';
@@ -53,6 +54,7 @@ export class AppModule {
         PracticeModule,
         QuotasModule,
         AuditModule,
+        ImportsModule,
         HealthModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

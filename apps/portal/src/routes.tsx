@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login/login-page';
 
 // The sign-in page loads first; everything else when it is first needed.
 const RegisterPage = lazy(() => import('./pages/register/register-page'));
+const ActivatePage = lazy(() => import('./pages/activate/activate-page'));
 const HomePage = lazy(() => import('./pages/home/home-page'));
 const MePage = lazy(() => import('./pages/me/me-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
@@ -41,6 +42,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/activate" element={<ActivatePage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/home" replace />} />

@@ -6,6 +6,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { HeartbeatJob } from './jobs/heartbeat.job';
+import { ImportRunner } from './imports/import-runner.service';
+import { RunImportJob } from './imports/run-import.job';
 import { QueueRuntime } from './jobs/queue-runtime.service';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -43,6 +45,8 @@ export class WorkerModule {
         ExpireOffersJob,
         SendRemindersJob,
         SendDigestJob,
+        ImportRunner,
+        RunImportJob,
       ],
       exports: [WorkerConfig],
     };

@@ -1,4 +1,5 @@
 export * from './access-log';
+export * from './activation';
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';

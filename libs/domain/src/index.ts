@@ -14,3 +14,4 @@ export * from './slot-rules';
 export * from './tenancy';
 export * from './uscc';
 export * from './matching';
+export * from './imports';

@@ -30,6 +30,8 @@ export const EVENT_KINDS = [
   'booking.completed',
   'practice.reminder',
   'quota.reminder',
+  'import.done',
+  'import.rejected',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -78,6 +80,9 @@ export interface MessageFacts {
   required?: number;
   hosted?: number;
   authority?: string;
+  fileName?: string;
+  importedRows?: number;
+  errorCount?: number;
 }
 
 type Words = { title: string; body: string };
@@ -165,6 +170,15 @@ const TEMPLATES: Record<EventKind, Template> = {
     any: {
       'zh-CN': { title: '实习生接收配额提醒', body: '{enterpriseName} {year} 年应接收实习生 {required} 人，目前已接收 {hosted} 人，请尽快发布实习岗位。' },
       en: { title: 'Intern quota reminder', body: '{enterpriseName} should host {required} interns in {year}; {hosted} so far. Please post internship slots.' },
+    },
+  },
+  'import.done': {
+    any: { 'zh-CN': { title: '导入完成', body: '「{fileName}」已导入 {importedRows} 行。' }, en: { title: 'Import finished', body: '“{fileName}”: {importedRows} rows imported.' } },
+  },
+  'import.rejected': {
+    any: {
+      'zh-CN': { title: '导入未通过校验', body: '「{fileName}」有 {errorCount} 处错误，未写入任何数据。请查看逐行报告并修改后重新上传。' },
+      en: { title: 'Import rejected', body: '“{fileName}” has {errorCount} errors; nothing was written. See the row-by-row report, fix the file and upload it again.' },
     },
   },
 };

@@ -5,6 +5,7 @@ import type { Actor } from '@skillbridge/domain';
 import type { FastifyRequest } from 'fastify';
 import { CurrentActor, Public } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
+import { ActivateDto } from './dto/activate.dto';
 import { LoginDto } from './dto/login.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
 import { TokenService } from './token.service';
@@ -23,6 +24,14 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in with e-mail and password' })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.auth.login(body.email, body.password, request.ip);
+  }
+
+  @Public()
+  @Post('auth/activate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'An imported account sets its first password with its one-time code (401 INVALID_ACTIVATION_CODE); signs in' })
+  activate(@Body() body: ActivateDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
+    return this.auth.activate(body.email, body.code, body.password, request.ip);
   }
 
   @Public()

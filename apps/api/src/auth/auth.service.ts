@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, MeView } from '@skillbridge/contracts';
-import { Organisation, User, hashPassword, verifyPassword } from '@skillbridge/db';
+import { Organisation, User, hashActivationCode, hashPassword, verifyPassword } from '@skillbridge/db';
 import { Actor, DomainError, notFound } from '@skillbridge/domain';
-import { randomBytes } from 'crypto';
+import { randomBytes, timingSafeEqual } from 'crypto';
 import { DataSource } from 'typeorm';
 import { LoginThrottle } from './login-throttle.service';
 import { TokenService } from './token.service';
@@ -25,10 +25,45 @@ export class AuthService {
     await this.throttle.assertAllowed(normalised, address);
     const user = await this.db.getRepository(User).findOneBy({ email: normalised });
     const valid = await verifyPassword(user?.passwordHash ?? (await this.unknownUserHash), password);
+    if (user && user.passwordHash === null) {
+      // Imported and never activated: no password can match; say what to do instead. Counted as a
+      // failure, so that probing which accounts wait for activation is as limited as guessing passwords.
+      await this.throttle.recordFailure(normalised, address);
+      throw new DomainError('ACCOUNT_NOT_ACTIVATED', 'forbidden', 'This account has no password yet: activate it with the one-time code from your school');
+    }
     if (!user || !valid) {
       await this.throttle.recordFailure(normalised, address);
       throw new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The e-mail or password is wrong');
     }
+    await this.throttle.recordSuccess(normalised);
+    return { ...(await this.tokens.issue(user)), user: userView(user) };
+  }
+
+  /**
+   * An imported account sets its first password with the school's one-time code; the code is
+   * burnt in the same transaction. Wrong codes count against the same limits as wrong passwords.
+   */
+  async activate(email: string, code: string, password: string, address: string): Promise<LoginResponse> {
+    const normalised = email.trim().toLowerCase();
+    await this.throttle.assertAllowed(normalised, address);
+    const codeHash = hashActivationCode(code);
+    const [pending]: Array<{ user_id: string; code_hash: string | null }> = await this.db.query(
+      `SELECT a.user_id, a.code_hash FROM account_activations a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND u.password_hash IS NULL`,
+      [normalised],
+    );
+    const matches = !!pending?.code_hash && timingSafeEqual(Buffer.from(pending.code_hash, 'hex'), Buffer.from(codeHash, 'hex'));
+    if (!pending || !matches) {
+      await this.throttle.recordFailure(normalised, address);
+      throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
+    }
+    const passwordHash = await hashPassword(password);
+    const user = await this.db.transaction(async (tx) => {
+      const [burnt]: [unknown[], number] = await tx.query(`DELETE FROM account_activations WHERE user_id = $1 AND code_hash = $2 RETURNING user_id`, [pending.user_id, codeHash]);
+      if (!burnt.length) return null; // used a moment ago by a concurrent request
+      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [pending.user_id, passwordHash]);
+      return tx.getRepository(User).findOneByOrFail({ id: pending.user_id });
+    });
+    if (!user) throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
     await this.throttle.recordSuccess(normalised);
     return { ...(await this.tokens.issue(user)), user: userView(user) };
   }

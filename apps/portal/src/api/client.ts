@@ -81,6 +81,8 @@ interface RequestOptions {
   body?: unknown;
   /** Send no token and never refresh (login, refresh, self-registration). */
   anonymous?: boolean;
+  /** The answer is a file (CSV), not JSON. */
+  blob?: boolean;
   signal?: AbortSignal;
 }
 
@@ -101,13 +103,15 @@ function urlOf(path: string, query?: Query): string {
 
 async function send(method: string, path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': acceptLanguage };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart content type and boundary.
+  const form = options.body instanceof FormData;
+  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {
@@ -187,23 +191,13 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
 
   if (!response.ok) throw await problemOf(response);
-  return parse<T>(response);
+  return options.blob ? ((await response.blob()) as T) : parse<T>(response);
 }
 
-/** A file the API streams (an export): fetched with the session's token, handed to the browser as a download. */
-async function download(path: string, query: Query, fallbackName: string): Promise<void> {
-  const token = tokenStore.get()?.accessToken ?? null;
-  let response = await send('GET', path, { query }, token);
-  if (response.status === 401 && token) {
-    const fresh = await refreshTokens();
-    if (fresh) response = await send('GET', path, { query }, fresh.accessToken);
-  }
-  if (!response.ok) throw await problemOf(response);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-  const name = encoded ? decodeURIComponent(encoded) : fallbackName;
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+/** Hands a file the API sent (an export, a template, activation codes) to the browser to save. */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();
   link.remove();
@@ -211,10 +205,13 @@ async function download(path: string, query: Query, fallbackName: string): Promi
 }
 
 export const api = {
-  download,
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** A multipart form with a file. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { body: form }),
+  /** A file the API sends (CSV, XLSX), as a Blob; `saveFile` hands it to the browser. */
+  download: (method: 'GET' | 'POST', path: string, query?: Query) => request<Blob>(method, path, { query, blob: true }),
 };

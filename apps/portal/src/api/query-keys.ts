@@ -25,6 +25,8 @@ export const queryKeys = {
   unreadCount: ['notifications', 'unread-count'] as const,
   notificationPreferences: ['notification-preferences'] as const,
   deadLetters: ['dead-letters'] as const,
+  importRun: (id: string) => ['imports', id] as const,
+  schoolImports: (schoolId: string) => ['imports', 'school', schoolId] as const,
 };
 
 /** What a move of an application can change: the applications, the slots' seats taken, the placements. */

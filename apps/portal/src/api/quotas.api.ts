@@ -1,5 +1,5 @@
 import type { Page, PlacementView, QuotaRow, QuotaStatus, QuotaSummary, SlotView } from '@skillbridge/contracts';
-import { api } from './client';
+import { api, saveFile } from './client';
 
 /** 实习生配额 (§13): the bureaus' monitoring of every enterprise's 2 % and an enterprise's own line. */
 
@@ -17,7 +17,7 @@ export const quotasApi = {
   summary: (year: number) => api.get<QuotaSummary>('/quotas/summary', { year }),
   /** Reminds every enterprise of the remit in that status; each at most once a day. */
   remind: (year: number, status: QuotaStatus) => api.post<{ reminded: number; skipped: number }>('/quotas/reminders', { year, status }),
-  export: (year: number, format: 'csv' | 'xlsx') => api.download('/quotas/export', { year, format }, `quotas-${year}.${format}`),
+  export: async (year: number, format: 'csv' | 'xlsx') => saveFile(await api.download('GET', '/quotas/export', { year, format }), `实习生配额-${year}.${format}`),
   own: (enterpriseId: string, year: number) => api.get<QuotaRow>(`${enterprise(enterpriseId)}/quota`, { year }),
   /** The drill-down: one enterprise's slots in every state and its placements of the year. */
   slotsOf: (enterpriseId: string) => api.get<Page<SlotView>>('/slots', { enterpriseId, limit: 100 }),

@@ -1,4 +1,6 @@
 import en from './en.json';
+import importsEn from './imports.en.json';
+import importsZhCN from './imports.zh-CN.json';
 import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasEn from './quotas.en.json';
@@ -7,11 +9,12 @@ import zhCN from './zh-CN.json';
 
 /**
  * The portal's strings: the main files, plus a pair of files per feature that keeps its own tree
- * (`practice.*`, `quotas.*`). A feature file holds only its tree, which the main files do not have.
+ * (`practice.*`, `quotas.*`, `imports.*`). A feature file holds only its tree, which the main files do not have.
  */
 export const FEATURE_TRANSLATIONS = {
   practice: { 'zh-CN': practiceZhCN, en: practiceEn },
   quotas: { 'zh-CN': quotasZhCN, en: quotasEn },
+  imports: { 'zh-CN': importsZhCN, en: importsEn },
 };
 
 export const MAIN_TRANSLATIONS = { 'zh-CN': zhCN, en };

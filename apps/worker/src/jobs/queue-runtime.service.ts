@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QueueName, jobId } from '@skillbridge/db';
+import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QueueName, jobId } from '@skillbridge/db';
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
@@ -65,7 +65,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       const worker = new Worker(queueName, (job) => this.dispatch(job), {
         connection,
         prefix: this.config.QUEUE_PREFIX,
-        concurrency: this.config.WORKER_CONCURRENCY,
+        concurrency: QUEUE_CONCURRENCY[queueName] ?? this.config.WORKER_CONCURRENCY,
       });
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
       this.workers.push(worker);

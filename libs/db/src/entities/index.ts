@@ -1,10 +1,12 @@
 import { AccessLogEntry } from './access-log-entry.entity';
+import { AccountActivation } from './account-activation.entity';
 import { Application } from './application.entity';
 import { Booking } from './booking.entity';
 import { Delivery } from './delivery.entity';
 import { PracticeDay } from './practice-day.entity';
 import { QuotaYear } from './quota-year.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
+import { Import } from './import.entity';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
@@ -18,12 +20,14 @@ import { User } from './user.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
 export * from './access-log-entry.entity';
+export * from './account-activation.entity';
 export * from './application.entity';
 export * from './booking.entity';
 export * from './delivery.entity';
 export * from './practice-day.entity';
 export * from './quota-year.entity';
 export * from './enterprise-headcount.entity';
+export * from './import.entity';
 export * from './notification.entity';
 export * from './notification-preference.entity';
 export * from './organisation.entity';
@@ -55,4 +59,6 @@ export const ENTITIES = [
   PracticeDay,
   QuotaYear,
   AccessLogEntry,
+  Import,
+  AccountActivation,
 ];

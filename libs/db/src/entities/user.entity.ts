@@ -33,8 +33,9 @@ export class User {
   @Column('text')
   email: string;
 
-  @Column('text')
-  passwordHash: string;
+  /** argon2id; null for an imported account not yet activated (see AccountActivation). */
+  @Column('text', { nullable: true })
+  passwordHash: string | null;
 
   @Column('text')
   name: string;

@@ -11,6 +11,8 @@ export const QUEUES = {
    * (event, recipient) that wants e-mail or a webhook, retried and dead-lettered on its own.
    */
   notifications: 'notifications',
+  /** Bulk imports: few, long, heavy on PostgreSQL; run one or two at a time. */
+  imports: 'imports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -21,6 +23,7 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  'import.run': { importId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -31,7 +34,14 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'import.run': QUEUES.imports,
 };
+
+/** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
+export const IMPORT_ATTEMPTS = 3;
+
+/** Queues that must not run WORKER_CONCURRENCY jobs at once on one worker. */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { [QUEUES.imports]: 1 };
 
 /** Attempts of a delivery before it is dead-lettered; backoff doubles from one second. */
 export const DELIVERY_ATTEMPTS = 6;

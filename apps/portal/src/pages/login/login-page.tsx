@@ -77,6 +77,11 @@ export function LoginPage() {
         <Typography.Paragraph style={{ marginTop: 20, marginBottom: 0, textAlign: 'center' }}>
           {t('login.noAccount')} <Link to="/register">{t('login.registerEnterprise')}</Link>
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, textAlign: 'center' }}>
+          <Link to="/activate" data-testid="activate-link">
+            {t('imports.activate.link')}
+          </Link>
+        </Typography.Paragraph>
       </Card>
       <Typography.Text type="secondary">{t('app.footer')}</Typography.Text>
     </div>

@@ -1,4 +1,4 @@
-import { TeamOutlined, UserAddOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { TeamOutlined, UploadOutlined, UserAddOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { CreatedPerson } from '@skillbridge/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Tabs } from 'antd';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { AddStudentDialog } from './add-student-dialog';
 import { AddTeacherDialog } from './add-teacher-dialog';
+import { ImportDrawer } from './import-drawer';
 import { InitialPasswordDialog } from './initial-password-dialog';
 import { StudentsTab } from './students-tab';
 import { TeachersTab } from './teachers-tab';
@@ -25,6 +26,7 @@ export default function SchoolAdminHome() {
   const [tab, setTab] = useState<'students' | 'teachers'>('students');
   const [adding, setAdding] = useState<'student' | 'teacher' | null>(null);
   const [created, setCreated] = useState<CreatedPerson<{ name: string; email: string }> | null>(null);
+  const [importing, setImporting] = useState(false);
 
   const onCreated = (result: CreatedPerson<{ name: string; email: string }>, kind: 'students' | 'teachers') => {
     setAdding(null);
@@ -44,6 +46,9 @@ export default function SchoolAdminHome() {
             </Button>
             <Button icon={<UsergroupAddOutlined />} onClick={() => setAdding('teacher')} data-testid="add-teacher">
               {t('school.addTeacher')}
+            </Button>
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-people">
+              {t('imports.button')}
             </Button>
           </>
         }
@@ -77,6 +82,7 @@ export default function SchoolAdminHome() {
       <AddStudentDialog schoolId={schoolId} open={adding === 'student'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'students')} />
       <AddTeacherDialog schoolId={schoolId} open={adding === 'teacher'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'teachers')} />
       <InitialPasswordDialog created={created} onClose={() => setCreated(null)} />
+      <ImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
     </div>
   );
 }

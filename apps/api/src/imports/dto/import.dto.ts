@@ -1,0 +1,27 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+
+/** The multipart form of `POST /schools/:id/imports` (documented for OpenAPI; read by readUpload). */
+export class SchoolImportForm {
+  @ApiProperty({ enum: ['students', 'teachers'] })
+  @IsIn(['students', 'teachers'])
+  kind: 'students' | 'teachers';
+
+  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8, with or without BOM) or XLSX; the first line holds the column headers' })
+  file: unknown;
+}
+
+/** The multipart form of `POST /headcount-imports`. */
+export class HeadcountImportForm {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV or XLSX with 统一社会信用代码, 年份, 职工人数' })
+  file: unknown;
+}
+
+export class ListImportsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['students', 'teachers'] })
+  @IsOptional()
+  @IsString()
+  @IsIn(['students', 'teachers'])
+  kind?: 'students' | 'teachers';
+}

@@ -1,0 +1,90 @@
+import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { ImportView, Page } from '@skillbridge/contracts';
+import { Actor, COLUMNS_OF, ImportKind, csvLine, notFound, templateHeaders, usccCheckCharacter } from '@skillbridge/domain';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { HeadcountImportForm, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
+import { ImportsService } from './imports.service';
+import { readUpload } from './upload';
+
+/** One example line per template, so that the format of dates and yes/no answers is plain. */
+const EXAMPLES: Record<ImportKind, string[]> = {
+  students: ['王子涵', 'wang.zihan@school.example.cn', '机电一体化技术', '2025', '2009-05-01', 'PLC编程、电气装调', ''],
+  teachers: ['李老师', 'li.laoshi@school.example.cn', '数控技术', '是', '否'],
+  headcounts: ['91620100MA7XQ5D8Y' + usccCheckCharacter('91620100MA7XQ5D8Y'), '2026', '1200'],
+};
+
+const sendCsv = (reply: FastifyReply, fileName: string, csv: string) =>
+  reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller()
+export class ImportsController {
+  constructor(private readonly imports: ImportsService) {}
+
+  @Post('schools/:id/imports')
+  @HttpCode(202)
+  @Roles('school_admin', 'platform_admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: SchoolImportForm })
+  @ApiOperation({ summary: 'Bulk import of students or teachers (CSV or XLSX): every row or none; queued, answers 202 with the import' })
+  async createForSchool(@CurrentActor() actor: Actor, @Param('id') schoolId: string, @Req() request: FastifyRequest): Promise<ImportView> {
+    const upload = await readUpload(request, ['kind']);
+    return this.imports.createForSchool(actor, schoolId, upload.fields.kind, upload);
+  }
+
+  @Get('schools/:id/imports')
+  @Roles('school_admin', 'platform_admin')
+  @ApiOperation({ summary: 'The school’s imports, newest first' })
+  listForSchool(@CurrentActor() actor: Actor, @Param('id') schoolId: string, @Query() query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.imports.listForSchool(actor, schoolId, query);
+  }
+
+  @Post('headcount-imports')
+  @HttpCode(202)
+  @Roles('bureau_officer', 'platform_admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: HeadcountImportForm })
+  @ApiOperation({ summary: 'Yearly headcounts of the enterprises of the officer’s remit (MIIT, SASAC): every row or none; then the quotas follow' })
+  async createHeadcounts(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportView> {
+    return this.imports.createHeadcounts(actor, await readUpload(request, []));
+  }
+
+  @Get('headcount-imports')
+  @Roles('bureau_officer', 'platform_admin')
+  @ApiOperation({ summary: 'The officer’s own headcount imports, newest first' })
+  listHeadcounts(@CurrentActor() actor: Actor, @Query() query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.imports.listHeadcounts(actor, query);
+  }
+
+  @Get('imports/templates/:kind')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'An empty import file with the column headers (students, teachers, headcounts) and one example line' })
+  template(@Param('kind') kind: string, @Query('lang') lang: string | undefined, @Res() reply: FastifyReply): void {
+    if (!(kind in COLUMNS_OF)) throw notFound('The template');
+    const language = lang === 'en' ? 'en' : 'zh-CN';
+    sendCsv(reply, `${kind}-template.csv`, '\uFEFF' + csvLine(templateHeaders(kind as ImportKind, language)) + csvLine(EXAMPLES[kind as ImportKind]));
+  }
+
+  @Get('imports/:id')
+  @ApiOperation({ summary: 'An import: status, progress (processedRows of totalRows), the row-level errors of a rejected file' })
+  get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ImportView> {
+    return this.imports.get(actor, id);
+  }
+
+  @Post('imports/:id/activation-codes')
+  @HttpCode(200)
+  @Roles('school_admin', 'platform_admin')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'One-time activation codes of the import’s accounts not yet activated, as CSV; new codes each time (earlier ones stop working)' })
+  async activationCodes(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
+    const { fileName, csv } = await this.imports.activationCodes(actor, id);
+    sendCsv(reply, fileName, csv);
+  }
+}

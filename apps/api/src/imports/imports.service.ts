@@ -1,0 +1,156 @@
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { ImportView, Page } from '@skillbridge/contracts';
+import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId } from '@skillbridge/db';
+import { Actor, DomainError, ImportKind, csvLine, notFound } from '@skillbridge/domain';
+import { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { UUID } from '../common/ids';
+import { ValidationFailed } from '../common/validation';
+import { AppConfig } from '../config/app.config';
+import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { ListImportsQuery } from './dto/import.dto';
+import { importView } from './import.view';
+import { Upload } from './upload';
+
+/**
+ * Bulk imports: the API stores the file and queues it; the worker validates every row and writes
+ * all of them or none (apps/worker/src/imports). One path for every size of file.
+ */
+@Injectable()
+export class ImportsService implements OnApplicationShutdown {
+  private queue?: Queue;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: OrganisationAccess,
+    private readonly config: AppConfig,
+  ) {}
+
+  async createForSchool(actor: Actor, schoolId: string, kind: string | undefined, upload: Upload): Promise<ImportView> {
+    await this.access.administrable(actor, schoolId, ['school']);
+    if (kind !== 'students' && kind !== 'teachers') {
+      throw new ValidationFailed([{ field: 'kind', message: 'kind must be one of: students, teachers' }]);
+    }
+    return this.create(actor, kind, schoolId, upload);
+  }
+
+  /** §13: MIIT and SASAC officers report the headcounts of the enterprises of their remit. */
+  async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
+    if (actor.role !== 'platform_admin' && !(actor.role === 'bureau_officer' && (actor.authority === 'MIIT' || actor.authority === 'SASAC'))) {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Headcounts are reported by the MIIT and SASAC officers');
+    }
+    return this.create(actor, 'headcounts', null, upload);
+  }
+
+  private async create(actor: Actor, kind: ImportKind, schoolId: string | null, upload: Upload): Promise<ImportView> {
+    const repository = this.db.getRepository(Import);
+    const saved = await repository.save(
+      repository.create({ kind, schoolId, createdBy: actor.userId, fileName: upload.fileName, format: upload.format, file: upload.bytes, status: 'queued' }),
+    );
+    try {
+      await this.enqueue(saved.id);
+    } catch (error) {
+      // Not queued, so never run: say so on the import rather than leave it waiting forever.
+      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', file: null });
+      throw error;
+    }
+    const row = await repository.findOneByOrFail({ id: saved.id });
+    return importView(row);
+  }
+
+  private async enqueue(importId: string): Promise<void> {
+    this.queue ??= new Queue(QUEUES.imports, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
+    // A worker that dies mid-import leaves nothing written (one transaction): the job simply runs again.
+    await this.queue.add('import.run', { importId }, { jobId: jobId('import.run', importId), attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
+  }
+
+  /** The import, if the actor may see it: its school's admins, its creator, the platform admin. */
+  private async visible(actor: Actor, id: string): Promise<Import> {
+    if (!UUID.test(id)) throw notFound('The import');
+    const row = await this.db.getRepository(Import).findOneBy({ id });
+    if (!row) throw notFound('The import');
+    if (row.createdBy === actor.userId || actor.role === 'platform_admin') return row;
+    if (row.schoolId && actor.role === 'school_admin' && actor.organisationId === row.schoolId) return row;
+    throw notFound('The import');
+  }
+
+  async get(actor: Actor, id: string): Promise<ImportView> {
+    const row = await this.visible(actor, id);
+    return importView(row, row.status === 'done' && row.kind !== 'headcounts' ? await this.pending(row.id) : undefined);
+  }
+
+  private async pending(importId: string): Promise<number> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM account_activations a JOIN users u ON u.id = a.user_id AND u.password_hash IS NULL WHERE a.import_id = $1`,
+      [importId],
+    );
+    return n;
+  }
+
+  async listForSchool(actor: Actor, schoolId: string, query: ListImportsQuery): Promise<Page<ImportView>> {
+    await this.access.administrable(actor, schoolId, ['school']);
+    return this.page(query, 'school_id = $1', [schoolId, ...(query.kind ? [query.kind] : [])], query.kind ? ' AND kind = $2' : '');
+  }
+
+  async listHeadcounts(actor: Actor, query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.page(query, `created_by = $1 AND kind = 'headcounts'`, [actor.userId], '');
+  }
+
+  /** Newest first, keyset on (created_at, id); the cursor keeps created_at to the microsecond. */
+  private async page(query: ListImportsQuery, where: string, params: unknown[], extra: string): Promise<Page<ImportView>> {
+    const limit = query.limit ?? 50;
+    let condition = where + extra;
+    if (query.cursor) {
+      const key = decodeCursor(query.cursor, 2);
+      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
+      params.push(key[0], key[1]);
+      condition += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    const rows: Array<{ id: string; at: string }> = await this.db.query(
+      `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM imports WHERE ${condition} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const found = page.length ? await this.db.getRepository(Import).findBy(page.map((r) => ({ id: r.id }))) : [];
+    const byId = new Map(found.map((row) => [row.id, row]));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => importView(byId.get(r.id) as Import)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null,
+    };
+  }
+
+  /**
+   * New one-time codes for every account of a finished import that has not been activated yet,
+   * as a CSV (姓名, 邮箱, 激活码). Codes exist only in this answer: the database keeps their
+   * SHA-256. Asking again gives new codes and voids the earlier ones (a lost download is not lost).
+   */
+  async activationCodes(actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
+    const row = await this.visible(actor, id);
+    if (row.kind === 'headcounts' || row.status !== 'done') {
+      throw new DomainError('IMPORT_NOT_DONE', 'conflict', 'Activation codes exist only for a finished import of students or teachers');
+    }
+    return this.db.transaction(async (tx) => {
+      const accounts: Array<{ user_id: string; name: string; email: string }> = await tx.query(
+        `SELECT a.user_id, u.name, u.email FROM account_activations a JOIN users u ON u.id = a.user_id
+          WHERE a.import_id = $1 ORDER BY u.name, u.email FOR UPDATE OF a`,
+        [row.id],
+      );
+      const codes = accounts.map(() => activationCode());
+      await tx.query(
+        `UPDATE account_activations a SET code_hash = v.hash FROM unnest($1::uuid[], $2::text[]) AS v(user_id, hash) WHERE a.user_id = v.user_id`,
+        [accounts.map((a) => a.user_id), codes.map(hashActivationCode)],
+      );
+      await tx.query(`UPDATE imports SET codes_issued_at = now() WHERE id = $1`, [row.id]);
+      // A byte-order mark so that Excel opens the Chinese names as UTF-8.
+      let csv = '\uFEFF' + csvLine(['姓名', '邮箱', '激活码']);
+      accounts.forEach((a, i) => (csv += csvLine([a.name, a.email, codes[i].replace(/(.{5})/, '$1-')])));
+      return { fileName: `activation-codes-${row.id.slice(0, 8)}.csv`, csv };
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue?.close();
+  }
+}

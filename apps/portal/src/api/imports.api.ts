@@ -1,0 +1,18 @@
+import type { ImportView, LoginResponse, Page } from '@skillbridge/contracts';
+import { api } from './client';
+
+export type PeopleImportKind = 'students' | 'teachers';
+
+export const importsApi = {
+  start: (schoolId: string, kind: PeopleImportKind, file: File) => {
+    const form = new FormData();
+    form.append('kind', kind);
+    form.append('file', file, file.name);
+    return api.upload<ImportView>(`/schools/${encodeURIComponent(schoolId)}/imports`, form);
+  },
+  get: (id: string) => api.get<ImportView>(`/imports/${encodeURIComponent(id)}`),
+  list: (schoolId: string) => api.get<Page<ImportView>>(`/schools/${encodeURIComponent(schoolId)}/imports`, { limit: 10 }),
+  template: (kind: PeopleImportKind, lang: string) => api.download('GET', `/imports/templates/${kind}`, { lang }),
+  activationCodes: (id: string) => api.download('POST', `/imports/${encodeURIComponent(id)}/activation-codes`),
+  activate: (body: { email: string; code: string; password: string }) => api.post<LoginResponse>('/auth/activate', body, { anonymous: true }),
+};

@@ -1,0 +1,303 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Import, recordEvent, refreshQuotas, remitSql, rulesForYear } from '@skillbridge/db';
+import {
+  Actor,
+  HeadcountImportRow,
+  ImportKind,
+  ImportRowError,
+  ImportRowValidator,
+  MAX_IMPORT_ROWS,
+  MAX_REPORTED_ERRORS,
+  StudentImportRow,
+  TeacherImportRow,
+  remitOf,
+  sortImportErrors,
+} from '@skillbridge/domain';
+import { once } from 'events';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { finished } from 'stream/promises';
+import { DataSource, QueryRunner } from 'typeorm';
+import { localToday } from '../scheduled/local-today';
+import { CopyValue, copyLine } from './copy-text';
+import { UnreadableFile, readSpreadsheet } from './read-spreadsheet';
+import { uuidV7Factory } from './uuid-v7';
+
+/** How each kind of file is staged and written. */
+interface KindPlan {
+  /** A temporary table for the file's good rows; it always has `line` first. */
+  staging: string;
+  columns: string;
+  /** `id`: a new account's id, for the kinds that create accounts. */
+  values(row: unknown, line: number, id: () => string): CopyValue[];
+}
+
+const STAGING = 'import_rows';
+
+const PLANS: Record<ImportKind, KindPlan> = {
+  students: {
+    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
+                major text NOT NULL, enrolment_year int NOT NULL, date_of_birth date NOT NULL, skills text[] NOT NULL, certificates text[] NOT NULL) ON COMMIT DROP`,
+    columns: 'line, id, name, email, major, enrolment_year, date_of_birth, skills, certificates',
+    values: (row, line, id) => {
+      const r = row as StudentImportRow;
+      return [line, id(), r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
+    },
+  },
+  teachers: {
+    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
+                specialty text NOT NULL, specialty_course_teacher boolean NOT NULL, dual_qualified boolean NOT NULL) ON COMMIT DROP`,
+    columns: 'line, id, name, email, specialty, specialty_course_teacher, dual_qualified',
+    values: (row, line, id) => {
+      const r = row as TeacherImportRow;
+      return [line, id(), r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
+    },
+  },
+  headcounts: {
+    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, uscc text NOT NULL, year int NOT NULL, employees int NOT NULL, organisation_id uuid) ON COMMIT DROP`,
+    columns: 'line, uscc, year, employees',
+    values: (row, line) => {
+      const r = row as HeadcountImportRow;
+      return [line, r.uscc, r.year, r.employees];
+    },
+  },
+};
+
+/** Lines are sent to COPY in chunks of about this many characters. */
+const CHUNK_CHARS = 256 * 1024;
+/** Progress is written at most this often: the bar moves, the database is not flooded. */
+const PROGRESS_EVERY_MS = 300;
+
+class Rejected extends Error {
+  constructor(readonly errors: ImportRowError[], readonly count = errors.length) {
+    super('rejected');
+  }
+}
+
+/**
+ * Runs one import, all or nothing. One pass over the file validates each row (libs/domain) and
+ * streams the good ones with COPY into a temporary table, inside one transaction; then the file's
+ * rows are checked against the database (e-mails taken; enterprises unknown or out of remit).
+ * Any error at all: the transaction is rolled back and the import is `rejected` with its report.
+ * None: INSERT … SELECT writes every row, the import becomes `done` and the creator is told —
+ * in the same transaction. Safe to run twice: a finished import is skipped, an unfinished one
+ * left nothing behind.
+ */
+@Injectable()
+export class ImportRunner {
+  private readonly logger = new Logger(ImportRunner.name);
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** `lastAttempt`: a failure is final (`failed`); before that the import waits for its next attempt (`queued`). */
+  async run(importId: string, lastAttempt = true): Promise<void> {
+    const job = await this.db.getRepository(Import).createQueryBuilder('i').addSelect('i.file').where('i.id = :importId', { importId }).getOne();
+    if (!job || job.status === 'done' || job.status === 'rejected' || !job.file) return;
+    await this.db.query(`UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1`, [job.id]);
+    const started = Date.now();
+    const runner = this.db.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      await runner.startTransaction();
+      const phases: Record<string, number> = {};
+      const outcome = await this.stageAndWrite(job, runner, client, phases);
+      const at = Date.now();
+      await runner.commitTransaction();
+      phases.commitMs = Date.now() - at;
+      this.logger.log({ importId: job.id, kind: job.kind, rows: outcome, ms: Date.now() - started, ...phases }, 'import done');
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (error instanceof Rejected || error instanceof UnreadableFile) {
+        const rejected = error instanceof Rejected ? error : new Rejected([{ line: 0, field: null, reason: 'UNREADABLE_FILE' }]);
+        await this.reject(job, rejected);
+        this.logger.log({ importId: job.id, errors: rejected.count, ms: Date.now() - started }, 'import rejected');
+        return;
+      }
+      await this.db.query(`UPDATE imports SET status = $3, failure = $2, updated_at = now() WHERE id = $1`, [
+        job.id,
+        String((error as Error).message ?? error).slice(0, 500),
+        lastAttempt ? 'failed' : 'queued',
+      ]);
+      throw error; // BullMQ tries again (nothing was written), or records the failure
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** `phases` gets how long each step took (for the log line and the benchmark). */
+  private async stageAndWrite(job: Import, runner: QueryRunner, client: PoolClient, phases: Record<string, number>): Promise<number> {
+    let at = Date.now();
+    const lap = (name: string) => {
+      phases[name] = Date.now() - at;
+      at = Date.now();
+    };
+    const plan = PLANS[job.kind];
+    const records = readSpreadsheet(job.format, job.file as Buffer)[Symbol.asyncIterator]();
+    const first = await records.next();
+    if (first.done) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
+    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday() });
+    if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
+    lap('readMs');
+
+    await client.query(plan.staging);
+    const copy = client.query(copyFrom(`COPY ${STAGING} (${plan.columns}) FROM STDIN`));
+    const errors: ImportRowError[] = [];
+    let errorCount = 0;
+    let total = 0;
+    let chunk = '';
+    let lastProgress = Date.now();
+    let tooManyAt = 0;
+    const newId = uuidV7Factory();
+    try {
+      for (let next = await records.next(); !next.done; next = await records.next()) {
+        const { line, cells } = next.value;
+        if (ImportRowValidator.isBlank(cells)) continue;
+        if (++total > MAX_IMPORT_ROWS) {
+          tooManyAt = line; // stop reading, but end the COPY cleanly before refusing
+          break;
+        }
+        const result = validator.validate(cells, line);
+        if (result.row) chunk += copyLine(plan.values(result.row, line, newId));
+        else {
+          errorCount += result.errors.length;
+          if (errors.length < MAX_REPORTED_ERRORS) errors.push(...result.errors);
+        }
+        if (chunk.length >= CHUNK_CHARS) {
+          if (!copy.write(chunk)) await once(copy, 'drain');
+          chunk = '';
+          if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+            lastProgress = Date.now();
+            await this.progress(job.id, total);
+          }
+        }
+      }
+      copy.end(chunk);
+      await finished(copy);
+    } catch (error) {
+      copy.destroy(error as Error);
+      throw error;
+    } finally {
+      await records.return?.(); // a file left half-read (too many rows, an error) is closed
+    }
+    if (tooManyAt) throw new Rejected([{ line: tooManyAt, field: null, reason: 'TOO_MANY_ROWS', value: String(MAX_IMPORT_ROWS) }]);
+    if (total === 0) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
+    lap('stageMs');
+    await this.db.query(`UPDATE imports SET total_rows = $2, processed_rows = $2, status = 'importing', updated_at = now() WHERE id = $1`, [job.id, total]);
+
+    // Against the database: only now are all the file's rows in one place to join.
+    await client.query(`ANALYZE ${STAGING}`);
+    const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
+    errorCount += found.count;
+    errors.push(...found.errors);
+    if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
+    lap('checkMs');
+
+    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner, client) : await this.writePeople(job, client, total, lap);
+    await client.query(
+      `UPDATE imports SET status = 'done', total_rows = $2, processed_rows = $2, imported_rows = $3, file = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
+      [job.id, total, written],
+    );
+    await recordEvent(runner.manager, 'import.done', job.id, { users: [job.createdBy] }, { fileName: job.fileName, importedRows: written });
+    lap('finishMs');
+    return written;
+  }
+
+  private async progress(importId: string, processed: number): Promise<void> {
+    await this.db.query(`UPDATE imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);
+  }
+
+  /** The first errors, and how many there are in all (counted before the limit). */
+  private async takenEmails(client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
+    const { rows } = await client.query<{ line: number; email: string; total: number }>(
+      `SELECT s.line, s.email, count(*) OVER ()::int AS total FROM ${STAGING} s
+        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
+    );
+    return { errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), count: rows[0]?.total ?? 0 };
+  }
+
+  /** Enterprises not found, or outside the officer's remit: the same answer, so as not to tell which. */
+  private async unknownEnterprises(job: Import, client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
+    const [creator] = await this.db.query(`SELECT id, role, organisation_id, authority FROM users WHERE id = $1`, [job.createdBy]);
+    const actor: Actor = { userId: creator.id, role: creator.role, organisationId: creator.organisation_id, authority: creator.authority };
+    const params: unknown[] = [];
+    const inRemit = remitSql(remitOf(actor), 'o', params);
+    await client.query(
+      `UPDATE ${STAGING} s SET organisation_id = o.id FROM organisations o
+        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND ${inRemit}`,
+      params,
+    );
+    const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
+      `SELECT line, uscc, count(*) OVER ()::int AS total FROM ${STAGING} WHERE organisation_id IS NULL ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
+    );
+    return { errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })), count: rows[0]?.total ?? 0 };
+  }
+
+  /** Ids are UUIDv7, in file order (see uuid-v7.ts); the staging table holds them already. */
+  private async writePeople(job: Import, client: PoolClient, total: number, lap: (name: string) => void): Promise<number> {
+    const role = job.kind === 'students' ? 'student' : 'teacher';
+    // No password: the account is activated with a one-time code (account_activations).
+    const users = await client.query(
+      `INSERT INTO users (id, email, password_hash, name, role, organisation_id, authority)
+       SELECT id, email, NULL, name, $1, $2, NULL FROM ${STAGING}
+       ON CONFLICT (email) DO NOTHING`,
+      [role, job.schoolId],
+    );
+    if (users.rowCount !== total) {
+      // Someone took an e-mail between the check and the insert: report those lines, write nothing.
+      const { rows } = await client.query<{ line: number; email: string }>(
+        `SELECT s.line, s.email FROM ${STAGING} s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.id) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
+      );
+      throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - (users.rowCount ?? 0));
+    }
+    lap('usersMs');
+    if (job.kind === 'students') {
+      await client.query(
+        `INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, skills, certificates)
+         SELECT id, $1, date_of_birth, major, enrolment_year, skills, certificates FROM ${STAGING}`,
+        [job.schoolId],
+      );
+    } else {
+      await client.query(
+        `INSERT INTO teachers (user_id, school_id, specialty, specialty_course_teacher, dual_qualified)
+         SELECT id, $1, specialty, specialty_course_teacher, dual_qualified FROM ${STAGING}`,
+        [job.schoolId],
+      );
+    }
+    lap('profilesMs');
+    await client.query(`INSERT INTO account_activations (user_id, import_id) SELECT id, $1 FROM ${STAGING}`, [job.id]);
+    lap('activationsMs');
+    return total;
+  }
+
+  /** §13: upserts the headcounts, then the quota figures of those enterprises for the years touched (and the two after, which inherit them). */
+  private async writeHeadcounts(runner: QueryRunner, client: PoolClient): Promise<number> {
+    const written = await client.query(
+      `INSERT INTO enterprise_headcounts (organisation_id, year, employees, updated_at)
+       SELECT organisation_id, year, employees, now() FROM ${STAGING}
+       ON CONFLICT (organisation_id, year) DO UPDATE SET employees = EXCLUDED.employees, updated_at = now()`,
+    );
+    const { rows } = await client.query<{ year: number; ids: string[] }>(`SELECT year, array_agg(DISTINCT organisation_id) AS ids FROM ${STAGING} GROUP BY year`);
+    const years = new Map<number, Set<string>>();
+    for (const { year, ids } of rows) {
+      for (const y of [year, year + 1, year + 2]) {
+        const set = years.get(y) ?? new Set<string>();
+        ids.forEach((id) => set.add(id));
+        years.set(y, set);
+      }
+    }
+    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids]);
+    return written.rowCount ?? 0;
+  }
+
+  private async reject(job: Import, rejected: Rejected): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE imports SET status = 'rejected', errors = $2::jsonb, error_count = $3, imported_rows = 0, file = NULL,
+                processed_rows = coalesce(total_rows, 0), finished_at = now(), updated_at = now() WHERE id = $1`,
+        [job.id, JSON.stringify(rejected.errors.slice(0, MAX_REPORTED_ERRORS)), rejected.count],
+      );
+      await recordEvent(tx, 'import.rejected', job.id, { users: [job.createdBy] }, { fileName: job.fileName, errorCount: rejected.count });
+    });
+  }
+}

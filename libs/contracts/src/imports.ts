@@ -1,0 +1,40 @@
+/** Bulk imports (批量导入): school people and officers' headcounts. */
+export type ImportKind = 'students' | 'teachers' | 'headcounts';
+export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
+export const IMPORT_FINISHED: ImportStatus[] = ['done', 'rejected', 'failed'];
+
+/** One refusal: the file's line (header = 1; 0 = the whole file), the column's key, a stable reason code. */
+export interface ImportErrorView {
+  line: number;
+  field: string | null;
+  reason: string;
+  value?: string;
+}
+
+export interface ImportView {
+  id: string;
+  kind: ImportKind;
+  status: ImportStatus;
+  schoolId: string | null;
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  totalRows: number | null;
+  processedRows: number;
+  importedRows: number;
+  /** Every error found; `errors` holds the first 1,000 of them. */
+  errorCount: number;
+  errors: ImportErrorView[];
+  failure: string | null;
+  /** Accounts of this import that have not yet set a password. */
+  pendingActivations?: number;
+  codesIssuedAt: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** `POST /auth/activate`: an imported account sets its first password with its one-time code. */
+export interface ActivateRequest {
+  email: string;
+  code: string;
+  password: string;
+}

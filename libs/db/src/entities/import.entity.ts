@@ -1,0 +1,87 @@
+import type { ImportKind, ImportRowError } from '@skillbridge/domain';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
+
+export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
+export type ImportFormat = 'csv' | 'xlsx';
+
+/**
+ * 批量导入 — one uploaded file and what became of it. The bytes live here (not on a disk) so
+ * that any worker replica can take the job; they are dropped once the import has finished.
+ */
+@Entity('imports')
+@Check('imports_kind', `"kind" IN ('students', 'teachers', 'headcounts')`)
+@Check('imports_status', `"status" IN ('queued', 'validating', 'importing', 'done', 'rejected', 'failed')`)
+@Check('imports_school', `("kind" = 'headcounts') = ("school_id" IS NULL)`)
+@Index('imports_school_created', ['schoolId', 'createdAt'])
+@Index('imports_created_by', ['createdBy', 'createdAt'])
+export class Import {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column('text')
+  kind: ImportKind;
+
+  @Column('text', { default: 'queued' })
+  status: ImportStatus;
+
+  /** The school whose people are imported; null for an officer's headcounts. */
+  @Column('uuid', { nullable: true })
+  schoolId: string | null;
+
+  @Column('uuid')
+  createdBy: string;
+
+  @Column('text')
+  fileName: string;
+
+  @Column('text')
+  format: ImportFormat;
+
+  @Column('bytea', { nullable: true, select: false })
+  file: Buffer | null;
+
+  /** Data rows in the file (blank rows not counted); known once the worker has read it. */
+  @Column('int', { nullable: true })
+  totalRows: number | null;
+
+  @Column('int', { default: 0 })
+  processedRows: number;
+
+  /** Rows written: equal to totalRows when done, 0 otherwise (all or nothing). */
+  @Column('int', { default: 0 })
+  importedRows: number;
+
+  /** Every error found; only the first MAX_REPORTED_ERRORS are stored in `errors`. */
+  @Column('int', { default: 0 })
+  errorCount: number;
+
+  @Column('jsonb', { default: () => "'[]'" })
+  errors: ImportRowError[];
+
+  /** Why a `failed` import failed (ours, not the file's fault). */
+  @Column('text', { nullable: true })
+  failure: string | null;
+
+  /** When activation codes were last handed out for this import's accounts. */
+  @Column('timestamptz', { nullable: true })
+  codesIssuedAt: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  finishedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'school_id' })
+  school?: Organisation | null;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: User;
+}
