@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
+import { installHttpMetrics } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api/v1';
 
@@ -33,8 +34,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-
-
+  installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { QueueRuntime } from './jobs/queue-runtime.service';
 import { EmailChannel } from './channels/email.channel';
@@ -32,6 +33,7 @@ export class WorkerModule {
         { provide: WorkerConfig, useValue: config },
         redisProvider,
         RedisCloser,
+        WorkerMetrics,
         QueueRuntime,
         OutboxRelay,
         HealthServer,
