@@ -14,7 +14,9 @@ import { InjectRedis } from '../redis.provider';
 
 /**
  * The worker's only HTTP server, on WORKER_HEALTH_HOST:WORKER_HEALTH_PORT: `GET /health` (200 when
- * PostgreSQL, Redis and every queue worker are up) and `GET /metrics` (Prometheus). Not for the public.
+ * PostgreSQL, Redis and every queue worker are up: readiness), `GET /live` (200 while the process
+ * answers: liveness, so that a database outage does not restart every worker) and `GET /metrics`
+ * (Prometheus). Not for the public.
  */
 @Injectable()
 export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -48,6 +50,8 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
         void this.report().then((body) => {
           response.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         });
+      } else if (request.method === 'GET' && path === '/live') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       } else if (request.method === 'GET' && path === '/metrics') {
         void this.serveMetrics(request, response);
       } else {
