@@ -81,7 +81,7 @@ describe('observability: Prometheus metrics and one trace from the API request t
     await offer();
     await eventually(async () => mailed(), (n) => n > mailedBefore);
     // Counters move after the work is recorded: wait until each one has.
-    const moved = (s: Sample, name: string, labels: Record<string, string>) => total(s, name, labels) > total(before, name, labels);
+    const moved = (s: Sample[], name: string, labels: Record<string, string>) => total(s, name, labels) > total(before, name, labels);
     const after = await eventually(
       workerMetrics,
       (s) =>
