@@ -130,7 +130,7 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     expect(offer.status).toBe(200);
     // Its own e-mail out of the way first, so that a burst's mail window holds only the burst's.
     await eventually(
-      async () => (await apis[0].db.query(`SELECT count(*)::int AS n FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.offered' AND d.channel = 'email' AND d.status = 'sent'`, [application.body.id]))[0].n,
+      async () => (await apis[0].db.query(`SELECT count(*)::int AS n FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.offered' AND d.user_id = $2 AND d.channel = 'email' AND d.status = 'sent'`, [application.body.id, studentId]))[0].n,
       (n) => n === 1,
     );
     return application.body.id;
