@@ -94,6 +94,9 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
       [slot.id],
     );
     expect(row).toEqual({ taken: 5, placements: 5, accepted: 5 });
+    // Tracing is off here (no OTEL_EXPORTER_OTLP_ENDPOINT): the outbox rows carry no traceparent.
+    const [{ traced }] = await apis[0].db.query(`SELECT count(*)::int AS traced FROM outbox_events WHERE traceparent IS NOT NULL`);
+    expect(traced).toBe(0);
   }, 60_000);
 
   it('parallel bookings of one practice month over both APIs: never more teachers on a day than the capacity', async () => {

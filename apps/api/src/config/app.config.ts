@@ -74,6 +74,7 @@ export class AppConfig {
   LOG_LEVEL = 'info';
 
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's); else it is open to whoever reaches the port. */
+  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
   @IsOptional()
   @IsString()
   @MinLength(16)

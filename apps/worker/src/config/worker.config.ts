@@ -29,6 +29,7 @@ export class WorkerConfig {
   WORKER_HEALTH_HOST = '127.0.0.1';
 
   /** When set, `GET /metrics` wants `Authorization: Bearer <token>`. */
+  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
   @IsOptional()
   @IsString()
   @MinLength(16)
