@@ -176,3 +176,24 @@ describe('docker/', () => {
     expect(dockerfile).toMatch(/^CMD \[/m);
   });
 });
+
+describe('deploy/prometheus/alerts.yaml', () => {
+  const rules = (parse(readFileSync(path.join(ROOT, 'deploy/prometheus/alerts.yaml'), 'utf8')) as Doc).groups.flatMap((g: Doc) => g.rules) as Doc[];
+  /** Every metric the apps define (prom-client `name: '…'`), plus prom-client's defaults the rules use. */
+  const defined = new Set(
+    ['apps/api/src/metrics/http-metrics.ts', 'apps/worker/src/metrics/worker-metrics.ts', 'apps/worker/src/metrics/backlog-sampler.ts']
+      .flatMap((file) => [...readFileSync(path.join(ROOT, file), 'utf8').matchAll(/name: '([a-z_]+)'/g)].map((m) => m[1]))
+      .concat(['nodejs_eventloop_lag_p99_seconds', 'up']),
+  );
+
+  it('every rule has a name, an expression, a severity and a summary', () => {
+    expect(rules.length).toBeGreaterThanOrEqual(8);
+    for (const rule of rules) expect(rule).toEqual(expect.objectContaining({ alert: expect.stringMatching(/^SkillBridge/), expr: expect.any(String), labels: { severity: expect.stringMatching(/^(page|ticket)$/) }, annotations: expect.objectContaining({ summary: expect.any(String) }) }));
+  });
+
+  it('names only metrics the apps export (histograms by their _bucket series)', () => {
+    const used = rules.flatMap((rule) => [...String(rule.expr).matchAll(/\b((?:skillbridge|http|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1].replace(/_bucket$/, '')));
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.filter((name) => !defined.has(name))).toEqual([]);
+  });
+});
