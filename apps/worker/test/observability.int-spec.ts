@@ -25,7 +25,7 @@ describe('observability: Prometheus metrics and one trace from the API request t
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, METRICS_TOKEN: metricsToken, ...tracing() });
     worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, METRICS_SAMPLE_MS: '500', ...tracing() });
     [hr, student] = await Promise.all([api.token(demo('hr')), api.token(demo('student'))]);
-  });
+  }, 180_000);
   afterAll(async () => {
     await worker?.stop();
     await api?.stop();
@@ -97,14 +97,22 @@ describe('observability: Prometheus metrics and one trace from the API request t
       }
     }
     expect(total(after, 'process_resident_memory_bytes')).toBeGreaterThan(0);
+    // Liveness beside readiness, on the same port (Kubernetes probes both).
+    expect((await fetch(worker.healthUrl.replace(/\/health$/, '/live'))).status).toBe(200);
 
     // An event the relay cannot claim (a transaction holds its row): the backlog shows it, and ages.
-    const [{ id }] = await api.db.query(`INSERT INTO outbox_events (kind, subject_id, recipients) VALUES ('application.rejected', gen_random_uuid(), '{}') RETURNING id`);
+    // The worker is paused while the row appears and is locked, so that its relay cannot take it first.
     const holder = api.db.createQueryRunner();
     await holder.connect();
-    await holder.startTransaction();
+    worker.child.kill('SIGSTOP');
     try {
-      await holder.query('SELECT id FROM outbox_events WHERE id = $1 FOR UPDATE', [id]);
+      const [{ id }] = await api.db.query(`INSERT INTO outbox_events (kind, subject_id, recipients) VALUES ('application.rejected', gen_random_uuid(), '{}') RETURNING id`);
+      await holder.startTransaction();
+      await holder.query('SELECT id FROM outbox_events WHERE id = $1 FOR UPDATE NOWAIT', [id]); // never wait on a paused process
+    } finally {
+      worker.child.kill('SIGCONT');
+    }
+    try {
       const stuck = await eventually(workerMetrics, (s) => total(s, 'skillbridge_outbox_unpublished') >= 1 && total(s, 'skillbridge_outbox_oldest_unpublished_age_seconds') >= 1, 15_000);
       expect(total(stuck, 'skillbridge_backlog_sample_age_seconds')).toBeLessThan(5);
     } finally {
