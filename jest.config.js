@@ -26,6 +26,8 @@ module.exports = {
     unit('api', 'apps/api'),
     unit('worker', 'apps/worker'),
     unit('portal', 'apps/portal'),
+    // Static checks of docker/ and deploy/k8s (nothing here can start a container or a cluster).
+    { ...preset, displayName: 'deploy', rootDir: 'deploy', testMatch: ['<rootDir>/**/*.spec.ts'] },
     integration('db', 'libs/db'),
     integration('api', 'apps/api'),
     integration('worker', 'apps/worker'),

@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 #
 # SkillBridge worker (NestJS + BullMQ): `node apps/worker/dist/main.js`. It serves no traffic;
-# `GET /health` on WORKER_HEALTH_PORT (3001, bound to 127.0.0.1 inside the container) backs the
-# HEALTHCHECK. Build from the repository root (the context must be the repo root):
+# `GET /health` and `GET /metrics` on WORKER_HEALTH_PORT (3001) back the HEALTHCHECK, the
+# Kubernetes probes and the Prometheus scrape (never publish this port). Build from the repository
+# root (the context must be the repo root):
 #
 #   docker build -f docker/worker.Dockerfile -t skillbridge-worker .
 #
@@ -40,15 +41,24 @@ RUN --mount=type=cache,target=/root/.npm \
 
 # ---- runtime
 FROM ${NODE_IMAGE} AS runtime
+# The app runs `node` only: npm, npx and corepack are attack surface (and CVE noise) it never uses.
+RUN rm -rf /usr/local/lib/node_modules/npm /usr/local/lib/node_modules/corepack \
+      /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack
+# Health and metrics on every interface of the container (probes and scrapes come from outside it);
+# mail without SMTP_URL goes to /tmp, the only writable place under a read-only root filesystem.
 ENV NODE_ENV=production \
-    WORKER_HEALTH_PORT=3001
+    WORKER_HEALTH_HOST=0.0.0.0 \
+    WORKER_HEALTH_PORT=3001 \
+    MAIL_DIR=/tmp/mail
 WORKDIR /app
 # Owned by root and read-only to the app user on purpose.
 COPY --from=prod-deps /repo/ ./
 COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
 COPY --from=build /repo/libs/db/dist/ libs/db/dist/
 COPY --from=build /repo/apps/worker/dist/ apps/worker/dist/
-USER node
+# `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.
+USER 1000:1000
+EXPOSE 3001
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.WORKER_HEALTH_PORT || 3001) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "apps/worker/dist/main.js"]

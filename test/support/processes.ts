@@ -44,8 +44,11 @@ export function startProcess(script: string, env: Record<string, string | undefi
   };
 }
 
-/** Polls a URL until it answers 200, or fails with what the process printed. */
-export async function waitUntilUp(url: string, process: RunningProcess, timeoutMs = 20_000): Promise<void> {
+/**
+ * Polls a URL until it answers 200, or fails with what the process printed (and kills it, so that a
+ * failed start leaves no process behind). Generous: boots are slow on a busy shared machine.
+ */
+export async function waitUntilUp(url: string, process: RunningProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (process.child.exitCode !== null) throw new Error(`process exited before it was up:\n${process.output()}`);
@@ -57,5 +60,6 @@ export async function waitUntilUp(url: string, process: RunningProcess, timeoutM
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  process.child.kill('SIGKILL');
   throw new Error(`not up after ${timeoutMs} ms:\n${process.output()}`);
 }

@@ -50,6 +50,17 @@ export class TestApi {
     return new TestApi(api, url, database, db, jwtSecret, env);
   }
 
+  /** Another API process over the same database and secret, as a second replica behind a load balancer; stop it with stopReplica(). */
+  replica(): Promise<TestApi> {
+    return TestApi.start(this.env, { database: this.database, jwtSecret: this.jwtSecret });
+  }
+
+  /** Stops a replica's process, leaving the shared database alone. */
+  async stopReplica(): Promise<void> {
+    await this.db.destroy();
+    await this.process.stop();
+  }
+
   /** A new API process over the same database (after the old one was stopped or killed). */
   async restart(): Promise<TestApi> {
     await this.process.stop('SIGKILL');

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
 import { MAX_IMPORT_BYTES } from './imports/upload';
+import { installHttpMetrics } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api/v1';
 
@@ -37,6 +38,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   });
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
+  installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -40,7 +40,7 @@ export class AppModule {
               req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
-            autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/api/v1/health') },
+            autoLogging: { ignore: (request) => /^\/(api\/v1\/health|metrics)/.test(request.url ?? '') },
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),

@@ -1,3 +1,5 @@
+// First: tracing (when configured) patches pg and ioredis before anything loads them.
+import { shutdownTracing } from './telemetry/tracing';
 import 'reflect-metadata';
 import { ConfigError, loadWorkerConfig } from './config/worker.config';
 import { JobRegistryError } from './jobs/job-registry';
@@ -7,7 +9,7 @@ async function main(): Promise<void> {
   const worker = await createWorker(loadWorkerConfig());
   // SIGTERM/SIGINT close the queues gracefully: jobs in hand finish, none is taken after; exit 0.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void worker.close().then(() => process.exit(0), () => process.exit(1)));
+    process.once(signal, () => void worker.close().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1)));
   }
 }
 

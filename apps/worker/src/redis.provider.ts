@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { WorkerConfig } from './config/worker.config';
+import { evictionPolicy } from './redis-eviction-policy';
 
 export const REDIS = Symbol('REDIS');
 export const InjectRedis = () => Inject(REDIS);
@@ -25,7 +26,7 @@ export class RedisCloser implements OnApplicationShutdown {
  * start and development warns.
  */
 export async function checkEvictionPolicy(redis: Redis, production: boolean): Promise<void> {
-  const [, policy] = (await redis.config('GET', 'maxmemory-policy').catch(() => [null, 'unknown'])) as [string | null, string];
+  const policy = await evictionPolicy(redis);
   if (policy === 'noeviction') return;
   const message = `Redis maxmemory-policy is '${policy}': queued jobs may be evicted; set it to 'noeviction'`;
   if (production) throw new Error(message);

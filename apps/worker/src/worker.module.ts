@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
+import { WorkerMetrics } from './metrics/worker-metrics';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
@@ -34,6 +35,7 @@ export class WorkerModule {
         { provide: WorkerConfig, useValue: config },
         redisProvider,
         RedisCloser,
+        WorkerMetrics,
         QueueRuntime,
         OutboxRelay,
         HealthServer,

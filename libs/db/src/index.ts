@@ -11,4 +11,5 @@ export * from './quota.repository';
 export * from './query/cursor';
 export * from './query/remit';
 export * from './rules.repository';
+export * from './telemetry/traceparent';
 export { seedDemo, isSeeded } from './seed/demo';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { currentTraceparent } from './telemetry/traceparent';
 
 /** Who must hear of an event: named users, and the admins of named organisations. */
 export interface Audience {
@@ -20,7 +21,8 @@ export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
 /**
  * Writes an event to the outbox inside the caller's transaction: the state change and the
  * notification it causes commit together or not at all. Recipients are resolved now, so that a
- * later change of staff does not change who was told.
+ * later change of staff does not change who was told. The active trace (if any) goes with it, so
+ * the worker's deliveries join the request's trace.
  */
 export async function recordEvent(
   tx: EntityManager,
@@ -31,11 +33,11 @@ export async function recordEvent(
   dedupeKey: string | null = null,
 ): Promise<boolean> {
   const rows: unknown[] = await tx.query(
-    `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key)
-     SELECT $1, $2, ${RECIPIENTS_SQL('$3::uuid[]', '$4::uuid[]')}, $5::jsonb, $6
+    `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key, traceparent)
+     SELECT $1, $2, ${RECIPIENTS_SQL('$3::uuid[]', '$4::uuid[]')}, $5::jsonb, $6, $7::text
      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
      RETURNING id`,
-    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload), dedupeKey],
+    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload), dedupeKey, currentTraceparent()],
   );
   return rows.length > 0;
 }

@@ -73,6 +73,13 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's); else it is open to whoever reaches the port. */
+  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
   get jwtSecret(): string {
     return this.JWT_SECRET ?? 'skillbridge-development-only-secret-do-not-deploy';
   }

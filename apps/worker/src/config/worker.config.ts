@@ -24,6 +24,23 @@ export class WorkerConfig {
   @Max(65535)
   WORKER_HEALTH_PORT = 3001;
 
+  /** Address of the health and metrics server: loopback by default; 0.0.0.0 in a container, for probes and scrapes. */
+  @IsString()
+  WORKER_HEALTH_HOST = '127.0.0.1';
+
+  /** When set, `GET /metrics` wants `Authorization: Bearer <token>`. */
+  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Queue depths and the outbox backlog are read at most this often (ms), however often they are scraped. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  METRICS_SAMPLE_MS = 5000;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

@@ -1,15 +1,23 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createServer, Server } from 'http';
+import { timingSafeEqual } from 'crypto';
+import { IncomingMessage, ServerResponse, createServer, Server } from 'http';
 import Redis from 'ioredis';
 import { AddressInfo } from 'net';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HeartbeatJob } from '../jobs/heartbeat.job';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { BacklogSampler } from '../metrics/backlog-sampler';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis } from '../redis.provider';
 
-/** `GET /health` on WORKER_HEALTH_PORT: 200 when PostgreSQL, Redis and every queue worker are up. */
+/**
+ * The worker's only HTTP server, on WORKER_HEALTH_HOST:WORKER_HEALTH_PORT: `GET /health` (200 when
+ * PostgreSQL, Redis and every queue worker are up: readiness), `GET /live` (200 while the process
+ * answers: liveness, so that a database outage does not restart every worker) and `GET /metrics`
+ * (Prometheus). Not for the public.
+ */
 @Injectable()
 export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(HealthServer.name);
@@ -19,9 +27,12 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly config: WorkerConfig,
     private readonly runtime: QueueRuntime,
     private readonly heartbeat: HeartbeatJob,
+    private readonly metrics: WorkerMetrics,
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
-  ) {}
+  ) {
+    new BacklogSampler(() => runtime.openQueues(), db, config.METRICS_SAMPLE_MS).register(metrics.registry);
+  }
 
   async report(): Promise<{ status: 'ok' | 'error'; postgres: boolean; redis: boolean; queues: boolean; lastHeartbeatAt: string | null }> {
     const [postgres, redis] = await Promise.all([
@@ -34,16 +45,39 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationBootstrap(): Promise<void> {
     this.server = createServer((request, response) => {
-      if (request.url !== '/health') {
+      const path = (request.url ?? '').split('?')[0];
+      if (request.method === 'GET' && path === '/health') {
+        void this.report().then((body) => {
+          response.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        });
+      } else if (request.method === 'GET' && path === '/live') {
+        response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      } else if (request.method === 'GET' && path === '/metrics') {
+        void this.serveMetrics(request, response);
+      } else {
         response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => this.server!.listen(this.config.WORKER_HEALTH_PORT, this.config.WORKER_HEALTH_HOST, resolve));
+    this.logger.log(`health on http://${this.config.WORKER_HEALTH_HOST}:${this.port()}/health, metrics on /metrics`);
+  }
+
+  private async serveMetrics(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.config.METRICS_TOKEN) {
+      const expected = Buffer.from(`Bearer ${this.config.METRICS_TOKEN}`);
+      const given = Buffer.from(request.headers.authorization ?? '');
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
         return;
       }
-      void this.report().then((body) => {
-        response.writeHead(body.status === 'ok' ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(this.config.WORKER_HEALTH_PORT, '127.0.0.1', resolve));
-    this.logger.log(`health on http://127.0.0.1:${this.port()}/health`);
+    }
+    try {
+      const body = await this.metrics.registry.metrics();
+      response.writeHead(200, { 'content-type': this.metrics.registry.contentType, 'cache-control': 'no-store' }).end(body);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'metrics could not be collected');
+      response.writeHead(500).end();
+    }
   }
 
   port(): number {

@@ -4,6 +4,7 @@ import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, Qu
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis, checkEvictionPolicy } from '../redis.provider';
 import { JOB_HANDLER, JobHandler } from './job-handler';
 import { buildJobRegistry } from './job-registry';
@@ -34,6 +35,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly reflector: Reflector,
     private readonly config: WorkerConfig,
     @InjectRedis() private readonly redis: Redis,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   /** Retries for deliveries (then the dead-letter list); housekeeping jobs simply run again on schedule. */
@@ -80,6 +82,11 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     return this.workers.length > 0 && this.workers.every((worker) => worker.isRunning());
   }
 
+  /** Every queue this worker opened (for the metrics' depth samples). */
+  openQueues(): Queue[] {
+    return [...this.queues.values()];
+  }
+
   queue(name: JobName): Queue {
     const queue = this.queues.get(JOB_QUEUE[name]);
     if (!queue) throw new Error(`queue for ${name} is not open`);
@@ -90,7 +97,16 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     const handler = this.registry.get(job.name as JobName);
     // A job nobody handles is a deploy mismatch: fail it loudly rather than drop it.
     if (!handler) throw new Error(`no handler for job '${job.name}'`);
-    await handler.handle(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+    const done = this.metrics.jobDuration.startTimer({ name: job.name });
+    try {
+      await handler.handle(job.data, { jobId: job.id ?? '', attempt: job.attemptsMade + 1 });
+      this.metrics.jobs.inc({ queue: job.queueName, name: job.name, outcome: 'completed' });
+    } catch (error) {
+      this.metrics.jobs.inc({ queue: job.queueName, name: job.name, outcome: 'failed' });
+      throw error;
+    } finally {
+      done();
+    }
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

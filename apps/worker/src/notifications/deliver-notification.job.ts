@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DELIVERY_ATTEMPTS, loadMessageFacts } from '@skillbridge/db';
+import { DELIVERY_ATTEMPTS, contextOf, loadMessageFacts } from '@skillbridge/db';
 import { Channel, ChannelPreference, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,9 @@ import { EmailChannel } from '../channels/email.channel';
 import { PermanentDeliveryError, WebhookChannel } from '../channels/webhook.channel';
 import { WorkerConfig } from '../config/worker.config';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis } from '../redis.provider';
+import { inSpan } from '../telemetry/spans';
 import { withinHourlyLimit } from './rate-limit';
 
 interface EventRow {
@@ -16,6 +18,7 @@ interface EventRow {
   kind: string;
   subject_id: string;
   payload: Record<string, unknown>;
+  traceparent: string | null;
 }
 interface Recipient {
   id: string;
@@ -40,10 +43,17 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     private readonly config: WorkerConfig,
     private readonly email: EmailChannel,
     private readonly webhook: WebhookChannel,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   async handle({ eventId, userId }: { eventId: string; userId: string }, context: { attempt: number }): Promise<void> {
-    const [event]: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload FROM outbox_events WHERE id = $1', [eventId]);
+    const [event]: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, traceparent FROM outbox_events WHERE id = $1', [eventId]);
+    // The delivery joins the trace of the request that recorded the event.
+    const attributes = { 'skillbridge.event.id': eventId, 'skillbridge.event.kind': event?.kind ?? 'gone', 'skillbridge.attempt': context.attempt };
+    await inSpan('notification.deliver', contextOf(event?.traceparent), { attributes }, () => this.deliverEvent(event, userId, context.attempt));
+  }
+
+  private async deliverEvent(event: EventRow | undefined, userId: string, attempt: number): Promise<void> {
     const [recipient]: Recipient[] = await this.db.query('SELECT id, email, name, role, locale FROM users WHERE id = $1', [userId]);
     // Gone since it was queued: nothing to deliver.
     if (!event || !recipient || !isEventKind(event.kind)) return;
@@ -55,7 +65,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     const failures: string[] = [];
     for (const channel of preference.channels) {
       try {
-        await this.deliver(channel, preference, event, recipient, message, context.attempt);
+        await this.deliver(channel, preference, event, recipient, message, attempt);
       } catch (error) {
         failures.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -66,19 +76,21 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
   private async deliver(channel: Channel, preference: ChannelPreference, event: EventRow, recipient: Recipient, message: { title: string; body: string }, attempt: number): Promise<void> {
     if (channel === 'inbox') {
       // The inbox is a table: the delivery record and the entry commit together, exactly once.
-      await this.db.transaction(async (tx) => {
+      const entered = await this.db.transaction(async (tx) => {
         const inserted: unknown[] = await tx.query(
           `INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at) VALUES ($1, $2, 'inbox', 'sent', 1, now())
            ON CONFLICT (event_id, user_id, channel) DO NOTHING RETURNING id`,
           [event.id, recipient.id],
         );
-        if (inserted.length === 0) return;
+        if (inserted.length === 0) return false;
         await tx.query(
           `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (event_id, user_id) DO NOTHING`,
           [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body],
         );
+        return true;
       });
+      if (entered) this.metrics.delivered('inbox', 'sent');
       return;
     }
 
@@ -94,6 +106,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     if (attempt === 1 && !(await withinHourlyLimit(this.redis, recipient.id, channel, perHour))) {
       // Flood guard: past the hourly limit, the message waits for the daily digest.
       await this.db.query(`UPDATE deliveries SET status = 'digest' WHERE id = $1`, [claim.id]);
+      this.metrics.delivered(channel, 'digest');
       return;
     }
     try {
@@ -109,10 +122,12 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
         });
       }
       await this.db.query(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [claim.id]);
+      this.metrics.delivered(channel, 'sent');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const dead = error instanceof PermanentDeliveryError || attempt >= DELIVERY_ATTEMPTS;
       await this.db.query(`UPDATE deliveries SET status = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [claim.id, dead ? 'dead' : 'failed', reason.slice(0, 500)]);
+      this.metrics.delivered(channel, dead ? 'dead' : 'failed');
       if (dead) this.logger.warn({ deliveryId: claim.id, channel, reason }, 'delivery dead-lettered');
       else throw error;
     }

@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { jobId, loadMessageFacts } from '@skillbridge/db';
+import { ROOT_CONTEXT, Span } from '@opentelemetry/api';
+import { contextOf, jobId, loadMessageFacts, spanContextOf } from '@skillbridge/db';
 import { Channel, ChannelPreference, EventKind, MessageFacts, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import { inSpan, tracer } from '../telemetry/spans';
 
 interface EventRow {
   id: string;
@@ -12,6 +15,7 @@ interface EventRow {
   subject_id: string;
   payload: Record<string, unknown>;
   recipients: string[];
+  traceparent: string | null;
 }
 interface Recipient {
   id: string;
@@ -35,19 +39,39 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly runtime: QueueRuntime,
+    private readonly metrics: WorkerMetrics,
   ) {}
 
   async handle({ eventIds }: { eventIds: string[] }): Promise<void> {
-    const events: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
+    const events: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients, traceparent FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
     const pairs = events.flatMap((event) => event.recipients.map((userId) => ({ event, userId })));
-    try {
-      await this.fanOut(events, pairs);
-    } catch (error) {
-      // Anything odd in the batch: hand every message to the one-by-one path, which retries and
-      // dead-letters each on its own (and skips what this batch already delivered).
-      this.logger.warn({ err: error, events: events.length }, 'batch fan-out failed; delivering one by one');
-      await this.enqueueEach(pairs.map(({ event, userId }) => ({ eventId: String(event.id), userId })));
-    }
+    // A batch mixes events of many requests: its span links to each, and each event gets a span in
+    // its own request's trace, so that a trace shows where its notifications went.
+    const links = events.flatMap((event) => {
+      const context = spanContextOf(event.traceparent);
+      return context ? [{ context }] : [];
+    });
+    await inSpan('notification.fanout', ROOT_CONTEXT, { attributes: { 'skillbridge.events': events.length }, links }, async (batch) => {
+      const perEvent: Span[] = events
+        .filter((event) => event.traceparent)
+        .map((event) =>
+          tracer.startSpan(
+            'notification.fanout.event',
+            { attributes: { 'skillbridge.event.id': String(event.id), 'skillbridge.event.kind': event.kind, 'skillbridge.recipients': event.recipients.length }, links: [{ context: batch.spanContext() }] },
+            contextOf(event.traceparent),
+          ),
+        );
+      try {
+        await this.fanOut(events, pairs);
+      } catch (error) {
+        // Anything odd in the batch: hand every message to the one-by-one path, which retries and
+        // dead-letters each on its own (and skips what this batch already delivered).
+        this.logger.warn({ err: error, events: events.length }, 'batch fan-out failed; delivering one by one');
+        await this.enqueueEach(pairs.map(({ event, userId }) => ({ eventId: String(event.id), userId })));
+      } finally {
+        for (const span of perEvent) span.end();
+      }
+    });
   }
 
   private async fanOut(events: EventRow[], pairs: Array<{ event: EventRow; userId: string }>): Promise<void> {
@@ -83,7 +107,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
       if (preference.channels.some((channel) => channel !== 'inbox')) external.push({ eventId: String(event.id), userId });
     }
     if (inbox.eventIds.length) {
-      await this.db.query(
+      const [{ delivered }]: Array<{ delivered: number }> = await this.db.query(
         `WITH message AS (
            SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS m(event_id, user_id, kind, subject_id, title, body)),
          delivered AS (
@@ -91,11 +115,14 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
            SELECT event_id, user_id, 'inbox', 'sent', 1, now() FROM message
            ON CONFLICT (event_id, user_id, channel) DO NOTHING
            RETURNING event_id, user_id)
-         INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
-         SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
-         ON CONFLICT (event_id, user_id) DO NOTHING`,
+         entered AS (
+           INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
+           SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
+           ON CONFLICT (event_id, user_id) DO NOTHING)
+         SELECT (SELECT count(*) FROM delivered)::int AS delivered`,
         [inbox.eventIds, inbox.userIds, inbox.kinds, inbox.subjects, inbox.titles, inbox.bodies],
       );
+      this.metrics.delivered('inbox', 'sent', delivered);
     }
     if (external.length) await this.enqueueEach(external);
   }

@@ -35,4 +35,8 @@ export class OutboxEvent {
   @Index('outbox_events_dedupe_key', { unique: true, where: '"dedupe_key" IS NOT NULL' })
   @Column('text', { nullable: true })
   dedupeKey: string | null;
+
+  /** W3C traceparent of the request that recorded it (when tracing is on): the worker's spans join that trace. */
+  @Column('text', { nullable: true })
+  traceparent: string | null;
 }

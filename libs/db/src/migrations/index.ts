@@ -7,5 +7,16 @@ import { QuotaYears1795942572490 } from './1795942572490-QuotaYears';
 import { AccessLog1795943304081 } from './1795943304081-AccessLog';
 import { AdminsByOrganisation1795946000000 } from './1795946000000-AdminsByOrganisation';
 import { Imports1796100000000 } from './1796100000000-Imports';
+import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparent';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490, AccessLog1795943304081, AdminsByOrganisation1795946000000, Imports1796100000000];
+export const MIGRATIONS: Function[] = [
+  Foundation1795938250982,
+  Marketplace1795939304131,
+  Notifications1795939922110,
+  TeacherPractice1795941826108,
+  QuotaYears1795942572490,
+  AccessLog1795943304081,
+  AdminsByOrganisation1795946000000,
+  Imports1796100000000,
+  OutboxTraceparent1796300000000,
+];
