@@ -11,3 +11,4 @@ export * from './query/cursor';
 export * from './query/remit';
 export * from './rules.repository';
 export { seedDemo, isSeeded } from './seed/demo';
+export * from './match-rounds';

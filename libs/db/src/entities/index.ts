@@ -5,6 +5,11 @@ import { Delivery } from './delivery.entity';
 import { PracticeDay } from './practice-day.entity';
 import { QuotaYear } from './quota-year.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
+import { MatchPreference } from './match-preference.entity';
+import { MatchRanking } from './match-ranking.entity';
+import { MatchRound } from './match-round.entity';
+import { MatchRoundSlot } from './match-round-slot.entity';
+import { MatchRun } from './match-run.entity';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
@@ -24,6 +29,11 @@ export * from './delivery.entity';
 export * from './practice-day.entity';
 export * from './quota-year.entity';
 export * from './enterprise-headcount.entity';
+export * from './match-preference.entity';
+export * from './match-ranking.entity';
+export * from './match-round.entity';
+export * from './match-round-slot.entity';
+export * from './match-run.entity';
 export * from './notification.entity';
 export * from './notification-preference.entity';
 export * from './organisation.entity';
@@ -55,4 +65,9 @@ export const ENTITIES = [
   PracticeDay,
   QuotaYear,
   AccessLogEntry,
+  MatchRound,
+  MatchRoundSlot,
+  MatchPreference,
+  MatchRanking,
+  MatchRun,
 ];

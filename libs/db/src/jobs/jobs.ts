@@ -8,6 +8,8 @@ export const QUEUES = {
   maintenance: 'maintenance',
   /** One job per (event, recipient): renders and delivers through the recipient's channels. */
   notifications: 'notifications',
+  /** Match rounds: one run of deferred acceptance at a time per job (CPU-bound, seconds at 10^6 students). */
+  matching: 'matching',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -17,6 +19,9 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
+  'match.run': { roundId: string; request: number };
+  'match-rounds.close-due': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -26,6 +31,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'match.run': QUEUES.matching,
+  'match-rounds.close-due': QUEUES.maintenance,
 };
 
 /** Attempts of a delivery before it is dead-lettered; backoff doubles from one second. */

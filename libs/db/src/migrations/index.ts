@@ -6,5 +6,6 @@ import { TeacherPractice1795941826108 } from './1795941826108-TeacherPractice';
 import { QuotaYears1795942572490 } from './1795942572490-QuotaYears';
 import { AccessLog1795943304081 } from './1795943304081-AccessLog';
 import { AdminsByOrganisation1795946000000 } from './1795946000000-AdminsByOrganisation';
+import { MatchRounds1796200000000 } from './1796200000000-MatchRounds';
 
-export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490, AccessLog1795943304081, AdminsByOrganisation1795946000000];
+export const MIGRATIONS: Function[] = [Foundation1795938250982, Marketplace1795939304131, Notifications1795939922110, TeacherPractice1795941826108, QuotaYears1795942572490, AccessLog1795943304081, AdminsByOrganisation1795946000000, MatchRounds1796200000000];
