@@ -12,6 +12,7 @@ import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { MarketplaceModule } from './marketplace.module';
+import { MatchRoundsModule } from './match-rounds/match-rounds.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticeModule } from './practice/practice.module';
 import { QuotasModule } from './quotas/quotas.module';
@@ -52,6 +53,7 @@ export class AppModule {
         NotificationsModule,
         PracticeModule,
         QuotasModule,
+        MatchRoundsModule,
         AuditModule,
         HealthModule,
       ],

@@ -11,6 +11,8 @@ import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { DeliverNotificationJob } from './notifications/deliver-notification.job';
 import { OutboxRelay } from './notifications/outbox-relay.service';
+import { CloseDueRoundsJob } from './matching/close-due-rounds.job';
+import { RunMatchRoundJob } from './matching/run-match-round.job';
 import { RedisCloser, redisProvider } from './redis.provider';
 import { ExpireOffersJob } from './scheduled/expire-offers.job';
 import { SendDigestJob } from './scheduled/send-digest.job';
@@ -41,6 +43,8 @@ export class WorkerModule {
         ExpireOffersJob,
         SendRemindersJob,
         SendDigestJob,
+        RunMatchRoundJob,
+        CloseDueRoundsJob,
       ],
       exports: [WorkerConfig],
     };

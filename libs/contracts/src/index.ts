@@ -427,3 +427,4 @@ export interface QuotaSummary {
   byDistrict: Array<{ district: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
   byIndustry: Array<{ industry: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
 }
+export * from './match-rounds';
