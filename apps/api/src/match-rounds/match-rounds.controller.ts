@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MatchApplicantsView, MatchResultView, MatchRoundView } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { CurrentActor, Roles } from '../common/auth.decorators';
-import { CreateMatchRoundDto, PreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
+import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
 import { MatchRoundsService } from './match-rounds.service';
 
 @ApiTags('match rounds')
@@ -55,7 +55,7 @@ export class MatchRoundsController {
   @Put(':id/preferences')
   @Roles('student')
   @ApiOperation({ summary: 'A student’s rank-order list: at most 10 slots of the round, while it is collecting' })
-  preferences(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: PreferencesDto): Promise<MatchRoundView> {
+  preferences(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: MatchPreferencesDto): Promise<MatchRoundView> {
     return this.rounds.putPreferences(actor, id, body);
   }
 

@@ -24,7 +24,7 @@ import { UUID } from '../common/ids';
 import { today } from '../common/today';
 import { AppConfig } from '../config/app.config';
 import { RulesService } from '../rules/rules.service';
-import { CreateMatchRoundDto, PreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
+import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
 
 const gone = () => notFound('The match round');
 
@@ -54,12 +54,13 @@ const ROUND_SELECT = `
          r.algorithm_version, r.parent_round_id, r.run_requested_at, r.run_error, r.last_run_id, r.published_at, r.created_at,
          (SELECT count(*)::int FROM match_round_slots rs WHERE rs.round_id = r.id) AS slot_count,
          (SELECT count(*)::int FROM match_preferences p WHERE p.round_id = r.id) AS participants
-    FROM match_rounds r LEFT JOIN organisations o ON o.id = r.owner_organisation_id`;
+    FROM match_rounds r LEFT JOIN organisations o ON o.id = r.owner_organisation_id
+   CROSS JOIN (SELECT $1::uuid AS user_id, $2::uuid AS organisation_id) me`;
 
 /**
  * Which rounds an actor sees: the education bureau every round (schools are its remit), a school its
  * own and the bureau's, a student the bureau's and their school's once opened, an enterprise those
- * holding one of its slots once opened. Others none. `$1` is the actor's user id, `$2` their organisation.
+ * holding one of its slots once opened. Others none. `me` holds the actor's user id and organisation.
  */
 function visibleSql(actor: Actor): string {
   switch (actor.role) {
@@ -68,11 +69,11 @@ function visibleSql(actor: Actor): string {
     case 'bureau_officer':
       return actor.authority === 'EDU' ? 'true' : 'false';
     case 'school_admin':
-      return `(r.owner_organisation_id = $2 OR (r.owner_authority = 'EDU' AND r.status <> 'draft'))`;
+      return `(r.owner_organisation_id = me.organisation_id OR (r.owner_authority = 'EDU' AND r.status <> 'draft'))`;
     case 'student':
-      return `(r.status <> 'draft' AND (r.owner_authority = 'EDU' OR r.owner_organisation_id = (SELECT school_id FROM students WHERE user_id = $1)))`;
+      return `(r.status <> 'draft' AND (r.owner_authority = 'EDU' OR r.owner_organisation_id = (SELECT school_id FROM students WHERE user_id = me.user_id)))`;
     case 'enterprise_admin':
-      return `(r.status <> 'draft' AND EXISTS (SELECT 1 FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = r.id AND s.enterprise_id = $2))`;
+      return `(r.status <> 'draft' AND EXISTS (SELECT 1 FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = r.id AND s.enterprise_id = me.organisation_id))`;
     default:
       return 'false';
   }
@@ -128,7 +129,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
   /** A round the actor may see, else 404; `lock` takes it FOR UPDATE inside a transaction. */
   private async load(actor: Actor, id: string, tx: EntityManager = this.db.manager, lock = false): Promise<RoundRow> {
     if (!UUID.test(id)) throw gone();
-    const [row]: RoundRow[] = await tx.query(`${ROUND_SELECT} WHERE r.id = $3 AND ${visibleSql(actor)}${lock ? ' FOR UPDATE OF r' : ''}`, [actor.userId, actor.organisationId, id]);
+    const [row]: RoundRow[] = await tx.query(`${ROUND_SELECT} WHERE r.id = $3::uuid AND ${visibleSql(actor)}${lock ? ' FOR UPDATE OF r' : ''}`, [actor.userId, actor.organisationId, id]);
     if (!row) throw gone();
     return row;
   }
@@ -351,7 +352,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
 
   // ——— students' lists ———
 
-  async putPreferences(actor: Actor, id: string, body: PreferencesDto): Promise<MatchRoundView> {
+  async putPreferences(actor: Actor, id: string, body: MatchPreferencesDto): Promise<MatchRoundView> {
     const row = await this.load(actor, id);
     if (row.status === 'collecting' || row.status === 'ranking') {
       if (row.preference_deadline.getTime() <= Date.now()) throw new DomainError('PREFERENCE_DEADLINE_PASSED', 'conflict', 'The deadline for rank-order lists has passed');

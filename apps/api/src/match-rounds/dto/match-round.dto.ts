@@ -34,7 +34,7 @@ export class CreateMatchRoundDto extends SecondRoundDto {
   slotIds: string[];
 }
 
-export class PreferencesDto {
+export class MatchPreferencesDto {
   @ApiProperty({ type: [String], description: 'Slots of the round, most preferred first: at most 10, each once (422 TOO_MANY_PREFERENCES, SLOT_NOT_IN_ROUND)' })
   @IsArray()
   @ArrayMaxSize(100)
