@@ -151,12 +151,14 @@ export class MatchRoundsService implements OnApplicationShutdown {
   }
 
   private async slotsOf(actor: Actor, roundId: string): Promise<MatchRoundSlotView[]> {
+    // Applicants counted in one pass over the lists (a lookup per slot would read every list per slot).
     const rows = await this.db.query(
-      `SELECT s.id, s.title, s.type, s.enterprise_id, e.name AS enterprise_name, s.district, s.start_date::text, s.end_date::text, s.majors,
-              rs.capacity, greatest(s.capacity - s.taken, 0) AS seats_left,
-              (SELECT count(*)::int FROM match_preferences p WHERE p.round_id = rs.round_id AND p.slot_ids @> ARRAY[rs.slot_id]) AS applicants,
-              EXISTS (SELECT 1 FROM match_rankings mr WHERE mr.round_id = rs.round_id AND mr.slot_id = rs.slot_id) AS ranked
+      `WITH listed AS (SELECT x.slot_id, count(*)::int AS n FROM match_preferences p, unnest(p.slot_ids) AS x(slot_id) WHERE p.round_id = $1 GROUP BY x.slot_id)
+       SELECT s.id, s.title, s.type, s.enterprise_id, e.name AS enterprise_name, s.district, s.start_date::text, s.end_date::text, s.majors,
+              rs.capacity, greatest(s.capacity - s.taken, 0) AS seats_left, coalesce(listed.n, 0) AS applicants, mr.slot_id IS NOT NULL AS ranked
          FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id JOIN organisations e ON e.id = s.enterprise_id
+         LEFT JOIN listed ON listed.slot_id = rs.slot_id
+         LEFT JOIN match_rankings mr ON mr.round_id = rs.round_id AND mr.slot_id = rs.slot_id
         WHERE rs.round_id = $1 ORDER BY e.name, s.title, s.id`,
       [roundId],
     );
@@ -586,10 +588,9 @@ unmatched AS (
 ),
 enterprises AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload)
-  SELECT 'round.published', $2::uuid, ${RECIPIENTS_SQL(`'{}'::uuid[]`, 'ARRAY[e.enterprise_id]')}, jsonb_build_object('matched', e.n)
-    FROM (SELECT s.enterprise_id, count(pr.student_id)::int AS n
-            FROM positions p JOIN slots s ON s.id = p.slot_id LEFT JOIN pairs pr ON pr.slot_id = p.slot_id
-           GROUP BY s.enterprise_id) e
+  SELECT 'round.published', $2::uuid, ${RECIPIENTS_SQL(`'{}'::uuid[]`, 'ARRAY[e.enterprise_id]')}, jsonb_build_object('matched', coalesce(n.matched, 0))
+    FROM (SELECT DISTINCT s.enterprise_id FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = $2::uuid) e
+    LEFT JOIN (SELECT enterprise_id, count(*)::int AS matched FROM apps GROUP BY enterprise_id) n ON n.enterprise_id = e.enterprise_id
   RETURNING id
 )
 SELECT (SELECT count(*) FROM placed)::int AS placements, (SELECT count(*) FROM seats)::int AS slots,

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { UUID } from '../../common/ids';
 
 /** A timestamp with its zone (2027-03-01T18:00:00+08:00), or a date: the end of that day in Lanzhou. */
 const DEADLINE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -30,7 +31,7 @@ export class CreateMatchRoundDto extends SecondRoundDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(300_000)
   @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Matches(UUID, { each: true, message: 'each value in $property must be a UUID' })
   slotIds: string[];
 }
 
@@ -38,7 +39,7 @@ export class MatchPreferencesDto {
   @ApiProperty({ type: [String], description: 'Slots of the round, most preferred first: at most 10, each once (422 TOO_MANY_PREFERENCES, SLOT_NOT_IN_ROUND)' })
   @IsArray()
   @ArrayMaxSize(100)
-  @IsUUID('all', { each: true })
+  @Matches(UUID, { each: true, message: 'each value in $property must be a UUID' })
   slotIds: string[];
 }
 
@@ -46,7 +47,7 @@ export class RankingDto {
   @ApiProperty({ type: [String], description: 'Students who listed the slot, best first (422 NOT_AN_APPLICANT); those left out are not acceptable' })
   @IsArray()
   @ArrayMaxSize(1_000_000)
-  @IsUUID('all', { each: true })
+  @Matches(UUID, { each: true, message: 'each value in $property must be a UUID' })
   studentIds: string[];
 }
 
