@@ -4,6 +4,8 @@ import { setApiLanguage } from '../api/client';
 import en from './en.json';
 import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
+import roundsEn from './rounds.en.json';
+import roundsZhCN from './rounds.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -28,8 +30,8 @@ function apply(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  // Teacher practice keeps its strings (`practice.*`) in files of its own.
-  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN } }, en: { translation: { ...en, ...practiceEn } } },
+  // Teacher practice (`practice.*`) and match rounds (`rounds.*`) keep their strings in files of their own.
+  resources: { 'zh-CN': { translation: { ...zhCN, ...practiceZhCN, ...roundsZhCN } }, en: { translation: { ...en, ...practiceEn, ...roundsEn } } },
   lng: storedLanguage(),
   fallbackLng: 'zh-CN',
   supportedLngs: [...LANGUAGES],

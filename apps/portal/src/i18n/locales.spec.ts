@@ -1,11 +1,13 @@
 import enBase from './en.json';
 import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
+import roundsEn from './rounds.en.json';
+import roundsZhCN from './rounds.zh-CN.json';
 import zhBase from './zh-CN.json';
 
-// The translations as the portal loads them (i18n/index.ts): the main files and teacher practice's own (`practice.*`).
-const zhCN = { ...zhBase, ...practiceZhCN };
-const en = { ...enBase, ...practiceEn };
+// The translations as the portal loads them (i18n/index.ts): the main files, teacher practice's own (`practice.*`) and match rounds' (`rounds.*`).
+const zhCN = { ...zhBase, ...practiceZhCN, ...roundsZhCN };
+const en = { ...enBase, ...practiceEn, ...roundsEn };
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,6 +32,12 @@ describe('portal translations', () => {
     expect(Object.keys(practiceEn)).toEqual(['practice']);
     expect(Object.keys(zhBase)).not.toContain('practice');
     expect(Object.keys(enBase)).not.toContain('practice');
+  });
+
+  it('the rounds files hold only the `rounds` tree, which no other file has', () => {
+    expect(Object.keys(roundsZhCN)).toEqual(['rounds']);
+    expect(Object.keys(roundsEn)).toEqual(['rounds']);
+    for (const other of [zhBase, enBase, practiceZhCN, practiceEn]) expect(Object.keys(other)).not.toContain('rounds');
   });
 
   it('zh-CN and en have exactly the same keys', () => {

@@ -3,6 +3,7 @@ import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts'
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
@@ -136,7 +137,7 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
         </Button>
       )}
       {status === 'collecting' && (
-        <Popconfirm title={t('rounds.action.closeConfirm')} onConfirm={() => move.mutate('close')} okButtonProps={{ 'data-testid': 'round-close-confirm' } as object}>
+        <Popconfirm title={t('rounds.action.closeConfirm')} onConfirm={() => move.mutate('close')} okButtonProps={{ 'data-testid': 'round-close-confirm' } as ButtonProps}>
           <Button icon={<LockOutlined />} loading={busy('close')} data-testid="round-close">
             {t('rounds.action.close')}
           </Button>
@@ -148,7 +149,7 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
         </Button>
       )}
       {status === 'ran' && (
-        <Popconfirm title={t('rounds.action.publishConfirm')} onConfirm={() => move.mutate('publish')} okButtonProps={{ 'data-testid': 'round-publish-confirm' } as object}>
+        <Popconfirm title={t('rounds.action.publishConfirm')} onConfirm={() => move.mutate('publish')} okButtonProps={{ 'data-testid': 'round-publish-confirm' } as ButtonProps}>
           <Button type="primary" icon={<SendOutlined />} loading={busy('publish')} disabled={round.running} data-testid="round-publish">
             {t('rounds.action.publish')}
           </Button>
