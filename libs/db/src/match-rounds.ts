@@ -56,13 +56,14 @@ export async function loadRoundInstance(db: EntityManager, round: RoundFacts): P
       WHERE p.round_id = $1 ORDER BY p.student_id`,
     [round.id],
   );
+  // Only students who hold a placement at all are looked at (most hold none): a join, not a probe per listed slot.
   const excluded: Array<{ student_id: string; slot_id: string }> = await db.query(
-    `SELECT p.student_id, s.id AS slot_id
-       FROM match_preferences p CROSS JOIN LATERAL unnest(p.slot_ids) AS x(slot_id) JOIN slots s ON s.id = x.slot_id
-      WHERE p.round_id = $1
-        AND EXISTS (SELECT 1 FROM placements pl
-                     WHERE pl.person_id = p.student_id AND pl.kind = 'student' AND pl.status <> 'terminated'
-                       AND daterange(pl.start_date, pl.end_date, '[]') && daterange(s.start_date, s.end_date, '[]'))`,
+    `SELECT DISTINCT p.student_id, s.id AS slot_id
+       FROM match_preferences p
+       JOIN placements pl ON pl.person_id = p.student_id AND pl.kind = 'student' AND pl.status <> 'terminated'
+       CROSS JOIN LATERAL unnest(p.slot_ids) AS x(slot_id)
+       JOIN slots s ON s.id = x.slot_id
+      WHERE p.round_id = $1 AND daterange(pl.start_date, pl.end_date, '[]') && daterange(s.start_date, s.end_date, '[]')`,
     [round.id],
   );
   const rankings: Array<{ slot_id: string; student_ids: string[] }> = await db.query(`SELECT slot_id, student_ids FROM match_rankings WHERE round_id = $1`, [round.id]);
