@@ -119,16 +119,27 @@ describe('match rounds (journey 5)', () => {
     await page.getByTestId('round-seed').fill('e2e-seed');
     for (const slot of journey.slots) {
       await page.getByTestId('round-slot-search').fill(slot.title);
-      await page.getByTestId('round-slot-search').press('Enter');
+      await page.getByTestId('round-slot-search-submit').click();
+      // The table shows the search's rows only once every row is of that title.
+      await page.waitForFunction(
+        (title) => {
+          const titles = [...document.querySelectorAll('[data-testid="round-slot-table"] tr[data-row-key] td:nth-child(2)')].map((td) => td.textContent);
+          return titles.length > 0 && titles.every((t) => t === title);
+        },
+        slot.title,
+      );
+      await settled();
       const row = page.getByTestId('round-slot-table').locator(`tr[data-row-key="${slot.id}"]`);
-      await row.waitFor();
-      await row.locator('.ant-checkbox-input').check();
+      // antd draws its own box over a transparent input: click the box.
+      await row.locator('.ant-checkbox').click();
+      await row.locator('.ant-checkbox-checked').waitFor();
     }
     await shot('01-create');
     await page.getByTestId('create-round-submit').click();
     await page.waitForURL(/\/match-rounds\/[0-9a-f-]{36}$/);
     journey.roundId = page.url().split('/').pop()!;
     await status('draft').waitFor();
+    await page.getByTestId('round-slots').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.getByTestId('round-slots').locator('tbody tr.ant-table-row').count()).toBe(2);
     await page.getByTestId('round-open').click();
     await status('collecting').waitFor();

@@ -115,8 +115,11 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         </Form.Item>
         <Form.Item label={t('rounds.create.slots', { n: picked.size })} required>
           <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-            <Input value={words} onChange={(e) => setWords(e.target.value)} onPressEnter={() => setQ(words.trim() || undefined)} placeholder={t('rounds.create.searchSlots')} data-testid="round-slot-search" />
-            <Button icon={<SearchOutlined />} onClick={() => setQ(words.trim() || undefined)}>
+            <Input value={words} onChange={(e) => setWords(e.target.value)} onPressEnter={(e) => {
+                e.preventDefault();
+                setQ(words.trim() || undefined);
+              }} placeholder={t('rounds.create.searchSlots')} data-testid="round-slot-search" />
+            <Button icon={<SearchOutlined />} onClick={() => setQ(words.trim() || undefined)} data-testid="round-slot-search-submit">
               {t('rounds.create.search')}
             </Button>
           </Space.Compact>
