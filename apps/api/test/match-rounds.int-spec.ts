@@ -57,7 +57,8 @@ describe('match rounds (integration)', () => {
     );
     const byMajorOrder = await api.db.query(`SELECT user_id AS id, major FROM students WHERE user_id = ANY($1) ORDER BY (SELECT email FROM users WHERE id = user_id)`, [rows.map((r) => r.id)]);
     students = await Promise.all(byMajorOrder.map(async (r: { id: string; major: string }) => ({ id: r.id, major: r.major, token: await api.tokenFor(r.id) })));
-  });
+    // Two processes to start and six sign-ins (argon2): more than the default on a busy machine.
+  }, 120_000);
   afterAll(async () => {
     await worker?.stop('SIGKILL');
     await api?.stop();
