@@ -28,6 +28,9 @@ import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, Seco
 
 const gone = () => notFound('The match round');
 
+/** A run of 10^6 students takes well under a minute; a request this old is taken as lost. */
+const STALE_RUN_MS = 10 * 60_000;
+
 interface RoundRow {
   id: string;
   name: string;
@@ -292,7 +295,8 @@ export class MatchRoundsService implements OnApplicationShutdown {
     const request = await this.db.transaction(async (tx) => {
       const row = await this.loadOwned(actor, id, tx, true);
       nextRoundStatus(row.status, 'run');
-      if (row.run_requested_at) throw new DomainError('RUN_IN_PROGRESS', 'conflict', 'The round is already running');
+      // A request older than STALE_RUN_MS lost its job (the worker gave up, or Redis lost it): it may be made again.
+      if (row.run_requested_at && Date.now() - row.run_requested_at.getTime() < STALE_RUN_MS) throw new DomainError('RUN_IN_PROGRESS', 'conflict', 'The round is already running');
       const [[updated]]: [[{ run_request: number }]] = await tx.query(
         `UPDATE match_rounds SET run_request = run_request + 1, run_requested_at = now(), run_error = NULL, updated_at = now()
           WHERE id = $1 AND status = ANY($2) RETURNING run_request`,
