@@ -7,8 +7,8 @@ import {
   deferredAcceptance,
   hrInstanceChunks,
   matchFigures,
+  hrInstanceFromLists,
   rankByCriteria,
-  validateHrInstance,
 } from '@skillbridge/domain';
 import { createHash } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -103,24 +103,7 @@ export async function loadRoundInstance(db: EntityManager, round: RoundFacts): P
     return order.map((id) => studentAt.get(id)!);
   });
 
-  const csr = (rows: number[][]): [Int32Array, Int32Array] => {
-    const start = new Int32Array(rows.length + 1);
-    for (let i = 0; i < rows.length; i++) start[i + 1] = start[i] + rows[i].length;
-    const flat = new Int32Array(start[rows.length]);
-    rows.forEach((row, i) => flat.set(row, start[i]));
-    return [start, flat];
-  };
-  const [choiceStart, choiceSlot] = csr(choices);
-  const [rankStart, rankedStudent] = csr(ranked);
-  const instance: HrInstance = {
-    students: lists.length,
-    slots: slots.length,
-    choiceStart,
-    choiceSlot,
-    capacity: Int32Array.from(slots, (s) => Number(s.seats)),
-    rankStart,
-    rankedStudent,
-  };
+  const instance = hrInstanceFromLists({ choices, slots: slots.map((slot, c) => ({ capacity: Number(slot.seats), ranking: ranked[c] })) });
   return { instance, studentIds: lists.map((l) => l.student_id), slotIds: slots.map((s) => s.slot_id), automaticSlots, excludedPairs: excluded.length };
 }
 
@@ -136,9 +119,8 @@ export interface RoundOutcome {
   inputsSha256: string;
 }
 
-/** Runs deferred acceptance on an instance and audits the result (matching checks and blocking pairs). */
+/** Runs deferred acceptance on a checked instance (hrInstanceFromLists) and audits the result (matching checks and blocking pairs). */
 export function solveRound(instance: HrInstance): RoundOutcome {
-  validateHrInstance(instance);
   const result = deferredAcceptance(instance);
   const problems = checkMatching(instance, result.assignment, 1000).length;
   const blocking = blockingPairs(instance, result.assignment, 1000).length;

@@ -253,7 +253,7 @@ function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; on
   const rows = me.role === 'enterprise_admin' ? [...(round.slots ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine)) : (round.slots ?? []);
   return (
     <Card title={t('rounds.slots.title', { n: round.slotCount })}>
-      <Table rowKey="id" size="small" columns={columns} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false} data-testid="round-slots" rowClassName={(s) => (s.mine ? 'sb-row-mine' : '')} onRow={(s) => ({ 'data-slot-title': s.title } as object)} />
+      <Table rowKey="id" size="small" columns={columns} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false} data-testid="round-slots" />
     </Card>
   );
 }
