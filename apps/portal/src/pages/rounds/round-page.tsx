@@ -70,7 +70,8 @@ function RoleSections({ round }: { round: MatchRoundView }) {
   const [ranking, setRanking] = useState<MatchRoundSlotView | null>(null);
   const [picked, setPicked] = useState<string[] | null>(null);
   const list = picked ?? round.myPreferences ?? [];
-  const showResult = (round.canManage && round.lastRunId) || round.status === 'published';
+  // A student who listed nothing has no line to see.
+  const showResult = (round.canManage && round.lastRunId) || (round.status === 'published' && (me.role !== 'student' || round.myPreferences));
   return (
     <>
       {showResult && <ResultCard round={round} />}
