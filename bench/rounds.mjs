@@ -190,6 +190,9 @@ try {
   const loadBefore = (await import('node:os')).loadavg()[0];
   const published = await call('POST', `/match-rounds/${roundId}/publish`);
   const after = cpu();
+  // Backends opened during the publish count whole.
+  const born = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid).filter((pid) => !backends.includes(pid));
+  after.db += born.reduce((sum, pid) => sum + (cpuMsOf(pid) ?? 0), 0);
   const publishSeconds = published.ms / 1000;
   figures.publishCpu = { databaseSeconds: (after.db - before.db) / 1000, apiSeconds: (after.api - before.api) / 1000, loadBefore };
   const { rows: [counts] } = await db.query(
