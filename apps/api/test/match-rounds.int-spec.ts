@@ -291,7 +291,7 @@ describe('match rounds (integration)', () => {
     expect(problem(await api.request('GET', `/match-rounds/${round.id}`, { token: teacher }))).toEqual({ status: 404, code: 'NOT_FOUND' });
   });
 
-  it('a second round opens over the seats left for the students left unmatched', async () => {
+  it('a second round opens over the seats left for the students left unmatched; a clashing placement is left out at run time', async () => {
     const second = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/second-round`, { token: edu, body: { name: '第二轮撮合', preferenceDeadline: tomorrow() } });
     expect(second.status).toBe(201);
     expect(second.body.parentRoundId).toBe(round.id);
@@ -300,10 +300,19 @@ describe('match rounds (integration)', () => {
     expect(second.body.slots!.some((s) => s.id === slots.D.id && s.capacity === 2)).toBe(true);
     await api.request('POST', `/match-rounds/${second.body.id}/open`, { token: edu });
 
-    const unmatched = firstRun.lines.find((l) => !l.slot)!;
+    const [unmatched, other] = firstRun.lines.filter((l) => !l.slot);
+    expect(other).toBeDefined();
     const matchedLine = firstRun.lines.find((l) => l.slot)!;
     const token = (id: string) => students.find((s) => s.id === id)!.token;
-    expect((await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, { token: token(unmatched.studentId), body: { slotIds: [slots.D.id] } })).status).toBe(200);
+    // The other unmatched student meanwhile took a placement overlapping D's dates: the run leaves the pair out.
+    await api.db.query(
+      `INSERT INTO placements (kind, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date)
+       SELECT 'student', s.id, s.enterprise_id, st.user_id, st.school_id, 'internship', '2027-04-01', '2027-05-31' FROM slots s, students st WHERE s.id = $1 AND st.user_id = $2`,
+      [slots.E.id, other.studentId],
+    );
+    for (const line of [unmatched, other]) {
+      expect((await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, { token: token(line.studentId), body: { slotIds: [slots.D.id] } })).status).toBe(200);
+    }
     expect(problem(await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, { token: token(matchedLine.studentId), body: { slotIds: [slots.D.id] } }))).toEqual({
       status: 422,
       code: 'NOT_ELIGIBLE_FOR_ROUND',
@@ -312,7 +321,11 @@ describe('match rounds (integration)', () => {
     await api.request('POST', `/match-rounds/${second.body.id}/run`, { token: edu });
     await ranUntil(second.body.id);
     const result = (await api.request<MatchResultView>('GET', `/match-rounds/${second.body.id}/result`, { token: edu })).body;
-    expect(result.lines).toEqual([expect.objectContaining({ studentId: unmatched.studentId, slot: expect.objectContaining({ id: slots.D.id }), choice: 1 })]);
+    // D has two seats, yet only the student without a clashing placement gets one.
+    expect(result.figures).toMatchObject({ students: 2, matched: 1, excludedPairs: 1 });
+    expect(result.lines.find((l) => l.studentId === unmatched.studentId)).toMatchObject({ slot: expect.objectContaining({ id: slots.D.id }), choice: 1 });
+    expect(result.lines.find((l) => l.studentId === other.studentId)).toMatchObject({ slot: null, choice: null });
+    expect((await api.request('POST', `/match-rounds/${second.body.id}/publish`, { token: edu })).status).toBe(200);
   });
 
   it('a school’s round is that school’s: another school’s admin and its students do not see it', async () => {
