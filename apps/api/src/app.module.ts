@@ -13,6 +13,7 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { MarketplaceModule } from './marketplace.module';
+import { MatchRoundsModule } from './match-rounds/match-rounds.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PracticeModule } from './practice/practice.module';
 import { QuotasModule } from './quotas/quotas.module';
@@ -53,6 +54,7 @@ export class AppModule {
         NotificationsModule,
         PracticeModule,
         QuotasModule,
+        MatchRoundsModule,
         AuditModule,
         ImportsModule,
         HealthModule,

@@ -28,6 +28,11 @@ const MyPracticePage = lazy(() => import('./pages/practice/my-practice-page'));
 const PracticeBookingsPage = lazy(() => import('./pages/practice/enterprise-bookings-page'));
 const PracticeCompliancePage = lazy(() => import('./pages/practice/compliance-page'));
 const QuotaDashboardPage = lazy(() => import('./pages/quotas/quota-dashboard-page'));
+const RoundsPage = lazy(() => import('./pages/rounds/rounds-page'));
+const RoundPage = lazy(() => import('./pages/rounds/round-page'));
+
+/** Who takes part in match rounds: students list, enterprises rank, schools and officers run them. */
+const ROUND_ROLES: Role[] = ['student', 'enterprise_admin', 'school_admin', 'bureau_officer', 'platform_admin'];
 
 /** A page only some roles have (the side menu shows it to them only). */
 const only = (roles: Role[], page: ReactNode) => (
@@ -64,6 +69,8 @@ export function AppRoutes() {
             <Route path="/practice-compliance" element={only(['school_admin', 'bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
             <Route path="/practice-compliance/:schoolId" element={only(['bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
             <Route path="/quotas" element={only(['bureau_officer', 'platform_admin'], <QuotaDashboardPage />)} />
+            <Route path="/match-rounds" element={only(ROUND_ROLES, <RoundsPage />)} />
+            <Route path="/match-rounds/:roundId" element={only(ROUND_ROLES, <RoundPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

@@ -15,6 +15,8 @@ import { WebhookChannel } from './channels/webhook.channel';
 import { DeliverNotificationJob } from './notifications/deliver-notification.job';
 import { FanOutNotificationsJob } from './notifications/fan-out-notifications.job';
 import { OutboxRelay } from './notifications/outbox-relay.service';
+import { CloseDueRoundsJob } from './matching/close-due-rounds.job';
+import { RunMatchRoundJob } from './matching/run-match-round.job';
 import { RedisCloser, redisProvider } from './redis.provider';
 import { ExpireOffersJob } from './scheduled/expire-offers.job';
 import { SendDigestJob } from './scheduled/send-digest.job';
@@ -49,6 +51,8 @@ export class WorkerModule {
         SendDigestJob,
         ImportRunner,
         RunImportJob,
+        RunMatchRoundJob,
+        CloseDueRoundsJob,
       ],
       exports: [WorkerConfig],
     };

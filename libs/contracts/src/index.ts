@@ -430,3 +430,4 @@ export interface QuotaSummary {
   byIndustry: Array<{ industry: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
 }
 export * from './imports';
+export * from './match-rounds';

@@ -13,3 +13,4 @@ export * from './query/remit';
 export * from './rules.repository';
 export * from './telemetry/traceparent';
 export { seedDemo, isSeeded } from './seed/demo';
+export * from './match-rounds';

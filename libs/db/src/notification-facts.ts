@@ -48,5 +48,14 @@ export async function loadMessageFacts(db: EntityManager, kind: string, subjectI
     );
     return row ? { ...row, ...(payload as MessageFacts) } : null;
   }
+  if (area === 'round') {
+    // The subject is the round; a matched student's event names its slot in the payload.
+    const [row] = await db.query(
+      `SELECT r.name AS "roundName", s.title AS "slotTitle", e.name AS "enterpriseName", s.start_date::text AS "startDate"
+         FROM match_rounds r LEFT JOIN slots s ON s.id = $2 LEFT JOIN organisations e ON e.id = s.enterprise_id WHERE r.id = $1`,
+      [subjectId, typeof payload.slotId === 'string' ? payload.slotId : null],
+    );
+    return row ? { ...row, ...(payload as MessageFacts) } : null;
+  }
   return { ...(payload as MessageFacts) };
 }

@@ -13,5 +13,6 @@ export * from './search-terms';
 export * from './slot-rules';
 export * from './tenancy';
 export * from './uscc';
+export * from './match-round';
 export * from './matching';
 export * from './imports';

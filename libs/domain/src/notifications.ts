@@ -32,6 +32,9 @@ export const EVENT_KINDS = [
   'quota.reminder',
   'import.done',
   'import.rejected',
+  'round.matched',
+  'round.unmatched',
+  'round.published',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -51,6 +54,8 @@ const EMAIL_BY_DEFAULT = new Set<EventKind>([
   'booking.starting',
   'practice.reminder',
   'quota.reminder',
+  'round.matched',
+  'round.unmatched',
 ]);
 
 export const defaultPreference = (kind: EventKind): ChannelPreference => ({
@@ -83,6 +88,8 @@ export interface MessageFacts {
   fileName?: string;
   importedRows?: number;
   errorCount?: number;
+  roundName?: string;
+  matched?: number;
 }
 
 type Words = { title: string; body: string };
@@ -180,6 +187,17 @@ const TEMPLATES: Record<EventKind, Template> = {
       'zh-CN': { title: '导入未通过校验', body: '「{fileName}」有 {errorCount} 处错误，未写入任何数据。请查看逐行报告并修改后重新上传。' },
       en: { title: 'Import rejected', body: '“{fileName}” has {errorCount} errors; nothing was written. See the row-by-row report, fix the file and upload it again.' },
     },
+  },
+  'round.matched': {
+    student: { 'zh-CN': { title: '撮合结果：你已匹配到岗位', body: '在「{roundName}」中，你匹配到 {enterpriseName} 的「{slotTitle}」，开始日期 {startDate}。学校审批三方协议后即可上岗。' }, en: { title: 'Match result: you have a place', body: 'In “{roundName}” you were matched to “{slotTitle}” at {enterpriseName}, starting {startDate}. It starts once your school approves the tripartite agreement.' } },
+    any: { 'zh-CN': { title: '撮合结果：学生已匹配', body: '在「{roundName}」中，{studentName} 匹配到「{slotTitle}」。' }, en: { title: 'Match result: a student was placed', body: 'In “{roundName}”, {studentName} was matched to “{slotTitle}”.' } },
+  },
+  'round.unmatched': {
+    student: { 'zh-CN': { title: '撮合结果：本轮未匹配', body: '很遗憾，你在「{roundName}」中未匹配到岗位。剩余名额将在第二轮撮合中开放，请留意通知。' }, en: { title: 'Match result: no place this round', body: 'You were not matched in “{roundName}”. The seats left go to a second round: watch for its notice.' } },
+    any: { 'zh-CN': { title: '撮合结果：学生未匹配', body: '{studentName} 在「{roundName}」中未匹配到岗位。' }, en: { title: 'Match result: a student was not placed', body: '{studentName} was not matched in “{roundName}”.' } },
+  },
+  'round.published': {
+    any: { 'zh-CN': { title: '撮合结果已发布', body: '「{roundName}」的结果已发布：你单位的岗位共匹配 {matched} 名学生，请在实习管理中查看。' }, en: { title: 'Match results are out', body: 'The results of “{roundName}” are out: {matched} students were matched to your slots. See them under placements.' } },
   },
 };
 

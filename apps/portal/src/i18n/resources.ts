@@ -5,16 +5,19 @@ import practiceEn from './practice.en.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasEn from './quotas.en.json';
 import quotasZhCN from './quotas.zh-CN.json';
+import roundsEn from './rounds.en.json';
+import roundsZhCN from './rounds.zh-CN.json';
 import zhCN from './zh-CN.json';
 
 /**
  * The portal's strings: the main files, plus a pair of files per feature that keeps its own tree
- * (`practice.*`, `quotas.*`, `imports.*`). A feature file holds only its tree, which the main files do not have.
+ * (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`). A feature file holds only its tree, which the main files do not have.
  */
 export const FEATURE_TRANSLATIONS = {
   practice: { 'zh-CN': practiceZhCN, en: practiceEn },
   quotas: { 'zh-CN': quotasZhCN, en: quotasEn },
   imports: { 'zh-CN': importsZhCN, en: importsEn },
+  rounds: { 'zh-CN': roundsZhCN, en: roundsEn },
 };
 
 export const MAIN_TRANSLATIONS = { 'zh-CN': zhCN, en };

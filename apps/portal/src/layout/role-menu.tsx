@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BarChartOutlined,
   BankOutlined,
@@ -33,6 +34,7 @@ export interface MenuEntry {
 }
 
 const entry = (path: string, icon: ReactNode, label: string): MenuEntry => ({ key: path, path, icon, label });
+const rounds = (t: TFunction) => entry('/match-rounds', <ApiOutlined />, t('rounds.menu'));
 
 /** The side menu of each role; a bureau officer's depends on their authority. Everyone has the inbox and the account. */
 export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
@@ -50,6 +52,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         entry('/recommended', <StarOutlined />, t('menu.recommended')),
         entry('/applications', <ProfileOutlined />, t('menu.myApplications')),
         entry('/placements', <CarryOutOutlined />, t('menu.myPlacements')),
+        rounds(t),
         ...common,
       ];
     case 'teacher':
@@ -64,6 +67,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         home(t('menu.schoolHome'), <BankOutlined />),
         entry('/approvals', <AuditOutlined />, t('menu.approvals')),
         entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')),
+        rounds(t),
         ...common,
       ];
     case 'enterprise_admin':
@@ -72,12 +76,13 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         entry('/slots', <FileSearchOutlined />, t('menu.slots')),
         entry('/placements', <SolutionOutlined />, t('menu.placements')),
         entry('/practice-bookings', <ScheduleOutlined />, t('practice.menu.bookings')),
+        rounds(t),
         ...common,
       ];
     case 'bureau_officer':
       return [
         me.authority === 'EDU' ? home(t('menu.schoolSupervision'), <AuditOutlined />) : home(t('menu.enterpriseSupervision'), <ApartmentOutlined />),
-        me.authority === 'EDU' ? entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')) : entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
+        ...(me.authority === 'EDU' ? [entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')), rounds(t)] : [entry('/quotas', <BarChartOutlined />, t('quotas.menu'))]),
         ...common,
       ];
     case 'platform_admin':

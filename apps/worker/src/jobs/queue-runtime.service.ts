@@ -17,6 +17,7 @@ const SCHEDULES: Array<[JobName, { every: number } | { pattern: string; tz: stri
   ['offers.expire', { every: 60_000 }],
   ['reminders.send', { every: 3_600_000 }],
   ['digest.send', { pattern: '0 8 * * *', tz: 'Asia/Shanghai' }],
+  ['match-rounds.close-due', { every: 60_000 }],
 ];
 
 /**

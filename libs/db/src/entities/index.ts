@@ -7,6 +7,11 @@ import { PracticeDay } from './practice-day.entity';
 import { QuotaYear } from './quota-year.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Import } from './import.entity';
+import { MatchPreference } from './match-preference.entity';
+import { MatchRanking } from './match-ranking.entity';
+import { MatchRound } from './match-round.entity';
+import { MatchRoundSlot } from './match-round-slot.entity';
+import { MatchRun } from './match-run.entity';
 import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
@@ -28,6 +33,11 @@ export * from './practice-day.entity';
 export * from './quota-year.entity';
 export * from './enterprise-headcount.entity';
 export * from './import.entity';
+export * from './match-preference.entity';
+export * from './match-ranking.entity';
+export * from './match-round.entity';
+export * from './match-round-slot.entity';
+export * from './match-run.entity';
 export * from './notification.entity';
 export * from './notification-preference.entity';
 export * from './organisation.entity';
@@ -61,4 +71,9 @@ export const ENTITIES = [
   AccessLogEntry,
   Import,
   AccountActivation,
+  MatchRound,
+  MatchRoundSlot,
+  MatchPreference,
+  MatchRanking,
+  MatchRun,
 ];

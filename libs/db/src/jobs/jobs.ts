@@ -13,6 +13,8 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Bulk imports: few, long, heavy on PostgreSQL; run one or two at a time. */
   imports: 'imports',
+  /** Match rounds: one run of deferred acceptance at a time per job (CPU-bound, seconds at 10^6 students). */
+  matching: 'matching',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +26,9 @@ export interface JobPayloads {
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
   'import.run': { importId: string };
+  /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
+  'match.run': { roundId: string; request: number };
+  'match-rounds.close-due': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -35,6 +40,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
   'import.run': QUEUES.imports,
+  'match.run': QUEUES.matching,
+  'match-rounds.close-due': QUEUES.maintenance,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */

@@ -7,6 +7,7 @@ import { QuotaYears1795942572490 } from './1795942572490-QuotaYears';
 import { AccessLog1795943304081 } from './1795943304081-AccessLog';
 import { AdminsByOrganisation1795946000000 } from './1795946000000-AdminsByOrganisation';
 import { Imports1796100000000 } from './1796100000000-Imports';
+import { MatchRounds1796200000000 } from './1796200000000-MatchRounds';
 import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparent';
 
 export const MIGRATIONS: Function[] = [
@@ -18,5 +19,6 @@ export const MIGRATIONS: Function[] = [
   AccessLog1795943304081,
   AdminsByOrganisation1795946000000,
   Imports1796100000000,
+  MatchRounds1796200000000,
   OutboxTraceparent1796300000000,
 ];

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { closeDueRounds } from '@skillbridge/db';
+import { DataSource } from 'typeorm';
+import { HandlesJob, JobHandler } from '../jobs/job-handler';
+
+/** Collecting ends at a round's preference deadline even if its owner does not close it. */
+@Injectable()
+@HandlesJob('match-rounds.close-due')
+export class CloseDueRoundsJob implements JobHandler<'match-rounds.close-due'> {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async handle(): Promise<void> {
+    await closeDueRounds(this.db);
+  }
+}
