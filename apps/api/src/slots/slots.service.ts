@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import type { Page, RecommendedSlot, SlotView } from '@skillbridge/contracts';
 import { EnterpriseHeadcount, Organisation, Slot, Student, decodeCursor } from '@skillbridge/db';
 import {
@@ -27,6 +28,9 @@ import { slotView } from './slot.view';
 import { UUID } from '../common/ids';
 
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
+
+/** How long a page of open-slot search results is shared between the students who ask for it. */
+const SEARCH_CACHE_MS = 2000;
 
 /** How many open slots, in page order, a text search looks through before it runs the full query. */
 const SEARCH_WINDOW = 3000;
@@ -145,7 +149,26 @@ export class SlotsService {
     return slotView(slot, slot.enterprise.name, owner ? slotWarnings(await this.rules.forYear(yearOf(slot.startDate)), termsOf(slot)) : []);
   }
 
+  /**
+   * The marketplace's search of open slots is the same for every student who asks the same thing,
+   * and most ask the same few things: each page is kept for a moment and shared. A page may show
+   * a seat count up to SEARCH_CACHE_MS old; taking a seat is decided by the accept, never by it.
+   */
   async search(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
+    if (query.enterpriseId) return this.searchNow(actor, query);
+    const key = JSON.stringify([query.q, query.type, query.major, query.district, query.from, query.to, query.cursor, query.limit]);
+    const cached = this.recentPages.get(key);
+    if (cached) return cached;
+    const page = this.searchNow(actor, query);
+    this.recentPages.set(key, page);
+    // A failed search is not remembered.
+    page.catch(() => this.recentPages.delete(key));
+    return page;
+  }
+
+  private readonly recentPages = new LRUCache<string, Promise<Page<SlotView>>>({ max: 2000, ttl: SEARCH_CACHE_MS });
+
+  private async searchNow(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
     const qb = this.db.getRepository(Slot).createQueryBuilder('s').innerJoinAndSelect('s.enterprise', 'e');
     if (query.enterpriseId) {
       await this.access.visible(actor, query.enterpriseId, [...ENTERPRISE_KINDS]);
