@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import type { FastifyReply } from 'fastify';
+import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { today } from '../common/today';
 import { ExportQuery, ListQuotasQuery, QuotaYearQuery, RemindDto } from './dto/quota.dto';
@@ -33,6 +34,7 @@ export class QuotasController {
   @Post('quotas/reminders')
   @HttpCode(200)
   @Roles(...MONITORS)
+  @RateLimit('reminders')
   @ApiOperation({ summary: 'Remind every enterprise in that status (at most once a day each); answers how many' })
   remind(@CurrentActor() actor: Actor, @Body() body: RemindDto): Promise<{ reminded: number; skipped: number }> {
     return this.quotas.remind(actor, body.year, body.status);
