@@ -28,6 +28,10 @@ function flatten(errors: ValidationError[], parent = ''): ProblemFieldError[] {
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Half of a UTF-16 pair: not text (JSON allows it as `\ud800`); validator.js's isEmail throws on it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNICODE_MESSAGE = 'must be valid Unicode text';
+
 /** Deeper than any DTO goes: past it, a body is an attack on the parser, not data. */
 const MAX_DEPTH = 8;
 
@@ -35,8 +39,8 @@ const MAX_DEPTH = 8;
  * What class-validator lets through or chokes on: a body that is not an object (null, an array,
  * a string), `null` for an optional field (IsOptional skips null, and the service then writes or
  * trims it), `__proto__`/`constructor`/`prototype` keys (dropped without a word), NUL characters
- * (PostgreSQL refuses them in text: a 500), and deep nesting (class-transformer recurses through
- * it until the stack overflows).
+ * (PostgreSQL refuses them in text: a 500), lone UTF-16 surrogates, and deep nesting (class-
+ * transformer recurses through it until the stack overflows).
  */
 export function inputProblems(value: unknown, metadata: ArgumentMetadata): ProblemFieldError[] {
   if (metadata.type === 'body' && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
@@ -46,6 +50,7 @@ export function inputProblems(value: unknown, metadata: ArgumentMetadata): Probl
   const walk = (node: unknown, path: string, depth: number): void => {
     if (typeof node === 'string') {
       if (node.includes('\u0000')) problems.push({ field: path, message: 'must not contain NUL characters' });
+      else if (LONE_SURROGATE.test(node)) problems.push({ field: path, message: UNICODE_MESSAGE });
       return;
     }
     if (node === null || typeof node !== 'object') return;
@@ -70,7 +75,8 @@ export function inputProblems(value: unknown, metadata: ArgumentMetadata): Probl
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const early = inputProblems(value, metadata);
-    if (early.some((p) => p.field === 'body' || p.message === 'is nested too deeply')) throw new ValidationFailed(early);
+    // These would crash the validators or the transformer: report them alone.
+    if (early.some((p) => p.field === 'body' || p.message === 'is nested too deeply' || p.message === UNICODE_MESSAGE)) throw new ValidationFailed(early);
     let late: ProblemFieldError[] = [];
     let result: unknown;
     try {

@@ -44,6 +44,8 @@ export class QuotasController {
   @Roles(...MONITORS)
   @ApiOperation({ summary: 'The table as CSV or XLSX, streamed, with Chinese headers' })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    // Before the headers go out: a refusal inside the stream would arrive as a broken file.
+    this.quotas.assertMonitor(actor);
     const year = query.year ?? Number(today().slice(0, 4));
     const format = query.format ?? 'csv';
     const file = encodeURIComponent(`实习生配额-${year}.${format}`);

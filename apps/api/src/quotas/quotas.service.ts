@@ -72,8 +72,19 @@ export class QuotasService {
     private readonly access: OrganisationAccess,
   ) {}
 
+  /**
+   * Quotas are MIIT's and SASAC's to monitor (§13; api.md). The education bureau's remit holds the
+   * training bases, which have quota rows too: without this it could list and remind them.
+   */
+  assertMonitor(actor: Actor): void {
+    if (actor.role === 'bureau_officer' && actor.authority !== 'MIIT' && actor.authority !== 'SASAC') {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Intern quotas are monitored by the Industry and IT Bureau and the SASAC');
+    }
+  }
+
   /** FROM … WHERE for one year's rows of the actor's remit, with the status column. */
   private base(actor: Actor, year: number, params: unknown[]): string {
+    this.assertMonitor(actor);
     const elapsed = yearElapsed(year, today());
     params.push(year, elapsed.day, elapsed.days);
     return `SELECT * FROM (

@@ -88,7 +88,10 @@ export function sampleOf(schema: Schema, schemas: Record<string, Schema>, name =
     case 'boolean':
       return false;
     default:
-      return /date/i.test(name) ? '2027-07-01' : `样例 ${name || 'text'}`;
+      if (/date/i.test(name)) return '2027-07-01';
+      if (/password/i.test(name)) return 'Hostile-Test-2026';
+      if (/email/i.test(name)) return `sample-${name.toLowerCase()}@example.cn`;
+      return `样例 ${name || 'text'}`;
   }
 }
 
