@@ -40,7 +40,7 @@ const HOSTILE_IDS = [
 ];
 
 /** Query values: none of them may break a route; the ones in MUST_REFUSE_QUERY must be refused. */
-const HOSTILE_QUERY_VALUES = [encodeURIComponent("' OR 1=1 --"), encodeURIComponent('技能桥😀'), '-1', '1e309', 'NaN', '%5Bobject%20Object%5D', '', '%00', 'y'.repeat(10_000)];
+const HOSTILE_QUERY_VALUES = [encodeURIComponent("' OR 1=1 --"), encodeURIComponent('技能桥😀'), '-1', '1e309', '99999999999999999999', 'NaN', '%5Bobject%20Object%5D', '', '%00', 'y'.repeat(10_000)];
 const MUST_REFUSE_QUERY = new Set(['%00', 'y'.repeat(10_000)]);
 
 interface Attempt {
