@@ -106,7 +106,9 @@ describe('authorization matrix: every role × every route × another tenant’s 
 
     const studentId = application.student.id;
     const [{ id: notificationId }] = await api.db.query(
-      `INSERT INTO notifications (user_id, kind, subject_id, title, body) VALUES ($1, 'application.offered', $2, $3, '') RETURNING id`,
+      // The worker writes inboxes; here the offer's event goes straight into the student's.
+      `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
+       SELECT $1, id, kind, $2, $3, '' FROM outbox_events WHERE subject_id = $2 AND kind = 'application.offered' RETURNING id`,
       [studentId, application.id, `机密通知-${tenant}`],
     );
     const [{ uscc }] = await api.db.query(`SELECT uscc FROM organisations WHERE id = $1`, [enterpriseId]);
