@@ -1,6 +1,6 @@
 import type { ApplicationView, BookingView, PlacementView, SlotView } from '@skillbridge/contracts';
 import { TestApi, demo } from '../../../test/support/test-api';
-import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, sampleOf, send } from './support/openapi';
+import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, requiredQuery, sampleOf, send } from './support/openapi';
 
 /**
  * Every role × every documented route, aimed at another tenant's objects: another enterprise's
@@ -187,20 +187,22 @@ describe('authorization matrix: every role × every route × another tenant’s 
         name: 'miit',
         token: tokens.miit,
         foreignIds: { ...idsOf(B, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']), ...idsOf(A, ['applications', 'schools', 'teachers']) },
-        foreignMarkers: [...markersOf(B, ['enterprise', 'personal']), A.applicationId, A.studentEmail, A.teacherEmail, A.notificationId],
+        // A's application id is on A's placement, which MIIT sees: not a marker.
+        foreignMarkers: [...markersOf(B, ['enterprise', 'personal']), A.studentEmail, A.teacherEmail, A.notificationId],
       },
       {
         name: 'sasac',
         token: tokens.sasac,
         foreignIds: { ...idsOf(A, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']), ...idsOf(B, ['applications', 'schools', 'teachers']) },
-        foreignMarkers: [...markersOf(A, ['enterprise', 'personal']), B.applicationId, B.studentEmail, B.teacherEmail, B.notificationId],
+        foreignMarkers: [...markersOf(A, ['enterprise', 'personal']), B.studentEmail, B.teacherEmail, B.notificationId],
       },
-      // EDU: schools and their teachers, not enterprises' drafts, profiles, applications or inboxes.
+      // EDU: schools, their teachers and their students' placements; not enterprises' drafts or
+      // profiles, nor anyone's applications or inbox.
       {
         name: 'edu',
         token: tokens.edu,
         foreignIds: { ...idsOf(A, ['slots', 'applications', 'enterprises', 'notifications']) },
-        foreignMarkers: [A.draftSlot.id, B.draftSlot.id, A.uscc, B.uscc, A.applicationId, B.applicationId, A.notificationId, B.notificationId],
+        foreignMarkers: [A.draftSlot.id, B.draftSlot.id, A.draftSlot.title, B.draftSlot.title, A.uscc, B.uscc, A.notificationId, B.notificationId],
       },
     ];
   }, 180_000);
@@ -221,7 +223,7 @@ describe('authorization matrix: every role × every route × another tenant’s 
       for (const actor of actors) {
         const id = actor.foreignIds[kindOf(route)];
         if (!id) continue;
-        const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : id])));
+        const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : id]))) + requiredQuery(route, schemas);
         requests.push({ actor, route, path });
       }
     }
@@ -255,7 +257,7 @@ describe('authorization matrix: every role × every route × another tenant’s 
     for (const route of routes) {
       if (route.method !== 'GET' || route.pathParams.length) continue;
       for (const actor of actors) {
-        requests.push({ actor, route, path: route.path });
+        requests.push({ actor, route, path: route.path + requiredQuery(route, schemas) });
         // Each `…Id` filter of the route, set to the other tenant's object of that kind.
         for (const { name } of route.query.filter((q) => q.name.endsWith('Id'))) {
           const kind = `${name.replace(/Id$/, '')}s`;

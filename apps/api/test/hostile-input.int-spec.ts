@@ -1,5 +1,5 @@
 import { TestApi, demo } from '../../../test/support/test-api';
-import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, resolve, sampleOf, send } from './support/openapi';
+import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, requiredQuery, resolve, sampleOf, send } from './support/openapi';
 
 /**
  * Hostile input on every documented route, as every role: wrong types, nulls, huge strings and
@@ -129,11 +129,23 @@ describe('hostile input on every route, as every role', () => {
 
   /** The route's path with its parameters filled, one of them (optionally) by a hostile value. */
   const plainPath = (route: Route, hostile: Record<string, string> = {}): string =>
-    fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, hostile[name] ?? idFor(route, name)])));
+    fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, hostile[name] ?? idFor(route, name)]))) + requiredQuery(route, schemas);
 
-  /** Whether the role passes the route's role check: hostile bodies are sent in full only to those. */
+  /** The route's path with its required query parameters, the named ones replaced or added as written. */
+  const withQuery = (route: Route, query: string, replaced: string[] = []): string => {
+    const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, idFor(route, name)])));
+    const required = route.query.filter((q) => q.required && !replaced.includes(q.name)).map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
+    return `${path}?${[...required, query].join('&')}`;
+  };
+
+  /**
+   * Whether the role passes the route's role check: hostile bodies are sent in full only to those.
+   * The probe carries an unknown field, so that a write route refuses it after the role check
+   * instead of acting.
+   */
   async function admitted(route: Route, who: Who): Promise<boolean> {
-    const reply = await send(api, { method: route.method, path: plainPath(route), token: tokens.get(who), ...(route.body ? { raw: '{}', contentType: 'application/json' } : {}) });
+    const probe = route.method === 'GET' ? {} : { raw: '{"probe": 1}', contentType: 'application/json' };
+    const reply = await send(api, { method: route.method, path: plainPath(route), token: tokens.get(who), ...probe });
     const code = (reply.body as { code?: string } | undefined)?.code;
     return !(reply.status === 401 || (reply.status === 403 && code === 'FORBIDDEN' && /role/i.test(String((reply.body as { detail?: string }).detail))));
   }
@@ -207,17 +219,16 @@ describe('hostile input on every route, as every role', () => {
   }
 
   function queryAttempts(route: Route, who: Who): Attempt[] {
-    const path = plainPath(route);
     const attempts: Attempt[] = [
       // Routes that read a query refuse keys they do not know; the others ignore the query altogether.
-      { route: route.label, who, method: route.method, path: `${path}?role=platform_admin`, what: 'unknown query parameter', mustRefuse: route.query.length > 0 },
-      { route: route.label, who, method: route.method, path: `${path}?__proto__[polluted]=1&constructor[prototype][polluted]=1`, what: 'prototype keys in the query', mustRefuse: false },
+      { route: route.label, who, method: route.method, path: withQuery(route, 'role=platform_admin'), what: 'unknown query parameter', mustRefuse: route.query.length > 0 },
+      { route: route.label, who, method: route.method, path: withQuery(route, '__proto__[polluted]=1&constructor[prototype][polluted]=1'), what: 'prototype keys in the query', mustRefuse: false },
     ];
     for (const { name } of route.query) {
       for (const value of HOSTILE_QUERY_VALUES) {
-        attempts.push({ route: route.label, who, method: route.method, path: `${path}?${name}=${value}`, what: `?${name}=${decodeURIComponentSafe(value).slice(0, 30)}`, mustRefuse: MUST_REFUSE_QUERY.has(value) });
+        attempts.push({ route: route.label, who, method: route.method, path: withQuery(route, `${name}=${value}`, [name]), what: `?${name}=${decodeURIComponentSafe(value).slice(0, 30)}`, mustRefuse: MUST_REFUSE_QUERY.has(value) });
       }
-      attempts.push({ route: route.label, who, method: route.method, path: `${path}?${name}=a&${name}=b`, what: `?${name} twice`, mustRefuse: false });
+      attempts.push({ route: route.label, who, method: route.method, path: withQuery(route, `${name}=a&${name}=b`, [name]), what: `?${name} twice`, mustRefuse: false });
     }
     return attempts;
   }
@@ -233,15 +244,19 @@ describe('hostile input on every route, as every role', () => {
       const everyone: Who[] = ['anonymous', ...ROLES];
       for (const who of everyone) {
         const rank = admittedRoles.indexOf(who);
-        // The first admitted role gets everything; the others (whose scoping code differs) every id
-        // and a share of the bodies; roles the route refuses anyway get a sample, since the role
+        // The first admitted role gets everything; the others (whose scoping code differs) half the
+        // ids and a share of the bodies; roles the route refuses anyway get a sample, since the role
         // check must hold whatever the input.
         const bodies = bodyAttempts(route, who, rank === 0);
         const chosen =
           rank === 0
             ? [...bodies, ...idAttempts(route, who), ...(route.method === 'GET' ? queryAttempts(route, who) : [])]
             : rank > 0
-              ? [...bodies.filter((_, i) => i % 4 === rank % 4), ...idAttempts(route, who), ...(route.method === 'GET' && rank === 1 ? queryAttempts(route, who) : [])]
+              ? [
+                  ...bodies.filter((_, i) => i % 4 === rank % 4),
+                  ...idAttempts(route, who).filter((_, i) => i % 2 === rank % 2),
+                  ...(route.method === 'GET' && rank === 1 ? queryAttempts(route, who) : []),
+                ]
               : [...bodies, ...idAttempts(route, who)].filter((_, i) => i % 9 === 0);
         for (const attempt of chosen) (attempt.mustRefuse ? refusable : lawful).push(attempt);
       }

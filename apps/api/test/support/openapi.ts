@@ -14,7 +14,7 @@ export interface Schema {
 }
 
 interface Operation {
-  parameters?: Array<{ name: string; in: 'path' | 'query'; schema?: Schema }>;
+  parameters?: Array<{ name: string; in: 'path' | 'query'; required?: boolean; schema?: Schema }>;
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
 
@@ -23,7 +23,7 @@ export interface Route {
   /** Under /api/v1, OpenAPI style: `/slots/{id}/applications`. */
   path: string;
   pathParams: string[];
-  query: Array<{ name: string; schema: Schema }>;
+  query: Array<{ name: string; required: boolean; schema: Schema }>;
   /** The JSON body's schema, resolved; none when the route takes no body. */
   body?: Schema;
   label: string;
@@ -50,7 +50,7 @@ export async function documentedRoutes(api: TestApi): Promise<ApiDocument> {
         method: method.toUpperCase(),
         path,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: resolve(p.schema ?? {}, schemas) })),
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, schema: resolve(p.schema ?? {}, schemas) })),
         body: json ? resolve(json, schemas) : undefined,
         label: `${method.toUpperCase()} ${path}`,
       });
@@ -93,6 +93,12 @@ export function sampleOf(schema: Schema, schemas: Record<string, Schema>, name =
       if (/email/i.test(name)) return `sample-${name.toLowerCase()}@example.cn`;
       return `样例 ${name || 'text'}`;
   }
+}
+
+/** `?name=value&…` for the route's required query parameters, from their examples: a request that is otherwise valid. */
+export function requiredQuery(route: Route, schemas: Record<string, Schema>): string {
+  const pairs = route.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 /** The path with its parameters filled in (values are put in the URL as given: encode them first). */
