@@ -11,7 +11,9 @@ import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPat
  */
 
 const ROLES = ['admin', 'miit', 'sasac', 'edu', 'school', 'teacher', 'student', 'hr', 'hr-soe'] as const;
-type Who = (typeof ROLES)[number] | 'anonymous';
+/** Bearer tokens no one was given: forged (unsigned, or signed with another secret) or junk. */
+const FORGED = ['forged-unsigned', 'forged-secret', 'junk-token'] as const;
+type Who = (typeof ROLES)[number] | (typeof FORGED)[number] | 'anonymous';
 
 const CONCURRENCY = 6;
 const MEGABYTE_STRING = 'x'.repeat(1_000_000);
@@ -98,6 +100,11 @@ describe('hostile input on every route, as every role', () => {
     });
     ({ routes, schemas } = await documentedRoutes(api));
     tokens.set('anonymous', undefined);
+    const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const adminClaims = encode({ sub: await api.userId(demo('admin')), role: 'platform_admin', org: null, auth: null, iat: 1, exp: 4_102_444_800, iss: 'skillbridge' });
+    tokens.set('forged-unsigned', `${encode({ alg: 'none', typ: 'JWT' })}.${adminClaims}.`);
+    tokens.set('forged-secret', `${encode({ alg: 'HS256', typ: 'JWT' })}.${adminClaims}.${Buffer.from('not the signature').toString('base64url')}`);
+    tokens.set('junk-token', `${'a'.repeat(8_000)}.b.c`);
     for (const who of ROLES) tokens.set(who, await api.token(demo(who)));
 
     // Real objects for the routes' ids, so that input which passes validation reaches the services.
@@ -195,6 +202,7 @@ describe('hostile input on every route, as every role', () => {
         attempts.push(at(`${key}: SQL`, withValue(key, "x'); DELETE FROM users; --"), false));
         attempts.push(at(`${key}: unicode`, withValue(key, '技能桥 😀 \u202e \ud800'), false));
         if (withHuge) attempts.push(at(`${key}: 1 MB string`, withValue(key, MEGABYTE_STRING)));
+        if (withHuge && key === Object.keys(route.body.properties ?? {})[0]) attempts.push(at('a body over the 1 MiB limit', withValue(key, MEGABYTE_STRING + MEGABYTE_STRING.slice(0, 100_000))));
       }
       if (schema.type === 'array' && schema.items) {
         attempts.push(at(`${key}: items of the wrong type`, withValue(key, [{ a: 1 }, 7, null])));
@@ -259,6 +267,11 @@ describe('hostile input on every route, as every role', () => {
                 ]
               : [...bodies, ...idAttempts(route, who)].filter((_, i) => i % 9 === 0);
         for (const attempt of chosen) (attempt.mustRefuse ? refusable : lawful).push(attempt);
+      }
+      // Forged tokens get nothing an anonymous caller would not.
+      const isPublic = await admitted(route, 'anonymous');
+      for (const who of FORGED) {
+        refusable.push({ route: route.label, who, method: route.method, path: plainPath(route), what: 'a forged token', mustRefuse: !isPublic, raw: route.method === 'GET' ? undefined : '{}', contentType: route.method === 'GET' ? undefined : 'application/json' });
       }
       const watched = route.method !== 'GET';
       const before = watched ? await databaseFingerprint(api, IGNORED_TABLES) : {};
