@@ -56,6 +56,11 @@ interface Attempt {
   what: string;
   /** The request is plainly invalid: it must be refused with a 4xx. */
   mustRefuse: boolean;
+  /**
+   * Over the body limit, the server answers 413 and closes the connection without reading the
+   * rest: a client still uploading may see the reset instead of the answer. Either is a refusal.
+   */
+  resetIsRefusal?: boolean;
 }
 
 interface Outcome {
@@ -202,7 +207,9 @@ describe('hostile input on every route, as every role', () => {
         attempts.push(at(`${key}: SQL`, withValue(key, "x'); DELETE FROM users; --"), false));
         attempts.push(at(`${key}: unicode`, withValue(key, '技能桥 😀 \u202e \ud800'), false));
         if (withHuge) attempts.push(at(`${key}: 1 MB string`, withValue(key, MEGABYTE_STRING)));
-        if (withHuge && key === Object.keys(route.body.properties ?? {})[0]) attempts.push(at('a body over the 1 MiB limit', withValue(key, MEGABYTE_STRING + MEGABYTE_STRING.slice(0, 100_000))));
+        if (withHuge && key === Object.keys(route.body.properties ?? {})[0]) {
+          attempts.push({ ...at('a body over the 1 MiB limit', withValue(key, MEGABYTE_STRING + MEGABYTE_STRING.slice(0, 100_000))), resetIsRefusal: true });
+        }
       }
       if (schema.type === 'array' && schema.items) {
         attempts.push(at(`${key}: items of the wrong type`, withValue(key, [{ a: 1 }, 7, null])));
@@ -294,6 +301,7 @@ describe('hostile input on every route, as every role', () => {
     };
     for (const outcome of outcomes) {
       const { attempt, reply } = outcome;
+      if (reply.status === 0 && attempt.resetIsRefusal && reply.ms < 10_000 && /fetch failed/.test(reply.text)) continue;
       if (reply.status === 0) fault(outcome, 'no answer');
       else if (reply.status >= 500) fault(outcome, '5xx');
       else if (attempt.mustRefuse && reply.status < 400) fault(outcome, 'accepted plainly invalid input');
