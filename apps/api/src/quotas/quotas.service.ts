@@ -103,7 +103,7 @@ export class QuotasService {
     if (query.industry) where.push(`industry = ${param(query.industry)}`);
     if (query.status) where.push(`status = ${param(query.status)}`);
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
+      const key = decodeCursor(query.cursor, ['text', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
       where.push(`(name, enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
     }
