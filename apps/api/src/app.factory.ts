@@ -1,13 +1,15 @@
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { validationPipe } from './common/validation';
+import { sendProblem, toProblem } from './common/problem-details.filter';
+import { RefuseUnexpectedBody, validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
 import { MAX_IMPORT_BYTES } from './imports/upload';
 import { installHttpMetrics } from './metrics/http-metrics';
@@ -24,8 +26,20 @@ function requestIdFor(request: IncomingMessage): string {
 
 /** Builds the API application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.TRUST_PROXY, bodyLimit: 1_048_576, genReqId: requestIdFor });
+  const adapter = new FastifyAdapter({
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 1_048_576,
+    genReqId: requestIdFor,
+    // Errors of Fastify's router (a badly encoded URL, an over-long path parameter) answer before
+    // Nest sees the request: in the API's one error shape all the same.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('x-request-id', request.id);
+      sendProblem(reply, toProblem(error, request.id));
+    },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    // Fastify's own JSON parser only: Nest would add a form-urlencoded one, and the API speaks JSON.
+    bodyParser: false,
     bufferLogs: true,
     logger: options.logs === false ? false : undefined,
   });
@@ -54,6 +68,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
+  app.useGlobalInterceptors(new RefuseUnexpectedBody());
 
   const document = SwaggerModule.createDocument(
     app,

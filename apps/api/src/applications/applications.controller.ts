@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
+import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplicationsService } from './applications.service';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
@@ -14,6 +15,7 @@ export class ApplicationsController {
 
   @Post('slots/:id/applications')
   @Roles('student')
+  @RateLimit('applications')
   @ApiOperation({ summary: 'Apply to an open slot' })
   apply(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: ApplyDto): Promise<ApplicationView> {
     return this.applications.apply(actor, slotId, body);
@@ -34,6 +36,7 @@ export class ApplicationsController {
   @Post('applications/:id/shortlist')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Shortlist an applicant' })
   shortlist(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'shortlist');
@@ -42,6 +45,7 @@ export class ApplicationsController {
   @Post('applications/:id/offer')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Offer the seat, to be answered by respondBy' })
   offer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OfferDto): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'offer', body);
@@ -50,6 +54,7 @@ export class ApplicationsController {
   @Post('applications/:id/reject')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Reject an applicant' })
   reject(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'reject');
@@ -58,6 +63,7 @@ export class ApplicationsController {
   @Post('applications/:id/approve')
   @HttpCode(200)
   @Roles('school_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'The school’s approval (the tripartite agreement); optionally records a guardian’s consent' })
   approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<ApplicationView> {
     return this.applications.approve(actor, id, body);
@@ -66,6 +72,7 @@ export class ApplicationsController {
   @Post('applications/:id/accept')
   @HttpCode(200)
   @Roles('student')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Accept an offer: takes a seat and creates a pending placement (409 SLOT_FULL when none is left)' })
   accept(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.accept(actor, id);
@@ -74,6 +81,7 @@ export class ApplicationsController {
   @Post('applications/:id/decline')
   @HttpCode(200)
   @Roles('student')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Decline an offer' })
   decline(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByStudent(actor, id, 'decline');
@@ -82,6 +90,7 @@ export class ApplicationsController {
   @Post('applications/:id/withdraw')
   @HttpCode(200)
   @Roles('student')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Withdraw an application' })
   withdraw(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByStudent(actor, id, 'withdraw');

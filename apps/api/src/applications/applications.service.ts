@@ -95,7 +95,7 @@ export class ApplicationsService {
     if (query.status) where.push(`a.status = ${param(query.status)}`);
     if (query.awaitingApproval === 'true') where.push(`a.school_approved_at IS NULL AND a.status = ANY(${param(LIVE_STATUSES)})`);
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
+      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
       where.push(`(a.created_at, a.id) < (${param(key[0])}::timestamptz, ${param(key[1])}::uuid)`);
     }

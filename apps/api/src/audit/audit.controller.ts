@@ -22,6 +22,8 @@ export class AccessLogQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // Compared with a bigint column: past 2^63 PostgreSQL refuses the parameter (a 500).
+  @Max(Number.MAX_SAFE_INTEGER)
   before?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@skillbridge/contracts';
-import { decodeCursor, encodeCursor } from '@skillbridge/db';
+import { CursorPart, decodeCursor, encodeCursor } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -27,6 +27,8 @@ export class PageQuery {
 export interface SortKey<T> {
   /** The SQL expression sorted on, e.g. `o.name`. */
   column: string;
+  /** What the column holds, so that a tampered cursor is refused rather than cast (text by default). */
+  kind?: CursorPart;
   /** The same value read off a row. */
   of: (row: T) => string;
 }
@@ -43,7 +45,7 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Page<T>> {
   const limit = query.limit ?? 50;
   if (query.cursor) {
-    const key = decodeCursor(query.cursor, keys.length);
+    const key = decodeCursor(query.cursor, keys.map((k) => k.kind ?? 'text'));
     if (!key || !UUID.test(String(key[key.length - 1]))) {
       throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
     }
@@ -63,5 +65,5 @@ export async function paginate<T extends ObjectLiteral>(
 /** Organisations (alias `o`) by name. */
 export const BY_NAME: SortKey<{ name: string; id: string }>[] = [
   { column: 'o.name', of: (o) => o.name },
-  { column: 'o.id', of: (o) => o.id },
+  { column: 'o.id', of: (o) => o.id, kind: 'uuid' },
 ];

@@ -17,6 +17,19 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_BAD_URL: 'MALFORMED_URL',
+  // Fastify's router refuses a path parameter over 100 characters; no id is that long, so it is
+  // the same 404 as any other id that names nothing.
+  FST_ERR_MAX_PARAM_LENGTH: 'NOT_FOUND',
+};
+
+/** Where our status differs from Fastify's. */
+const FASTIFY_STATUSES: Record<string, number> = { FST_ERR_MAX_PARAM_LENGTH: 404 };
+
+const FASTIFY_DETAILS: Record<string, string> = {
+  MALFORMED_BODY: 'The request body is not valid JSON',
+  MALFORMED_URL: 'The URL is not validly encoded',
+  NOT_FOUND: 'No such resource',
 };
 
 /** Turns whatever was thrown into RFC 9457 problem details: the API's one error shape. */
@@ -49,8 +62,8 @@ export function toProblem(exception: unknown, requestId?: string) {
     const error = exception as FastifyLikeError;
     if (error.code && FASTIFY_CODES[error.code]) {
       const code = FASTIFY_CODES[error.code];
-      const status = error.statusCode ?? 400;
-      const detail = code === 'MALFORMED_BODY' ? 'The request body is not valid JSON' : error.message;
+      const status = FASTIFY_STATUSES[error.code] ?? error.statusCode ?? 400;
+      const detail = FASTIFY_DETAILS[code] ?? error.message;
       return problem(status, code, detail, { requestId });
     }
     if (exception instanceof SyntaxError && error.statusCode === 400) {

@@ -36,6 +36,9 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown) => {
           if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          // Years outside 1900–2199 are typing errors or probes (PostgreSQL has no year 0: a 500).
+          const year = Number(value.slice(0, 4));
+          if (year < 1900 || year > 2199) return false;
           const date = new Date(`${value}T00:00:00Z`);
           return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
         },

@@ -21,6 +21,12 @@ describe('the API configuration', () => {
     expect((error as Error).message).not.toContain('secret-password');
   });
 
+  it('has rate limits by default and refuses ones that are not positive whole numbers', () => {
+    expect(loadConfig(valid)).toMatchObject({ RATE_LIMIT_WINDOW_SECONDS: 60, RATE_LIMIT_APPLICATIONS: 20, RATE_LIMIT_MESSAGES: 60, RATE_LIMIT_REMINDERS: 5 });
+    expect(loadConfig({ ...valid, RATE_LIMIT_APPLICATIONS: '5' }).RATE_LIMIT_APPLICATIONS).toBe(5);
+    expect(() => loadConfig({ ...valid, RATE_LIMIT_APPLICATIONS: '0', RATE_LIMIT_MESSAGES: 'many' })).toThrow('Invalid configuration: RATE_LIMIT_APPLICATIONS, RATE_LIMIT_MESSAGES');
+  });
+
   it('requires a JWT secret in production', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow('Invalid configuration: JWT_SECRET');
     expect(loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));

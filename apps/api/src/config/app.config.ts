@@ -70,6 +70,31 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Per-account rate limits (common/rate-limit.ts): calls allowed per window of this many seconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  /** A student's applications per window: a person applies to a few slots, a bot to all of them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_APPLICATIONS = 20;
+
+  /** Calls that notify others (shortlist, offer, reject, approve, answers, bookings, placements) per window. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MESSAGES = 60;
+
+  /** Quota reminders per window: each one notifies every enterprise in a status. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REMINDERS = 5;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -24,7 +24,7 @@ export class NotificationsService implements OnApplicationShutdown {
     let where = 'user_id = $1';
     if (query.unread === 'true') where += ' AND read_at IS NULL';
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
+      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
       params.push(key[0], key[1]);
       where += ` AND (created_at, id) < ($2::timestamptz, $3::uuid)`;

@@ -104,7 +104,7 @@ export class SchoolsService {
   ): Promise<Page<V>> {
     const keys: SortKey<T>[] = [
       { column: 'u.name', of: (row) => row.user?.name ?? '' },
-      { column: 's.user_id', of: (row) => row.userId },
+      { column: 's.user_id', of: (row) => row.userId, kind: 'uuid' },
     ];
     const page = await paginate(qb, query, keys);
     return { items: page.items.map((row) => view(row as T & { user: User })), nextCursor: page.nextCursor };

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { PlacementView } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
+import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
 import { PlacementsService } from './placements.service';
@@ -27,6 +28,7 @@ export class PlacementsController {
   @Post(':id/activate')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Start the placement: needs the school’s approval, an insurance policy, and a guardian’s consent under 18' })
   activate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ActivatePlacementDto): Promise<PlacementView> {
     return this.placements.activate(actor, id, body);
@@ -35,6 +37,7 @@ export class PlacementsController {
   @Post(':id/complete')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Finish the placement with the enterprise’s evaluation' })
   complete(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CompletePlacementDto): Promise<PlacementView> {
     return this.placements.complete(actor, id, body);

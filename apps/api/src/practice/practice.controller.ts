@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, TeacherComplianceView } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { DomainError } from '@skillbridge/domain';
+import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { BookDto, CalendarQuery, CompleteBookingDto, ListBookingsQuery, YearQuery } from './dto/booking.dto';
 import { PracticeService } from './practice.service';
@@ -15,6 +16,7 @@ export class PracticeController {
 
   @Post('slots/:id/bookings')
   @Roles('teacher')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'Book a practice month (409 BOOKING_OVERLAP, 409 SLOT_FULL, 422 BOOKING_TOO_SHORT …)' })
   book(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: BookDto): Promise<BookingView> {
     return this.practice.book(actor, slotId, body);
@@ -41,6 +43,7 @@ export class PracticeController {
   @Post('bookings/:id/confirm')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'The enterprise confirms the booking' })
   confirm(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BookingView> {
     return this.practice.confirm(actor, id);
@@ -49,6 +52,7 @@ export class PracticeController {
   @Post('bookings/:id/cancel')
   @HttpCode(200)
   @Roles('teacher')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'The teacher cancels before the practice starts' })
   cancel(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<BookingView> {
     return this.practice.cancel(actor, id);
@@ -57,6 +61,7 @@ export class PracticeController {
   @Post('bookings/:id/complete')
   @HttpCode(200)
   @Roles('enterprise_admin')
+  @RateLimit('messages')
   @ApiOperation({ summary: 'The enterprise supervisor records the days actually served' })
   complete(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CompleteBookingDto): Promise<BookingView> {
     return this.practice.complete(actor, id, body);

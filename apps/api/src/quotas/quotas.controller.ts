@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import type { FastifyReply } from 'fastify';
+import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { today } from '../common/today';
 import { ExportQuery, ListQuotasQuery, QuotaYearQuery, RemindDto } from './dto/quota.dto';
@@ -33,6 +34,7 @@ export class QuotasController {
   @Post('quotas/reminders')
   @HttpCode(200)
   @Roles(...MONITORS)
+  @RateLimit('reminders')
   @ApiOperation({ summary: 'Remind every enterprise in that status (at most once a day each); answers how many' })
   remind(@CurrentActor() actor: Actor, @Body() body: RemindDto): Promise<{ reminded: number; skipped: number }> {
     return this.quotas.remind(actor, body.year, body.status);
@@ -42,6 +44,8 @@ export class QuotasController {
   @Roles(...MONITORS)
   @ApiOperation({ summary: 'The table as CSV or XLSX, streamed, with Chinese headers' })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
+    // Before the headers go out: a refusal inside the stream would arrive as a broken file.
+    this.quotas.assertMonitor(actor);
     const year = query.year ?? Number(today().slice(0, 4));
     const format = query.format ?? 'csv';
     const file = encodeURIComponent(`实习生配额-${year}.${format}`);

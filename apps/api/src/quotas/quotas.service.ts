@@ -72,8 +72,19 @@ export class QuotasService {
     private readonly access: OrganisationAccess,
   ) {}
 
+  /**
+   * Quotas are MIIT's and SASAC's to monitor (§13; api.md). The education bureau's remit holds the
+   * training bases, which have quota rows too: without this it could list and remind them.
+   */
+  assertMonitor(actor: Actor): void {
+    if (actor.role === 'bureau_officer' && actor.authority !== 'MIIT' && actor.authority !== 'SASAC') {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Intern quotas are monitored by the Industry and IT Bureau and the SASAC');
+    }
+  }
+
   /** FROM … WHERE for one year's rows of the actor's remit, with the status column. */
   private base(actor: Actor, year: number, params: unknown[]): string {
+    this.assertMonitor(actor);
     const elapsed = yearElapsed(year, today());
     params.push(year, elapsed.day, elapsed.days);
     return `SELECT * FROM (
@@ -92,7 +103,7 @@ export class QuotasService {
     if (query.industry) where.push(`industry = ${param(query.industry)}`);
     if (query.status) where.push(`status = ${param(query.status)}`);
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
+      const key = decodeCursor(query.cursor, ['text', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
       where.push(`(name, enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
     }

@@ -185,8 +185,8 @@ export class SlotsService {
     const terms = query.q ? queryTerms(query.q) : [];
     if (terms.length) qb.andWhere('s.search_terms @> :terms::text[]', { terms });
     const keys = [
-      { column: 's.start_date', of: (s: Slot) => s.startDate },
-      { column: 's.id', of: (s: Slot) => s.id },
+      { column: 's.start_date', of: (s: Slot) => s.startDate, kind: 'date' as const },
+      { column: 's.id', of: (s: Slot) => s.id, kind: 'uuid' as const },
     ];
     const probed = terms.length && !query.enterpriseId ? await this.probeWindow(query, terms) : null;
     // The probe found the whole page: load just those rows (same order, same cursor as the full query).
@@ -207,7 +207,7 @@ export class SlotsService {
     const param = (value: unknown) => `$${params.push(value)}`;
     const window: string[] = [`state = 'open'`];
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
+      const key = decodeCursor(query.cursor, ['date', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) return null; // paginate() answers INVALID_CURSOR
       window.push(`(start_date, id) > (${param(key[0])}::date, ${param(key[1])}::uuid)`);
     }

@@ -1,0 +1,74 @@
+import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { DomainError } from '@skillbridge/domain';
+import Redis from 'ioredis';
+import { AppConfig } from '../config/app.config';
+import { InjectRedis } from '../redis/redis.module';
+import type { AuthenticatedRequest } from './auth.decorators';
+
+/**
+ * Per-account budgets, counted across every API replica in Redis:
+ * - `applications`: a student's applications (a bot applying to every slot crowds out real students);
+ * - `messages`: calls that notify someone else (moves on applications, bookings, placements);
+ * - `reminders`: an officer's quota reminders, each a fan-out to every enterprise behind.
+ */
+export type RateLimitPolicy = 'applications' | 'messages' | 'reminders';
+
+const POLICY = 'skillbridge:rate-limit';
+
+export function limitsOf(config: AppConfig): Record<RateLimitPolicy, number> {
+  return { applications: config.RATE_LIMIT_APPLICATIONS, messages: config.RATE_LIMIT_MESSAGES, reminders: config.RATE_LIMIT_REMINDERS };
+}
+
+/**
+ * Fixed windows of RATE_LIMIT_WINDOW_SECONDS per account and policy: past the policy's budget the
+ * call is refused with 429 RATE_LIMITED and Retry-After (seconds to the next window), before the
+ * body is even validated, so a refused call writes nothing.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  private readonly logger = new Logger('RateLimit');
+
+  constructor(
+    private readonly reflector: Reflector,
+    @InjectRedis() private readonly redis: Redis,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const policy = this.reflector.get<RateLimitPolicy | undefined>(POLICY, context.getHandler());
+    // The global AccessTokenGuard ran first: every limited route is signed in.
+    const actor = context.switchToHttp().getRequest<AuthenticatedRequest>().actor;
+    if (!policy || !actor) return true;
+    const limit = limitsOf(this.config)[policy];
+    const windowSeconds = this.config.RATE_LIMIT_WINDOW_SECONDS;
+    const now = Date.now() / 1000;
+    const window = Math.floor(now / windowSeconds);
+    const key = `rate:${policy}:${actor.userId}:${window}`;
+    let count: number;
+    try {
+      const [[, counted]] = (await this.redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as Array<[Error | null, number]>;
+      count = counted;
+    } catch (error) {
+      // A limit protects the service; it is not worth refusing lawful work while Redis is away.
+      this.logger.warn({ err: error, policy }, 'rate limit not checked: Redis did not answer');
+      return true;
+    }
+    if (count <= limit) return true;
+    const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - now));
+    throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many requests of this kind (at most ${limit} in ${windowSeconds} s); try again in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      limit,
+      windowSeconds,
+    });
+  }
+}
+
+/** Counts the route's calls against the signed-in account's budget for `policy`. */
+export const RateLimit = (policy: RateLimitPolicy) =>
+  applyDecorators(
+    SetMetadata(POLICY, policy),
+    UseGuards(RateLimitGuard),
+    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: past the account's \`${policy}\` budget; Retry-After says when to try again` }),
+  );
