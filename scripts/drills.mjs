@@ -5,6 +5,7 @@
 // outage of PostgreSQL. Then it checks every invariant and prints what was injected and what held.
 // `--short` is the version `npm test` runs; `--no-build` skips the (cached) Nx build.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -326,17 +327,29 @@ try {
   const loadSeconds = (performance.now() - started) / 1000;
   say(`load done: ${next} operations in ${loadSeconds.toFixed(0)} s; ${outcome.ok.length} answered 2xx, ${outcome.refused} refused, ${outcome.unavailable} tries while something was down`);
 
-  // ——— settle: the outbox empties and every delivery ends ———
+  // ——— settle: the outbox empties, no job is left in any queue, every delivery ends ———
+  // (A job held by the killed worker waits out its hold before another takes it: seconds.)
+  const require = createRequire(import.meta.url);
+  const { Queue } = require(path.join(ROOT, 'node_modules/bullmq'));
+  const { QUEUES } = require(path.join(ROOT, 'libs/db/dist/jobs/jobs.js'));
+  const queues = Object.values(QUEUES).map((queue) => new Queue(queue, { connection: { url: redis.url }, prefix }));
   const settle = async () => {
     const { rows: [r] } = await db.query(
       `SELECT (SELECT count(*) FROM outbox_events WHERE published_at IS NULL)::int AS unpublished,
               (SELECT count(*) FROM deliveries WHERE status IN ('sending', 'failed'))::int AS pending`,
     );
-    return r.unpublished === 0 && r.pending === 0;
+    // Scheduled housekeeping jobs wait in `delayed` for ever: only work in hand counts.
+    const counts = await Promise.all(queues.map((queue) => queue.getJobCounts('waiting', 'active', 'prioritized', 'waiting-children')));
+    const jobs = counts.reduce((sum, c) => sum + Object.values(c).reduce((a, b) => a + b, 0), 0);
+    const retrying = (await Promise.all(queues.map((queue) => queue.getDelayed()))).flat().filter((job) => job.attemptsMade > 0).length;
+    return r.unpublished === 0 && r.pending === 0 && jobs === 0 && retrying === 0;
   };
+  const settleStarted = performance.now();
   const deadline = Date.now() + 120_000;
   while (!(await settle().catch(() => false)) && Date.now() < deadline) await delay(250);
-  await delay(1500); // a last fan-out may still be writing
+  const settledIn = (performance.now() - settleStarted) / 1000;
+  await Promise.all(queues.map((queue) => queue.close()));
+  say(`settled ${settledIn.toFixed(1)} s after the load`);
 
   // ——— the invariants ———
   const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
@@ -383,7 +396,7 @@ try {
               WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_id = e.id AND n.user_id = r.user_id))::int AS missing_inbox,
             (SELECT count(*) FROM notifications)::int AS inbox`,
   );
-  check('every event relayed and in each recipient’s inbox exactly once', outbox.unpublished === 0 && outbox.missing_inbox === 0, `${outbox.events} events, ${outbox.inbox} inbox entries (unique by constraint); unrelayed: ${outbox.unpublished}; missing: ${outbox.missing_inbox}`);
+  check('every event relayed and in each recipient’s inbox exactly once', outbox.unpublished === 0 && outbox.missing_inbox === 0, `${outbox.events} events, ${outbox.inbox} inbox entries (unique by constraint); unrelayed: ${outbox.unpublished}; missing: ${outbox.missing_inbox}; every queue empty ${settledIn.toFixed(1)} s after the load`);
   const mail = await one(
     `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status NOT IN ('sent', 'digest'))::int AS unsent,
             coalesce(array_agg('<delivery-' || id || '@skillbridge>') FILTER (WHERE status = 'sent'), '{}') AS ids FROM deliveries WHERE channel = 'email'`,

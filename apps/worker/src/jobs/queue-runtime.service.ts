@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QueueName, jobId } from '@skillbridge/db';
+import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, QueueName, jobId } from '@skillbridge/db';
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
@@ -69,6 +69,9 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
         connection,
         prefix: this.config.QUEUE_PREFIX,
         concurrency: QUEUE_CONCURRENCY[queueName] ?? this.config.WORKER_CONCURRENCY,
+        lockDuration: QUEUE_LOCK_MS[queueName],
+        // Look for jobs of a dead worker as often as a hold lasts (BullMQ's default: every 30 s).
+        stalledInterval: Math.min(QUEUE_LOCK_MS[queueName], 30_000),
       });
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
       this.workers.push(worker);

@@ -50,6 +50,19 @@ export const IMPORT_ATTEMPTS = 3;
 /** Queues that must not run WORKER_CONCURRENCY jobs at once on one worker. */
 export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { [QUEUES.imports]: 1 };
 
+/**
+ * How long a worker's hold on a job lasts without renewal. A worker killed mid-job loses it after
+ * this (and a stall check), and another takes the job again: short for the quick message jobs, so
+ * a crash delays a message by seconds; long where one job keeps the CPU busy for a while (a
+ * blocked event loop cannot renew its hold, and the job would be taken twice).
+ */
+export const QUEUE_LOCK_MS: Record<QueueName, number> = {
+  [QUEUES.maintenance]: 10_000,
+  [QUEUES.notifications]: 10_000,
+  [QUEUES.imports]: 300_000,
+  [QUEUES.matching]: 300_000,
+};
+
 /** Attempts of a delivery before it is dead-lettered; backoff doubles from one second. */
 export const DELIVERY_ATTEMPTS = 6;
 
