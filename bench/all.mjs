@@ -13,6 +13,8 @@ const quick = process.argv.includes('--quick');
 const SCRIPTS = [
   { name: 'marketplace', script: 'bench/run.mjs', args: quick ? ['--quick'] : [] },
   { name: 'flows', script: 'bench/flows.mjs', args: quick ? ['--quick'] : [] },
+  { name: 'imports', script: 'bench/imports.mjs', args: quick ? ['--quick'] : [] },
+  { name: 'rounds', script: 'bench/rounds.mjs', args: quick ? ['--students=20000'] : [] },
   { name: 'match', script: 'bench/match.mjs', args: quick ? ['--quick'] : [] },
 ].filter((s) => fs.existsSync(path.join(ROOT, s.script)));
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');

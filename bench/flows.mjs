@@ -7,10 +7,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis, freePort } from '../scripts/lib/services.mjs';
-import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
+import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
+import { DATA, ROOT, buildAll } from '../scripts/lib/run.mjs';
 import { runLoad } from './lib/load.mjs';
-import { startNodeChild, waitForHttp } from './lib/processes.mjs';
+import { freshDatabase, startApi, startWorker } from './lib/stack.mjs';
 import { latency, markdownTable, shareTable, textTable, int } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
@@ -39,25 +39,11 @@ process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
 try {
   say('building');
   buildAll();
-  // Named after this process: two benches on one server never drop each other's database.
-  const name = `sb_bench_flows_${process.pid}`;
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  children.push({
-    stop: async () => {
-      const client = new pg.Client({ connectionString: postgres.url });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  });
-  const url = new URL(postgres.url);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  setUpDatabase(databaseUrl, 'setup'); // migrations and the demo city
+  const database = await freshDatabase(postgres.url, 'flows');
+  children.push({ stop: database.drop });
+  const databaseUrl = database.url;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 8 });
+  db.on('error', (error) => say(`PostgreSQL dropped an idle connection: ${error.message}`));
   const prefix = `bench${randomBytes(3).toString('hex')}`;
   const secret = randomBytes(24).toString('hex');
   const mint = tokenMinter(secret);
@@ -84,14 +70,8 @@ try {
         WHERE s.state = 'open' AND s.type = 'internship' LIMIT 1 RETURNING id AS application_id, student_id`,
     )
   ).rows;
-  const workerPort = await freePort();
-  const worker = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: String(workerPort), RELAY_IDLE_MS: '20', MAIL_DIR: path.join(logDir, 'mail') },
-    logFile: path.join(logDir, 'worker.log'),
-  });
+  const { handle: worker } = await startWorker({ databaseUrl, redisUrl: redis.url, prefix, logDir, env: { RELAY_IDLE_MS: '20' } });
   children.push(worker);
-  await waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker);
 
   const inboxCount = async (from) => Number((await db.query(`SELECT count(*) AS n FROM notifications WHERE event_id >= $1`, [from])).rows[0].n);
   for (const events of SIZES.events) {
@@ -126,15 +106,8 @@ try {
   }
 
   // ——— the API for the rest ———
-  const apiPort = await freePort();
-  const api = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:`, JWT_SECRET: secret, PORT: String(apiPort), HOST: '127.0.0.1' },
-    logFile: path.join(logDir, 'api.log'),
-  });
+  const { handle: api, port: apiPort, base } = await startApi({ databaseUrl, redisUrl: redis.url, prefix, secret, logDir });
   children.push(api);
-  const base = `http://127.0.0.1:${apiPort}/api/v1`;
-  await waitForHttp(`${base}/health/ready`, api);
 
   // ——— 2. Teacher practice ———
   if (only.includes('practice')) {

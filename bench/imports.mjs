@@ -13,10 +13,10 @@ import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis, freePort } from '../scripts/lib/services.mjs';
-import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
-import { startNodeChild, waitForHttp } from './lib/processes.mjs';
-import { markdownTable, textTable, int } from './lib/report.mjs';
+import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
+import { DATA, ROOT, buildAll } from '../scripts/lib/run.mjs';
+import { freshDatabase, startApi, startWorker } from './lib/stack.mjs';
+import { markdownTable, shareTable, textTable, int } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
 const require = createRequire(import.meta.url);
@@ -62,7 +62,7 @@ const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-imports'
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-imports', 'redis') });
 const children = [];
 const cleanup = async () => {
-  for (const child of children) await child.stop();
+  for (const child of [...children].reverse()) await child.stop();
   await redis.stop();
   await postgres.stop();
 };
@@ -73,38 +73,19 @@ try {
     say('building');
     buildAll();
   }
-  const name = 'sb_bench_imports';
-  const admin = new pg.Client({ connectionString: postgres.url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(postgres.url);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  setUpDatabase(databaseUrl, 'setup'); // migrations and the demo city
+  const database = await freshDatabase(postgres.url, 'imports');
+  children.push({ stop: database.drop });
+  const databaseUrl = database.url;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const prefix = `bench${randomBytes(3).toString('hex')}`;
   const secret = randomBytes(24).toString('hex');
   const logDir = path.join(DATA, 'bench-imports');
   fs.mkdirSync(logDir, { recursive: true });
 
-  const workerPort = await freePort();
-  const worker = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: String(workerPort), MAIL_DIR: path.join(logDir, 'mail') },
-    logFile: path.join(logDir, 'worker.log'),
-  });
-  children.push(worker);
-  const apiPort = await freePort();
-  const api = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:`, JWT_SECRET: secret, PORT: String(apiPort), HOST: '127.0.0.1' },
-    logFile: path.join(logDir, 'api.log'),
-  });
-  children.push(api);
-  const base = `http://127.0.0.1:${apiPort}/api/v1`;
-  await Promise.all([waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker), waitForHttp(`${base}/health/ready`, api)]);
+  const common = { databaseUrl, redisUrl: redis.url, prefix, logDir };
+  const [worker, api] = await Promise.all([startWorker({ ...common, env: { LOG_LEVEL: 'info' } }), startApi({ ...common, secret })]);
+  children.push(worker.handle, api.handle);
+  const { base } = api;
 
   const [schoolAdmin] = (await db.query(`SELECT id, organisation_id FROM users WHERE email = 'school@demo.skillbridge.cn'`)).rows;
   const token = tokenMinter(secret)({ id: schoolAdmin.id, role: 'school_admin', org: schoolAdmin.organisation_id });
@@ -196,7 +177,7 @@ try {
 
   // The worker's own time for the CSV import (from its log line), without upload and polling.
   const logged = fs
-    .readFileSync(worker.logFile, 'utf8')
+    .readFileSync(worker.handle.logFile, 'utf8')
     .split('\n')
     .filter((line) => line.includes('"import done"'))
     .map((line) => JSON.parse(line));
@@ -230,6 +211,7 @@ try {
     `# Bulk import benchmark — ${date}${quick ? ' (quick)' : ''}\n\n\`node bench/imports.mjs\` against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`,
   );
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, quick, figures }, null, 2));
+  shareTable('bulk imports (bench/imports.mjs)', rows, path.relative(ROOT, `${out}.md`));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
   if (!process.argv.includes('--keep')) {
     for (const child of children.splice(0)) await child.stop(); // they hold connections to it

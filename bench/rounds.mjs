@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis, freePort } from '../scripts/lib/services.mjs';
+import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
 import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
-import { startNodeChild, waitForHttp } from './lib/processes.mjs';
-import { int, markdownTable, textTable } from './lib/report.mjs';
+import { int, markdownTable, shareTable, textTable } from './lib/report.mjs';
+import { startApi, startWorker } from './lib/stack.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -44,7 +44,7 @@ const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-rounds',
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-rounds', 'redis') });
 const children = [];
 const cleanup = async () => {
-  for (const child of children) await child.stop();
+  for (const child of [...children].reverse()) await child.stop();
   await redis.stop();
   await postgres.stop();
 };
@@ -103,23 +103,10 @@ try {
   figures.dataSeconds = (performance.now() - t0) / 1000;
   }
 
-  const workerPort = await freePort();
-  const worker = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: String(workerPort), MAIL_DIR: path.join(logDir, 'mail') },
-    logFile: path.join(logDir, 'worker.log'),
-  });
-  children.push(worker);
-  const apiPort = await freePort();
-  const api = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
-    cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:`, JWT_SECRET: secret, PORT: String(apiPort), HOST: '127.0.0.1' },
-    logFile: path.join(logDir, 'api.log'),
-  });
-  children.push(api);
-  const base = `http://127.0.0.1:${apiPort}/api/v1`;
-  await waitForHttp(`${base}/health/ready`, api);
-  await waitForHttp(`http://127.0.0.1:${workerPort}/health`, worker);
+  const common = { databaseUrl, redisUrl: redis.url, prefix, logDir };
+  const [worker, api] = await Promise.all([startWorker(common), startApi({ ...common, secret })]);
+  children.push(worker.handle, api.handle);
+  const { base } = api;
   const edu = mint({ id: (await db.query(`SELECT id FROM users WHERE email = 'edu@demo.skillbridge.cn'`)).rows[0].id, role: 'bureau_officer', auth: 'EDU' });
   const call = async (method, route, body) => {
     const started = performance.now();
@@ -185,7 +172,7 @@ try {
   // CPU of the database backends of this database and of the API: on a busy machine the wall time
   // grows with the others' load, the CPU these processes spend does not.
   const backends = (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
-  const cpu = () => ({ db: backends.reduce((sum, pid) => sum + (cpuMsOf(pid) ?? 0), 0), api: cpuMsOf(api.child.pid) ?? 0 });
+  const cpu = () => ({ db: backends.reduce((sum, pid) => sum + (cpuMsOf(pid) ?? 0), 0), api: cpuMsOf(api.handle.child.pid) ?? 0 });
   const before = cpu();
   const loadBefore = (await import('node:os')).loadavg()[0];
   const published = await call('POST', `/match-rounds/${roundId}/publish`);
@@ -224,6 +211,7 @@ try {
   const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   fs.writeFileSync(`${out}.md`, `# Match round benchmark — ${date}\n\n\`node bench/rounds.mjs ${process.argv.slice(2).join(" ") || `--students=${STUDENTS}`}\` against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`);
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, figures }, null, 2));
+  shareTable('match rounds (bench/rounds.mjs)', rows, path.relative(ROOT, `${out}.md`));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
 } finally {
   await cleanup();

@@ -1,0 +1,58 @@
+// The production build of the API and the worker as children of a benchmark (or a drill), over a
+// database of its own: the start-up every script here would otherwise write again.
+import path from 'node:path';
+import pg from 'pg';
+import { ROOT, setUpDatabase } from '../../scripts/lib/run.mjs';
+import { freePort } from '../../scripts/lib/services.mjs';
+import { startNodeChild, waitForHttp } from './processes.mjs';
+
+/**
+ * A fresh database on `serverUrl`, named after the script and this process (two runs on one server
+ * never drop each other's), migrated and loaded with the demo city. `drop()` removes it.
+ */
+export async function freshDatabase(serverUrl, label, mode = 'setup') {
+  const name = `sb_bench_${label}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  setUpDatabase(url.toString(), mode);
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** The built API on a free port, answering `/health/ready`; `env` adds to or overrides the defaults. */
+export async function startApi({ databaseUrl, redisUrl, prefix, secret, logDir, env = {} }) {
+  const port = await freePort();
+  const handle = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
+    cwd: ROOT,
+    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:`, JWT_SECRET: secret, PORT: String(port), HOST: '127.0.0.1', ...env },
+    logFile: path.join(logDir, 'api.log'),
+  });
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  await waitForHttp(`${base}/health/ready`, handle, 90_000);
+  return { handle, port, base };
+}
+
+/** The built worker with its health server on a free port, answering `/health`. */
+export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env = {} }) {
+  const port = await freePort();
+  const handle = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
+    cwd: ROOT,
+    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: String(port), MAIL_DIR: path.join(logDir, 'mail'), ...env },
+    logFile: path.join(logDir, 'worker.log'),
+  });
+  await waitForHttp(`http://127.0.0.1:${port}/health`, handle, 90_000);
+  return { handle, port };
+}
