@@ -1,0 +1,42 @@
+import { Card, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { Brand } from '../layout/brand';
+import { LanguageSwitch } from '../layout/language-switch';
+
+/** The frame of the pages before signing in (sign-in, activation): brand, language, one card. */
+export function AuthCard({ testId, title, subtitle, children, footer }: { testId: string; title: string; subtitle: string; children: ReactNode; footer?: ReactNode }) {
+  return (
+    <div className="sb-auth">
+      <div className="sb-auth-top" style={{ maxWidth: 420 }}>
+        <Brand />
+        <LanguageSwitch />
+      </div>
+      <Card className="sb-auth-card" data-testid={testId}>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          {title}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph>
+        {children}
+      </Card>
+      {footer}
+    </div>
+  );
+}
+
+/** A form's submission: whether it is in flight, and its failure until the next try. */
+export function useSubmission<T>(action: (values: T) => Promise<void>) {
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const submit = async (values: T) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await action(values);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+  return { error, clearError: () => setError(null), submitting, submit };
+}
