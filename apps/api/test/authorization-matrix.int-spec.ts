@@ -1,6 +1,6 @@
 import type { ApplicationView, BookingView, PlacementView, SlotView } from '@skillbridge/contracts';
 import { TestApi, demo } from '../../../test/support/test-api';
-import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, requiredQuery, sampleOf, send } from './support/openapi';
+import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, multipartForm, requiredQuery, sampleOf, send } from './support/openapi';
 
 /**
  * Every role × every documented route, aimed at another tenant's objects: another enterprise's
@@ -323,7 +323,7 @@ describe('authorization matrix: every role × every route × another tenant’s 
       admin: '6f1c1b2a-3d4e-4f50-8a9b-0c1d2e3f4a5b',
     };
     const callers = ['hr', 'school', 'student', 'teacher', 'miit', 'admin'];
-    const attempts: Array<{ route: Route; who: string; path: string; field: string; raw: string }> = [];
+    const attempts: Array<{ route: Route; who: string; path: string; field: string; raw: string; contentType: string }> = [];
     for (const route of routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/auth/'))) {
       const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : ownIds[kindOf(route)]])));
       // The caller the route is for: the first whose role passes its role check.
@@ -337,12 +337,17 @@ describe('authorization matrix: every role × every route × another tenant’s 
       }
       if (!caller) continue;
       for (const [field, value] of Object.entries(MASS_ASSIGNMENT_FIELDS)) {
+        if (route.multipart) {
+          // An upload's fields come as form parts: the extra one goes in as a part of its own.
+          attempts.push({ route, who: caller, path, field, ...multipartForm({ [field]: String(value) }) });
+          continue;
+        }
         const body = { ...((route.body ? sampleOf(route.body, schemas) : {}) as object), [field]: value };
-        attempts.push({ route, who: caller, path, field, raw: JSON.stringify(body) });
+        attempts.push({ route, who: caller, path, field, raw: JSON.stringify(body), contentType: 'application/json' });
       }
     }
     const before = await databaseFingerprint(api, ['refresh_tokens', 'access_log']);
-    const replies = await inParallel(attempts, 6, async (a) => ({ ...a, reply: await send(api, { method: a.route.method, path: a.path, token: tokens[a.who], raw: a.raw, contentType: 'application/json' }) }));
+    const replies = await inParallel(attempts, 6, async (a) => ({ ...a, reply: await send(api, { method: a.route.method, path: a.path, token: tokens[a.who], raw: a.raw, contentType: a.contentType }) }));
     const after = await databaseFingerprint(api, ['refresh_tokens', 'access_log']);
     const faults: string[] = [];
     for (const { route, who, field, reply } of replies) {

@@ -35,6 +35,7 @@ export class ImportsController {
   @ApiBody({ type: SchoolImportForm })
   @ApiOperation({ summary: 'Bulk import of students or teachers (CSV or XLSX): every row or none; queued, answers 202 with the import' })
   async createForSchool(@CurrentActor() actor: Actor, @Param('id') schoolId: string, @Req() request: FastifyRequest): Promise<ImportView> {
+    await this.imports.mayImportInto(actor, schoolId);
     const upload = await readUpload(request, ['kind']);
     return this.imports.createForSchool(actor, schoolId, upload.fields.kind, upload);
   }

@@ -27,8 +27,13 @@ export class ImportsService implements OnApplicationShutdown {
     private readonly config: AppConfig,
   ) {}
 
-  async createForSchool(actor: Actor, schoolId: string, kind: string | undefined, upload: Upload): Promise<ImportView> {
+  /** Whether the actor may import into the school: asked before the upload is read, so another school's admin learns nothing from it. */
+  async mayImportInto(actor: Actor, schoolId: string): Promise<void> {
     await this.access.administrable(actor, schoolId, ['school']);
+  }
+
+  async createForSchool(actor: Actor, schoolId: string, kind: string | undefined, upload: Upload): Promise<ImportView> {
+    await this.mayImportInto(actor, schoolId);
     if (kind !== 'students' && kind !== 'teachers') {
       throw new ValidationFailed([{ field: 'kind', message: 'kind must be one of: students, teachers' }]);
     }
@@ -102,8 +107,8 @@ export class ImportsService implements OnApplicationShutdown {
     const limit = query.limit ?? 50;
     let condition = where + extra;
     if (query.cursor) {
-      const key = decodeCursor(query.cursor, 2);
-      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
+      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+      if (!key) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
       params.push(key[0], key[1]);
       condition += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }

@@ -26,6 +26,8 @@ export interface Route {
   query: Array<{ name: string; required: boolean; schema: Schema }>;
   /** The JSON body's schema, resolved; none when the route takes no body. */
   body?: Schema;
+  /** The route takes a file as multipart/form-data (an import), not JSON. */
+  multipart: boolean;
   label: string;
 }
 
@@ -52,6 +54,7 @@ export async function documentedRoutes(api: TestApi): Promise<ApiDocument> {
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
         query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, schema: resolve(p.schema ?? {}, schemas) })),
         body: json ? resolve(json, schemas) : undefined,
+        multipart: operation.requestBody?.content['multipart/form-data'] !== undefined,
         label: `${method.toUpperCase()} ${path}`,
       });
     }
@@ -131,6 +134,13 @@ export interface RawReply {
  * One request exactly as given (raw body, any content type), with a deadline: a request that
  * hangs fails the test as status 0 rather than stalling it.
  */
+/** A multipart/form-data body of text fields, and its content type. */
+export function multipartForm(fields: Record<string, string>): { raw: string; contentType: string } {
+  const boundary = 'sb-form-boundary';
+  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return { raw: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
 export async function send(
   api: TestApi,
   request: { method: string; path: string; token?: string; raw?: string; contentType?: string; timeoutMs?: number },
