@@ -1,10 +1,8 @@
-import { DEMO_PASSWORD } from '@skillbridge/contracts';
-import { mkdirSync, readFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { STUDENT_HEADER, studentRows, toCsv } from '../../../test/support/import-files';
-import { launchBrowser } from './support/browser';
-import { resolveStack, type E2eStack } from './support/environment';
+import { SCREENSHOTS, journeyHooks, signIn as signInAs } from './support/journey';
 
 /**
  * Journey 7 (domain §4): a school admin imports 5,000 students from a spreadsheet. A file with bad
@@ -15,7 +13,6 @@ import { resolveStack, type E2eStack } from './support/environment';
 
 jest.setTimeout(180_000);
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const SCHOOL_ADMIN = 'school@demo.skillbridge.cn';
 const EXISTING_STUDENT = 'student@demo.skillbridge.cn';
 const ROWS = 5_000;
@@ -24,12 +21,9 @@ interface Db {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-let stack: E2eStack;
+const session = journeyHooks();
 let db: Db | undefined;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 
 const tag = `e2e${Date.now().toString(36)}`;
 // 丁 sorts before the demo's surnames: the new students lead the name-sorted table.
@@ -45,38 +39,15 @@ const studentsOfTag = async (): Promise<number> => {
   return row.n;
 };
 
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await resolveStack();
-  db = stack.api?.db;
-  browser = await launchBrowser();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+beforeAll(() => {
+  db = session.stack.api?.db;
 });
 
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  page = session.page;
 });
 
-async function signIn(email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/home');
-  await page.getByTestId('current-user').waitFor();
-}
+const signIn = (email: string) => signInAs(page, email);
 
 async function shot(name: string): Promise<void> {
   await page.waitForTimeout(500);

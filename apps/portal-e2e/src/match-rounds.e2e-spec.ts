@@ -1,9 +1,5 @@
-import { DEMO_PASSWORD } from '@skillbridge/contracts';
-import { mkdirSync } from 'fs';
-import { join } from 'path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
-import { resolveStack, type E2eStack } from './support/environment';
+import type { Page } from 'playwright-core';
+import { journeyHooks, screenshot, settled as settledIn, signIn as signInAs } from './support/journey';
 
 /**
  * Journey 5 (domain §4) in the browser, on a small round: the education bureau creates a round over two
@@ -15,7 +11,6 @@ import { resolveStack, type E2eStack } from './support/environment';
 
 jest.setTimeout(180_000);
 
-const SCREENSHOTS = join(__dirname, '..', 'screenshots');
 const EDU = 'edu@demo.skillbridge.cn';
 const HR = 'hr@demo.skillbridge.cn';
 const STUDENT = 'student@demo.skillbridge.cn';
@@ -26,20 +21,14 @@ interface Db {
   query(sql: string, params?: unknown[]): Promise<unknown>;
 }
 
-let stack: E2eStack;
+const session = journeyHooks();
 let db: Db;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-let pageErrors: string[];
 const journey = { slots: [] as Array<{ id: string; title: string }>, roundId: '' };
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await resolveStack();
-  if (!stack.api?.db) throw new Error('match-rounds.e2e-spec needs the stack’s database: run it through the stack');
-  db = stack.api.db;
-  browser = await launchBrowser();
+  if (!session.stack.api?.db) throw new Error('match-rounds.e2e-spec needs the stack’s database: run it through the stack');
+  db = session.stack.api.db;
   // Two open slots of the enterprise with seats left that the student may take (not teacher practice).
   journey.slots = (await db.query(
     `SELECT s.id, s.title FROM slots s JOIN organisations o ON o.id = s.enterprise_id
@@ -50,47 +39,16 @@ beforeAll(async () => {
   expect(journey.slots).toHaveLength(2);
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-}, 60_000);
-
-beforeEach(async () => {
-  context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-});
-
-afterEach(async () => {
-  await context?.close();
-  expect(pageErrors).toEqual([]);
+beforeEach(() => {
+  page = session.page;
 });
 
 // ——— helpers ———
 
-async function signIn(email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/home');
-  await page.getByTestId('current-user').waitFor();
-}
+const signIn = (email: string) => signInAs(page, email);
+const settled = () => settledIn(page);
+const shot = (name: string) => screenshot(page, `rounds-${name}`);
 
-async function settled(): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning'));
-  await page.waitForTimeout(500);
-}
-
-async function shot(name: string): Promise<void> {
-  await settled();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `rounds-${name}.png`), fullPage: true });
-}
-
-/** The round's page, reached through the side menu and the list. */
 async function openRound(): Promise<void> {
   await page.locator('.ant-menu').getByText('撮合轮次', { exact: true }).click();
   await page.waitForURL('**/match-rounds');

@@ -69,7 +69,7 @@ export async function signIn(page: Page, email: string): Promise<void> {
 /** Waits until the page has its data: no request in flight, no skeleton, no spinner, nothing loading. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin, .ant-btn-loading'));
+  await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'));
   // Let the spinners' fade-out finish, so that the screenshots show the page at rest.
   await page.waitForTimeout(500);
 }
