@@ -134,6 +134,8 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     expect(await entries()).toBe(45);
     const [{ failed }] = await api.db.query(`SELECT count(*)::int AS failed FROM deliveries WHERE event_id = ANY($1::bigint[]) AND status <> 'sent'`, [ids]);
     expect(failed).toBe(0);
+    // Delivered by the batch itself, not by its one-by-one fallback (which would hide a broken batch).
+    expect(worker?.output()).not.toContain('batch fan-out failed');
   });
 
   it('drill: kill -9 of the worker in the middle of 1,000 events, then a restart — each delivered once per channel', async () => {

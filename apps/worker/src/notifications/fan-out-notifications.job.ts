@@ -114,7 +114,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
            INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at)
            SELECT event_id, user_id, 'inbox', 'sent', 1, now() FROM message
            ON CONFLICT (event_id, user_id, channel) DO NOTHING
-           RETURNING event_id, user_id)
+           RETURNING event_id, user_id),
          entered AS (
            INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
            SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
