@@ -74,7 +74,8 @@ try {
     buildAll();
   }
   const database = await freshDatabase(postgres.url, 'imports');
-  children.push({ stop: database.drop });
+  // Dropped last, once the API and the worker have let go of it (`--keep` keeps it to look into).
+  if (!process.argv.includes('--keep')) children.push({ stop: database.drop });
   const databaseUrl = database.url;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const prefix = `bench${randomBytes(3).toString('hex')}`;
@@ -213,13 +214,6 @@ try {
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, quick, figures }, null, 2));
   shareTable('bulk imports (bench/imports.mjs)', rows, path.relative(ROOT, `${out}.md`));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
-  if (!process.argv.includes('--keep')) {
-    for (const child of children.splice(0)) await child.stop(); // they hold connections to it
-    const dropper = new pg.Client({ connectionString: postgres.url });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
-  }
 } finally {
   await cleanup();
 }

@@ -211,7 +211,7 @@ try {
   const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
   fs.writeFileSync(`${out}.md`, `# Match round benchmark — ${date}\n\n\`node bench/rounds.mjs ${process.argv.slice(2).join(" ") || `--students=${STUDENTS}`}\` against production builds of the API and worker over PostgreSQL and Redis on this machine. ${machine}.\n\n${markdownTable(headers, rows)}\n`);
   fs.writeFileSync(`${out}.json`, JSON.stringify({ date, figures }, null, 2));
-  shareTable('match rounds (bench/rounds.mjs)', rows, path.relative(ROOT, `${out}.md`));
+  shareTable('match rounds (bench/rounds.mjs)', rows.map(([what, figure, aim, verdict]) => [`rounds: ${what}`, figure, '—', aim, verdict]), path.relative(ROOT, `${out}.md`));
   say(`written ${path.relative(ROOT, out)}.md and .json`);
 } finally {
   await cleanup();
