@@ -39,13 +39,20 @@ for (const { name, script, args } of chosen) {
   results.push({ name, script, seconds, exit: run.status, table });
 }
 
+// `--only` re-runs some scripts: the day's table keeps the others' latest results.
+const date = started.toISOString().slice(0, 10);
+const file = path.join(ROOT, 'bench', 'results', `${date}${quick ? '-quick' : ''}`);
+if (only && fs.existsSync(`${file}.json`)) {
+  const earlier = JSON.parse(fs.readFileSync(`${file}.json`, 'utf8')).results ?? [];
+  for (const previous of earlier) if (!results.some((r) => r.name === previous.name)) results.push(previous);
+  results.sort((a, b) => SCRIPTS.findIndex((s) => s.name === a.name) - SCRIPTS.findIndex((s) => s.name === b.name));
+}
+
 const headers = ['benchmark', 'figure', 'ceiling beside it', 'aim', 'verdict'];
 const rows = results.flatMap((r) => (r.table ? r.table.rows : [[`${r.name}: did not finish`, `exit ${r.exit} after ${r.seconds.toFixed(0)} s`, '—', '—', '❌ failed']]));
 process.stdout.write(`\n${textTable(headers, rows)}\n\n`);
 
-const date = started.toISOString().slice(0, 10);
 const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-const file = path.join(ROOT, 'bench', 'results', `${date}${quick ? '-quick' : ''}`);
 const md = [
   `# SkillBridge benchmarks — ${date}${quick ? ' (quick)' : ''}`,
   '',
