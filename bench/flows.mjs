@@ -7,10 +7,9 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
 import { DATA, ROOT, buildAll } from '../scripts/lib/run.mjs';
 import { runLoad } from './lib/load.mjs';
-import { freshDatabase, startApi, startWorker } from './lib/stack.mjs';
+import { benchServices, freshDatabase, startApi, startWorker } from './lib/stack.mjs';
 import { latency, markdownTable, shareTable, textTable, int } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
@@ -26,15 +25,7 @@ const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rows = [];
 const figures = {};
 
-const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-flows', 'pg') });
-const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-flows', 'redis') });
-const children = [];
-const cleanup = async () => {
-  for (const child of [...children].reverse()) await child.stop();
-  await redis.stop();
-  await postgres.stop();
-};
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+const { postgres, redis, children, cleanup } = await benchServices('flows');
 
 try {
   say('building');

@@ -13,9 +13,8 @@ import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
 import { DATA, ROOT, buildAll } from '../scripts/lib/run.mjs';
-import { freshDatabase, startApi, startWorker } from './lib/stack.mjs';
+import { benchServices, freshDatabase, startApi, startWorker } from './lib/stack.mjs';
 import { markdownTable, shareTable, textTable, int } from './lib/report.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
@@ -58,15 +57,7 @@ const csvCell = (v) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const toCsv = (data) => '\uFEFF' + [HEADER, ...data].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 
 const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-imports', 'pg') });
-const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-imports', 'redis') });
-const children = [];
-const cleanup = async () => {
-  for (const child of [...children].reverse()) await child.stop();
-  await redis.stop();
-  await postgres.stop();
-};
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+const { postgres, redis, children, cleanup } = await benchServices('imports');
 
 try {
   if (!process.argv.includes('--no-build')) {

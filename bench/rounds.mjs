@@ -10,10 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { ensurePostgres, ensureRedis } from '../scripts/lib/services.mjs';
 import { DATA, ROOT, buildAll, setUpDatabase } from '../scripts/lib/run.mjs';
 import { int, markdownTable, shareTable, textTable } from './lib/report.mjs';
-import { startApi, startWorker } from './lib/stack.mjs';
+import { benchServices, startApi, startWorker } from './lib/stack.mjs';
 import { tokenMinter } from './lib/tokens.mjs';
 
 const arg = (name, fallback) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
@@ -40,15 +39,7 @@ const rows = [];
 const figures = { students: STUDENTS, slots: SLOTS, seatsPerSlot: SEATS };
 let t0 = performance.now();
 
-const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench-rounds', 'pg') });
-const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench-rounds', 'redis') });
-const children = [];
-const cleanup = async () => {
-  for (const child of [...children].reverse()) await child.stop();
-  await redis.stop();
-  await postgres.stop();
-};
-process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+const { postgres, redis, children, cleanup } = await benchServices('rounds');
 
 try {
   say('building');

@@ -2,8 +2,8 @@
 // database of its own: the start-up every script here would otherwise write again.
 import path from 'node:path';
 import pg from 'pg';
-import { ROOT, setUpDatabase } from '../../scripts/lib/run.mjs';
-import { freePort } from '../../scripts/lib/services.mjs';
+import { DATA, ROOT, setUpDatabase } from '../../scripts/lib/run.mjs';
+import { ensurePostgres, ensureRedis, freePort } from '../../scripts/lib/services.mjs';
 import { startNodeChild, waitForHttp } from './processes.mjs';
 
 /**
@@ -55,4 +55,21 @@ export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env =
   });
   await waitForHttp(`http://127.0.0.1:${port}/health`, handle, 90_000);
   return { handle, port };
+}
+
+/**
+ * PostgreSQL and Redis for a script (DATABASE_URL / REDIS_URL, or its own under .data/bench-<label>),
+ * the children it starts, and one cleanup that stops them in reverse order, also on Ctrl-C.
+ */
+export async function benchServices(label) {
+  const postgres = await ensurePostgres({ dataDir: path.join(DATA, `bench-${label}`, 'pg') });
+  const redis = await ensureRedis({ dataDir: path.join(DATA, `bench-${label}`, 'redis') });
+  const children = [];
+  const cleanup = async () => {
+    for (const child of [...children].reverse()) await child.stop();
+    await redis.stop();
+    await postgres.stop();
+  };
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  return { postgres, redis, children, cleanup };
 }
