@@ -1,21 +1,20 @@
 import { CheckOutlined, CloseOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Modal, Popconfirm, Segmented, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationsApi } from '../../api/applications.api';
 import { afterApplicationMove, queryKeys } from '../../api/query-keys';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { applicationStatusLabel, formatDateTime } from '../../components/labels';
+import { formatDateTime } from '../../components/labels';
+import { ApplicationStatusFilter } from '../../components/application-status-filter';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf } from '../../components/status-tags';
 
 const LIMIT = 20;
-const FILTERS: Array<ApplicationStatus | 'all'> = ['all', 'submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'declined', 'withdrawn', 'expired'];
-
 /** The applications to one slot, with the enterprise's moves: shortlist, offer (with a respond-by date), reject. */
 export function ApplicantsTable({ slotId }: { slotId: string }) {
   const { t } = useTranslation();
@@ -31,14 +30,12 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
 
   return (
     <div data-testid="applicants">
-      <Segmented<ApplicationStatus | 'all'>
-        style={{ marginBottom: 16 }}
+      <ApplicationStatusFilter
         value={status}
         onChange={(value) => {
           setStatus(value);
           pager.reset();
         }}
-        options={FILTERS.map((value) => ({ value, label: value === 'all' ? t('common.all') : applicationStatusLabel(t, value) }))}
       />
       {applications.error && <ProblemAlert error={applications.error} />}
       <Table<ApplicationView>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { practiceApi, practiceKeys, type CompleteBookingRequest } from '../../api/practice.api';
 import { showFieldErrors } from '../../components/form-errors';
 import { PageTitle } from '../../components/page-title';
-import { BookingStatusTag } from './booking-status-tag';
+import { bookingColumns } from './booking-columns';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
 import { startedBy } from './practice-util';
 import { lanzhouToday } from '../../components/figures';
@@ -48,29 +48,7 @@ export default function EnterpriseBookingsPage() {
       render: (_, b) => <Typography.Text strong>{b.teacher.name}</Typography.Text>,
     },
     { key: 'slot', title: t('practice.booking.slot'), render: (_, b) => b.slot.title },
-    { key: 'period', title: t('practice.booking.period'), width: 220, render: (_, b) => t('practice.period', { start: b.startDate, end: b.endDate }) },
-    { key: 'days', title: t('practice.booking.days'), width: 90, align: 'right', render: (_, b) => t('practice.daysValue', { n: b.days }) },
-    { key: 'status', title: t('practice.booking.status'), width: 110, render: (_, b) => <BookingStatusTag status={b.status} /> },
-    {
-      key: 'served',
-      title: t('practice.booking.daysServed'),
-      width: 110,
-      align: 'right',
-      render: (_, b) => (b.daysServed === null ? '—' : t('practice.daysValue', { n: b.daysServed })),
-    },
-    {
-      key: 'evaluation',
-      title: t('practice.booking.evaluation'),
-      ellipsis: { showTitle: false },
-      render: (_, b) =>
-        b.evaluation ? (
-          <Tooltip title={b.evaluation} placement="topLeft">
-            {b.evaluation}
-          </Tooltip>
-        ) : (
-          '—'
-        ),
-    },
+    ...bookingColumns(t),
     {
       key: 'actions',
       title: t('common.actions'),

@@ -1,7 +1,7 @@
 import { CalendarOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { BookingView } from '@skillbridge/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { practiceApi, practiceKeys } from '../../api/practice.api';
 import { PageTitle } from '../../components/page-title';
-import { BookingStatusTag } from './booking-status-tag';
+import { bookingColumns } from './booking-columns';
 import { ComplianceCard } from './compliance-card';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
 import { cancellable } from './practice-util';
@@ -50,29 +50,7 @@ export default function MyPracticePage() {
         </Space>
       ),
     },
-    { key: 'period', title: t('practice.booking.period'), width: 220, render: (_, b) => t('practice.period', { start: b.startDate, end: b.endDate }) },
-    { key: 'days', title: t('practice.booking.days'), width: 90, align: 'right', render: (_, b) => t('practice.daysValue', { n: b.days }) },
-    { key: 'status', title: t('practice.booking.status'), width: 110, render: (_, b) => <BookingStatusTag status={b.status} /> },
-    {
-      key: 'served',
-      title: t('practice.booking.daysServed'),
-      width: 110,
-      align: 'right',
-      render: (_, b) => (b.daysServed === null ? '—' : t('practice.daysValue', { n: b.daysServed })),
-    },
-    {
-      key: 'evaluation',
-      title: t('practice.booking.evaluation'),
-      ellipsis: { showTitle: false },
-      render: (_, b) =>
-        b.evaluation ? (
-          <Tooltip title={b.evaluation} placement="topLeft">
-            {b.evaluation}
-          </Tooltip>
-        ) : (
-          '—'
-        ),
-    },
+    ...bookingColumns(t),
     {
       key: 'actions',
       title: t('common.actions'),

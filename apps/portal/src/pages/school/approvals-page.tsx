@@ -1,22 +1,20 @@
 import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Segmented, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationsApi } from '../../api/applications.api';
 import { afterApplicationMove, queryKeys } from '../../api/query-keys';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { applicationStatusLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
+import { ApplicationStatusFilter } from '../../components/application-status-filter';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ApplicationStatusCell, ApplicationStatusTag, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
 
 const LIMIT = 20;
-const FILTERS: Array<ApplicationStatus | 'all'> = ['all', 'submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'declined', 'withdrawn', 'expired'];
-
 type Approving = { application: ApplicationView; consentOnly: boolean } | null;
 
 /**
@@ -147,14 +145,12 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
   return (
     <div data-testid={awaiting ? 'awaiting-approval' : 'school-applications'}>
       {!awaiting && (
-        <Segmented<ApplicationStatus | 'all'>
-          style={{ marginBottom: 16 }}
+        <ApplicationStatusFilter
           value={status}
           onChange={(value) => {
             setStatus(value);
             pager.reset();
           }}
-          options={FILTERS.map((value) => ({ value, label: value === 'all' ? t('common.all') : applicationStatusLabel(t, value) }))}
         />
       )}
       {applications.error && <ProblemAlert error={applications.error} />}

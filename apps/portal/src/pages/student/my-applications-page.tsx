@@ -1,22 +1,20 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Segmented, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicationsApi } from '../../api/applications.api';
 import { afterApplicationMove, queryKeys } from '../../api/query-keys';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { applicationStatusLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
+import { ApplicationStatusFilter } from '../../components/application-status-filter';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
 
 const LIMIT = 20;
-const FILTERS: Array<ApplicationStatus | 'all'> = ['all', 'submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'declined', 'withdrawn', 'expired'];
-
 /** 我的申请: the student's applications, and the answers to an offer (accept, decline) or a withdrawal. */
 export default function MyApplicationsPage() {
   const { t } = useTranslation();
@@ -35,14 +33,12 @@ export default function MyApplicationsPage() {
     <div data-testid="my-applications-page">
       <PageTitle title={t('myApplications.title')} subtitle={t('myApplications.subtitle')} />
       <Card>
-        <Segmented<ApplicationStatus | 'all'>
-          style={{ marginBottom: 16 }}
+        <ApplicationStatusFilter
           value={status}
           onChange={(value) => {
             setStatus(value);
             pager.reset();
           }}
-          options={FILTERS.map((value) => ({ value, label: value === 'all' ? t('common.all') : applicationStatusLabel(t, value) }))}
         />
         {applications.error && <ProblemAlert error={applications.error} />}
         <Table<ApplicationView>
