@@ -2,9 +2,13 @@ import { Alert } from 'antd';
 import { ApiError } from '../api/client';
 import { useProblemText } from './problem-text';
 
-/** A failed call, as an alert; field errors not shown beside their fields are listed under it. */
-export function ProblemAlert({ error, fieldsShown = [], testId }: { error: unknown; fieldsShown?: string[]; testId?: string }) {
-  const problemText = useProblemText();
+/**
+ * A failed call, as an alert; field errors not shown beside their fields are listed under it.
+ * `text` words the problem when a feature has words of its own for some codes.
+ */
+export function ProblemAlert({ error, fieldsShown = [], testId, text }: { error: unknown; fieldsShown?: string[]; testId?: string; text?: (error: unknown) => string }) {
+  const general = useProblemText();
+  const problemText = text ?? general;
   if (!error) return null;
   const rest = error instanceof ApiError ? (error.problem.errors ?? []).filter((e) => !fieldsShown.includes(e.field)) : [];
   return (
@@ -13,6 +17,7 @@ export function ProblemAlert({ error, fieldsShown = [], testId }: { error: unkno
       showIcon
       role="alert"
       data-testid={testId}
+      data-code={error instanceof ApiError ? error.code : undefined}
       title={problemText(error)}
       description={
         rest.length > 0 ? (

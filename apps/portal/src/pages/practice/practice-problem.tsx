@@ -1,7 +1,7 @@
-import { Alert } from 'antd';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
+import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 
 /**
@@ -22,27 +22,5 @@ export function usePracticeProblemText(): (error: unknown, values?: Record<strin
 
 export function PracticeProblemAlert({ error, values, testId }: { error: unknown; values?: Record<string, unknown>; testId?: string }) {
   const problemText = usePracticeProblemText();
-  if (!error) return null;
-  const fields = error instanceof ApiError ? (error.problem.errors ?? []) : [];
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      data-code={error instanceof ApiError ? error.code : undefined}
-      title={problemText(error, values)}
-      description={
-        fields.length > 0 ? (
-          <ul className="sb-field-errors">
-            {fields.map((e) => (
-              <li key={`${e.field}:${e.message}`}>
-                <code>{e.field}</code> {e.message}
-              </li>
-            ))}
-          </ul>
-        ) : undefined
-      }
-    />
-  );
+  return <ProblemAlert error={error} testId={testId} text={(e) => problemText(e, values)} />;
 }
