@@ -18,6 +18,8 @@ export type VerificationStatus = 'unverified' | 'verified';
 @Check('organisations_school_level', `"kind" <> 'school' OR "school_level" IN ('secondary', 'higher')`)
 @Check('organisations_verification', `"verification" IN ('unverified', 'verified')`)
 @Index('organisations_kind_ownership', ['kind', 'ownership'])
+// Lists in name order (the quota table, the organisation lists) read a page and stop.
+@Index('organisations_name', ['name', 'id'])
 export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

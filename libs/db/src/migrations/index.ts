@@ -9,6 +9,7 @@ import { AdminsByOrganisation1795946000000 } from './1795946000000-AdminsByOrgan
 import { Imports1796100000000 } from './1796100000000-Imports';
 import { MatchRounds1796200000000 } from './1796200000000-MatchRounds';
 import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparent';
+import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsByName';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   Imports1796100000000,
   MatchRounds1796200000000,
   OutboxTraceparent1796300000000,
+  OrganisationsByName1796400000000,
 ];
