@@ -1,5 +1,6 @@
 export * from './access-log';
 export * from './activation';
+export * from './config/service-config';
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';

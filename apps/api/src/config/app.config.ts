@@ -1,16 +1,14 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ConfigError, loadServiceConfig, ServiceConfig, toInt } from '@skillbridge/db';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+export { ConfigError };
 
 /**
  * The API's configuration, read from the environment once at boot. A missing or malformed value
  * stops the boot with the names that failed, and never prints a value.
  */
-export class AppConfig {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
-
+export class AppConfig extends ServiceConfig {
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -25,19 +23,9 @@ export class AppConfig {
   @IsBoolean()
   TRUST_PROXY = false;
 
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL: string;
-
-  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
-  REDIS_URL: string;
-
   /** Prefix of the API's own Redis keys, so that deployments (or test runs) can share one server. */
   @Matches(/^[\w:-]{1,40}$/)
   REDIS_KEY_PREFIX = 'skillbridge:';
-
-  /** BullMQ's key prefix: the same as the worker's QUEUE_PREFIX. */
-  @Matches(/^[\w:-]{1,40}$/)
-  QUEUE_PREFIX = 'skillbridge';
 
   /** Signs access tokens. Required in production; development falls back to a fixed local secret. */
   @IsOptional()
@@ -95,34 +83,11 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_REMINDERS = 5;
 
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
-
-  /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's); else it is open to whoever reaches the port. */
-  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
-  @IsOptional()
-  @IsString()
-  @MinLength(16)
-  METRICS_TOKEN?: string;
-
   get jwtSecret(): string {
     return this.JWT_SECRET ?? 'skillbridge-development-only-secret-do-not-deploy';
   }
 }
 
-export class ConfigError extends Error {}
-
-/** The variable names AppConfig declares, read from its validation metadata. */
-function declaredNames(): string[] {
-  const metadata = getMetadataStorage().getTargetValidationMetadatas(AppConfig, '', true, false);
-  return [...new Set(metadata.map((entry) => entry.propertyName))];
-}
-
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const picked = Object.fromEntries(declaredNames().filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
-  const config = plainToInstance(AppConfig, picked);
-  const failed = validateSync(config).map((error) => error.property);
-  if (config.NODE_ENV === 'production' && !config.JWT_SECRET) failed.push('JWT_SECRET');
-  if (failed.length) throw new ConfigError(`Invalid configuration: ${[...new Set(failed)].join(', ')}`);
-  return config;
+  return loadServiceConfig(AppConfig, env, (config) => (config.NODE_ENV === 'production' && !config.JWT_SECRET ? ['JWT_SECRET'] : []));
 }

@@ -1,23 +1,11 @@
-import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ConfigError, loadServiceConfig, ServiceConfig, toInt } from '@skillbridge/db';
 
-const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+export { ConfigError };
 
 /** The worker's configuration: validated at boot, naming only what fails, never printing values. */
-export class WorkerConfig {
-  @IsIn(['development', 'test', 'production'])
-  NODE_ENV: 'development' | 'test' | 'production' = 'development';
-
-  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
-  DATABASE_URL: string;
-
-  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
-  REDIS_URL: string;
-
-  /** Key prefix in Redis, so that several deployments (or test runs) can share one server. */
-  @Matches(/^[\w:-]{1,40}$/)
-  QUEUE_PREFIX = 'skillbridge';
-
+export class WorkerConfig extends ServiceConfig {
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -27,13 +15,6 @@ export class WorkerConfig {
   /** Address of the health and metrics server: loopback by default; 0.0.0.0 in a container, for probes and scrapes. */
   @IsString()
   WORKER_HEALTH_HOST = '127.0.0.1';
-
-  /** When set, `GET /metrics` wants `Authorization: Bearer <token>`. */
-  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
-  @IsOptional()
-  @IsString()
-  @MinLength(16)
-  METRICS_TOKEN?: string;
 
   /** Queue depths and the outbox backlog are read at most this often (ms), however often they are scraped. */
   @Transform(toInt)
@@ -53,9 +34,6 @@ export class WorkerConfig {
   @Min(2)
   @Max(200)
   WORKER_DB_POOL = 24;
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
 
   /** SMTP server for e-mail, e.g. smtp://user:pass@host:587. Without it, mail is written to MAIL_DIR. */
   @IsOptional()
@@ -111,13 +89,6 @@ export class WorkerConfig {
   RETRY_BASE_MS = 1000;
 }
 
-export class ConfigError extends Error {}
-
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const names = [...new Set(getMetadataStorage().getTargetValidationMetadatas(WorkerConfig, '', true, false).map((m) => m.propertyName))];
-  const config = plainToInstance(WorkerConfig, Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]])));
-  const failed = [...new Set(validateSync(config).map((error) => error.property))];
-  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) failed.push('WEBHOOK_SECRET');
-  if (failed.length) throw new ConfigError(`Invalid configuration: ${failed.join(', ')}`);
-  return config;
+  return loadServiceConfig(WorkerConfig, env, (config) => (config.WEBHOOK_URL && !config.WEBHOOK_SECRET ? ['WEBHOOK_SECRET'] : []));
 }

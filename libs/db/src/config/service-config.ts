@@ -1,0 +1,52 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { getMetadataStorage, IsIn, IsOptional, IsString, Matches, MinLength, validateSync } from 'class-validator';
+
+/** `@Transform(toInt)`: an environment variable's text as a number, absent when unset or empty. */
+export const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * What the API and the worker both read from the environment: where PostgreSQL and Redis are, the
+ * queues' key prefix, logging and the metrics scraper's token. Each app extends it with its own.
+ */
+export class ServiceConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL: string;
+
+  /** BullMQ's key prefix in Redis, so that deployments (or test runs) can share one server: the same in the API and the worker. */
+  @Matches(/^[\w:-]{1,40}$/)
+  QUEUE_PREFIX = 'skillbridge';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's); else it is open to whoever reaches the port. */
+  @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads `type`'s variables from `env` once at boot. A missing or malformed value stops the boot with
+ * the names that failed (the declared checks, then `extraChecks`'s), never with a value.
+ */
+export function loadServiceConfig<T extends ServiceConfig>(
+  type: new () => T,
+  env: NodeJS.ProcessEnv,
+  extraChecks: (config: T) => string[] = () => [],
+): T {
+  const names = [...new Set(getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName))];
+  const config = plainToInstance(type, Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]])));
+  const failed = [...new Set([...validateSync(config).map((error) => error.property), ...extraChecks(config)])];
+  if (failed.length) throw new ConfigError(`Invalid configuration: ${failed.join(', ')}`);
+  return config;
+}
