@@ -10,6 +10,7 @@ export * from './jobs/jobs';
 export * from './passwords';
 export * from './quota.repository';
 export * from './query/cursor';
+export * from './query/prepared';
 export * from './query/remit';
 export * from './rules.repository';
 export * from './telemetry/traceparent';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { Application, RECIPIENTS_SQL, Slot, Student, currentTraceparent, decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent } from '@skillbridge/db';
+import { Application, RECIPIENTS_SQL, Slot, Student, currentTraceparent, decodeCursor, encodeCursor, logPersonalDataAccess, preparedQuery, recordEvent } from '@skillbridge/db';
 import {
   Actor,
   ApplicationMove,
@@ -159,7 +159,7 @@ export class ApplicationsService {
     if (!UUID.test(id)) throw gone();
     let outcome: { status: ApplicationStatus | null; approved: boolean | null; respond_by: string | null; seat: string | null; placement_id: string | null };
     try {
-      [outcome] = await this.db.query(ACCEPT_SQL, [id, actor.userId, today(), currentTraceparent()]);
+      [outcome] = await preparedQuery<typeof outcome>(this.db, 'accept-application', ACCEPT_SQL, [id, actor.userId, today(), currentTraceparent()]);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
         throw new DomainError('PLACEMENT_OVERLAP', 'conflict', 'You already hold a placement for overlapping dates');
