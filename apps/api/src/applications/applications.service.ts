@@ -74,7 +74,10 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const side = sideOf(actor);
     if (!UUID.test(id) || (!side && actor.role !== 'platform_admin')) throw gone();
-    const rows: ApplicationRow[] = await this.db.query(
+    // Prepared: every accept answers with this read (one statement text per side).
+    const rows = await preparedQuery<ApplicationRow>(
+      this.db,
+      `application-by-${side?.column ?? 'id'}`,
       `${APPLICATION_SELECT} WHERE a.id = $1${side ? ` AND a.${side.column} = $2` : ''}`,
       side ? [id, side.id] : [id],
     );
