@@ -479,9 +479,10 @@ async function createDatabaseIfMissing(port, name) {
   }
 }
 
-export async function ensurePostgres({ dataDir, log = defaultLog } = {}) {
+export async function ensurePostgres({ dataDir, log = defaultLog, own = false } = {}) {
   log ??= defaultLog;
-  const external = process.env.DATABASE_URL;
+  // `own`: a server of the caller's own even when DATABASE_URL names one (the drills restart it).
+  const external = own ? undefined : process.env.DATABASE_URL;
   if (external) {
     await checkPostgresUrl(external);
     return { url: external, stop: async () => {}, embedded: false };

@@ -3,11 +3,11 @@ import path from 'path';
 
 /**
  * The short fault drill (`npm run drills -- --short`): the production build under load while the
- * API, the worker and Redis are killed and restarted and PostgreSQL goes away for a moment; every
+ * API, the worker and Redis are killed and restarted and PostgreSQL (the drill's own) is restarted; every
  * invariant must hold afterwards (seats, bookings, acknowledged writes, exactly-once delivery).
  */
 describe('fault drills (short)', () => {
-  it('kill -9 of the API, the worker and Redis, and a PostgreSQL outage, under load: every invariant holds', async () => {
+  it('kill -9 of the API, the worker and Redis, and a PostgreSQL restart, under load: every invariant holds', async () => {
     const root = path.resolve(__dirname, '../../..');
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
       const child = spawn(process.execPath, ['scripts/drills.mjs', '--short', '--no-build'], { cwd: root, env: process.env });
