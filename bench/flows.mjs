@@ -20,6 +20,8 @@ const SIZES = quick
   : { events: [10_000, 100_000], steadySeconds: 20, teachers: 50_000, schools: 500, bookers: 2_000, enterprises: 100_000 };
 // `--only notifications,practice,quotas` runs some sections; all by default.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['notifications', 'practice', 'quotas'];
+// `--keep` leaves the benchmark's database behind (its URL is printed) for EXPLAIN ANALYZE afterwards.
+const keep = process.argv.includes('--keep');
 const say = (message) => process.stdout.write(`▸ ${message}\n`);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const rows = [];
@@ -31,7 +33,8 @@ try {
   say('building');
   buildAll();
   const database = await freshDatabase(postgres.url, 'flows');
-  children.push({ stop: database.drop });
+  if (keep) say(`keeping the database: ${database.url} (drop it with DROP DATABASE ${database.name})`);
+  else children.push({ stop: database.drop });
   const databaseUrl = database.url;
   const db = new pg.Pool({ connectionString: databaseUrl, max: 8 });
   db.on('error', (error) => say(`PostgreSQL dropped an idle connection: ${error.message}`));

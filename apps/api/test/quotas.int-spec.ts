@@ -1,4 +1,5 @@
-import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
+import { LANZHOU_DISTRICTS, QUOTA_STATUSES, type Page, type QuotaRow, type QuotaSummary } from '@skillbridge/contracts';
+import { quotaPace, quotaStatus, yearElapsed } from '@skillbridge/domain';
 import { TestApi, demo } from '../../../test/support/test-api';
 
 const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -129,6 +130,136 @@ describe('quota monitoring (integration)', () => {
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
     expect(bytes.length).toBeGreaterThan(3000);
+  });
+});
+
+describe('the quota table and summary follow every change at once (integration)', () => {
+  let api: TestApi;
+  let miit: string;
+  let sasac: string;
+  beforeAll(async () => {
+    api = await TestApi.start();
+    [miit, sasac] = await Promise.all([api.token(demo('miit')), api.token(demo('sasac'))]);
+  });
+  afterAll(() => api.stop());
+
+  const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const table = async (token: string, year: number, filter = ''): Promise<QuotaRow[]> => {
+    const rows: QuotaRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=4${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+      rows.push(...page.body.items);
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    return rows;
+  };
+  const ids = (rows: QuotaRow[]) => rows.map((r) => r.enterpriseId);
+  const summary = async (token: string, year: number) => (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${year}`, { token })).body;
+
+  /** The summary, read now, says what the whole table says, line by line. */
+  const expectSummaryAgrees = async (token: string, year: number): Promise<QuotaSummary> => {
+    const [s, rows] = await Promise.all([summary(token, year), table(token, year)]);
+    const countBy = (key: (r: QuotaRow) => string) => {
+      const out = new Map<string, Record<string, number>>();
+      for (const r of rows) {
+        const line = out.get(key(r)) ?? { enterprises: 0, required: 0, hosted: 0, met: 0, on_track: 0, at_risk: 0, behind: 0 };
+        line.enterprises++;
+        line.required += r.required;
+        line.hosted += r.hosted;
+        line[r.status]++;
+        out.set(key(r), line);
+      }
+      return Object.fromEntries(out);
+    };
+    expect({ enterprises: s.enterprises, required: s.required, hosted: s.hosted, ...s.byStatus }).toEqual(countBy(() => 'all').all ?? { enterprises: 0, required: 0, hosted: 0, met: 0, on_track: 0, at_risk: 0, behind: 0 });
+    expect(Object.fromEntries(s.byDistrict.map(({ district, ...line }) => [district, line]))).toEqual(countBy((r) => r.district));
+    expect(Object.fromEntries(s.byIndustry.map(({ industry, ...line }) => [industry, line]))).toEqual(countBy((r) => r.industry));
+    return s;
+  };
+
+  it('filters by status exactly, on either side of each threshold, for last year (all of it passed), this year and next (none of it)', async () => {
+    const firms: Array<{ id: string }> = await api.db.query(
+      `SELECT id FROM organisations WHERE kind = 'enterprise' AND ownership <> 'municipal_soe' ORDER BY name LIMIT 6`,
+    );
+    for (const year of [YEAR - 1, YEAR, YEAR + 1]) {
+      const elapsed = yearElapsed(year, today());
+      const required = 1000;
+      const pace = quotaPace(required, elapsed);
+      // met; exactly on pace; one short (at risk); half the pace; one below half (behind); none.
+      const hosted = [required, pace, pace - 1, Math.floor(pace / 2), Math.floor(pace / 2) - 1, 0].map((h) => Math.max(h, 0));
+      for (const [i, firm] of firms.entries()) {
+        await api.db.query(`UPDATE quota_years SET required = $3, hosted = $4 WHERE enterprise_id = $1 AND year = $2`, [firm.id, year, required, hosted[i]]);
+      }
+      const rows = await table(miit, year);
+      for (const [i, firm] of firms.entries()) expect(rows.find((r) => r.enterpriseId === firm.id)?.status).toBe(quotaStatus(required, hosted[i], elapsed));
+      for (const r of rows) expect(r.status).toBe(quotaStatus(r.required, r.hosted, elapsed));
+      const district = rows.find((r) => r.enterpriseId === firms[2].id)!.district;
+      for (const status of QUOTA_STATUSES) {
+        expect(ids(await table(miit, year, `&status=${status}`))).toEqual(ids(rows.filter((r) => r.status === status)));
+        expect(ids(await table(miit, year, `&district=${encodeURIComponent(district)}&status=${status}`))).toEqual(
+          ids(rows.filter((r) => r.status === status && r.district === district)),
+        );
+      }
+      await expectSummaryAgrees(miit, year);
+    }
+  });
+
+  it('a district, industry or name change moves the enterprise in the filters, the name order and the summary; an ownership change moves it to the other remit', async () => {
+    const hr = await api.token(demo('hr'));
+    const id = await api.organisationOf(demo('hr'));
+    const before = await expectSummaryAgrees(miit, YEAR);
+    const row = (await table(miit, YEAR)).find((r) => r.enterpriseId === id)!;
+    const to = LANZHOU_DISTRICTS.find((d) => d !== row.district)!;
+    const patched = await api.request('PATCH', `/enterprises/${id}`, { token: hr, body: { district: to, industry: '测试新兴产业', name: '阿阿测试更名企业' } });
+    expect(patched.status).toBe(200);
+
+    expect((await table(miit, YEAR, `&district=${encodeURIComponent(to)}`)).find((r) => r.enterpriseId === id)).toMatchObject({
+      name: '阿阿测试更名企业',
+      district: to,
+      industry: '测试新兴产业',
+      required: row.required,
+      status: row.status,
+    });
+    expect(ids(await table(miit, YEAR, `&district=${encodeURIComponent(row.district)}`))).not.toContain(id);
+    expect(ids(await table(miit, YEAR, `&industry=${encodeURIComponent('测试新兴产业')}&status=${row.status}`))).toEqual([id]);
+    const names = (await table(miit, YEAR)).map((r) => r.name);
+    expect(names.indexOf('阿阿测试更名企业')).toBeGreaterThanOrEqual(0);
+    expect(names).not.toContain(row.name);
+
+    const after = await expectSummaryAgrees(miit, YEAR);
+    const inDistrict = (s: QuotaSummary, d: string) => s.byDistrict.find((x) => x.district === d)?.enterprises ?? 0;
+    expect(inDistrict(after, to)).toBe(inDistrict(before, to) + 1);
+    expect(inDistrict(after, row.district)).toBe(inDistrict(before, row.district) - 1);
+
+    // No API changes an ownership; an operator fixing a record might.
+    const sasacBefore = await expectSummaryAgrees(sasac, YEAR);
+    await api.db.query(`UPDATE organisations SET ownership = 'municipal_soe' WHERE id = $1`, [id]);
+    expect(ids(await table(miit, YEAR))).not.toContain(id);
+    expect(ids(await table(sasac, YEAR, `&status=${row.status}`))).toContain(id);
+    expect((await expectSummaryAgrees(miit, YEAR)).enterprises).toBe(after.enterprises - 1);
+    expect((await expectSummaryAgrees(sasac, YEAR)).enterprises).toBe(sasacBefore.enterprises + 1);
+  });
+
+  it('the summary follows a headcount, a changed figure and a removed row at once, asked again and again', async () => {
+    const hr = await api.token(demo('hr-soe'));
+    const id = await api.organisationOf(demo('hr-soe'));
+    const own = async () => (await api.request<QuotaRow>('GET', `/enterprises/${id}/quota?year=${YEAR}`, { token: hr })).body;
+    const s0 = await expectSummaryAgrees(sasac, YEAR);
+    expect(await summary(sasac, YEAR)).toEqual(s0);
+    const was = await own();
+
+    await api.request('PUT', `/enterprises/${id}/headcounts/${YEAR}`, { token: hr, body: { employees: was.employees === 5000 ? 6000 : 5000 } });
+    const now = await own();
+    expect(now.required).not.toBe(was.required);
+    expect((await expectSummaryAgrees(sasac, YEAR)).required).toBe(s0.required - was.required + now.required);
+
+    await api.db.query(`UPDATE quota_years SET hosted = hosted + 3 WHERE enterprise_id = $1 AND year = $2`, [id, YEAR]);
+    expect((await expectSummaryAgrees(sasac, YEAR)).hosted).toBe(s0.hosted + 3);
+
+    await api.db.query(`DELETE FROM quota_years WHERE enterprise_id = $1 AND year = $2`, [id, YEAR]);
+    expect((await expectSummaryAgrees(sasac, YEAR)).enterprises).toBe(s0.enterprises - 1);
+    expect((await summary(miit, YEAR)).enterprises).toBe((await table(miit, YEAR)).length);
   });
 });
 

@@ -6,6 +6,9 @@ import { EntityManager } from 'typeorm';
  * headcount, required = ceil(rate × staff) and cap = floor(cap rate × staff) in exact numeric
  * arithmetic (as libs/domain does), and hosted from the placements. Called in the transaction of
  * every change that moves them (a headcount, a placement starting, completing or ending).
+ * The organisation's kind, name, district, ownership and industry on the row are read by the
+ * trigger quota_years_stamp (under a share lock, so a concurrent rename cannot be missed); the
+ * update takes them from there too, mending any row that drifted.
  */
 export async function refreshQuotas(tx: EntityManager, rules: YearRules, enterpriseIds: string[] | null): Promise<void> {
   await tx.query(
@@ -22,7 +25,8 @@ export async function refreshQuotas(tx: EntityManager, rules: YearRules, enterpr
        LEFT JOIN LATERAL (SELECT employees FROM enterprise_headcounts WHERE organisation_id = o.id AND year <= $1 ORDER BY year DESC LIMIT 1) h ON true
       WHERE o.kind IN ('enterprise', 'training_base') ${enterpriseIds ? 'AND o.id = ANY($4::uuid[])' : ''}
      ON CONFLICT (enterprise_id, year) DO UPDATE
-        SET employees = EXCLUDED.employees, required = EXCLUDED.required, hosted = EXCLUDED.hosted, cap = EXCLUDED.cap, updated_at = now()`,
+        SET employees = EXCLUDED.employees, required = EXCLUDED.required, hosted = EXCLUDED.hosted, cap = EXCLUDED.cap, updated_at = now(),
+            kind = EXCLUDED.kind, name = EXCLUDED.name, district = EXCLUDED.district, ownership = EXCLUDED.ownership, industry = EXCLUDED.industry`,
     enterpriseIds ? [rules.year, rules.internIntakeRate, rules.enterpriseInternCapRate, enterpriseIds] : [rules.year, rules.internIntakeRate, rules.enterpriseInternCapRate],
   );
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { quotaStatus, yearElapsed } from './quota';
+import { quotaStatus, quotaStatusOn, quotaThresholds, yearElapsed } from './quota';
 
 describe('quota status (§13: 2 % of staff a year)', () => {
   it('measures the share of the year passed', () => {
@@ -34,5 +34,42 @@ describe('quota status (§13: 2 % of staff a year)', () => {
         expect(order[quotaStatus(required, hosted + 1, elapsed)]).toBeGreaterThanOrEqual(order[quotaStatus(required, hosted, elapsed)]);
       }),
     );
+  });
+
+  it('stored thresholds give the same status as the rule on every day of the year', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 6000 }),
+        fc.constantFrom(365, 366),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (required, hosted, days, share) => {
+          const day = Math.round(share * days);
+          expect(quotaStatusOn(quotaThresholds(required, hosted, days), day)).toBe(quotaStatus(required, hosted, { day, days }));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('thresholds agree with the rule at each boundary day, for small quotas exhaustively', () => {
+    const disagreements: string[] = [];
+    for (const days of [365, 366])
+      for (let required = 0; required <= 40; required++)
+        for (let hosted = 0; hosted <= required + 1; hosted++) {
+          const thresholds = quotaThresholds(required, hosted, days);
+          for (let day = 0; day <= days; day++)
+            if (quotaStatusOn(thresholds, day) !== quotaStatus(required, hosted, { day, days })) disagreements.push(`${required}/${hosted} on ${day}/${days}`);
+        }
+    expect(disagreements).toEqual([]);
+  });
+
+  it('judges the 24-intern enterprise the same way from thresholds', () => {
+    const t = quotaThresholds(24, 12, 365);
+    // on track while floor(24 × day / 365) ≤ 12: through day 197; at risk while the pace ≤ 25: always, as 24 < 26.
+    expect(t).toEqual({ onTrackUntil: 197, atRiskUntil: 395 });
+    expect(quotaStatusOn(t, 197)).toBe('on_track');
+    expect(quotaStatusOn(t, 198)).toBe('at_risk');
+    expect(quotaStatusOn(quotaThresholds(24, 24, 365), 365)).toBe('met');
   });
 });

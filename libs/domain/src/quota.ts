@@ -43,3 +43,56 @@ export const quotaStatusSql = (required: string, hosted: string, day: string, da
         WHEN ${hosted} >= (${required}::bigint * ${day}) / ${days} THEN 'on_track'
         WHEN ${hosted} >= ((${required}::bigint * ${day}) / ${days}) / 2 THEN 'at_risk'
         ELSE 'behind' END`;
+
+/**
+ * The same rule folded into two per-row thresholds that do not depend on the date, so that a
+ * database can store them and serve "the enterprises in status S today" as a range condition:
+ * a row not met is on track through day `onTrackUntil`, at risk through day `atRiskUntil`, and
+ * behind after that. Both are null when the quota is met (whatever the date).
+ * - hosted ≥ floor(required × day / days) ⇔ required × day < (hosted + 1) × days
+ *   ⇔ day ≤ floor(((hosted + 1) × days − 1) / required);
+ * - hosted ≥ floor(pace / 2) ⇔ pace ≤ 2 × hosted + 1 ⇔ day ≤ floor(((2 × hosted + 2) × days − 1) / required).
+ */
+export interface QuotaThresholds {
+  onTrackUntil: number | null;
+  atRiskUntil: number | null;
+}
+
+export function quotaThresholds(required: number, hosted: number, days: number): QuotaThresholds {
+  if (hosted >= required) return { onTrackUntil: null, atRiskUntil: null };
+  return {
+    onTrackUntil: Math.floor(((hosted + 1) * days - 1) / required),
+    atRiskUntil: Math.floor(((2 * hosted + 2) * days - 1) / required),
+  };
+}
+
+export function quotaStatusOn(thresholds: QuotaThresholds, day: number): QuotaStatus {
+  if (thresholds.onTrackUntil === null || thresholds.atRiskUntil === null) return 'met';
+  if (day <= thresholds.onTrackUntil) return 'on_track';
+  if (day <= thresholds.atRiskUntil) return 'at_risk';
+  return 'behind';
+}
+
+/** SQL twins of quotaThresholds over columns `required`, `hosted` and an expression for the days of the year. */
+export const quotaThresholdsSql = (required: string, hosted: string, days: string): { onTrackUntil: string; atRiskUntil: string } => ({
+  onTrackUntil: `CASE WHEN ${hosted} < ${required} THEN ((${hosted} + 1)::bigint * ${days} - 1) / ${required} END`,
+  atRiskUntil: `CASE WHEN ${hosted} < ${required} THEN ((2 * ${hosted} + 2)::bigint * ${days} - 1) / ${required} END`,
+});
+
+/** The status on day $day from stored thresholds (quotaStatusOn in SQL). */
+export const quotaStatusOnSql = (onTrackUntil: string, atRiskUntil: string, day: string): string =>
+  `CASE WHEN ${onTrackUntil} IS NULL THEN 'met' WHEN ${onTrackUntil} >= ${day} THEN 'on_track' WHEN ${atRiskUntil} >= ${day} THEN 'at_risk' ELSE 'behind' END`;
+
+/** "In status S on day $day" as range conditions on the stored thresholds, which an index or the planner's statistics can use. */
+export function quotaStatusWhereSql(status: QuotaStatus, onTrackUntil: string, atRiskUntil: string, day: string): string {
+  switch (status) {
+    case 'met':
+      return `${onTrackUntil} IS NULL`;
+    case 'on_track':
+      return `${onTrackUntil} >= ${day}`;
+    case 'at_risk':
+      return `${onTrackUntil} < ${day} AND ${atRiskUntil} >= ${day}`;
+    case 'behind':
+      return `${atRiskUntil} < ${day}`;
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
 import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, quotaStatusSql, remitOf, yearElapsed } from '@skillbridge/domain';
+import { Actor, DomainError, QUOTA_STATUSES, quotaStatusOnSql, quotaStatusSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
 import { DataSource } from 'typeorm';
@@ -62,11 +62,15 @@ const EXPORT_COLUMNS: Array<[string, (r: QuotaRow) => string | number | null]> =
 
 /**
  * The bureaus' quota monitoring (§13). Every query is scoped to the officer's remit (MIIT: all but
- * municipal SOEs; SASAC: municipal SOEs) and reads the maintained `quota_years` rows; the status
- * is computed on read from the share of the year passed (libs/domain quota.ts).
+ * municipal SOEs; SASAC: municipal SOEs) and reads the maintained `quota_years` rows, which carry
+ * the organisation's facts; the status is computed on read from the share of the year passed, by
+ * the thresholds stored with each row (libs/domain quota.ts quotaThresholds).
  */
 @Injectable()
 export class QuotasService {
+  /** The last summary per (remit, year, day), with the snapshot it holds for (see summary()). */
+  private readonly summaries = new Map<string, { snapshot: string; summary: QuotaSummary }>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: OrganisationAccess,
@@ -82,44 +86,92 @@ export class QuotasService {
     }
   }
 
-  /** FROM … WHERE for one year's rows of the actor's remit, with the status column. */
-  private base(actor: Actor, year: number, params: unknown[]): string {
+  /**
+   * One year's rows of the actor's remit, on quota_years alone (alias `q`: it carries the
+   * organisation's kind, ownership, district, industry and name), and today's day of that year.
+   */
+  private scope(actor: Actor, year: number, params: unknown[]): { where: string; day: string } {
     this.assertMonitor(actor);
     const elapsed = yearElapsed(year, today());
-    params.push(year, elapsed.day, elapsed.days);
-    return `SELECT * FROM (
-      SELECT q.enterprise_id, o.name, o.uscc, o.ownership, o.industry, o.district, q.year, q.employees, q.required, q.hosted, q.cap,
-             ${quotaStatusSql('q.required', 'q.hosted', '$2', '$3')} AS status
-        FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-       WHERE q.year = $1 AND ${remitSql(remitOf(actor), 'o', params)}) rows`;
+    const where = `q.year = $${params.push(year)} AND ${remitSql(remitOf(actor), 'q', params, 'enterprise_id')}`;
+    return { where, day: `$${params.push(elapsed.day)}::int` };
+  }
+
+  /** The table's columns, with the status on `day` from the stored thresholds. */
+  private static columns(day: string): string {
+    return `q.enterprise_id, q.name, o.uscc, q.ownership, q.industry, q.district, q.year, q.employees, q.required, q.hosted, q.cap,
+            ${quotaStatusOnSql('q.on_track_until', 'q.at_risk_until', day)} AS status`;
   }
 
   async list(actor: Actor, query: ListQuotasQuery): Promise<Page<QuotaRow>> {
     const params: unknown[] = [];
-    const where: string[] = [];
-    const from = this.base(actor, query.year ?? thisYear(), params);
+    const { where, day } = this.scope(actor, query.year ?? thisYear(), params);
+    const conditions = [where];
     const param = (value: unknown): string => `$${params.push(value)}`;
-    if (query.district) where.push(`district = ${param(query.district)}`);
-    if (query.industry) where.push(`industry = ${param(query.industry)}`);
-    if (query.status) where.push(`status = ${param(query.status)}`);
+    if (query.district) conditions.push(`q.district = ${param(query.district)}`);
+    if (query.industry) conditions.push(`q.industry = ${param(query.industry)}`);
+    if (query.status) conditions.push(quotaStatusWhereSql(query.status, 'q.on_track_until', 'q.at_risk_until', day));
     if (query.cursor) {
       const key = decodeCursor(query.cursor, ['text', 'uuid']);
       if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      where.push(`(name, enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
+      conditions.push(`(q.name, q.enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
     }
     const limit = query.limit ?? 50;
-    const rows: Row[] = await this.db.query(`${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY name, enterprise_id LIMIT ${limit + 1}`, params);
+    // Read in (name, id) order from quota_years_by_name / _by_district / _by_industry, stopping after the page.
+    const rows: Row[] = await this.db.query(
+      `SELECT ${QuotasService.columns(day)} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
+        WHERE ${conditions.join(' AND ')} ORDER BY q.name, q.enterprise_id LIMIT ${limit + 1}`,
+      params,
+    );
     const items = rows.slice(0, limit).map(toView);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.enterpriseId]) : null };
   }
 
+  /**
+   * Counts by status, district × status and industry × status. Reading them means a pass over every
+   * row of the remit, so the answer is kept per (remit, year, day) with the snapshot it was read in,
+   * and given again only when no row of that year was written, and none deleted, by a transaction
+   * that snapshot did not see (quota_years.changed_xid, quota_year_removals): exactly what a fresh
+   * read would answer, at the cost of an index probe. The day in the key moves the statuses on.
+   */
   async summary(actor: Actor, year = thisYear()): Promise<QuotaSummary> {
+    this.assertMonitor(actor);
+    const key = JSON.stringify([remitOf(actor), year, yearElapsed(year, today()).day]);
+    const known = this.summaries.get(key);
+    if (known) {
+      const [check]: Array<{ snapshot: string; changed: boolean }> = await this.db.query(
+        `SELECT pg_current_snapshot()::text AS snapshot,
+                EXISTS (SELECT 1 FROM quota_years WHERE changed_xid >= $2 AND year = $3 AND NOT pg_visible_in_snapshot(changed_xid::text::xid8, $1::pg_snapshot))
+                OR EXISTS (SELECT 1 FROM quota_year_removals WHERE xid >= $2 AND NOT pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)) AS changed`,
+        [known.snapshot, known.snapshot.split(':')[0], year],
+      );
+      if (!check.changed) {
+        known.snapshot = check.snapshot; // nothing changed in between: the answer holds for the newer snapshot too
+        return known.summary;
+      }
+    }
+    const { summary, snapshot } = await this.readSummary(actor, year);
+    this.summaries.delete(key);
+    this.summaries.set(key, { snapshot, summary });
+    if (this.summaries.size > 64) this.summaries.delete(this.summaries.keys().next().value as string);
+    return summary;
+  }
+
+  private async readSummary(actor: Actor, year: number): Promise<{ summary: QuotaSummary; snapshot: string }> {
     const params: unknown[] = [];
-    const rows: Array<{ district: string | null; industry: string | null; status: QuotaStatus | null; enterprises: number; required: number; hosted: number; g: number }> = await this.db.query(
-      `SELECT district, industry, status, count(*)::int AS enterprises, coalesce(sum(required), 0)::int AS required, coalesce(sum(hosted), 0)::int AS hosted,
-              GROUPING(district, industry, status)::int AS g
-         FROM (${this.base(actor, year, params)}) scoped
+    const { where, day } = this.scope(actor, year, params);
+    // One pass grouping by (district, industry, status) — at most a few hundred groups — then the
+    // totals over those; the snapshot of this very statement goes with the answer.
+    const rows: Array<{ district: string | null; industry: string | null; status: QuotaStatus | null; enterprises: number; required: number; hosted: number; g: number; snapshot: string }> = await this.db.query(
+      `WITH groups AS (
+         SELECT q.district, q.industry, ${quotaStatusOnSql('q.on_track_until', 'q.at_risk_until', day)} AS status,
+                count(*) AS enterprises, sum(q.required) AS required, sum(q.hosted) AS hosted
+           FROM quota_years q WHERE ${where}
+          GROUP BY 1, 2, 3)
+       SELECT district, industry, status, coalesce(sum(enterprises), 0)::int AS enterprises, coalesce(sum(required), 0)::int AS required, coalesce(sum(hosted), 0)::int AS hosted,
+              GROUPING(district, industry, status)::int AS g, pg_current_snapshot()::text AS snapshot
+         FROM groups
         GROUP BY GROUPING SETS ((), (status), (district, status), (industry, status))`,
       params,
     );
@@ -148,7 +200,7 @@ export class QuotasService {
         industries.set(key, d);
       }
     }
-    return {
+    const summary: QuotaSummary = {
       year,
       enterprises: total?.enterprises ?? 0,
       required: total?.required ?? 0,
@@ -157,6 +209,7 @@ export class QuotasService {
       byDistrict: [...districts.values()].sort((a, b) => b.enterprises - a.enterprises),
       byIndustry: [...industries.values()].sort((a, b) => b.enterprises - a.enterprises),
     };
+    return { summary, snapshot: total?.snapshot ?? rows[0].snapshot };
   }
 
   /** An enterprise's own line: its admin and the officers of its remit. */
@@ -176,8 +229,13 @@ export class QuotasService {
   /** Notifies every enterprise of the remit in that status, at most once a day each; answers how many. */
   async remind(actor: Actor, year: number, status: QuotaStatus): Promise<{ reminded: number; skipped: number }> {
     const params: unknown[] = [];
-    const rows: Row[] = await this.db.query(`${this.base(actor, year, params)} WHERE status = $${params.push(status)}`, params);
-    const day = today();
+    const { where, day } = this.scope(actor, year, params);
+    const rows: Row[] = await this.db.query(
+      `SELECT ${QuotasService.columns(day)} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
+        WHERE ${where} AND ${quotaStatusWhereSql(status, 'q.on_track_until', 'q.at_risk_until', day)}`,
+      params,
+    );
+    const on = today();
     let reminded = 0;
     await this.db.transaction(async (tx) => {
       for (const r of rows) {
@@ -187,7 +245,7 @@ export class QuotasService {
           r.enterprise_id,
           { adminsOf: [r.enterprise_id] },
           { year, required: r.required, hosted: r.hosted, authority: actor.authority },
-          `quota.reminder:${r.enterprise_id}:${year}:${day}`,
+          `quota.reminder:${r.enterprise_id}:${year}:${on}`,
         );
         if (added) reminded++;
       }

@@ -1,15 +1,28 @@
-import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { OrganisationKind, Ownership } from '@skillbridge/domain';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Organisation } from './organisation.entity';
+
+const DAYS = `(make_date("year", 12, 31) - make_date("year", 1, 1) + 1)`;
 
 /**
  * 配额 — an enterprise's intern quota for a year, kept current as headcounts and placements change
- * (refreshQuotas), so that the bureaus' dashboards read 10^5 rows without counting placements.
- * The status is not stored: it depends on the day (libs/domain quota.ts) and is computed on read.
+ * (refreshQuotas), so that the bureaus' dashboards read 10^5 rows without counting placements or
+ * joining organisations (migration QuotaTable1796500000000).
+ * The status depends on the day and is not stored; the two thresholds it turns on are
+ * (libs/domain quotaThresholds), so that a status filter is a range condition.
  */
 @Entity('quota_years')
-@Index('quota_years_year', ['year', 'enterpriseId'])
+// The table's page in name order: whole, by district, by industry.
+@Index('quota_years_by_name', ['year', 'name', 'enterpriseId'])
+@Index('quota_years_by_district', ['year', 'district', 'name', 'enterpriseId'])
+@Index('quota_years_by_industry', ['year', 'industry', 'name', 'enterpriseId'])
 export class QuotaYear {
   @PrimaryColumn('uuid')
   enterpriseId: string;
+
+  @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'enterprise_id', foreignKeyConstraintName: 'FK_quota_years_enterprise' })
+  enterprise?: Organisation;
 
   @PrimaryColumn('int')
   year: number;
@@ -28,6 +41,49 @@ export class QuotaYear {
   /** floor(cap rate × employees): the most interns at once. */
   @Column('int')
   cap: number;
+
+  // The organisation's facts, copied on insert and kept current by the trigger organisations_to_quota_years.
+  @Column('text')
+  kind: OrganisationKind;
+
+  @Column('text')
+  name: string;
+
+  @Column('text')
+  district: string;
+
+  @Column('text', { nullable: true })
+  ownership: Ownership | null;
+
+  @Column('text', { nullable: true })
+  industry: string | null;
+
+  /** The last day of the year (1-based) on which the row is on track; null when met. */
+  @Column({
+    type: 'int',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN "hosted" < "required" THEN (("hosted" + 1)::bigint * ${DAYS} - 1) / "required" END`,
+  })
+  onTrackUntil: number | null;
+
+  /** The last day on which it is at risk, after which it is behind; null when met. */
+  @Column({
+    type: 'int',
+    nullable: true,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: `CASE WHEN "hosted" < "required" THEN ((2 * "hosted" + 2)::bigint * ${DAYS} - 1) / "required" END`,
+  })
+  atRiskUntil: number | null;
+
+  /** The transaction that last wrote the row (trigger quota_years_stamp): what the summary's memo checks. */
+  @Index('quota_years_changed')
+  @Column({ type: 'bigint', insert: false, update: false, default: () => 'pg_current_xact_id()::text::bigint' })
+  changedXid: string;
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;

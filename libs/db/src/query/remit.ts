@@ -34,9 +34,10 @@ export function whereInRemit<T extends ObjectLiteral>(
 
 /**
  * The same remit as a raw SQL condition on an organisations alias, for hand-written queries;
- * appends its values to `params` and refers to them by position.
+ * appends its values to `params` and refers to them by position. `idColumn` names the
+ * organisation's id under that alias (`enterprise_id` on quota_years, which copies kind and ownership).
  */
-export function remitSql(remit: Remit, alias: string, params: unknown[]): string {
+export function remitSql(remit: Remit, alias: string, params: unknown[], idColumn = 'id'): string {
   const param = (value: unknown): string => `$${params.push(value)}`;
   switch (remit.scope) {
     case 'everything':
@@ -44,7 +45,7 @@ export function remitSql(remit: Remit, alias: string, params: unknown[]): string
     case 'nothing':
       return 'false';
     case 'organisation':
-      return `${alias}.id = ${param(remit.organisationId)}`;
+      return `${alias}.${idColumn} = ${param(remit.organisationId)}`;
     case 'kinds': {
       const parts = [`${alias}.kind = ANY(${param(remit.kinds)}::text[])`];
       if (remit.ownershipIn) parts.push(`${alias}.ownership = ANY(${param(remit.ownershipIn)}::text[])`);
