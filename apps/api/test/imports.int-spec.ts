@@ -247,5 +247,45 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       expect((await upload('/headcount-imports', school, { name: 'h.csv', bytes: 'x' })).status).toBe(403);
       expect((await api.request('GET', `/imports/${good.body.id}`, { token: await api.token(demo('sasac')) })).status).toBe(404);
     }, 60_000);
+
+    it('an officer downloads the year’s file filled in for the remit, fills the blanks and uploads it back whole; the list shows it', async () => {
+      const [miit, sasac] = await Promise.all([api.token(demo('miit')), api.token(demo('sasac'))]);
+      const remit = (soe: boolean): Promise<Array<{ uscc: string; name: string; employees: number | null }>> =>
+        api.db.query(
+          `SELECT o.uscc, o.name, q.employees FROM organisations o LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = 2026
+            WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND (o.ownership IS NOT DISTINCT FROM 'municipal_soe') = $1 ORDER BY o.name, o.id`,
+          [soe],
+        );
+      const download = async (token: string, query: string) => {
+        const response = await fetch(`${api.url}/headcount-imports/template?${query}`, { headers: { authorization: `Bearer ${token}` } });
+        return { status: response.status, type: response.headers.get('content-type'), lines: (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n') };
+      };
+
+      const mine = await remit(false);
+      const file = await download(miit, 'year=2026');
+      expect(file.status).toBe(200);
+      expect(file.type).toMatch(/^text\/csv/);
+      expect(file.lines[0]).toBe('统一社会信用代码,企业名称,年份,职工人数');
+      expect(file.lines.slice(1)).toEqual(mine.map((e) => `${e.uscc},${e.name},2026,${e.employees ?? ''}`));
+      expect((await download(miit, 'year=2026&lang=en')).lines[0]).toBe('USCC,Enterprise name,Year,Employees');
+      // SASAC's file holds the municipal SOEs only.
+      expect((await download(sasac, 'year=2026')).lines.slice(1).map((l) => l.split(',')[0])).toEqual((await remit(true)).map((e) => e.uscc));
+
+      const filled = [file.lines[0], ...file.lines.slice(1).map((line, i) => (line.endsWith(',') ? line + String(100 + i) : line))].join('\r\n') + '\r\n';
+      const queued = await upload('/headcount-imports', miit, { name: '职工人数-2026.csv', bytes: '\uFEFF' + filled });
+      expect(await finished(queued.body.id, miit)).toMatchObject({ status: 'done', kind: 'headcounts', importedRows: mine.length, errorCount: 0 });
+      expect((await remit(false)).every((e) => e.employees !== null)).toBe(true);
+      const list = await api.request<Page<ImportView>>('GET', '/headcount-imports?limit=1', { token: miit });
+      expect(list.body.items).toEqual([expect.objectContaining({ id: queued.body.id, kind: 'headcounts', status: 'done', fileName: '职工人数-2026.csv' })]);
+      expect((await api.request<Page<ImportView>>('GET', '/headcount-imports', { token: sasac })).body.items).toEqual([]);
+
+      const edu = await api.request('GET', '/headcount-imports/template?year=2026', { token: await api.token(demo('edu')) });
+      expect(edu.status).toBe(403);
+      expect(isProblem(edu.body) && edu.body.code).toBe('FORBIDDEN');
+      expect((await api.request('GET', '/headcount-imports/template?year=2026', { token: school })).status).toBe(403);
+      const noYear = await api.request('GET', '/headcount-imports/template', { token: miit });
+      expect(noYear.status).toBe(400);
+      expect(noYear.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'year' })] });
+    }, 60_000);
   });
 });

@@ -4,7 +4,7 @@ import type { ImportView, Page } from '@skillbridge/contracts';
 import { Actor, COLUMNS_OF, ImportKind, csvLine, notFound, templateHeaders, usccCheckCharacter } from '@skillbridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth.decorators';
-import { HeadcountImportForm, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
+import { HeadcountImportForm, HeadcountTemplateQuery, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { readUpload } from './upload';
 
@@ -62,6 +62,15 @@ export class ImportsController {
   @ApiOperation({ summary: 'The officer’s own headcount imports, newest first' })
   listHeadcounts(@CurrentActor() actor: Actor, @Query() query: ListImportsQuery): Promise<Page<ImportView>> {
     return this.imports.listHeadcounts(actor, query);
+  }
+
+  @Get('headcount-imports/template')
+  @Roles('bureau_officer', 'platform_admin')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The year’s headcount file filled in for the officer: every enterprise of the remit with its current headcount, to edit and upload back' })
+  async headcountTemplate(@CurrentActor() actor: Actor, @Query() query: HeadcountTemplateQuery, @Res() reply: FastifyReply): Promise<void> {
+    const csv = await this.imports.headcountTemplate(actor, query.year, query.lang ?? 'zh-CN');
+    sendCsv(reply, `headcounts-${query.year}.csv`, csv);
   }
 
   @Get('imports/templates/:kind')

@@ -1,8 +1,8 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId } from '@skillbridge/db';
-import { Actor, DomainError, ImportKind, csvLine, notFound } from '@skillbridge/domain';
+import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
+import { Actor, DomainError, ImportKind, csvLine, notFound, remitOf, templateHeaders } from '@skillbridge/domain';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
@@ -12,6 +12,9 @@ import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
+
+/** A self-registered enterprise names itself: a name a spreadsheet would run as a formula is kept as text. */
+const inert = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /**
  * Bulk imports: the API stores the file and queues it; the worker validates every row and writes
@@ -41,11 +44,38 @@ export class ImportsService implements OnApplicationShutdown {
   }
 
   /** §13: MIIT and SASAC officers report the headcounts of the enterprises of their remit. */
-  async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
+  private assertHeadcountReporter(actor: Actor): void {
     if (actor.role !== 'platform_admin' && !(actor.role === 'bureau_officer' && (actor.authority === 'MIIT' || actor.authority === 'SASAC'))) {
       throw new DomainError('FORBIDDEN', 'forbidden', 'Headcounts are reported by the MIIT and SASAC officers');
     }
+  }
+
+  async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
+    this.assertHeadcountReporter(actor);
     return this.create(actor, 'headcounts', null, upload);
+  }
+
+  /**
+   * The headcount file of one year, filled in for the officer: a line for every enterprise of the
+   * remit (by name) with the headcount its quota counts today, blank when none is known. The
+   * officer changes what has changed and uploads it back; the name column is only for the reader
+   * (an import ignores columns it does not know).
+   */
+  async headcountTemplate(actor: Actor, year: number, language: 'zh-CN' | 'en'): Promise<string> {
+    this.assertHeadcountReporter(actor);
+    const params: unknown[] = [year];
+    const rows: Array<{ uscc: string; name: string; employees: number | null }> = await this.db.query(
+      `SELECT o.uscc, o.name, q.employees FROM organisations o
+         LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = $1
+        WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND ${remitSql(remitOf(actor), 'o', params)}
+        ORDER BY o.name, o.id`,
+      params,
+    );
+    const [uscc, yearHeader, employees] = templateHeaders('headcounts', language);
+    // A byte-order mark so that Excel opens the Chinese names as UTF-8.
+    let csv = '\uFEFF' + csvLine([uscc, language === 'en' ? 'Enterprise name' : '企业名称', yearHeader, employees]);
+    for (const r of rows) csv += csvLine([r.uscc, inert(r.name), String(year), r.employees === null ? '' : String(r.employees)]);
+    return csv;
   }
 
   private async create(actor: Actor, kind: ImportKind, schoolId: string | null, upload: Upload): Promise<ImportView> {

@@ -74,11 +74,14 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(500);
 }
 
-/** A full-page picture of the page at rest, scrolled to the top (a scrolled page draws its sticky header mid-page). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A full-page picture of the page at rest, scrolled to the top (a scrolled page draws its sticky
+ * header mid-page). With a drawer open, take the window only: the drawer is as tall as the window.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<void> {
   await settled(page);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** Picks an option of an antd Select. */

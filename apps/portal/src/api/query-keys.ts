@@ -27,6 +27,7 @@ export const queryKeys = {
   deadLetters: ['dead-letters'] as const,
   importRun: (id: string) => ['imports', id] as const,
   schoolImports: (schoolId: string) => ['imports', 'school', schoolId] as const,
+  headcountImports: ['imports', 'headcounts'] as const,
 };
 
 /** What a move of an application can change: the applications, the slots' seats taken, the placements. */

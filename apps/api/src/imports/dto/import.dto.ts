@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 
 /** The multipart form of `POST /schools/:id/imports` (documented for OpenAPI; read by readUpload). */
@@ -24,4 +25,19 @@ export class ListImportsQuery extends PageQuery {
   @IsString()
   @IsIn(['students', 'teachers'])
   kind?: 'students' | 'teachers';
+}
+
+/** `GET /headcount-imports/template`: the year to fill in, and the language of the headers. */
+export class HeadcountTemplateQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], default: 'zh-CN' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang?: 'zh-CN' | 'en';
 }

@@ -1,4 +1,4 @@
-import { BellOutlined, DownloadOutlined } from '@ant-design/icons';
+import { BellOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { QUOTA_STATUSES, type QuotaRow, type QuotaStatus, type QuotaSummary } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
@@ -16,6 +16,7 @@ import { useProblemText } from '../../components/problem-text';
 import { QueryState } from '../../components/query-state';
 import { YearSelect } from '../../components/year-select';
 import { EnterpriseDrawer } from './enterprise-drawer';
+import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
 
@@ -42,6 +43,9 @@ export default function QuotaDashboardPage() {
   };
   const summary = useQuery({ queryKey: quotaKeys.summary(filter.year), queryFn: () => quotasApi.summary(filter.year), placeholderData: keepPreviousData });
   const authority = me.authority ?? 'MIIT';
+  // §13: the MIIT and SASAC officers report their remit's headcounts (the platform admin may too).
+  const reportsHeadcounts = me.role === 'platform_admin' || me.authority === 'MIIT' || me.authority === 'SASAC';
+  const [importing, setImporting] = useState(false);
 
   return (
     <div data-testid="quota-dashboard-page">
@@ -53,9 +57,15 @@ export default function QuotaDashboardPage() {
             <YearSelect year={filter.year} onChange={(year) => setFilter({ year })} testId="quota-year" />
             <RemindBehind year={filter.year} behind={summary.data?.byStatus.behind ?? 0} />
             <ExportButton year={filter.year} />
+            {reportsHeadcounts && (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-headcounts">
+                {t('quotas.import.button', { year: filter.year })}
+              </Button>
+            )}
           </Space>
         }
       />
+      {reportsHeadcounts && <HeadcountImportDrawer year={filter.year} open={importing} onClose={() => setImporting(false)} />}
       <QueryState query={summary}>
         {(figures) => (
           <div className="sb-stack" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }}>

@@ -12,8 +12,8 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { AddStudentDialog } from './add-student-dialog';
 import { AddTeacherDialog } from './add-teacher-dialog';
-import { ImportDrawer } from './import-drawer';
 import { InitialPasswordDialog } from './initial-password-dialog';
+import { PeopleImportDrawer } from './people-import-drawer';
 import { StudentsTab } from './students-tab';
 import { TeachersTab } from './teachers-tab';
 
@@ -82,7 +82,7 @@ export default function SchoolAdminHome() {
       <AddStudentDialog schoolId={schoolId} open={adding === 'student'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'students')} />
       <AddTeacherDialog schoolId={schoolId} open={adding === 'teacher'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'teachers')} />
       <InitialPasswordDialog created={created} onClose={() => setCreated(null)} />
-      <ImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
+      <PeopleImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
     </div>
   );
 }

@@ -1,15 +1,14 @@
-import { DownloadOutlined, InboxOutlined, KeyOutlined } from '@ant-design/icons';
-import { IMPORT_FINISHED, type ImportErrorView, type ImportView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, List, Progress, Radio, Result, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { IMPORT_FINISHED, type ImportErrorView, type ImportView, type Page } from '@skillbridge/contracts';
+import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { Alert, Button, Drawer, List, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState, type HTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveFile } from '../../api/client';
-import { importsApi, type PeopleImportKind } from '../../api/imports.api';
-import { queryKeys } from '../../api/query-keys';
-import { ProblemAlert } from '../../components/problem-alert';
-import { currentLanguage } from '../../i18n';
+import { saveFile } from '../api/client';
+import { importsApi } from '../api/imports.api';
+import { queryKeys } from '../api/query-keys';
+import { ProblemAlert } from './problem-alert';
 
 /** How often the progress is asked for while the worker runs the import. */
 const POLL_MS = 500;
@@ -21,54 +20,82 @@ const percentOf = (run: ImportView): number => {
   return Math.min(99, Math.floor((run.processedRows / run.totalRows) * 100));
 };
 
+/** One kind of bulk import as the drawer sees it: where the file goes, its earlier runs, its template. */
+export interface ImportSource {
+  /** Sends the file; the answer is the queued import. */
+  start: (file: File) => Promise<ImportView>;
+  /** The latest imports of this kind, to reopen one. */
+  recent: { queryKey: QueryKey; queryFn: () => Promise<Page<ImportView>> };
+  template: { download: () => Promise<Blob>; fileName: string; label?: ReactNode };
+  /** The import finished with its rows written: refresh what they changed. */
+  onDone: () => void;
+}
+
+/** More of the success summary, the source's own: the school's activation codes, the bureau's quotas. */
+export interface ImportDone {
+  title?: ReactNode;
+  subTitle?: ReactNode;
+  extra?: ReactNode;
+}
+
 /**
- * 批量导入: pick students or teachers, upload a CSV or XLSX, watch the worker's progress; then
- * either the row-by-row report of a rejected file (nothing was written) or the activation codes.
+ * 批量导入: upload a CSV or XLSX, watch the worker's progress; then either the row-by-row report
+ * of a rejected file (nothing was written) or the summary of a written one. The school's people
+ * and the bureaus' headcounts go through it alike.
  */
-export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolId: string; open: boolean; initialKind: PeopleImportKind; onClose: () => void }) {
+export function ImportDrawer({
+  open,
+  onClose,
+  title,
+  intro,
+  source,
+  settings,
+  done,
+  onRunning,
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  intro: ReactNode;
+  source: ImportSource;
+  /** Choices beside the template (the school's students or teachers); `locked` once a file is sent. */
+  settings?: (locked: boolean) => ReactNode;
+  /** `refresh` asks for the import again; `close` closes the drawer as its close button does. */
+  done?: (run: ImportView, actions: { refresh: () => void; close: () => void }) => ImportDone;
+  /** Told whether an import is shown (sent or reopened), so that settings stay as they were for it. */
+  onRunning?: (running: boolean) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<PeopleImportKind>(initialKind);
   const [importId, setImportId] = useState<string | null>(null);
 
-  useEffect(() => {
-    if (open && !importId) setKind(initialKind);
-  }, [open, initialKind, importId]);
+  useEffect(() => onRunning?.(!!importId), [importId, onRunning]);
 
-  const start = useMutation({
-    mutationFn: (file: File) => importsApi.start(schoolId, kind, file),
-    onSuccess: (run) => setImportId(run.id),
-  });
+  const start = useMutation({ mutationFn: source.start, onSuccess: (run) => setImportId(run.id) });
   const run = useQuery({
     queryKey: queryKeys.importRun(importId ?? ''),
     queryFn: () => importsApi.get(importId ?? ''),
     enabled: !!importId,
     refetchInterval: (query) => (query.state.data && IMPORT_FINISHED.includes(query.state.data.status) ? false : POLL_MS),
   });
-  const recent = useQuery({ queryKey: queryKeys.schoolImports(schoolId), queryFn: () => importsApi.list(schoolId), enabled: open && !importId });
+  const recent = useQuery({ ...source.recent, enabled: open && !importId });
   const status = run.data?.status;
+  // The source's callbacks are new on every render of its page: act on a change of status only.
+  const latest = useRef(source);
+  latest.current = source;
   useEffect(() => {
-    // The new people show in the tables once the import is done.
-    if (status === 'done') void queryClient.invalidateQueries({ queryKey: ['schools', schoolId] });
-    if (status && IMPORT_FINISHED.includes(status)) void queryClient.invalidateQueries({ queryKey: queryKeys.schoolImports(schoolId) });
-  }, [status, schoolId, queryClient]);
+    if (status === 'done') latest.current.onDone();
+    if (status && IMPORT_FINISHED.includes(status)) void queryClient.invalidateQueries({ queryKey: latest.current.recent.queryKey });
+  }, [status, importId, queryClient]);
 
   const template = useMutation({
-    mutationFn: () => importsApi.template(kind, currentLanguage()),
-    onSuccess: (blob) => saveFile(blob, `${kind}-template.csv`),
-  });
-  const codes = useMutation({
-    mutationFn: (id: string) => importsApi.activationCodes(id),
-    onSuccess: (blob, id) => {
-      saveFile(blob, `activation-codes-${id.slice(0, 8)}.csv`);
-      void run.refetch();
-    },
+    mutationFn: source.template.download,
+    onSuccess: (blob) => saveFile(blob, source.template.fileName),
   });
 
   const reset = () => {
     setImportId(null);
     start.reset();
-    codes.reset();
   };
   const close = () => {
     if (run.data && IMPORT_FINISHED.includes(run.data.status)) reset();
@@ -76,24 +103,15 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
   };
 
   return (
-    <Drawer open={open} onClose={close} title={t('imports.title')} size={720} data-testid="import-drawer">
+    <Drawer open={open} onClose={close} title={title} size={720} data-testid="import-drawer">
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-        <Typography.Paragraph type="secondary">{t('imports.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {intro}
+        </Typography.Paragraph>
         <Space wrap>
-          <Typography.Text strong>{t('imports.kind')}</Typography.Text>
-          <Radio.Group
-            value={kind}
-            onChange={(event) => setKind(event.target.value as PeopleImportKind)}
-            disabled={!!importId}
-            optionType="button"
-            options={[
-              { value: 'students', label: t('imports.kinds.students') },
-              { value: 'teachers', label: t('imports.kinds.teachers') },
-            ]}
-            data-testid="import-kind"
-          />
+          {settings?.(!!importId)}
           <Button icon={<DownloadOutlined />} onClick={() => template.mutate()} loading={template.isPending} data-testid="import-template">
-            {t('imports.template')}
+            {source.template.label ?? t('imports.template')}
           </Button>
         </Space>
         {template.error && <ProblemAlert error={template.error} />}
@@ -121,8 +139,7 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
         {start.error && <ProblemAlert error={start.error} />}
         {run.error && <ProblemAlert error={run.error} />}
 
-        {run.data && <ImportOutcome run={run.data} onCodes={() => codes.mutate(run.data.id)} codesPending={codes.isPending} />}
-        {codes.error && <ProblemAlert error={codes.error} />}
+        {run.data && <ImportOutcome run={run.data} done={done?.(run.data, { refresh: () => void run.refetch(), close })} />}
         {run.data && IMPORT_FINISHED.includes(run.data.status) && (
           <Button onClick={reset} data-testid="import-again">
             {t('imports.again')}
@@ -135,10 +152,16 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
               size="small"
               dataSource={recent.data.items}
               renderItem={(item) => (
-                <List.Item actions={[<Button key="open" type="link" size="small" onClick={() => setImportId(item.id)}>{t('imports.open')}</Button>]}>
+                <List.Item
+                  actions={[
+                    <Button key="open" type="link" size="small" onClick={() => setImportId(item.id)}>
+                      {t('imports.open')}
+                    </Button>,
+                  ]}
+                >
                   <Typography.Text>{item.fileName}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t(`imports.kinds.${item.kind === 'teachers' ? 'teachers' : 'students'}`)} · {t(`imports.status.${item.status}`)} · {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                    {t(`imports.kinds.${item.kind}`)} · {t(`imports.status.${item.status}`)} · {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                   </Typography.Text>
                 </List.Item>
               )}
@@ -150,7 +173,7 @@ export function ImportDrawer({ schoolId, open, initialKind, onClose }: { schoolI
   );
 }
 
-function ImportOutcome({ run, onCodes, codesPending }: { run: ImportView; onCodes: () => void; codesPending: boolean }) {
+function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
   const { t } = useTranslation();
   const percent = percentOf(run);
   return (
@@ -172,20 +195,9 @@ function ImportOutcome({ run, onCodes, codesPending }: { run: ImportView; onCode
       {run.status === 'done' && (
         <Result
           status="success"
-          title={<span data-testid="import-done">{t('imports.done', { count: run.importedRows })}</span>}
-          subTitle={
-            <>
-              {t('imports.codesHint')}
-              {run.pendingActivations !== undefined && <div>{t('imports.pending', { count: run.pendingActivations })}</div>}
-            </>
-          }
-          extra={
-            run.pendingActivations ? (
-              <Button type="primary" icon={<KeyOutlined />} onClick={onCodes} loading={codesPending} data-testid="import-codes">
-                {t('imports.codes')}
-              </Button>
-            ) : undefined
-          }
+          title={<span data-testid="import-done">{done?.title ?? t('imports.done', { count: run.importedRows })}</span>}
+          subTitle={done?.subTitle}
+          extra={done?.extra}
         />
       )}
       {run.status === 'failed' && <Alert type="error" showIcon title={t('imports.failed')} />}
