@@ -119,12 +119,17 @@ describe('quota monitoring (integration)', () => {
   });
 
   it('exports the table as CSV with Chinese headers, and as XLSX', async () => {
+    // An enterprise names itself: a name Excel would run as a formula must arrive as text.
+    const [{ id, name }] = await api.db.query(`SELECT id, name FROM organisations WHERE ownership = 'municipal_soe' ORDER BY name LIMIT 1`);
+    await api.db.query(`UPDATE organisations SET name = '=HYPERLINK("http://evil.example","点我")' WHERE id = $1`, [id]);
     const response = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=csv`, { headers: { authorization: `Bearer ${sasac}` } });
+    await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\n');
+    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('企业名称,统一社会信用代码,所有制,行业,区县,年度,职工总数,应接收实习生,已接收实习生,尚需接收,同时在岗上限,状态');
     expect(lines.length - 1).toBe((await everything(sasac)).length);
     expect(lines[1]).toContain('市属国有');
+    expect(lines.find((l) => l.includes('HYPERLINK'))).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example"",""点我""\)",/);
 
     const xlsx = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=xlsx`, { headers: { authorization: `Bearer ${miit}` } });
     const bytes = Buffer.from(await xlsx.arrayBuffer());

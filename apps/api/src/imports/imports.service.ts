@@ -12,9 +12,8 @@ import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
+import { inertText as inert } from '../common/spreadsheet-text';
 
-/** A self-registered enterprise names itself: a name a spreadsheet would run as a formula is kept as text. */
-const inert = (text: string): string => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 /**
  * Bulk imports: the API stores the file and queues it; the worker validates every row and writes

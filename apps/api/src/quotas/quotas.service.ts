@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
 import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, quotaStatusOnSql, quotaStatusSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
+import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
 import { DataSource } from 'typeorm';
+import { inertText } from '../common/spreadsheet-text';
 import { today } from '../common/today';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListQuotasQuery } from './dto/quota.dto';
@@ -260,11 +261,12 @@ export class QuotasService {
   exportStream(actor: Actor, year: number, format: 'csv' | 'xlsx'): Readable {
     const batches = this.batches(actor, year);
     if (format === 'csv') {
-      const quote = (v: unknown) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+      // Enterprises name themselves: a name Excel would run as a formula stays text (XLSX cells are typed already).
+      const line = (r: QuotaRow) => csvLine(EXPORT_COLUMNS.map(([, f]) => f(r)).map((v) => (typeof v === 'string' ? inertText(v) : v)));
       return Readable.from(
         (async function* () {
-          yield '\ufeff' + EXPORT_COLUMNS.map(([h]) => h).join(',') + '\n'; // BOM: Excel opens UTF-8 Chinese correctly
-          for await (const rows of batches) yield rows.map((r) => EXPORT_COLUMNS.map(([, f]) => quote(f(r))).join(',')).join('\n') + '\n';
+          yield '\ufeff' + csvLine(EXPORT_COLUMNS.map(([h]) => h)); // BOM: Excel opens UTF-8 Chinese correctly
+          for await (const rows of batches) yield rows.map(line).join('');
         })(),
       );
     }
