@@ -112,7 +112,9 @@ function CityFigures({ summary, active, onStatus }: { summary: QuotaSummary; act
             data-testid={`status-card-${status}`}
             data-count={summary.byStatus[status]}
           >
-            <Statistic title={quotaStatusLabel(t, status)} value={summary.byStatus[status]} styles={{ content: { color: QUOTA_STATUS_COLOR[status] } }} suffix={t('quotas.enterpriseUnit')} />
+            <Statistic title={quotaStatusLabel(t, status)} value={summary.byStatus[status]} styles={{ content: { color: QUOTA_STATUS_COLOR[status], whiteSpace: 'nowrap' } }}
+              suffix={<span style={{ fontSize: 14 }}>{t('quotas.enterpriseUnit')}</span>}
+            />
           </Card>
         </Col>
       ))}
