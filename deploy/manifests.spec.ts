@@ -4,7 +4,7 @@ import path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
 
 /**
- * Static checks of what cannot be started here (no container engine, no cluster): every manifest
+ * Static checks of the manifests (docker/README.md says what was also built and run): every manifest
  * parses, and the properties that keep production safe hold — probes on the apps' real health
  * endpoints, resources, non-root with a read-only root filesystem, graceful shutdown, selectors that
  * match, and a compose file with two API replicas and two workers behind nginx.
@@ -135,11 +135,17 @@ describe('deploy/k8s (kustomize base)', () => {
 describe('docker/', () => {
   const compose = parse(readFileSync(path.join(ROOT, 'docker/compose.yaml'), 'utf8'), { merge: true }) as Doc;
   const services = compose.services as Record<string, Doc>;
+  /** `${VAR:-default}` → [VAR, default]: base images are variables, official images by default. */
+  const variable = (value: string): [string, string] => {
+    const m = /^\$\{([A-Z_]+):-([^}]+)\}$/.exec(value);
+    if (!m) throw new Error(`not \${VAR:-default}: ${value}`);
+    return [m[1], m[2]];
+  };
 
   it('compose runs 2 API replicas and 2 workers over one PostgreSQL 16 and one Redis 7 (AOF, noeviction), after a one-shot migrate', () => {
     expect(Object.keys(services).sort()).toEqual(['api-1', 'api-2', 'migrate', 'portal', 'postgres', 'redis', 'worker-1', 'worker-2']);
-    expect(services.postgres.image).toMatch(/^postgres:16/);
-    expect(services.redis.image).toMatch(/^redis:7/);
+    expect(variable(services.postgres.image)).toEqual(['POSTGRES_IMAGE', expect.stringMatching(/^postgres:16/)]);
+    expect(variable(services.redis.image)).toEqual(['REDIS_IMAGE', expect.stringMatching(/^redis:7/)]);
     const redis = services.redis.command.join(' ');
     expect(redis).toMatch(/--appendonly yes/);
     expect(redis).toMatch(/--maxmemory-policy noeviction/);
@@ -155,6 +161,23 @@ describe('docker/', () => {
     }
     expect(services['worker-1'].environment.WORKER_HEALTH_HOST).toBe('0.0.0.0');
     expect(Object.keys(services.portal.depends_on).sort()).toEqual(['api-1', 'api-2']);
+    expect(services.portal.read_only).toBe(true);
+    expect(services.portal.tmpfs).toEqual(['/tmp']);
+  });
+
+  it('every built service passes its base images on as build arguments, official images by default', () => {
+    const dockerfiles = Object.fromEntries(['api', 'worker', 'portal'].map((app) => [`docker/${app}.Dockerfile`, readFileSync(path.join(ROOT, `docker/${app}.Dockerfile`), 'utf8')]));
+    for (const service of Object.values(services).filter((s) => s.build)) {
+      const dockerfile = dockerfiles[service.build.dockerfile];
+      const declared = Object.fromEntries([...dockerfile.matchAll(/^ARG ([A-Z_]+_IMAGE)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      expect(Object.keys(declared).length).toBeGreaterThan(0);
+      // The same variable, with the Dockerfile's own default, for each base image the Dockerfile takes.
+      expect(Object.fromEntries(Object.entries(service.build.args ?? {}).map(([arg, value]) => [arg, variable(value as string)]))).toEqual(
+        Object.fromEntries(Object.entries(declared).map(([arg, value]) => [arg, [arg, value]])),
+      );
+      // No `# syntax=` line: BuildKit would pull the frontend image from Docker Hub.
+      expect(dockerfile).not.toMatch(/^# *syntax=/m);
+    }
   });
 
   it('nginx balances /api/ over both API replicas, serves the portal, and keeps /metrics in', () => {

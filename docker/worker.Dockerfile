@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # SkillBridge worker (NestJS + BullMQ): `node apps/worker/dist/main.js`. It serves no traffic;
 # `GET /health` and `GET /metrics` on WORKER_HEALTH_PORT (3001) back the HEALTHCHECK, the
 # Kubernetes probes and the Prometheus scrape (never publish this port). Build from the repository
@@ -9,6 +7,15 @@
 #
 # Files left out of the context: docker/worker.Dockerfile.dockerignore (needs BuildKit, the
 # default builder since Docker 23).
+#
+# BuildKit is required (`RUN --mount=type=cache`, the Dockerfile-specific .dockerignore): the
+# default builder since Docker 23; on Docker 20.10 set DOCKER_BUILDKIT=1. There is deliberately no
+# `# syntax=docker/dockerfile:1` line: it makes BuildKit pull its frontend image from Docker Hub,
+# which fails offline or where Docker Hub is blocked, and the built-in frontend (Docker >= 20.10)
+# handles this file.
+#
+# The base images are build arguments (NODE_IMAGE), e.g. the local stand-ins that
+# scripts/docker-local-bases.sh builds where Docker Hub cannot be reached (docker/README.md).
 
 ARG NODE_IMAGE=node:20-bookworm-slim
 
@@ -21,8 +28,17 @@ RUN mkdir /manifests \
  && cp package.json package-lock.json /manifests/ \
  && find apps libs -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests/ \;
 
+# ---- toolchain: the Node image plus what node-gyp needs. argon2's install script compiles it
+# from source whenever its prebuilt binary fails to load (on the machine these images were first
+# built on it crashed with a segmentation fault, on the host too), and the slim image has no compiler.
+# The compiled module is copied into the runtime image with node_modules; the tools are not.
+FROM ${NODE_IMAGE} AS toolchain
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/*
+
 # ---- build: the whole workspace's dependencies, then Nx builds the worker and the libs it uses.
-FROM ${NODE_IMAGE} AS build
+FROM toolchain AS build
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true SCARF_ANALYTICS=false
 WORKDIR /repo
 COPY --from=manifests /manifests/ ./
@@ -31,7 +47,7 @@ COPY . .
 RUN npx nx run @skillbridge/worker:build
 
 # ---- prod-deps: production dependencies of the worker workspace only.
-FROM ${NODE_IMAGE} AS prod-deps
+FROM toolchain AS prod-deps
 # @scarf/scarf (pulled in by a dependency) phones home from its postinstall unless told not to.
 ENV SCARF_ANALYTICS=false
 WORKDIR /repo
