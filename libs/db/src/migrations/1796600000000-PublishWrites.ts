@@ -1,0 +1,40 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Cheaper bulk writes for publishing a match round (10^5 students in one transaction, issue 7).
+ *
+ * - `slots` pages keep half their room free, so that taking seats (`taken`, `updated_at`: in no index)
+ *   is a HOT update: no new entry in the slot's five indexes, the search GIN among them. A publish
+ *   takes seats on every slot of the round in one transaction, where nothing can be pruned, so a page
+ *   needs room for a second version of each of its rows: 50. The table is small beside applications
+ *   and placements (one row per posted slot). Pages written before this keep 100 until the table is
+ *   rewritten (`VACUUM FULL slots` in a quiet hour).
+ * - A placement's slot and enterprise are checked together, by one foreign key to the slot's
+ *   (enterprise, id), instead of one key each: a row-by-row check fewer per placement, and a placement
+ *   can no longer name an enterprise other than its slot's. The enterprise itself stays guarded
+ *   through the slot (`slots.enterprise_id` references organisations, ON DELETE RESTRICT). The unique
+ *   (enterprise_id, id) that the key needs replaces the index on enterprise_id alone, which it serves.
+ */
+export class PublishWrites1796600000000 implements MigrationInterface {
+  name = 'PublishWrites1796600000000';
+
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "slots" SET (fillfactor = 50)`);
+    await queryRunner.query(`ALTER TABLE "slots" ADD CONSTRAINT "slots_enterprise_slot" UNIQUE ("enterprise_id", "id")`);
+    await queryRunner.query(`DROP INDEX "public"."slots_enterprise_id"`);
+    await queryRunner.query(`ALTER TABLE "placements" DROP CONSTRAINT "FK_64912572c416193a4fae253d4b0"`);
+    await queryRunner.query(`ALTER TABLE "placements" DROP CONSTRAINT "FK_9c4c31040101ead593466694604"`);
+    await queryRunner.query(
+      `ALTER TABLE "placements" ADD CONSTRAINT "placements_slot_of_enterprise" FOREIGN KEY ("enterprise_id", "slot_id") REFERENCES "slots"("enterprise_id", "id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+  }
+
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "placements" DROP CONSTRAINT "placements_slot_of_enterprise"`);
+    await queryRunner.query(`ALTER TABLE "placements" ADD CONSTRAINT "FK_9c4c31040101ead593466694604" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "placements" ADD CONSTRAINT "FK_64912572c416193a4fae253d4b0" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`CREATE INDEX "slots_enterprise_id" ON "slots" ("enterprise_id") `);
+    await queryRunner.query(`ALTER TABLE "slots" DROP CONSTRAINT "slots_enterprise_slot"`);
+    await queryRunner.query(`ALTER TABLE "slots" RESET (fillfactor)`);
+  }
+}
