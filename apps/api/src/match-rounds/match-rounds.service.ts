@@ -334,6 +334,10 @@ export class MatchRoundsService implements OnApplicationShutdown {
         // The planner cannot see how many rows unnest yields (it guesses 10) and would probe indexes row by row:
         // at 10^5 assignments hash joins are several times faster.
         await tx.query(`SET LOCAL enable_nestloop = off`);
+        // Its cost estimate makes PostgreSQL JIT-compile it: 0.6 s of CPU for a statement that runs once.
+        await tx.query(`SET LOCAL jit = off`);
+        // Its sorts and hashes (10^5 rows each) fit in memory instead of spilling to disk.
+        await tx.query(`SET LOCAL work_mem = '64MB'`);
         await tx.query(PUBLISH_SQL, [row.last_run_id, id, row.owner_organisation_id, actor.userId]);
         await tx.query(`SET LOCAL enable_nestloop = on`);
         await tx.query(`UPDATE match_rounds SET status = 'published', published_at = now(), updated_at = now() WHERE id = $1`, [id]);
