@@ -10,7 +10,7 @@ import { Imports1796100000000 } from './1796100000000-Imports';
 import { MatchRounds1796200000000 } from './1796200000000-MatchRounds';
 import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparent';
 import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsByName';
-import { PublishWrites1796600000000 } from './1796600000000-PublishWrites';
+import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -24,5 +24,5 @@ export const MIGRATIONS: Function[] = [
   MatchRounds1796200000000,
   OutboxTraceparent1796300000000,
   OrganisationsByName1796400000000,
-  PublishWrites1796600000000,
+  BulkWrites1796600000000,
 ];
