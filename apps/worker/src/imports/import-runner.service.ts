@@ -92,8 +92,12 @@ export class ImportRunner {
 
   /** `lastAttempt`: a failure is final (`failed`); before that the import waits for its next attempt (`queued`). */
   async run(importId: string, lastAttempt = true): Promise<void> {
-    const job = await this.db.getRepository(Import).createQueryBuilder('i').addSelect('i.file').where('i.id = :importId', { importId }).getOne();
-    if (!job || job.status === 'done' || job.status === 'rejected' || !job.file) return;
+    const job = await this.db.getRepository(Import).findOneBy({ id: importId });
+    if (!job || job.status === 'done' || job.status === 'rejected') return;
+    // The file comes as base64, not bytea's hex text: node-pg decodes 10 MB of hex in ~0.6 s, base64 in a fraction of it.
+    const [stored]: Array<{ file: string | null }> = await this.db.query(`SELECT encode(file, 'base64') AS file FROM imports WHERE id = $1`, [importId]);
+    if (stored?.file == null) return;
+    job.file = Buffer.from(stored.file, 'base64');
     await this.db.query(`UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1`, [job.id]);
     const started = Date.now();
     const runner = this.db.createQueryRunner();
