@@ -26,6 +26,8 @@ export interface RoundInstance {
   /** Positions of the slots ranked by the round's criteria rather than by their enterprise. */
   automaticSlots: number[];
   excludedPairs: number;
+  /** How many students listed each slot (pairs left out for an overlap included). */
+  listed: number[];
 }
 
 interface RoundFacts {
@@ -75,10 +77,12 @@ export async function loadRoundInstance(db: EntityManager, round: RoundFacts): P
   // Students' lists, without what they cannot take; and each slot's applicants in student order.
   const choices: number[][] = [];
   const applicants: number[][] = slots.map(() => []);
+  const listed: number[] = slots.map(() => 0);
   for (const list of lists) {
     const row: number[] = [];
     for (const slotId of list.slot_ids) {
       const c = slotAt.get(slotId);
+      if (c !== undefined) listed[c]++;
       if (c === undefined || blocked.has(`${list.student_id} ${slotId}`)) continue;
       row.push(c);
       applicants[c].push(studentAt.get(list.student_id)!);
@@ -104,7 +108,7 @@ export async function loadRoundInstance(db: EntityManager, round: RoundFacts): P
   });
 
   const instance = hrInstanceFromLists({ choices, slots: slots.map((slot, c) => ({ capacity: Number(slot.seats), ranking: ranked[c] })) });
-  return { instance, studentIds: lists.map((l) => l.student_id), slotIds: slots.map((s) => s.slot_id), automaticSlots, excludedPairs: excluded.length };
+  return { instance, studentIds: lists.map((l) => l.student_id), slotIds: slots.map((s) => s.slot_id), automaticSlots, excludedPairs: excluded.length, listed };
 }
 
 /** What a run computes from an instance: the engine's assignment, its audit, and figures. */
@@ -224,6 +228,11 @@ export async function runMatchRound(db: DataSource, roundId: string, request: nu
     );
     // Cancelled (or re-requested) while running: keep nothing of this run.
     if (!moved) throw new RunSuperseded();
+    // The round's view shows each slot's applicants: counted here once rather than from every list on every read.
+    await tx.query(
+      `UPDATE match_round_slots rs SET applicants = x.n FROM unnest($2::uuid[], $3::int[]) AS x(slot_id, n) WHERE rs.round_id = $1 AND rs.slot_id = x.slot_id`,
+      [roundId, loaded.slotIds, loaded.listed],
+    );
     return run.id;
   }).catch((error) => {
     if (error instanceof RunSuperseded) return null;

@@ -92,8 +92,12 @@ export class ImportRunner {
 
   /** `lastAttempt`: a failure is final (`failed`); before that the import waits for its next attempt (`queued`). */
   async run(importId: string, lastAttempt = true): Promise<void> {
-    const job = await this.db.getRepository(Import).createQueryBuilder('i').addSelect('i.file').where('i.id = :importId', { importId }).getOne();
-    if (!job || job.status === 'done' || job.status === 'rejected' || !job.file) return;
+    const job = await this.db.getRepository(Import).findOneBy({ id: importId });
+    if (!job || job.status === 'done' || job.status === 'rejected') return;
+    // The file comes as base64, not bytea's hex text: node-pg decodes 10 MB of hex in ~0.6 s, base64 in a fraction of it.
+    const [stored]: Array<{ file: string | null }> = await this.db.query(`SELECT encode(file, 'base64') AS file FROM imports WHERE id = $1`, [importId]);
+    if (stored?.file == null) return;
+    job.file = Buffer.from(stored.file, 'base64');
     await this.db.query(`UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1`, [job.id]);
     const started = Date.now();
     const runner = this.db.createQueryRunner();
@@ -186,10 +190,15 @@ export class ImportRunner {
     await this.db.query(`UPDATE imports SET total_rows = $2, processed_rows = $2, status = 'importing', updated_at = now() WHERE id = $1`, [job.id, total]);
 
     // Against the database: only now are all the file's rows in one place to join.
-    await client.query(`ANALYZE ${STAGING}`);
-    const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
-    errorCount += found.count;
-    errors.push(...found.errors);
+    // A file of good rows goes straight to the insert, which finds taken e-mails itself (ON CONFLICT, then the
+    // same report): a separate look-up of every e-mail (and the statistics for it) first cost about as much
+    // again. A file already refused is checked here, so that its report also lists the taken e-mails.
+    if (errorCount || job.kind === 'headcounts') {
+      await client.query(`ANALYZE ${STAGING}`);
+      const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
+      errorCount += found.count;
+      errors.push(...found.errors);
+    }
     if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
     lap('checkMs');
 
@@ -244,7 +253,7 @@ export class ImportRunner {
       [role, job.schoolId],
     );
     if (users.rowCount !== total) {
-      // Someone took an e-mail between the check and the insert: report those lines, write nothing.
+      // E-mails taken (before the import, or by someone meanwhile): report those lines, write nothing.
       const { rows } = await client.query<{ line: number; email: string }>(
         `SELECT s.line, s.email FROM ${STAGING} s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.id) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
       );

@@ -16,6 +16,10 @@ export class MatchRoundSlot {
   @Column('int')
   capacity: number;
 
+  /** How many students listed the slot, stored by each run (lists are closed by then); null before the first run. */
+  @Column('int', { nullable: true })
+  applicants: number | null;
+
   @ManyToOne(() => MatchRound, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'round_id' })
   round?: MatchRound;

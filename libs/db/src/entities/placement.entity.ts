@@ -78,15 +78,20 @@ export class Placement {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
+  /** The slot and its enterprise, checked by one key (enterprise_id, slot_id) → slots (enterprise_id, id). */
   @ManyToOne(() => Slot, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'slot_id' })
+  @JoinColumn([
+    { name: 'enterprise_id', referencedColumnName: 'enterpriseId', foreignKeyConstraintName: 'placements_slot_of_enterprise' },
+    { name: 'slot_id', referencedColumnName: 'id', foreignKeyConstraintName: 'placements_slot_of_enterprise' },
+  ])
   slot?: Slot;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'person_id' })
   person?: User;
 
-  @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
+  /** Guarded through the slot (see `slot`): no key of its own. */
+  @ManyToOne(() => Organisation, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'enterprise_id' })
   enterprise?: Organisation;
 }

@@ -7,6 +7,7 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import { Organisation } from './organisation.entity';
@@ -27,11 +28,12 @@ export type SlotState = 'draft' | 'open' | 'closed' | 'cancelled';
 @Check('slots_dates', '"end_date" >= "start_date"')
 @Index('slots_open_type_start', ['state', 'type', 'startDate'])
 @Index('slots_open_by_start', { synchronize: false })
+// What placements reference (their slot and its enterprise in one key); also the enterprise's slots.
+@Unique('slots_enterprise_slot', ['enterpriseId', 'id'])
 export class Slot {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('slots_enterprise_id')
   @Column('uuid')
   enterpriseId: string;
 

@@ -11,6 +11,7 @@ import { MatchRounds1796200000000 } from './1796200000000-MatchRounds';
 import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparent';
 import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsByName';
 import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
+import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   OutboxTraceparent1796300000000,
   OrganisationsByName1796400000000,
   QuotaTable1796500000000,
+  BulkWrites1796600000000,
 ];
