@@ -191,6 +191,10 @@ describe('match rounds (integration)', () => {
     expect(started.status).toBe(202);
     const ran = await ranUntil(round.id);
     expect(ran.algorithmVersion).toMatch(/deferred acceptance/);
+    // Each slot's applicants, as the run counted them from the closed lists.
+    const view = (await api.request<MatchRoundView>('GET', `/match-rounds/${round.id}`, { token: edu })).body;
+    const applicants = Object.fromEntries((view.slots ?? []).map((s) => [s.id, s.applicants]));
+    expect(applicants).toEqual({ [slots.A.id]: 5, [slots.B.id]: 3, [slots.C.id]: 3, [slots.D.id]: 0 });
 
     const result = await api.request<MatchResultView>('GET', `/match-rounds/${round.id}/result`, { token: edu });
     expect(result.status).toBe(200);
