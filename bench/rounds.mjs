@@ -156,7 +156,9 @@ try {
   figures.run = { wallSeconds: runWall, ...result.figures, stable: result.stable };
   rows.push([`run: ${int(STUDENTS)} students × 10 over ${int(SLOTS)} slots (worker: load, rank, solve, audit, store)`, `${runWall.toFixed(1)} s wall (${(result.figures.runMs / 1000).toFixed(1)} s in the job before storing)`, '—', 'reported']);
   rows.push(['run: matched / first choice / unmatched', `${int(result.figures.matched)} / ${int(result.figures.firstChoice)} / ${int(result.figures.unmatched)}; stable ${result.stable}`, '—', 'reported']);
-
+  // A round is published hours after its lists close: by then autovacuum has analysed the freshly
+  // loaded tables (this server may run with autovacuum off, as CI's does).
+  await db.query('VACUUM ANALYZE placements, applications, outbox_events, slots, match_round_slots');
   }
 
   say('publish');

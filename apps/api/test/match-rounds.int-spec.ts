@@ -251,6 +251,7 @@ describe('match rounds (integration)', () => {
     const published = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/publish`, { token: edu });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
+    expect(published.body.slots).toBeUndefined(); // GET /match-rounds/:id has them
     const matched = firstRun.lines.filter((l) => l.slot).length;
     expect(await count()).toEqual({ placements: matched, applications: matched, events: 6 + 2, taken: matched });
     const placements = await api.db.query(

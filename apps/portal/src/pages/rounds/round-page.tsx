@@ -122,7 +122,8 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
   const move = useMutation({
     mutationFn: (to: 'open' | 'close' | 'cancel' | 'run' | 'publish') => roundsApi.move(round.id, to),
     onSuccess: (updated, to) => {
-      queryClient.setQueryData(roundsKeys.one(round.id), updated);
+      // A publish answers without the slot list (thousands of slots): the one shown stays until the refetch below.
+      queryClient.setQueryData<MatchRoundView>(roundsKeys.one(round.id), (shown) => ({ ...updated, slots: updated.slots ?? shown?.slots }));
       void queryClient.invalidateQueries({ queryKey: roundsKeys.all });
       void message.success(t(`rounds.moved.${to}`));
     },
@@ -270,7 +271,8 @@ function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list
   const save = useMutation({
     mutationFn: () => roundsApi.preferences(round.id, list),
     onSuccess: (updated) => {
-      queryClient.setQueryData(roundsKeys.one(round.id), updated);
+      // A publish answers without the slot list (thousands of slots): the one shown stays until the refetch below.
+      queryClient.setQueryData<MatchRoundView>(roundsKeys.one(round.id), (shown) => ({ ...updated, slots: updated.slots ?? shown?.slots }));
       setList(null);
       void message.success(t('rounds.prefs.saved'));
     },
