@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { randomUUID } from 'crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -9,7 +8,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { sendProblem, toProblem } from './common/problem-details.filter';
-import { RefuseUnexpectedBody, validationPipe } from './common/validation';
+import { securityHeaders } from './common/security-headers';
+import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
 import { MAX_IMPORT_BYTES } from './imports/upload';
 import { installHttpMetrics } from './metrics/http-metrics';
@@ -47,14 +47,11 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
 
   // The API speaks JSON (and multipart for imports): a text/plain body is refused with 415, not parsed.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
   installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
 
-  await app.register(helmet, {
+  const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -65,10 +62,13 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
       },
     },
   });
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    reply.headers(security);
+    reply.header('x-request-id', request.id);
+  });
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
-  app.useGlobalInterceptors(new RefuseUnexpectedBody());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { Actor, DomainError, Role } from '@skillbridge/domain';
 import { AuthenticatedRequest, IS_PUBLIC, ROLES } from '../common/auth.decorators';
 import { AccessTokenClaims } from './token.service';
+import { VerifiedTokens } from './verified-tokens';
 
 const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', 'unauthenticated', message);
 
@@ -13,6 +14,8 @@ const unauthenticated = (message: string) => new DomainError('UNAUTHENTICATED', 
  */
 @Injectable()
 export class AccessTokenGuard implements CanActivate {
+  private readonly verified = new VerifiedTokens<AccessTokenClaims & { exp: number }>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
@@ -25,11 +28,14 @@ export class AccessTokenGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest & { headers: Record<string, string | undefined> }>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme !== 'Bearer' || !token) throw unauthenticated('Sign in first: send Authorization: Bearer <accessToken>');
-    let claims: AccessTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token);
-    } catch {
-      throw unauthenticated('The access token is invalid or has expired');
+    let claims = this.verified.get(token);
+    if (!claims) {
+      try {
+        claims = await this.jwt.verifyAsync<AccessTokenClaims & { exp: number }>(token);
+      } catch {
+        throw unauthenticated('The access token is invalid or has expired');
+      }
+      this.verified.remember(token, claims);
     }
     const actor: Actor = { userId: claims.sub, role: claims.role, organisationId: claims.org, authority: claims.auth };
     request.actor = actor;

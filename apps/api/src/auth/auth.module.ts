@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'crypto';
+import { RefuseUnexpectedBody } from '../common/validation';
 import { AppConfig } from '../config/app.config';
 import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
@@ -23,7 +24,14 @@ import { TokenService } from './token.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, LoginThrottle, { provide: APP_GUARD, useClass: AccessTokenGuard }],
+  providers: [
+    AuthService,
+    TokenService,
+    LoginThrottle,
+    // In this order: who is asking (401/403) before what they sent (400).
+    { provide: APP_GUARD, useClass: AccessTokenGuard },
+    { provide: APP_GUARD, useClass: RefuseUnexpectedBody },
+  ],
   exports: [TokenService],
 })
 export class AuthModule {}

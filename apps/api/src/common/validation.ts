@@ -1,9 +1,8 @@
-import { ArgumentMetadata, BadRequestException, CallHandler, ExecutionContext, Injectable, NestInterceptor, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, BadRequestException, CanActivate, ExecutionContext, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { ProblemFieldError } from '@skillbridge/contracts';
 import { UNICODE_MESSAGE, inputProblems } from './input-problems';
-import type { Observable } from 'rxjs';
 
 /** A request body or query that failed validation: 400 VALIDATION_FAILED, naming each field. */
 export class ValidationFailed extends BadRequestException {
@@ -63,13 +62,14 @@ export const validationPipe = (): ValidationPipe =>
 /**
  * A route that takes no body refuses one rather than ignoring it: `{ "status": "accepted" }` sent
  * to POST /applications/:id/shortlist must not look as if it had been honoured. An empty object
- * (what some clients send for "nothing") passes.
+ * (what some clients send for "nothing") passes. A guard, after the access-token guard (auth.module):
+ * an interceptor would put every request through RxJS for this one check.
  */
 @Injectable()
-export class RefuseUnexpectedBody implements NestInterceptor {
+export class RefuseUnexpectedBody implements CanActivate {
   private readonly takesBody = new WeakMap<object, boolean>();
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  canActivate(context: ExecutionContext): boolean {
     const handler = context.getHandler();
     let takes = this.takesBody.get(handler);
     if (takes === undefined) {
@@ -84,6 +84,6 @@ export class RefuseUnexpectedBody implements NestInterceptor {
       if (!keys) throw new ValidationFailed([{ field: 'body', message: 'This request takes no body' }]);
       if (keys.length) throw new ValidationFailed(keys.map((field) => ({ field, message: 'is not a known field' })));
     }
-    return next.handle();
+    return true;
   }
 }
