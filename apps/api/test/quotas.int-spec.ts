@@ -4,6 +4,18 @@ import { TestApi, demo } from '../../../test/support/test-api';
 
 const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
 
+/** Every row of the quota table the officer sees, page by page (small pages: the cursor is exercised). */
+async function wholeTable(api: TestApi, token: string, year: number, filter: string, limit: number): Promise<QuotaRow[]> {
+  const rows: QuotaRow[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=${limit}${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    rows.push(...page.body.items);
+    cursor = page.body.nextCursor;
+  } while (cursor);
+  return rows;
+}
+
 describe('quota monitoring (integration)', () => {
   let api: TestApi;
   let miit: string;
@@ -14,16 +26,7 @@ describe('quota monitoring (integration)', () => {
   });
   afterAll(() => api.stop());
 
-  const everything = async (token: string, filter = ''): Promise<QuotaRow[]> => {
-    const rows: QuotaRow[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${YEAR}&limit=7${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
-      rows.push(...page.body.items);
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    return rows;
-  };
+  const everything = (token: string, filter = ''): Promise<QuotaRow[]> => wholeTable(api, token, YEAR, filter, 7);
 
   it('MIIT and SASAC together see every enterprise exactly once: no overlap, no gap', async () => {
     const [ofMiit, ofSasac] = await Promise.all([everything(miit), everything(sasac)]);
@@ -149,16 +152,7 @@ describe('the quota table and summary follow every change at once (integration)'
   afterAll(() => api.stop());
 
   const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const table = async (token: string, year: number, filter = ''): Promise<QuotaRow[]> => {
-    const rows: QuotaRow[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=4${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
-      rows.push(...page.body.items);
-      cursor = page.body.nextCursor;
-    } while (cursor);
-    return rows;
-  };
+  const table = (token: string, year: number, filter = ''): Promise<QuotaRow[]> => wholeTable(api, token, year, filter, 4);
   const ids = (rows: QuotaRow[]) => rows.map((r) => r.enterpriseId);
   const summary = async (token: string, year: number) => (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${year}`, { token })).body;
 

@@ -20,11 +20,7 @@ const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 
 const journey = journeyHooks();
 
-async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const db = journey.stack.api?.db;
-  if (!db) throw new Error('headcount-imports.e2e-spec reads the expected figures from the stack’s own database');
-  return (await db.query(sql, params)) as T[];
-}
+const rows = <T>(sql: string, params: unknown[] = []): Promise<T[]> => journey.rows<T>(sql, params);
 
 interface Target {
   id: string;

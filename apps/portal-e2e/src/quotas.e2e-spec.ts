@@ -19,11 +19,7 @@ const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 
 
 const journey = journeyHooks();
 
-async function rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const db = journey.stack.api?.db;
-  if (!db) throw new Error('quotas.e2e-spec reads the expected figures from the stack’s own database');
-  return (await db.query(sql, params)) as T[];
-}
+const rows = <T>(sql: string, params: unknown[] = []): Promise<T[]> => journey.rows<T>(sql, params);
 
 /** The remit's quota rows of this year, as the database holds them. */
 const remitRows = (soe: boolean) =>

@@ -11,6 +11,8 @@ export interface Journey {
   readonly stack: E2eStack;
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Rows from the stack's own database: the figures a journey expects to see on the page. */
+  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
 }
 
 /**
@@ -52,6 +54,11 @@ export function journeyHooks(): Journey {
     },
     get page() {
       return page;
+    },
+    async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
+      const db = stack.api?.db;
+      if (!db) throw new Error('this journey reads its expected figures from the stack’s own database (not available against a running portal)');
+      return (await db.query(sql, params)) as T[];
     },
   };
 }

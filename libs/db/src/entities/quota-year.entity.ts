@@ -11,6 +11,9 @@ const DAYS = `(make_date("year", 12, 31) - make_date("year", 1, 1) + 1)`;
  * The status depends on the day and is not stored; the two thresholds it turns on are
  * (libs/domain quotaThresholds), so that a status filter is a range condition.
  */
+/** A status threshold (libs/domain quotaThresholds): stored, computed by PostgreSQL from hosted and required. */
+const threshold = (asExpression: string) => Column({ type: 'int', nullable: true, insert: false, update: false, generatedType: 'STORED', asExpression });
+
 @Entity('quota_years')
 // The table's page in name order: whole, by district, by industry.
 @Index('quota_years_by_name', ['year', 'name', 'enterpriseId'])
@@ -59,25 +62,11 @@ export class QuotaYear {
   industry: string | null;
 
   /** The last day of the year (1-based) on which the row is on track; null when met. */
-  @Column({
-    type: 'int',
-    nullable: true,
-    insert: false,
-    update: false,
-    generatedType: 'STORED',
-    asExpression: `CASE WHEN "hosted" < "required" THEN (("hosted" + 1)::bigint * ${DAYS} - 1) / "required" END`,
-  })
+  @threshold(`CASE WHEN "hosted" < "required" THEN (("hosted" + 1)::bigint * ${DAYS} - 1) / "required" END`)
   onTrackUntil: number | null;
 
   /** The last day on which it is at risk, after which it is behind; null when met. */
-  @Column({
-    type: 'int',
-    nullable: true,
-    insert: false,
-    update: false,
-    generatedType: 'STORED',
-    asExpression: `CASE WHEN "hosted" < "required" THEN ((2 * "hosted" + 2)::bigint * ${DAYS} - 1) / "required" END`,
-  })
+  @threshold(`CASE WHEN "hosted" < "required" THEN ((2 * "hosted" + 2)::bigint * ${DAYS} - 1) / "required" END`)
   atRiskUntil: number | null;
 
   /** The transaction that last wrote the row (trigger quota_years_stamp): what the summary's memo checks. */
