@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { ConfigError, loadServiceConfig, ServiceConfig, toInt } from '@skillbridge/db';
+import { IsBoolean, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/db';
 
 export { ConfigError };
 
@@ -9,10 +9,7 @@ export { ConfigError };
  * stops the boot with the names that failed, and never prints a value.
  */
 export class AppConfig extends ServiceConfig {
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -33,54 +30,35 @@ export class AppConfig extends ServiceConfig {
   @MinLength(32)
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
+  @IntSetting(60)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_WINDOW_SECONDS = 900;
 
   /** Per-account rate limits (common/rate-limit.ts): calls allowed per window of this many seconds. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(86_400)
+  @IntSetting(1, 86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** A student's applications per window: a person applies to a few slots, a bot to all of them. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   RATE_LIMIT_APPLICATIONS = 20;
 
   /** Calls that notify others (shortlist, offer, reject, approve, answers, bookings, placements) per window. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   RATE_LIMIT_MESSAGES = 60;
 
   /** Quota reminders per window: each one notifies every enterprise in a status. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   RATE_LIMIT_REMINDERS = 5;
 
   get jwtSecret(): string {

@@ -1,8 +1,18 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { getMetadataStorage, IsIn, IsOptional, IsString, Matches, MinLength, validateSync } from 'class-validator';
+import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** `@Transform(toInt)`: an environment variable's text as a number, absent when unset or empty. */
 export const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/** A whole-number setting from the environment, at least `min` (and at most `max`). */
+export const IntSetting =
+  (min: number, max?: number): PropertyDecorator =>
+  (target, key) => {
+    Transform(toInt)(target, key);
+    IsInt()(target, key);
+    Min(min)(target, key);
+    if (max !== undefined) Max(max)(target, key);
+  };
 
 /**
  * What the API and the worker both read from the environment: where PostgreSQL and Redis are, the
