@@ -37,13 +37,6 @@ export function quotaStatus(required: number, hosted: number, elapsed: YearElaps
   return 'behind';
 }
 
-/** The same rule as a SQL expression over columns `required` and `hosted`, with $day and $days bound. */
-export const quotaStatusSql = (required: string, hosted: string, day: string, days: string): string =>
-  `CASE WHEN ${hosted} >= ${required} THEN 'met'
-        WHEN ${hosted} >= (${required}::bigint * ${day}) / ${days} THEN 'on_track'
-        WHEN ${hosted} >= ((${required}::bigint * ${day}) / ${days}) / 2 THEN 'at_risk'
-        ELSE 'behind' END`;
-
 /**
  * The same rule folded into two per-row thresholds that do not depend on the date, so that a
  * database can store them and serve "the enterprises in status S today" as a range condition:

@@ -12,7 +12,7 @@ import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
-import { inertText as inert } from '../common/spreadsheet-text';
+import { inertText } from '../common/spreadsheet-text';
 
 
 /**
@@ -73,7 +73,7 @@ export class ImportsService implements OnApplicationShutdown {
     const [uscc, yearHeader, employees] = templateHeaders('headcounts', language);
     // A byte-order mark so that Excel opens the Chinese names as UTF-8.
     let csv = '\uFEFF' + csvLine([uscc, language === 'en' ? 'Enterprise name' : '企业名称', yearHeader, employees]);
-    for (const r of rows) csv += csvLine([r.uscc, inert(r.name), String(year), r.employees === null ? '' : String(r.employees)]);
+    for (const r of rows) csv += csvLine([r.uscc, inertText(r.name), String(year), r.employees === null ? '' : String(r.employees)]);
     return csv;
   }
 

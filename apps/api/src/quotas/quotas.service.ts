@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
 import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
+import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
 import { DataSource } from 'typeorm';
@@ -216,12 +216,10 @@ export class QuotasService {
   /** An enterprise's own line: its admin and the officers of its remit. */
   async own(actor: Actor, enterpriseId: string, year = thisYear()): Promise<QuotaRow> {
     await this.access.visible(actor, enterpriseId, ['enterprise', 'training_base']);
-    const elapsed = yearElapsed(year, today());
     const [row]: Row[] = await this.db.query(
-      `SELECT q.enterprise_id, o.name, o.uscc, o.ownership, o.industry, o.district, q.year, q.employees, q.required, q.hosted, q.cap,
-              ${quotaStatusSql('q.required', 'q.hosted', '$3', '$4')} AS status
-         FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id WHERE q.enterprise_id = $1 AND q.year = $2`,
-      [enterpriseId, year, elapsed.day, elapsed.days],
+      `SELECT ${QuotasService.columns('$3::int')} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
+        WHERE q.enterprise_id = $1 AND q.year = $2`,
+      [enterpriseId, year, yearElapsed(year, today()).day],
     );
     if (!row) throw new DomainError('NO_QUOTA_YET', 'not_found', `No quota figures for ${year} yet: state the headcount first`);
     return toView(row);
