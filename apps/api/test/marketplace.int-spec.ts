@@ -204,6 +204,8 @@ describe('the marketplace (integration)', () => {
 
       const accepted = await api.request<ApplicationView>('POST', `/applications/${id}/accept`, { token: student });
       expect(accepted.body.status).toBe('accepted');
+      // The accept answers with the application as it now stands: the same view a read gives.
+      expect(accepted.body).toEqual((await api.request<ApplicationView>('GET', `/applications/${id}`, { token: student })).body);
       expect((await api.request<SlotView>('GET', `/slots/${slot.id}`, { token: student })).body).toMatchObject({ taken: 1, seatsLeft: 2 });
 
       const placements = await api.request<PlacementView[]>('GET', '/placements?year=2027', { token: hr });

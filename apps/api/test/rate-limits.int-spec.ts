@@ -1,5 +1,7 @@
 import type { Problem, SlotView } from '@skillbridge/contracts';
+import Redis from 'ioredis';
 import { Reply, TestApi, demo } from '../../../test/support/test-api';
+import { uniqueSuffix } from '../../../test/support/database';
 
 const WINDOW = 60;
 const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -45,8 +47,10 @@ describe('per-account rate limits (integration)', () => {
   let api: TestApi;
   let hr: string;
   let slots: SlotView[];
+  const prefix = `sb-test-rate-${uniqueSuffix()}:`;
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
   beforeAll(async () => {
-    api = await TestApi.start({ RATE_LIMIT_WINDOW_SECONDS: String(WINDOW), RATE_LIMIT_APPLICATIONS: '3', RATE_LIMIT_MESSAGES: '4', RATE_LIMIT_REMINDERS: '2' });
+    api = await TestApi.start({ REDIS_KEY_PREFIX: prefix, RATE_LIMIT_WINDOW_SECONDS: String(WINDOW), RATE_LIMIT_APPLICATIONS: '3', RATE_LIMIT_MESSAGES: '4', RATE_LIMIT_REMINDERS: '2' });
     hr = await api.token(demo('hr'));
     slots = [];
     for (let i = 0; i < 5; i++) {
@@ -56,7 +60,10 @@ describe('per-account rate limits (integration)', () => {
       slots.push(published.body);
     }
   }, 60_000);
-  afterAll(() => api.stop());
+  afterAll(async () => {
+    redis.disconnect();
+    await api.stop();
+  });
 
   /** A second-year student of the demo school, made in SQL, signed in without argon2. */
   const newStudent = async (tag: string): Promise<{ id: string; token: string }> => {
@@ -87,6 +94,14 @@ describe('per-account rate limits (integration)', () => {
 
     const elsewhere = await api.request('POST', `/slots/${slots[4].id}/applications`, { token: other.token, body: {} });
     expect(elsewhere.status).toBe(201);
+
+    // The counts are kept only for their window: Redis forgets each one soon after it ends.
+    const counters = await redis.keys(`${prefix}rate:applications:${eager.id}:*`);
+    expect(counters).toHaveLength(1);
+    expect(await redis.get(counters[0])).toBe('5');
+    const ttl = await redis.ttl(counters[0]);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(WINDOW + 1);
   });
 
   it('an enterprise admin past the message budget gets 429 and the application does not move; another enterprise is unaffected', async () => {

@@ -19,7 +19,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { uniqueViolation } from '../organisations/enterprises.service';
 import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
-import { APPLICATION_SELECT, ApplicationRow, applicationView } from './application.view';
+import { APPLICATION_SELECT, ApplicationRow, applicationSelect, applicationView } from './application.view';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
 import { UUID } from '../common/ids';
 
@@ -157,26 +157,25 @@ export class ApplicationsService {
    * The student accepts an offer and takes a seat, in one statement: the application row is
    * locked, the seat taken only while `taken < capacity`, the placement and the outbox event
    * written — all or nothing. Under any number of parallel accepts, exactly `capacity` win.
+   * The same statement answers with the accepted application, so an accept is one round trip.
    */
   async accept(actor: Actor, id: string): Promise<ApplicationView> {
     if (!UUID.test(id)) throw gone();
-    let outcome: { status: ApplicationStatus | null; approved: boolean | null; respond_by: string | null; seat: string | null; placement_id: string | null };
+    let outcome: AcceptOutcome;
     try {
-      [outcome] = await preparedQuery<typeof outcome>(this.db, 'accept-application', ACCEPT_SQL, [id, actor.userId, today(), currentTraceparent()]);
+      [outcome] = await preparedQuery<AcceptOutcome>(this.db, 'accept-application', ACCEPT_SQL, [id, actor.userId, today(), currentTraceparent()]);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
         throw new DomainError('PLACEMENT_OVERLAP', 'conflict', 'You already hold a placement for overlapping dates');
       }
       throw error;
     }
-    if (!outcome.placement_id) {
-      if (!outcome.status) throw gone();
-      if (outcome.status !== 'offered') nextStatus(outcome.status, 'accept');
-      if (!outcome.approved) throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'conflict', 'Your school has not approved this application yet');
-      if (outcome.respond_by && outcome.respond_by < today()) throw new DomainError('OFFER_EXPIRED', 'conflict', 'The offer’s respond-by date has passed');
-      throw new DomainError('SLOT_FULL', 'conflict', 'Every seat of this slot is taken');
-    }
-    return this.get(actor, id);
+    if (outcome.placement_id) return applicationView(outcome);
+    if (!outcome.was_status) throw gone();
+    if (outcome.was_status !== 'offered') nextStatus(outcome.was_status, 'accept');
+    if (!outcome.was_approved) throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'conflict', 'Your school has not approved this application yet');
+    if (outcome.was_respond_by && outcome.was_respond_by < today()) throw new DomainError('OFFER_EXPIRED', 'conflict', 'The offer’s respond-by date has passed');
+    throw new DomainError('SLOT_FULL', 'conflict', 'Every seat of this slot is taken');
   }
 
   /** A guarded state change and its event, in one transaction. */
@@ -206,6 +205,14 @@ export class ApplicationsService {
   }
 }
 
+/** What the accept found (`was_*`, before it) and, when it took a seat, the accepted application. */
+type AcceptOutcome = ApplicationRow & {
+  was_status: ApplicationStatus | null;
+  was_approved: boolean | null;
+  was_respond_by: string | null;
+  placement_id: string | null;
+};
+
 const ACCEPT_SQL = `
 WITH app AS (
   SELECT id, slot_id, student_id, school_id, enterprise_id, status, school_approved_at, respond_by
@@ -221,7 +228,7 @@ WITH app AS (
 ), accepted AS (
   UPDATE applications SET status = 'accepted', decided_at = now(), updated_at = now()
     FROM seat WHERE applications.id = $1
-  RETURNING applications.id
+  RETURNING applications.*
 ), placement AS (
   INSERT INTO placements (kind, application_id, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date)
   SELECT 'student', ok.id, ok.slot_id, ok.enterprise_id, ok.student_id, ok.school_id, seat.type, seat.start_date, seat.end_date
@@ -235,9 +242,8 @@ WITH app AS (
     FROM ok, placement
   RETURNING id
 )
-SELECT (SELECT status FROM app) AS status,
-       (SELECT school_approved_at IS NOT NULL FROM app) AS approved,
-       (SELECT respond_by::text FROM app) AS respond_by,
-       (SELECT id FROM seat) AS seat,
-       (SELECT id FROM placement) AS placement_id,
-       (SELECT count(*) FROM event) AS events`;
+SELECT app.status AS was_status, app.school_approved_at IS NOT NULL AS was_approved, app.respond_by::text AS was_respond_by,
+       (SELECT id FROM placement) AS placement_id, (SELECT count(*) FROM event) AS events, answer.*
+  FROM (VALUES (1)) AS one (n)
+  LEFT JOIN app ON true
+  LEFT JOIN (${applicationSelect('accepted')}) AS answer ON true`;

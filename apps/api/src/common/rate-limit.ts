@@ -17,6 +17,12 @@ export type RateLimitPolicy = 'applications' | 'messages' | 'reminders';
 
 const POLICY = 'skillbridge:rate-limit';
 
+/** One round trip: count the call in its window, and give a new window's key its expiry. */
+const COUNT_IN_WINDOW = `local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+return n`;
+type CountingRedis = Redis & { countInWindow(key: string, ttlSeconds: number): Promise<number> };
+
 export function limitsOf(config: AppConfig): Record<RateLimitPolicy, number> {
   return { applications: config.RATE_LIMIT_APPLICATIONS, messages: config.RATE_LIMIT_MESSAGES, reminders: config.RATE_LIMIT_REMINDERS };
 }
@@ -34,7 +40,9 @@ export class RateLimitGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    if (!('countInWindow' in redis)) redis.defineCommand('countInWindow', { numberOfKeys: 1, lua: COUNT_IN_WINDOW });
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const policy = this.reflector.get<RateLimitPolicy | undefined>(POLICY, context.getHandler());
@@ -48,8 +56,7 @@ export class RateLimitGuard implements CanActivate {
     const key = `rate:${policy}:${actor.userId}:${window}`;
     let count: number;
     try {
-      const [[, counted]] = (await this.redis.multi().incr(key).expire(key, windowSeconds + 1).exec()) as Array<[Error | null, number]>;
-      count = counted;
+      count = await (this.redis as CountingRedis).countInWindow(key, windowSeconds + 1);
     } catch (error) {
       // A limit protects the service; it is not worth refusing lawful work while Redis is away.
       this.logger.warn({ err: error, policy }, 'rate limit not checked: Redis did not answer');
