@@ -678,7 +678,8 @@ async function explainAccept({ db, set }) {
   if (!acceptSqlSeen) return null;
   const [offer] = await spareOffers(db, set);
   if (!offer) return null;
-  const params = [offer.id, offer.student, ...acceptSqlSeen.params.slice(2)];
+  // The statement takes arrays (the accepts that arrived together): here one offer.
+  const params = [[offer.id], [offer.student], ...acceptSqlSeen.params.slice(2)];
   await explainRolledBack(db, acceptSqlSeen.sql, params);
   const plan = await explainRolledBack(db, acceptSqlSeen.sql, params);
   return { sql: acceptSqlSeen.sql, params, plan, executionMs: executionMs(plan) };
@@ -750,7 +751,7 @@ async function explainEvidence({ db, benchUrl, apiEnv, SEARCHES, searchPath, sea
         const statements = await capture.record(async () => {
           await (await fetch(`${base}/api/v1/applications/${offer.id}/accept`, { method: 'POST', headers: { authorization: `Bearer ${studentToken(offer.student)}` } })).arrayBuffer();
         });
-        acceptSqlSeen = statements.find((st) => /UPDATE slots SET taken = taken \+ 1/.test(st.sql)) ?? null;
+        acceptSqlSeen = statements.find((st) => /UPDATE slots SET taken = slots\.taken \+/.test(st.sql)) ?? null;
         evidence.accept = await explainAccept({ db, set });
         if (evidence.accept) evidence.accept.otherStatements = statements.filter((st) => st !== acceptSqlSeen).map((st) => st.sql.replace(/\s+/g, ' ').trim().slice(0, 160));
       }

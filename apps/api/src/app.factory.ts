@@ -7,6 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { AcceptBatches } from './applications/accept-batches';
 import { sendProblem, toProblem } from './common/problem-details.filter';
 import { securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
@@ -49,7 +50,8 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
-  installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
+  const metrics = installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
+  app.get(AcceptBatches).measureIn(metrics);
 
   const security = securityHeaders({
     contentSecurityPolicy: {

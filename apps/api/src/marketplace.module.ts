@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications/applications.controller';
+import { AcceptBatches } from './applications/accept-batches';
 import { ApplicationsService } from './applications/applications.service';
 import { PlacementsController } from './placements/placements.controller';
 import { PlacementsService } from './placements/placements.service';
@@ -9,6 +10,6 @@ import { SlotsService } from './slots/slots.service';
 /** Slots, applications and placements: where enterprises and students meet. */
 @Module({
   controllers: [SlotsController, ApplicationsController, PlacementsController],
-  providers: [SlotsService, ApplicationsService, PlacementsService],
+  providers: [SlotsService, ApplicationsService, AcceptBatches, PlacementsService],
 })
 export class MarketplaceModule {}

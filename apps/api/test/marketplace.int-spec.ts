@@ -1,4 +1,5 @@
 import type { ApplicationView, Page, PlacementView, RecommendedSlot, SlotView } from '@skillbridge/contracts';
+import { scrape, total } from '../../../test/support/metrics';
 import { TestApi, demo } from '../../../test/support/test-api';
 
 /** A lawful internship at hr@'s enterprise (860 staff: at most 86 concurrent interns). */
@@ -307,6 +308,63 @@ describe('the marketplace (integration)', () => {
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM placements WHERE person_id = $1`, [first.userId]);
       const [{ taken }] = await api.db.query(`SELECT sum(taken)::int AS taken FROM slots WHERE id = ANY($1)`, [slots.map((s) => s.id)]);
       expect({ n, taken }).toEqual({ n: 1, taken: 1 });
+    });
+    it('accepts arriving together go to the database together, and each is answered for itself', async () => {
+      const metrics = api.url.replace(/\/api\/v1$/, '/metrics');
+      const before = await scrape(metrics);
+      const small = await openSlot({ capacity: 2 });
+      const roomy = await openSlot({ capacity: 40 });
+      const [smallRacers, roomyRacers] = [await offeredApplications(small, 5, 1000), await offeredApplications(roomy, 30, 1100)];
+      const [unapproved, expired, declined, overlapping, clicker] = roomyRacers.slice(25);
+      await api.db.query(`UPDATE applications SET school_approved_at = NULL WHERE id = $1`, [unapproved.applicationId]);
+      await api.db.query(`UPDATE applications SET respond_by = '2020-01-01' WHERE id = $1`, [expired.applicationId]);
+      await api.db.query(`UPDATE applications SET status = 'declined' WHERE id = $1`, [declined.applicationId]);
+      // This student already holds a placement for the same months: their accept fails inside a shared statement.
+      const earlier = await openSlot({ capacity: 1 });
+      const [{ id: earlierApplication }] = await api.db.query(
+        `INSERT INTO applications (slot_id, student_id, school_id, enterprise_id, status, school_approved_at)
+         SELECT $1, $2, school_id, $3, 'offered', now() FROM students WHERE user_id = $2 RETURNING id`,
+        [earlier.id, overlapping.userId, earlier.enterpriseId],
+      );
+      expect((await api.request('POST', `/applications/${earlierApplication}/accept`, { token: overlapping.token })).status).toBe(200);
+
+      const calls = [
+        ...[...smallRacers, ...roomyRacers].map((r) => ({ racer: r, token: r.token })),
+        { racer: clicker, token: clicker.token }, // a double click
+        { racer: smallRacers[0], token: roomyRacers[0].token }, // someone else's application
+      ];
+      const replies = await Promise.all(calls.map(({ racer, token }) => api.request<ApplicationView & { code?: string }>('POST', `/applications/${racer.applicationId}/accept`, { token })));
+      const codeOf = (i: number) => (replies[i].status === 200 ? replies[i].body.status : replies[i].body.code);
+      const outcomes = calls.map((_, i) => codeOf(i));
+
+      // The small slot: two seats, five offers.
+      expect(outcomes.slice(0, 5).filter((o) => o === 'accepted')).toHaveLength(2);
+      expect(outcomes.slice(0, 5).filter((o) => o === 'SLOT_FULL')).toHaveLength(3);
+      // The roomy slot: the 25 lawful offers all win; each refusal names its own reason.
+      expect(outcomes.slice(5, 30)).toEqual(Array(25).fill('accepted'));
+      expect(outcomes.slice(30, 35)).toEqual(['SCHOOL_APPROVAL_REQUIRED', 'OFFER_EXPIRED', 'INVALID_TRANSITION', 'PLACEMENT_OVERLAP', expect.stringMatching(/^(accepted|INVALID_TRANSITION)$/)]);
+      expect([outcomes[34], outcomes[35]].sort()).toEqual(['INVALID_TRANSITION', 'accepted']);
+      expect(replies[36].status).toBe(404);
+      // Every acceptance answers with its own application, as a read of it shows it.
+      for (const [i, reply] of replies.entries()) {
+        if (reply.status !== 200) continue;
+        expect(reply.body.id).toBe(calls[i].racer.applicationId);
+        expect(reply.body).toEqual((await api.request('GET', `/applications/${reply.body.id}`, { token: calls[i].token })).body);
+      }
+      const [counts] = await api.db.query(
+        `SELECT (SELECT taken FROM slots WHERE id = $1) AS small_taken, (SELECT taken FROM slots WHERE id = $2) AS roomy_taken,
+                (SELECT count(*)::int FROM placements WHERE slot_id IN ($1, $2)) AS placements,
+                (SELECT count(*)::int FROM outbox_events e JOIN applications a ON a.id = e.subject_id WHERE e.kind = 'application.accepted' AND a.slot_id IN ($1, $2)) AS events`,
+        [small.id, roomy.id],
+      );
+      expect(counts).toEqual({ small_taken: 2, roomy_taken: 26, placements: 28, events: 28 });
+
+      // And they did share statements: fewer statements than accepts.
+      const after = await scrape(metrics);
+      const statements = total(after, 'skillbridge_accepts_per_statement_count') - total(before, 'skillbridge_accepts_per_statement_count');
+      const accepts = total(after, 'skillbridge_accepts_per_statement_sum') - total(before, 'skillbridge_accepts_per_statement_sum');
+      expect(accepts).toBeGreaterThanOrEqual(calls.length);
+      expect(statements).toBeLessThan(accepts);
     });
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { Application, RECIPIENTS_SQL, Slot, Student, currentTraceparent, decodeCursor, encodeCursor, logPersonalDataAccess, preparedQuery, recordEvent } from '@skillbridge/db';
+import { Application, Slot, Student, decodeCursor, encodeCursor, logPersonalDataAccess, preparedQuery, recordEvent } from '@skillbridge/db';
 import {
   Actor,
   ApplicationMove,
@@ -19,7 +19,9 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { uniqueViolation } from '../organisations/enterprises.service';
 import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
-import { APPLICATION_SELECT, ApplicationRow, applicationSelect, applicationView } from './application.view';
+import { AcceptBatches } from './accept-batches';
+import { AcceptOutcome } from './accept.statement';
+import { APPLICATION_SELECT, ApplicationRow, applicationView } from './application.view';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
 import { UUID } from '../common/ids';
 
@@ -38,6 +40,7 @@ export class ApplicationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: RulesService,
+    private readonly acceptBatches: AcceptBatches,
   ) {}
 
   async apply(actor: Actor, slotId: string, body: ApplyDto): Promise<ApplicationView> {
@@ -154,16 +157,15 @@ export class ApplicationsService {
   }
 
   /**
-   * The student accepts an offer and takes a seat, in one statement: the application row is
-   * locked, the seat taken only while `taken < capacity`, the placement and the outbox event
-   * written — all or nothing. Under any number of parallel accepts, exactly `capacity` win.
-   * The same statement answers with the accepted application, so an accept is one round trip.
+   * The student accepts an offer and takes a seat (AcceptBatches, ACCEPT_SQL): all or nothing, and
+   * under any number of parallel accepts exactly `capacity` win. The statement answers with the
+   * accepted application, so an accept costs no second read.
    */
   async accept(actor: Actor, id: string): Promise<ApplicationView> {
     if (!UUID.test(id)) throw gone();
     let outcome: AcceptOutcome;
     try {
-      [outcome] = await preparedQuery<AcceptOutcome>(this.db, 'accept-application', ACCEPT_SQL, [id, actor.userId, today(), currentTraceparent()]);
+      outcome = await this.acceptBatches.accept(id, actor.userId);
     } catch (error) {
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23P01') {
         throw new DomainError('PLACEMENT_OVERLAP', 'conflict', 'You already hold a placement for overlapping dates');
@@ -204,46 +206,3 @@ export class ApplicationsService {
     throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${row.status} cannot be approved`);
   }
 }
-
-/** What the accept found (`was_*`, before it) and, when it took a seat, the accepted application. */
-type AcceptOutcome = ApplicationRow & {
-  was_status: ApplicationStatus | null;
-  was_approved: boolean | null;
-  was_respond_by: string | null;
-  placement_id: string | null;
-};
-
-const ACCEPT_SQL = `
-WITH app AS (
-  SELECT id, slot_id, student_id, school_id, enterprise_id, status, school_approved_at, respond_by
-    FROM applications WHERE id = $1 AND student_id = $2
-     FOR UPDATE
-), ok AS (
-  SELECT * FROM app
-   WHERE status = 'offered' AND school_approved_at IS NOT NULL AND (respond_by IS NULL OR respond_by >= $3::date)
-), seat AS (
-  UPDATE slots SET taken = taken + 1, updated_at = now()
-    FROM ok WHERE slots.id = ok.slot_id AND slots.taken < slots.capacity
-  RETURNING slots.id, slots.type, slots.start_date, slots.end_date
-), accepted AS (
-  UPDATE applications SET status = 'accepted', decided_at = now(), updated_at = now()
-    FROM seat WHERE applications.id = $1
-  RETURNING applications.*
-), placement AS (
-  INSERT INTO placements (kind, application_id, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date)
-  SELECT 'student', ok.id, ok.slot_id, ok.enterprise_id, ok.student_id, ok.school_id, seat.type, seat.start_date, seat.end_date
-    FROM ok, seat, accepted
-  RETURNING id
-), event AS (
-  INSERT INTO outbox_events (kind, subject_id, recipients, payload, traceparent)
-  SELECT 'application.accepted', ok.id,
-         ${RECIPIENTS_SQL('ARRAY[ok.student_id]', 'ARRAY[ok.enterprise_id, ok.school_id]')},
-         jsonb_build_object('placementId', placement.id, 'slotId', ok.slot_id), $4::text
-    FROM ok, placement
-  RETURNING id
-)
-SELECT app.status AS was_status, app.school_approved_at IS NOT NULL AS was_approved, app.respond_by::text AS was_respond_by,
-       (SELECT id FROM placement) AS placement_id, (SELECT count(*) FROM event) AS events, answer.*
-  FROM (VALUES (1)) AS one (n)
-  LEFT JOIN app ON true
-  LEFT JOIN (${applicationSelect('accepted')}) AS answer ON true`;
