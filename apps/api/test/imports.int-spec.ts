@@ -287,5 +287,35 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       expect(noYear.status).toBe(400);
       expect(noYear.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'year' })] });
     }, 60_000);
+
+    it('an upload for one year refuses a row of another year, whole; a year no import may name is a 400', async () => {
+      const miit = await api.token(demo('miit'));
+      const [mine]: Array<{ id: string; uscc: string }> = await api.db.query(
+        `SELECT id, uscc FROM organisations WHERE kind = 'enterprise' AND ownership IS DISTINCT FROM 'municipal_soe' ORDER BY name LIMIT 1`,
+      );
+      const header = ['统一社会信用代码', '年份', '职工人数'];
+      const headcountOf = async (year: number) =>
+        (await api.db.query(`SELECT employees FROM enterprise_headcounts WHERE organisation_id = $1 AND year = $2`, [mine.id, year]))[0]?.employees ?? null;
+      const before2025 = await headcountOf(2025);
+
+      const mixed = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7001'], [mine.uscc, '2025', '7002']]) }, { year: '2026' });
+      expect(mixed.status).toBe(202);
+      expect(mixed.body).toMatchObject({ kind: 'headcounts', year: 2026 });
+      const rejected = await finished(mixed.body.id, miit);
+      expect(rejected).toMatchObject({ status: 'rejected', year: 2026 });
+      expect(rejected.errors).toEqual([{ line: 3, field: 'year', reason: 'NOT_THE_IMPORT_YEAR', value: '2025' }]);
+      expect([await headcountOf(2026), await headcountOf(2025)]).not.toContain(7001);
+      expect(await headcountOf(2025)).toBe(before2025);
+
+      const right = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7003']]) }, { year: '2026' });
+      expect(await finished(right.body.id, miit)).toMatchObject({ status: 'done', importedRows: 1 });
+      expect(await headcountOf(2026)).toBe(7003);
+
+      for (const year of ['1999', '2200', 'next year']) {
+        const refused = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '1']]) }, { year });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'year' })] });
+      }
+    }, 60_000);
   });
 });

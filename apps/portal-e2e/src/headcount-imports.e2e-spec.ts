@@ -6,8 +6,8 @@ import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 /**
  * The bureaus' side of journey 6 with the import of journey 7 (domain §4, §13): the MIIT officer
  * downloads the year's headcount file of the remit from the quota dashboard, uploads it with a
- * line naming a municipal SOE (SASAC's, not theirs) and sees that line reported with nothing
- * written; then uploads a correct workbook, watches it finish, and the enterprise's required
+ * line of last year and a line naming a municipal SOE (SASAC's, not theirs) and sees both lines
+ * reported with nothing written; then uploads a correct workbook, watches it finish, and the enterprise's required
  * intake in the quota table follows its new headcount.
  *
  * The expected figures are read from the stack's database (`stack.api.db`).
@@ -74,7 +74,7 @@ beforeAll(async () => {
 describe('headcount imports by the bureaus (§13)', () => {
   let template: string[] = [];
 
-  it('the officer downloads the year’s file of the remit; one line outside the remit rejects it whole, nothing written', async () => {
+  it('the officer downloads the year’s file of the remit; a line of last year and one outside the remit reject it whole, nothing written', async () => {
     const page = journey.page;
     await openDashboard();
     expect(await tableFigures()).toEqual([target.employees.toLocaleString(), String(target.required)]);
@@ -89,9 +89,10 @@ describe('headcount imports by the bureaus (§13)', () => {
     const remitSize = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND uscc IS NOT NULL AND ownership IS DISTINCT FROM 'municipal_soe'`);
     expect(template).toHaveLength(remitSize[0].n + 1);
 
-    // The officer edits the target's line and, by mistake, adds a municipal SOE (SASAC's remit).
+    // The officer edits the target's line and, by mistake, adds a line of last year and a municipal SOE (SASAC's remit).
     const [soe] = await rows<{ uscc: string; name: string }>(`SELECT uscc, name FROM organisations WHERE ownership = 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT 1`);
     const edited = template.map((line) => (line.startsWith(`${target.uscc},`) ? `${target.uscc},${target.name},${year},${target.employees * 3}` : line));
+    edited.push(`${target.uscc},${target.name},${year - 1},${target.employees * 2}`);
     edited.push(`${soe.uscc},${soe.name},${year},800`);
     await page
       .getByTestId('import-upload')
@@ -99,13 +100,15 @@ describe('headcount imports by the bureaus (§13)', () => {
       .setInputFiles({ name: `职工人数-${year}.csv`, mimeType: 'text/csv', buffer: Buffer.from(toCsv(edited.map((line) => line.split(',')))) });
     await finishedRun().waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('import-run').getAttribute('data-status')).toBe('rejected');
-    expect(await page.getByTestId('import-rejected').textContent()).toContain('1 处错误');
+    expect(await page.getByTestId('import-rejected').textContent()).toContain('2 处错误');
     const errors = page.getByTestId('import-error-row');
     expect(await errors.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-line')}:${tr.getAttribute('data-field')}:${tr.getAttribute('data-reason')}`))).toEqual([
+      `${edited.length - 1}:year:NOT_THE_IMPORT_YEAR`,
       `${edited.length}:uscc:UNKNOWN_ENTERPRISE`,
     ]);
-    expect(await errors.first().textContent()).toContain('不在您的监管范围内');
-    expect(await errors.first().textContent()).toContain('统一社会信用代码');
+    expect(await errors.first().textContent()).toContain('不是本次导入的年份');
+    expect(await errors.nth(1).textContent()).toContain('不在您的监管范围内');
+    expect(await errors.nth(1).textContent()).toContain('统一社会信用代码');
     // Nothing of the file was written: not even the target's good line.
     expect(await quotaOf(target.id)).toEqual({ employees: target.employees, required: target.required });
     await screenshot(page, 'headcounts-01-rejected', { fullPage: false });
@@ -158,8 +161,9 @@ describe('headcount imports by the bureaus (§13)', () => {
     await screenshot(page, 'headcounts-06-english-drawer', { fullPage: false });
     await recent.locator('.ant-list-item').filter({ hasText: 'Rejected' }).getByRole('button').click();
     await page.getByTestId('import-errors').waitFor();
-    expect(await page.getByTestId('import-rejected').textContent()).toContain('Errors in the file: 1.');
-    expect(await page.getByTestId('import-error-row').first().textContent()).toContain('No such enterprise, or not in your remit');
+    expect(await page.getByTestId('import-rejected').textContent()).toContain('Errors in the file: 2.');
+    expect(await page.getByTestId('import-error-row').first().textContent()).toContain("This row is for another year than this import's");
+    expect(await page.getByTestId('import-error-row').nth(1).textContent()).toContain('No such enterprise, or not in your remit');
     await screenshot(page, 'headcounts-07-english-rejected', { fullPage: false });
   });
 });

@@ -16,6 +16,8 @@ export interface ImportView {
   kind: ImportKind;
   status: ImportStatus;
   schoolId: string | null;
+  /** A headcount import's year, when one was named with the upload; null otherwise. */
+  year: number | null;
   fileName: string;
   format: 'csv' | 'xlsx';
   totalRows: number | null;

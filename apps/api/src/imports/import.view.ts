@@ -6,6 +6,7 @@ export const importView = (row: Import, pendingActivations?: number): ImportView
   kind: row.kind,
   status: row.status,
   schoolId: row.schoolId,
+  year: row.year,
   fileName: row.fileName,
   format: row.format,
   totalRows: row.totalRows,

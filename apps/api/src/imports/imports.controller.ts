@@ -54,7 +54,7 @@ export class ImportsController {
   @ApiBody({ type: HeadcountImportForm })
   @ApiOperation({ summary: 'Yearly headcounts of the enterprises of the officer’s remit (MIIT, SASAC): every row or none; then the quotas follow' })
   async createHeadcounts(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportView> {
-    return this.imports.createHeadcounts(actor, await readUpload(request, []));
+    return this.imports.createHeadcounts(actor, await readUpload(request, ['year']));
   }
 
   @Get('headcount-imports')

@@ -13,6 +13,16 @@ import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
 import { inertText } from '../common/spreadsheet-text';
+import { today } from '../common/today';
+
+/** A headcount upload's `year` field: absent, or a year from 2000 to next year (as the file's year column). */
+function importYear(given: string | undefined): number | null {
+  if (given === undefined || given.trim() === '') return null;
+  const latest = Number(today().slice(0, 4)) + 1;
+  const year = /^\d{4}$/.test(given.trim()) ? Number(given.trim()) : NaN;
+  if (!(year >= 2000 && year <= latest)) throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${latest}` }]);
+  return year;
+}
 
 
 /**
@@ -49,9 +59,10 @@ export class ImportsService implements OnApplicationShutdown {
     }
   }
 
+  /** `year`, when given, is the one year the file is for: the worker refuses rows of any other. */
   async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
     this.assertHeadcountReporter(actor);
-    return this.create(actor, 'headcounts', null, upload);
+    return this.create(actor, 'headcounts', null, upload, importYear(upload.fields.year));
   }
 
   /**
@@ -77,10 +88,10 @@ export class ImportsService implements OnApplicationShutdown {
     return csv;
   }
 
-  private async create(actor: Actor, kind: ImportKind, schoolId: string | null, upload: Upload): Promise<ImportView> {
+  private async create(actor: Actor, kind: ImportKind, schoolId: string | null, upload: Upload, year: number | null = null): Promise<ImportView> {
     const repository = this.db.getRepository(Import);
     const saved = await repository.save(
-      repository.create({ kind, schoolId, createdBy: actor.userId, fileName: upload.fileName, format: upload.format, file: upload.bytes, status: 'queued' }),
+      repository.create({ kind, schoolId, year, createdBy: actor.userId, fileName: upload.fileName, format: upload.format, file: upload.bytes, status: 'queued' }),
     );
     try {
       await this.enqueue(saved.id);

@@ -13,9 +13,10 @@ export const importsApi = {
   get: (id: string) => api.get<ImportView>(`/imports/${encodeURIComponent(id)}`),
   list: (schoolId: string) => api.get<Page<ImportView>>(`/schools/${encodeURIComponent(schoolId)}/imports`, { limit: 10 }),
   template: (kind: PeopleImportKind, lang: string) => api.download('GET', `/imports/templates/${kind}`, { lang }),
-  /** §13: the MIIT and SASAC officers' yearly headcounts of their remit's enterprises. */
-  startHeadcounts: (file: File) => {
+  /** §13: the MIIT and SASAC officers' headcounts of their remit's enterprises for one year (rows of another year are refused). */
+  startHeadcounts: (year: number, file: File) => {
     const form = new FormData();
+    form.append('year', String(year));
     form.append('file', file, file.name);
     return api.upload<ImportView>('/headcount-imports', form);
   },

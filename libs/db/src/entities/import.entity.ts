@@ -30,6 +30,10 @@ export class Import {
   @Column('uuid', { nullable: true })
   schoolId: string | null;
 
+  /** A headcount import's year, when its uploader named one: every row must be of it. */
+  @Column('int', { nullable: true })
+  year: number | null;
+
   @Column('uuid')
   createdBy: string;
 

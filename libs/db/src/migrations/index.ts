@@ -12,6 +12,7 @@ import { OutboxTraceparent1796300000000 } from './1796300000000-OutboxTraceparen
 import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsByName';
 import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
 import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
+import { ImportYear1796700000000 } from './1796700000000-ImportYear';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   OrganisationsByName1796400000000,
   QuotaTable1796500000000,
   BulkWrites1796600000000,
+  ImportYear1796700000000,
 ];

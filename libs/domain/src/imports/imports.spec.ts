@@ -157,6 +157,16 @@ describe('headcount rows', () => {
     expect(v.validate([good, '2026', '12'], 5).errors).toEqual([{ line: 5, field: 'uscc', reason: 'DUPLICATE_IN_FILE', value: `${good} (3)` }]);
     expect(v.validate([good, '2025', '12'], 6).errors).toEqual([]);
   });
+
+  it('holds every row to the import’s year when the uploader named one', () => {
+    const body = '91620100MA7XQ5D8Y';
+    const good = body + usccCheckCharacter(body);
+    const of2026 = new ImportRowValidator('headcounts', ['统一社会信用代码', '年份', '职工人数'], { today, year: 2026 });
+    expect(of2026.validate([good, '2026', '10'], 2).errors).toEqual([]);
+    expect(of2026.validate([good, '2025', '10'], 3).errors).toEqual([{ line: 3, field: 'year', reason: 'NOT_THE_IMPORT_YEAR', value: '2025' }]);
+    // A year no import may name is reported as that, not as the wrong year.
+    expect(of2026.validate([good, '1999', '10'], 4).errors.map((e) => e.reason)).toEqual(['YEAR_OUT_OF_RANGE']);
+  });
 });
 
 describe('the report', () => {

@@ -21,6 +21,7 @@ export const IMPORT_REASONS = [
   'DATE_OUT_OF_RANGE',
   'INVALID_YEAR',
   'YEAR_OUT_OF_RANGE',
+  'NOT_THE_IMPORT_YEAR',
   'INVALID_YES_NO',
   'INVALID_NUMBER',
   'INVALID_USCC',
@@ -71,6 +72,8 @@ export interface ImportRowOf {
 export interface ValidationOptions {
   /** Today, ISO: dates of birth and years are judged against it. */
   today: string;
+  /** The year a headcount import is for, when its uploader named one: a row of another year is an error. */
+  year?: number;
 }
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -195,7 +198,8 @@ export class ImportRowValidator<K extends ImportKind> {
         const year = Number(raw);
         // The database holds 1990–2100; a year more than one ahead is a typing slip.
         const earliest = column.key === 'enrolmentYear' ? 1990 : 2000;
-        return year < earliest || year > this.thisYear + 1 ? fail('YEAR_OUT_OF_RANGE') : year;
+        if (year < earliest || year > this.thisYear + 1) return fail('YEAR_OUT_OF_RANGE');
+        return column.key === 'year' && this.options.year !== undefined && year !== this.options.year ? fail('NOT_THE_IMPORT_YEAR') : year;
       }
       case 'count': {
         if (!/^\d{1,8}$/.test(raw.replace(/,/g, ''))) return fail('INVALID_NUMBER');

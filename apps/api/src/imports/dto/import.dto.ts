@@ -17,6 +17,9 @@ export class SchoolImportForm {
 export class HeadcountImportForm {
   @ApiProperty({ type: 'string', format: 'binary', description: 'CSV or XLSX with 统一社会信用代码, 年份, 职工人数' })
   file: unknown;
+
+  @ApiPropertyOptional({ type: 'integer', example: 2026, description: 'The year the file is for: a row of another year is refused (NOT_THE_IMPORT_YEAR). Without it, each row names its own year.' })
+  year?: number;
 }
 
 export class ListImportsQuery extends PageQuery {

@@ -15,7 +15,7 @@ export function HeadcountImportDrawer({ year, open, onClose }: { year: number; o
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const source: ImportSource = {
-    start: importsApi.startHeadcounts,
+    start: (file) => importsApi.startHeadcounts(year, file),
     recent: { queryKey: queryKeys.headcountImports, queryFn: importsApi.listHeadcounts },
     template: {
       download: () => importsApi.headcountTemplate(year, currentLanguage()),
