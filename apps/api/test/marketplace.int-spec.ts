@@ -1,4 +1,5 @@
 import type { ApplicationView, Page, PlacementView, RecommendedSlot, SlotView } from '@skillbridge/contracts';
+import { scoreSlot } from '@skillbridge/domain';
 import { scrape, total } from '../../../test/support/metrics';
 import { TestApi, demo } from '../../../test/support/test-api';
 
@@ -180,6 +181,23 @@ describe('the marketplace (integration)', () => {
       expect(reply.body[0].reasons).toContainEqual({ code: 'MAJOR_MATCH', major: '机电一体化技术' });
       expect(reply.body[0].slot.majors).toContain('机电一体化技术');
       expect((await api.request('GET', '/slots/recommended', { token: hr })).status).toBe(403);
+    });
+
+    it('each recommendation carries the domain’s score and reasons for the whole slot it shows', async () => {
+      const [profile] = await api.db.query(
+        `SELECT s.major, s.skills, s.preferred_districts AS "preferredDistricts",
+                coalesce((SELECT json_agg(json_build_object('startDate', p.start_date, 'endDate', p.end_date)) FROM placements p
+                           WHERE p.person_id = s.user_id AND p.status <> 'terminated'), '[]') AS busy
+           FROM students s JOIN users u ON u.id = s.user_id WHERE u.email = $1`,
+        [demo('student')],
+      );
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      const reply = await api.request<RecommendedSlot[]>('GET', '/slots/recommended?limit=10', { token: student });
+      expect(reply.body.length).toBeGreaterThan(1);
+      expect(reply.body.some((r) => r.reasons.some((reason) => reason.code === 'SKILLS_MATCH'))).toBe(true);
+      for (const { slot, score, reasons } of reply.body) {
+        expect({ score, reasons }).toEqual(scoreSlot(profile, slot, today));
+      }
     });
   });
 

@@ -1,4 +1,4 @@
-import { IsoDate, daysInclusive, rangesOverlap } from './dates';
+import { IsoDate, addDays, daysInclusive, rangesOverlap } from './dates';
 
 export interface StudentProfile {
   major: string;
@@ -78,10 +78,18 @@ export function scoreSlot(student: StudentProfile, slot: CandidateSlot, today: I
     reasons.push({ code: 'SEATS_LEFT', seatsLeft });
   }
 
-  if (slot.applicationDeadline) {
-    const daysLeft = daysInclusive(today, slot.applicationDeadline) - 1;
-    if (daysLeft >= 0 && daysLeft <= 7) reasons.push({ code: 'DEADLINE_SOON', daysLeft });
+  // ISO dates compare as strings: the day count is worked out only for the few deadlines this week.
+  const deadline = slot.applicationDeadline;
+  if (deadline && deadline >= today && deadline <= aWeekFrom(today)) {
+    reasons.push({ code: 'DEADLINE_SOON', daysLeft: daysInclusive(today, deadline) - 1 });
   }
 
   return { score: Math.min(score, 100), reasons };
+}
+
+/** today + 7 days, kept for the last `today` asked: a student's candidates are scored against one day. */
+let week: { from: IsoDate; to: IsoDate } | null = null;
+function aWeekFrom(today: IsoDate): IsoDate {
+  if (week?.from !== today) week = { from: today, to: addDays(today, 7) };
+  return week.to;
 }

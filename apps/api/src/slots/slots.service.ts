@@ -236,31 +236,25 @@ export class SlotsService {
       [actor.userId],
     );
     // Candidates: open student slots still taking applications that share the major, a skill or a
-    // preferred district; scored in full by the domain's rule. Only the scoring columns are read
-    // for the thousand candidates, and only the best few become entities (bench findings §4). The
-    // order is the date column's, not the text output of the same name: that walks slots_open_by_start
-    // (~5,000 index entries) instead of sorting every open slot.
-    const candidates: Array<CandidateSlot & { id: string }> = (
-      await this.db.query(
-        `SELECT id, majors, skills, district, start_date::text, end_date::text, capacity, taken, application_deadline::text
-           FROM slots
-          WHERE state = 'open' AND type IN ('internship', 'apprenticeship') AND taken < capacity
-            AND (application_deadline IS NULL OR application_deadline >= $1) AND start_date >= $1
-            AND ($2 = ANY(majors) OR skills && $3::text[] OR district = ANY($4::text[]))
-          ORDER BY slots.start_date, slots.id LIMIT 1000`,
-        [now, student.major, student.skills, student.preferredDistricts],
-      )
-    ).map((r: Record<string, unknown>) => ({
-      id: r.id as string,
-      majors: r.majors as string[],
-      skills: r.skills as string[],
-      district: r.district as string,
-      startDate: r.start_date as string,
-      endDate: r.end_date as string,
-      capacity: r.capacity as number,
-      taken: r.taken as number,
-      applicationDeadline: (r.application_deadline as string | null) ?? null,
-    }));
+    // preferred district; scored in full by the domain's rule. The order is the date column's, not
+    // the text output of the same name: that walks slots_open_by_start (~5,000 index entries)
+    // instead of sorting every open slot. Each row comes in scoreSlot's shape, with what cannot count
+    // for this student left out (bench findings 2026-12-02): the majors only as far as they hold the
+    // student's (scoreSlot asks nothing else of them), and the skills only when one is the student's
+    // (otherwise none can match) — the same score and reasons, from far less to parse.
+    const candidates: Array<CandidateSlot & { id: string }> = await this.db.query(
+      `SELECT id,
+              CASE WHEN $2::text = ANY(majors) THEN ARRAY[$2::text] ELSE '{}'::text[] END AS majors,
+              CASE WHEN skills && $3::text[] THEN skills ELSE '{}'::text[] END AS skills,
+              district, start_date::text AS "startDate", end_date::text AS "endDate", capacity, taken,
+              application_deadline::text AS "applicationDeadline"
+         FROM slots
+        WHERE state = 'open' AND type IN ('internship', 'apprenticeship') AND taken < capacity
+          AND (application_deadline IS NULL OR application_deadline >= $1) AND start_date >= $1
+          AND ($2 = ANY(majors) OR skills && $3::text[] OR district = ANY($4::text[]))
+        ORDER BY slots.start_date, slots.id LIMIT 1000`,
+      [now, student.major, student.skills, student.preferredDistricts],
+    );
     const profile = {
       major: student.major,
       skills: student.skills,
