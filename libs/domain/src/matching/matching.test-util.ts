@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import path from 'path';
 import { HrLists } from './hr-instance';
 
-/** The shared test vectors (shared/match beside the repository). */
-export const SHARED_MATCH = path.resolve(__dirname, '../../../../../shared/match');
+/** The customer's test vectors (copies of shared/match, kept with the code: vectors/README.md). */
+export const SHARED_MATCH = path.join(__dirname, 'vectors');
+/** Where the customer keeps them, beside the repository (absent from a clone made elsewhere). */
+export const CUSTOMER_MATCH = path.resolve(__dirname, '../../../../../shared/match');
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
