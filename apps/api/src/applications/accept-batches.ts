@@ -8,7 +8,7 @@ import { ACCEPT_SQL, AcceptOutcome } from './accept.statement';
 import { nextBatch } from './next-batch';
 
 /** One student's accept, waiting for its statement. */
-export interface WaitingAccept {
+interface WaitingAccept {
   applicationId: string;
   studentId: string;
   traceparent: string | null;

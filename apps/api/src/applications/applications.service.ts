@@ -77,7 +77,7 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const side = sideOf(actor);
     if (!UUID.test(id) || (!side && actor.role !== 'platform_admin')) throw gone();
-    // Prepared: every accept answers with this read (one statement text per side).
+    // Prepared: every move on an application answers with this read (one statement text per side).
     const rows = await preparedQuery<ApplicationRow>(
       this.db,
       `application-by-${side?.column ?? 'id'}`,

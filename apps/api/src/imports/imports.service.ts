@@ -2,7 +2,7 @@ import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
 import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, ImportKind, csvLine, notFound, remitOf, templateHeaders } from '@skillbridge/domain';
+import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, remitOf, templateHeaders } from '@skillbridge/domain';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
@@ -15,15 +15,13 @@ import { Upload } from './upload';
 import { inertText } from '../common/spreadsheet-text';
 import { today } from '../common/today';
 
-/** A headcount upload's `year` field: absent, or a year from 2000 to next year (as the file's year column). */
-function importYear(given: string | undefined): number | null {
+/** A headcount upload's `year` field: absent, or a year the file's year column could hold (the domain's rule). */
+function uploadYear(given: string | undefined): number | null {
   if (given === undefined || given.trim() === '') return null;
-  const latest = Number(today().slice(0, 4)) + 1;
-  const year = /^\d{4}$/.test(given.trim()) ? Number(given.trim()) : NaN;
-  if (!(year >= 2000 && year <= latest)) throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${latest}` }]);
+  const year = importYear(given.trim(), today());
+  if (typeof year !== 'number') throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${Number(today().slice(0, 4)) + 1}` }]);
   return year;
 }
-
 
 /**
  * Bulk imports: the API stores the file and queues it; the worker validates every row and writes
@@ -62,7 +60,7 @@ export class ImportsService implements OnApplicationShutdown {
   /** `year`, when given, is the one year the file is for: the worker refuses rows of any other. */
   async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
     this.assertHeadcountReporter(actor);
-    return this.create(actor, 'headcounts', null, upload, importYear(upload.fields.year));
+    return this.create(actor, 'headcounts', null, upload, uploadYear(upload.fields.year));
   }
 
   /**

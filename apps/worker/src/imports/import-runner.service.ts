@@ -140,7 +140,7 @@ export class ImportRunner {
     const records = readSpreadsheet(job.format, job.file as Buffer)[Symbol.asyncIterator]();
     const first = await records.next();
     if (first.done) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
-    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday(), ...(job.year !== null && { year: job.year }) });
+    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday(), year: job.year });
     if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
     lap('readMs');
 

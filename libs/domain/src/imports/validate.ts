@@ -73,7 +73,17 @@ export interface ValidationOptions {
   /** Today, ISO: dates of birth and years are judged against it. */
   today: string;
   /** The year a headcount import is for, when its uploader named one: a row of another year is an error. */
-  year?: number;
+  year?: number | null;
+}
+
+/**
+ * A year typed into an import (a cell, or the year an upload is for): four digits, from `earliest`
+ * to next year. The database holds 1990–2100; a year more than one ahead is a typing slip.
+ */
+export function importYear(raw: string, today: string, earliest = 2000): number | 'INVALID_YEAR' | 'YEAR_OUT_OF_RANGE' {
+  if (!/^\d{4}$/.test(raw)) return 'INVALID_YEAR';
+  const year = Number(raw);
+  return year < earliest || year > Number(today.slice(0, 4)) + 1 ? 'YEAR_OUT_OF_RANGE' : year;
 }
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
@@ -129,7 +139,6 @@ export class ImportRowValidator<K extends ImportKind> {
   readonly headerErrors: ImportRowError[];
   private readonly indexes: number[];
   private readonly seen = new Map<string, number>();
-  private readonly thisYear: number;
 
   constructor(
     readonly kind: K,
@@ -140,7 +149,6 @@ export class ImportRowValidator<K extends ImportKind> {
     const check = checkHeader(kind, header);
     this.indexes = check.indexes;
     this.headerErrors = check.errors;
-    this.thisYear = Number(options.today.slice(0, 4));
   }
 
   /** A row with nothing in it: spreadsheets end with a few; they are skipped, not reported. */
@@ -194,12 +202,9 @@ export class ImportRowValidator<K extends ImportKind> {
         return date;
       }
       case 'year': {
-        if (!/^\d{4}$/.test(raw)) return fail('INVALID_YEAR');
-        const year = Number(raw);
-        // The database holds 1990–2100; a year more than one ahead is a typing slip.
-        const earliest = column.key === 'enrolmentYear' ? 1990 : 2000;
-        if (year < earliest || year > this.thisYear + 1) return fail('YEAR_OUT_OF_RANGE');
-        return column.key === 'year' && this.options.year !== undefined && year !== this.options.year ? fail('NOT_THE_IMPORT_YEAR') : year;
+        const year = importYear(raw, this.options.today, column.key === 'enrolmentYear' ? 1990 : 2000);
+        if (typeof year !== 'number') return fail(year);
+        return column.key === 'year' && this.options.year != null && year !== this.options.year ? fail('NOT_THE_IMPORT_YEAR') : year;
       }
       case 'count': {
         if (!/^\d{1,8}$/.test(raw.replace(/,/g, ''))) return fail('INVALID_NUMBER');
