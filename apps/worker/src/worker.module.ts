@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
+import { ClockBinding, clockProvider } from './config/clock.provider';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
@@ -35,6 +36,8 @@ export class WorkerModule {
       ],
       providers: [
         { provide: WorkerConfig, useValue: config },
+        clockProvider,
+        ClockBinding,
         redisProvider,
         RedisCloser,
         WorkerMetrics,

@@ -2,6 +2,7 @@
  * `node libs/db/dist/cli.js migrate|seed|setup`: runs the migrations and loads the demo data on
  * the database named by DATABASE_URL. `setup` does both, seeding only a database not yet seeded.
  */
+import { SystemClock } from '@skillbridge/domain';
 import { createDataSource } from './data-source';
 import { refreshQuotas } from './quota.repository';
 import { rulesForYear } from './rules.repository';
@@ -25,7 +26,7 @@ async function main(command: string | undefined): Promise<void> {
       }
     }
     // Quota figures for last, this and next year, under each year's rules (idempotent).
-    const year = new Date().getUTCFullYear();
+    const year = Number(new SystemClock().today().slice(0, 4)); // the year in Lanzhou
     for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
   } finally {
     await db.destroy();

@@ -13,13 +13,13 @@ import {
   TeacherImportRow,
   remitOf,
   sortImportErrors,
+  today,
 } from '@skillbridge/domain';
 import { once } from 'events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
-import { localToday } from '../scheduled/local-today';
 import { CopyValue, copyLine } from './copy-text';
 import { UnreadableFile, readSpreadsheet } from './read-spreadsheet';
 import { uuidV7Factory } from './uuid-v7';
@@ -140,7 +140,7 @@ export class ImportRunner {
     const records = readSpreadsheet(job.format, job.file as Buffer)[Symbol.asyncIterator]();
     const first = await records.next();
     if (first.done) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
-    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday(), year: job.year });
+    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: today(), year: job.year });
     if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
     lap('readMs');
 

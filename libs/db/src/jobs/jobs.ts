@@ -70,3 +70,24 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 /** Deterministic job ids: enqueuing the same work twice adds it once. (BullMQ reserves ':' in ids.) */
 export const jobId = (name: JobName, ...parts: Array<string | number>): string => [name, ...parts].join('/');
+
+/** Jobs that run on a schedule (BullMQ job schedulers, each under the id jobId(name)), and when. */
+export const SCHEDULES = {
+  'system.heartbeat': { every: 15_000 },
+  'offers.expire': { every: 60_000 },
+  'reminders.send': { every: 3_600_000 },
+  'digest.send': { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+  'match-rounds.close-due': { every: 60_000 },
+} as const satisfies Partial<Record<JobName, { every: number } | { pattern: string; tz: string }>>;
+export type ScheduledJobName = keyof typeof SCHEDULES;
+
+/**
+ * The job a schedule adds each time — name, payload and options — built in one place for the
+ * worker's schedulers and for the tests that run a scheduled job on demand. One attempt: a
+ * housekeeping job that fails simply runs again on its schedule.
+ */
+export const scheduledJob = <N extends ScheduledJobName>(name: N) => ({
+  name,
+  data: {} as JobPayloads[N],
+  opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+});
