@@ -32,7 +32,9 @@ export class SmtpSink {
             error.responseCode = 451;
             return callback(error);
           }
-          const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
+          // Long header lines arrive folded (RFC 5322): unfold the header section before reading it.
+          const headers = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+          const header = (name: string) => new RegExp(`^${name}:\\s*(.*)$`, 'mi').exec(headers)?.[1]?.trim() ?? '';
           this.received.push({ messageId: header('Message-ID'), to: header('To'), subject: header('Subject'), raw });
           callback();
         });

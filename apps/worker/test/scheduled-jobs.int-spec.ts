@@ -2,7 +2,7 @@ import type { ApplicationView, BookingView, SlotView } from '@skillbridge/contra
 import { QUEUES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
 import { Queue } from 'bullmq';
 import { uniqueSuffix } from '../../../test/support/database';
-import { RunningProcess } from '../../../test/support/processes';
+import { RunningProcess, freePort, startProcess } from '../../../test/support/processes';
 import { SmtpSink, eventually } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
@@ -175,17 +175,29 @@ describe('scheduled jobs on a set clock (integration)', () => {
     return event.recipients;
   };
 
-  /** The e-mails of an event kind's one event about one subject, once all of them are sent. */
+  /** The e-mail of an event kind's one event about one subject to one person, once it is sent: exactly one arrived. */
   const mailedOnce = async (kind: string, subjectId: string, to: string): Promise<void> => {
     const [event] = await events(kind, subjectId);
-    await eventually(
-      async () => (await api.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE event_id = $1 AND channel = 'email' AND status <> 'sent'`, [event.id]))[0].n,
-      (n) => n === 0,
+    const delivery = await eventually(
+      async (): Promise<{ id: string; status: string } | undefined> =>
+        (await api.db.query(`SELECT id, status FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, to]))[0],
+      (d) => d?.status === 'sent',
     );
     const [{ email }] = await api.db.query(`SELECT email FROM users WHERE id = $1`, [to]);
-    const [{ id }] = await api.db.query(`SELECT id FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, to]);
-    expect(smtp.received.filter((m) => m.to === email && m.messageId === `<delivery-${id}@skillbridge>`)).toHaveLength(1);
+    expect(smtp.received.filter((m) => m.to === email && m.messageId === `<delivery-${delivery!.id}@skillbridge>`)).toHaveLength(1);
   };
+
+  it('a built API or worker in production refuses TEST_CLOCK at boot, naming it: production runs on the real time', async () => {
+    const common = { NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: process.env.REDIS_URL, TEST_CLOCK: API_CLOCK, LOG_LEVEL: 'warn' };
+    const apps = [
+      startProcess('apps/worker/dist/main.js', { ...common, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(await freePort()) }),
+      startProcess('apps/api/dist/main.js', { ...common, PORT: String(await freePort()), JWT_SECRET: 'a-production-secret-0123456789abcdef' }),
+    ];
+    for (const app of apps) {
+      expect(await app.stop('SIGCONT')).toBe(1);
+      expect(app.output()).toMatch(/Invalid configuration: .*TEST_CLOCK/);
+    }
+  });
 
   it('on 30 September (23:59 in Lanzhou) nobody is reminded to book a practice month, and no offer due later expires', async () => {
     await workerAt('2026-09-30T23:59:00+08:00');
