@@ -9,7 +9,6 @@ import { InjectRedis, checkEvictionPolicy } from '../redis.provider';
 import { JOB_HANDLER, JobHandler } from './job-handler';
 import { buildJobRegistry } from './job-registry';
 
-
 /**
  * One BullMQ worker per queue, dispatching each job by name to its registered handler. Checks the
  * registry before taking any job, and closes gracefully (finishing jobs in hand) on shutdown.
