@@ -33,6 +33,8 @@ describe('scheduled jobs on a set clock (integration)', () => {
     booking: string;
     practising: string;
     idle: string;
+    dueRound: string;
+    openRound: string;
   };
 
   beforeAll(async () => {
@@ -114,8 +116,8 @@ describe('scheduled jobs on a set clock (integration)', () => {
   /**
    * On 5 October 2026, through the API: a placement starting on the 13th; an offer to answer by the
    * 5th and one by the 6th; a slot whose applications close on the 9th and one on the 10th; a
-   * teacher's practice month starting on the 13th and a teacher with none. hr@ takes deadline
-   * reminders by the daily digest.
+   * teacher's practice month starting on the 13th and a teacher with none; match rounds taking lists
+   * until midnight and until 01:00 on the 6th. hr@ takes deadline reminders by the daily digest.
    */
   async function makeTheCalendar(): Promise<void> {
     const [s1, s2, s3] = await students(3);
@@ -137,6 +139,16 @@ describe('scheduled jobs on a set clock (integration)', () => {
     });
     const booking = ok(await api.request<BookingView>('POST', `/slots/${practiceSlot.id}/bookings`, { token: t1.token, body: { startDate: '2026-10-13', endDate: '2026-11-11' } }), 'booking');
 
+    const edu = await api.token(demo('edu'));
+    const round = async (preferenceDeadline: string): Promise<string> => {
+      const slot = await openSlot(internship('2026-11-02', '2026-10-20'));
+      const created = ok(await api.request<{ id: string }>('POST', '/match-rounds', { token: edu, body: { name: '撮合', slotIds: [slot.id], preferenceDeadline } }), 'round');
+      ok(await api.request('POST', `/match-rounds/${created.id}/open`, { token: edu }), 'open the round');
+      return created.id;
+    };
+    const dueRound = await round('2026-10-06T00:00:00+08:00');
+    const openRound = await round('2026-10-06T01:00:00+08:00');
+
     ok(
       await api.request('PUT', '/me/notification-preferences', {
         token: hr,
@@ -153,11 +165,14 @@ describe('scheduled jobs on a set clock (integration)', () => {
       booking: booking.id,
       practising: t1.id,
       idle: t2.id,
+      dueRound,
+      openRound,
     });
   }
 
   const events = (kind: string, subjectId: string): Promise<Array<{ id: string; recipients: string[] }>> =>
     api.db.query(`SELECT id::text, recipients::text[] FROM outbox_events WHERE kind = $1 AND subject_id = $2`, [kind, subjectId]);
+  const roundStatus = async (id: string): Promise<string> => (await api.db.query(`SELECT status FROM match_rounds WHERE id = $1`, [id]))[0].status;
   const statusOf = async (applicationId: string): Promise<string> => (await api.db.query(`SELECT status FROM applications WHERE id = $1`, [applicationId]))[0].status;
 
   /** Inbox entries of one kind about one subject, per person, once every recipient of its one event has one. */
@@ -206,6 +221,8 @@ describe('scheduled jobs on a set clock (integration)', () => {
     expect(await api.db.query(`SELECT id FROM outbox_events WHERE kind = 'practice.reminder'`)).toEqual([]);
     expect(await statusOf(made.expiring.application)).toBe('offered');
     expect(await events('placement.starting', made.starting.placement)).toEqual([]);
+    await runTwice('match-rounds.close-due', 'september');
+    expect([await roundStatus(made.dueRound), await roundStatus(made.openRound)]).toEqual(['collecting', 'collecting']);
   });
 
   describe('on 6 October at 00:30 in Lanzhou (still the 5th in UTC)', () => {
@@ -255,6 +272,12 @@ describe('scheduled jobs on a set clock (integration)', () => {
       expect(reminded.every((r) => r.n === 1)).toBe(true);
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'practice.reminder'`);
       expect(n).toBe(idle.length);
+    });
+
+    it('closes the round whose preference deadline passed on the clock, not the one whose deadline is still ahead on it', async () => {
+      await runTwice('match-rounds.close-due', 'october');
+      expect(await roundStatus(made.dueRound)).toBe('ranking');
+      expect(await roundStatus(made.openRound)).toBe('collecting');
     });
 
     it('the daily digest mails what waited for it once: run twice, one e-mail', async () => {
