@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { SendPasswordResetJob } from './accounts/send-password-reset.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
@@ -53,6 +54,7 @@ export class WorkerModule {
         RunImportJob,
         RunMatchRoundJob,
         CloseDueRoundsJob,
+        SendPasswordResetJob,
       ],
       exports: [WorkerConfig],
     };

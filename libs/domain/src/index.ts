@@ -16,3 +16,4 @@ export * from './uscc';
 export * from './match-round';
 export * from './matching';
 export * from './imports';
+export * from './password-reset';
