@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router-dom';
 import { authApi } from '../../api/auth.api';
+import { ApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { AuthCard, useSubmission } from '../../components/auth-card';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useProblemText } from '../../components/problem-text';
 
 /**
  * 忘记密码: asks for a reset link. The answer is the same whether or not the e-mail has an account,
@@ -15,6 +17,10 @@ import { ProblemAlert } from '../../components/problem-alert';
 export default function ForgotPasswordPage() {
   const { t } = useTranslation();
   const { status } = useSession();
+  const general = useProblemText();
+  // Its limit counts requests, not failed sign-ins: words of its own.
+  const problemText = (error: unknown) =>
+    error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('account.forgot.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { error, clearError, submitting, submit } = useSubmission(async ({ email }: { email: string }) => {
     await authApi.requestPasswordReset(email.trim());
@@ -41,7 +47,7 @@ export default function ForgotPasswordPage() {
           </Form.Item>
           {error !== null && (
             <Form.Item>
-              <ProblemAlert error={error} testId="forgot-error" />
+              <ProblemAlert error={error} testId="forgot-error" text={problemText} />
             </Form.Item>
           )}
           <Button data-testid="forgot-submit" type="primary" htmlType="submit" size="large" block loading={submitting}>
