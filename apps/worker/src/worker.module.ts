@@ -7,6 +7,7 @@ import { ClockBinding, clockProvider } from './config/clock.provider';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { SendPasswordResetJob } from './accounts/send-password-reset.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
@@ -56,6 +57,7 @@ export class WorkerModule {
         RunImportJob,
         RunMatchRoundJob,
         CloseDueRoundsJob,
+        SendPasswordResetJob,
       ],
       exports: [WorkerConfig],
     };

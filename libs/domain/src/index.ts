@@ -17,3 +17,4 @@ export * from './match-round';
 export * from './matching';
 export * from './imports';
 export * from './clock';
+export * from './password-reset';

@@ -13,8 +13,10 @@ export function useProblemText(): (error: unknown) => string {
       if (error instanceof ApiError) {
         const key = `problem.${error.code}`;
         if (i18n.exists(key)) {
-          const minutes = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 60) : undefined;
-          return minutes ? t(`${key}_retry`, { minutes }) : t(key);
+          const seconds = error.retryAfterSeconds;
+          // The sign-in throttle asks for seconds; the other limits for minutes.
+          if (seconds && seconds < 120 && i18n.exists(`${key}_retrySeconds`)) return t(`${key}_retrySeconds`, { seconds });
+          return seconds ? t(`${key}_retry`, { minutes: Math.ceil(seconds / 60) }) : t(key);
         }
         return error.problem.detail || error.problem.title || t('problem.UNKNOWN');
       }

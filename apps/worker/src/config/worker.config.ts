@@ -31,6 +31,10 @@ export class WorkerConfig extends ServiceConfig {
   @IsString()
   MAIL_FROM = 'SkillBridge 技能桥 <noreply@skillbridge.local>';
 
+  /** The portal's address as people reach it: the base of the links in e-mails (password reset). */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PORTAL_URL must be an http(s) URL' })
+  PORTAL_URL = 'http://localhost:4200';
+
   /** Where mail goes when no SMTP_URL is set (development): one .eml file per message. */
   @IsString()
   MAIL_DIR = '.data/mail';

@@ -29,6 +29,12 @@ export interface JobPayloads {
   /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
   'match.run': { roundId: string; request: number };
   'match-rounds.close-due': Record<string, never>;
+  /**
+   * A "forgot password" request, queued alike for every e-mail (known or not, the API answers the
+   * same, as fast): the worker writes the reset row `resetId` for an account with that e-mail and a
+   * password, keeping only its link's SHA-256, and e-mails the link (never through the inbox).
+   */
+  'password-reset.send': { resetId: string; email: string; requestedAt: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -42,6 +48,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'import.run': QUEUES.imports,
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,
+  'password-reset.send': QUEUES.notifications,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
