@@ -2,7 +2,15 @@ import { CsvRecord, parseCsv } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { Readable } from 'stream';
 
-export class UnreadableFile extends Error {}
+/** A file refused as a whole, before any of its rows: `reason` is the report's code. */
+export class UnreadableFile extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'UNREADABLE_FILE' | 'FILE_TOO_LARGE_UNPACKED' | 'CELL_TOO_LONG' = 'UNREADABLE_FILE',
+  ) {
+    super(message);
+  }
+}
 
 /** The file's text: UTF-8 (with or without BOM); failing that, GB 18030, which Excel in China writes as "CSV". */
 export function decodeCsv(bytes: Buffer): string {

@@ -12,12 +12,13 @@ import { buildJobRegistry } from './job-registry';
 const HEARTBEAT_EVERY_MS = 15_000;
 
 /** Recurring jobs: (name, schedule). Job schedulers are idempotent: every worker may declare them. */
-const SCHEDULES: Array<[JobName, { every: number } | { pattern: string; tz: string }]> = [
+const schedules = (config: WorkerConfig): Array<[JobName, { every: number } | { pattern: string; tz: string }]> => [
   ['system.heartbeat', { every: HEARTBEAT_EVERY_MS }],
   ['offers.expire', { every: 60_000 }],
   ['reminders.send', { every: 3_600_000 }],
   ['digest.send', { pattern: '0 8 * * *', tz: 'Asia/Shanghai' }],
   ['match-rounds.close-due', { every: 60_000 }],
+  ['imports.sweep', { every: config.IMPORT_SWEEP_EVERY_MS }],
 ];
 
 /**
@@ -76,7 +77,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
       this.workers.push(worker);
     }
-    for (const [name, repeat] of SCHEDULES) {
+    for (const [name, repeat] of schedules(this.config)) {
       await this.queue(name).upsertJobScheduler(jobId(name), repeat, { name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } });
     }
     this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);

@@ -29,6 +29,7 @@ export interface JobPayloads {
   /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
   'match.run': { roundId: string; request: number };
   'match-rounds.close-due': Record<string, never>;
+  'imports.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -42,6 +43,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'import.run': QUEUES.imports,
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,
+  'imports.sweep': QUEUES.maintenance,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
