@@ -6,6 +6,7 @@ import { STUDENT_HEADER, TEACHER_HEADER, studentRows, teacherRows, toCsv } from 
 import { RunningProcess } from '../../../test/support/processes';
 import { eventually } from '../../../test/support/sinks';
 import { TestApi, demo, isProblem } from '../../../test/support/test-api';
+import { hostileXlsx } from '../../../test/support/xlsx-bomb';
 import { startWorker } from '../../../test/support/test-worker';
 
 describe('bulk imports: upload → worker → all rows or none (integration)', () => {
@@ -304,6 +305,25 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       expect(badYear).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
       expect(badYear.body.errors?.map((e) => e.field).sort()).toEqual(['file', 'year']);
       expect(await importsCount()).toBe(before);
+    }, 60_000);
+  });
+
+  describe('workbooks that unpack to too much', () => {
+    const xlsx = { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+    it('a zip bomb (3 MB that unpack to 1.2 GB) is rejected FILE_TOO_LARGE_UNPACKED; the same bomb with a lying directory is refused as unreadable', async () => {
+      const honest = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }), ...xlsx }, { kind: 'students' });
+      expect(honest.status).toBe(202);
+      expect(await finished(honest.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'FILE_TOO_LARGE_UNPACKED' }] });
+      const lying = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }, () => 4096), ...xlsx }, { kind: 'students' });
+      expect(await finished(lying.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'UNREADABLE_FILE' }] });
+    }, 60_000);
+
+    it('a 100 KB workbook holding one cell of 100 MB is rejected CELL_TOO_LONG', async () => {
+      const bytes = hostileXlsx({ cellBytes: 100 * 2 ** 20 });
+      expect(bytes.length).toBeLessThan(200 * 1024);
+      const queued = await upload(`/schools/${schoolId}/imports`, school, { name: 'cell.xlsx', bytes, ...xlsx }, { kind: 'students' });
+      expect(await finished(queued.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'CELL_TOO_LONG' }] });
     }, 60_000);
   });
 
