@@ -6,7 +6,7 @@ import { STUDENT_HEADER, TEACHER_HEADER, studentRows, teacherRows, toCsv } from 
 import { RunningProcess } from '../../../test/support/processes';
 import { eventually } from '../../../test/support/sinks';
 import { TestApi, demo, isProblem } from '../../../test/support/test-api';
-import { hostileXlsx } from '../../../test/support/xlsx-bomb';
+import { hostileXlsx } from '../../worker/src/imports/hostile-xlsx.test-util'; // the worker's unit tests read the same workbooks
 import { startWorker } from '../../../test/support/test-worker';
 
 describe('bulk imports: upload → worker → all rows or none (integration)', () => {

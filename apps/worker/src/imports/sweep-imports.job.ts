@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportFailureReason, UNFINISHED_IMPORT_STATUSES, jobId } from '@skillbridge/db';
+import { UNFINISHED_IMPORT_STATUSES, jobId } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { Verdict, sweepVerdict } from './sweep-verdict';
 
 /**
  * An unfinished import is looked at (its job asked for) once it has been quiet this long: long
@@ -16,11 +17,6 @@ const JOB_LOOKUP_AFTER_MS = 60_000;
 const BATCH = 500;
 
 const UNFINISHED = [...UNFINISHED_IMPORT_STATUSES];
-
-/** A job in one of these states will be taken by a worker: its import is waiting its turn, not lost. */
-const WAITING_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
-
-type Verdict = { reason: ImportFailureReason; quietMs: number } | null;
 
 /**
  * No import stays unfinished for ever. An import whose runner has recorded no progress for
@@ -59,11 +55,7 @@ export class SweepImportsJob implements JobHandler<'imports.sweep'> {
 
   private async verdict(row: { id: string; status: string; stale: boolean }, staleMs: number, lookupMs: number): Promise<Verdict> {
     const job = await this.runtime.queue('import.run').getJob(jobId('import.run', row.id));
-    const state = job ? await job.getState() : 'unknown';
-    if (state === 'unknown' || state === 'completed' || state === 'failed') return { reason: 'JOB_LOST', quietMs: lookupMs };
-    if (!row.stale) return null;
-    if (row.status === 'queued' && WAITING_STATES.has(state)) return null;
-    return { reason: 'STALLED', quietMs: staleMs };
+    return sweepVerdict(row, job ? await job.getState() : 'unknown', { staleMs, lookupMs });
   }
 
   private async end(importId: string, { reason, quietMs }: NonNullable<Verdict>): Promise<void> {

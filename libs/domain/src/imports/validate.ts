@@ -107,9 +107,11 @@ const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 
  */
 const CONTROL_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/u;
 const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/gu;
+/** The same characters, or any half of a pair (a whole emoji too): a plain class, about twice as fast; nearly every cell stops here. */
+const MAYBE_CONTROL_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF]/;
 
 /** Whether the text holds a character no stored text may (see CONTROL_CHARACTER): also asked of an upload's file name and fields. */
-export const hasControlCharacter = (text: string): boolean => CONTROL_CHARACTER.test(text);
+export const hasControlCharacter = (text: string): boolean => MAYBE_CONTROL_CHARACTER.test(text) && CONTROL_CHARACTER.test(text);
 
 /**
  * Text as a report may show and store it: each control character as its visible picture (NUL as ␀,
@@ -210,7 +212,7 @@ export class ImportRowValidator<K extends ImportKind> {
       errors.push({ line, field: column.key, reason, ...(raw ? { value: visibleText(short(raw)) } : {}) });
       return undefined;
     };
-    if (CONTROL_CHARACTER.test(raw)) return fail('CONTROL_CHARACTER');
+    if (hasControlCharacter(raw)) return fail('CONTROL_CHARACTER');
     if (raw === '' && column.type !== 'yesNo') {
       if (column.required) return fail('REQUIRED');
       return column.type === 'list' ? [] : undefined;
