@@ -95,6 +95,25 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
     expect(await studentsTagged(tag)).toBe(100_000);
   }, 400_000);
 
+  it('an import ended while its runner is still at work (the sweep after a long pause) stays failed: the runner rolls back everything', async () => {
+    worker ??= await startWorker(workerEnv());
+    const tag = uniqueSuffix();
+    const queued = await upload(toCsv([STUDENT_HEADER, ...studentRows(100_000, tag)]));
+    await eventually(() => view(queued.id), (v) => v.status !== 'queued' && v.processedRows > 0, 120_000);
+    // As the sweep would: the guarded UPDATE that ends an unfinished import.
+    const [ended] = await api.db.query(
+      `UPDATE imports SET status = 'failed', failure_reason = 'STALLED', failure = 'ended by the test', file = NULL, finished_at = now(), updated_at = now()
+        WHERE id = $1 AND status IN ('validating', 'importing') RETURNING id`,
+      [queued.id],
+    );
+    expect(ended).toHaveLength(1);
+    // The runner finds out at its next guarded write and rolls back; the job ends and the import stays as the sweep left it.
+    const job = await queue.getJob(jobId('import.run', queued.id));
+    await eventually(() => job!.getState(), (state) => state === 'completed' || state === 'failed', 120_000);
+    expect(await view(queued.id)).toMatchObject({ status: 'failed', failureReason: 'STALLED', importedRows: 0 });
+    expect(await usersTagged(tag)).toBe(0);
+  }, 300_000);
+
   it('an unfinished import whose job is gone from the queue is ended failed (JOB_LOST); one waiting its turn is left alone', async () => {
     worker ??= await startWorker(workerEnv());
     const [{ id: createdBy }] = await api.db.query(`SELECT id FROM users WHERE email = $1`, [demo('school')]);
