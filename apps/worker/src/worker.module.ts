@@ -11,6 +11,7 @@ import { SendPasswordResetJob } from './accounts/send-password-reset.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
+import { SweepImportsJob } from './imports/sweep-imports.job';
 import { QueueRuntime } from './jobs/queue-runtime.service';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -55,6 +56,7 @@ export class WorkerModule {
         SendDigestJob,
         ImportRunner,
         RunImportJob,
+        SweepImportsJob,
         RunMatchRoundJob,
         CloseDueRoundsJob,
         SendPasswordResetJob,

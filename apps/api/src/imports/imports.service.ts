@@ -95,7 +95,7 @@ export class ImportsService implements OnApplicationShutdown {
       await this.enqueue(saved.id);
     } catch (error) {
       // Not queued, so never run: say so on the import rather than leave it waiting forever.
-      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', file: null });
+      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: new Date() });
       throw error;
     }
     const row = await repository.findOneByOrFail({ id: saved.id });

@@ -67,6 +67,17 @@ export class WorkerConfig extends ServiceConfig {
   /** First retry delay of a failed delivery, doubling each time. */
   @IntSetting(10)
   RETRY_BASE_MS = 1000;
+
+  /**
+   * An unfinished import with no progress (no heartbeat of its runner) for this long, in ms, is ended
+   * `failed` by the sweep: its worker died or hangs. A live runner records progress many times within it.
+   */
+  @IntSetting(1000)
+  IMPORT_STALE_AFTER_MS = 600_000;
+
+  /** How often the sweep of stalled or lost imports runs, in ms. */
+  @IntSetting(100)
+  IMPORT_SWEEP_EVERY_MS = 60_000;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

@@ -67,7 +67,7 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     }
     // Job schedulers are idempotent: every worker may declare them.
     for (const [name, repeat] of Object.entries(SCHEDULES) as Array<[ScheduledJobName, (typeof SCHEDULES)[ScheduledJobName]]>) {
-      await this.queue(name).upsertJobScheduler(jobId(name), repeat, scheduledJob(name));
+      await this.queue(name).upsertJobScheduler(jobId(name), name === 'imports.sweep' ? { every: this.config.IMPORT_SWEEP_EVERY_MS } : repeat, scheduledJob(name));
     }
     this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);
   }

@@ -35,6 +35,7 @@ export interface JobPayloads {
    * password, keeping only its link's SHA-256, and e-mails the link (never through the inbox).
    */
   'password-reset.send': { resetId: string; email: string; requestedAt: string };
+  'imports.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -49,6 +50,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,
   'password-reset.send': QUEUES.notifications,
+  'imports.sweep': QUEUES.maintenance,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
@@ -85,6 +87,8 @@ export const SCHEDULES = {
   'reminders.send': { every: 3_600_000 },
   'digest.send': { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
   'match-rounds.close-due': { every: 60_000 },
+  // The worker declares it every IMPORT_SWEEP_EVERY_MS (this is the default).
+  'imports.sweep': { every: 60_000 },
 } as const satisfies Partial<Record<JobName, { every: number } | { pattern: string; tz: string }>>;
 export type ScheduledJobName = keyof typeof SCHEDULES;
 

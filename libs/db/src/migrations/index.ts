@@ -14,6 +14,7 @@ import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
 import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 import { ImportYear1796700000000 } from './1796700000000-ImportYear';
 import { PasswordResets1796914000000 } from './1796914000000-PasswordResets';
+import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureReason';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   BulkWrites1796600000000,
   ImportYear1796700000000,
   PasswordResets1796914000000,
+  ImportFailureReason1796930000000,
 ];
