@@ -17,6 +17,8 @@ const SCHEDULES: Array<[JobName, { every: number } | { pattern: string; tz: stri
   ['offers.expire', { every: 60_000 }],
   ['reminders.send', { every: 3_600_000 }],
   ['digest.send', { pattern: '0 8 * * *', tz: 'Asia/Shanghai' }],
+  // At each local midnight, the hosted counts that the new day moves (a placement into a new year).
+  ['quotas.refresh-hosted', { pattern: '0 0 * * *', tz: 'Asia/Shanghai' }],
   ['match-rounds.close-due', { every: 60_000 }],
 ];
 

@@ -25,6 +25,8 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  /** Hosted counts that move with the date alone (a year's turn): refreshed each day. */
+  'quotas.refresh-hosted': Record<string, never>;
   'import.run': { importId: string };
   /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
   'match.run': { roundId: string; request: number };
@@ -39,6 +41,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'quotas.refresh-hosted': QUEUES.maintenance,
   'import.run': QUEUES.imports,
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,

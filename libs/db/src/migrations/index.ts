@@ -13,6 +13,7 @@ import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsB
 import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
 import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 import { ImportYear1796700000000 } from './1796700000000-ImportYear';
+import { VerifiedFigures1796900000000 } from './1796900000000-VerifiedFigures';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   QuotaTable1796500000000,
   BulkWrites1796600000000,
   ImportYear1796700000000,
+  VerifiedFigures1796900000000,
 ];
