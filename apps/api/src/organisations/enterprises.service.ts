@@ -109,18 +109,18 @@ export class EnterprisesService {
     };
   }
 
-  /** Organisations other than these with one of their names (case and spaces aside) or codes: one statement over indexes. */
+  /** For each enterprise, the other organisations with its name or its code: one statement over the name and code indexes. */
   private async similarTo(enterprises: Organisation[]): Promise<(o: Organisation) => SimilarOrganisation[]> {
     if (enterprises.length === 0) return () => [];
     const rows: Array<{ id: string; name: string; uscc: string | null; verification: SimilarOrganisation['verification'] }> = await this.db.query(
       `SELECT id, name, uscc, verification FROM organisations
-        WHERE NOT id = ANY($1::uuid[]) AND (name = ANY($2::text[]) OR uscc = ANY($3::text[]))
-        ORDER BY name, id LIMIT 500`,
-      [enterprises.map((o) => o.id), enterprises.map((o) => o.name), enterprises.map((o) => o.uscc ?? '')],
+        WHERE name = ANY($1::text[]) OR uscc = ANY($2::text[])
+        ORDER BY name, id LIMIT 1000`,
+      [enterprises.map((o) => o.name), enterprises.map((o) => o.uscc ?? '')],
     );
     return (o) =>
       rows
-        .filter((r) => r.name === o.name || (o.uscc !== null && r.uscc === o.uscc))
+        .filter((r) => r.id !== o.id && (r.name === o.name || (o.uscc !== null && r.uscc === o.uscc)))
         .map((r) => ({ id: r.id, name: r.name, uscc: r.uscc, verification: r.verification, same: [...(r.name === o.name ? ['name' as const] : []), ...(o.uscc !== null && r.uscc === o.uscc ? ['uscc' as const] : [])] }));
   }
 
@@ -147,7 +147,7 @@ export class EnterprisesService {
     await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
     try {
       await this.db.transaction(async (tx) => {
-        const moved: unknown[] = await tx.query(
+        const [moved]: [unknown[], number] = await tx.query(
           `UPDATE organisations SET verification = 'verified', verified_at = now(), refusal_reason = NULL, refused_at = NULL, updated_at = now()
             WHERE id = $1 AND verification <> 'verified' RETURNING id`,
           [id],
@@ -170,7 +170,7 @@ export class EnterprisesService {
     await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
     const reason = body.reason.trim();
     await this.db.transaction(async (tx) => {
-      const moved: unknown[] = await tx.query(
+      const [moved]: [unknown[], number] = await tx.query(
         `UPDATE organisations SET verification = 'refused', refusal_reason = $2, refused_at = now(), updated_at = now()
           WHERE id = $1 AND verification <> 'verified' RETURNING id`,
         [id, reason],
