@@ -158,14 +158,19 @@ describe('officers’ figures count verified enterprises and lived days only (in
     let enterpriseId: string;
     const hostedIn = async (year: number): Promise<number> =>
       (await api.db.query(`SELECT hosted FROM quota_years WHERE enterprise_id = $1 AND year = $2`, [enterpriseId, year]))[0]?.hosted ?? 0;
-    /** A placement of a student with none yet, at the demo HR's enterprise. */
+    /** A placement of an adult student with none yet, at the demo HR's enterprise, from an accepted application the school approved. */
     async function placement(status: string, startDate: string, endDate: string, activatedAt: string | null = null): Promise<string> {
       const [{ id }] = await api.db.query(
-        `INSERT INTO placements (kind, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date, status, activated_at)
-         SELECT 'student', s.id, s.enterprise_id, st.user_id, st.school_id, 'internship', $2, $3, $4, $5::timestamptz
-           FROM slots s, students st
-          WHERE s.enterprise_id = $1 AND s.type = 'internship' AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.person_id = st.user_id)
-          LIMIT 1 RETURNING id`,
+        `WITH student AS (
+           SELECT s.id AS slot_id, s.enterprise_id, st.user_id, st.school_id FROM slots s, students st
+            WHERE s.enterprise_id = $1 AND s.type = 'internship' AND NOT EXISTS (SELECT 1 FROM placements p WHERE p.person_id = st.user_id)
+              AND st.date_of_birth < current_date - 365 * 19 LIMIT 1),
+         application AS (
+           INSERT INTO applications (slot_id, student_id, school_id, enterprise_id, status, school_approved_at, decided_at)
+           SELECT slot_id, user_id, school_id, enterprise_id, 'accepted', now(), now() FROM student RETURNING id)
+         INSERT INTO placements (kind, application_id, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date, status, activated_at)
+         SELECT 'student', a.id, s.slot_id, s.enterprise_id, s.user_id, s.school_id, 'internship', $2, $3, $4, $5::timestamptz FROM student s, application a
+         RETURNING id`,
         [enterpriseId, startDate, endDate, status, activatedAt],
       );
       return id;
@@ -179,8 +184,9 @@ describe('officers’ figures count verified enterprises and lived days only (in
       const next = YEAR + 1;
       const [thisYear, nextYear] = [await hostedIn(YEAR), await hostedIn(next)];
       const future = await placement('pending', `${next}-03-01`, `${next}-08-31`);
-      const early = await api.request<{ code: string; startDate: string }>('POST', `/placements/${future}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } });
-      expect(early).toMatchObject({ status: 422, body: { code: 'PLACEMENT_NOT_STARTED' } });
+      // The paperwork is in order (approved, insured, of age): only the calendar refuses.
+      const early = await api.request('POST', `/placements/${future}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } });
+      expect(early).toMatchObject({ status: 422, body: { code: 'PLACEMENT_NOT_STARTED', facts: { startDate: `${next}-03-01`, today: TODAY } } });
 
       const running = await placement('active', addDays(TODAY, -10), `${next}-06-30`, new Date().toISOString());
       const unfinished = await api.request('POST', `/placements/${running}/complete`, { token: hr, body: { evaluation: '良好' } });

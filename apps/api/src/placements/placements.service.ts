@@ -149,7 +149,6 @@ export class PlacementsService {
     return this.db.transaction(async (tx) => {
       const placement = await this.lockOwn(tx, actor, id);
       const to = nextPlacementStatus(placement.status, 'activate');
-      checkActivationDate(placement.start_date, today());
       const [facts] = await tx.query(
         `SELECT a.school_approved_at IS NOT NULL AS approved, a.guardian_consent_at IS NOT NULL AS consent, st.date_of_birth::text AS dob
            FROM placements p LEFT JOIN applications a ON a.id = p.application_id LEFT JOIN students st ON st.user_id = p.person_id
@@ -164,6 +163,8 @@ export class PlacementsService {
         dateOfBirth: facts.dob,
         startDate: placement.start_date,
       });
+      // The paperwork may be done ahead; the first day served is the start date at the earliest (domain.md §3).
+      checkActivationDate(placement.start_date, today());
       await tx.query(`UPDATE placements SET status = $2, insurance_policy_no = $3, activated_at = now(), updated_at = now() WHERE id = $1`, [id, to, body.insurancePolicyNo.trim()]);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
