@@ -85,6 +85,19 @@ describe('the marketplace (integration)', () => {
       expect(reply.body.facts.concurrentSeats).toBeGreaterThanOrEqual(0);
     });
 
+    it('caps interns in one post at 20 % of its staff where the 10 % cap is checked (POST_CAP_EXCEEDED), on create, edit and publish, with the numbers', async () => {
+      const over = await api.request<{ code: string; facts: Record<string, unknown> }>('POST', '/slots', { token: hr, body: internship({ capacity: 5, postStaff: 24 }) });
+      expect(over).toMatchObject({ status: 409, body: { code: 'POST_CAP_EXCEEDED', facts: { cap: 4, postStaff: 24, capacity: 5 } } });
+      const fits = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ capacity: 4, postStaff: 24 }) });
+      expect(fits.status).toBe(201);
+      expect(fits.body.postStaff).toBe(24);
+      const shrunk = await api.request('PATCH', `/slots/${fits.body.id}`, { token: hr, body: { postStaff: 19 } });
+      expect(shrunk).toMatchObject({ status: 409, body: { code: 'POST_CAP_EXCEEDED', facts: { cap: 3 } } });
+      expect((await api.request('POST', `/slots/${fits.body.id}/publish`, { token: hr })).status).toBe(200);
+      const [{ post_staff }] = await api.db.query(`SELECT post_staff FROM slots WHERE id = $1`, [fits.body.id]);
+      expect(post_staff).toBe(24);
+    });
+
     it('warns, without refusing, when a post internship is far from six months', async () => {
       const reply = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ endDate: '2027-04-15', capacity: 1 }) });
       expect(reply.status).toBe(201);

@@ -249,6 +249,8 @@ export interface SlotView {
   /** Monthly, in yuan, as decimal strings. */
   stipend: string | null;
   postWage: string | null;
+  /** Regular staff in this post: interns in it are at most 20 % of them. */
+  postStaff: number | null;
   hoursPerDay: string;
   nightShift: boolean;
   applicationDeadline: string | null;
@@ -270,6 +272,7 @@ export interface CreateSlotRequest {
   capacity: number;
   stipend?: string;
   postWage?: string;
+  postStaff?: number;
   hoursPerDay: string;
   nightShift: boolean;
   applicationDeadline?: string;

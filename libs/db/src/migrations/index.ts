@@ -14,6 +14,7 @@ import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
 import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 import { ImportYear1796700000000 } from './1796700000000-ImportYear';
 import { VerifiedFigures1796900000000 } from './1796900000000-VerifiedFigures';
+import { PostStaff1796900000001 } from './1796900000001-PostStaff';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   BulkWrites1796600000000,
   ImportYear1796700000000,
   VerifiedFigures1796900000000,
+  PostStaff1796900000001,
 ];
