@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse } from '@skillbridge/contracts';
 import { Actor, DomainError } from '@skillbridge/domain';
 import { CurrentActor, Public, Roles } from '../common/auth.decorators';
+import { PageQuery } from '../common/pagination';
 import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 
@@ -29,7 +30,7 @@ export class EnterprisesController {
   @Get('pending')
   @Roles('platform_admin')
   @ApiOperation({ summary: 'Enterprises awaiting verification, each with the organisations that share its name or credit code' })
-  pending(@Query() query: ListEnterprisesQuery): Promise<Page<PendingEnterpriseView>> {
+  pending(@Query() query: PageQuery): Promise<Page<PendingEnterpriseView>> {
     return this.enterprises.pending(query);
   }
 

@@ -5,7 +5,7 @@ import { EnterpriseHeadcount, Organisation, User, hashPassword, recordEvent, ref
 import { Actor, DomainError, internCap, normaliseUscc, requiredIntake, usccProblem } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { userView } from '../auth/views';
-import { BY_NAME, paginate } from '../common/pagination';
+import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { today } from '../common/today';
@@ -98,7 +98,7 @@ export class EnterprisesService {
    * The platform admin's queue: enterprises awaiting verification, each with the organisations
    * already holding its name or credit code (verified or not), for the verifier to compare.
    */
-  async pending(query: ListEnterprisesQuery): Promise<Page<PendingEnterpriseView>> {
+  async pending(query: PageQuery): Promise<Page<PendingEnterpriseView>> {
     const qb = this.db.getRepository(Organisation).createQueryBuilder('o').where('o.kind IN (:...kinds)', { kinds: [...ENTERPRISE_KINDS] }).andWhere(`o.verification = 'unverified'`);
     const page = await paginate(qb, query, BY_NAME);
     const ids = page.items.map((o) => o.id);
