@@ -37,7 +37,7 @@ export class QuotaYear {
   @Column('int')
   required: number;
 
-  /** Distinct students with an internship or apprenticeship placement overlapping the year, active or completed. */
+  /** Distinct students with an internship or apprenticeship placement that served a day of the year already lived (domain.md §3, libs/domain servesInYear). */
   @Column('int')
   hosted: number;
 
