@@ -41,7 +41,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="sb-header">
-          <Space size="small" wrap>
+          <Space size="small" wrap className="sb-role-tags">
             <Tag color="blue">{roleLabel(t, me.role)}</Tag>
             {me.authority && <Tag color="geekblue">{authorityLabel(t, me.authority)}</Tag>}
           </Space>
