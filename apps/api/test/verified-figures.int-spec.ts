@@ -116,7 +116,9 @@ describe('officers’ figures count verified enterprises and lived days only (in
       (items) => items.some((n) => n.kind === 'enterprise.refused'),
     );
     expect(inbox.find((n) => n.kind === 'enterprise.refused')?.body).toContain(reason);
-    // A refused enterprise cannot post.
+    // Refused: out of the verifier's queue, and no slots.
+    const slot = { type: 'internship', title: '实习', description: '—', majors: ['机电一体化技术'], district: '城关区', startDate: '2027-03-01', endDate: '2027-08-31', capacity: 1, stipend: '3000.00', postWage: '3600.00', hoursPerDay: '8', nightShift: false };
+    expect(await api.request('POST', '/slots', { token: firm.token, body: slot })).toMatchObject({ status: 403, body: { code: 'ENTERPRISE_NOT_VERIFIED' } });
     expect((await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some((e) => e.id === firm.id)).toBe(false);
 
     const corrected = await api.request<EnterpriseView>('PATCH', `/enterprises/${firm.id}`, { token: firm.token, body: { name: `${firm.body.name}（更正）` } });
@@ -138,6 +140,10 @@ describe('officers’ figures count verified enterprises and lived days only (in
     expect(replies.find((r) => r.status === 409)?.body.code).toBe('USCC_TAKEN');
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [uscc]);
     expect(n).toBe(1);
+    // And afterwards, one at a time: the loser's verify is refused again, and it stays out of the figures.
+    const loser = replies[0].status === 409 ? a : b;
+    expect(await api.request('POST', `/enterprises/${loser.id}/verify`, { token: admin })).toMatchObject({ status: 409, body: { code: 'USCC_TAKEN' } });
+    expect((await api.db.query(`SELECT verification FROM organisations WHERE id = $1`, [loser.id]))[0].verification).toBe('unverified');
 
     // Now the code is held: a third registration is refused, and nothing of it is written.
     const third = registration({ uscc });
