@@ -330,20 +330,25 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
   describe('headcounts from the bureaus (§13)', () => {
     const uscc = (body17: string) => body17 + usccCheckCharacter(body17);
 
-    it('the MIIT officer’s file naming an enterprise outside the remit is rejected whole; a good one updates headcounts and quotas', async () => {
+    it('the MIIT officer’s file naming an enterprise outside the remit or awaiting verification is rejected whole; a good one updates headcounts and quotas', async () => {
       const miit = await api.token(demo('miit'));
-      const enterprises: Array<{ id: string; uscc: string; ownership: string }> = await api.db.query(`SELECT id, uscc, ownership FROM organisations WHERE kind = 'enterprise' ORDER BY name`);
-      const mine = enterprises.filter((e) => e.ownership !== 'municipal_soe').slice(0, 3);
+      const enterprises: Array<{ id: string; uscc: string; ownership: string; verification: string }> = await api.db.query(
+        `SELECT id, uscc, ownership, verification FROM organisations WHERE kind = 'enterprise' ORDER BY name`,
+      );
+      const mine = enterprises.filter((e) => e.ownership !== 'municipal_soe' && e.verification === 'verified').slice(0, 3);
+      // Awaiting verification: in no officer's figures, so not theirs to report either.
+      const pending = enterprises.find((e) => e.ownership !== 'municipal_soe' && e.verification === 'unverified')!;
       const soe = enterprises.find((e) => e.ownership === 'municipal_soe')!;
       const header = ['统一社会信用代码', '年份', '职工人数'];
       const unknown = uscc('91620100MA7XX0000');
 
-      const bad = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine[0].uscc, '2026', '5000'], [soe.uscc, '2026', '100'], [unknown, '2026', '10']]) });
+      const bad = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine[0].uscc, '2026', '5000'], [soe.uscc, '2026', '100'], [unknown, '2026', '10'], [pending.uscc, '2026', '20']]) });
       expect(bad.status).toBe(202);
       const rejected = await finished(bad.body.id, miit);
       expect(rejected.errors).toEqual([
         { line: 3, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: soe.uscc },
         { line: 4, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: unknown },
+        { line: 5, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: pending.uscc },
       ]);
       expect(await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND year = 2026 AND employees = 5000`, [mine[0].id])).toBe(0);
 
@@ -361,7 +366,8 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       const remit = (soe: boolean): Promise<Array<{ uscc: string; name: string; employees: number | null }>> =>
         api.db.query(
           `SELECT o.uscc, o.name, q.employees FROM organisations o LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = 2026
-            WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND (o.ownership IS NOT DISTINCT FROM 'municipal_soe') = $1 ORDER BY o.name, o.id`,
+            WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND o.verification = 'verified'
+              AND (o.ownership IS NOT DISTINCT FROM 'municipal_soe') = $1 ORDER BY o.name, o.id`,
           [soe],
         );
       const download = async (token: string, query: string) => {

@@ -22,6 +22,7 @@ import { CloseDueRoundsJob } from './matching/close-due-rounds.job';
 import { RunMatchRoundJob } from './matching/run-match-round.job';
 import { RedisCloser, redisProvider } from './redis.provider';
 import { ExpireOffersJob } from './scheduled/expire-offers.job';
+import { RefreshHostedJob } from './scheduled/refresh-hosted.job';
 import { SendDigestJob } from './scheduled/send-digest.job';
 import { SendRemindersJob } from './scheduled/send-reminders.job';
 
@@ -52,6 +53,7 @@ export class WorkerModule {
         DeliverNotificationJob,
         FanOutNotificationsJob,
         ExpireOffersJob,
+        RefreshHostedJob,
         SendRemindersJob,
         SendDigestJob,
         ImportRunner,

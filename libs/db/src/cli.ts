@@ -26,8 +26,9 @@ async function main(command: string | undefined): Promise<void> {
       }
     }
     // Quota figures for last, this and next year, under each year's rules (idempotent).
-    const year = Number(new SystemClock().today().slice(0, 4)); // the year in Lanzhou
-    for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
+    const today = new SystemClock().today(); // in Lanzhou
+    const year = Number(today.slice(0, 4));
+    for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null, today);
   } finally {
     await db.destroy();
   }

@@ -367,7 +367,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
     );
     const byYear = new Map<number, Set<string>>();
     for (const span of spans) for (const year of yearsOf(span.start_date, span.end_date)) (byYear.get(year) ?? byYear.set(year, new Set()).get(year)!).add(span.enterprise_id);
-    for (const [year, enterprises] of byYear) await refreshQuotas(tx, await this.rules.forYear(year), [...enterprises]);
+    for (const [year, enterprises] of byYear) await refreshQuotas(tx, await this.rules.forYear(year), [...enterprises], today());
   }
 
   // ——— students' lists ———

@@ -301,7 +301,7 @@ export class ImportRunner {
     const inRemit = remitSql(remitOf(actor), 'o', params);
     await client.query(
       `UPDATE ${STAGING} s SET organisation_id = o.id FROM organisations o
-        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND ${inRemit}`,
+        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND o.verification = 'verified' AND ${inRemit}`,
       params,
     );
     const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
@@ -363,7 +363,7 @@ export class ImportRunner {
         years.set(y, set);
       }
     }
-    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids]);
+    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids], today());
     return written.rowCount ?? 0;
   }
 

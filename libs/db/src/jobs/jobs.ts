@@ -25,6 +25,8 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  /** Hosted counts that move with the date alone (a year's turn): refreshed each day. */
+  'quotas.refresh-hosted': Record<string, never>;
   'import.run': { importId: string };
   /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
   'match.run': { roundId: string; request: number };
@@ -46,6 +48,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'quotas.refresh-hosted': QUEUES.maintenance,
   'import.run': QUEUES.imports,
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,
@@ -86,6 +89,8 @@ export const SCHEDULES = {
   'offers.expire': { every: 60_000 },
   'reminders.send': { every: 3_600_000 },
   'digest.send': { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+  // At each local midnight, the hosted counts that the new day moves (a placement into a new year).
+  'quotas.refresh-hosted': { pattern: '0 0 * * *', tz: 'Asia/Shanghai' },
   'match-rounds.close-due': { every: 60_000 },
   // The worker declares it every IMPORT_SWEEP_EVERY_MS (this is the default).
   'imports.sweep': { every: 60_000 },
