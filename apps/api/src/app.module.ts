@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { PracticeModule } from './practice/practice.module';
 import { QuotasModule } from './quotas/quotas.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.module';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -46,6 +47,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.DATABASE_URL)),
         RedisModule,
+        JobsModule,
         RulesModule,
         TenancyModule,
         AuthModule,

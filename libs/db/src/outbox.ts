@@ -1,3 +1,4 @@
+import type { EventKind, EventPayloads } from '@skillbridge/domain';
 import { EntityManager } from 'typeorm';
 import { currentTraceparent } from './telemetry/traceparent';
 
@@ -18,26 +19,25 @@ export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
          SELECT id FROM users WHERE organisation_id = ANY(${organisations}) AND role IN ('enterprise_admin', 'school_admin')
          ORDER BY id)`;
 
+/** The payload and dedupe key of a kind: the payload may be left out only where the kind carries nothing. */
+type PayloadOf<K extends EventKind> = Record<string, never> extends EventPayloads[K]
+  ? [payload?: EventPayloads[K], dedupeKey?: string | null]
+  : [payload: EventPayloads[K], dedupeKey?: string | null];
+
 /**
  * Writes an event to the outbox inside the caller's transaction: the state change and the
  * notification it causes commit together or not at all. Recipients are resolved now, so that a
  * later change of staff does not change who was told. The active trace (if any) goes with it, so
- * the worker's deliveries join the request's trace.
+ * the worker's deliveries join the request's trace. The kind and its payload are typed by
+ * EventPayloads (libs/domain), the map the worker reads them by.
  */
-export async function recordEvent(
-  tx: EntityManager,
-  kind: string,
-  subjectId: string,
-  audience: Audience,
-  payload: Record<string, unknown> = {},
-  dedupeKey: string | null = null,
-): Promise<boolean> {
+export async function recordEvent<K extends EventKind>(tx: EntityManager, kind: K, subjectId: string, audience: Audience, ...[payload, dedupeKey = null]: PayloadOf<K>): Promise<boolean> {
   const rows: unknown[] = await tx.query(
     `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key, traceparent)
      SELECT $1, $2, ${RECIPIENTS_SQL('$3::uuid[]', '$4::uuid[]')}, $5::jsonb, $6, $7::text
      ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
      RETURNING id`,
-    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload), dedupeKey, currentTraceparent()],
+    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload ?? {}), dedupeKey, currentTraceparent()],
   );
   return rows.length > 0;
 }

@@ -40,6 +40,63 @@ export const EVENT_KINDS = [
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
+/** A move of an application: the respond-by date goes with an offer. */
+type ApplicationMoved = { respondBy?: string };
+type Nothing = Record<string, never>;
+
+/**
+ * What each event kind carries in its outbox payload, beside its subject: the one map that whoever
+ * records an event (recordEvent) and the worker that tells people about it both read. A new kind
+ * is added here, to EVENT_KINDS and to TEMPLATES (the compiler holds the three together), and the
+ * worker refuses to start until the kind has a handler or is marked RECORDED_ONLY_KINDS.
+ */
+export interface EventPayloads {
+  'application.submitted': { slotId: string };
+  'application.shortlisted': ApplicationMoved;
+  'application.offered': ApplicationMoved;
+  'application.rejected': ApplicationMoved;
+  'application.approved': Nothing;
+  /** Written by the accept statement (SQL): the placement it made. */
+  'application.accepted': { placementId: string; slotId: string };
+  'application.declined': ApplicationMoved;
+  'application.withdrawn': ApplicationMoved;
+  'application.expired': ApplicationMoved;
+  'placement.activated': Nothing;
+  'placement.completed': Nothing;
+  'placement.starting': Nothing;
+  'slot.deadline-approaching': { daysLeft: number; applicants: number };
+  'booking.booked': Nothing;
+  'booking.confirmed': Nothing;
+  'booking.cancelled': Nothing;
+  'booking.starting': Nothing;
+  'booking.completed': Nothing;
+  'practice.reminder': { year: number };
+  'quota.reminder': { year: number; required: number; hosted: number; authority: string | null };
+  'enterprise.verified': Nothing;
+  'enterprise.refused': { reason: string };
+  'import.done': { fileName: string; importedRows: number };
+  'import.rejected': { fileName: string; errorCount: number };
+  /** Written by the round's publication (SQL): the slot the student was matched to. */
+  'round.matched': { slotId: string; applicationId: string };
+  'round.unmatched': Nothing;
+  'round.published': { matched: number };
+}
+// The map and the list name the same kinds: a kind missing from either fails to compile here.
+type SameKinds = [keyof EventPayloads] extends [EventKind] ? ([EventKind] extends [keyof EventPayloads] ? true : never) : never;
+const sameKinds: SameKinds = true;
+void sameKinds;
+
+/**
+ * Kinds recorded for the history only (the outbox as a log), told to nobody: the worker skips them
+ * on purpose. Every other kind must have a handler, or the worker does not start.
+ */
+export const RECORDED_ONLY_KINDS: readonly EventKind[] = [];
+
+/** The event an application's move records: `application.<the state it moved to>`. */
+export const applicationEvent = <S extends ApplicationStatusName>(to: S): `application.${S}` => `application.${to}`;
+type StatusOf<K> = K extends `application.${infer S}` ? S : never;
+type ApplicationStatusName = StatusOf<EventKind>;
+
 export interface ChannelPreference {
   channels: Channel[];
   mode: DeliveryMode;
@@ -218,6 +275,9 @@ const TEMPLATES: Record<EventKind, Template> = {
     any: { 'zh-CN': { title: '撮合结果已发布', body: '「{roundName}」的结果已发布：你单位的岗位共匹配 {matched} 名学生，请在实习管理中查看。' }, en: { title: 'Match results are out', body: 'The results of “{roundName}” are out: {matched} students were matched to your slots. See them under placements.' } },
   },
 };
+
+/** Whether this build has words for the kind (the worker's boot check asks). */
+export const hasTemplate = (kind: string): boolean => Object.prototype.hasOwnProperty.call(TEMPLATES, kind);
 
 export function renderMessage(kind: EventKind, audience: Audience, locale: NotificationLocale, facts: MessageFacts): Words {
   const template = TEMPLATES[kind];

@@ -8,6 +8,7 @@ import {
   ApplicationStatus,
   DomainError,
   LIVE_STATUSES,
+  applicationEvent,
   approvableIn,
   checkCanApply,
   movableFrom,
@@ -194,7 +195,7 @@ export class ApplicationsService {
       );
       if (!rows[0]) return this.explainRefusal(tx, id, side, move);
       const { student_id, enterprise_id, school_id } = rows[0];
-      await recordEvent(tx, `application.${to}`, id, { users: [student_id], adminsOf: [enterprise_id, school_id] }, respondBy ? { respondBy } : {});
+      await recordEvent(tx, applicationEvent(to), id, { users: [student_id], adminsOf: [enterprise_id, school_id] }, respondBy ? { respondBy } : {});
     });
   }
 

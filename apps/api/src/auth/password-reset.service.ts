@@ -1,8 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QUEUES, hashPassword, jobId } from '@skillbridge/db';
+import { JobProducer, hashPassword, jobId } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
-import { Queue } from 'bullmq';
 import { createHash, randomUUID } from 'crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
@@ -20,13 +19,13 @@ const linkInvalid = () =>
  * worker) and a new password with it, which signs the account out everywhere.
  */
 @Injectable()
-export class PasswordResetService implements OnApplicationShutdown {
-  private queue?: Queue;
+export class PasswordResetService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
   ) {}
 
   /**
@@ -37,13 +36,7 @@ export class PasswordResetService implements OnApplicationShutdown {
     const normalised = email.trim().toLowerCase();
     await this.withinLimits(normalised, address);
     const resetId = randomUUID();
-    this.queue ??= new Queue(QUEUES.notifications, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
-    await this.queue.add(
-      'password-reset.send',
-      { resetId, email: normalised, requestedAt: new Date().toISOString() },
-      // The link is only worth its 30 minutes: a job that has failed that long is dropped.
-      { jobId: jobId('password-reset.send', resetId), attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 86_400 } },
-    );
+    await this.jobs.add('password-reset.send', { resetId, email: normalised, requestedAt: new Date().toISOString() }, jobId('password-reset.send', resetId));
   }
 
   private async withinLimits(email: string, address: string): Promise<void> {
@@ -85,9 +78,5 @@ export class PasswordResetService implements OnApplicationShutdown {
       await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
   }
 }

@@ -1,13 +1,11 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { IMPORT_ATTEMPTS, Import, QUEUES, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
+import { Import, JobProducer, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
 import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, remitOf, templateHeaders } from '@skillbridge/domain';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
 import { ValidationFailed } from '../common/validation';
-import { AppConfig } from '../config/app.config';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
@@ -28,13 +26,11 @@ function uploadYear(given: string | undefined): number | null {
  * all of them or none (apps/worker/src/imports). One path for every size of file.
  */
 @Injectable()
-export class ImportsService implements OnApplicationShutdown {
-  private queue?: Queue;
-
+export class ImportsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: OrganisationAccess,
-    private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
   ) {}
 
   /** Whether the actor may import into the school: asked before the upload is read, so another school's admin learns nothing from it. */
@@ -103,9 +99,8 @@ export class ImportsService implements OnApplicationShutdown {
   }
 
   private async enqueue(importId: string): Promise<void> {
-    this.queue ??= new Queue(QUEUES.imports, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
     // A worker that dies mid-import leaves nothing written (one transaction): the job simply runs again.
-    await this.queue.add('import.run', { importId }, { jobId: jobId('import.run', importId), attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
+    await this.jobs.add('import.run', { importId }, jobId('import.run', importId));
   }
 
   /** The import, if the actor may see it: its school's admins, its creator, the platform admin. */
@@ -191,9 +186,5 @@ export class ImportsService implements OnApplicationShutdown {
       accounts.forEach((a, i) => (csv += csvLine([a.name, a.email, codes[i].replace(/(.{5})/, '$1-')])));
       return { fileName: `activation-codes-${row.id.slice(0, 8)}.csv`, csv };
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
   }
 }

@@ -1,7 +1,7 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MatchApplicantsView, MatchLineView, MatchResultView, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
-import { QUEUES, RECIPIENTS_SQL, jobId, logPersonalDataAccess, refreshQuotas, storedRunInstance, yearsOf } from '@skillbridge/db';
+import { JobProducer, RECIPIENTS_SQL, jobId, logPersonalDataAccess, refreshQuotas, storedRunInstance, yearsOf } from '@skillbridge/db';
 import {
   Actor,
   DomainError,
@@ -17,12 +17,10 @@ import {
   rankByCriteria,
   roundMovableFrom,
 } from '@skillbridge/domain';
-import { Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { UUID } from '../common/ids';
 import { now, today } from '../common/today';
-import { AppConfig } from '../config/app.config';
 import { RulesService } from '../rules/rules.service';
 import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
 
@@ -102,18 +100,12 @@ const pgCode = (error: unknown): { code?: string; constraint?: string } =>
   error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : {};
 
 @Injectable()
-export class MatchRoundsService implements OnApplicationShutdown {
-  private queue?: Queue;
-
+export class MatchRoundsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
     private readonly rules: RulesService,
   ) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
-  }
 
   // ——— reading ———
 
@@ -308,8 +300,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
       return updated.run_request;
     });
     try {
-      this.queue ??= new Queue(QUEUES.matching, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
-      await this.queue.add('match.run', { roundId: id, request }, { jobId: jobId('match.run', id, request), attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } });
+      await this.jobs.add('match.run', { roundId: id, request }, jobId('match.run', id, request));
     } catch (error) {
       // Not queued: the round must not look as if it were running.
       await this.db.query(`UPDATE match_rounds SET run_requested_at = NULL WHERE id = $1 AND run_request = $2`, [id, request]);

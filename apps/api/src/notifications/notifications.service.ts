@@ -1,22 +1,18 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeadLetterView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
-import { QUEUES, decodeCursor, encodeCursor, jobId } from '@skillbridge/db';
+import { JobProducer, decodeCursor, encodeCursor, jobId } from '@skillbridge/db';
 import { Actor, DomainError, EVENT_KINDS, defaultPreference, notFound } from '@skillbridge/domain';
-import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '../config/app.config';
 import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
 import { UUID } from '../common/ids';
 
 
 @Injectable()
-export class NotificationsService implements OnApplicationShutdown {
-  private queue?: Queue;
-
+export class NotificationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly config: AppConfig,
+    private readonly jobs: JobProducer,
   ) {}
 
   async inbox(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationView> & { unread: number }> {
@@ -115,15 +111,10 @@ export class NotificationsService implements OnApplicationShutdown {
       [id],
     );
     if (!rows[0]) throw notFound('The dead delivery');
-    this.queue ??= new Queue(QUEUES.notifications, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
-    await this.queue.add(
+    await this.jobs.add(
       'notification.deliver',
       { eventId: String(rows[0].event_id), userId: rows[0].user_id },
-      { jobId: jobId('notification.deliver', rows[0].event_id, rows[0].user_id, `retry-${rows[0].attempts}`) },
+      jobId('notification.deliver', rows[0].event_id, rows[0].user_id, `retry-${rows[0].attempts}`),
     );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
   }
 }

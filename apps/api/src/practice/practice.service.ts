@@ -281,7 +281,7 @@ export class PracticeService {
     return byTeacher;
   }
 
-  private async move(actor: Actor, id: string, column: string, owner: string | null, from: BookingStatus[], to: BookingStatus, event: string): Promise<BookingView> {
+  private async move(actor: Actor, id: string, column: string, owner: string | null, from: BookingStatus[], to: BookingStatus, event: 'booking.confirmed' | 'booking.cancelled' | 'booking.completed'): Promise<BookingView> {
     return this.db.transaction(async (tx) => {
       const booking = await this.lock(tx, id, column, owner);
       if (!from.includes(booking.status)) throw invalid(booking.status, to);

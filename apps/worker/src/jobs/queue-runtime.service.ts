@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, QueueName, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
-import { Job, JobsOptions, Queue, Worker } from 'bullmq';
+import { JOB_NAMES, JOB_QUEUE, JobName, JobProducer, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
+import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
 import { WorkerMetrics } from '../metrics/worker-metrics';
@@ -17,7 +17,8 @@ import { buildJobRegistry } from './job-registry';
 export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueRuntime.name);
   private readonly workers: Worker[] = [];
-  private readonly queues = new Map<QueueName, Queue>();
+  /** The worker's side of the shared producer: fan-out, deliveries and schedules enqueue through it. */
+  readonly jobs: JobProducer;
   private registry = new Map<JobName, JobHandler>();
 
   constructor(
@@ -26,16 +27,8 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly config: WorkerConfig,
     @InjectRedis() private readonly redis: Redis,
     private readonly metrics: WorkerMetrics,
-  ) {}
-
-  /** Retries for deliveries (then the dead-letter list); housekeeping jobs simply run again on schedule. */
-  private jobOptions(): JobsOptions {
-    return {
-      attempts: DELIVERY_ATTEMPTS,
-      backoff: { type: 'exponential', delay: this.config.RETRY_BASE_MS },
-      removeOnComplete: { age: 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 86_400 },
-    };
+  ) {
+    this.jobs = new JobProducer({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, retryBaseMs: config.RETRY_BASE_MS });
   }
 
   /** A bad registry stops the worker before it takes a single job. */
@@ -52,8 +45,9 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     this.checkRegistry();
     await checkEvictionPolicy(this.redis, this.config.NODE_ENV === 'production');
     const connection = { url: this.config.REDIS_URL, maxRetriesPerRequest: null };
+    // Open every queue now, so the metrics sample each one's depth from the start.
+    for (const name of JOB_NAMES) this.jobs.queue(name);
     for (const queueName of new Set(Object.values(JOB_QUEUE))) {
-      this.queues.set(queueName, new Queue(queueName, { connection, prefix: this.config.QUEUE_PREFIX, defaultJobOptions: this.jobOptions() }));
       const worker = new Worker(queueName, (job) => this.dispatch(job), {
         connection,
         prefix: this.config.QUEUE_PREFIX,
@@ -78,13 +72,11 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** Every queue this worker opened (for the metrics' depth samples). */
   openQueues(): Queue[] {
-    return [...this.queues.values()];
+    return this.jobs.openQueues();
   }
 
   queue(name: JobName): Queue {
-    const queue = this.queues.get(JOB_QUEUE[name]);
-    if (!queue) throw new Error(`queue for ${name} is not open`);
-    return queue;
+    return this.jobs.queue(name);
   }
 
   private async dispatch(job: Job): Promise<void> {
@@ -106,6 +98,6 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`closing (${signal ?? 'shutdown'}): finishing the jobs in hand`);
     await Promise.all(this.workers.map((worker) => worker.close()));
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    await this.jobs.close();
   }
 }

@@ -1,12 +1,26 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOT_CONTEXT, Span } from '@opentelemetry/api';
-import { contextOf, jobId, loadMessageFacts, spanContextOf } from '@skillbridge/db';
-import { Channel, ChannelPreference, EventKind, MessageFacts, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import { contextOf, jobId, loadMessageFacts, readsFactsOf, spanContextOf } from '@skillbridge/db';
+import {
+  Channel,
+  ChannelPreference,
+  EVENT_KINDS,
+  EventKind,
+  MessageFacts,
+  NotificationLocale,
+  RECORDED_ONLY_KINDS,
+  audienceOf,
+  hasTemplate,
+  isEventKind,
+  preferenceFor,
+  renderMessage,
+} from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
 import { WorkerMetrics } from '../metrics/worker-metrics';
+import { checkEventHandling } from './event-handling';
 import { inSpan, tracer } from '../telemetry/spans';
 
 interface EventRow {
@@ -33,7 +47,7 @@ interface Recipient {
  */
 @Injectable()
 @HandlesJob('notification.fanout')
-export class FanOutNotificationsJob implements JobHandler<'notification.fanout'> {
+export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>, OnModuleInit {
   private readonly logger = new Logger(FanOutNotificationsJob.name);
 
   constructor(
@@ -42,8 +56,14 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
     private readonly metrics: WorkerMetrics,
   ) {}
 
+  /** A declared event kind nobody handles stops the worker at boot, rather than go untold in silence. */
+  onModuleInit(): void {
+    checkEventHandling(EVENT_KINDS, (kind) => hasTemplate(kind) && readsFactsOf(kind), RECORDED_ONLY_KINDS);
+  }
+
   async handle({ eventIds }: { eventIds: string[] }): Promise<void> {
-    const events: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients, traceparent FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
+    const read: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients, traceparent FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
+    const events = read.filter((event) => this.toldOf(event));
     const pairs = events.flatMap((event) => event.recipients.map((userId) => ({ event, userId })));
     // A batch mixes events of many requests: its span links to each, and each event gets a span in
     // its own request's trace, so that a trace shows where its notifications went.
@@ -74,6 +94,18 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
     });
   }
 
+  /**
+   * Whether an event's recipients are told: not for a recorded-only kind (by design), nor for a
+   * kind this build does not know (another build recorded it: said in the log, not dropped in silence).
+   */
+  private toldOf(event: EventRow): boolean {
+    if (!isEventKind(event.kind)) {
+      this.logger.warn({ eventId: event.id, kind: event.kind }, 'event of a kind this build does not know: nobody told');
+      return false;
+    }
+    return !RECORDED_ONLY_KINDS.includes(event.kind);
+  }
+
   private async fanOut(events: EventRow[], pairs: Array<{ event: EventRow; userId: string }>): Promise<void> {
     const userIds = [...new Set(pairs.map((p) => p.userId))];
     const [people, stored] = await Promise.all([
@@ -92,7 +124,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
     for (const { event, userId } of pairs) {
       const recipient = byId.get(userId);
       const eventFacts = facts.get(event.id);
-      // Gone since the event was recorded (or a kind this build does not know): nothing to deliver.
+      // Gone since the event was recorded: nothing to deliver.
       if (!recipient || !eventFacts || !isEventKind(event.kind)) continue;
       const preference = preferenceFor(event.kind, preferences.get(userId) ?? {});
       if (preference.channels.includes('inbox')) {
@@ -142,8 +174,9 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
   }
 
   private async enqueueEach(messages: Array<{ eventId: string; userId: string }>): Promise<void> {
-    await this.runtime.queue('notification.deliver').addBulk(
-      messages.map((data) => ({ name: 'notification.deliver', data, opts: { jobId: jobId('notification.deliver', data.eventId, data.userId) } })),
+    await this.runtime.jobs.addBulk(
+      'notification.deliver',
+      messages.map((data) => ({ data, jobId: jobId('notification.deliver', data.eventId, data.userId) })),
     );
   }
 }

@@ -46,9 +46,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const jobs = [];
       for (let i = 0; i < events.length; i += FANOUT_SIZE) {
         const eventIds = events.slice(i, i + FANOUT_SIZE).map((e) => String(e.id));
-        jobs.push({ name: 'notification.fanout' as const, data: { eventIds }, opts: { jobId: jobId('notification.fanout', eventIds[0], eventIds[eventIds.length - 1]) } });
+        jobs.push({ data: { eventIds }, jobId: jobId('notification.fanout', eventIds[0], eventIds[eventIds.length - 1]) });
       }
-      await this.runtime.queue('notification.fanout').addBulk(jobs);
+      await this.runtime.jobs.addBulk('notification.fanout', jobs);
       await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
       return events.length;
     });

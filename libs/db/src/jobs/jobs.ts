@@ -1,3 +1,5 @@
+import type { JobsOptions } from 'bullmq';
+
 /**
  * Every queue and job the worker runs, named in one place. The API and the worker both enqueue
  * through these names; the worker refuses to start unless each name has exactly one handler.
@@ -98,6 +100,52 @@ export const SCHEDULES = {
 export type ScheduledJobName = keyof typeof SCHEDULES;
 
 /**
+ * How one job is retried and kept. `backoffMs: 'retry-base'` doubles from the producer's
+ * `retryBaseMs` (the worker's RETRY_BASE_MS), so a test can make delivery retries quick.
+ */
+export interface RetryPolicy {
+  attempts: number;
+  backoffMs?: number | 'retry-base';
+  removeOnComplete: JobsOptions['removeOnComplete'];
+  removeOnFail: JobsOptions['removeOnFail'];
+}
+
+/** Housekeeping (and scheduled) jobs: one attempt; a failure simply runs again on the schedule. */
+const HOUSEKEEPING: RetryPolicy = { attempts: 1, removeOnComplete: true, removeOnFail: 100 };
+
+/** Deliveries and their fan-out: retried, then dead-lettered (the deliveries table says which). */
+const DELIVERY: RetryPolicy = { attempts: DELIVERY_ATTEMPTS, backoffMs: 'retry-base', removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 86_400 } };
+
+/**
+ * Each job's retry policy, in one place: whoever enqueues a job (API or worker) gets the same
+ * attempts, backoff and retention, instead of options written inline at each `add`.
+ */
+export const JOB_RETRY: Record<JobName, RetryPolicy> = {
+  'system.heartbeat': HOUSEKEEPING,
+  'notification.fanout': DELIVERY,
+  // A dead delivery retried from the API gets a fresh set of attempts, dead-lettered again at the last.
+  'notification.deliver': DELIVERY,
+  'offers.expire': HOUSEKEEPING,
+  'reminders.send': HOUSEKEEPING,
+  'digest.send': HOUSEKEEPING,
+  'quotas.refresh-hosted': HOUSEKEEPING,
+  // A failed attempt wrote nothing (one transaction), so trying again is safe.
+  'import.run': { attempts: IMPORT_ATTEMPTS, backoffMs: 5000, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  'match.run': { attempts: 3, backoffMs: 1000, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
+  'match-rounds.close-due': HOUSEKEEPING,
+  // The link is only worth its 30 minutes: a job that has failed that long is dropped.
+  'password-reset.send': { attempts: 8, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 86_400 } },
+  'imports.sweep': HOUSEKEEPING,
+};
+
+/** The BullMQ options of a job: its retry policy, with `retry-base` backoff resolved. */
+export function jobOptions(name: JobName, retryBaseMs = 1000): JobsOptions {
+  const { attempts, backoffMs, removeOnComplete, removeOnFail } = JOB_RETRY[name];
+  const delay = backoffMs === 'retry-base' ? retryBaseMs : backoffMs;
+  return { attempts, removeOnComplete, removeOnFail, ...(delay === undefined ? {} : { backoff: { type: 'exponential', delay } }) };
+}
+
+/**
  * The job a schedule adds each time — name, payload and options — built in one place for the
  * worker's schedulers and for the tests that run a scheduled job on demand. One attempt: a
  * housekeeping job that fails simply runs again on its schedule.
@@ -105,5 +153,5 @@ export type ScheduledJobName = keyof typeof SCHEDULES;
 export const scheduledJob = <N extends ScheduledJobName>(name: N) => ({
   name,
   data: {} as JobPayloads[N],
-  opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+  opts: jobOptions(name),
 });
