@@ -203,6 +203,7 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /** A ProblemCode from the API (typed loosely: the portal dresses a network failure as `NETWORK_ERROR`). */
   code: string;
   errors?: ProblemFieldError[];
   requestId?: string;
@@ -457,3 +458,4 @@ export interface QuotaSummary {
 }
 export * from './imports';
 export * from './match-rounds';
+export * from './problems';

@@ -1,5 +1,8 @@
+import type { ProblemCode } from '@skillbridge/contracts';
+
 /**
- * A broken business rule. Each carries a stable upper-snake `code` that clients may rely on;
+ * A broken business rule. Each carries a stable upper-snake `code` (one of ProblemCode, in
+ * libs/contracts, which the portal words) that clients may rely on;
  * the API turns `kind` into an HTTP status (conflict → 409, unprocessable → 422, …).
  */
 export type DomainErrorKind =
@@ -13,7 +16,7 @@ export type DomainErrorKind =
 
 export class DomainError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly kind: DomainErrorKind,
     message: string,
     readonly details: Record<string, unknown> = {},

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { ProblemCode } from '@skillbridge/contracts';
 import { DomainError } from '@skillbridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_OF_KIND, codeOfStatus, problem } from './problem';
@@ -11,7 +12,7 @@ interface FastifyLikeError {
 }
 
 /** Fastify's own errors that reach us before a route handler runs. */
-const FASTIFY_CODES: Record<string, string> = {
+const FASTIFY_CODES: Record<string, ProblemCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_BODY',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_BODY',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_BODY',
@@ -26,7 +27,7 @@ const FASTIFY_CODES: Record<string, string> = {
 /** Where our status differs from Fastify's. */
 const FASTIFY_STATUSES: Record<string, number> = { FST_ERR_MAX_PARAM_LENGTH: 404 };
 
-const FASTIFY_DETAILS: Record<string, string> = {
+const FASTIFY_DETAILS: Partial<Record<ProblemCode, string>> = {
   MALFORMED_BODY: 'The request body is not valid JSON',
   MALFORMED_URL: 'The URL is not validly encoded',
   NOT_FOUND: 'No such resource',
@@ -55,7 +56,8 @@ export function toProblem(exception: unknown, requestId?: string) {
       const down = Object.keys((response as { error: Record<string, unknown> }).error);
       return problem(503, 'NOT_READY', `Not ready: ${down.join(', ')} did not answer`, { requestId });
     }
-    const explicitCode = typeof response === 'object' && response && 'code' in response ? String((response as { code: unknown }).code) : undefined;
+    // An exception thrown with its own code (ours name a ProblemCode).
+    const explicitCode = typeof response === 'object' && response && 'code' in response ? (String((response as { code: unknown }).code) as ProblemCode) : undefined;
     return problem(status, explicitCode ?? codeOfStatus(status), detailOf(exception, status), { requestId });
   }
   if (exception && typeof exception === 'object') {

@@ -1,4 +1,4 @@
-import type { Problem, ProblemFieldError } from '@skillbridge/contracts';
+import type { Problem, ProblemCode, ProblemFieldError } from '@skillbridge/contracts';
 import type { DomainErrorKind } from '@skillbridge/domain';
 
 export const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
@@ -28,7 +28,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** Codes used when nothing more specific is known. */
-const CODE_OF_STATUS: Record<number, string> = {
+const CODE_OF_STATUS: Record<number, ProblemCode> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
@@ -44,11 +44,11 @@ const CODE_OF_STATUS: Record<number, string> = {
   503: 'UNAVAILABLE',
 };
 
-export const codeOfStatus = (status: number): string => CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+export const codeOfStatus = (status: number): ProblemCode => CODE_OF_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
 
 export function problem(
   status: number,
-  code: string,
+  code: ProblemCode,
   detail: string,
   extra: { errors?: ProblemFieldError[]; requestId?: string; facts?: Record<string, unknown> } = {},
 ): Problem {

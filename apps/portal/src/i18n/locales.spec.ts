@@ -1,4 +1,4 @@
-import { IMPORT_FAILURE_REASONS } from '@skillbridge/contracts';
+import { IMPORT_FAILURE_REASONS, PROBLEM_CODES } from '@skillbridge/contracts';
 import { FEATURE_TRANSLATIONS, MAIN_TRANSLATIONS, TRANSLATIONS } from './resources';
 
 // The translations as the portal loads them (i18n/index.ts).
@@ -45,6 +45,17 @@ describe('portal translations', () => {
   it('each key uses the same placeholders in both languages', () => {
     const differing = keys(zhCN).filter((key) => placeholders(lookup(zhCN, key)).join() !== placeholders(lookup(en, key)).join());
     expect(differing).toEqual([]);
+  });
+});
+
+describe('problem texts', () => {
+  /** Where a code is worded: the portal's `problem.<code>`, or a feature's own `<feature>.problem.<code>` (its pages ask that first). */
+  const worded = (tree: Tree, code: string) =>
+    typeof (tree.problem as Tree)[code] === 'string' || Object.keys(FEATURE_TRANSLATIONS).some((feature) => typeof ((tree[feature] as Tree).problem as Tree | undefined)?.[code] === 'string');
+
+  it('word every problem code the API can send, in both languages (codes never reach the screen)', () => {
+    expect(PROBLEM_CODES.filter((code) => !worded(zhCN, code))).toEqual([]);
+    expect(PROBLEM_CODES.filter((code) => !worded(en, code))).toEqual([]);
   });
 });
 
