@@ -1,6 +1,7 @@
 /** Bulk imports (批量导入): school people and officers' headcounts. */
 export type ImportKind = 'students' | 'teachers' | 'headcounts';
-export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
+export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'done', 'rejected', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_FINISHED: ImportStatus[] = ['done', 'rejected', 'failed'];
 /**
  * Why an import is `failed` (never the file's fault: nothing was written, the same file may be uploaded

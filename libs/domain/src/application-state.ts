@@ -1,7 +1,8 @@
+import type { ApplicationStatus } from '@skillbridge/contracts';
 import { DomainError } from './errors';
 
-/** A student's bid for a slot (shared/domain.md §3). */
-export type ApplicationStatus = 'submitted' | 'shortlisted' | 'offered' | 'accepted' | 'rejected' | 'withdrawn' | 'declined' | 'expired';
+/** A student's bid for a slot (shared/domain.md §3); the list is declared once, in libs/contracts (APPLICATION_STATUSES). */
+export type { ApplicationStatus };
 
 export type ApplicationMove = 'shortlist' | 'offer' | 'reject' | 'accept' | 'decline' | 'withdraw' | 'expire';
 

@@ -1,3 +1,4 @@
+import type { MatchRoundStatus } from '@skillbridge/contracts';
 import { DomainError } from './errors';
 
 /**
@@ -6,7 +7,8 @@ import { DomainError } from './errors';
  * applicants, runs deferred acceptance (again, as often as wanted: the result is a draft), and
  * publishes it as placements. Any state before publishing may be cancelled.
  */
-export type MatchRoundStatus = 'draft' | 'collecting' | 'ranking' | 'ran' | 'published' | 'cancelled';
+// The list is declared once, in libs/contracts (MATCH_ROUND_STATUSES).
+export type { MatchRoundStatus };
 export const MATCH_ROUND_STATUSES: MatchRoundStatus[] = ['draft', 'collecting', 'ranking', 'ran', 'published', 'cancelled'];
 
 export type MatchRoundMove = 'open' | 'close' | 'run' | 'publish' | 'cancel';

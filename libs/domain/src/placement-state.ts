@@ -1,7 +1,9 @@
+import type { PlacementStatus } from '@skillbridge/contracts';
 import { ageOn, IsoDate } from './dates';
 import { DomainError } from './errors';
 
-export type PlacementStatus = 'pending' | 'active' | 'completed' | 'terminated';
+// The list is declared once, in libs/contracts (PLACEMENT_STATUSES).
+export type { PlacementStatus };
 export type PlacementMove = 'activate' | 'complete' | 'terminate';
 
 const MOVES: Record<PlacementMove, { from: PlacementStatus[]; to: PlacementStatus }> = {

@@ -1,3 +1,4 @@
+import type { BookingStatus } from '@skillbridge/contracts';
 import { IsoDate, addDays, daysInclusive } from './dates';
 import { DomainError } from './errors';
 import { YearRules } from './rules';
@@ -16,7 +17,8 @@ export interface PracticeWindow {
   endDate: IsoDate;
 }
 
-export type BookingStatus = 'booked' | 'confirmed' | 'completed' | 'cancelled';
+// The list is declared once, in libs/contracts (BOOKING_STATUSES).
+export type { BookingStatus };
 
 /** Checks a booking against the slot and the year's rules; throws the first problem. */
 export function checkBooking(rules: YearRules, slot: PracticeWindow, booking: BookingRequest, today: IsoDate): void {

@@ -1,3 +1,4 @@
+import { QUOTA_STATUSES, type QuotaStatus } from '@skillbridge/contracts';
 import { IsoDate, daysInclusive } from './dates';
 
 /**
@@ -10,8 +11,8 @@ import { IsoDate, daysInclusive } from './dates';
  * `elapsed` is the fraction day/days of the calendar year on the judging date (0 before it starts,
  * 1 after it ends). All comparisons are in whole numbers, so the SQL twin agrees exactly.
  */
-export type QuotaStatus = 'met' | 'on_track' | 'at_risk' | 'behind';
-export const QUOTA_STATUSES: QuotaStatus[] = ['met', 'on_track', 'at_risk', 'behind'];
+// The list is declared once, in libs/contracts.
+export { QUOTA_STATUSES, type QuotaStatus };
 
 export interface YearElapsed {
   /** Days of the year passed, including the judging day (0–days). */

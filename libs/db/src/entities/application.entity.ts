@@ -1,5 +1,6 @@
-import type { ApplicationStatus } from '@skillbridge/domain';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@skillbridge/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 import { Slot } from './slot.entity';
 import { User } from './user.entity';
@@ -11,7 +12,7 @@ import { User } from './user.entity';
 @Entity('applications')
 @Check(
   'applications_status',
-  `"status" IN ('submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired')`,
+  oneOf('status', APPLICATION_STATUSES),
 )
 @Index('applications_one_live_per_slot', ['slotId', 'studentId'], {
   unique: true,

@@ -1,12 +1,13 @@
-import type { BookingStatus } from '@skillbridge/domain';
+import { BOOKING_STATUSES, type BookingStatus } from '@skillbridge/contracts';
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 
 /**
  * A teacher's practice month at an enterprise (教师企业实践). A teacher's own bookings never
  * overlap (the exclusion constraint); a slot's capacity per day is held by `practice_days`.
  */
 @Entity('bookings')
-@Check('bookings_status', `"status" IN ('booked', 'confirmed', 'completed', 'cancelled')`)
+@Check('bookings_status', oneOf('status', BOOKING_STATUSES))
 @Check('bookings_dates', '"end_date" >= "start_date"')
 @Check('bookings_days_served', '"days_served" IS NULL OR ("days_served" >= 0 AND "days_served" <= "end_date" - "start_date" + 1)')
 @Exclusion('bookings_teacher_no_overlap', `USING gist ("teacher_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("status" <> 'cancelled')`)

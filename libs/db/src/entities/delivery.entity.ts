@@ -1,6 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 
-export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'dead' | 'digest';
+export const DELIVERY_STATUSES = ['sending', 'sent', 'failed', 'dead', 'digest'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /**
  * One (event, recipient, channel): the unique key makes each delivered at most once. External
@@ -12,7 +14,7 @@ export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'dead' | 'digest';
 @Index('deliveries_dead', ['updatedAt'], { where: `"status" = 'dead'` })
 @Index('deliveries_digest', ['userId'], { where: `"status" = 'digest'` })
 @Check('deliveries_channel', `"channel" IN ('inbox', 'email', 'webhook')`)
-@Check('deliveries_status', `"status" IN ('sending', 'sent', 'failed', 'dead', 'digest')`)
+@Check('deliveries_status', oneOf('status', DELIVERY_STATUSES))
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;

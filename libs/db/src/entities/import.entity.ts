@@ -1,9 +1,11 @@
+import { IMPORT_STATUSES, type ImportStatus } from '@skillbridge/contracts';
 import type { ImportKind, ImportRowError } from '@skillbridge/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 import { User } from './user.entity';
 
-export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
+export type { ImportStatus };
 export type ImportFormat = 'csv' | 'xlsx';
 /** Why a `failed` import failed; see ImportFailureReason in libs/contracts. */
 export type ImportFailureReason = 'STALLED' | 'JOB_LOST' | 'NOT_QUEUED' | 'INTERNAL_ERROR';
@@ -16,7 +18,7 @@ export const UNFINISHED_IMPORT_STATUSES = ['queued', 'validating', 'importing'] 
  */
 @Entity('imports')
 @Check('imports_kind', `"kind" IN ('students', 'teachers', 'headcounts')`)
-@Check('imports_status', `"status" IN ('queued', 'validating', 'importing', 'done', 'rejected', 'failed')`)
+@Check('imports_status', oneOf('status', IMPORT_STATUSES))
 @Check('imports_school', `("kind" = 'headcounts') = ("school_id" IS NULL)`)
 @Index('imports_school_created', ['schoolId', 'createdAt'])
 @Index('imports_created_by', ['createdBy', 'createdAt'])

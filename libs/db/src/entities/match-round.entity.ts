@@ -1,5 +1,6 @@
-import type { MatchRoundStatus } from '@skillbridge/domain';
+import { MATCH_ROUND_STATUSES, type MatchRoundStatus } from '@skillbridge/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 
 /**
@@ -8,7 +9,7 @@ import { Organisation } from './organisation.entity';
  * rankings; each run is kept in match_runs.
  */
 @Entity('match_rounds')
-@Check('match_rounds_status', `"status" IN ('draft', 'collecting', 'ranking', 'ran', 'published', 'cancelled')`)
+@Check('match_rounds_status', oneOf('status', MATCH_ROUND_STATUSES))
 @Check('match_rounds_owner', `("owner_organisation_id" IS NULL) <> ("owner_authority" IS NULL)`)
 @Check('match_rounds_authority', `"owner_authority" IS NULL OR "owner_authority" = 'EDU'`)
 @Index('match_rounds_collecting_deadline', ['preferenceDeadline'], { where: `"status" = 'collecting'` })

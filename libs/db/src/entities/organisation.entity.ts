@@ -1,8 +1,10 @@
 import type { OrganisationKind, Ownership } from '@skillbridge/domain';
+import { VERIFICATION_STATUSES, type VerificationStatus } from '@skillbridge/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 
 export type SchoolLevel = 'secondary' | 'higher';
-export type VerificationStatus = 'unverified' | 'verified' | 'refused';
+export type { VerificationStatus };
 
 /**
  * A school (中职/高职), an enterprise, or a training base (实训基地). One table, so that tenancy
@@ -16,7 +18,7 @@ export type VerificationStatus = 'unverified' | 'verified' | 'refused';
 )
 @Check('organisations_enterprise_fields', `"kind" = 'school' OR ("uscc" IS NOT NULL AND "ownership" IS NOT NULL)`)
 @Check('organisations_school_level', `"kind" <> 'school' OR "school_level" IN ('secondary', 'higher')`)
-@Check('organisations_verification', `"verification" IN ('unverified', 'verified', 'refused')`)
+@Check('organisations_verification', oneOf('verification', VERIFICATION_STATUSES))
 @Check('organisations_refusal', `"verification" <> 'refused' OR "refusal_reason" IS NOT NULL`)
 @Index('organisations_kind_ownership', ['kind', 'ownership'])
 // Lists in name order (the quota table, the organisation lists) read a page and stop.

@@ -1,5 +1,6 @@
-import type { PlacementStatus } from '@skillbridge/domain';
+import { PLACEMENT_STATUSES, type PlacementStatus } from '@skillbridge/contracts';
 import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 import { Slot } from './slot.entity';
 import { User } from './user.entity';
@@ -11,7 +12,7 @@ import { User } from './user.entity';
  */
 @Entity('placements')
 @Check('placements_kind', `"kind" IN ('student', 'teacher')`)
-@Check('placements_status', `"status" IN ('pending', 'active', 'completed', 'terminated')`)
+@Check('placements_status', oneOf('status', PLACEMENT_STATUSES))
 @Check('placements_dates', '"end_date" >= "start_date"')
 @Index('placements_enterprise_status', ['enterpriseId', 'status'])
 @Index('placements_school_id', ['schoolId'])

@@ -10,10 +10,11 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { SLOT_STATES, SLOT_TYPES, type SlotState, type SlotType } from '@skillbridge/contracts';
+import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 
-export type SlotType = 'internship' | 'apprenticeship' | 'teacher_practice';
-export type SlotState = 'draft' | 'open' | 'closed' | 'cancelled';
+export type { SlotState, SlotType };
 
 /**
  * 岗位 — a place an enterprise offers: 岗位实习 post internship, 现代学徒制 apprenticeship, or
@@ -21,8 +22,8 @@ export type SlotState = 'draft' | 'open' | 'closed' | 'cancelled';
  * defence against overbooking.
  */
 @Entity('slots')
-@Check('slots_type', `"type" IN ('internship', 'apprenticeship', 'teacher_practice')`)
-@Check('slots_state', `"state" IN ('draft', 'open', 'closed', 'cancelled')`)
+@Check('slots_type', oneOf('type', SLOT_TYPES))
+@Check('slots_state', oneOf('state', SLOT_STATES))
 @Check('slots_capacity', '"capacity" > 0')
 @Check('slots_taken', '"taken" >= 0 AND "taken" <= "capacity"')
 @Check('slots_dates', '"end_date" >= "start_date"')

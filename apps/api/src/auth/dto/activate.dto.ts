@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ActivateRequest } from '@skillbridge/contracts';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
 
 /** An imported account's first sign-in: the school's one-time code and a password of the person's own. */
-export class ActivateDto {
+export class ActivateDto implements ActivateRequest {
   @ApiProperty({ example: 'wang.zihan@school.example.cn' })
   @IsEmail()
   @MaxLength(254)

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { LoginRequest } from '@skillbridge/contracts';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class LoginDto {
+export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'student@demo.skillbridge.cn' })
   @IsEmail()
   @MaxLength(254)

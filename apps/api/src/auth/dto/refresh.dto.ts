@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { RefreshRequest } from '@skillbridge/contracts';
 import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
-export class RefreshDto {
+export class RefreshDto implements RefreshRequest {
   @ApiProperty()
   @IsString()
   @MinLength(20)

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { CreateMatchRoundRequest, PreferencesRequest, RankingRequest, SecondRoundRequest } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { UUID } from '../../common/ids';
@@ -6,7 +7,7 @@ import { UUID } from '../../common/ids';
 /** A timestamp with its zone (2027-03-01T18:00:00+08:00), or a date: the end of that day in Lanzhou. */
 const DEADLINE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-export class SecondRoundDto {
+export class SecondRoundDto implements SecondRoundRequest {
   @ApiProperty({ example: '2027 届岗位实习第二轮撮合' })
   @IsString()
   @MinLength(1)
@@ -25,7 +26,7 @@ export class SecondRoundDto {
   seed?: string;
 }
 
-export class CreateMatchRoundDto extends SecondRoundDto {
+export class CreateMatchRoundDto extends SecondRoundDto implements CreateMatchRoundRequest {
   @ApiProperty({ type: [String], description: 'Open internship or apprenticeship slots with seats left' })
   @IsArray()
   @ArrayMinSize(1)
@@ -35,7 +36,7 @@ export class CreateMatchRoundDto extends SecondRoundDto {
   slotIds: string[];
 }
 
-export class MatchPreferencesDto {
+export class MatchPreferencesDto implements PreferencesRequest {
   @ApiProperty({ type: [String], description: 'Slots of the round, most preferred first: at most 10, each once (422 TOO_MANY_PREFERENCES, SLOT_NOT_IN_ROUND)' })
   @IsArray()
   @ArrayMaxSize(100)
@@ -43,7 +44,7 @@ export class MatchPreferencesDto {
   slotIds: string[];
 }
 
-export class RankingDto {
+export class RankingDto implements RankingRequest {
   @ApiProperty({ type: [String], description: 'Students who listed the slot, best first (422 NOT_AN_APPLICANT); those left out are not acceptable' })
   @IsArray()
   @ArrayMaxSize(1_000_000)

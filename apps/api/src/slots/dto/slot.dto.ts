@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { LANZHOU_DISTRICTS, SLOT_STATES, SLOT_TYPES, type SlotState, type SlotType } from '@skillbridge/contracts';
+import { LANZHOU_DISTRICTS, SLOT_STATES, SLOT_TYPES, type CreateSlotRequest, type SlotState, type SlotType } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
@@ -9,7 +9,7 @@ const MONEY = /^\d{1,8}(\.\d{1,2})?$/;
 const HOURS = /^\d{1,2}(\.\d)?$/;
 const EACH = { each: true } as const;
 
-export class CreateSlotDto {
+export class CreateSlotDto implements CreateSlotRequest {
   @ApiProperty({ enum: SLOT_TYPES })
   @IsIn(SLOT_TYPES)
   type: SlotType;
