@@ -33,7 +33,7 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
     hooks = await new WebhookSink(webhookSecret).start();
-    api = await TestApi.start({ QUEUE_PREFIX: queuePrefix });
+    api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, RETRY_BASE_MS: '100' });
     [student, hr] = await Promise.all([api.token(demo('student')), api.token(demo('hr'))]);
     studentId = await api.userId(demo('student'));
   });
@@ -196,9 +196,16 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
 
     const dead = await eventually(() => status('webhook'), (row) => row?.status === 'dead', 60_000);
     expect(dead.attempts).toBe(6);
-    hooks.status = 200;
-    const letters = await api.request<Array<{ kind: string; channel: string; attempts: number }>>('GET', '/admin/dead-letters', { token: await api.token(demo('admin')) });
-    expect(letters.body).toContainEqual(expect.objectContaining({ kind: 'application.withdrawn', channel: 'webhook', attempts: 6 }));
+    const admin = await api.token(demo('admin'));
+    const letters = await api.request<Array<{ id: string; kind: string; channel: string; attempts: number }>>('GET', '/admin/dead-letters', { token: admin });
+    const letter = letters.body.find((l) => l.kind === 'application.withdrawn' && l.channel === 'webhook');
+    expect(letter).toMatchObject({ attempts: 6 });
     expect((await api.request('GET', '/admin/dead-letters', { token: student })).status).toBe(403);
+
+    // Retried by the admin while the webhook still fails: the API's job has the delivery's full
+    // attempts (the shared retry policy), so the letter is dead again, not left 'failed' for ever.
+    expect((await api.request('POST', `/admin/dead-letters/${letter!.id}/retry`, { token: admin })).status).toBe(202);
+    const deadAgain = await eventually(() => status('webhook'), (row) => row?.status === 'dead', 60_000);
+    expect(deadAgain.attempts).toBe(12);
   }, 120_000);
 });

@@ -64,10 +64,6 @@ export class WorkerConfig extends ServiceConfig {
   @IntSetting(1)
   WEBHOOKS_PER_HOUR = 60;
 
-  /** First retry delay of a failed delivery, doubling each time. */
-  @IntSetting(10)
-  RETRY_BASE_MS = 1000;
-
   /**
    * An unfinished import with no progress (no heartbeat of its runner) for this long, in ms, is ended
    * `failed` by the sweep: its worker died or hangs. A live runner records progress many times within it.

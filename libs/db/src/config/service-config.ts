@@ -33,6 +33,13 @@ export class ServiceConfig {
   @Matches(/^[\w:-]{1,40}$/)
   QUEUE_PREFIX = 'skillbridge';
 
+  /**
+   * First retry delay of a failed delivery, doubling each time: read by whoever enqueues one (the
+   * worker, and the API when an admin retries a dead letter), so both give the same backoff.
+   */
+  @IntSetting(10)
+  RETRY_BASE_MS = 1000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
