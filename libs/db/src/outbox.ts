@@ -19,6 +19,9 @@ export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
          SELECT id FROM users WHERE organisation_id = ANY(${organisations}) AND role IN ('enterprise_admin', 'school_admin')
          ORDER BY id)`;
 
+/** An event kind as an SQL literal, for the statements that write their events in SQL: typed like recordEvent's. */
+export const eventKindSql = (kind: EventKind): string => `'${kind}'`;
+
 /** The payload and dedupe key of a kind: the payload may be left out only where the kind carries nothing. */
 type PayloadOf<K extends EventKind> = Record<string, never> extends EventPayloads[K]
   ? [payload?: EventPayloads[K], dedupeKey?: string | null]

@@ -1,5 +1,5 @@
 import type { ApplicationStatus } from '@skillbridge/domain';
-import { RECIPIENTS_SQL } from '@skillbridge/db';
+import { RECIPIENTS_SQL, eventKindSql } from '@skillbridge/db';
 import { ApplicationRow, applicationSelect } from './application.view';
 
 /**
@@ -60,7 +60,7 @@ WITH req AS (
   RETURNING id, application_id
 ), event AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload, traceparent)
-  SELECT 'application.accepted', win.id,
+  SELECT ${eventKindSql('application.accepted')}, win.id,
          ${RECIPIENTS_SQL('ARRAY[win.student_id]', 'ARRAY[win.enterprise_id, win.school_id]')},
          jsonb_build_object('placementId', placement.id, 'slotId', win.slot_id), win.traceparent
     FROM win JOIN placement ON placement.application_id = win.id

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MatchApplicantsView, MatchLineView, MatchResultView, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
-import { JobProducer, RECIPIENTS_SQL, jobId, logPersonalDataAccess, refreshQuotas, storedRunInstance, yearsOf } from '@skillbridge/db';
+import { JobProducer, RECIPIENTS_SQL, eventKindSql, jobId, logPersonalDataAccess, refreshQuotas, storedRunInstance, yearsOf } from '@skillbridge/db';
 import {
   Actor,
   DomainError,
@@ -589,18 +589,18 @@ placed AS (
 ),
 matched AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload)
-  SELECT 'round.matched', $2::uuid, ARRAY[a.student_id], jsonb_build_object('slotId', a.slot_id, 'applicationId', a.id)
+  SELECT ${eventKindSql('round.matched')}, $2::uuid, ARRAY[a.student_id], jsonb_build_object('slotId', a.slot_id, 'applicationId', a.id)
     FROM apps a
   RETURNING id
 ),
 unmatched AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload)
-  SELECT 'round.unmatched', $2::uuid, ARRAY[l.student_id], '{}'::jsonb FROM lines l WHERE l.a < 0
+  SELECT ${eventKindSql('round.unmatched')}, $2::uuid, ARRAY[l.student_id], '{}'::jsonb FROM lines l WHERE l.a < 0
   RETURNING id
 ),
 enterprises AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload)
-  SELECT 'round.published', $2::uuid, ${RECIPIENTS_SQL(`'{}'::uuid[]`, 'ARRAY[e.enterprise_id]')}, jsonb_build_object('matched', coalesce(n.matched, 0))
+  SELECT ${eventKindSql('round.published')}, $2::uuid, ${RECIPIENTS_SQL(`'{}'::uuid[]`, 'ARRAY[e.enterprise_id]')}, jsonb_build_object('matched', coalesce(n.matched, 0))
     FROM (SELECT DISTINCT s.enterprise_id FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = $2::uuid) e
     LEFT JOIN (SELECT enterprise_id, count(*)::int AS matched FROM apps GROUP BY enterprise_id) n ON n.enterprise_id = e.enterprise_id
   RETURNING id

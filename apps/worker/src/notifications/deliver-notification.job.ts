@@ -56,7 +56,11 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
   private async deliverEvent(event: EventRow | undefined, userId: string, attempt: number): Promise<void> {
     const [recipient]: Recipient[] = await this.db.query('SELECT id, email, name, role, locale FROM users WHERE id = $1', [userId]);
     // Gone since it was queued: nothing to deliver.
-    if (!event || !recipient || !isEventKind(event.kind)) return;
+    if (!event || !recipient) return;
+    if (!isEventKind(event.kind)) {
+      this.logger.warn({ eventId: event.id, kind: event.kind }, 'event of a kind this build does not know: nobody told');
+      return;
+    }
     const facts = await loadMessageFacts(this.db.manager, event.kind, event.subject_id, event.payload);
     if (!facts) return;
     const message = renderMessage(event.kind, audienceOf(recipient.role), recipient.locale, facts);
