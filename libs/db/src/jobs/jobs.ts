@@ -101,7 +101,8 @@ export type ScheduledJobName = keyof typeof SCHEDULES;
 
 /**
  * How one job is retried and kept. `backoffMs: 'retry-base'` doubles from the producer's
- * `retryBaseMs` (the worker's RETRY_BASE_MS), so a test can make delivery retries quick.
+ * `retryBaseMs` (RETRY_BASE_MS, read by the API and the worker alike), so a test can make
+ * delivery retries quick.
  */
 export interface RetryPolicy {
   attempts: number;
