@@ -12,6 +12,8 @@ export * from './rules';
 export * from './search-terms';
 export * from './slot-rules';
 export * from './tenancy';
+export * from './own';
+export * from './spreadsheet-text';
 export * from './uscc';
 export * from './match-round';
 export * from './matching';

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/db';
 
 export { ConfigError };
@@ -60,6 +60,19 @@ export class AppConfig extends ServiceConfig {
   /** Quota reminders per window: each one notifies every enterprise in a status. */
   @IntSetting(1)
   RATE_LIMIT_REMINDERS = 5;
+
+  /**
+   * The OpenAPI document and its browsable page (`/api/docs`, `/api/docs-json`): `on` or `off`.
+   * Unset, they are served in development and tests and not in production, where they would hand
+   * every route and field to whoever asks.
+   */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  API_DOCS?: 'on' | 'off';
+
+  get apiDocsServed(): boolean {
+    return this.API_DOCS ? this.API_DOCS === 'on' : this.NODE_ENV !== 'production';
+  }
 
   get jwtSecret(): string {
     return this.JWT_SECRET ?? 'skillbridge-development-only-secret-do-not-deploy';

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { Actor, COLUMNS_OF, ImportKind, csvLine, notFound, templateHeaders, usccCheckCharacter } from '@skillbridge/domain';
+import { Actor, ImportKind, csvLine, isImportKind, notFound, templateHeaders, usccCheckCharacter } from '@skillbridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { HeadcountImportForm, HeadcountTemplateQuery, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
@@ -77,9 +77,10 @@ export class ImportsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'An empty import file with the column headers (students, teachers, headcounts) and one example line' })
   template(@Param('kind') kind: string, @Query('lang') lang: string | undefined, @Res() reply: FastifyReply): void {
-    if (!(kind in COLUMNS_OF)) throw notFound('The template');
+    // Not `kind in COLUMNS_OF`: that finds `constructor` and `toString` too (a 500, not a 404).
+    if (!isImportKind(kind)) throw notFound('The template');
     const language = lang === 'en' ? 'en' : 'zh-CN';
-    sendCsv(reply, `${kind}-template.csv`, '\uFEFF' + csvLine(templateHeaders(kind as ImportKind, language)) + csvLine(EXAMPLES[kind as ImportKind]));
+    sendCsv(reply, `${kind}-template.csv`, '\uFEFF' + csvLine(templateHeaders(kind, language)) + csvLine(EXAMPLES[kind]));
   }
 
   @Get('imports/:id')
