@@ -42,7 +42,7 @@ describe('portal', () => {
     expect(ran).toBe(false);
     // Both reports: the page's securitypolicyviolation event and Chromium's console error.
     const seen: string[] = [];
-    while (!(seen.some((v) => /^script-src-elem blocked inline/.test(v)) && seen.some((v) => /^Refused to execute inline script/.test(v)))) {
+    while (!(seen.some((v) => /^script-src-elem blocked inline/.test(v)) && seen.some((v) => /^console: .*script-src/.test(v)))) {
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
       seen.push(...session.takeCspViolations());
     }

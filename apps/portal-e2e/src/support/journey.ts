@@ -20,7 +20,8 @@ export interface Journey {
 /**
  * Reports every Content-Security-Policy violation of the context's pages to `report`: the page's
  * `securitypolicyviolation` events (through a binding, so that none is lost when the page navigates
- * away) and Chromium's "Refused to …" console errors, which also cover what no event is fired for.
+ * away) and Chromium's console errors about the policy ("Refused to …", "… violates the following
+ * Content Security Policy directive …"), which also cover what no event is fired for.
  */
 async function watchContentSecurityPolicy(context: BrowserContext, page: Page, report: (violation: string) => void): Promise<void> {
   await context.exposeBinding('__skillbridgeCspViolation', (_source, violation: string) => report(violation));
@@ -31,7 +32,7 @@ async function watchContentSecurityPolicy(context: BrowserContext, page: Page, r
     });
   });
   page.on('console', (message) => {
-    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) report(message.text());
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) report(`console: ${message.text()}`);
   });
 }
 
