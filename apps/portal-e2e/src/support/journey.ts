@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@skillbridge/contracts';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
-import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { resolveStack, type E2eStack } from './environment';
 
@@ -62,7 +62,6 @@ export function journeyHooks(): Journey {
     context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     cspViolations = [];
     const violations = cspViolations;
-    context.on('page', trackRequests);
     page = await context.newPage();
     await watchContentSecurityPolicy(context, page, (violation) => violations.push(violation));
     pageErrors = [];
@@ -105,33 +104,8 @@ export async function signIn(page: Page, email: string): Promise<void> {
 }
 
 /** Waits until the page has its data: no request in flight, no skeleton, no spinner, nothing loading. */
-/** The requests each page of a journey has in flight (journeyHooks watches every page of its context). */
-const inFlight = new WeakMap<Page, Set<Request>>();
-
-function trackRequests(page: Page): void {
-  const pending = new Set<Request>();
-  inFlight.set(page, pending);
-  page.on('request', (request) => pending.add(request));
-  page.on('requestfinished', (request) => pending.delete(request));
-  page.on('requestfailed', (request) => pending.delete(request));
-}
-
-/**
- * No request in flight for 500 ms, as Playwright's 'networkidle' means. Counted here because that
- * lifecycle event may never come after a reload whose API answers are `Cache-Control: no-store`
- * (Chromium; seen with the token refresh journey): the requests had all finished.
- */
-async function networkQuiet(page: Page, quietMs = 500): Promise<void> {
-  const pending = inFlight.get(page);
-  if (!pending) return page.waitForLoadState('networkidle');
-  for (let quietFor = 0; quietFor < quietMs; ) {
-    await page.waitForTimeout(100);
-    quietFor = pending.size === 0 ? quietFor + 100 : 0;
-  }
-}
-
 export async function settled(page: Page): Promise<void> {
-  await networkQuiet(page);
+  await page.waitForLoadState('networkidle');
   await page.waitForFunction(() => !document.querySelector('.ant-skeleton, .ant-spin-spinning, .ant-table-placeholder .ant-spin'));
   // Let the spinners' fade-out finish, so that the screenshots show the page at rest.
   await page.waitForTimeout(500);
