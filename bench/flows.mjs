@@ -194,7 +194,7 @@ try {
   const { refreshQuotas, rulesForYear, createDataSource } = require(path.join(ROOT, 'libs/db/dist'));
   const ds = await createDataSource(databaseUrl, { extra: { max: 2 } }).initialize();
   const refreshStarted = performance.now();
-  await refreshQuotas(ds.manager, await rulesForYear(ds, year), null);
+  await refreshQuotas(ds.manager, await rulesForYear(ds, year), null, new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)); // today in Lanzhou
   const refreshSeconds = (performance.now() - refreshStarted) / 1000;
   await ds.destroy();
   await db.query('ANALYZE');

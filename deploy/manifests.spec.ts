@@ -74,7 +74,7 @@ describe('deploy/k8s (kustomize base)', () => {
 
   it('the apps get their secrets from the Secret and their settings from the ConfigMap', () => {
     const config = named('ConfigMap', 'skillbridge-config').data;
-    expect(config).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', WORKER_HEALTH_HOST: '0.0.0.0', TRUST_PROXY: 'true' });
+    expect(config).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', WORKER_HEALTH_HOST: '0.0.0.0', TRUST_PROXY: '1' });
     for (const name of ['api', 'worker']) {
       const container = named('Deployment', name).spec.template.spec.containers[0];
       expect(container.envFrom).toContainEqual({ configMapRef: { name: 'skillbridge-config' } });

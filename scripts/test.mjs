@@ -1,5 +1,5 @@
 // `npm test`: every test. Unit tests need nothing; integration and browser tests get the real
-// PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here) and Debian's Chromium.
+// PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here), Debian's Chromium and nginx.
 // Extra arguments go to jest: `npm test -- --selectProjects domain`.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,20 +8,25 @@ import { ensurePostgres, ensureRedis } from './lib/services.mjs';
 import { DATA, ROOT, binOf, buildAll } from './lib/run.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
+const NGINX = '/usr/sbin/nginx';
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 
-function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return;
+/**
+ * A program the tests need from Debian, installed with apt-get when missing and running as root;
+ * otherwise the run stops and says what to install (nothing is skipped silently).
+ */
+function ensureDebianProgram(program, packages, purpose) {
+  if (fs.existsSync(program)) return;
   const root = process.getuid?.() === 0;
   if (root && fs.existsSync('/usr/bin/apt-get')) {
-    say('installing Debian’s Chromium for the browser tests (apt-get install chromium)');
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk']]) {
+    say(`installing ${packages[0]} for ${purpose} (apt-get install ${packages.join(' ')})`);
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
       const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
       if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
     }
     return;
   }
-  throw new Error(`the browser tests need Chromium at ${CHROMIUM}: install it with \`sudo apt-get install chromium\``);
+  throw new Error(`${purpose} need ${program}: install it with \`sudo apt-get install ${packages[0]}\``);
 }
 
 const stoppers = [];
@@ -31,7 +36,9 @@ async function stopServices() {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopServices().then(() => process.exit(130)));
 
 async function main() {
-  ensureChromium();
+  ensureDebianProgram(CHROMIUM, ['chromium', 'fonts-noto-cjk'], 'the browser tests');
+  // The shipped nginx config is tested in front of the API (apps/api/test/nginx-proxy.int-spec.ts).
+  ensureDebianProgram(NGINX, ['nginx-light'], 'the proxy tests');
   say('PostgreSQL and Redis');
   const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'test', 'pg') });
   stoppers.push(postgres.stop);

@@ -28,7 +28,8 @@ function requestIdFor(request: IncomingMessage): string {
 /** Builds the API application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    trustProxy: config.TRUST_PROXY,
+    // Exactly the configured hops (or proxies) are believed about the client's address, never more.
+    trustProxy: config.trustProxy,
     bodyLimit: 1_048_576,
     genReqId: requestIdFor,
     // Errors of Fastify's router (a badly encoded URL, an over-long path parameter) answer before

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, TestApi, demo, isProblem } from '../../../test/support/t
 describe('signing in (integration: real PostgreSQL, Redis, HTTP)', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await TestApi.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '50' });
+    api = await TestApi.start();
   });
   afterAll(() => api.stop());
 
@@ -46,32 +46,6 @@ describe('signing in (integration: real PostgreSQL, Redis, HTTP)', () => {
     for (const reply of [wrong, unknown]) {
       expect(reply.status).toBe(401);
       expect(reply.body).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401 });
-    }
-  });
-
-  it('locks an account out after repeated failures with 429 RATE_LIMITED, even for the right password', async () => {
-    const email = demo('teacher2');
-    for (let i = 0; i < 3; i++) {
-      expect((await api.request('POST', '/auth/login', { body: { email, password: `wrong-${i}` } })).status).toBe(401);
-    }
-    const blocked = await api.request('POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } });
-    expect(blocked.status).toBe(429);
-    expect(blocked.body).toMatchObject({ code: 'RATE_LIMITED' });
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    // Another account from the same address is unaffected.
-    expect((await api.request('POST', '/auth/login', { body: { email: demo('teacher3'), password: DEMO_PASSWORD } })).status).toBe(200);
-  });
-
-  it('limits failures per address across accounts', async () => {
-    const strict = await TestApi.start({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '100', LOGIN_MAX_FAILURES_PER_ADDRESS: '4' });
-    try {
-      for (let i = 0; i < 4; i++) {
-        await strict.request('POST', '/auth/login', { body: { email: demo(`student${i + 10}`), password: 'wrong-pass-1' } });
-      }
-      const blocked = await strict.request('POST', '/auth/login', { body: { email: demo('student'), password: DEMO_PASSWORD } });
-      expect(blocked.status).toBe(429);
-    } finally {
-      await strict.stop();
     }
   });
 

@@ -1,4 +1,4 @@
-import type { ApplicationView, BookingView, PlacementView, SlotView } from '@skillbridge/contracts';
+import type { ApplicationView, BookingView, Page, PlacementView, SlotView } from '@skillbridge/contracts';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, multipartForm, requiredQuery, sampleOf, send } from './support/openapi';
 
@@ -96,7 +96,7 @@ describe('authorization matrix: every role × every route × another tenant’s 
     ok(await api.request('POST', `/applications/${application.id}/offer`, { token: hr, body: { respondBy: '2027-02-28' } }), 'offer');
     ok(await api.request('POST', `/applications/${application.id}/approve`, { token: tokens[who.school] }), 'approve');
     ok(await api.request('POST', `/applications/${application.id}/accept`, { token: student }), 'accept');
-    const placements = ok(await api.request<PlacementView[]>('GET', '/placements', { token: student }), 'placements');
+    const placements = ok(await api.request<Page<PlacementView>>('GET', '/placements', { token: student }), 'placements').items;
     const placement = placements.find((p) => p.applicationId === application.id);
     if (!placement) throw new Error(`fixture ${tenant}: no placement`);
     const booking = ok(

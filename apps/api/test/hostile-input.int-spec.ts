@@ -109,8 +109,11 @@ describe('hostile input on every route, as every role', () => {
   beforeAll(async () => {
     // The limits protect production; here they would answer 429 before the input is even read.
     api = await TestApi.start({
-      LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: '100000',
+      LOGIN_ADDRESS_BURST: '100000',
+      LOGIN_ACCOUNT_BURST: '100000',
+      LOGIN_FREE_FAILURES: '100000',
+      PASSWORD_RESET_PER_ACCOUNT: '100000',
+      PASSWORD_RESET_PER_ADDRESS: '100000',
       RATE_LIMIT_APPLICATIONS: '100000',
       RATE_LIMIT_MESSAGES: '100000',
       RATE_LIMIT_REMINDERS: '100000',

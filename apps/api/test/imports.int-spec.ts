@@ -6,6 +6,7 @@ import { STUDENT_HEADER, TEACHER_HEADER, studentRows, teacherRows, toCsv } from 
 import { RunningProcess } from '../../../test/support/processes';
 import { eventually } from '../../../test/support/sinks';
 import { TestApi, demo, isProblem } from '../../../test/support/test-api';
+import { hostileXlsx } from '../../worker/src/imports/hostile-xlsx.test-util'; // the worker's unit tests read the same workbooks
 import { startWorker } from '../../../test/support/test-worker';
 
 describe('bulk imports: upload → worker → all rows or none (integration)', () => {
@@ -219,23 +220,135 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     expect((await api.request<ImportView>('GET', `/imports/${done.id}`, { token: school })).body.pendingActivations).toBe(2);
   }, 60_000);
 
+  describe('control characters', () => {
+    /** A form written byte by byte, so that a file name or a field can hold exactly what a hostile client sends. */
+    const rawForm = async (path: string, token: string, parts: Array<{ name: string; value: string; fileName?: string }>) => {
+      const boundary = `----sb${uniqueSuffix()}`;
+      const body = Buffer.concat([
+        ...parts.map((part) =>
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"` +
+              (part.fileName === undefined ? '\r\n\r\n' : `; filename="${part.fileName}"\r\nContent-Type: text/csv\r\n\r\n`) +
+              `${part.value}\r\n`,
+          ),
+        ),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]);
+      const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
+      return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as { code?: string; errors?: Array<{ field: string }> } };
+    };
+    const importsCount = () => count(`SELECT count(*)::int AS n FROM imports`);
+
+    it('a NUL in a students CSV cell is rejected with CONTROL_CHARACTER at its line and column (the e-mail, or a cell that would pass), nothing written', async () => {
+      const tag = uniqueSuffix();
+      const rows = studentRows(4, tag);
+      rows[0][1] = `s0.${tag}\u0000@import.example.cn`; // line 2: an e-mail, which its own check would refuse too
+      rows[1][0] = '王\u0000五'; // line 3: a name, which would otherwise go to COPY as it is
+      rows[2][5] = 'PLC编程\u0007'; // line 4: another control character, in a list
+      const rejected = await finished((await importStudents(toCsv([STUDENT_HEADER, ...rows]))).body.id);
+      expect(rejected).toMatchObject({ status: 'rejected', errorCount: 3, importedRows: 0, failure: null });
+      expect(rejected.errors).toEqual([
+        { line: 2, field: 'email', reason: 'CONTROL_CHARACTER', value: `s0.${tag}\u2400@import.example.cn` },
+        { line: 3, field: 'name', reason: 'CONTROL_CHARACTER', value: '王\u2400五' },
+        { line: 4, field: 'skills', reason: 'CONTROL_CHARACTER', value: 'PLC编程\u2407' },
+      ]);
+      expect(await count(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@import.example.cn`])).toBe(0);
+    }, 60_000);
+
+    it('an XLSX cell holding a control character XML can carry (C1) is rejected the same way', async () => {
+      const tag = uniqueSuffix();
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('Teachers');
+      sheet.addRow(['Name', 'Email', 'Specialty', 'Specialty course teacher', 'Dual-qualified']);
+      for (const row of teacherRows(3, tag)) sheet.addRow(row);
+      sheet.getCell('A3').value = 'Li\u009bMing';
+      sheet.getCell('C4').value = '数控\u0085技术';
+      const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+      const queued = await upload(`/schools/${schoolId}/imports`, school, { name: 't.xlsx', bytes }, { kind: 'teachers' });
+      const rejected = await finished(queued.body.id);
+      expect(rejected.errors).toEqual([
+        { line: 3, field: 'name', reason: 'CONTROL_CHARACTER', value: 'Li\ufffdMing' },
+        { line: 4, field: 'specialty', reason: 'CONTROL_CHARACTER', value: '数控\ufffd技术' },
+      ]);
+      expect(await count(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@import.example.cn`])).toBe(0);
+    }, 60_000);
+
+    it('a NUL in a headcount file’s credit code is rejected with CONTROL_CHARACTER, nothing written', async () => {
+      const miit = await api.token(demo('miit'));
+      const [mine]: Array<{ id: string; uscc: string }> = await api.db.query(
+        `SELECT id, uscc FROM organisations WHERE kind = 'enterprise' AND ownership IS DISTINCT FROM 'municipal_soe' ORDER BY name LIMIT 1`,
+      );
+      const before = await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [mine.id]);
+      const queued = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([['统一社会信用代码', '年份', '职工人数'], [`${mine.uscc}\u0000`, '2026', '6543']]) });
+      const rejected = await finished(queued.body.id, miit);
+      expect(rejected).toMatchObject({ status: 'rejected', errors: [{ line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${mine.uscc}\u2400` }] });
+      expect(await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [mine.id])).toBe(before);
+    }, 60_000);
+
+    it('a file name or a field holding a NUL is a 400 naming it, and no import is made', async () => {
+      const before = await importsCount();
+      const csv = toCsv([STUDENT_HEADER, ...studentRows(1, uniqueSuffix())]);
+      const badName = await rawForm(`/schools/${schoolId}/imports`, school, [
+        { name: 'kind', value: 'students' },
+        { name: 'file', value: csv, fileName: 'stu\u0000dents.csv' },
+      ]);
+      expect(badName).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json'), body: { code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] } });
+      const badKind = await rawForm(`/schools/${schoolId}/imports`, school, [
+        { name: 'kind', value: 'students\u0000' },
+        { name: 'file', value: csv, fileName: 'students.csv' },
+      ]);
+      expect(badKind).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'kind' }] } });
+      const badYear = await rawForm('/headcount-imports', await api.token(demo('miit')), [
+        { name: 'year', value: '2026\u0000' },
+        { name: 'file', value: 'x', fileName: 'h\u0001.csv' },
+      ]);
+      expect(badYear).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
+      expect(badYear.body.errors?.map((e) => e.field).sort()).toEqual(['file', 'year']);
+      expect(await importsCount()).toBe(before);
+    }, 60_000);
+  });
+
+  describe('workbooks that unpack to too much', () => {
+    const xlsx = { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+    it('a zip bomb (3 MB that unpack to 1.2 GB) is rejected FILE_TOO_LARGE_UNPACKED; the same bomb with a lying directory is refused as unreadable', async () => {
+      const honest = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }), ...xlsx }, { kind: 'students' });
+      expect(honest.status).toBe(202);
+      expect(await finished(honest.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'FILE_TOO_LARGE_UNPACKED' }] });
+      const lying = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }, () => 4096), ...xlsx }, { kind: 'students' });
+      expect(await finished(lying.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'UNREADABLE_FILE' }] });
+    }, 60_000);
+
+    it('a 100 KB workbook holding one cell of 100 MB is rejected CELL_TOO_LONG', async () => {
+      const bytes = hostileXlsx({ cellBytes: 100 * 2 ** 20 });
+      expect(bytes.length).toBeLessThan(200 * 1024);
+      const queued = await upload(`/schools/${schoolId}/imports`, school, { name: 'cell.xlsx', bytes, ...xlsx }, { kind: 'students' });
+      expect(await finished(queued.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'CELL_TOO_LONG' }] });
+    }, 60_000);
+  });
+
   describe('headcounts from the bureaus (§13)', () => {
     const uscc = (body17: string) => body17 + usccCheckCharacter(body17);
 
-    it('the MIIT officer’s file naming an enterprise outside the remit is rejected whole; a good one updates headcounts and quotas', async () => {
+    it('the MIIT officer’s file naming an enterprise outside the remit or awaiting verification is rejected whole; a good one updates headcounts and quotas', async () => {
       const miit = await api.token(demo('miit'));
-      const enterprises: Array<{ id: string; uscc: string; ownership: string }> = await api.db.query(`SELECT id, uscc, ownership FROM organisations WHERE kind = 'enterprise' ORDER BY name`);
-      const mine = enterprises.filter((e) => e.ownership !== 'municipal_soe').slice(0, 3);
+      const enterprises: Array<{ id: string; uscc: string; ownership: string; verification: string }> = await api.db.query(
+        `SELECT id, uscc, ownership, verification FROM organisations WHERE kind = 'enterprise' ORDER BY name`,
+      );
+      const mine = enterprises.filter((e) => e.ownership !== 'municipal_soe' && e.verification === 'verified').slice(0, 3);
+      // Awaiting verification: in no officer's figures, so not theirs to report either.
+      const pending = enterprises.find((e) => e.ownership !== 'municipal_soe' && e.verification === 'unverified')!;
       const soe = enterprises.find((e) => e.ownership === 'municipal_soe')!;
       const header = ['统一社会信用代码', '年份', '职工人数'];
       const unknown = uscc('91620100MA7XX0000');
 
-      const bad = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine[0].uscc, '2026', '5000'], [soe.uscc, '2026', '100'], [unknown, '2026', '10']]) });
+      const bad = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine[0].uscc, '2026', '5000'], [soe.uscc, '2026', '100'], [unknown, '2026', '10'], [pending.uscc, '2026', '20']]) });
       expect(bad.status).toBe(202);
       const rejected = await finished(bad.body.id, miit);
       expect(rejected.errors).toEqual([
         { line: 3, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: soe.uscc },
         { line: 4, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: unknown },
+        { line: 5, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: pending.uscc },
       ]);
       expect(await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND year = 2026 AND employees = 5000`, [mine[0].id])).toBe(0);
 
@@ -253,7 +366,8 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       const remit = (soe: boolean): Promise<Array<{ uscc: string; name: string; employees: number | null }>> =>
         api.db.query(
           `SELECT o.uscc, o.name, q.employees FROM organisations o LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = 2026
-            WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND (o.ownership IS NOT DISTINCT FROM 'municipal_soe') = $1 ORDER BY o.name, o.id`,
+            WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND o.verification = 'verified'
+              AND (o.ownership IS NOT DISTINCT FROM 'municipal_soe') = $1 ORDER BY o.name, o.id`,
           [soe],
         );
       const download = async (token: string, query: string) => {

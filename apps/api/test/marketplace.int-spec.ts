@@ -85,6 +85,19 @@ describe('the marketplace (integration)', () => {
       expect(reply.body.facts.concurrentSeats).toBeGreaterThanOrEqual(0);
     });
 
+    it('caps interns in one post at 20 % of its staff where the 10 % cap is checked (POST_CAP_EXCEEDED), on create, edit and publish, with the numbers', async () => {
+      const over = await api.request<{ code: string; facts: Record<string, unknown> }>('POST', '/slots', { token: hr, body: internship({ capacity: 5, postStaff: 24 }) });
+      expect(over).toMatchObject({ status: 409, body: { code: 'POST_CAP_EXCEEDED', facts: { cap: 4, postStaff: 24, capacity: 5 } } });
+      const fits = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ capacity: 4, postStaff: 24 }) });
+      expect(fits.status).toBe(201);
+      expect(fits.body.postStaff).toBe(24);
+      const shrunk = await api.request('PATCH', `/slots/${fits.body.id}`, { token: hr, body: { postStaff: 19 } });
+      expect(shrunk).toMatchObject({ status: 409, body: { code: 'POST_CAP_EXCEEDED', facts: { cap: 3 } } });
+      expect((await api.request('POST', `/slots/${fits.body.id}/publish`, { token: hr })).status).toBe(200);
+      const [{ post_staff }] = await api.db.query(`SELECT post_staff FROM slots WHERE id = $1`, [fits.body.id]);
+      expect(post_staff).toBe(24);
+    });
+
     it('warns, without refusing, when a post internship is far from six months', async () => {
       const reply = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ endDate: '2027-04-15', capacity: 1 }) });
       expect(reply.status).toBe(201);
@@ -227,8 +240,8 @@ describe('the marketplace (integration)', () => {
       expect(accepted.body).toEqual((await api.request<ApplicationView>('GET', `/applications/${id}`, { token: student })).body);
       expect((await api.request<SlotView>('GET', `/slots/${slot.id}`, { token: student })).body).toMatchObject({ taken: 1, seatsLeft: 2 });
 
-      const placements = await api.request<PlacementView[]>('GET', '/placements?year=2027', { token: hr });
-      expect(placements.body.find((p) => p.applicationId === id)).toMatchObject({ status: 'pending', kind: 'student', startDate: '2027-03-01' });
+      const placements = await api.request<Page<PlacementView>>('GET', '/placements?year=2027', { token: hr });
+      expect(placements.body.items.find((p) => p.applicationId === id)).toMatchObject({ status: 'pending', kind: 'student', startDate: '2027-03-01' });
 
       // Every step told the student, the enterprise and the school, in the same transaction.
       const events = await api.db.query(`SELECT kind, cardinality(recipients) AS n FROM outbox_events WHERE subject_id = $1 ORDER BY id`, [id]);
@@ -392,7 +405,7 @@ describe('the marketplace (integration)', () => {
       const [racer] = await offeredApplications(slot, 1, 700);
       await api.db.query(`UPDATE students SET date_of_birth = '2009-06-01' WHERE user_id = $1`, [racer.userId]); // 17 on 2027-03-01
       expect((await api.request('POST', `/applications/${racer.applicationId}/accept`, { token: racer.token })).status).toBe(200);
-      const [placement] = (await api.request<PlacementView[]>('GET', '/placements', { token: racer.token })).body;
+      const [placement] = (await api.request<Page<PlacementView>>('GET', '/placements', { token: racer.token })).body.items;
 
       expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: {} })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
       expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } })).body).toMatchObject({
@@ -400,6 +413,13 @@ describe('the marketplace (integration)', () => {
       });
       expect((await api.request('POST', `/applications/${racer.applicationId}/approve`, { token: school, body: { guardianConsent: true } })).status).toBe(200);
       expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hrSoe, body: { insurancePolicyNo: 'PICC-2027-0001' } })).status).toBe(404);
+      // Everything is in order but the calendar: it starts on 2027-03-01.
+      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } })).body).toMatchObject({
+        code: 'PLACEMENT_NOT_STARTED',
+        facts: { startDate: '2027-03-01' },
+      });
+      // Time passes (the dates moved back, as the clock cannot be): from its first day it starts, after its last it completes.
+      await api.db.query(`UPDATE placements SET start_date = current_date - 40, end_date = current_date - 1 WHERE id = $1`, [placement.id]);
       const active = await api.request<PlacementView>('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } });
       expect(active.body).toMatchObject({ status: 'active', insurancePolicyNo: 'PICC-2027-0001' });
 
@@ -449,15 +469,15 @@ describe('the marketplace (integration)', () => {
     });
 
     it('for placements', async () => {
-      const [placement] = (await api.request<PlacementView[]>('GET', '/placements', { token: hr })).body;
+      const [placement] = (await api.request<Page<PlacementView>>('GET', '/placements', { token: hr })).body.items;
       expect(placement).toBeDefined();
       for (const token of [hrSoe, await api.token(demo('student9')), await api.token(demo('school2'))]) {
         expect((await api.request('GET', `/placements/${placement.id}`, { token })).status).toBe(404);
       }
-      const sasac = await api.request<PlacementView[]>('GET', '/placements', { token: await api.token(demo('sasac')) });
-      expect(sasac.body.map((p) => p.id)).not.toContain(placement.id);
-      const miit = await api.request<PlacementView[]>('GET', '/placements', { token: await api.token(demo('miit')) });
-      expect(miit.body.map((p) => p.id)).toContain(placement.id);
+      const sasac = await api.request<Page<PlacementView>>('GET', '/placements?limit=200', { token: await api.token(demo('sasac')) });
+      expect(sasac.body.items.map((p) => p.id)).not.toContain(placement.id);
+      const miit = await api.request<Page<PlacementView>>('GET', `/placements?enterpriseId=${placement.enterprise.id}&limit=200`, { token: await api.token(demo('miit')) });
+      expect(miit.body.items.map((p) => p.id)).toContain(placement.id);
     });
   });
 });

@@ -58,9 +58,13 @@ describe('organisations and tenancy (integration)', () => {
       expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'uscc', message: 'uscc has a wrong check character (GB 32100)' }] });
     });
 
-    it('refuses a second registration of one USCC with 409 and writes nothing of it', async () => {
+    it('an unverified registration never holds a code; a verified enterprise’s code is refused (409) and nothing of it is written', async () => {
       const first = registration();
-      expect((await api.request('POST', '/enterprises', { body: first })).status).toBe(201);
+      const registered = await api.request<RegisterEnterpriseResponse>('POST', '/enterprises', { body: first });
+      expect(registered.status).toBe(201);
+      // Anyone may register anything: a pretender must not block the real holder of the code.
+      expect((await api.request('POST', '/enterprises', { body: registration({ uscc: first.uscc }) })).status).toBe(201);
+      expect((await api.request('POST', `/enterprises/${registered.body.enterprise.id}/verify`, { token: await api.token(demo('admin')) })).status).toBe(200);
       const second = registration({ uscc: first.uscc.toLowerCase() });
       const reply = await api.request('POST', '/enterprises', { body: second });
       expect(reply.status).toBe(409);
@@ -135,7 +139,7 @@ describe('organisations and tenancy (integration)', () => {
       expect((await api.request('GET', `/enterprises/${firm}`, { token: await api.token(demo('edu')) })).status).toBe(404);
     });
 
-    it('officers’ lists hold exactly their remit', async () => {
+    it('officers’ lists hold exactly the verified enterprises of their remit', async () => {
       const all = async (token: string): Promise<EnterpriseView[]> => {
         const items: EnterpriseView[] = [];
         let cursor: string | null = null;
@@ -151,7 +155,7 @@ describe('organisations and tenancy (integration)', () => {
       const miit = await all(await api.token(demo('miit')));
       const [{ soes, others }] = await api.db.query(
         `SELECT count(*) FILTER (WHERE ownership = 'municipal_soe')::int AS soes, count(*) FILTER (WHERE ownership <> 'municipal_soe')::int AS others
-           FROM organisations WHERE kind IN ('enterprise', 'training_base')`,
+           FROM organisations WHERE kind IN ('enterprise', 'training_base') AND verification = 'verified'`,
       );
       expect(sasac).toHaveLength(soes);
       expect(sasac.every((e) => e.ownership === 'municipal_soe')).toBe(true);

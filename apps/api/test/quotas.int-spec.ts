@@ -28,9 +28,9 @@ describe('quota monitoring (integration)', () => {
 
   const everything = (token: string, filter = ''): Promise<QuotaRow[]> => wholeTable(api, token, YEAR, filter, 7);
 
-  it('MIIT and SASAC together see every enterprise exactly once: no overlap, no gap', async () => {
+  it('MIIT and SASAC together see every verified enterprise exactly once: no overlap, no gap', async () => {
     const [ofMiit, ofSasac] = await Promise.all([everything(miit), everything(sasac)]);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base')`);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND verification = 'verified'`);
     const ids = new Set([...ofMiit, ...ofSasac].map((r) => r.enterpriseId));
     expect(ofMiit.length + ofSasac.length).toBe(n);
     expect(ids.size).toBe(n);
@@ -82,19 +82,19 @@ describe('quota monitoring (integration)', () => {
         WHERE q.year = $1 AND q.hosted > 0 AND o.ownership IS DISTINCT FROM 'municipal_soe' ORDER BY q.hosted DESC LIMIT 1`,
       [YEAR],
     );
-    const ofMiit = await api.request<Array<{ person: { id: string }; enterprise: { id: string } }>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: miit });
+    const ofMiit = await api.request<Page<{ person: { id: string }; enterprise: { id: string } }>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: miit });
     expect(ofMiit.status).toBe(200);
-    expect(ofMiit.body.length).toBe(hosting.hosted);
-    expect(ofMiit.body.every((p) => p.enterprise.id === hosting.id)).toBe(true);
+    expect(ofMiit.body.items.length).toBe(hosting.hosted);
+    expect(ofMiit.body.items.every((p) => p.enterprise.id === hosting.id)).toBe(true);
     const [{ logged }] = await api.db.query(
       `SELECT count(DISTINCT subject_id)::int AS logged FROM access_log WHERE what = 'placements' AND subject_id = ANY($1::uuid[])`,
-      [ofMiit.body.map((p) => p.person.id)],
+      [ofMiit.body.items.map((p) => p.person.id)],
     );
     expect(logged).toBe(hosting.hosted);
 
     // Not in SASAC's remit: nothing, rather than another authority's interns.
-    const ofSasac = await api.request<unknown[]>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: sasac });
-    expect(ofSasac.body).toEqual([]);
+    const ofSasac = await api.request<Page<unknown>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: sasac });
+    expect(ofSasac.body).toEqual({ items: [], nextCursor: null });
     const malformed = await api.request<{ code: string; errors: Array<{ field: string }> }>('GET', '/placements?enterpriseId=not-an-id', { token: miit });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('enterpriseId');

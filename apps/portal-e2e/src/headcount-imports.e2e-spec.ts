@@ -62,7 +62,7 @@ async function openImport(): Promise<void> {
 beforeAll(async () => {
   const remit = await rows<Target>(
     `SELECT o.id, o.name, o.uscc, o.district, q.employees, q.required FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-      WHERE q.year = $1 AND o.ownership IS DISTINCT FROM 'municipal_soe'
+      WHERE q.year = $1 AND o.ownership IS DISTINCT FROM 'municipal_soe' AND o.verification = 'verified'
       ORDER BY o.district, o.name, o.id`,
     [year],
   );
@@ -86,7 +86,7 @@ describe('headcount imports by the bureaus (§13)', () => {
     template = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(template[0]).toBe('统一社会信用代码,企业名称,年份,职工人数');
     expect(template).toContain(`${target.uscc},${target.name},${year},${target.employees}`);
-    const remitSize = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND uscc IS NOT NULL AND ownership IS DISTINCT FROM 'municipal_soe'`);
+    const remitSize = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND uscc IS NOT NULL AND ownership IS DISTINCT FROM 'municipal_soe' AND verification = 'verified'`);
     expect(template).toHaveLength(remitSize[0].n + 1);
 
     // The officer edits the target's line and, by mistake, adds a line of last year and a municipal SOE (SASAC's remit).

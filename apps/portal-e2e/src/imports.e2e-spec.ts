@@ -129,4 +129,37 @@ describe('bulk import of students (journey 7)', () => {
     await page.getByTestId('home-student').waitFor();
     await shot('04-activated');
   });
+
+  it('a failed import says why and offers a new upload; a NUL in a cell is reported as a control character, in the reader’s language', async () => {
+    if (!db) return; // the failed import is made in the stack's database
+    const [{ id: admin, organisation_id: schoolId }] = (await db.query(`SELECT id, organisation_id FROM users WHERE email = $1`, [SCHOOL_ADMIN])) as Array<{ id: string; organisation_id: string }>;
+    // As the sweep leaves an import whose worker was killed mid-COPY (apps/worker/test/import-sweep.int-spec.ts).
+    await db.query(
+      `INSERT INTO imports (kind, status, school_id, created_by, file_name, format, failure_reason, failure, finished_at)
+       VALUES ('students', 'failed', $1, $2, '中断的导入.csv', 'csv', 'STALLED', 'no progress for 600 s', now())`,
+      [schoolId, admin],
+    );
+    await signIn(SCHOOL_ADMIN);
+    await page.getByTestId('import-people').click();
+    await page.getByTestId('import-drawer').waitFor();
+    await page.locator('.ant-list-item', { hasText: '中断的导入.csv' }).getByRole('button').click();
+    const failed = page.getByTestId('import-failed');
+    await failed.waitFor();
+    expect(await failed.getAttribute('data-reason')).toBe('STALLED');
+    expect(await failed.textContent()).toContain('导入长时间没有进展');
+    expect(await page.getByTestId('import-again').textContent()).toContain('重新上传文件');
+    await shot('05-failed');
+
+    await page.getByTestId('import-again').click();
+    const rows = studentRows(2, `${tag}nul`);
+    rows[1][0] = '王\u0000五';
+    await upload('学生名单-控制字符.csv', rows);
+    await finishedRun().waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-run').getAttribute('data-status')).toBe('rejected');
+    const error = page.getByTestId('import-error-row');
+    expect(await error.evaluateAll((all) => all.map((row) => `${row.getAttribute('data-line')}:${row.getAttribute('data-field')}:${row.getAttribute('data-reason')}`))).toEqual(['3:name:CONTROL_CHARACTER']);
+    expect(await error.textContent()).toContain('不可见的控制字符');
+    expect(await error.textContent()).toContain('王\u2400五');
+    await shot('06-control-character');
+  });
 });

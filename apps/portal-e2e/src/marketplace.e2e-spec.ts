@@ -220,7 +220,7 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
     await screenshot(student, 'student-placements');
   }, STEP_MS);
 
-  it('the enterprise sees the seat taken (1/2), and starts the placement with its insurance policy', async () => {
+  it('the enterprise sees the seat taken (1/2); starting the placement before its first day is refused in words; from that day it starts with its insurance policy', async () => {
     await openMenu(hr, '岗位管理', 'slots-page');
     const slot = rowOf(hr, 'slots-table', TITLE);
     await slot.waitFor();
@@ -230,6 +230,24 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
     await openMenu(hr, '实习管理', 'placements-page');
     const placement = rowOf(hr, 'placements-table', TITLE);
     await placement.getByTestId('activate-placement').click();
+    await hr.getByTestId('insurance-policy-no').fill(`PICC-2027-${RUN}`);
+    await hr.getByTestId('activate-submit').click();
+    // It starts on 2027-03-01: not a day before (the dialog says so, with the date, and no code).
+    const refusal = hr.getByTestId('activate-error');
+    await refusal.waitFor();
+    expect(await refusal.getAttribute('data-code')).toBe('PLACEMENT_NOT_STARTED');
+    expect(await refusal.textContent()).toContain('该实习于 2027-03-01 开始，自当日起方可开始实习');
+    expect(await refusal.textContent()).not.toContain('PLACEMENT_NOT_STARTED');
+    await screenshot(hr, 'enterprise-placement-not-started');
+    await hr.keyboard.press('Escape');
+    // The clock cannot be moved: the placement's dates are (on the stack's own database), as if its first day had come.
+    const db = stack.api?.db;
+    if (!db) return; // against a running portal the journey ends at the refusal
+    await db.query(`UPDATE placements SET start_date = current_date, end_date = current_date + 180 WHERE slot_id IN (SELECT id FROM slots WHERE title = $1)`, [TITLE]);
+    await hr.reload();
+    await hr.getByTestId('placements-page').waitFor();
+    await settled(hr);
+    await rowOf(hr, 'placements-table', TITLE).getByTestId('activate-placement').click();
     await hr.getByTestId('insurance-policy-no').fill(`PICC-2027-${RUN}`);
     await hr.getByTestId('activate-submit').click();
     await placement.locator('[data-testid=placement-status][data-status=active]').waitFor();

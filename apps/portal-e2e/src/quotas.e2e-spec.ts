@@ -25,7 +25,7 @@ const rows = <T>(sql: string, params: unknown[] = []): Promise<T[]> => journey.r
 const remitRows = (soe: boolean) =>
   rows<{ id: string; name: string; district: string; hosted: number; required: number }>(
     `SELECT o.id, o.name, o.district, q.hosted, q.required FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-      WHERE q.year = $1 AND (o.ownership = 'municipal_soe') = $2 ORDER BY o.name`,
+      WHERE q.year = $1 AND (o.ownership = 'municipal_soe') = $2 AND o.verification = 'verified' ORDER BY o.name`,
     [year, soe],
   );
 

@@ -10,6 +10,8 @@ import { LoginPage } from './pages/login/login-page';
 // The sign-in page loads first; everything else when it is first needed.
 const RegisterPage = lazy(() => import('./pages/register/register-page'));
 const ActivatePage = lazy(() => import('./pages/activate/activate-page'));
+const ForgotPasswordPage = lazy(() => import('./pages/password-reset/forgot-password-page'));
+const ResetPasswordPage = lazy(() => import('./pages/password-reset/reset-password-page'));
 const HomePage = lazy(() => import('./pages/home/home-page'));
 const MePage = lazy(() => import('./pages/me/me-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
@@ -48,6 +50,8 @@ export function AppRoutes() {
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
         <Route path="/activate" element={<ActivatePage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
         <Route element={<RequireSession />}>
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/home" replace />} />

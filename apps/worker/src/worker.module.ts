@@ -3,12 +3,15 @@ import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
+import { ClockBinding, clockProvider } from './config/clock.provider';
 import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
+import { SendPasswordResetJob } from './accounts/send-password-reset.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
+import { SweepImportsJob } from './imports/sweep-imports.job';
 import { QueueRuntime } from './jobs/queue-runtime.service';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
@@ -19,6 +22,7 @@ import { CloseDueRoundsJob } from './matching/close-due-rounds.job';
 import { RunMatchRoundJob } from './matching/run-match-round.job';
 import { RedisCloser, redisProvider } from './redis.provider';
 import { ExpireOffersJob } from './scheduled/expire-offers.job';
+import { RefreshHostedJob } from './scheduled/refresh-hosted.job';
 import { SendDigestJob } from './scheduled/send-digest.job';
 import { SendRemindersJob } from './scheduled/send-reminders.job';
 
@@ -35,6 +39,8 @@ export class WorkerModule {
       ],
       providers: [
         { provide: WorkerConfig, useValue: config },
+        clockProvider,
+        ClockBinding,
         redisProvider,
         RedisCloser,
         WorkerMetrics,
@@ -47,12 +53,15 @@ export class WorkerModule {
         DeliverNotificationJob,
         FanOutNotificationsJob,
         ExpireOffersJob,
+        RefreshHostedJob,
         SendRemindersJob,
         SendDigestJob,
         ImportRunner,
         RunImportJob,
+        SweepImportsJob,
         RunMatchRoundJob,
         CloseDueRoundsJob,
+        SendPasswordResetJob,
       ],
       exports: [WorkerConfig],
     };

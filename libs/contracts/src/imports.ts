@@ -2,6 +2,13 @@
 export type ImportKind = 'students' | 'teachers' | 'headcounts';
 export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
 export const IMPORT_FINISHED: ImportStatus[] = ['done', 'rejected', 'failed'];
+/**
+ * Why an import is `failed` (never the file's fault: nothing was written, the same file may be uploaded
+ * again): no progress for too long (the worker stopped mid-import), its queued job was lost, it could
+ * not be queued, or an error of ours after every attempt.
+ */
+export const IMPORT_FAILURE_REASONS = ['STALLED', 'JOB_LOST', 'NOT_QUEUED', 'INTERNAL_ERROR'] as const;
+export type ImportFailureReason = (typeof IMPORT_FAILURE_REASONS)[number];
 
 /** One refusal: the file's line (header = 1; 0 = the whole file), the column's key, a stable reason code. */
 export interface ImportErrorView {
@@ -27,6 +34,8 @@ export interface ImportView {
   errorCount: number;
   errors: ImportErrorView[];
   failure: string | null;
+  /** Set exactly when `status` is `failed`. */
+  failureReason: ImportFailureReason | null;
   /** Accounts of this import that have not yet set a password. */
   pendingActivations?: number;
   codesIssuedAt: string | null;

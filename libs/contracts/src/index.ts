@@ -27,7 +27,8 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 export const SCHOOL_LEVELS = ['secondary', 'higher'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
 
-export const VERIFICATION_STATUSES = ['unverified', 'verified'] as const;
+/** unverified → verified, or refused (with a reason) and back to unverified when the applicant corrects the profile. */
+export const VERIFICATION_STATUSES = ['unverified', 'verified', 'refused'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** Lanzhou's districts and counties. */
@@ -107,8 +108,30 @@ export interface EnterpriseView {
   district: string;
   verification: VerificationStatus;
   verifiedAt: string | null;
+  /** Why the platform admin refused it (when refused): the applicant is told. */
+  refusalReason: string | null;
+  refusedAt: string | null;
   headcounts: HeadcountView[];
   createdAt: string;
+}
+
+/** An existing organisation with the same name or credit code as an enterprise awaiting verification. */
+export interface SimilarOrganisation {
+  id: string;
+  name: string;
+  uscc: string | null;
+  verification: VerificationStatus;
+  /** What matches: the name, the credit code, or both. */
+  same: Array<'name' | 'uscc'>;
+}
+
+/** The platform admin's list of enterprises awaiting verification, each with what it may duplicate. */
+export interface PendingEnterpriseView extends EnterpriseView {
+  similar: SimilarOrganisation[];
+}
+
+export interface RefuseEnterpriseRequest {
+  reason: string;
 }
 
 export interface RegisterEnterpriseRequest {
@@ -226,6 +249,8 @@ export interface SlotView {
   /** Monthly, in yuan, as decimal strings. */
   stipend: string | null;
   postWage: string | null;
+  /** Regular staff in this post: interns in it are at most 20 % of them. */
+  postStaff: number | null;
   hoursPerDay: string;
   nightShift: boolean;
   applicationDeadline: string | null;
@@ -247,6 +272,7 @@ export interface CreateSlotRequest {
   capacity: number;
   stipend?: string;
   postWage?: string;
+  postStaff?: number;
   hoursPerDay: string;
   nightShift: boolean;
   applicationDeadline?: string;

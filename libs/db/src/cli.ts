@@ -2,6 +2,7 @@
  * `node libs/db/dist/cli.js migrate|seed|setup`: runs the migrations and loads the demo data on
  * the database named by DATABASE_URL. `setup` does both, seeding only a database not yet seeded.
  */
+import { SystemClock } from '@skillbridge/domain';
 import { createDataSource } from './data-source';
 import { refreshQuotas } from './quota.repository';
 import { rulesForYear } from './rules.repository';
@@ -25,8 +26,9 @@ async function main(command: string | undefined): Promise<void> {
       }
     }
     // Quota figures for last, this and next year, under each year's rules (idempotent).
-    const year = new Date().getUTCFullYear();
-    for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
+    const today = new SystemClock().today(); // in Lanzhou
+    const year = Number(today.slice(0, 4));
+    for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null, today);
   } finally {
     await db.destroy();
   }

@@ -265,10 +265,11 @@ export async function storedRunInstance(db: EntityManager, runId: string): Promi
   };
 }
 
-/** Closes collecting in every round whose preference deadline has passed; returns how many. */
-export async function closeDueRounds(db: DataSource | EntityManager): Promise<number> {
+/** Closes collecting in every round whose preference deadline has passed at `now` (the clock's); returns how many. */
+export async function closeDueRounds(db: DataSource | EntityManager, now: Date): Promise<number> {
   const [, count] = await db.query(
-    `UPDATE match_rounds SET status = 'ranking', updated_at = now() WHERE status = 'collecting' AND preference_deadline < now()`,
+    `UPDATE match_rounds SET status = 'ranking', updated_at = now() WHERE status = 'collecting' AND preference_deadline < $1`,
+    [now],
   );
   return Number(count ?? 0);
 }

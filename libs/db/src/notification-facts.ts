@@ -36,6 +36,10 @@ export async function loadMessageFacts(db: EntityManager, kind: string, subjectI
     const [row] = await db.query(`SELECT name AS "teacherName" FROM users WHERE id = $1`, [subjectId]);
     return row ? { ...row, ...(payload as MessageFacts) } : null;
   }
+  if (area === 'enterprise') {
+    const [row] = await db.query(`SELECT name AS "enterpriseName" FROM organisations WHERE id = $1`, [subjectId]);
+    return row ? { ...row, ...(payload as MessageFacts) } : null;
+  }
   if (area === 'quota') {
     const [row] = await db.query(`SELECT name AS "enterpriseName" FROM organisations WHERE id = $1`, [subjectId]);
     return row ? { ...row, ...(payload as MessageFacts) } : null;

@@ -18,3 +18,5 @@ export * from './uscc';
 export * from './match-round';
 export * from './matching';
 export * from './imports';
+export * from './clock';
+export * from './password-reset';

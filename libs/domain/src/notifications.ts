@@ -32,6 +32,8 @@ export const EVENT_KINDS = [
   'booking.completed',
   'practice.reminder',
   'quota.reminder',
+  'enterprise.verified',
+  'enterprise.refused',
   'import.done',
   'import.rejected',
   'round.matched',
@@ -56,6 +58,8 @@ const EMAIL_BY_DEFAULT = new Set<EventKind>([
   'booking.starting',
   'practice.reminder',
   'quota.reminder',
+  'enterprise.verified',
+  'enterprise.refused',
   'round.matched',
   'round.unmatched',
 ]);
@@ -93,6 +97,8 @@ export interface MessageFacts {
   errorCount?: number;
   roundName?: string;
   matched?: number;
+  /** Why an enterprise was refused verification. */
+  reason?: string;
 }
 
 type Words = { title: string; body: string };
@@ -180,6 +186,18 @@ const TEMPLATES: Record<EventKind, Template> = {
     any: {
       'zh-CN': { title: '实习生接收配额提醒', body: '{enterpriseName} {year} 年应接收实习生 {required} 人，目前已接收 {hosted} 人，请尽快发布实习岗位。' },
       en: { title: 'Intern quota reminder', body: '{enterpriseName} should host {required} interns in {year}; {hosted} so far. Please post internship slots.' },
+    },
+  },
+  'enterprise.verified': {
+    any: {
+      'zh-CN': { title: '企业认证已通过', body: '{enterpriseName} 已通过平台认证，现在可以发布岗位，并计入主管部门的配额统计。' },
+      en: { title: 'Enterprise verified', body: '{enterpriseName} is verified: it can post slots now and counts in the bureaus’ quota figures.' },
+    },
+  },
+  'enterprise.refused': {
+    any: {
+      'zh-CN': { title: '企业认证未通过', body: '{enterpriseName} 的认证申请未通过，原因：{reason}。请修改企业信息后重新提交。' },
+      en: { title: 'Enterprise verification refused', body: '{enterpriseName} was not verified. Reason: {reason}. Correct the profile and it is submitted again.' },
     },
   },
   'import.done': {

@@ -52,6 +52,10 @@ export const requiredIntake = (rules: YearRules, employees: number): number =>
 export const internCap = (rules: YearRules, employees: number): number =>
   floorTimes(rules.enterpriseInternCapRate, employees);
 
+/** The most interns one post may hold, floor(post cap rate × the post's staff). */
+export const postInternCap = (rules: YearRules, postStaff: number): number =>
+  floorTimes(rules.postInternCapRate, postStaff);
+
 /** Checks a rules record before it is stored: every rate a decimal in [0, 1]. */
 export function rulesProblems(rules: YearRules): string[] {
   const problems: string[] = [];

@@ -1,7 +1,7 @@
 import { atLeastShareOf } from './decimal';
 import { IsoDate, monthsBetween } from './dates';
 import { DomainError } from './errors';
-import { YearRules, internCap } from './rules';
+import { YearRules, internCap, postInternCap } from './rules';
 
 /** 岗位实习 post internship, 现代学徒制 apprenticeship, 教师企业实践 teacher practice. */
 export type SlotType = 'internship' | 'apprenticeship' | 'teacher_practice';
@@ -71,6 +71,24 @@ export function checkInternCap(rules: YearRules, employees: number | null, concu
         ? 'State this year’s headcount first: interns are capped at a share of staff'
         : `Interns at one time may be at most ${percent(rules.enterpriseInternCapRate)} of staff (${cap}); ${concurrentSeats} seats are already offered over these dates`,
       { cap, concurrentSeats },
+    );
+  }
+}
+
+/**
+ * Reg. 2016 Art. 9 (kept as practice): interns in one post (岗位 — the slot) ≤ 20 % of that post's
+ * staff. Applies when the enterprise states the post's staff; a slot that does not is held to the
+ * enterprise-wide cap alone.
+ */
+export function checkPostCap(rules: YearRules, postStaff: number | null, capacity: number): void {
+  if (postStaff === null) return;
+  const cap = postInternCap(rules, postStaff);
+  if (capacity > cap) {
+    throw new DomainError(
+      'POST_CAP_EXCEEDED',
+      'conflict',
+      `Interns in one post may be at most ${percent(rules.postInternCapRate)} of its staff (${cap} of ${postStaff}); this slot offers ${capacity} seats`,
+      { cap, postStaff, capacity, rate: rules.postInternCapRate },
     );
   }
 }

@@ -18,15 +18,42 @@ export function usccCheckCharacter(first17: string): string {
   return ALPHABET[(31 - (sum % 31)) % 31];
 }
 
-export type UsccProblem = 'length' | 'characters' | 'check_digit';
+export type UsccProblem = 'length' | 'characters' | 'check_digit' | 'void';
 
-/** Why a code is not a valid USCC, or null when it is. Letters are compared in upper case. */
+/**
+ * GB 32100-2015 Table 1 (with the later additions for the military and agricultural authorities):
+ * the registration authority (1st character) and the organisation types (2nd) it registers.
+ */
+export const USCC_ORGANISATION_TYPES: Readonly<Record<string, string>> = {
+  '1': '1239', // 机构编制: 机关, 事业单位, 中央编办直管群团, 其他
+  '2': '19', // 外交
+  '3': '123459', // 司法行政: 律所, 公证处, 基层法律服务所, 司法鉴定, 仲裁委, 其他
+  '4': '19', // 文化
+  '5': '1239', // 民政: 社会团体, 民办非企业, 基金会, 其他
+  '6': '129', // 旅游
+  '7': '129', // 宗教
+  '8': '19', // 工会
+  '9': '123', // 工商: 企业, 个体工商户, 农民专业合作社
+  A: '19', // 中央军委改革和编制办公室
+  N: '1239', // 农业: 组级, 村级, 乡镇级集体经济组织, 其他
+  Y: '1', // 其他
+};
+
+/**
+ * Why a code is not a valid USCC, or null when it is. Letters are compared in upper case.
+ * `void`: the check character fits but the code cannot have been issued — an authority or
+ * organisation type GB 32100 does not define, no administrative division (000000), or all zeros.
+ */
 export function usccProblem(code: string): UsccProblem | null {
   const normalised = code.trim().toUpperCase();
   if (normalised.length !== 18) return 'length';
   if (!SHAPE.test(normalised)) return 'characters';
-  return usccCheckCharacter(normalised.slice(0, 17)) === normalised[17] ? null : 'check_digit';
+  if (usccCheckCharacter(normalised.slice(0, 17)) !== normalised[17]) return 'check_digit';
+  return isIssuable(normalised) ? null : 'void';
 }
+
+const isIssuable = (code: string): boolean =>
+  (USCC_ORGANISATION_TYPES[code[0]] ?? '').includes(code[1]) && code.slice(2, 8) !== '000000' && !/^0+$/.test(code.slice(8, 17));
 
 export const isValidUscc = (code: string): boolean => usccProblem(code) === null;
 

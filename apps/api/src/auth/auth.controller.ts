@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, MeView, TokenPair } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Public } from '../common/auth.decorators';
 import { AuthService } from './auth.service';
 import { ActivateDto } from './dto/activate.dto';
 import { LoginDto } from './dto/login.dto';
+import { ForgotPasswordDto, ResetPasswordDto } from './dto/password-reset.dto';
 import { LogoutDto, RefreshDto } from './dto/refresh.dto';
+import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 
 @ApiTags('identity')
@@ -16,22 +18,47 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly tokens: TokenService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in with e-mail and password' })
-  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.auth.login(body.email, body.password, request.ip);
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password; sets the browser’s device cookie for the account (429 RATE_LIMITED with Retry-After while failures are being slowed)',
+  })
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const { response, deviceCookie } = await this.auth.login(body.email, body.password, request.ip, request.headers.cookie);
+    reply.header('set-cookie', deviceCookie);
+    return response;
   }
 
   @Public()
   @Post('auth/activate')
   @HttpCode(200)
   @ApiOperation({ summary: 'An imported account sets its first password with its one-time code (401 INVALID_ACTIVATION_CODE); signs in' })
-  activate(@Body() body: ActivateDto, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.auth.activate(body.email, body.code, body.password, request.ip);
+  async activate(@Body() body: ActivateDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const { response, deviceCookie } = await this.auth.activate(body.email, body.code, body.password, request.ip);
+    reply.header('set-cookie', deviceCookie);
+    return response;
+  }
+
+  @Public()
+  @Post('auth/password-reset')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Forgot password: e-mails a one-time link (30 minutes) if an account has this e-mail; the same answer either way (429 RATE_LIMITED per e-mail and address)',
+  })
+  async requestPasswordReset(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.resets.request(body.email, request.ip);
+  }
+
+  @Public()
+  @Post('auth/password-reset/confirm')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sets a new password with the secret of a reset link (400 RESET_LINK_INVALID); signs the account out everywhere' })
+  async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
+    await this.resets.reset(body.token, body.password);
   }
 
   @Public()

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { createSecretKey } from 'crypto';
+import { createHmac, createSecretKey } from 'crypto';
 import { RefuseUnexpectedBody } from '../common/validation';
 import { AppConfig } from '../config/app.config';
 import { AccessTokenGuard } from './access-token.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DeviceCookies } from './device-cookie';
 import { LoginThrottle } from './login-throttle.service';
+import { PasswordResetService } from './password-reset.service';
 import { TokenService } from './token.service';
 
 @Module({
@@ -28,6 +30,18 @@ import { TokenService } from './token.service';
     AuthService,
     TokenService,
     LoginThrottle,
+    PasswordResetService,
+    {
+      provide: DeviceCookies,
+      inject: [AppConfig],
+      // A key of its own, derived from the JWT secret: one secret to manage, two purposes kept apart.
+      useFactory: (config: AppConfig) =>
+        new DeviceCookies(createHmac('sha256', config.jwtSecret).update('skillbridge device cookie').digest(), {
+          days: config.LOGIN_DEVICE_COOKIE_DAYS,
+          secure: config.secureCookies,
+          path: '/api/v1/auth',
+        }),
+    },
     // In this order: who is asking (401/403) before what they sent (400).
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RefuseUnexpectedBody },

@@ -5,6 +5,7 @@ import { Organisation, User, hashActivationCode, hashPassword, verifyPassword } 
 import { Actor, DomainError, notFound } from '@skillbridge/domain';
 import { randomBytes, timingSafeEqual } from 'crypto';
 import { DataSource } from 'typeorm';
+import { DeviceCookies } from './device-cookie';
 import { LoginThrottle } from './login-throttle.service';
 import { TokenService } from './token.service';
 import { userView } from './views';
@@ -18,34 +19,39 @@ export class AuthService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    private readonly devices: DeviceCookies,
   ) {}
 
-  async login(email: string, password: string, address: string): Promise<LoginResponse> {
+  /**
+   * Signs in, and answers the browser's device cookie for the account (new, or the same renewed).
+   * The try is reserved with the throttle before the password is checked; a known browser (its
+   * cookie in `cookieHeader`) is held only by its own failures.
+   */
+  async login(email: string, password: string, address: string, cookieHeader?: string): Promise<{ response: LoginResponse; deviceCookie: string }> {
     const normalised = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(normalised, address);
     const user = await this.db.getRepository(User).findOneBy({ email: normalised });
+    const device = user ? this.devices.recognise(user.id, cookieHeader) : null;
+    // Refused or not, the answer to an unknown e-mail looks the same as to a known one.
+    const ticket = await this.throttle.reserve(normalised, address, device);
     const valid = await verifyPassword(user?.passwordHash ?? (await this.unknownUserHash), password);
     if (user && user.passwordHash === null) {
       // Imported and never activated: no password can match; say what to do instead. Counted as a
-      // failure, so that probing which accounts wait for activation is as limited as guessing passwords.
-      await this.throttle.recordFailure(normalised, address);
+      // failure (the reserved try stands), so that probing which accounts wait for activation is as
+      // limited as guessing passwords.
       throw new DomainError('ACCOUNT_NOT_ACTIVATED', 'forbidden', 'This account has no password yet: activate it with the one-time code from your school');
     }
-    if (!user || !valid) {
-      await this.throttle.recordFailure(normalised, address);
-      throw new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The e-mail or password is wrong');
-    }
-    await this.throttle.recordSuccess(normalised);
-    return { ...(await this.tokens.issue(user)), user: userView(user) };
+    if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The e-mail or password is wrong');
+    await this.throttle.succeeded(ticket);
+    return { response: { ...(await this.tokens.issue(user)), user: userView(user) }, deviceCookie: this.devices.issue(user.id, device) };
   }
 
   /**
    * An imported account sets its first password with the school's one-time code; the code is
    * burnt in the same transaction. Wrong codes count against the same limits as wrong passwords.
    */
-  async activate(email: string, code: string, password: string, address: string): Promise<LoginResponse> {
+  async activate(email: string, code: string, password: string, address: string): Promise<{ response: LoginResponse; deviceCookie: string }> {
     const normalised = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(normalised, address);
+    const ticket = await this.throttle.reserve(normalised, address);
     const codeHash = hashActivationCode(code);
     const [pending]: Array<{ user_id: string; code_hash: string | null }> = await this.db.query(
       `SELECT a.user_id, a.code_hash FROM account_activations a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND u.password_hash IS NULL`,
@@ -53,7 +59,6 @@ export class AuthService {
     );
     const matches = !!pending?.code_hash && timingSafeEqual(Buffer.from(pending.code_hash, 'hex'), Buffer.from(codeHash, 'hex'));
     if (!pending || !matches) {
-      await this.throttle.recordFailure(normalised, address);
       throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
     }
     const passwordHash = await hashPassword(password);
@@ -64,8 +69,8 @@ export class AuthService {
       return tx.getRepository(User).findOneByOrFail({ id: pending.user_id });
     });
     if (!user) throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
-    await this.throttle.recordSuccess(normalised);
-    return { ...(await this.tokens.issue(user)), user: userView(user) };
+    await this.throttle.succeeded(ticket);
+    return { response: { ...(await this.tokens.issue(user)), user: userView(user) }, deviceCookie: this.devices.issue(user.id) };
   }
 
   async me(actor: Actor): Promise<MeView> {

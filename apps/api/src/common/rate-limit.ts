@@ -23,6 +23,12 @@ if n == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
 return n`;
 type CountingRedis = Redis & { countInWindow(key: string, ttlSeconds: number): Promise<number> };
 
+/** The shared connection, able to count a call in its window in one round trip. */
+export function countingRedis(redis: Redis): CountingRedis {
+  if (!('countInWindow' in redis)) redis.defineCommand('countInWindow', { numberOfKeys: 1, lua: COUNT_IN_WINDOW });
+  return redis as CountingRedis;
+}
+
 export function limitsOf(config: AppConfig): Record<RateLimitPolicy, number> {
   return { applications: config.RATE_LIMIT_APPLICATIONS, messages: config.RATE_LIMIT_MESSAGES, reminders: config.RATE_LIMIT_REMINDERS };
 }
@@ -41,7 +47,7 @@ export class RateLimitGuard implements CanActivate {
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
   ) {
-    if (!('countInWindow' in redis)) redis.defineCommand('countInWindow', { numberOfKeys: 1, lua: COUNT_IN_WINDOW });
+    countingRedis(redis);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,4 +1,5 @@
-import { isoDate } from '@skillbridge/domain';
-
-/** Today's date in Lanzhou (UTC+8), where every date in SkillBridge is a local calendar date. */
-export const today = (): string => isoDate(new Date(Date.now() + 8 * 3_600_000));
+/**
+ * Today (and now) in Lanzhou on the API's one clock: libs/domain's Clock, provided and bound at boot
+ * by ConfigModule (a test sets it with TEST_CLOCK). Every date in SkillBridge is a local calendar date there.
+ */
+export { now, today } from '@skillbridge/domain';

@@ -7,7 +7,10 @@ const USCC_MESSAGES = {
   check_digit: 'has a wrong check character (GB 32100)',
 };
 
-/** 统一社会信用代码 with its GB 32100 check character. */
+/**
+ * 统一社会信用代码 with its GB 32100 check character. A well-formed code that cannot have been
+ * issued (usccProblem 'void') passes here: the service refuses it with its own code, USCC_VOID.
+ */
 export function IsUscc(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({
@@ -16,10 +19,10 @@ export function IsUscc(options?: ValidationOptions): PropertyDecorator {
       propertyName: propertyName as string,
       options,
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && usccProblem(value) === null,
+        validate: (value: unknown) => typeof value === 'string' && [null, 'void'].includes(usccProblem(value)),
         defaultMessage: (args) => {
           const problem = typeof args?.value === 'string' ? usccProblem(args.value) : 'length';
-          return `${args?.property} ${USCC_MESSAGES[problem ?? 'length']}`;
+          return `${args?.property} ${USCC_MESSAGES[problem === null || problem === 'void' ? 'length' : problem]}`;
         },
       },
     });

@@ -42,3 +42,27 @@ describe('the API configuration', () => {
     expect(() => loadConfig({ ...valid, API_DOCS: 'yes' })).toThrow('Invalid configuration: API_DOCS');
   });
 });
+
+describe('the trusted proxies', () => {
+  const valid = { DATABASE_URL: 'postgres://u:p@db:5432/app', REDIS_URL: 'redis://cache:6379' };
+
+  it('are none by default: the socket’s address is the client’s', () => {
+    expect(loadConfig(valid).trustProxy).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '0' }).trustProxy).toBe(false);
+  });
+
+  it('are exactly the configured number of hops nearest to the API', () => {
+    const trust = loadConfig({ ...valid, TRUST_PROXY: '1' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => trust('10.0.0.1', hop))).toEqual([true, false, false]);
+    const two = loadConfig({ ...valid, TRUST_PROXY: '2' }).trustProxy as (address: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => two('10.0.0.1', hop))).toEqual([true, true, false]);
+  });
+
+  it('may be a list of the proxies’ addresses', () => {
+    expect(loadConfig({ ...valid, TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toBe('10.0.0.0/8,127.0.0.1');
+  });
+
+  it('are never “every hop”: true is refused at boot', () => {
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow('Invalid configuration: TRUST_PROXY');
+  });
+});

@@ -1,5 +1,4 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/db';
 
 export { ConfigError };
@@ -15,10 +14,15 @@ export class AppConfig extends ServiceConfig {
   @IsString()
   HOST = '127.0.0.1';
 
-  /** Behind nginx or a load balancer: trust X-Forwarded-For for the client address (login limits use it). */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  TRUST_PROXY = false;
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For; the
+   * sign-in and password-reset limits count per address): `0` none (the socket's address), a number
+   * of hops (`1` behind the shipped nginx, which overwrites the header with the address it saw), or
+   * a comma list of the proxies' addresses or CIDRs. `true` is refused: trusting every hop lets a
+   * client choose its own address by sending the header itself.
+   */
+  @Matches(/^(\d{1,2}|[\da-fA-F.:/]+(\s*,\s*[\da-fA-F.:/]+)*)$/, { message: 'TRUST_PROXY must be a number of hops or a list of proxy addresses' })
+  TRUST_PROXY = '0';
 
   /** Prefix of the API's own Redis keys, so that deployments (or test runs) can share one server. */
   @Matches(/^[\w:-]{1,40}$/)
@@ -36,14 +40,53 @@ export class AppConfig extends ServiceConfig {
   @IntSetting(1)
   REFRESH_TOKEN_TTL_DAYS = 30;
 
-  @IntSetting(1)
-  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+  /*
+   * Sign-in throttle (auth/login-throttle.service.ts; docs/operations.md). Nothing here locks an
+   * account: each limit makes a guesser wait seconds, and a browser that signed in to the account
+   * before (device cookie) is held only by its own failures.
+   */
 
+  /** Failures per (account, address) — or per (account, device) — before each next try waits. */
   @IntSetting(1)
-  LOGIN_MAX_FAILURES_PER_ADDRESS = 30;
+  LOGIN_FREE_FAILURES = 3;
 
+  /** The wait after the free failures doubles from 2 s up to this many seconds. */
+  @IntSetting(1, 86_400)
+  LOGIN_DELAY_CAP_SECONDS = 60;
+
+  /** How long an (account, address) pair's failures are remembered after its last try. */
   @IntSetting(1)
   LOGIN_WINDOW_SECONDS = 900;
+
+  /** Failures one address may make across accounts at once (token bucket); successes cost nothing. */
+  @IntSetting(1)
+  LOGIN_ADDRESS_BURST = 30;
+
+  /** …and one more failure is allowed every this many seconds. */
+  @IntSetting(1, 86_400)
+  LOGIN_ADDRESS_REFILL_SECONDS = 6;
+
+  /** Failures one account may receive at once from browsers it does not know (token bucket). */
+  @IntSetting(1)
+  LOGIN_ACCOUNT_BURST = 10;
+
+  /** …and one more every this many seconds: the longest a new browser of the owner waits under attack. */
+  @IntSetting(1, 86_400)
+  LOGIN_ACCOUNT_REFILL_SECONDS = 20;
+
+  /** How long a browser's device cookie lasts; each sign-in renews it. */
+  @IntSetting(1, 3650)
+  LOGIN_DEVICE_COOKIE_DAYS = 180;
+
+  /** Password-reset requests per e-mail address and per client address in PASSWORD_RESET_WINDOW_SECONDS. */
+  @IntSetting(1)
+  PASSWORD_RESET_PER_ACCOUNT = 3;
+
+  @IntSetting(1)
+  PASSWORD_RESET_PER_ADDRESS = 10;
+
+  @IntSetting(1, 86_400)
+  PASSWORD_RESET_WINDOW_SECONDS = 3600;
 
   /** Per-account rate limits (common/rate-limit.ts): calls allowed per window of this many seconds. */
   @IntSetting(1, 86_400)
@@ -72,6 +115,22 @@ export class AppConfig extends ServiceConfig {
 
   get apiDocsServed(): boolean {
     return this.API_DOCS ? this.API_DOCS === 'on' : this.NODE_ENV !== 'production';
+  }
+
+  /**
+   * Fastify's `trustProxy`: for a hop count, a function believing exactly that many hops nearest to
+   * the API (the right-most entries of X-Forwarded-For, which those proxies wrote); else the list
+   * of proxy addresses.
+   */
+  get trustProxy(): ((address: string, hop: number) => boolean) | string | false {
+    if (!/^\d+$/.test(this.TRUST_PROXY)) return this.TRUST_PROXY.split(',').map((part) => part.trim()).join(',');
+    const hops = Number(this.TRUST_PROXY);
+    return hops > 0 && ((_address: string, hop: number) => hop < hops);
+  }
+
+  /** Whether cookies must say Secure (only sent over HTTPS): everywhere but development and tests. */
+  get secureCookies(): boolean {
+    return this.NODE_ENV === 'production';
   }
 
   get jwtSecret(): string {

@@ -15,6 +15,7 @@ export const importView = (row: Import, pendingActivations?: number): ImportView
   errorCount: row.errorCount,
   errors: row.errors,
   failure: row.failure,
+  failureReason: row.failureReason,
   ...(pendingActivations !== undefined ? { pendingActivations } : {}),
   codesIssuedAt: row.codesIssuedAt?.toISOString() ?? null,
   createdAt: row.createdAt.toISOString(),

@@ -74,7 +74,7 @@ export class ImportsService implements OnApplicationShutdown {
     const rows: Array<{ uscc: string; name: string; employees: number | null }> = await this.db.query(
       `SELECT o.uscc, o.name, q.employees FROM organisations o
          LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = $1
-        WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND ${remitSql(remitOf(actor), 'o', params)}
+        WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND o.verification = 'verified' AND ${remitSql(remitOf(actor), 'o', params)}
         ORDER BY o.name, o.id`,
       params,
     );
@@ -94,7 +94,7 @@ export class ImportsService implements OnApplicationShutdown {
       await this.enqueue(saved.id);
     } catch (error) {
       // Not queued, so never run: say so on the import rather than leave it waiting forever.
-      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', file: null });
+      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: new Date() });
       throw error;
     }
     const row = await repository.findOneByOrFail({ id: saved.id });

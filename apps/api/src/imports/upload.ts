@@ -1,4 +1,5 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { hasControlCharacter } from '@skillbridge/domain';
 import type { FastifyRequest } from 'fastify';
 import { ValidationFailed } from '../common/validation';
 
@@ -34,11 +35,15 @@ export async function readUpload(request: FastifyRequest, fieldNames: string[]):
       }
       file = { name: part.filename || 'upload', bytes: await part.toBuffer() };
     } else if (fieldNames.includes(part.fieldname)) {
-      fields[part.fieldname] = String(part.value ?? '');
+      const value = String(part.value ?? '');
+      // A NUL cannot be stored (PostgreSQL's text refuses it) and no other control character belongs in a field.
+      if (hasControlCharacter(value)) errors.push({ field: part.fieldname, message: `${part.fieldname} may not hold control characters` });
+      else fields[part.fieldname] = value;
     } else {
       errors.push({ field: part.fieldname, message: 'is not a known field' });
     }
   }
+  if (file && hasControlCharacter(file.name)) errors.push({ field: 'file', message: 'the file name may not hold control characters' });
   if (!file || file.bytes.length === 0) errors.push({ field: 'file', message: 'file is required: a CSV (UTF-8) or XLSX spreadsheet' });
   if (errors.length || !file) throw new ValidationFailed(errors);
   const format = isZip(file.bytes) ? 'xlsx' : 'csv';

@@ -21,7 +21,7 @@ import { Queue } from 'bullmq';
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { UUID } from '../common/ids';
-import { today } from '../common/today';
+import { now, today } from '../common/today';
 import { AppConfig } from '../config/app.config';
 import { RulesService } from '../rules/rules.service';
 import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
@@ -256,7 +256,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
   private futureDeadline(text: string): Date {
     const deadline = deadlineOf(text);
     if (Number.isNaN(deadline.getTime())) throw new DomainError('INVALID_DEADLINE', 'invalid', 'preferenceDeadline is not a real date and time');
-    if (deadline.getTime() <= Date.now()) throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline must be in the future');
+    if (deadline.getTime() <= now().getTime()) throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline must be in the future');
     return deadline;
   }
 
@@ -285,7 +285,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
     await this.db.transaction(async (tx) => {
       const row = await this.loadOwned(actor, id, tx, true);
       const to = nextRoundStatus(row.status, move);
-      if (move === 'open' && row.preference_deadline.getTime() <= Date.now()) {
+      if (move === 'open' && row.preference_deadline.getTime() <= now().getTime()) {
         throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline has passed: create the round again with a later one');
       }
       await tx.query(`UPDATE match_rounds SET status = $2, run_requested_at = CASE WHEN $2 = 'cancelled' THEN NULL ELSE run_requested_at END, updated_at = now() WHERE id = $1`, [id, to]);
@@ -367,7 +367,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
     );
     const byYear = new Map<number, Set<string>>();
     for (const span of spans) for (const year of yearsOf(span.start_date, span.end_date)) (byYear.get(year) ?? byYear.set(year, new Set()).get(year)!).add(span.enterprise_id);
-    for (const [year, enterprises] of byYear) await refreshQuotas(tx, await this.rules.forYear(year), [...enterprises]);
+    for (const [year, enterprises] of byYear) await refreshQuotas(tx, await this.rules.forYear(year), [...enterprises], today());
   }
 
   // ——— students' lists ———
@@ -375,7 +375,7 @@ export class MatchRoundsService implements OnApplicationShutdown {
   async putPreferences(actor: Actor, id: string, body: MatchPreferencesDto): Promise<MatchRoundView> {
     const row = await this.load(actor, id);
     if (row.status === 'collecting' || row.status === 'ranking') {
-      if (row.preference_deadline.getTime() <= Date.now()) throw new DomainError('PREFERENCE_DEADLINE_PASSED', 'conflict', 'The deadline for rank-order lists has passed');
+      if (row.preference_deadline.getTime() <= now().getTime()) throw new DomainError('PREFERENCE_DEADLINE_PASSED', 'conflict', 'The deadline for rank-order lists has passed');
     }
     if (row.status !== 'collecting') throw new DomainError('ROUND_NOT_COLLECTING', 'conflict', `The round is ${row.status}: lists are not taken now`);
     if (row.parent_round_id && !(await this.unmatchedIn(row.parent_round_id, actor.userId))) {
@@ -402,10 +402,10 @@ export class MatchRoundsService implements OnApplicationShutdown {
     // The round's state is checked again by the statement itself: a list racing the close is refused.
     const [written] = await this.db.query(
       `INSERT INTO match_preferences (round_id, student_id, slot_ids)
-       SELECT $1, $2, $3::uuid[] FROM match_rounds WHERE id = $1 AND status = 'collecting' AND preference_deadline > now()
+       SELECT $1, $2, $3::uuid[] FROM match_rounds WHERE id = $1 AND status = 'collecting' AND preference_deadline > $4
        ON CONFLICT (round_id, student_id) DO UPDATE SET slot_ids = EXCLUDED.slot_ids, updated_at = now()
        RETURNING round_id`,
-      [id, actor.userId, body.slotIds],
+      [id, actor.userId, body.slotIds, now()],
     );
     if (!written) throw new DomainError('PREFERENCE_DEADLINE_PASSED', 'conflict', 'The round stopped taking lists');
     return this.get(actor, id);

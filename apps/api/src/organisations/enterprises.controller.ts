@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EnterpriseView, Page, RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse } from '@skillbridge/contracts';
 import { Actor, DomainError } from '@skillbridge/domain';
 import { CurrentActor, Public, Roles } from '../common/auth.decorators';
-import { HeadcountDto, ListEnterprisesQuery, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { PageQuery } from '../common/pagination';
+import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 
 @ApiTags('organisations')
@@ -26,6 +27,13 @@ export class EnterprisesController {
     return this.enterprises.list(actor, query);
   }
 
+  @Get('pending')
+  @Roles('platform_admin')
+  @ApiOperation({ summary: 'Enterprises awaiting verification, each with the organisations that share its name or credit code' })
+  pending(@Query() query: PageQuery): Promise<Page<PendingEnterpriseView>> {
+    return this.enterprises.pending(query);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'An enterprise’s profile, for its admin and the officers of its authority' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
@@ -44,6 +52,14 @@ export class EnterprisesController {
   @ApiOperation({ summary: 'Verify an enterprise so that it can post slots' })
   verify(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
+  }
+
+  @Post(':id/refuse')
+  @HttpCode(200)
+  @Roles('platform_admin')
+  @ApiOperation({ summary: 'Refuse an enterprise awaiting verification, with the reason its admins are told; correcting the profile re-applies' })
+  refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RefuseEnterpriseDto): Promise<EnterpriseView> {
+    return this.enterprises.refuse(actor, id, body);
   }
 
   @Put(':id/headcounts/:year')

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnterpriseView, Page, RegisterEnterpriseResponse } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, User, hashPassword, refreshQuotas } from '@skillbridge/db';
-import { Actor, DomainError, internCap, normaliseUscc, requiredIntake } from '@skillbridge/domain';
+import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse, SimilarOrganisation } from '@skillbridge/contracts';
+import { EnterpriseHeadcount, Organisation, User, hashPassword, recordEvent, refreshQuotas } from '@skillbridge/db';
+import { Actor, DomainError, internCap, normaliseUscc, requiredIntake, usccProblem } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { userView } from '../auth/views';
-import { BY_NAME, paginate } from '../common/pagination';
+import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
-import { HeadcountDto, ListEnterprisesQuery, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { today } from '../common/today';
+import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
 
@@ -18,6 +19,8 @@ export const uniqueViolation = (error: unknown): string | null =>
     ? ((error.driverError as { constraint?: string }).constraint ?? 'unique')
     : null;
 
+const usccTaken = () => new DomainError('USCC_TAKEN', 'conflict', 'A verified enterprise already holds this unified social credit code');
+
 @Injectable()
 export class EnterprisesService {
   constructor(
@@ -26,11 +29,21 @@ export class EnterprisesService {
     private readonly rules: RulesService,
   ) {}
 
-  /** Self-registration: the enterprise (unverified) and its first admin, together or not at all. */
+  /**
+   * Self-registration: the enterprise (unverified) and its first admin, together or not at all.
+   * A code no authority could have issued is refused (USCC_VOID); a code only an unverified
+   * registration names is not taken — anyone may register anything, so an applicant never blocks
+   * the real holder — but a verified enterprise's is (USCC_TAKEN). The verifier sees the duplicates.
+   */
   async register(body: RegisterEnterpriseDto): Promise<RegisterEnterpriseResponse> {
+    if (usccProblem(body.uscc) === 'void') {
+      throw new DomainError('USCC_VOID', 'unprocessable', 'This unified social credit code cannot have been issued (GB 32100: unknown registration authority or organisation type, or no administrative division)');
+    }
     const passwordHash = await hashPassword(body.adminPassword);
     try {
       return await this.db.transaction(async (tx) => {
+        const [held] = await tx.query(`SELECT 1 FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [normaliseUscc(body.uscc)]);
+        if (held) throw usccTaken();
         const enterprise = await tx.getRepository(Organisation).save(
           tx.getRepository(Organisation).create({
             kind: 'enterprise',
@@ -56,7 +69,7 @@ export class EnterprisesService {
       });
     } catch (error) {
       const index = uniqueViolation(error);
-      if (index === 'organisations_uscc') throw new DomainError('USCC_TAKEN', 'conflict', 'An enterprise with this unified social credit code is already registered');
+      if (index === 'organisations_uscc') throw usccTaken();
       if (index === 'users_email') throw new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account');
       throw error;
     }
@@ -69,14 +82,46 @@ export class EnterprisesService {
 
   async list(actor: Actor, query: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
     const qb = this.access.list(actor, [...ENTERPRISE_KINDS]);
+    // Officers' lists, like their figures, hold verified enterprises only (domain.md §3): anyone can register anything.
+    if (actor.role !== 'platform_admin') qb.andWhere(`o.verification = 'verified'`);
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.uscc = :uscc)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`, uscc: query.q.trim().toUpperCase() });
     if (query.district) qb.andWhere('o.district = :district', { district: query.district });
     if (query.industry) qb.andWhere('o.industry = :industry', { industry: query.industry });
     if (query.ownership) qb.andWhere('o.ownership = :ownership', { ownership: query.ownership });
-    if (query.verification) qb.andWhere('o.verification = :verification', { verification: query.verification });
+    if (query.verification && actor.role === 'platform_admin') qb.andWhere('o.verification = :verification', { verification: query.verification });
     const page = await paginate(qb, query, BY_NAME);
     const headcounts = await this.headcounts(page.items.map((o) => o.id));
     return { items: await Promise.all(page.items.map((o) => this.view(o, headcounts))), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * The platform admin's queue: enterprises awaiting verification, each with the organisations
+   * already holding its name or credit code (verified or not), for the verifier to compare.
+   */
+  async pending(query: PageQuery): Promise<Page<PendingEnterpriseView>> {
+    const qb = this.db.getRepository(Organisation).createQueryBuilder('o').where('o.kind IN (:...kinds)', { kinds: [...ENTERPRISE_KINDS] }).andWhere(`o.verification = 'unverified'`);
+    const page = await paginate(qb, query, BY_NAME);
+    const ids = page.items.map((o) => o.id);
+    const [headcounts, similar] = await Promise.all([this.headcounts(ids), this.similarTo(page.items)]);
+    return {
+      items: await Promise.all(page.items.map(async (o) => ({ ...(await this.view(o, headcounts)), similar: similar(o) }))),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** For each enterprise, the other organisations with its name or its code: one statement over the name and code indexes. */
+  private async similarTo(enterprises: Organisation[]): Promise<(o: Organisation) => SimilarOrganisation[]> {
+    if (enterprises.length === 0) return () => [];
+    const rows: Array<{ id: string; name: string; uscc: string | null; verification: SimilarOrganisation['verification'] }> = await this.db.query(
+      `SELECT id, name, uscc, verification FROM organisations
+        WHERE name = ANY($1::text[]) OR uscc = ANY($2::text[])
+        ORDER BY name, id LIMIT 1000`,
+      [enterprises.map((o) => o.name), enterprises.map((o) => o.uscc ?? '')],
+    );
+    return (o) =>
+      rows
+        .filter((r) => r.id !== o.id && (r.name === o.name || (o.uscc !== null && r.uscc === o.uscc)))
+        .map((r) => ({ id: r.id, name: r.name, uscc: r.uscc, verification: r.verification, same: [...(r.name === o.name ? ['name' as const] : []), ...(o.uscc !== null && r.uscc === o.uscc ? ['uscc' as const] : [])] }));
   }
 
   async update(actor: Actor, id: string, body: UpdateEnterpriseDto): Promise<EnterpriseView> {
@@ -85,16 +130,54 @@ export class EnterprisesService {
       ...(body.name !== undefined && { name: body.name.trim() }),
       ...(body.industry !== undefined && { industry: body.industry.trim() }),
       ...(body.district !== undefined && { district: body.district }),
+      // A refused enterprise that corrects its profile applies again: back in the verifier's queue.
+      ...(enterprise.verification === 'refused' && { verification: 'unverified', refusalReason: null, refusedAt: null }),
     });
     await this.db.getRepository(Organisation).save(enterprise);
     return this.get(actor, id);
   }
 
+  /**
+   * Verifies an enterprise (unverified or refused): from now on it posts slots and counts in the
+   * officers' figures (the trigger organisations_to_quota_years marks its quota rows verified in
+   * this transaction). Its credit code must not be another verified enterprise's: the partial
+   * unique index organisations_uscc decides, so two verifies of one code race safely.
+   */
   async verify(actor: Actor, id: string): Promise<EnterpriseView> {
-    const enterprise = await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
-    if (enterprise.verification !== 'verified') {
-      await this.db.getRepository(Organisation).update({ id }, { verification: 'verified', verifiedAt: new Date() });
+    await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
+    try {
+      await this.db.transaction(async (tx) => {
+        const [moved]: [unknown[], number] = await tx.query(
+          `UPDATE organisations SET verification = 'verified', verified_at = now(), refusal_reason = NULL, refused_at = NULL, updated_at = now()
+            WHERE id = $1 AND verification <> 'verified' RETURNING id`,
+          [id],
+        );
+        if (moved.length) await recordEvent(tx, 'enterprise.verified', id, { adminsOf: [id] });
+      });
+    } catch (error) {
+      if (uniqueViolation(error) === 'organisations_uscc') throw usccTaken();
+      throw error;
     }
+    return this.get(actor, id);
+  }
+
+  /**
+   * Refuses an enterprise awaiting verification, with the reason its admins are told (inbox and
+   * their home page). It stays out of every officer's figures; correcting the profile re-applies.
+   * A verified enterprise is not refused here.
+   */
+  async refuse(actor: Actor, id: string, body: RefuseEnterpriseDto): Promise<EnterpriseView> {
+    await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
+    const reason = body.reason.trim();
+    await this.db.transaction(async (tx) => {
+      const [moved]: [unknown[], number] = await tx.query(
+        `UPDATE organisations SET verification = 'refused', refusal_reason = $2, refused_at = now(), updated_at = now()
+          WHERE id = $1 AND verification <> 'verified' RETURNING id`,
+        [id, reason],
+      );
+      if (!moved.length) throw new DomainError('INVALID_TRANSITION', 'conflict', 'A verified enterprise cannot be refused', { from: 'verified', move: 'refuse' });
+      await recordEvent(tx, 'enterprise.refused', id, { adminsOf: [id] }, { reason });
+    });
     return this.get(actor, id);
   }
 
@@ -109,7 +192,7 @@ export class EnterprisesService {
         .orUpdate(['employees', 'updated_at'], ['organisation_id', 'year'])
         .execute();
       // Later years without a headcount of their own inherit this one.
-      for (const y of [year, year + 1, year + 2]) await refreshQuotas(tx, await this.rules.forYear(y), [id]);
+      for (const y of [year, year + 1, year + 2]) await refreshQuotas(tx, await this.rules.forYear(y), [id], today());
     });
     return this.get(actor, id);
   }
@@ -130,6 +213,8 @@ export class EnterprisesService {
       district: o.district,
       verification: o.verification,
       verifiedAt: o.verifiedAt?.toISOString() ?? null,
+      refusalReason: o.refusalReason,
+      refusedAt: o.refusedAt?.toISOString() ?? null,
       createdAt: o.createdAt.toISOString(),
       headcounts: await Promise.all(
         own.map(async (h) => {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { PlacementView } from '@skillbridge/contracts';
+import type { Page, PlacementView } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -14,8 +14,8 @@ export class PlacementsController {
   constructor(private readonly placements: PlacementsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit; `enterpriseId` narrows to one enterprise)' })
-  list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery): Promise<PlacementView[]> {
+  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit; `enterpriseId` narrows to one enterprise), keyset-paginated `{items, nextCursor}`; reads by enterprise staff and officers are in the access log' })
+  list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery): Promise<Page<PlacementView>> {
     return this.placements.list(actor, query);
   }
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { PlacementView } from '@skillbridge/contracts';
-import { logPersonalDataAccess, recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
-import { Actor, DomainError, PlacementStatus, checkActivation, nextPlacementStatus, notFound } from '@skillbridge/domain';
+import type { Page, PlacementView } from '@skillbridge/contracts';
+import { decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
+import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
-import { ActivatePlacementDto, CompletePlacementDto } from './dto/placement.dto';
+import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
 import { UUID } from '../common/ids';
+import { today } from '../common/today';
 
 interface PlacementRow {
   id: string;
@@ -77,6 +78,15 @@ function scope(actor: Actor): { sql: string; params: unknown[] } {
   }
 }
 
+/**
+ * Who reads a student's placement from outside the student's own side — enterprise staff and
+ * officers — is in the personal-data access log, with why (README "personal data").
+ */
+const ACCESS_LOGGED: Partial<Record<Actor['role'], string>> = {
+  enterprise_admin: 'placement management',
+  bureau_officer: 'quota supervision',
+};
+
 @Injectable()
 export class PlacementsService {
   constructor(
@@ -87,35 +97,51 @@ export class PlacementsService {
   /** An intern starting or finishing changes the enterprise's hosted count for each year the placement spans. */
   private async refreshHosted(tx: EntityManager, placementId: string): Promise<void> {
     const [p] = await tx.query(`SELECT enterprise_id, start_date::text, end_date::text FROM placements WHERE id = $1`, [placementId]);
-    for (const year of yearsOf(p.start_date, p.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [p.enterprise_id]);
+    for (const year of yearsOf(p.start_date, p.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [p.enterprise_id], today());
   }
 
-  async list(actor: Actor, query: { year?: number; enterpriseId?: string } = {}): Promise<PlacementView[]> {
+  /** A page of the actor's placements by (start date, id), keyset-paginated like every list. */
+  async list(actor: Actor, query: ListPlacementsQuery = {}): Promise<Page<PlacementView>> {
     const { sql, params } = scope(actor);
     const where = [sql];
+    const param = (value: unknown): string => `$${params.push(value)}`;
     if (query.year) {
-      params.push(query.year);
-      where.push(`p.start_date <= make_date($${params.length}, 12, 31) AND p.end_date >= make_date($${params.length}, 1, 1)`);
+      const year = param(query.year);
+      where.push(`p.start_date <= make_date(${year}, 12, 31) AND p.end_date >= make_date(${year}, 1, 1)`);
     }
-    if (query.enterpriseId) {
-      if (!UUID.test(query.enterpriseId)) return [];
-      params.push(query.enterpriseId);
-      where.push(`p.enterprise_id = $${params.length}`);
+    if (query.enterpriseId) where.push(`p.enterprise_id = ${param(query.enterpriseId)}`);
+    if (query.cursor) {
+      const key = decodeCursor(query.cursor, ['date', 'uuid']);
+      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
+      where.push(`(p.start_date, p.id) > (${param(key[0])}::date, ${param(key[1])}::uuid)`);
     }
-    const rows: PlacementRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.start_date, p.id LIMIT 1000`, params);
-    // An officer's drill-down names students: the personal-data log says who looked, and why.
-    if (actor.role === 'bureau_officer') {
-      await logPersonalDataAccess(this.db.manager, actor, rows.filter((r) => r.kind === 'student').map((r) => r.person_id), 'placements', 'quota supervision');
-    }
-    return rows.map(view);
+    const limit = query.limit ?? 50;
+    const rows: PlacementRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.start_date, p.id LIMIT ${limit + 1}`, params);
+    const items = rows.slice(0, limit);
+    await this.logReads(actor, items);
+    const last = items[items.length - 1];
+    return { items: items.map(view), nextCursor: rows.length > limit && last ? encodeCursor([last.start_date, last.id]) : null };
   }
 
-  async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<PlacementView> {
+  /** One placement; a read by enterprise staff or an officer is logged. */
+  async get(actor: Actor, id: string): Promise<PlacementView> {
+    const row = await this.read(actor, id);
+    await this.logReads(actor, [row]);
+    return view(row);
+  }
+
+  private async read(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<PlacementRow> {
     if (!UUID.test(id)) throw notFound('The placement');
     const { sql, params } = scope(actor);
     const [row]: PlacementRow[] = await tx.query(`${SELECT} WHERE p.id = $${params.length + 1} AND ${sql}`, [...params, id]);
     if (!row) throw notFound('The placement');
-    return view(row);
+    return row;
+  }
+
+  private async logReads(actor: Actor, rows: PlacementRow[]): Promise<void> {
+    const why = ACCESS_LOGGED[actor.role];
+    if (!why) return;
+    await logPersonalDataAccess(this.db.manager, actor, rows.filter((r) => r.kind === 'student').map((r) => r.person_id), 'placements', why);
   }
 
   /** The enterprise starts a placement: school approval, insurance and (under 18) guardian consent first. */
@@ -137,10 +163,12 @@ export class PlacementsService {
         dateOfBirth: facts.dob,
         startDate: placement.start_date,
       });
+      // The paperwork may be done ahead; the first day served is the start date at the earliest (domain.md §3).
+      checkActivationDate(placement.start_date, today());
       await tx.query(`UPDATE placements SET status = $2, insurance_policy_no = $3, activated_at = now(), updated_at = now() WHERE id = $1`, [id, to, body.insurancePolicyNo.trim()]);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
-      return this.get(actor, id, tx);
+      return view(await this.read(actor, id, tx));
     });
   }
 
@@ -149,6 +177,8 @@ export class PlacementsService {
     return this.db.transaction(async (tx) => {
       const placement = await this.lockOwn(tx, actor, id);
       const to = nextPlacementStatus(placement.status, 'complete');
+      // Ending early is another move (a later issue): completing is for a placement that has run its course.
+      checkCompletionDate(placement.end_date, today());
       if (placement.kind === 'teacher' && body.daysServed === undefined) {
         throw new DomainError('DAYS_SERVED_REQUIRED', 'unprocessable', 'State the days the teacher actually served');
       }
@@ -160,14 +190,14 @@ export class PlacementsService {
       ]);
       await recordEvent(tx, 'placement.completed', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
-      return this.get(actor, id, tx);
+      return view(await this.read(actor, id, tx));
     });
   }
 
   private async lockOwn(tx: EntityManager, actor: Actor, id: string) {
     if (!UUID.test(id)) throw notFound('The placement');
-    const [row]: Array<{ status: PlacementStatus; kind: 'student' | 'teacher'; person_id: string; school_id: string; start_date: string }> = await tx.query(
-      `SELECT status, kind, person_id, school_id, start_date::text FROM placements WHERE id = $1 AND enterprise_id = $2 FOR UPDATE`,
+    const [row]: Array<{ status: PlacementStatus; kind: 'student' | 'teacher'; person_id: string; school_id: string; start_date: string; end_date: string }> = await tx.query(
+      `SELECT status, kind, person_id, school_id, start_date::text, end_date::text FROM placements WHERE id = $1 AND enterprise_id = $2 FOR UPDATE`,
       [id, actor.organisationId],
     );
     if (!row) throw notFound('The placement');

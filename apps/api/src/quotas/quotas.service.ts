@@ -88,12 +88,13 @@ export class QuotasService {
 
   /**
    * One year's rows of the actor's remit, on quota_years alone (alias `q`: it carries the
-   * organisation's kind, ownership, district, industry and name), and today's day of that year.
+   * organisation's kind, ownership, district, industry, name and verification), and today's day of
+   * that year. Verified enterprises only (domain.md §3): the table's indexes hold no other rows.
    */
   private scope(actor: Actor, year: number, params: unknown[]): { where: string; day: string } {
     this.assertMonitor(actor);
     const elapsed = yearElapsed(year, today());
-    const where = `q.year = $${params.push(year)} AND ${remitSql(remitOf(actor), 'q', params, 'enterprise_id')}`;
+    const where = `q.year = $${params.push(year)} AND q.verified AND ${remitSql(remitOf(actor), 'q', params, 'enterprise_id')}`;
     return { where, day: `$${params.push(elapsed.day)}::int` };
   }
 

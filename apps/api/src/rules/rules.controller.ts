@@ -5,6 +5,7 @@ import { YearRulesRecord, refreshQuotas } from '@skillbridge/db';
 import { DomainError, YearRules, rulesProblems } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { Roles } from '../common/auth.decorators';
+import { today } from '../common/today';
 import { YearRulesDto } from './rules.dto';
 import { RulesService } from './rules.service';
 
@@ -38,7 +39,7 @@ export class RulesController {
     if (problems.length) throw new DomainError('INVALID_RULES', 'unprocessable', problems.join('; '));
     await this.db.transaction(async (tx) => {
       await tx.getRepository(YearRulesRecord).save({ year, rules: body });
-      await refreshQuotas(tx, rules, null);
+      await refreshQuotas(tx, rules, null, today());
     });
     this.rules.forget(year);
     return this.rules.forYear(year);

@@ -18,6 +18,7 @@ export const slotView = (slot: Slot, enterpriseName: string, warnings: string[] 
   seatsLeft: Math.max(slot.capacity - slot.taken, 0),
   stipend: slot.stipend,
   postWage: slot.postWage,
+  postStaff: slot.postStaff,
   hoursPerDay: slot.hoursPerDay,
   nightShift: slot.nightShift,
   applicationDeadline: slot.applicationDeadline,

@@ -10,6 +10,7 @@ import {
   SlotTerms,
   canAdministerOrganisation,
   checkInternCap,
+  checkPostCap,
   checkSlotTerms,
   notFound,
   queryTerms,
@@ -76,6 +77,7 @@ export class SlotsService {
         capacity: body.capacity,
         stipend: body.stipend ?? null,
         postWage: body.postWage ?? null,
+        postStaff: body.postStaff ?? null,
         hoursPerDay: body.hoursPerDay,
         nightShift: body.nightShift,
         applicationDeadline: body.applicationDeadline ?? null,
@@ -283,7 +285,7 @@ export class SlotsService {
     return { slot, enterprise };
   }
 
-  /** The slot's own terms, and the enterprise's 10 % cap on concurrent interns over its published slots. */
+  /** The slot's own terms, the enterprise's 10 % cap on concurrent interns over its published slots, and the post's 20 % cap. */
   private async checkTerms(tx: EntityManager, slot: Slot): Promise<void> {
     const rules = await this.rules.forYear(yearOf(slot.startDate));
     checkSlotTerms(rules, termsOf(slot));
@@ -307,6 +309,7 @@ export class SlotsService {
       [slot.enterpriseId, slot.startDate, slot.endDate, slot.id ?? '00000000-0000-0000-0000-000000000000'],
     );
     checkInternCap(rules, headcount?.employees ?? null, seats, slot.capacity);
+    checkPostCap(rules, slot.postStaff, slot.capacity);
   }
 
   private async view(tx: EntityManager, slot: Slot, enterpriseName: string): Promise<SlotView> {

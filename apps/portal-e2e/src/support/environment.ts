@@ -3,6 +3,8 @@ export interface E2eStack {
   baseUrl: string;
   /** The stack's own API with its database (a TypeORM DataSource), when `./stack` started it; absent with E2E_BASE_URL. */
   api?: { db: { query(sql: string, params?: unknown[]): Promise<unknown> } };
+  /** The test SMTP server the stack's worker sends to, when `./stack` started it. */
+  smtp?: { received: Array<{ to: string; subject: string; raw: string; messageId: string }> };
   stop(): Promise<void>;
 }
 

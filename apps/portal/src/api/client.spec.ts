@@ -104,6 +104,14 @@ describe('api client', () => {
     expect(error.problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'uscc', message: 'uscc has a wrong check character' }] });
   });
 
+  it('carries the numbers of a broken rule (facts), for the refusal to be told with them', async () => {
+    globalThis.fetch = jest.fn(async () =>
+      problem(422, 'PLACEMENT_NOT_STARTED', 'The placement starts on 2027-03-01', { facts: { startDate: '2027-03-01', today: '2026-12-07' } }),
+    ) as unknown as typeof fetch;
+    const error = (await api.post('/placements/x/activate', {}).catch((e: unknown) => e)) as ApiError;
+    expect(error.problem.facts).toEqual({ startDate: '2027-03-01', today: '2026-12-07' });
+  });
+
   it('reads Retry-After of a 429', async () => {
     globalThis.fetch = jest.fn(async () =>
       json(429, { type: 't', title: 'Too Many Requests', status: 429, detail: 'Too many', code: 'RATE_LIMITED' }, { 'retry-after': '900' }),

@@ -138,6 +138,8 @@ async function problemOf(response: Response): Promise<ApiError> {
       code: body.code ?? (response.status >= 500 ? 'UNAVAILABLE' : 'BAD_REQUEST'),
       ...(body.errors ? { errors: body.errors } : {}),
       ...(body.requestId ? { requestId: body.requestId } : {}),
+      // The numbers of the broken rule, which the portal's texts put in their words.
+      ...(body.facts ? { facts: body.facts } : {}),
     },
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );

@@ -1,5 +1,6 @@
 import type {
   EnterpriseView,
+  PendingEnterpriseView,
   Ownership,
   Page,
   RegisterEnterpriseRequest,
@@ -23,6 +24,11 @@ export const enterprisesApi = {
   list: (query: ListEnterprisesQuery) => api.get<Page<EnterpriseView>>('/enterprises', { ...query }),
   get: (id: string) => api.get<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`),
   verify: (id: string) => api.post<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/verify`),
+  /** The platform admin's queue, each with the organisations sharing its name or credit code. */
+  pending: (query: { cursor?: string; limit?: number }) => api.get<Page<PendingEnterpriseView>>('/enterprises/pending', { ...query }),
+  refuse: (id: string, reason: string) => api.post<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/refuse`, { reason }),
+  /** Correcting a refused enterprise's profile submits it again. */
+  update: (id: string, body: { name?: string; industry?: string; district?: string }) => api.patch<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`, body),
   setHeadcount: (id: string, year: number, employees: number) =>
     api.put<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/headcounts/${year}`, { employees }),
 };

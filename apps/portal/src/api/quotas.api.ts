@@ -21,7 +21,7 @@ export const quotasApi = {
   own: (enterpriseId: string, year: number) => api.get<QuotaRow>(`${enterprise(enterpriseId)}/quota`, { year }),
   /** The drill-down: one enterprise's slots in every state and its placements of the year. */
   slotsOf: (enterpriseId: string) => api.get<Page<SlotView>>('/slots', { enterpriseId, limit: 100 }),
-  placementsOf: (enterpriseId: string, year: number) => api.get<PlacementView[]>('/placements', { enterpriseId, year }),
+  placementsOf: (enterpriseId: string, year: number, cursor?: string) => api.get<Page<PlacementView>>('/placements', { enterpriseId, year, cursor }),
 };
 
 /** Keys under `quotas`: a reminder or a new placement refreshes every view of them. */

@@ -141,8 +141,8 @@ export function ImportDrawer({
 
         {run.data && <ImportOutcome run={run.data} done={done?.(run.data, { refresh: () => void run.refetch(), close })} />}
         {run.data && IMPORT_FINISHED.includes(run.data.status) && (
-          <Button onClick={reset} data-testid="import-again">
-            {t('imports.again')}
+          <Button onClick={reset} data-testid="import-again" type={run.data.status === 'failed' ? 'primary' : 'default'}>
+            {t(run.data.status === 'failed' ? 'imports.uploadAgain' : 'imports.again')}
           </Button>
         )}
         {!importId && !!recent.data?.items.length && (
@@ -200,7 +200,16 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
           extra={done?.extra}
         />
       )}
-      {run.status === 'failed' && <Alert type="error" showIcon title={t('imports.failed')} />}
+      {run.status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="import-failed"
+          data-reason={run.failureReason ?? ''}
+          title={t('imports.failed')}
+          description={t(`imports.failureReason.${run.failureReason ?? 'INTERNAL_ERROR'}`)}
+        />
+      )}
       {run.status === 'rejected' && <ImportErrors run={run} />}
     </Space>
   );

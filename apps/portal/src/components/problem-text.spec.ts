@@ -14,6 +14,10 @@ const MARKETPLACE_CODES = [
   'QUOTA_CAP_EXCEEDED',
   'SLOT_PUBLISHED',
   'CAPACITY_BELOW_TAKEN',
+  'POST_CAP_EXCEEDED',
+  // Registering and verifying an enterprise
+  'USCC_VOID',
+  'USCC_TAKEN',
   // Applying and answering
   'UNDER_MINIMUM_AGE',
   'FIRST_YEAR_STUDENT',
@@ -31,6 +35,8 @@ const MARKETPLACE_CODES = [
   'INSURANCE_REQUIRED',
   'GUARDIAN_CONSENT_REQUIRED',
   'DAYS_SERVED_REQUIRED',
+  'PLACEMENT_NOT_STARTED',
+  'PLACEMENT_NOT_ENDED',
 ];
 
 describe('problem texts', () => {

@@ -4,7 +4,7 @@ import { ApiError } from '../api/client';
 
 /**
  * What to tell the user about a failed call: the translation of the problem's stable `code` when
- * the portal knows it, else the API's own `detail`.
+ * the portal knows it — with the numbers of the broken rule (`facts`) in it — else the API's own `detail`.
  */
 export function useProblemText(): (error: unknown) => string {
   const { t, i18n } = useTranslation();
@@ -13,8 +13,10 @@ export function useProblemText(): (error: unknown) => string {
       if (error instanceof ApiError) {
         const key = `problem.${error.code}`;
         if (i18n.exists(key)) {
-          const minutes = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 60) : undefined;
-          return minutes ? t(`${key}_retry`, { minutes }) : t(key);
+          const seconds = error.retryAfterSeconds;
+          // The sign-in throttle asks for seconds; the other limits for minutes.
+          if (seconds && seconds < 120 && i18n.exists(`${key}_retrySeconds`)) return t(`${key}_retrySeconds`, { seconds });
+          return seconds ? t(`${key}_retry`, { minutes: Math.ceil(seconds / 60) }) : t(key, { ...(error.problem.facts ?? {}) });
         }
         return error.problem.detail || error.problem.title || t('problem.UNKNOWN');
       }

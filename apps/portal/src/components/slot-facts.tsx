@@ -39,6 +39,7 @@ export function SlotFacts({ slot, column = { xs: 1, sm: 2, lg: 3 }, showEnterpri
     { key: 'deadline', label: t('slot.applicationDeadline'), children: slot.applicationDeadline ?? t('slot.noDeadline') },
     { key: 'seats', label: t('slot.seats'), children: t('slot.seatsValue', { taken: slot.taken, capacity: slot.capacity, left: slot.seatsLeft }) },
     { key: 'stipend', label: t('slot.stipend'), children: slot.stipend ? t('slot.perMonth', { amount: formatYuan(slot.stipend, i18n.language) }) : '—' },
+    ...(slot.postStaff ? [{ key: 'postStaff', label: t('slot.postStaff'), children: slot.postStaff.toLocaleString() }] : []),
     { key: 'postWage', label: t('slot.postWage'), children: slot.postWage ? t('slot.perMonth', { amount: formatYuan(slot.postWage, i18n.language) }) : '—' },
     {
       key: 'schedule',

@@ -1,3 +1,4 @@
+import { IMPORT_FAILURE_REASONS } from '@skillbridge/contracts';
 import { FEATURE_TRANSLATIONS, MAIN_TRANSLATIONS, TRANSLATIONS } from './resources';
 
 // The translations as the portal loads them (i18n/index.ts).
@@ -44,6 +45,28 @@ describe('portal translations', () => {
   it('each key uses the same placeholders in both languages', () => {
     const differing = keys(zhCN).filter((key) => placeholders(lookup(zhCN, key)).join() !== placeholders(lookup(en, key)).join());
     expect(differing).toEqual([]);
+  });
+});
+
+describe('import reports', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readFileSync } = require('fs') as typeof import('fs');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { join } = require('path') as typeof import('path');
+
+  it('word every reason code the import validator can give, in both languages (codes never reach the screen)', () => {
+    // The codes as libs/domain declares them (the portal does not depend on the domain library).
+    const source = readFileSync(join(__dirname, '../../../../libs/domain/src/imports/validate.ts'), 'utf8');
+    const block = /export const IMPORT_REASONS = \[([\s\S]*?)\] as const/.exec(source)?.[1] ?? '';
+    const codes = [...block.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(codes).toEqual(expect.arrayContaining(['CONTROL_CHARACTER', 'FILE_TOO_LARGE_UNPACKED', 'CELL_TOO_LONG']));
+    for (const tree of [zhCN, en]) expect(codes.filter((code) => typeof (tree.imports as Tree).reason[code as never] !== 'string')).toEqual([]);
+  });
+
+  it('word every reason a failed import can have, in both languages', () => {
+    for (const tree of [zhCN, en]) {
+      expect(IMPORT_FAILURE_REASONS.filter((code) => typeof ((tree.imports as Tree).failureReason as Tree)?.[code] !== 'string')).toEqual([]);
+    }
   });
 });
 

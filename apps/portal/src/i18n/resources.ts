@@ -1,3 +1,5 @@
+import accountEn from './account.en.json';
+import accountZhCN from './account.zh-CN.json';
 import en from './en.json';
 import importsEn from './imports.en.json';
 import importsZhCN from './imports.zh-CN.json';
@@ -11,13 +13,14 @@ import zhCN from './zh-CN.json';
 
 /**
  * The portal's strings: the main files, plus a pair of files per feature that keeps its own tree
- * (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`). A feature file holds only its tree, which the main files do not have.
+ * (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`, `account.*`). A feature file holds only its tree, which the main files do not have.
  */
 export const FEATURE_TRANSLATIONS = {
   practice: { 'zh-CN': practiceZhCN, en: practiceEn },
   quotas: { 'zh-CN': quotasZhCN, en: quotasEn },
   imports: { 'zh-CN': importsZhCN, en: importsEn },
   rounds: { 'zh-CN': roundsZhCN, en: roundsEn },
+  account: { 'zh-CN': accountZhCN, en: accountEn },
 };
 
 export const MAIN_TRANSLATIONS = { 'zh-CN': zhCN, en };

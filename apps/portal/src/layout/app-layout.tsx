@@ -41,11 +41,11 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="sb-header">
-          <Space size="small" wrap>
+          <Space size="small" wrap className="sb-role-tags">
             <Tag color="blue">{roleLabel(t, me.role)}</Tag>
             {me.authority && <Tag color="geekblue">{authorityLabel(t, me.authority)}</Tag>}
           </Space>
-          <Space size="large" align="center">
+          <Space size="middle" align="center">
             <NotificationBell />
             <LanguageSwitch />
             <Space size="small" align="center">
@@ -62,7 +62,7 @@ export function AppLayout() {
               </div>
             </Space>
             <Button data-testid="logout" icon={<LogoutOutlined />} loading={signingOut} onClick={() => void signOut()}>
-              {t('layout.logout')}
+              <span className="sb-logout-label">{t('layout.logout')}</span>
             </Button>
           </Space>
         </Layout.Header>

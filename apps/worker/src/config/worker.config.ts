@@ -31,6 +31,10 @@ export class WorkerConfig extends ServiceConfig {
   @IsString()
   MAIL_FROM = 'SkillBridge 技能桥 <noreply@skillbridge.local>';
 
+  /** The portal's address as people reach it: the base of the links in e-mails (password reset). */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PORTAL_URL must be an http(s) URL' })
+  PORTAL_URL = 'http://localhost:4200';
+
   /** Where mail goes when no SMTP_URL is set (development): one .eml file per message. */
   @IsString()
   MAIL_DIR = '.data/mail';
@@ -63,6 +67,17 @@ export class WorkerConfig extends ServiceConfig {
   /** First retry delay of a failed delivery, doubling each time. */
   @IntSetting(10)
   RETRY_BASE_MS = 1000;
+
+  /**
+   * An unfinished import with no progress (no heartbeat of its runner) for this long, in ms, is ended
+   * `failed` by the sweep: its worker died or hangs. A live runner records progress many times within it.
+   */
+  @IntSetting(1000)
+  IMPORT_STALE_AFTER_MS = 600_000;
+
+  /** How often the sweep of stalled or lost imports runs, in ms. */
+  @IntSetting(100)
+  IMPORT_SWEEP_EVERY_MS = 60_000;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {

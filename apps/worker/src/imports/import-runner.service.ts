@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Import, recordEvent, refreshQuotas, remitSql, rulesForYear } from '@skillbridge/db';
+import { Import, UNFINISHED_IMPORT_STATUSES, recordEvent, refreshQuotas, remitSql, rulesForYear } from '@skillbridge/db';
 import {
   Actor,
   HeadcountImportRow,
@@ -13,13 +13,15 @@ import {
   TeacherImportRow,
   remitOf,
   sortImportErrors,
+  today,
+  visibleText,
 } from '@skillbridge/domain';
 import { once } from 'events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { finished } from 'stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
-import { localToday } from '../scheduled/local-today';
+import { WorkerConfig } from '../config/worker.config';
 import { CopyValue, copyLine } from './copy-text';
 import { UnreadableFile, readSpreadsheet } from './read-spreadsheet';
 import { uuidV7Factory } from './uuid-v7';
@@ -69,6 +71,18 @@ const CHUNK_CHARS = 256 * 1024;
 /** Progress is written at most this often: the bar moves, the database is not flooded. */
 const PROGRESS_EVERY_MS = 300;
 
+/** Statuses a sweep may end; done, rejected and failed are final: no runner changes them again. */
+const UNFINISHED = [...UNFINISHED_IMPORT_STATUSES];
+/** Statuses of an import a runner holds: its updates apply only while the import is still in one. */
+const RUNNING = ['validating', 'importing'];
+
+/** The import was ended (failed by the sweep) while this runner held it: what it did is rolled back. */
+class Superseded extends Error {
+  constructor() {
+    super('the import was ended while it ran');
+  }
+}
+
 class Rejected extends Error {
   constructor(readonly errors: ImportRowError[], readonly count = errors.length) {
     super('rejected');
@@ -82,24 +96,40 @@ class Rejected extends Error {
  * Any error at all: the transaction is rolled back and the import is `rejected` with its report.
  * None: INSERT … SELECT writes every row, the import becomes `done` and the creator is told —
  * in the same transaction. Safe to run twice: a finished import is skipped, an unfinished one
- * left nothing behind.
+ * left nothing behind. While it runs, a heartbeat keeps the import's updated_at fresh (the sweep ends
+ * imports with none for IMPORT_STALE_AFTER_MS), and every status it writes is guarded: an import the
+ * sweep ended stays `failed`, and a runner that finds it so rolls back what it did.
  */
 @Injectable()
 export class ImportRunner {
   private readonly logger = new Logger(ImportRunner.name);
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  /** A few heartbeats within the stale threshold, so that one late or lost write never gets a live import swept. */
+  private readonly heartbeatMs: number;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    config: WorkerConfig,
+  ) {
+    this.heartbeatMs = Math.max(100, Math.min(30_000, Math.floor(config.IMPORT_STALE_AFTER_MS / 5)));
+  }
 
   /** `lastAttempt`: a failure is final (`failed`); before that the import waits for its next attempt (`queued`). */
   async run(importId: string, lastAttempt = true): Promise<void> {
     const job = await this.db.getRepository(Import).findOneBy({ id: importId });
-    if (!job || job.status === 'done' || job.status === 'rejected') return;
+    if (!job || !UNFINISHED.includes(job.status as (typeof UNFINISHED)[number])) return;
     // The file comes as base64, not bytea's hex text: node-pg decodes 10 MB of hex in ~0.6 s, base64 in a fraction of it.
     const [stored]: Array<{ file: string | null }> = await this.db.query(`SELECT encode(file, 'base64') AS file FROM imports WHERE id = $1`, [importId]);
     if (stored?.file == null) return;
     job.file = Buffer.from(stored.file, 'base64');
-    await this.db.query(`UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1`, [job.id]);
+    // Taken up only while unfinished: a late retry of an import the sweep ended stops here.
+    const [claimed]: [unknown[], number] = await this.db.query(
+      `UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1 AND status = ANY($2) RETURNING id`,
+      [job.id, UNFINISHED],
+    );
+    if (!claimed.length) return;
     const started = Date.now();
+    const stopHeartbeat = this.heartbeat(job.id);
     const runner = this.db.createQueryRunner();
     try {
       const client = (await runner.connect()) as PoolClient;
@@ -112,21 +142,51 @@ export class ImportRunner {
       this.logger.log({ importId: job.id, kind: job.kind, rows: outcome, ms: Date.now() - started, ...phases }, 'import done');
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-      if (error instanceof Rejected || error instanceof UnreadableFile) {
-        const rejected = error instanceof Rejected ? error : new Rejected([{ line: 0, field: null, reason: 'UNREADABLE_FILE' }]);
-        await this.reject(job, rejected);
-        this.logger.log({ importId: job.id, errors: rejected.count, ms: Date.now() - started }, 'import rejected');
+      if (error instanceof Superseded) {
+        this.logger.warn({ importId: job.id, ms: Date.now() - started }, 'import ended while it ran (by the sweep): rolled back');
         return;
       }
-      await this.db.query(`UPDATE imports SET status = $3, failure = $2, updated_at = now() WHERE id = $1`, [
-        job.id,
-        String((error as Error).message ?? error).slice(0, 500),
-        lastAttempt ? 'failed' : 'queued',
-      ]);
+      if (error instanceof Rejected || error instanceof UnreadableFile) {
+        const rejected = error instanceof Rejected ? error : new Rejected([{ line: 0, field: null, reason: error.reason }]);
+        try {
+          await this.reject(job, rejected);
+          this.logger.log({ importId: job.id, errors: rejected.count, ms: Date.now() - started }, 'import rejected');
+          return;
+        } catch (notRecorded) {
+          error = notRecorded; // the report could not be stored: the import fails below rather than stay unfinished
+        }
+      }
+      // PostgreSQL's own words, for the operators; the uploader is shown the reason code.
+      const failure = visibleText(String((error as Error).message ?? error).slice(0, 500));
+      await this.db.query(
+        lastAttempt
+          ? `UPDATE imports SET status = 'failed', failure = $2, failure_reason = 'INTERNAL_ERROR', file = NULL, finished_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($3)`
+          : `UPDATE imports SET status = 'queued', failure = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`,
+        [job.id, failure, RUNNING],
+      );
       throw error; // BullMQ tries again (nothing was written), or records the failure
     } finally {
+      stopHeartbeat();
       await runner.release();
     }
+  }
+
+  /**
+   * Keeps the import's updated_at fresh while this runner holds it, whatever it is doing (reading,
+   * COPY, the checks, the INSERT … SELECT): a live import, however long, is never taken for a dead one.
+   * Through the pool, not the import's transaction; a write still in flight is not doubled.
+   */
+  private heartbeat(importId: string): () => void {
+    let inFlight = false;
+    const timer = setInterval(() => {
+      if (inFlight) return;
+      inFlight = true;
+      this.db
+        .query(`UPDATE imports SET updated_at = now() WHERE id = $1 AND status = ANY($2)`, [importId, RUNNING])
+        .catch((error) => this.logger.warn({ importId, err: error }, 'import heartbeat not recorded'))
+        .finally(() => (inFlight = false));
+    }, this.heartbeatMs);
+    return () => clearInterval(timer);
   }
 
   /** `phases` gets how long each step took (for the log line and the benchmark). */
@@ -140,7 +200,7 @@ export class ImportRunner {
     const records = readSpreadsheet(job.format, job.file as Buffer)[Symbol.asyncIterator]();
     const first = await records.next();
     if (first.done) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
-    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: localToday(), year: job.year });
+    const validator = new ImportRowValidator(job.kind, first.value.cells, { today: today(), year: job.year });
     if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
     lap('readMs');
 
@@ -187,7 +247,11 @@ export class ImportRunner {
     if (tooManyAt) throw new Rejected([{ line: tooManyAt, field: null, reason: 'TOO_MANY_ROWS', value: String(MAX_IMPORT_ROWS) }]);
     if (total === 0) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
     lap('stageMs');
-    await this.db.query(`UPDATE imports SET total_rows = $2, processed_rows = $2, status = 'importing', updated_at = now() WHERE id = $1`, [job.id, total]);
+    const [importing]: [unknown[], number] = await this.db.query(
+      `UPDATE imports SET total_rows = $2, processed_rows = $2, status = 'importing', updated_at = now() WHERE id = $1 AND status = ANY($3) RETURNING id`,
+      [job.id, total, RUNNING],
+    );
+    if (!importing.length) throw new Superseded();
 
     // Against the database: only now are all the file's rows in one place to join.
     // A file of good rows goes straight to the insert, which finds taken e-mails itself (ON CONFLICT, then the
@@ -203,17 +267,21 @@ export class ImportRunner {
     lap('checkMs');
 
     const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner, client) : await this.writePeople(job, client, total, lap);
-    await client.query(
-      `UPDATE imports SET status = 'done', total_rows = $2, processed_rows = $2, imported_rows = $3, file = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
+    // Done only if still importing: the row's lock then holds off the sweep until the commit; an import
+    // the sweep has already ended stays failed, and every row written above is rolled back with this.
+    const markedDone = await client.query(
+      `UPDATE imports SET status = 'done', total_rows = $2, processed_rows = $2, imported_rows = $3, file = NULL, finished_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'importing'`,
       [job.id, total, written],
     );
+    if (markedDone.rowCount !== 1) throw new Superseded();
     await recordEvent(runner.manager, 'import.done', job.id, { users: [job.createdBy] }, { fileName: job.fileName, importedRows: written });
     lap('finishMs');
     return written;
   }
 
   private async progress(importId: string, processed: number): Promise<void> {
-    await this.db.query(`UPDATE imports SET processed_rows = $2, updated_at = now() WHERE id = $1`, [importId, processed]);
+    await this.db.query(`UPDATE imports SET processed_rows = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`, [importId, processed, RUNNING]);
   }
 
   /** The first errors, and how many there are in all (counted before the limit). */
@@ -233,7 +301,7 @@ export class ImportRunner {
     const inRemit = remitSql(remitOf(actor), 'o', params);
     await client.query(
       `UPDATE ${STAGING} s SET organisation_id = o.id FROM organisations o
-        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND ${inRemit}`,
+        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND o.verification = 'verified' AND ${inRemit}`,
       params,
     );
     const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
@@ -295,17 +363,20 @@ export class ImportRunner {
         years.set(y, set);
       }
     }
-    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids]);
+    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids], today());
     return written.rowCount ?? 0;
   }
 
   private async reject(job: Import, rejected: Rejected): Promise<void> {
+    // Values as a report may store them: jsonb refuses a NUL even escaped (the validator shows such cells already).
+    const errors = rejected.errors.slice(0, MAX_REPORTED_ERRORS).map((e) => (e.value === undefined ? e : { ...e, value: visibleText(e.value) }));
     await this.db.transaction(async (tx) => {
-      await tx.query(
+      const [ended]: [unknown[], number] = await tx.query(
         `UPDATE imports SET status = 'rejected', errors = $2::jsonb, error_count = $3, imported_rows = 0, file = NULL,
-                processed_rows = coalesce(total_rows, 0), finished_at = now(), updated_at = now() WHERE id = $1`,
-        [job.id, JSON.stringify(rejected.errors.slice(0, MAX_REPORTED_ERRORS)), rejected.count],
+                processed_rows = coalesce(total_rows, 0), finished_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($4) RETURNING id`,
+        [job.id, JSON.stringify(errors), rejected.count, RUNNING],
       );
+      if (!ended.length) return; // ended meanwhile (by the sweep): it stays as it is
       await recordEvent(tx, 'import.rejected', job.id, { users: [job.createdBy] }, { fileName: job.fileName, errorCount: rejected.count });
     });
   }

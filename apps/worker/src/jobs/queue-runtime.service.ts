@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, QueueName, jobId } from '@skillbridge/db';
+import { DELIVERY_ATTEMPTS, JOB_NAMES, JOB_QUEUE, JobName, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, QueueName, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
@@ -8,17 +8,6 @@ import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis, checkEvictionPolicy } from '../redis.provider';
 import { JOB_HANDLER, JobHandler } from './job-handler';
 import { buildJobRegistry } from './job-registry';
-
-const HEARTBEAT_EVERY_MS = 15_000;
-
-/** Recurring jobs: (name, schedule). Job schedulers are idempotent: every worker may declare them. */
-const SCHEDULES: Array<[JobName, { every: number } | { pattern: string; tz: string }]> = [
-  ['system.heartbeat', { every: HEARTBEAT_EVERY_MS }],
-  ['offers.expire', { every: 60_000 }],
-  ['reminders.send', { every: 3_600_000 }],
-  ['digest.send', { pattern: '0 8 * * *', tz: 'Asia/Shanghai' }],
-  ['match-rounds.close-due', { every: 60_000 }],
-];
 
 /**
  * One BullMQ worker per queue, dispatching each job by name to its registered handler. Checks the
@@ -76,8 +65,9 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('failed', (job, error) => this.logger.warn({ jobId: job?.id, name: job?.name, err: error }, 'job failed'));
       this.workers.push(worker);
     }
-    for (const [name, repeat] of SCHEDULES) {
-      await this.queue(name).upsertJobScheduler(jobId(name), repeat, { name, data: {}, opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 } });
+    // Job schedulers are idempotent: every worker may declare them.
+    for (const [name, repeat] of Object.entries(SCHEDULES) as Array<[ScheduledJobName, (typeof SCHEDULES)[ScheduledJobName]]>) {
+      await this.queue(name).upsertJobScheduler(jobId(name), name === 'imports.sweep' ? { every: this.config.IMPORT_SWEEP_EVERY_MS } : repeat, scheduledJob(name));
     }
     this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { closeDueRounds } from '@skillbridge/db';
+import { Clock } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 
@@ -8,9 +9,12 @@ import { HandlesJob, JobHandler } from '../jobs/job-handler';
 @Injectable()
 @HandlesJob('match-rounds.close-due')
 export class CloseDueRoundsJob implements JobHandler<'match-rounds.close-due'> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async handle(): Promise<void> {
-    await closeDueRounds(this.db);
+    await closeDueRounds(this.db, this.clock.now());
   }
 }

@@ -39,4 +39,13 @@ describe('a service configuration', () => {
     expect(error.message.replace('Invalid configuration: ', '').split(', ').sort()).toEqual(['BATCH', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'REDIS_URL']);
     expect(error.message).not.toContain('secret-password');
   });
+
+  it('takes TEST_CLOCK only in tests, and only an instant with its offset', () => {
+    const at = '2026-10-05T09:00:00+08:00';
+    expect(loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: at }).TEST_CLOCK).toBe(at);
+    expect(loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: `${at} running` }).TEST_CLOCK).toBe(`${at} running`);
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'production', TEST_CLOCK: at })).message).toBe('Invalid configuration: TEST_CLOCK');
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, TEST_CLOCK: at })).message).toBe('Invalid configuration: TEST_CLOCK');
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: '2026-10-05 09:00' })).message).toBe('Invalid configuration: TEST_CLOCK');
+  });
 });

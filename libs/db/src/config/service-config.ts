@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { timingSafeEqual } from 'crypto';
+import { clockFor } from '@skillbridge/domain';
 import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** `@Transform(toInt)`: an environment variable's text as a number, absent when unset or empty. */
@@ -47,6 +48,15 @@ export class ServiceConfig {
   METRICS_TOKEN?: string;
 
   /**
+   * Tests only: the instant the process's clock is set to (`2026-10-05T09:00:00+08:00`, or with
+   * ` running` after it to run on from there), so that tests of the built apps can say what day it
+   * is. Refused at boot unless NODE_ENV=test: production always runs on the real time.
+   */
+  @IsOptional()
+  @IsString()
+  TEST_CLOCK?: string;
+
+  /**
    * What `GET /metrics` answers a request with this Authorization header: the metrics, 401 (a token
    * is set and this is not it), or 404 (production without a token: the figures — routes, queue
    * depths, process memory — are not for whoever found the port, and a pod that does not boot
@@ -64,6 +74,16 @@ export type MetricsAccess = 'allowed' | 'unauthorised' | 'off';
 
 export class ConfigError extends Error {}
 
+/** TEST_CLOCK: only under NODE_ENV=test, and only in its one form. */
+const clockProblems = (config: ServiceConfig): string[] => {
+  try {
+    clockFor(config);
+    return [];
+  } catch {
+    return ['TEST_CLOCK'];
+  }
+};
+
 /**
  * Reads `type`'s variables from `env` once at boot. A missing or malformed value stops the boot with
  * the names that failed (the declared checks, then `extraChecks`'s), never with a value.
@@ -75,7 +95,7 @@ export function loadServiceConfig<T extends ServiceConfig>(
 ): T {
   const names = [...new Set(getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName))];
   const config = plainToInstance(type, Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]])));
-  const failed = [...new Set([...validateSync(config).map((error) => error.property), ...extraChecks(config)])];
+  const failed = [...new Set([...validateSync(config).map((error) => error.property), ...clockProblems(config), ...extraChecks(config)])];
   if (failed.length) throw new ConfigError(`Invalid configuration: ${failed.join(', ')}`);
   return config;
 }

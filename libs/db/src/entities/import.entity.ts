@@ -5,6 +5,10 @@ import { User } from './user.entity';
 
 export type ImportStatus = 'queued' | 'validating' | 'importing' | 'done' | 'rejected' | 'failed';
 export type ImportFormat = 'csv' | 'xlsx';
+/** Why a `failed` import failed; see ImportFailureReason in libs/contracts. */
+export type ImportFailureReason = 'STALLED' | 'JOB_LOST' | 'NOT_QUEUED' | 'INTERNAL_ERROR';
+/** The statuses an import passes through; a sweep ends any that stays in one too long. */
+export const UNFINISHED_IMPORT_STATUSES = ['queued', 'validating', 'importing'] as const;
 
 /**
  * 批量导入 — one uploaded file and what became of it. The bytes live here (not on a disk) so
@@ -16,6 +20,11 @@ export type ImportFormat = 'csv' | 'xlsx';
 @Check('imports_school', `("kind" = 'headcounts') = ("school_id" IS NULL)`)
 @Index('imports_school_created', ['schoolId', 'createdAt'])
 @Index('imports_created_by', ['createdBy', 'createdAt'])
+@Index('imports_unfinished', ['updatedAt'], { where: `"status" IN ('queued', 'validating', 'importing')` })
+@Check(
+  'imports_failure_reason',
+  `"failure_reason" IN ('STALLED', 'JOB_LOST', 'NOT_QUEUED', 'INTERNAL_ERROR') AND "status" = 'failed' OR "failure_reason" IS NULL AND "status" <> 'failed'`,
+)
 export class Import {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -67,6 +76,10 @@ export class Import {
   /** Why a `failed` import failed (ours, not the file's fault). */
   @Column('text', { nullable: true })
   failure: string | null;
+
+  /** Why, as a code the portal words for the uploader; set exactly when the import is `failed`. */
+  @Column('text', { nullable: true })
+  failureReason: ImportFailureReason | null;
 
   /** When activation codes were last handed out for this import's accounts. */
   @Column('timestamptz', { nullable: true })

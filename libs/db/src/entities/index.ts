@@ -16,6 +16,7 @@ import { Notification } from './notification.entity';
 import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
 import { OutboxEvent } from './outbox-event.entity';
+import { PasswordReset } from './password-reset.entity';
 import { Placement } from './placement.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Slot } from './slot.entity';
@@ -42,6 +43,7 @@ export * from './notification.entity';
 export * from './notification-preference.entity';
 export * from './organisation.entity';
 export * from './outbox-event.entity';
+export * from './password-reset.entity';
 export * from './placement.entity';
 export * from './refresh-token.entity';
 export * from './slot.entity';
@@ -57,6 +59,7 @@ export const ENTITIES = [
   Student,
   Teacher,
   RefreshToken,
+  PasswordReset,
   YearRulesRecord,
   Slot,
   Application,

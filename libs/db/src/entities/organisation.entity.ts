@@ -2,7 +2,7 @@ import type { OrganisationKind, Ownership } from '@skillbridge/domain';
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export type SchoolLevel = 'secondary' | 'higher';
-export type VerificationStatus = 'unverified' | 'verified';
+export type VerificationStatus = 'unverified' | 'verified' | 'refused';
 
 /**
  * A school (中职/高职), an enterprise, or a training base (实训基地). One table, so that tenancy
@@ -16,7 +16,8 @@ export type VerificationStatus = 'unverified' | 'verified';
 )
 @Check('organisations_enterprise_fields', `"kind" = 'school' OR ("uscc" IS NOT NULL AND "ownership" IS NOT NULL)`)
 @Check('organisations_school_level', `"kind" <> 'school' OR "school_level" IN ('secondary', 'higher')`)
-@Check('organisations_verification', `"verification" IN ('unverified', 'verified')`)
+@Check('organisations_verification', `"verification" IN ('unverified', 'verified', 'refused')`)
+@Check('organisations_refusal', `"verification" <> 'refused' OR "refusal_reason" IS NOT NULL`)
 @Index('organisations_kind_ownership', ['kind', 'ownership'])
 // Lists in name order (the quota table, the organisation lists) read a page and stop.
 @Index('organisations_name', ['name', 'id'])
@@ -37,7 +38,9 @@ export class Organisation {
   schoolLevel: SchoolLevel | null;
 
   /** 统一社会信用代码, upper case, for enterprises and training bases. */
-  @Index('organisations_uscc', { unique: true, where: '"uscc" IS NOT NULL' })
+  // Only a verified enterprise holds its code: an unverified registration never blocks one.
+  @Index('organisations_uscc', { unique: true, where: `"uscc" IS NOT NULL AND "verification" = 'verified'` })
+  @Index('organisations_by_uscc')
   @Column('text', { nullable: true })
   uscc: string | null;
 
@@ -53,6 +56,13 @@ export class Organisation {
 
   @Column('timestamptz', { nullable: true })
   verifiedAt: Date | null;
+
+  /** Why the platform admin refused it: told to the applicant, who may correct and re-apply. */
+  @Column('text', { nullable: true })
+  refusalReason: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  refusedAt: Date | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

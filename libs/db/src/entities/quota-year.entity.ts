@@ -15,10 +15,10 @@ const DAYS = `(make_date("year", 12, 31) - make_date("year", 1, 1) + 1)`;
 const threshold = (asExpression: string) => Column({ type: 'int', nullable: true, insert: false, update: false, generatedType: 'STORED', asExpression });
 
 @Entity('quota_years')
-// The table's page in name order: whole, by district, by industry.
-@Index('quota_years_by_name', ['year', 'name', 'enterpriseId'])
-@Index('quota_years_by_district', ['year', 'district', 'name', 'enterpriseId'])
-@Index('quota_years_by_industry', ['year', 'industry', 'name', 'enterpriseId'])
+// The table's page in name order: whole, by district, by industry — of verified enterprises, the only ones officers count.
+@Index('quota_years_by_name', ['year', 'name', 'enterpriseId'], { where: '"verified"' })
+@Index('quota_years_by_district', ['year', 'district', 'name', 'enterpriseId'], { where: '"verified"' })
+@Index('quota_years_by_industry', ['year', 'industry', 'name', 'enterpriseId'], { where: '"verified"' })
 export class QuotaYear {
   @PrimaryColumn('uuid')
   enterpriseId: string;
@@ -37,7 +37,7 @@ export class QuotaYear {
   @Column('int')
   required: number;
 
-  /** Distinct students with an internship or apprenticeship placement overlapping the year, active or completed. */
+  /** Distinct students with an internship or apprenticeship placement that served a day of the year already lived (domain.md §3, libs/domain servesInYear). */
   @Column('int')
   hosted: number;
 
@@ -60,6 +60,10 @@ export class QuotaYear {
 
   @Column('text', { nullable: true })
   industry: string | null;
+
+  /** The organisation is verified: only such rows are in officers' figures (domain.md §3). */
+  @Column('boolean', { default: false })
+  verified: boolean;
 
   /** The last day of the year (1-based) on which the row is on track; null when met. */
   @threshold(`CASE WHEN "hosted" < "required" THEN (("hosted" + 1)::bigint * ${DAYS} - 1) / "required" END`)

@@ -71,6 +71,10 @@ export class Slot {
   @Column('numeric', { precision: 10, scale: 2, nullable: true })
   stipend: string | null;
 
+  /** Regular staff in this post (岗位): interns in it are capped at 20 % of them (postInternCapRate). */
+  @Column('int', { nullable: true })
+  postStaff: number | null;
+
   /** The same post's monthly wage in yuan: the stipend must be ≥ 80 % of it. */
   @Column('numeric', { precision: 10, scale: 2, nullable: true })
   postWage: string | null;

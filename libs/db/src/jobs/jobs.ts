@@ -25,10 +25,19 @@ export interface JobPayloads {
   'offers.expire': Record<string, never>;
   'reminders.send': Record<string, never>;
   'digest.send': Record<string, never>;
+  /** Hosted counts that move with the date alone (a year's turn): refreshed each day. */
+  'quotas.refresh-hosted': Record<string, never>;
   'import.run': { importId: string };
   /** `request` is the round's run_request when enqueued: a stale or repeated job finds it done and skips. */
   'match.run': { roundId: string; request: number };
   'match-rounds.close-due': Record<string, never>;
+  /**
+   * A "forgot password" request, queued alike for every e-mail (known or not, the API answers the
+   * same, as fast): the worker writes the reset row `resetId` for an account with that e-mail and a
+   * password, keeping only its link's SHA-256, and e-mails the link (never through the inbox).
+   */
+  'password-reset.send': { resetId: string; email: string; requestedAt: string };
+  'imports.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -39,9 +48,12 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'offers.expire': QUEUES.maintenance,
   'reminders.send': QUEUES.maintenance,
   'digest.send': QUEUES.maintenance,
+  'quotas.refresh-hosted': QUEUES.maintenance,
   'import.run': QUEUES.imports,
   'match.run': QUEUES.matching,
   'match-rounds.close-due': QUEUES.maintenance,
+  'password-reset.send': QUEUES.notifications,
+  'imports.sweep': QUEUES.maintenance,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
@@ -70,3 +82,28 @@ export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
 
 /** Deterministic job ids: enqueuing the same work twice adds it once. (BullMQ reserves ':' in ids.) */
 export const jobId = (name: JobName, ...parts: Array<string | number>): string => [name, ...parts].join('/');
+
+/** Jobs that run on a schedule (BullMQ job schedulers, each under the id jobId(name)), and when. */
+export const SCHEDULES = {
+  'system.heartbeat': { every: 15_000 },
+  'offers.expire': { every: 60_000 },
+  'reminders.send': { every: 3_600_000 },
+  'digest.send': { pattern: '0 8 * * *', tz: 'Asia/Shanghai' },
+  // At each local midnight, the hosted counts that the new day moves (a placement into a new year).
+  'quotas.refresh-hosted': { pattern: '0 0 * * *', tz: 'Asia/Shanghai' },
+  'match-rounds.close-due': { every: 60_000 },
+  // The worker declares it every IMPORT_SWEEP_EVERY_MS (this is the default).
+  'imports.sweep': { every: 60_000 },
+} as const satisfies Partial<Record<JobName, { every: number } | { pattern: string; tz: string }>>;
+export type ScheduledJobName = keyof typeof SCHEDULES;
+
+/**
+ * The job a schedule adds each time — name, payload and options — built in one place for the
+ * worker's schedulers and for the tests that run a scheduled job on demand. One attempt: a
+ * housekeeping job that fails simply runs again on its schedule.
+ */
+export const scheduledJob = <N extends ScheduledJobName>(name: N) => ({
+  name,
+  data: {} as JobPayloads[N],
+  opts: { attempts: 1, removeOnComplete: true, removeOnFail: 100 },
+});

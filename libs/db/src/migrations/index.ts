@@ -13,6 +13,10 @@ import { OrganisationsByName1796400000000 } from './1796400000000-OrganisationsB
 import { QuotaTable1796500000000 } from './1796500000000-QuotaTable';
 import { BulkWrites1796600000000 } from './1796600000000-BulkWrites';
 import { ImportYear1796700000000 } from './1796700000000-ImportYear';
+import { VerifiedFigures1796900000000 } from './1796900000000-VerifiedFigures';
+import { PostStaff1796900000001 } from './1796900000001-PostStaff';
+import { PasswordResets1796914000000 } from './1796914000000-PasswordResets';
+import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureReason';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -29,4 +33,8 @@ export const MIGRATIONS: Function[] = [
   QuotaTable1796500000000,
   BulkWrites1796600000000,
   ImportYear1796700000000,
+  VerifiedFigures1796900000000,
+  PostStaff1796900000001,
+  PasswordResets1796914000000,
+  ImportFailureReason1796930000000,
 ];

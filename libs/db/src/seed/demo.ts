@@ -1,4 +1,4 @@
-import { searchTerms, usccCheckCharacter } from '@skillbridge/domain';
+import { lanzhouDate, searchTerms, usccCheckCharacter } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseHeadcount, Organisation, Placement, Slot, Student, Teacher, User } from '../entities';
 import { hashPassword } from '../passwords';
@@ -50,7 +50,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
     await loadDemo(tx);
   });
   // The quota figures of the demo years, so dashboards have something to show at once.
-  for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null);
+  for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null, lanzhouDate(today));
 
   async function loadDemo(tx: EntityManager): Promise<void> {
     const users = tx.getRepository(User);
@@ -188,8 +188,9 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
             endDate: `${year}-08-31`,
             status: 'completed' as const,
             insurancePolicyNo: `PICC-${year}-${personId.slice(0, 8)}`,
-            activatedAt: today,
-            completedAt: today,
+            // Started on its first day and completed on its last (9:00 in Lanzhou): the days served are the slot's.
+            activatedAt: new Date(`${year}-03-01T09:00:00+08:00`),
+            completedAt: new Date(`${year}-08-31T18:00:00+08:00`),
             evaluation: '按时完成实习任务，表现良好',
           })),
         );

@@ -1,5 +1,5 @@
 import { csvField, parseCsv, detectDelimiter } from './csv';
-import { ImportRowValidator, checkHeader, parseImportDate, sortImportErrors } from './validate';
+import { ImportRowValidator, checkHeader, parseImportDate, sortImportErrors, visibleText } from './validate';
 import { templateHeaders } from './columns';
 import { usccCheckCharacter } from '../uscc';
 
@@ -119,6 +119,25 @@ describe('student rows', () => {
     ]);
   });
 
+  it('refuses a cell holding a control character (NUL first of all), with the character made visible in the report', () => {
+    const v = sut();
+    const reasons = (cells: string[]) => v.validate(cells, 4).errors;
+    expect(reasons(['甲', 'a\u0000@x.cn', 'm', '2025', '2009-01-01'])).toEqual([{ line: 4, field: 'email', reason: 'CONTROL_CHARACTER', value: 'a\u2400@x.cn' }]);
+    // A cell that would otherwise pass (a name goes to COPY as it is) is refused the same way.
+    expect(reasons(['王\u0000五', 'b@x.cn', 'm', '2025', '2009-01-01'])).toEqual([{ line: 4, field: 'name', reason: 'CONTROL_CHARACTER', value: '王\u2400五' }]);
+    for (const bad of ['\u0001', '\u001b', '\u007f', '\u0085', '\ud800', 'x\udc00']) {
+      expect(reasons([`乙${bad}`, 'c@x.cn', 'm', '2025', '2009-01-01']).map((e) => e.reason)).toEqual(['CONTROL_CHARACTER']);
+    }
+    expect(reasons(['技\u0000', 'd@x.cn', 'm', '2025', '2009-01-01', 'PLC\u0000编程']).map((e) => `${e.field}:${e.reason}`)).toEqual(['name:CONTROL_CHARACTER', 'skills:CONTROL_CHARACTER']);
+    // Tabs and line breaks inside a cell are text (COPY escapes them), and a whole emoji is one character.
+    expect(reasons(['丙😀', 'e@x.cn', 'm', '2025', '2009-01-01', 'PLC编程\n电气装调\t'])).toEqual([]);
+  });
+
+  it('makes control characters visible and storable in a report', () => {
+    expect(visibleText('a\u0000b\u001fc\u007fd\u0085e\ud800')).toBe('a\u2400b\u241fc\u2421d\ufffde\ufffd');
+    expect(visibleText('王五 😀')).toBe('王五 😀');
+  });
+
   it('skips blank rows', () => {
     expect(ImportRowValidator.isBlank(['', ' ', ''])).toBe(true);
     expect(ImportRowValidator.isBlank(['', 'x'])).toBe(false);
@@ -168,6 +187,12 @@ describe('headcount rows', () => {
     expect(of2026.validate([good, '2025', '10'], 3).errors).toEqual([{ line: 3, field: 'year', reason: 'NOT_THE_IMPORT_YEAR', value: '2025' }]);
     // A year no import may name is reported as that, not as the wrong year.
     expect(of2026.validate([good, '1999', '10'], 4).errors.map((e) => e.reason)).toEqual(['YEAR_OUT_OF_RANGE']);
+  });
+
+  it('refuses a NUL in the credit code as a control character, not as a bad code', () => {
+    const body = '91620100MA7XQ5D8Y';
+    const good = body + usccCheckCharacter(body);
+    expect(v.validate([`${good}\u0000`, '2026', '10'], 2).errors).toEqual([{ line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${good}\u2400` }]);
   });
 });
 

@@ -9,12 +9,15 @@ import { COLUMNS_OF, ImportColumn, ImportKind, normaliseHeader } from './columns
 export const IMPORT_REASONS = [
   // the file as a whole (line 0 or the header's line 1)
   'UNREADABLE_FILE',
+  'FILE_TOO_LARGE_UNPACKED',
+  'CELL_TOO_LONG',
   'EMPTY_FILE',
   'TOO_MANY_ROWS',
   'MISSING_COLUMN',
   'DUPLICATE_COLUMN',
   // one cell
   'REQUIRED',
+  'CONTROL_CHARACTER',
   'TOO_LONG',
   'INVALID_EMAIL',
   'INVALID_DATE',
@@ -95,6 +98,33 @@ const MAX_LIST_ITEMS = 30;
 const STUDENT_AGE = { min: 10, max: 80 };
 
 const short = (value: string): string => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
+
+/**
+ * What no cell may hold: NUL, which PostgreSQL's text (and jsonb, so not even the report of it) cannot
+ * store; the other C0 controls but tab and line breaks (which COPY escapes), DEL and the C1 controls,
+ * which nobody types and which only come from a broken export; and half of a UTF-16 surrogate pair,
+ * which is no character at all (an XLSX cell can carry one). One test per cell: the import stays at COPY speed.
+ */
+const CONTROL_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/u;
+const CONTROL_CHARACTERS = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]|\p{Cs}/gu;
+/** The same characters, or any half of a pair (a whole emoji too): a plain class, about twice as fast; nearly every cell stops here. */
+const MAYBE_CONTROL_CHARACTER = /[\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF]/;
+
+/** Whether the text holds a character no stored text may (see CONTROL_CHARACTER): also asked of an upload's file name and fields. */
+export const hasControlCharacter = (text: string): boolean => MAYBE_CONTROL_CHARACTER.test(text) && CONTROL_CHARACTER.test(text);
+
+/**
+ * Text as a report may show and store it: each control character as its visible picture (NUL as ␀,
+ * U+2400…U+2421), anything else that cannot be stored as U+FFFD. A person sees where the bad character was.
+ */
+export function visibleText(text: string): string {
+  return CONTROL_CHARACTER.test(text)
+    ? text.replace(CONTROL_CHARACTERS, (c) => {
+        const code = c.charCodeAt(0);
+        return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+      })
+    : text;
+}
 
 /** YYYY-MM-DD, YYYY/M/D, YYYY.M.D, YYYYMMDD or 2008年5月1日, as an ISO date when it is a real day. */
 export function parseImportDate(text: string): string | null {
@@ -179,9 +209,10 @@ export class ImportRowValidator<K extends ImportKind> {
 
   private cell(column: ImportColumn, raw: string, line: number, errors: ImportRowError[]): Cell | undefined {
     const fail = (reason: ImportReason) => {
-      errors.push({ line, field: column.key, reason, ...(raw ? { value: short(raw) } : {}) });
+      errors.push({ line, field: column.key, reason, ...(raw ? { value: visibleText(short(raw)) } : {}) });
       return undefined;
     };
+    if (hasControlCharacter(raw)) return fail('CONTROL_CHARACTER');
     if (raw === '' && column.type !== 'yesNo') {
       if (column.required) return fail('REQUIRED');
       return column.type === 'list' ? [] : undefined;

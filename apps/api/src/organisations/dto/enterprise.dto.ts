@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANZHOU_DISTRICTS, OWNERSHIPS, type Ownership } from '@skillbridge/contracts';
+import { LANZHOU_DISTRICTS, OWNERSHIPS, VERIFICATION_STATUSES, type Ownership, type VerificationStatus } from '@skillbridge/contracts';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsUscc, PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
@@ -98,8 +98,16 @@ export class ListEnterprisesQuery extends PageQuery {
   @IsIn(OWNERSHIPS)
   ownership?: Ownership;
 
-  @ApiPropertyOptional({ enum: ['unverified', 'verified'] })
+  @ApiPropertyOptional({ enum: VERIFICATION_STATUSES, description: 'The platform admin only: officers see verified enterprises alone' })
   @IsOptional()
-  @IsIn(['unverified', 'verified'])
-  verification?: 'unverified' | 'verified';
+  @IsIn(VERIFICATION_STATUSES)
+  verification?: VerificationStatus;
+}
+
+export class RefuseEnterpriseDto {
+  @ApiProperty({ description: 'Why it is refused: the applicant is told, and may correct the profile and re-apply', example: '营业执照名称与填写的企业名称不一致' })
+  @IsString()
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  @MaxLength(500)
+  reason: string;
 }

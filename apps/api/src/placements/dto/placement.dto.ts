@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { PageQuery } from '../../common/pagination';
 
-export class ListPlacementsQuery {
+export class ListPlacementsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Placements overlapping this calendar year' })
   @IsOptional()
   @Type(() => Number)

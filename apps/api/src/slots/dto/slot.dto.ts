@@ -69,6 +69,13 @@ export class CreateSlotDto {
   @Matches(MONEY, { message: 'postWage must be an amount in yuan such as 3500.00' })
   postWage?: string;
 
+  @ApiPropertyOptional({ description: 'Regular staff in this post: interns in it are capped at 20 % of them (POST_CAP_EXCEEDED)', example: 40 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  postStaff?: number;
+
   @ApiProperty({ example: '8' })
   @Matches(HOURS, { message: 'hoursPerDay must be a number of hours such as 8 or 7.5' })
   hoursPerDay: string;

@@ -1,14 +1,15 @@
-import { CheckCircleOutlined, ClockCircleOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { EnterpriseView, HeadcountView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Progress, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { enterprisesApi } from '../../api/enterprises.api';
 import { queryKeys } from '../../api/query-keys';
 import { quotaKeys, quotasApi } from '../../api/quotas.api';
 import { useMe } from '../../auth/session';
 import { lanzhouYear } from '../../components/figures';
-import { districtLabel, ownershipLabel } from '../../components/labels';
+import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
+import { ProblemAlert } from '../../components/problem-alert';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { HeadcountForm } from './headcount-form';
@@ -65,6 +66,10 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
             <Tag icon={<CheckCircleOutlined />} color="success" data-testid="verification-status">
               {t('verification.verified')}
             </Tag>
+          ) : enterprise.verification === 'refused' ? (
+            <Tag icon={<CloseCircleOutlined />} color="error" data-testid="verification-status">
+              {t('verification.refused')}
+            </Tag>
           ) : (
             <Tag icon={<ClockCircleOutlined />} color="warning" data-testid="verification-status">
               {t('verification.unverified')}
@@ -73,7 +78,8 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
         }
       />
       <div className="sb-stack">
-        {!verified && <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />}
+        {enterprise.verification === 'unverified' && <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />}
+        {enterprise.verification === 'refused' && <RefusedNotice enterprise={enterprise} />}
         <Row gutter={[16, 16]}>
           <Col xs={24} md={10} lg={8}>
             <Card className="sb-intake" data-testid="required-intake" style={{ height: '100%' }}>
@@ -107,7 +113,11 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
               {
                 key: 'verification',
                 label: t('enterprise.verification'),
-                children: verified ? t('enterprise.verifiedOn', { date: (enterprise.verifiedAt ?? '').slice(0, 10) }) : t('verification.unverified'),
+                children: verified
+                  ? t('enterprise.verifiedOn', { date: (enterprise.verifiedAt ?? '').slice(0, 10) })
+                  : enterprise.verification === 'refused'
+                    ? t('enterprise.refusedOn', { date: (enterprise.refusedAt ?? '').slice(0, 10) })
+                    : t('verification.unverified'),
               },
             ]}
           />
@@ -130,5 +140,57 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
         </Card>
       </div>
     </>
+  );
+}
+
+/**
+ * A refused enterprise sees why, in the platform's words, and may correct its profile: saving it
+ * submits the enterprise for verification again.
+ */
+function RefusedNotice({ enterprise }: { enterprise: EnterpriseView }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<{ name: string; industry: string; district: string }>();
+  const reapply = useMutation({
+    mutationFn: (values: { name: string; industry: string; district: string }) =>
+      enterprisesApi.update(enterprise.id, { name: values.name.trim(), industry: values.industry.trim(), district: values.district }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(queryKeys.enterprise(updated.id), updated);
+      void message.success(t('enterprise.reapplied'));
+    },
+  });
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="refusal"
+      title={t('enterprise.refusedTitle')}
+      description={
+        <>
+          <Typography.Paragraph data-testid="refusal-reason">{t('enterprise.refusedText', { reason: enterprise.refusalReason ?? '—' })}</Typography.Paragraph>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ name: enterprise.name, industry: enterprise.industry, district: enterprise.district }}
+            onFinish={(values) => reapply.mutate(values)}
+          >
+            <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('validation.required') }]}>
+              <Input maxLength={100} data-testid="reapply-name" />
+            </Form.Item>
+            <Form.Item name="industry" label={t('enterprise.industry')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+              <Input maxLength={50} />
+            </Form.Item>
+            <Form.Item name="district" label={t('enterprise.district')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Select options={districtOptions(t)} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={reapply.isPending} data-testid="reapply">
+              {t('enterprise.reapply')}
+            </Button>
+          </Form>
+          <ProblemAlert error={reapply.error} />
+        </>
+      }
+    />
   );
 }

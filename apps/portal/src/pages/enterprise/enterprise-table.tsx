@@ -54,6 +54,11 @@ export function EnterpriseTable({
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{name}</Typography.Text>
           {e.verification === 'unverified' && <Tag color="warning">{t('verification.unverified')}</Tag>}
+          {e.verification === 'refused' && (
+            <Typography.Text type="danger" data-testid={`refusal-${e.id}`}>
+              {t('verification.refused')}: {e.refusalReason}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },

@@ -25,6 +25,7 @@ interface SlotFormValues {
   capacity: number;
   stipend?: string | null;
   postWage?: string | null;
+  postStaff?: number | null;
   hoursPerDay: string;
   nightShift: boolean;
   applicationDeadline?: Dayjs | null;
@@ -42,6 +43,7 @@ const FIELDS = [
   'capacity',
   'stipend',
   'postWage',
+  'postStaff',
   'hoursPerDay',
   'nightShift',
   'applicationDeadline',
@@ -54,6 +56,7 @@ const FIELDS = [
  */
 const FIELD_OF_CODE = new Map<string, (typeof FIELDS)[number]>([
   ['STIPEND_BELOW_FLOOR', 'stipend'],
+  ['POST_CAP_EXCEEDED', 'capacity'],
   ['STIPEND_REQUIRED', 'stipend'],
   ['NIGHT_SHIFT_NOT_ALLOWED', 'nightShift'],
   ['HOURS_EXCEEDED', 'hoursPerDay'],
@@ -132,6 +135,7 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
             capacity: slot.capacity,
             stipend: slot.stipend,
             postWage: slot.postWage,
+            postStaff: slot.postStaff,
             hoursPerDay: String(Number(slot.hoursPerDay)),
             nightShift: slot.nightShift,
             applicationDeadline: slot.applicationDeadline ? dayjs(slot.applicationDeadline) : null,
@@ -155,6 +159,7 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
       capacity: values.capacity,
       stipend: money(values.stipend),
       postWage: money(values.postWage),
+      postStaff: values.postStaff ?? undefined,
       hoursPerDay: String(Number(values.hoursPerDay)),
       nightShift: !!values.nightShift,
       applicationDeadline: values.applicationDeadline ? date(values.applicationDeadline) : undefined,
@@ -269,6 +274,11 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
           <Col xs={12} md={8}>
             <Form.Item name="postWage" label={t('slot.postWage')} extra={t('slotForm.postWageHint')} rules={takesStudents(type) ? [required] : []}>
               <InputNumber<string> stringMode min="0" max="99999999" precision={2} style={{ width: '100%' }} prefix="¥" suffix={t('slot.yuanPerMonth')} data-testid="slot-post-wage" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item name="postStaff" label={t('slot.postStaff')} extra={t('slotForm.postStaffHint')}>
+              <InputNumber<number> min={1} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid="slot-post-staff" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

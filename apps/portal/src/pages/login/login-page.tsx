@@ -16,7 +16,8 @@ export function LoginPage() {
   const { status, ended, login } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
+  const state = location.state as { from?: string; passwordReset?: boolean } | null;
+  const from = state?.from;
   const { error, clearError, submitting, submit } = useSubmission(async (values: LoginForm) => {
     await login({ email: values.email.trim(), password: values.password });
     navigate(from ?? '/home', { replace: true });
@@ -29,6 +30,9 @@ export function LoginPage() {
       {ended === 'expired' && error === null && (
         <Alert type="info" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} data-testid="session-expired" />
       )}
+      {state?.passwordReset && error === null && (
+        <Alert type="success" showIcon title={t('account.reset.done')} style={{ marginBottom: 16 }} data-testid="password-reset-done" />
+      )}
       <Form<LoginForm> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} onValuesChange={clearError}>
         <Form.Item
           name="email"
@@ -40,7 +44,16 @@ export function LoginPage() {
         >
           <Input data-testid="login-email" prefix={<MailOutlined />} autoComplete="username" placeholder={t('login.emailPlaceholder')} size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="password"
+          label={t('login.password')}
+          rules={[{ required: true, message: t('validation.required') }]}
+          extra={
+            <Link to="/forgot-password" data-testid="forgot-link">
+              {t('account.forgot.link')}
+            </Link>
+          }
+        >
           <Input.Password data-testid="login-password" prefix={<LockOutlined />} autoComplete="current-password" size="large" />
         </Form.Item>
         {error !== null && (

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { placementsApi } from '../../api/placements.api';
 import { queryKeys } from '../../api/query-keys';
 import { useMe } from '../../auth/session';
+import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { DayOf, PlacementStatusTag, SlotTypeTag } from '../../components/status-tags';
@@ -22,9 +23,10 @@ export default function PlacementsPage() {
   const { role } = useMe();
   const enterprise = role === 'enterprise_admin';
   const [year, setYear] = useState<number | undefined>();
+  const pager = useCursorPager();
   const [activating, setActivating] = useState<PlacementView | null>(null);
   const [completing, setCompleting] = useState<PlacementView | null>(null);
-  const placements = useQuery({ queryKey: queryKeys.placements(year), queryFn: () => placementsApi.list(year), placeholderData: keepPreviousData });
+  const placements = useQuery({ queryKey: queryKeys.placements(year, pager.cursor), queryFn: () => placementsApi.list(year, pager.cursor), placeholderData: keepPreviousData });
   const thisYear = new Date().getFullYear();
 
   const columns: ColumnsType<PlacementView> = [
@@ -106,7 +108,10 @@ export default function PlacementsPage() {
           <Select<number | undefined>
             style={{ width: 150 }}
             value={year}
-            onChange={setYear}
+            onChange={(y) => {
+              setYear(y);
+              pager.reset();
+            }}
             allowClear
             placeholder={t('placements.allYears')}
             options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: y, label: t('placements.year', { year: y }) }))}
@@ -120,12 +125,13 @@ export default function PlacementsPage() {
           rowKey="id"
           size="middle"
           loading={placements.isFetching}
-          dataSource={placements.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          dataSource={placements.data?.items ?? []}
+          pagination={false}
           scroll={{ x: 1100 }}
           columns={columns}
           locale={{ emptyText: enterprise ? t('placements.emptyEnterprise') : t('placements.emptyStudent') }}
         />
+        <CursorPager pager={pager} nextCursor={placements.data?.nextCursor} loading={placements.isFetching} />
       </Card>
       {enterprise && (
         <>

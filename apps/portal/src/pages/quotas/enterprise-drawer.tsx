@@ -1,8 +1,9 @@
 import type { PlacementView, QuotaRow, SlotView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Drawer, Progress, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { quotasApi, quotaKeys } from '../../api/quotas.api';
+import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, ownershipLabel } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { PlacementStatusTag, SlotStateTag, SlotTypeTag } from '../../components/status-tags';
@@ -81,16 +82,22 @@ function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
 
 function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; year: number }) {
   const { t } = useTranslation();
-  const placements = useQuery({ queryKey: [...quotaKeys.drill(enterpriseId, year), 'placements'], queryFn: () => quotasApi.placementsOf(enterpriseId, year) });
+  const pager = useCursorPager();
+  const placements = useQuery({
+    queryKey: [...quotaKeys.drill(enterpriseId, year), 'placements', pager.cursor ?? 'first'],
+    queryFn: () => quotasApi.placementsOf(enterpriseId, year, pager.cursor),
+    placeholderData: keepPreviousData,
+  });
   return (
     <QueryState query={placements}>
-      {(rows) => (
+      {(page) => (
+        <>
         <Table<PlacementView>
           data-testid="drill-placements"
           rowKey="id"
           size="small"
-          pagination={rows.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
-          dataSource={rows.filter((p) => p.kind === 'student')}
+          pagination={false}
+          dataSource={page.items.filter((p) => p.kind === 'student')}
           locale={{ emptyText: t('quotas.drill.noPlacements') }}
           columns={[
             { key: 'person', title: t('quotas.drill.student'), render: (_, p) => p.person.name },
@@ -99,6 +106,8 @@ function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; ye
             { key: 'status', title: t('slot.state'), render: (_, p) => <PlacementStatusTag status={p.status} /> },
           ]}
         />
+        <CursorPager pager={pager} nextCursor={page.nextCursor} loading={placements.isFetching} />
+        </>
       )}
     </QueryState>
   );

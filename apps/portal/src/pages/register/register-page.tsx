@@ -4,10 +4,12 @@ import { Button, Card, Col, Divider, Form, Input, Result, Row, Select, Typograph
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ApiError } from '../../api/client';
 import { enterprisesApi } from '../../api/enterprises.api';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, ownershipOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useProblemText } from '../../components/problem-text';
 import { Brand } from '../../layout/brand';
 import { LanguageSwitch } from '../../layout/language-switch';
 
@@ -18,9 +20,18 @@ export default function RegisterPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RegisterEnterpriseRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
+  const problemText = useProblemText();
   const register = useMutation<RegisterEnterpriseResponse, unknown, RegisterEnterpriseRequest>({
     mutationFn: enterprisesApi.register,
-    onError: (error) => setPlaced(showFieldErrors(form, error, FIELDS)),
+    onError: (error) => {
+      const shown = showFieldErrors(form, error, FIELDS);
+      // A code that cannot have been issued, or one a verified enterprise holds: said beside the code.
+      if (error instanceof ApiError && (error.code === 'USCC_VOID' || error.code === 'USCC_TAKEN')) {
+        form.setFields([{ name: 'uscc', errors: [problemText(error)] }]);
+        shown.push('uscc');
+      }
+      setPlaced(shown);
+    },
   });
 
   return (
