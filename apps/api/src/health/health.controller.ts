@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import Redis from 'ioredis';
 import { Public } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems } from '../common/openapi';
 import { InjectRedis } from '../redis/redis.module';
 
 @ApiTags('operations')
@@ -17,6 +18,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiAnswer(200, '{status: "ok"}')
   @ApiOperation({ summary: 'The process is up' })
   live() {
     return { status: 'ok' };
@@ -24,6 +26,8 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
+  @ApiAnswer(200, 'Terminus health: {status: "ok", info, error, details}')
+  @ApiProblems('UNAVAILABLE')
   @ApiOperation({ summary: 'PostgreSQL and Redis answer' })
   ready() {
     return this.health.check([
