@@ -129,7 +129,7 @@ export class MatchRoundsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiAnswer(200, 'MatchRoundView')
-  @ApiProblems('NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'NOT_RUN', 'RUN_IN_PROGRESS', 'RESULT_UNSTABLE', 'PLACEMENT_OVERLAP', 'SEATS_GONE', 'ALREADY_PLACED')
+  @ApiProblems('NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'RUN_IN_PROGRESS', 'RESULT_UNSTABLE', 'PLACEMENT_OVERLAP', 'SEATS_GONE', 'ALREADY_PLACED')
   @ApiOperation({ summary: 'Turns the result into placements and notifies everyone, all or nothing' })
   publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MatchRoundView> {
     return this.rounds.publish(actor, id);
