@@ -40,7 +40,7 @@ export class AuthController {
   @Post('auth/activate')
   @HttpCode(200)
   @ApiAnswer(200, 'LoginResponse')
-  @ApiProblems(...INPUT_PROBLEMS, 'INVALID_ACTIVATION_CODE')
+  @ApiProblems(...INPUT_PROBLEMS, 'INVALID_ACTIVATION_CODE', 'RATE_LIMITED')
   @ApiOperation({ summary: 'An imported account sets its first password with its one-time code (401 INVALID_ACTIVATION_CODE); signs in' })
   async activate(@Body() body: ActivateDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const { response, deviceCookie } = await this.auth.activate(body.email, body.code, body.password, request.ip);
