@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AcceptBatches } from './applications/accept-batches';
+import { explicitSecurity } from './common/openapi';
 import { sendProblem, toProblem } from './common/problem-details.filter';
 import { noStore, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
@@ -81,14 +82,18 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
 
 /** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs (API_DOCS; off in production by default). */
 function serveApiDocs(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('SkillBridge API (技能桥)')
-      .setDescription('School–enterprise matchmaking for vocational education. Errors are RFC 9457 problem details with a stable `code`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  const document = explicitSecurity(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('SkillBridge API (技能桥)')
+        .setDescription('School–enterprise matchmaking for vocational education. Errors are RFC 9457 problem details with a stable `code`.')
+        .setVersion('1')
+        // Paths carry /api/v1: the server is wherever the document was read from (a relative URL, OpenAPI §4.8.5).
+        .addServer('/', 'This API, at the origin that served this document')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { DomainError } from '@skillbridge/domain';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
 import type { AuthenticatedRequest } from './auth.decorators';
+import { ApiProblems } from './openapi';
 
 /**
  * Per-account budgets, counted across every API replica in Redis:
@@ -83,5 +83,6 @@ export const RateLimit = (policy: RateLimitPolicy) =>
   applyDecorators(
     SetMetadata(POLICY, policy),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: past the account's \`${policy}\` budget; Retry-After says when to try again` }),
+    // 429 RATE_LIMITED past the account's budget; Retry-After says when to try again.
+    ApiProblems('RATE_LIMITED'),
   );

@@ -1,20 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse } from '@skillbridge/contracts';
 import { Actor, DomainError } from '@skillbridge/domain';
 import { CurrentActor, Public, Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
 import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 
 @ApiTags('organisations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('enterprises')
 export class EnterprisesController {
   constructor(private readonly enterprises: EnterprisesService) {}
 
   @Public()
   @Post()
+  @ApiAnswer(201, 'RegisterEnterpriseResponse')
+  @ApiProblems(...INPUT_PROBLEMS, 'USCC_VOID', 'USCC_TAKEN', 'EMAIL_TAKEN')
   @ApiOperation({ summary: 'Self-registration of an enterprise and its first admin; starts unverified' })
   register(@Body() body: RegisterEnterpriseDto): Promise<RegisterEnterpriseResponse> {
     return this.enterprises.register(body);
@@ -22,6 +25,8 @@ export class EnterprisesController {
 
   @Get()
   @Roles('bureau_officer', 'platform_admin')
+  @ApiAnswer(200, 'EnterpriseView', 'page')
+  @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
   @ApiOperation({ summary: 'Enterprises of the caller’s remit (MIIT: all but municipal SOEs; SASAC: municipal SOEs)' })
   list(@CurrentActor() actor: Actor, @Query() query: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
     return this.enterprises.list(actor, query);
@@ -29,18 +34,24 @@ export class EnterprisesController {
 
   @Get('pending')
   @Roles('platform_admin')
+  @ApiAnswer(200, 'PendingEnterpriseView', 'page')
+  @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
   @ApiOperation({ summary: 'Enterprises awaiting verification, each with the organisations that share its name or credit code' })
   pending(@Query() query: PageQuery): Promise<Page<PendingEnterpriseView>> {
     return this.enterprises.pending(query);
   }
 
   @Get(':id')
+  @ApiAnswer(200, 'EnterpriseView')
+  @ApiProblems('NOT_FOUND')
   @ApiOperation({ summary: 'An enterprise’s profile, for its admin and the officers of its authority' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
     return this.enterprises.get(actor, id);
   }
 
   @Patch(':id')
+  @ApiAnswer(200, 'EnterpriseView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'FORBIDDEN', 'USCC_VOID', 'USCC_TAKEN')
   @ApiOperation({ summary: 'Edit the profile' })
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.update(actor, id, body);
@@ -49,6 +60,8 @@ export class EnterprisesController {
   @Post(':id/verify')
   @HttpCode(200)
   @Roles('platform_admin')
+  @ApiAnswer(200, 'EnterpriseView')
+  @ApiProblems('NOT_FOUND', 'USCC_TAKEN')
   @ApiOperation({ summary: 'Verify an enterprise so that it can post slots' })
   verify(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<EnterpriseView> {
     return this.enterprises.verify(actor, id);
@@ -57,12 +70,16 @@ export class EnterprisesController {
   @Post(':id/refuse')
   @HttpCode(200)
   @Roles('platform_admin')
+  @ApiAnswer(200, 'EnterpriseView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'Refuse an enterprise awaiting verification, with the reason its admins are told; correcting the profile re-applies' })
   refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RefuseEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.refuse(actor, id, body);
   }
 
   @Put(':id/headcounts/:year')
+  @ApiAnswer(200, 'EnterpriseView')
+  @ApiProblems(...INPUT_PROBLEMS, 'INVALID_YEAR', 'NOT_FOUND', 'FORBIDDEN')
   @ApiOperation({ summary: 'The enterprise’s total employees in a year: the base of its intern quota' })
   setHeadcount(
     @CurrentActor() actor: Actor,
