@@ -18,3 +18,4 @@ export * from './matching';
 export * from './imports';
 export * from './clock';
 export * from './password-reset';
+export * from './registration';

@@ -1,4 +1,4 @@
-import { type RegisterEnterpriseRequest, type RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import { type RegisterEnterpriseRequest } from '@skillbridge/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, Divider, Form, Input, Result, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,16 +13,25 @@ import { useProblemText } from '../../components/problem-text';
 import { Brand } from '../../layout/brand';
 import { LanguageSwitch } from '../../layout/language-switch';
 
-const FIELDS = ['name', 'uscc', 'ownership', 'industry', 'district', 'adminName', 'adminEmail', 'adminPassword'] as const;
+const FIELDS = ['name', 'uscc', 'ownership', 'industry', 'district', 'adminName', 'adminEmail'] as const;
 
-/** Public self-registration of an enterprise and its first admin; it starts unverified. */
+/**
+ * Public self-registration of an enterprise and its first admin. The answer is the same whether or
+ * not the e-mail has an account, so the page only says "check your e-mail": the link there finishes
+ * the registration (the password is chosen on that page), or the e-mail says the address has an account.
+ */
 export default function RegisterPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RegisterEnterpriseRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const problemText = useProblemText();
-  const register = useMutation<RegisterEnterpriseResponse, unknown, RegisterEnterpriseRequest>({
+  const general = useProblemText();
+  // Its limit counts registrations, not failed sign-ins: words of its own.
+  const problemText = (error: unknown) =>
+    error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('register.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const register = useMutation<void, unknown, RegisterEnterpriseRequest>({
     mutationFn: enterprisesApi.register,
+    onSuccess: (_done, body) => setSentTo(body.adminEmail),
     onError: (error) => {
       const shown = showFieldErrors(form, error, FIELDS);
       // A code that cannot have been issued, or one a verified enterprise holds: said beside the code.
@@ -41,11 +50,12 @@ export default function RegisterPage() {
         <LanguageSwitch />
       </div>
       <Card className="sb-auth-card sb-wide" data-testid="register-card">
-        {register.data ? (
+        {sentTo !== null ? (
           <Result
             status="success"
-            title={t('register.doneTitle')}
-            subTitle={t('register.doneText', { name: register.data.enterprise.name, email: register.data.admin.email })}
+            data-testid="register-sent"
+            title={t('register.sentTitle')}
+            subTitle={t('register.sentText', { email: sentTo, hours: 24 })}
             extra={
               <Link to="/login">
                 <Button type="primary">{t('register.backToLogin')}</Button>
@@ -120,20 +130,9 @@ export default function RegisterPage() {
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item
-                name="adminPassword"
-                label={t('register.adminPassword')}
-                extra={t('validation.passwordHint')}
-                rules={[
-                  { required: true, message: t('validation.required') },
-                  { pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,200}$/, message: t('validation.password') },
-                ]}
-              >
-                <Input.Password autoComplete="new-password" />
-              </Form.Item>
               {register.error !== null && (
                 <Form.Item>
-                  <ProblemAlert error={register.error} fieldsShown={placed} />
+                  <ProblemAlert error={register.error} fieldsShown={placed} text={problemText} />
                 </Form.Item>
               )}
               <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>
