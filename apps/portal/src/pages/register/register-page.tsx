@@ -80,7 +80,7 @@ export default function RegisterPage() {
                   { required: true, whitespace: true, message: t('validation.required') },
                   { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) },
                 ]}>
-                <Input />
+                <Input data-testid="register-name" />
               </Form.Item>
               <Form.Item
                 name="uscc"
@@ -91,22 +91,22 @@ export default function RegisterPage() {
                   { pattern: /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$/, message: t('validation.uscc') },
                 ]}
               >
-                <Input maxLength={18} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
+                <Input data-testid="register-uscc" maxLength={18} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
               </Form.Item>
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="ownership" label={t('enterprise.ownership')} rules={[{ required: true, message: t('validation.required') }]}>
-                    <Select options={ownershipOptions(t)} placeholder={t('common.select')} />
+                    <Select data-testid="register-ownership" options={ownershipOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="district" label={t('enterprise.district')} rules={[{ required: true, message: t('validation.required') }]}>
-                    <Select options={districtOptions(t)} placeholder={t('common.select')} />
+                    <Select data-testid="register-district" options={districtOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="industry" label={t('enterprise.industry')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
-                <Input placeholder={t('register.industryPlaceholder')} />
+                <Input data-testid="register-industry" placeholder={t('register.industryPlaceholder')} />
               </Form.Item>
               <Divider titlePlacement="start" plain>
                 {t('register.adminSection')}
@@ -114,7 +114,7 @@ export default function RegisterPage() {
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="adminName" label={t('register.adminName')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
-                    <Input />
+                    <Input data-testid="register-admin-name" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -126,7 +126,7 @@ export default function RegisterPage() {
                       { type: 'email', message: t('validation.email') },
                     ]}
                   >
-                    <Input autoComplete="email" />
+                    <Input data-testid="register-admin-email" autoComplete="email" />
                   </Form.Item>
                 </Col>
               </Row>
@@ -135,7 +135,7 @@ export default function RegisterPage() {
                   <ProblemAlert error={register.error} fieldsShown={placed} text={problemText} />
                 </Form.Item>
               )}
-              <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>
+              <Button data-testid="register-submit" type="primary" htmlType="submit" size="large" block loading={register.isPending}>
                 {t('register.submit')}
               </Button>
             </Form>
