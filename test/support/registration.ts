@@ -1,11 +1,14 @@
 import type { LoginResponse, RegisterEnterpriseRequest } from '@skillbridge/contracts';
 import { ReceivedMail, SmtpSink, eventually, mailText } from './sinks';
 
+/** Where the worker's e-mail arrives: the test SMTP server (or the browser tests' view of it). */
+export type MailBox = Pick<SmtpSink, 'received'>;
+
 /** The secret of the registration link in an e-mail the worker sent (the link's path is the portal's confirm page). */
 export const registrationSecretIn = (mail: ReceivedMail): string | null => /\/register\/confirm#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? null;
 
 /** The e-mails to `email` past the first `after`, waiting until there is one. */
-export const mailsTo = (smtp: SmtpSink, email: string, after = 0): Promise<ReceivedMail[]> =>
+export const mailsTo = (smtp: MailBox, email: string, after = 0): Promise<ReceivedMail[]> =>
   eventually(async () => smtp.received.filter((m) => m.to.includes(email)).slice(after), (mails) => mails.length > 0);
 
 /**
@@ -16,7 +19,7 @@ export const mailsTo = (smtp: SmtpSink, email: string, after = 0): Promise<Recei
  */
 export async function registerEnterprise(
   apiUrl: string,
-  smtp: SmtpSink,
+  smtp: MailBox,
   body: RegisterEnterpriseRequest,
   password: string,
   headers: Record<string, string> = {},
