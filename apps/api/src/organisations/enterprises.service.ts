@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnterpriseView, Page, PendingEnterpriseView, SimilarOrganisation } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, User, recordEvent, refreshQuotas } from '@skillbridge/db';
+import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas } from '@skillbridge/db';
 import { Actor, DomainError, internCap, requiredIntake } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { BY_NAME, PageQuery, paginate } from '../common/pagination';
