@@ -143,6 +143,7 @@ describe('the OpenAPI document (/api/docs-json)', () => {
         'POST /api/v1/auth/password-reset/confirm',
         'POST /api/v1/auth/refresh',
         'POST /api/v1/enterprises',
+        'POST /api/v1/enterprises/confirm',
       ].sort(),
     );
   });

@@ -7,6 +7,7 @@ export * from './naming.strategy';
 export * from './notification-facts';
 export * from './outbox';
 export * from './jobs/jobs';
+export * from './one-time-link';
 export * from './passwords';
 export * from './quota.repository';
 export * from './query/cursor';

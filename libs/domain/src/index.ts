@@ -20,3 +20,4 @@ export * from './matching';
 export * from './imports';
 export * from './clock';
 export * from './password-reset';
+export * from './registration';

@@ -1,16 +1,14 @@
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { QUEUES, hashPassword, jobId } from '@skillbridge/db';
+import { hashPassword, sha256 } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
-import { Queue } from 'bullmq';
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { countingRedis } from '../common/rate-limit';
+import { EmailAndAddressLimit, limitPerEmailAndAddress } from '../common/rate-limit';
 import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { AccountMail } from './account-mail';
 
 const linkInvalid = () =>
   new DomainError('RESET_LINK_INVALID', 'invalid', 'This password-reset link is wrong, used or expired: ask for a new one');
@@ -20,13 +18,12 @@ const linkInvalid = () =>
  * worker) and a new password with it, which signs the account out everywhere.
  */
 @Injectable()
-export class PasswordResetService implements OnApplicationShutdown {
-  private queue?: Queue;
-
+export class PasswordResetService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
+    private readonly mail: AccountMail,
   ) {}
 
   /**
@@ -35,29 +32,14 @@ export class PasswordResetService implements OnApplicationShutdown {
    */
   async request(email: string, address: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
-    await this.withinLimits(normalised, address);
+    await limitPerEmailAndAddress(this.redis, this.limit, normalised, address);
     const resetId = randomUUID();
-    this.queue ??= new Queue(QUEUES.notifications, { connection: { url: this.config.REDIS_URL }, prefix: this.config.QUEUE_PREFIX });
-    await this.queue.add(
-      'password-reset.send',
-      { resetId, email: normalised, requestedAt: new Date().toISOString() },
-      // The link is only worth its 30 minutes: a job that has failed that long is dropped.
-      { jobId: jobId('password-reset.send', resetId), attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: { age: 86_400 } },
-    );
+    await this.mail.queueSend('password-reset.send', resetId, { resetId, email: normalised, requestedAt: new Date().toISOString() });
   }
 
-  private async withinLimits(email: string, address: string): Promise<void> {
-    const windowSeconds = this.config.PASSWORD_RESET_WINDOW_SECONDS;
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const redis = countingRedis(this.redis);
-    const [byAccount, byAddress] = await Promise.all([
-      redis.countInWindow(`password-reset:account:${email}:${window}`, windowSeconds + 1),
-      redis.countInWindow(`password-reset:address:${address}:${window}`, windowSeconds + 1),
-    ]);
-    if (byAccount > this.config.PASSWORD_RESET_PER_ACCOUNT || byAddress > this.config.PASSWORD_RESET_PER_ADDRESS) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - Date.now() / 1000));
-      throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many password-reset requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
-    }
+  private get limit(): EmailAndAddressLimit {
+    const { PASSWORD_RESET_PER_ACCOUNT, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_WINDOW_SECONDS } = this.config;
+    return { purpose: 'password-reset', perEmail: PASSWORD_RESET_PER_ACCOUNT, perAddress: PASSWORD_RESET_PER_ADDRESS, windowSeconds: PASSWORD_RESET_WINDOW_SECONDS };
   }
 
   /**
@@ -85,9 +67,5 @@ export class PasswordResetService implements OnApplicationShutdown {
       await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
       await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
   }
 }

@@ -88,6 +88,16 @@ export class AppConfig extends ServiceConfig {
   @IntSetting(1, 86_400)
   PASSWORD_RESET_WINDOW_SECONDS = 3600;
 
+  /** Self-registrations per e-mail address (known or not) and per client address in REGISTRATION_WINDOW_SECONDS. */
+  @IntSetting(1)
+  REGISTRATION_PER_EMAIL = 3;
+
+  @IntSetting(1)
+  REGISTRATION_PER_ADDRESS = 10;
+
+  @IntSetting(1, 86_400)
+  REGISTRATION_WINDOW_SECONDS = 3600;
+
   /** Per-account rate limits (common/rate-limit.ts): calls allowed per window of this many seconds. */
   @IntSetting(1, 86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;

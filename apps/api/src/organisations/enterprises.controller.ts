@@ -1,26 +1,49 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import type { EnterpriseView, LoginResponse, Page, PendingEnterpriseView } from '@skillbridge/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, DomainError } from '@skillbridge/domain';
 import { CurrentActor, Public, Roles } from '../common/auth.decorators';
-import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
+import { ApiAnswer, ApiEmptyAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
-import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { ConfirmRegistrationDto, HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
+import { RegistrationService } from './registration.service';
 
 @ApiTags('organisations')
 @ApiSignedIn()
 @Controller('enterprises')
 export class EnterprisesController {
-  constructor(private readonly enterprises: EnterprisesService) {}
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly registrations: RegistrationService,
+  ) {}
 
   @Public()
   @Post()
-  @ApiAnswer(201, 'RegisterEnterpriseResponse')
-  @ApiProblems(...INPUT_PROBLEMS, 'USCC_VOID', 'USCC_TAKEN', 'EMAIL_TAKEN')
-  @ApiOperation({ summary: 'Self-registration of an enterprise and its first admin; starts unverified' })
-  register(@Body() body: RegisterEnterpriseDto): Promise<RegisterEnterpriseResponse> {
-    return this.enterprises.register(body);
+  @HttpCode(202)
+  @ApiEmptyAnswer(202, 'Accepted: the link (or a note that the e-mail has an account) is on its way; the same answer either way')
+  @ApiProblems(...INPUT_PROBLEMS, 'USCC_VOID', 'USCC_TAKEN', 'RATE_LIMITED')
+  @ApiOperation({
+    summary:
+      'Self-registration of an enterprise and its first admin: e-mails a one-time link (24 hours) that finishes it, or, when the e-mail has an account, says so; the same answer either way (429 RATE_LIMITED per e-mail and address)',
+  })
+  async register(@Body() body: RegisterEnterpriseDto, @Req() request: FastifyRequest): Promise<void> {
+    await this.registrations.register(body, request.ip);
+  }
+
+  @Public()
+  @Post('confirm')
+  @HttpCode(200)
+  @ApiAnswer(200, 'LoginResponse')
+  @ApiProblems(...INPUT_PROBLEMS, 'REGISTRATION_LINK_INVALID', 'EMAIL_TAKEN', 'USCC_TAKEN')
+  @ApiOperation({
+    summary: 'Finishes a registration with its link’s secret and the admin’s password: the enterprise (unverified) and its admin; signs in (400 REGISTRATION_LINK_INVALID, 409 EMAIL_TAKEN or USCC_TAKEN)',
+  })
+  async confirm(@Body() body: ConfirmRegistrationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    const { response, deviceCookie } = await this.registrations.confirm(body.token, body.password);
+    reply.header('set-cookie', deviceCookie);
+    return response;
   }
 
   @Get()
