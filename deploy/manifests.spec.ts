@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync, readdirSync } from 'fs';
 import path from 'path';
 import { parse, parseAllDocuments } from 'yaml';
+import { PORTAL_SECURITY_HEADERS } from '../apps/portal/security-headers';
 
 /**
  * Static checks of the manifests (docker/README.md says what was also built and run): every manifest
@@ -80,8 +81,10 @@ describe('deploy/k8s (kustomize base)', () => {
       const secret = Object.fromEntries(container.env.filter((e: Doc) => e.valueFrom?.secretKeyRef).map((e: Doc) => [e.name, e.valueFrom.secretKeyRef]));
       expect(secret.DATABASE_URL).toMatchObject({ name: 'skillbridge-secrets', key: 'DATABASE_URL' });
       expect(secret.REDIS_URL).toMatchObject({ name: 'skillbridge-secrets', key: 'REDIS_URL' });
+      // In production /metrics is served only with a token, and the pods are annotated for scraping: required.
+      expect(secret.METRICS_TOKEN).toEqual({ name: 'skillbridge-secrets', key: 'METRICS_TOKEN' });
       // Optional settings are left unset when absent (an empty value would fail validation).
-      for (const [key, ref] of Object.entries(secret)) if (!['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET'].includes(key)) expect(ref).toMatchObject({ optional: true });
+      for (const [key, ref] of Object.entries(secret)) if (!['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'METRICS_TOKEN'].includes(key)) expect(ref).toMatchObject({ optional: true });
       // No literal secret in a manifest.
       for (const e of container.env) expect(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'WEBHOOK_SECRET', 'METRICS_TOKEN']).not.toContain(e.value === undefined ? '' : e.name);
     }
@@ -188,6 +191,21 @@ describe('docker/', () => {
     expect(conf).toMatch(/location \/api\/ \{[^}]*proxy_pass http:\/\/skillbridge_api;/);
     expect(conf).toMatch(/location = \/metrics \{\s*return 404;/);
     expect(conf).toMatch(/try_files \$uri \$uri\/ \/index\.html;/);
+  });
+
+  it('nginx sends the portal’s security headers, the same as vite preview (apps/portal/security-headers.ts)', () => {
+    const conf = readFileSync(path.join(ROOT, 'docker/nginx.conf'), 'utf8');
+    const spa = /location \/ \{([^}]*)\}/.exec(conf)?.[1] ?? '';
+    const sent = Object.fromEntries([...spa.matchAll(/add_header (\S+) "([^"]*)" always;/g)].map((m) => [m[1].toLowerCase(), m[2]]));
+    for (const [name, value] of Object.entries(PORTAL_SECURITY_HEADERS)) expect(sent[name.toLowerCase()]).toBe(value);
+    const csp = PORTAL_SECURITY_HEADERS['Content-Security-Policy'];
+    const scripts = /(?:^|; )script-src ([^;]*)/.exec(csp)?.[1] ?? '';
+    expect(scripts).toBe("'self'");
+    expect(csp).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+    expect(csp).toMatch(/(^|; )object-src 'none'(;|$)/);
+    expect(csp).toMatch(/(^|; )default-src 'self'(;|$)/);
+    // The hashed bundles are not sniffed either.
+    expect(/location \/assets\/ \{([^}]*)\}/.exec(conf)?.[1]).toMatch(/add_header X-Content-Type-Options "nosniff" always;/);
   });
 
   it.each(['api', 'worker', 'portal'])('the %s image: multi-stage, a numeric non-root user, a HEALTHCHECK', (app) => {

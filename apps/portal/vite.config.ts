@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { PORTAL_SECURITY_HEADERS } from './security-headers';
 
 // The API the dev server and `vite preview` forward /api to.
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -15,7 +16,9 @@ export default defineConfig({
     },
   },
   server: { port: 4200, strictPort: true, host: '127.0.0.1', proxy },
-  preview: { port: 4200, strictPort: true, host: '127.0.0.1', proxy },
+  // The built portal as it ships (npm start, the browser tests): with its Content-Security-Policy.
+  // Not the dev server, whose React refresh preamble is an inline script.
+  preview: { port: 4200, strictPort: true, host: '127.0.0.1', proxy, headers: PORTAL_SECURITY_HEADERS },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -8,8 +8,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AcceptBatches } from './applications/accept-batches';
+import { explicitSecurity } from './common/openapi';
 import { sendProblem, toProblem } from './common/problem-details.filter';
-import { securityHeaders } from './common/security-headers';
+import { noStore, securityHeaders } from './common/security-headers';
 import { validationPipe } from './common/validation';
 import { AppConfig } from './config/app.config';
 import { MAX_IMPORT_BYTES } from './imports/upload';
@@ -35,7 +36,7 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
     // Errors of Fastify's router (a badly encoded URL, an over-long path parameter) answer before
     // Nest sees the request: in the API's one error shape all the same.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-      reply.header('x-request-id', request.id);
+      reply.header('x-request-id', request.id).header('cache-control', 'no-store');
       sendProblem(reply, toProblem(error, request.id));
     },
   });
@@ -51,16 +52,17 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
-  const metrics = installHttpMetrics(app.getHttpAdapter().getInstance(), { token: config.METRICS_TOKEN });
+  const metrics = installHttpMetrics(app.getHttpAdapter().getInstance(), (authorization) => config.metricsAccess(authorization));
   app.get(AcceptBatches).measureIn(metrics);
+  if (config.metricsAccess(undefined) === 'off') app.get(Logger).warn('GET /metrics is not served: production without METRICS_TOKEN');
 
   const security = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        // Swagger UI at /api/docs inlines its styles and an init script.
+        // Swagger UI at /api/docs inlines its styles and an init script; without the docs, nothing inline runs.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: config.apiDocsServed ? ["'self'", "'unsafe-inline'"] : ["'self'"],
         imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
       },
     },
@@ -68,20 +70,30 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
     reply.headers(security);
     reply.header('x-request-id', request.id);
+    if (noStore(request.url)) reply.header('cache-control', 'no-store');
   });
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('SkillBridge API (技能桥)')
-      .setDescription('School–enterprise matchmaking for vocational education. Errors are RFC 9457 problem details with a stable `code`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+  if (config.apiDocsServed) serveApiDocs(app);
+  return app;
+}
+
+/** The OpenAPI document at /api/docs-json and Swagger UI at /api/docs (API_DOCS; off in production by default). */
+function serveApiDocs(app: NestFastifyApplication): void {
+  const document = explicitSecurity(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('SkillBridge API (技能桥)')
+        .setDescription('School–enterprise matchmaking for vocational education. Errors are RFC 9457 problem details with a stable `code`.')
+        .setVersion('1')
+        // Paths carry /api/v1: the server is wherever the document was read from (a relative URL, OpenAPI §4.8.5).
+        .addServer('/', 'This API, at the origin that served this document')
+        .addBearerAuth()
+        .build(),
+    ),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
 }

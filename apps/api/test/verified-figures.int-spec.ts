@@ -1,9 +1,10 @@
-import type { EnterpriseView, NotificationView, Page, PendingEnterpriseView, QuotaRow, QuotaSummary, RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import type { EnterpriseView, NotificationView, Page, PendingEnterpriseView, QuotaRow, QuotaSummary, RegisterEnterpriseRequest } from '@skillbridge/contracts';
 import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/db';
 import { addDays, usccCheckCharacter } from '@skillbridge/domain';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { eventually } from '../../../test/support/sinks';
+import { registerEnterprise } from '../../../test/support/registration';
+import { SmtpSink, eventually } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
 
@@ -16,7 +17,8 @@ const newUscc = (): string => {
   const body = `91620100MA9${uniqueSuffix().slice(0, 5).toUpperCase().replace(/[IOSVZ]/g, '1')}${serial++ % 10}`;
   return body + usccCheckCharacter(body);
 };
-const registration = (overrides: Record<string, unknown> = {}) => ({
+const PASSWORD = 'Secret#2026';
+const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest => ({
   name: `兰州测试国资集团${uniqueSuffix()}有限公司`,
   uscc: newUscc(),
   ownership: 'municipal_soe',
@@ -24,33 +26,33 @@ const registration = (overrides: Record<string, unknown> = {}) => ({
   district: '城关区',
   adminName: '钱经理',
   adminEmail: `soe-${uniqueSuffix()}@example.cn`,
-  adminPassword: 'Secret#2026',
   ...overrides,
-});
+} as RegisterEnterpriseRequest);
 
 describe('officers’ figures count verified enterprises and lived days only (integration)', () => {
   const queuePrefix = `sb-test-${uniqueSuffix()}`;
   let api: TestApi;
   let worker: RunningProcess;
+  let smtp: SmtpSink;
   let admin: string;
   let sasac: string;
   beforeAll(async () => {
+    smtp = await new SmtpSink().start();
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix });
-    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix });
+    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url });
     [admin, sasac] = await Promise.all([api.token(demo('admin')), api.token(demo('sasac'))]);
   });
   afterAll(async () => {
     await worker?.stop('SIGTERM');
     await api.stop();
+    await smtp?.stop();
   });
 
-  /** Registers an enterprise and signs its admin in. */
-  async function register(overrides: Record<string, unknown> = {}): Promise<{ id: string; body: ReturnType<typeof registration>; token: string }> {
+  /** Registers an enterprise (through its e-mailed link) and signs its admin in. */
+  async function register(overrides: Record<string, unknown> = {}): Promise<{ id: string; body: RegisterEnterpriseRequest; token: string }> {
     const body = registration(overrides);
-    const reply = await api.request<RegisterEnterpriseResponse>('POST', '/enterprises', { body });
-    expect(reply.status).toBe(201);
-    const token = (await api.login(body.adminEmail, body.adminPassword)).accessToken;
-    return { id: reply.body.enterprise.id, body, token };
+    const signedIn = await registerEnterprise(api.url, smtp, body, PASSWORD);
+    return { id: signedIn.enterpriseId, body, token: signedIn.accessToken };
   }
 
   async function sasacTable(): Promise<QuotaRow[]> {

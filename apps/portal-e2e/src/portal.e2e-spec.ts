@@ -21,6 +21,33 @@ async function fillLogin(email: string, password: string): Promise<void> {
 const settled = () => settledIn(page);
 
 describe('portal', () => {
+  it('is served with its Content-Security-Policy (no inline script runs), and a violation is caught', async () => {
+    const response = await page.goto('/login');
+    const headers = response!.headers();
+    const policy = headers['content-security-policy'] ?? '';
+    expect(policy).toMatch(/(^|; )script-src 'self'(;|$)/);
+    expect(policy).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+    expect(policy).not.toMatch(/unsafe-eval/);
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+    await page.getByTestId('login-email').waitFor();
+
+    // The watch of journeyHooks sees a blocked inline script (and would fail the test with it).
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+    // Both reports: the page's securitypolicyviolation event and Chromium's console error.
+    const seen: string[] = [];
+    while (!(seen.some((v) => /^script-src-elem blocked inline/.test(v)) && seen.some((v) => /^console: .*script-src/.test(v)))) {
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      seen.push(...session.takeCspViolations());
+    }
+  });
+
   it('shows an error on a wrong password and stays on the sign-in page', async () => {
     // A demo account: its failure counter is reset by the successful sign-in of the journeys below.
     await fillLogin('student@demo.skillbridge.cn', 'Wrong#password1');

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD } from '@skillbridge/contracts';
 import { usccCheckCharacter } from '../../../libs/domain/src/uscc';
+import { registerEnterprise } from '../../../test/support/registration';
 import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 
 /**
@@ -19,23 +20,12 @@ const real = { name: `兰州审核测试${suffix}有限公司`, email: `verify-r
 const pretender = { name: `兰州冒名测试${suffix}有限公司`, email: `verify-copy-${suffix}@example.cn` };
 const REASON = '营业执照上的统一社会信用代码属于另一家企业';
 
+/** Registers through the e-mailed link (read from the stack's SMTP server), as the applicant would. */
 async function register(who: { name: string; email: string }): Promise<string> {
-  const reply = await fetch(`${journey.stack.baseUrl}/api/v1/enterprises`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: who.name,
-      uscc,
-      ownership: 'municipal_soe',
-      industry: '交通运输',
-      district: '城关区',
-      adminName: '审核测试',
-      adminEmail: who.email,
-      adminPassword: DEMO_PASSWORD,
-    }),
-  });
-  expect(reply.status).toBe(201);
-  return ((await reply.json()) as { enterprise: { id: string } }).enterprise.id;
+  const smtp = journey.stack.smtp;
+  if (!smtp) throw new Error('this journey reads the registration e-mail from the stack’s own SMTP server');
+  const body = { name: who.name, uscc, ownership: 'municipal_soe' as const, industry: '交通运输', district: '城关区', adminName: '审核测试', adminEmail: who.email };
+  return (await registerEnterprise(`${journey.stack.baseUrl}/api/v1`, smtp, body, DEMO_PASSWORD)).enterpriseId;
 }
 
 describe('verification of enterprises (platform admin, 390 px)', () => {

@@ -9,6 +9,7 @@ import { LoginPage } from './pages/login/login-page';
 
 // The sign-in page loads first; everything else when it is first needed.
 const RegisterPage = lazy(() => import('./pages/register/register-page'));
+const ConfirmRegistrationPage = lazy(() => import('./pages/register/confirm-registration-page'));
 const ActivatePage = lazy(() => import('./pages/activate/activate-page'));
 const ForgotPasswordPage = lazy(() => import('./pages/password-reset/forgot-password-page'));
 const ResetPasswordPage = lazy(() => import('./pages/password-reset/reset-password-page'));
@@ -49,6 +50,7 @@ export function AppRoutes() {
       <Routes>
         <Route path="/login" element={<LoginPage />} />
         <Route path="/register" element={<RegisterPage />} />
+        <Route path="/register/confirm" element={<ConfirmRegistrationPage />} />
         <Route path="/activate" element={<ActivatePage />} />
         <Route path="/forgot-password" element={<ForgotPasswordPage />} />
         <Route path="/reset-password" element={<ResetPasswordPage />} />

@@ -8,6 +8,7 @@ import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { SendPasswordResetJob } from './accounts/send-password-reset.job';
+import { SendRegistrationJob } from './accounts/send-registration.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
 import { RunImportJob } from './imports/run-import.job';
@@ -62,6 +63,7 @@ export class WorkerModule {
         RunMatchRoundJob,
         CloseDueRoundsJob,
         SendPasswordResetJob,
+        SendRegistrationJob,
       ],
       exports: [WorkerConfig],
     };

@@ -2,6 +2,7 @@ import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
 import { Sample, scrape, total } from '../../../test/support/metrics';
 import { OtlpReceiver } from '../../../test/support/otlp-receiver';
+import { OwnRedis } from '../../../test/support/redis-server';
 import { SmtpSink, eventually } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
@@ -153,4 +154,32 @@ describe('observability: Prometheus metrics and one trace from the API request t
     // Probes and scrapes leave no traces.
     expect(otlp.spans.some((s) => /metrics|health/.test(s.name))).toBe(false);
   });
+
+  it('a production worker without METRICS_TOKEN serves no /metrics (404) and stays healthy; with one, only to its bearer', async () => {
+    // Its own Redis: a production worker insists on noeviction (redis-server's default).
+    const redis = await OwnRedis.start();
+    const production = (env: Record<string, string> = {}) =>
+      startWorker({ NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: redis.url, QUEUE_PREFIX: `sb-test-${uniqueSuffix()}`, ...env });
+    try {
+      const open = await production();
+      try {
+        const metrics = open.healthUrl.replace(/\/health$/, '/metrics');
+        expect((await fetch(metrics)).status).toBe(404);
+        expect((await fetch(metrics, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(404);
+        expect((await fetch(open.healthUrl)).status).toBe(200);
+      } finally {
+        await open.stop();
+      }
+      const guarded = await production({ METRICS_TOKEN: metricsToken });
+      try {
+        const metrics = guarded.healthUrl.replace(/\/health$/, '/metrics');
+        expect((await fetch(metrics)).status).toBe(401);
+        expect((await scrape(metrics, metricsToken)).some((sample) => sample.name === 'skillbridge_jobs_total' || sample.name.startsWith('process_'))).toBe(true);
+      } finally {
+        await guarded.stop();
+      }
+    } finally {
+      await redis.down();
+    }
+  }, 60_000);
 });

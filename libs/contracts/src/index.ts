@@ -142,12 +142,12 @@ export interface RegisterEnterpriseRequest {
   district: string;
   adminName: string;
   adminEmail: string;
-  adminPassword: string;
 }
 
-export interface RegisterEnterpriseResponse {
-  enterprise: EnterpriseView;
-  admin: UserView;
+/** Finishes a registration (`POST /enterprises/confirm`): the link's secret and the admin's password; answers a LoginResponse. */
+export interface ConfirmRegistrationRequest {
+  token: string;
+  password: string;
 }
 
 export interface SchoolView {

@@ -8,6 +8,7 @@ export * from './notification-facts';
 export * from './outbox';
 export * from './jobs/jobs';
 export * from './jobs/producer';
+export * from './one-time-link';
 export * from './passwords';
 export * from './quota.repository';
 export * from './query/cursor';

@@ -1,3 +1,5 @@
+import { ownValue } from './own';
+
 /**
  * What people are told, through which channels, in their language. Pure: the worker loads the
  * facts, this decides the words.
@@ -125,7 +127,8 @@ export const defaultPreference = (kind: EventKind): ChannelPreference => ({
 });
 
 /** The preference in force: the person's own for the kind, else the default. */
-export const preferenceFor = (kind: EventKind, stored: Partial<Record<string, ChannelPreference>>): ChannelPreference => stored[kind] ?? defaultPreference(kind);
+export const preferenceFor = (kind: EventKind, stored: Partial<Record<string, ChannelPreference>>): ChannelPreference =>
+  ownValue(stored, kind) ?? defaultPreference(kind);
 
 export const audienceOf = (role: string): Audience =>
   role === 'student' ? 'student' : role === 'teacher' ? 'teacher' : role === 'enterprise_admin' ? 'enterprise' : role === 'school_admin' ? 'school' : 'officer';
@@ -279,10 +282,17 @@ const TEMPLATES: Record<EventKind, Template> = {
 /** Whether this build has words for the kind (the worker's boot check asks). */
 export const hasTemplate = (kind: string): boolean => Object.prototype.hasOwnProperty.call(TEMPLATES, kind);
 
+/**
+ * The message in the recipient's words. The kind and the locale come from stored rows, so each is
+ * looked up among the tables' own keys: an unknown kind is an error that names it, an unknown
+ * locale reads in Chinese.
+ */
 export function renderMessage(kind: EventKind, audience: Audience, locale: NotificationLocale, facts: MessageFacts): Words {
-  const template = TEMPLATES[kind];
-  const words = (template[audience] ?? template.any)[locale];
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: keyof MessageFacts) => String(facts[key] ?? '—'));
+  const template = ownValue(TEMPLATES, kind);
+  if (!template) throw new Error(`No message template for the event kind ${JSON.stringify(kind)}`);
+  const texts = ownValue<Record<NotificationLocale, Words> | undefined>(template, audience) ?? template.any;
+  const words = ownValue(texts, locale) ?? texts['zh-CN'];
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(ownValue<unknown>(facts as Record<string, unknown>, key) ?? '—'));
   return { title: fill(words.title), body: fill(words.body) };
 }
 

@@ -3,8 +3,11 @@ import type { NotificationLocale } from './notifications';
 /** How long a password-reset link works after it was asked for. */
 export const PASSWORD_RESET_MINUTES = 30;
 
-/** The portal page a reset link opens; the secret rides in the fragment, which browsers never send to a server. */
-export const passwordResetLink = (portalUrl: string, secret: string): string => `${portalUrl.replace(/\/+$/, '')}/reset-password#token=${secret}`;
+/** A portal page that takes a one-time link's secret: it rides in the fragment, which browsers never send to a server. */
+export const portalLink = (portalUrl: string, path: string, secret: string): string => `${portalUrl.replace(/\/+$/, '')}${path}#token=${secret}`;
+
+/** The portal page a reset link opens. */
+export const passwordResetLink = (portalUrl: string, secret: string): string => portalLink(portalUrl, '/reset-password', secret);
 
 /**
  * The e-mail with a reset link, in the person's language. Sent on its own, never as a notification:

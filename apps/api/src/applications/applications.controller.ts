@@ -1,14 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { ApplicationsService } from './applications.service';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
 
 @ApiTags('applications')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class ApplicationsController {
   constructor(private readonly applications: ApplicationsService) {}
@@ -16,18 +17,24 @@ export class ApplicationsController {
   @Post('slots/:id/applications')
   @Roles('student')
   @RateLimit('applications')
+  @ApiAnswer(201, 'ApplicationView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'ALREADY_APPLIED', 'WRONG_SLOT_TYPE', 'SLOT_NOT_OPEN', 'DEADLINE_PASSED', 'UNDER_MINIMUM_AGE', 'FIRST_YEAR_STUDENT')
   @ApiOperation({ summary: 'Apply to an open slot' })
   apply(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: ApplyDto): Promise<ApplicationView> {
     return this.applications.apply(actor, slotId, body);
   }
 
   @Get('applications')
+  @ApiAnswer(200, 'ApplicationView', 'page')
+  @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR', 'FORBIDDEN')
   @ApiOperation({ summary: 'Applications: a student’s own, an enterprise’s slots’, a school’s students’' })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(actor, query);
   }
 
   @Get('applications/:id')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND')
   @ApiOperation({ summary: 'One application, for the student, the enterprise or the school' })
   get(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.get(actor, id);
@@ -37,6 +44,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('enterprise_admin')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'Shortlist an applicant' })
   shortlist(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'shortlist');
@@ -46,6 +55,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('enterprise_admin')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION', 'RESPOND_BY_PAST')
   @ApiOperation({ summary: 'Offer the seat, to be answered by respondBy' })
   offer(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: OfferDto): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'offer', body);
@@ -55,6 +66,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('enterprise_admin')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'Reject an applicant' })
   reject(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByEnterprise(actor, id, 'reject');
@@ -64,6 +77,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('school_admin')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'The school’s approval (the tripartite agreement); optionally records a guardian’s consent' })
   approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<ApplicationView> {
     return this.applications.approve(actor, id, body);
@@ -73,6 +88,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('student')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION', 'PLACEMENT_OVERLAP', 'SCHOOL_APPROVAL_REQUIRED', 'OFFER_EXPIRED', 'SLOT_FULL')
   @ApiOperation({ summary: 'Accept an offer: takes a seat and creates a pending placement (409 SLOT_FULL when none is left)' })
   accept(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.accept(actor, id);
@@ -82,6 +99,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('student')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'Decline an offer' })
   decline(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByStudent(actor, id, 'decline');
@@ -91,6 +110,8 @@ export class ApplicationsController {
   @HttpCode(200)
   @Roles('student')
   @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION')
   @ApiOperation({ summary: 'Withdraw an application' })
   withdraw(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<ApplicationView> {
     return this.applications.moveByStudent(actor, id, 'withdraw');

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems, ApiSignedIn } from '../common/openapi';
 
 export class AccessLogQuery {
   @ApiPropertyOptional({ description: 'Whose data was read' })
@@ -37,13 +38,15 @@ export class AccessLogQuery {
 
 /** The platform admin searches who read whose personal data. */
 @ApiTags('operations')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('admin/access-log')
 export class AuditController {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   @Get()
   @Roles('platform_admin')
+  @ApiAnswer(200, '{items}: access-log entries (actorId, actorEmail, actorRole, subjectId, subjectName, what, why, at), newest first')
+  @ApiProblems('VALIDATION_FAILED')
   @ApiOperation({ summary: 'Reads of students’ personal data by enterprise staff and officers, newest first' })
   async search(@Query() query: AccessLogQuery) {
     const where: string[] = [];

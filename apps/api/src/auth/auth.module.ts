@@ -10,6 +10,7 @@ import { AuthService } from './auth.service';
 import { DeviceCookies } from './device-cookie';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordResetService } from './password-reset.service';
+import { AccountMail } from './account-mail';
 import { TokenService } from './token.service';
 
 @Module({
@@ -31,6 +32,7 @@ import { TokenService } from './token.service';
     TokenService,
     LoginThrottle,
     PasswordResetService,
+    AccountMail,
     {
       provide: DeviceCookies,
       inject: [AppConfig],
@@ -46,6 +48,6 @@ import { TokenService } from './token.service';
     { provide: APP_GUARD, useClass: AccessTokenGuard },
     { provide: APP_GUARD, useClass: RefuseUnexpectedBody },
   ],
-  exports: [TokenService],
+  exports: [TokenService, DeviceCookies, AccountMail],
 })
 export class AuthModule {}

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { JobProducer, hashPassword, jobId } from '@skillbridge/db';
+import { hashPassword, sha256 } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
-import { createHash, randomUUID } from 'crypto';
+import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { countingRedis } from '../common/rate-limit';
+import { EmailAndAddressLimit, limitPerEmailAndAddress } from '../common/rate-limit';
 import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
-
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+import { AccountMail } from './account-mail';
 
 const linkInvalid = () =>
   new DomainError('RESET_LINK_INVALID', 'invalid', 'This password-reset link is wrong, used or expired: ask for a new one');
@@ -20,12 +19,11 @@ const linkInvalid = () =>
  */
 @Injectable()
 export class PasswordResetService {
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
     private readonly config: AppConfig,
-    private readonly jobs: JobProducer,
+    private readonly mail: AccountMail,
   ) {}
 
   /**
@@ -34,23 +32,14 @@ export class PasswordResetService {
    */
   async request(email: string, address: string): Promise<void> {
     const normalised = email.trim().toLowerCase();
-    await this.withinLimits(normalised, address);
+    await limitPerEmailAndAddress(this.redis, this.limit, normalised, address);
     const resetId = randomUUID();
-    await this.jobs.add('password-reset.send', { resetId, email: normalised, requestedAt: new Date().toISOString() }, jobId('password-reset.send', resetId));
+    await this.mail.queueSend('password-reset.send', resetId, { resetId, email: normalised, requestedAt: new Date().toISOString() });
   }
 
-  private async withinLimits(email: string, address: string): Promise<void> {
-    const windowSeconds = this.config.PASSWORD_RESET_WINDOW_SECONDS;
-    const window = Math.floor(Date.now() / 1000 / windowSeconds);
-    const redis = countingRedis(this.redis);
-    const [byAccount, byAddress] = await Promise.all([
-      redis.countInWindow(`password-reset:account:${email}:${window}`, windowSeconds + 1),
-      redis.countInWindow(`password-reset:address:${address}:${window}`, windowSeconds + 1),
-    ]);
-    if (byAccount > this.config.PASSWORD_RESET_PER_ACCOUNT || byAddress > this.config.PASSWORD_RESET_PER_ADDRESS) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - Date.now() / 1000));
-      throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many password-reset requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
-    }
+  private get limit(): EmailAndAddressLimit {
+    const { PASSWORD_RESET_PER_ACCOUNT, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_WINDOW_SECONDS } = this.config;
+    return { purpose: 'password-reset', perEmail: PASSWORD_RESET_PER_ACCOUNT, perAddress: PASSWORD_RESET_PER_ADDRESS, windowSeconds: PASSWORD_RESET_WINDOW_SECONDS };
   }
 
   /**

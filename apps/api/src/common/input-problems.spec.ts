@@ -22,6 +22,18 @@ describe('input refused before class-validator sees it', () => {
     ]);
   });
 
+  it.each(['toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString', '__defineGetter__', '__proto__'])(
+    'names a field called %s, which class-validator’s whitelist would take for a known one, in a query or a body',
+    (name) => {
+      const inherited = JSON.parse(`{"${name}": "1", "nested": {"${name}": "2"}}`) as object;
+      expect(inputProblems(inherited, query)).toEqual([
+        { field: name, message: 'is not a known field' },
+        { field: `nested.${name}`, message: 'is not a known field' },
+      ]);
+      expect(inputProblems(inherited, body)).toHaveLength(2);
+    },
+  );
+
   it('stops at a depth no DTO reaches, without recursing through the rest', () => {
     let deep: Record<string, unknown> = { leaf: 1 };
     for (let i = 0; i < 100_000; i++) deep = { a: deep };

@@ -2,7 +2,12 @@ import type { ProblemFieldError } from '@skillbridge/contracts';
 
 // Plain TypeScript (no Nest import), so that it is unit-tested without the framework.
 
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * Names every object answers to without holding them (`constructor`, `__proto__`, `toString`,
+ * `valueOf`, `hasOwnProperty`, …), and `prototype`. class-transformer drops some; class-validator's
+ * whitelist looks field names up in a plain object, so `?toString=1` passed as a known field.
+ */
+const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /** Half of a UTF-16 pair: not text (JSON allows it as `\ud800`); validator.js's isEmail throws on it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -14,7 +19,8 @@ const MAX_DEPTH = 8;
 /**
  * What class-validator lets through or chokes on: a body that is not an object (null, an array,
  * a string), `null` for an optional field (IsOptional skips null, and the service then writes or
- * trims it), `__proto__`/`constructor`/`prototype` keys (dropped without a word), NUL characters
+ * trims it), `__proto__`/`constructor`/`toString`/`prototype` keys (dropped without a word, or
+ * taken for known fields), NUL characters
  * (PostgreSQL refuses them in text: a 500), lone UTF-16 surrogates, and deep nesting (class-
  * transformer recurses through it until the stack overflows).
  */

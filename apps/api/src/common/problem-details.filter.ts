@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ProblemCode } from '@skillbridge/contracts';
-import { DomainError } from '@skillbridge/domain';
+import { DomainError, ownValue } from '@skillbridge/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_OF_KIND, codeOfStatus, problem } from './problem';
 import { ValidationFailed } from './validation';
@@ -62,10 +62,11 @@ export function toProblem(exception: unknown, requestId?: string) {
   }
   if (exception && typeof exception === 'object') {
     const error = exception as FastifyLikeError;
-    if (error.code && FASTIFY_CODES[error.code]) {
-      const code = FASTIFY_CODES[error.code];
-      const status = FASTIFY_STATUSES[error.code] ?? error.statusCode ?? 400;
-      const detail = FASTIFY_DETAILS[code] ?? error.message;
+    // Any thrown object may carry a `code`: only the tables' own keys count (never `constructor`).
+    const code = typeof error.code === 'string' ? ownValue(FASTIFY_CODES, error.code) : undefined;
+    if (code && error.code) {
+      const status = ownValue(FASTIFY_STATUSES, error.code) ?? error.statusCode ?? 400;
+      const detail = ownValue(FASTIFY_DETAILS, code) ?? error.message;
       return problem(status, code, detail, { requestId });
     }
     if (exception instanceof SyntaxError && error.statusCode === 400) {
@@ -80,7 +81,7 @@ export function toProblem(exception: unknown, requestId?: string) {
 
 function fastifyCode(error: unknown): string | undefined {
   const code = (error as FastifyLikeError | undefined)?.code;
-  return code && FASTIFY_CODES[code] ? code : undefined;
+  return typeof code === 'string' && ownValue(FASTIFY_CODES, code) ? code : undefined;
 }
 
 function detailOf(exception: HttpException, status: number): string {

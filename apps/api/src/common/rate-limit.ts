@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Injectable, Logger, SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { DomainError } from '@skillbridge/domain';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
 import type { AuthenticatedRequest } from './auth.decorators';
+import { ApiProblems } from './openapi';
 
 /**
  * Per-account budgets, counted across every API replica in Redis:
@@ -83,5 +83,35 @@ export const RateLimit = (policy: RateLimitPolicy) =>
   applyDecorators(
     SetMetadata(POLICY, policy),
     UseGuards(RateLimitGuard),
-    ApiTooManyRequestsResponse({ description: `RATE_LIMITED: past the account's \`${policy}\` budget; Retry-After says when to try again` }),
+    // 429 RATE_LIMITED past the account's budget; Retry-After says when to try again.
+    ApiProblems('RATE_LIMITED'),
   );
+
+/** A budget per e-mail address (known or not) and per client address, in fixed windows of `windowSeconds`. */
+export interface EmailAndAddressLimit {
+  /** Names the keys and the refusal, e.g. `password-reset`. */
+  purpose: string;
+  perEmail: number;
+  perAddress: number;
+  windowSeconds: number;
+}
+
+/**
+ * For the routes anyone may call with someone's e-mail (forgot password, registration): counts the
+ * call per e-mail and per client address, across every replica, and past either budget refuses it
+ * with 429 RATE_LIMITED and Retry-After — counted before anything is looked up, so an unknown
+ * e-mail is limited exactly like a known one.
+ */
+export async function limitPerEmailAndAddress(redis: Redis, limit: EmailAndAddressLimit, email: string, address: string): Promise<void> {
+  const { purpose, windowSeconds } = limit;
+  const window = Math.floor(Date.now() / 1000 / windowSeconds);
+  const counting = countingRedis(redis);
+  const [byEmail, byAddress] = await Promise.all([
+    counting.countInWindow(`${purpose}:account:${email}:${window}`, windowSeconds + 1),
+    counting.countInWindow(`${purpose}:address:${address}:${window}`, windowSeconds + 1),
+  ]);
+  if (byEmail > limit.perEmail || byAddress > limit.perAddress) {
+    const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - Date.now() / 1000));
+    throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many ${purpose} requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
+  }
+}

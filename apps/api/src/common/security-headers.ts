@@ -13,3 +13,11 @@ export function securityHeaders(options: HelmetOptions): Record<string, string> 
   if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be computed once');
   return headers;
 }
+
+/**
+ * Whether an answer must not be kept by a browser or a proxy (`Cache-Control: no-store`): the API's
+ * answers carry tokens (sign-in, refresh, activation, registration) or someone's data (every read
+ * behind auth), or say whether something exists — all of them but the health probes. Decided on
+ * the raw URL before routing, so that errors, 404s and odd spellings of a path are covered too.
+ */
+export const noStore = (url: string): boolean => !/^\/api\/v1\/health(\/|\?|$)/.test(url);

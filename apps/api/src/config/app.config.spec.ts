@@ -31,6 +31,16 @@ describe('the API configuration', () => {
     expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow('Invalid configuration: JWT_SECRET');
     expect(loadConfig({ ...valid, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).jwtSecret).toBe('x'.repeat(32));
   });
+
+  it('serves the API docs in development and tests, not in production unless API_DOCS=on', () => {
+    const secret = { JWT_SECRET: 'a-production-secret-of-32-characters-or-more' };
+    expect(loadConfig(valid).apiDocsServed).toBe(true);
+    expect(loadConfig({ ...valid, NODE_ENV: 'test' }).apiDocsServed).toBe(true);
+    expect(loadConfig({ ...valid, ...secret, NODE_ENV: 'production' }).apiDocsServed).toBe(false);
+    expect(loadConfig({ ...valid, ...secret, NODE_ENV: 'production', API_DOCS: 'on' }).apiDocsServed).toBe(true);
+    expect(loadConfig({ ...valid, NODE_ENV: 'development', API_DOCS: 'off' }).apiDocsServed).toBe(false);
+    expect(() => loadConfig({ ...valid, API_DOCS: 'yes' })).toThrow('Invalid configuration: API_DOCS');
+  });
 });
 
 describe('the trusted proxies', () => {

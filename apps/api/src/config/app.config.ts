@@ -1,4 +1,4 @@
-import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MinLength } from 'class-validator';
 import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/db';
 
 export { ConfigError };
@@ -88,6 +88,16 @@ export class AppConfig extends ServiceConfig {
   @IntSetting(1, 86_400)
   PASSWORD_RESET_WINDOW_SECONDS = 3600;
 
+  /** Self-registrations per e-mail address (known or not) and per client address in REGISTRATION_WINDOW_SECONDS. */
+  @IntSetting(1)
+  REGISTRATION_PER_EMAIL = 3;
+
+  @IntSetting(1)
+  REGISTRATION_PER_ADDRESS = 10;
+
+  @IntSetting(1, 86_400)
+  REGISTRATION_WINDOW_SECONDS = 3600;
+
   /** Per-account rate limits (common/rate-limit.ts): calls allowed per window of this many seconds. */
   @IntSetting(1, 86_400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
@@ -103,6 +113,19 @@ export class AppConfig extends ServiceConfig {
   /** Quota reminders per window: each one notifies every enterprise in a status. */
   @IntSetting(1)
   RATE_LIMIT_REMINDERS = 5;
+
+  /**
+   * The OpenAPI document and its browsable page (`/api/docs`, `/api/docs-json`): `on` or `off`.
+   * Unset, they are served in development and tests and not in production, where they would hand
+   * every route and field to whoever asks.
+   */
+  @IsOptional()
+  @IsIn(['on', 'off'])
+  API_DOCS?: 'on' | 'off';
+
+  get apiDocsServed(): boolean {
+    return this.API_DOCS ? this.API_DOCS === 'on' : this.NODE_ENV !== 'production';
+  }
 
   /**
    * Fastify's `trustProxy`: for a hop count, a function believing exactly that many hops nearest to

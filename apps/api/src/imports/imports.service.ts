@@ -10,7 +10,6 @@ import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
-import { inertText } from '../common/spreadsheet-text';
 import { today } from '../common/today';
 
 /** A headcount upload's `year` field: absent, or a year the file's year column could hold (the domain's rule). */
@@ -78,7 +77,7 @@ export class ImportsService {
     const [uscc, yearHeader, employees] = templateHeaders('headcounts', language);
     // A byte-order mark so that Excel opens the Chinese names as UTF-8.
     let csv = '\uFEFF' + csvLine([uscc, language === 'en' ? 'Enterprise name' : '企业名称', yearHeader, employees]);
-    for (const r of rows) csv += csvLine([r.uscc, inertText(r.name), String(year), r.employees === null ? '' : String(r.employees)]);
+    for (const r of rows) csv += csvLine([r.uscc, r.name, String(year), r.employees === null ? '' : String(r.employees)]);
     return csv;
   }
 
@@ -181,7 +180,8 @@ export class ImportsService {
         [accounts.map((a) => a.user_id), codes.map(hashActivationCode)],
       );
       await tx.query(`UPDATE imports SET codes_issued_at = now() WHERE id = $1`, [row.id]);
-      // A byte-order mark so that Excel opens the Chinese names as UTF-8.
+      // A byte-order mark so that Excel opens the Chinese names as UTF-8; csvLine keeps a name or
+      // e-mail that Excel would run as a formula (`=HYPERLINK(…)`) text.
       let csv = '\uFEFF' + csvLine(['姓名', '邮箱', '激活码']);
       accounts.forEach((a, i) => (csv += csvLine([a.name, a.email, codes[i].replace(/(.{5})/, '$1-')])));
       return { fileName: `activation-codes-${row.id.slice(0, 8)}.csv`, csv };

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'crypto';
+import type { MetricsAccess } from '@skillbridge/db';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Latency buckets in seconds: the API aims at tens of milliseconds, and a request past 10 s has failed anyway. */
@@ -15,10 +15,10 @@ type Timed = FastifyRequest & { [started]?: bigint };
 /**
  * Prometheus metrics of the API at `GET /metrics`, beside (not under) /api/v1: no auth guard, no
  * rate limit, and not proxied by nginx or the Ingress, which only route /api/. Requests are labelled
- * by route template (`/api/v1/slots/:id`), never the raw URL, so the series stay few. With
- * METRICS_TOKEN set, a scrape must send `Authorization: Bearer <token>`.
+ * by route template (`/api/v1/slots/:id`), never the raw URL, so the series stay few. Who may read
+ * them is the configuration's `metricsAccess` (METRICS_TOKEN; none in production without one).
  */
-export function installHttpMetrics(fastify: FastifyInstance, options: { token?: string } = {}): Registry {
+export function installHttpMetrics(fastify: FastifyInstance, access: (authorization: string | undefined) => MetricsAccess): Registry {
   const registry = new Registry();
   registry.setDefaultLabels({ service: 'api' });
   collectDefaultMetrics({ register: registry });
@@ -40,12 +40,10 @@ export function installHttpMetrics(fastify: FastifyInstance, options: { token?: 
     duration.observe(labels, Number(process.hrtime.bigint() - request[started]) / 1e9);
   });
 
-  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : null;
   fastify.get('/metrics', async (request, reply) => {
-    if (expected) {
-      const given = Buffer.from(request.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.code(401).header('www-authenticate', 'Bearer').send();
-    }
+    const allowed = access(request.headers.authorization);
+    if (allowed === 'off') return reply.code(404).header('cache-control', 'no-store').send();
+    if (allowed === 'unauthorised') return reply.code(401).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send();
     return reply.header('content-type', registry.contentType).header('cache-control', 'no-store').send(await registry.metrics());
   });
   return registry;

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EnterpriseView, Page, PendingEnterpriseView, RegisterEnterpriseResponse, SimilarOrganisation } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, User, hashPassword, recordEvent, refreshQuotas } from '@skillbridge/db';
-import { Actor, DomainError, internCap, normaliseUscc, requiredIntake, usccProblem } from '@skillbridge/domain';
+import type { EnterpriseView, Page, PendingEnterpriseView, SimilarOrganisation } from '@skillbridge/contracts';
+import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas } from '@skillbridge/db';
+import { Actor, DomainError, internCap, requiredIntake } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
-import { userView } from '../auth/views';
 import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { today } from '../common/today';
-import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
 
@@ -19,7 +18,7 @@ export const uniqueViolation = (error: unknown): string | null =>
     ? ((error.driverError as { constraint?: string }).constraint ?? 'unique')
     : null;
 
-const usccTaken = () => new DomainError('USCC_TAKEN', 'conflict', 'A verified enterprise already holds this unified social credit code');
+export const usccTaken = () => new DomainError('USCC_TAKEN', 'conflict', 'A verified enterprise already holds this unified social credit code');
 
 @Injectable()
 export class EnterprisesService {
@@ -28,52 +27,6 @@ export class EnterprisesService {
     private readonly access: OrganisationAccess,
     private readonly rules: RulesService,
   ) {}
-
-  /**
-   * Self-registration: the enterprise (unverified) and its first admin, together or not at all.
-   * A code no authority could have issued is refused (USCC_VOID); a code only an unverified
-   * registration names is not taken — anyone may register anything, so an applicant never blocks
-   * the real holder — but a verified enterprise's is (USCC_TAKEN). The verifier sees the duplicates.
-   */
-  async register(body: RegisterEnterpriseDto): Promise<RegisterEnterpriseResponse> {
-    if (usccProblem(body.uscc) === 'void') {
-      throw new DomainError('USCC_VOID', 'unprocessable', 'This unified social credit code cannot have been issued (GB 32100: unknown registration authority or organisation type, or no administrative division)');
-    }
-    const passwordHash = await hashPassword(body.adminPassword);
-    try {
-      return await this.db.transaction(async (tx) => {
-        const [held] = await tx.query(`SELECT 1 FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [normaliseUscc(body.uscc)]);
-        if (held) throw usccTaken();
-        const enterprise = await tx.getRepository(Organisation).save(
-          tx.getRepository(Organisation).create({
-            kind: 'enterprise',
-            name: body.name.trim(),
-            uscc: normaliseUscc(body.uscc),
-            ownership: body.ownership,
-            industry: body.industry.trim(),
-            district: body.district,
-            verification: 'unverified',
-          }),
-        );
-        const admin = await tx.getRepository(User).save(
-          tx.getRepository(User).create({
-            email: body.adminEmail.trim().toLowerCase(),
-            passwordHash,
-            name: body.adminName.trim(),
-            role: 'enterprise_admin',
-            organisationId: enterprise.id,
-            authority: null,
-          }),
-        );
-        return { enterprise: await this.view(enterprise, []), admin: userView(admin) };
-      });
-    } catch (error) {
-      const index = uniqueViolation(error);
-      if (index === 'organisations_uscc') throw usccTaken();
-      if (index === 'users_email') throw new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account');
-      throw error;
-    }
-  }
 
   async get(actor: Actor, id: string): Promise<EnterpriseView> {
     const enterprise = await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);

@@ -1,19 +1,22 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { StudentView, TeacherView } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { CurrentActor, Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { UpdateStudentProfileDto } from './dto/person.dto';
 import { PeopleService } from './people.service';
 
 @ApiTags('people')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class PeopleController {
   constructor(private readonly people: PeopleService) {}
 
   @Get('students/me')
   @Roles('student')
+  @ApiAnswer(200, 'StudentView')
+  @ApiProblems('NOT_FOUND')
   @ApiOperation({ summary: 'The signed-in student’s profile' })
   student(@CurrentActor() actor: Actor): Promise<StudentView> {
     return this.people.student(actor);
@@ -21,6 +24,8 @@ export class PeopleController {
 
   @Patch('students/me')
   @Roles('student')
+  @ApiAnswer(200, 'StudentView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND')
   @ApiOperation({ summary: 'Update skills, certificates and preferred districts' })
   updateStudent(@CurrentActor() actor: Actor, @Body() body: UpdateStudentProfileDto): Promise<StudentView> {
     return this.people.updateStudent(actor, body);
@@ -28,6 +33,8 @@ export class PeopleController {
 
   @Get('teachers/me')
   @Roles('teacher')
+  @ApiAnswer(200, 'TeacherView')
+  @ApiProblems('NOT_FOUND')
   @ApiOperation({ summary: 'The signed-in teacher’s profile' })
   teacher(@CurrentActor() actor: Actor): Promise<TeacherView> {
     return this.people.teacher(actor);

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import type { FastifyReply } from 'fastify';
 import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiFileAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { today } from '../common/today';
 import { ExportQuery, ListQuotasQuery, QuotaYearQuery, RemindDto } from './dto/quota.dto';
 import { QuotasService } from './quotas.service';
@@ -12,13 +13,15 @@ import { QuotasService } from './quotas.service';
 const MONITORS = ['bureau_officer', 'platform_admin'] as const;
 
 @ApiTags('bureau monitoring')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller()
 export class QuotasController {
   constructor(private readonly quotas: QuotasService) {}
 
   @Get('quotas')
   @Roles(...MONITORS)
+  @ApiAnswer(200, 'QuotaRow', 'page')
+  @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
   @ApiOperation({ summary: 'Per-enterprise quota rows of the officer’s remit: headcount, required, hosted, cap, status' })
   list(@CurrentActor() actor: Actor, @Query() query: ListQuotasQuery): Promise<Page<QuotaRow>> {
     return this.quotas.list(actor, query);
@@ -26,6 +29,8 @@ export class QuotasController {
 
   @Get('quotas/summary')
   @Roles(...MONITORS)
+  @ApiAnswer(200, 'QuotaSummary')
+  @ApiProblems('VALIDATION_FAILED')
   @ApiOperation({ summary: 'Totals by status, district and industry' })
   summary(@CurrentActor() actor: Actor, @Query() query: QuotaYearQuery): Promise<QuotaSummary> {
     return this.quotas.summary(actor, query.year);
@@ -35,6 +40,8 @@ export class QuotasController {
   @HttpCode(200)
   @Roles(...MONITORS)
   @RateLimit('reminders')
+  @ApiAnswer(200, '{reminded, skipped}: how many enterprises were reminded and how many were skipped (reminded today already)')
+  @ApiProblems(...INPUT_PROBLEMS)
   @ApiOperation({ summary: 'Remind every enterprise in that status (at most once a day each); answers how many' })
   remind(@CurrentActor() actor: Actor, @Body() body: RemindDto): Promise<{ reminded: number; skipped: number }> {
     return this.quotas.remind(actor, body.year, body.status);
@@ -42,6 +49,8 @@ export class QuotasController {
 
   @Get('quotas/export')
   @Roles(...MONITORS)
+  @ApiFileAnswer('The quota table, CSV (UTF-8) or XLSX', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProblems('VALIDATION_FAILED')
   @ApiOperation({ summary: 'The table as CSV or XLSX, streamed, with Chinese headers' })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     // Before the headers go out: a refusal inside the stream would arrive as a broken file.
@@ -56,6 +65,8 @@ export class QuotasController {
   }
 
   @Get('enterprises/:id/quota')
+  @ApiAnswer(200, 'QuotaRow')
+  @ApiProblems('VALIDATION_FAILED', 'NOT_FOUND', 'NO_QUOTA_YET')
   @ApiOperation({ summary: 'An enterprise’s own quota line: required, hosted, what is left' })
   own(@CurrentActor() actor: Actor, @Param('id') id: string, @Query() query: QuotaYearQuery): Promise<QuotaRow> {
     return this.quotas.own(actor, id, query.year);

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
 import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, remitOf, yearElapsed } from '@skillbridge/domain';
+import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, remitOf, xlsxRow, yearElapsed } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
 import { DataSource } from 'typeorm';
-import { inertText } from '../common/spreadsheet-text';
 import { today } from '../common/today';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListQuotasQuery } from './dto/quota.dto';
@@ -260,8 +259,8 @@ export class QuotasService {
   exportStream(actor: Actor, year: number, format: 'csv' | 'xlsx'): Readable {
     const batches = this.batches(actor, year);
     if (format === 'csv') {
-      // Enterprises name themselves: a name Excel would run as a formula stays text (XLSX cells are typed already).
-      const line = (r: QuotaRow) => csvLine(EXPORT_COLUMNS.map(([, f]) => f(r)).map((v) => (typeof v === 'string' ? inertText(v) : v)));
+      // Enterprises name themselves: csvLine (and xlsxRow below) keep a name Excel would run as a formula text.
+      const line = (r: QuotaRow) => csvLine(EXPORT_COLUMNS.map(([, f]) => f(r)));
       return Readable.from(
         (async function* () {
           yield '\ufeff' + csvLine(EXPORT_COLUMNS.map(([h]) => h)); // BOM: Excel opens UTF-8 Chinese correctly
@@ -275,7 +274,7 @@ export class QuotasService {
     sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: header.length > 6 ? 22 : 14 }));
     void (async () => {
       try {
-        for await (const rows of batches) for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, f]) => f(r))).commit();
+        for await (const rows of batches) for (const r of rows) sheet.addRow(xlsxRow(EXPORT_COLUMNS.map(([, f]) => f(r)))).commit();
         sheet.commit();
         await workbook.commit();
       } catch (error) {

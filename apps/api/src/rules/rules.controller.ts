@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { YearRulesRecord, refreshQuotas } from '@skillbridge/db';
 import { DomainError, YearRules, rulesProblems } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { Roles } from '../common/auth.decorators';
+import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { today } from '../common/today';
 import { YearRulesDto } from './rules.dto';
 import { RulesService } from './rules.service';
@@ -14,7 +15,7 @@ const yearPipe = new ParseIntPipe({ exceptionFactory: badYear });
 
 /** `rules/<year>`: the city changes its numbers without a release. */
 @ApiTags('rules')
-@ApiBearerAuth()
+@ApiSignedIn()
 @Controller('rules')
 export class RulesController {
   constructor(
@@ -23,6 +24,8 @@ export class RulesController {
   ) {}
 
   @Get(':year')
+  @ApiAnswer(200, 'YearRules')
+  @ApiProblems('INVALID_YEAR')
   @ApiOperation({ summary: 'The rules in force for a year (the defaults when none were written)' })
   get(@Param('year', yearPipe) year: number): Promise<YearRules> {
     if (year < 2000 || year > 2100) throw badYear();
@@ -31,6 +34,8 @@ export class RulesController {
 
   @Put(':year')
   @Roles('platform_admin')
+  @ApiAnswer(200, 'YearRules')
+  @ApiProblems(...INPUT_PROBLEMS, 'INVALID_YEAR', 'INVALID_RULES')
   @ApiOperation({ summary: 'Set the year’s rules; quota figures follow at once' })
   async put(@Param('year', yearPipe) year: number, @Body() body: YearRulesDto): Promise<YearRules> {
     if (year < 2000 || year > 2100) throw badYear();

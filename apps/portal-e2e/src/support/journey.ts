@@ -13,12 +13,34 @@ export interface Journey {
   readonly page: Page;
   /** Rows from the stack's own database: the figures a journey expects to see on the page. */
   rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** The Content-Security-Policy violations reported so far in this test, taken (so they no longer fail it). */
+  takeCspViolations(): string[];
+}
+
+/**
+ * Reports every Content-Security-Policy violation of the context's pages to `report`: the page's
+ * `securitypolicyviolation` events (through a binding, so that none is lost when the page navigates
+ * away) and Chromium's console errors about the policy ("Refused to …", "… violates the following
+ * Content Security Policy directive …"), which also cover what no event is fired for.
+ */
+async function watchContentSecurityPolicy(context: BrowserContext, page: Page, report: (violation: string) => void): Promise<void> {
+  await context.exposeBinding('__skillbridgeCspViolation', (_source, violation: string) => report(violation));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const send = (window as unknown as { __skillbridgeCspViolation?: (violation: string) => void }).__skillbridgeCspViolation;
+      void send?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile || document.URL}:${event.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) report(`console: ${message.text()}`);
+  });
 }
 
 /**
  * The life of a spec file's journeys: one stack and one browser for the file, a fresh browser
- * context per test (no tokens, no language left over), and any uncaught error in the page fails
- * the test it happened in. Call at the top of a spec; read `page` inside the tests.
+ * context per test (no tokens, no language left over), and any uncaught error in the page or any
+ * Content-Security-Policy violation fails the test it happened in. Call at the top of a spec; read
+ * `page` inside the tests.
  */
 export function journeyHooks(): Journey {
   let stack: E2eStack;
@@ -26,6 +48,7 @@ export function journeyHooks(): Journey {
   let context: BrowserContext;
   let page: Page;
   let pageErrors: string[] = [];
+  let cspViolations: string[] = [];
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await resolveStack();
@@ -37,13 +60,17 @@ export function journeyHooks(): Journey {
   }, 60_000);
   beforeEach(async () => {
     context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    cspViolations = [];
+    const violations = cspViolations;
     page = await context.newPage();
+    await watchContentSecurityPolicy(context, page, (violation) => violations.push(violation));
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
   afterEach(async () => {
     await context?.close();
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
   return {
     get stack() {
@@ -54,6 +81,9 @@ export function journeyHooks(): Journey {
     },
     get page() {
       return page;
+    },
+    takeCspViolations(): string[] {
+      return cspViolations.splice(0);
     },
     async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       const db = stack.api?.db;

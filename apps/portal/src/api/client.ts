@@ -186,6 +186,9 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       tokenStore.set(null);
       throw await problemOf(response);
     }
+    // The refused answer is done with: let it go. Unread, a no-store answer stays in flight (its body
+    // waits for a reader) and holds its connection for as long as the page lives.
+    await response.body?.cancel().catch(() => undefined);
     response = await send(method, path, options, fresh.accessToken);
     if (response.status === 401) {
       tokenStore.set(null);

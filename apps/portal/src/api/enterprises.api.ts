@@ -1,10 +1,11 @@
 import type {
+  ConfirmRegistrationRequest,
   EnterpriseView,
+  LoginResponse,
   PendingEnterpriseView,
   Ownership,
   Page,
   RegisterEnterpriseRequest,
-  RegisterEnterpriseResponse,
   VerificationStatus,
 } from '@skillbridge/contracts';
 import { api } from './client';
@@ -20,7 +21,10 @@ export interface ListEnterprisesQuery {
 }
 
 export const enterprisesApi = {
-  register: (body: RegisterEnterpriseRequest) => api.post<RegisterEnterpriseResponse>('/enterprises', body, { anonymous: true }),
+  /** Answers the same whether or not the e-mail has an account: the rest comes by e-mail. */
+  register: (body: RegisterEnterpriseRequest) => api.post<void>('/enterprises', body, { anonymous: true }),
+  /** The e-mailed link's secret and the admin's password: the enterprise and its admin, signed in. */
+  confirm: (body: ConfirmRegistrationRequest) => api.post<LoginResponse>('/enterprises/confirm', body, { anonymous: true }),
   list: (query: ListEnterprisesQuery) => api.get<Page<EnterpriseView>>('/enterprises', { ...query }),
   get: (id: string) => api.get<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`),
   verify: (id: string) => api.post<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/verify`),

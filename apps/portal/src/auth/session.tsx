@@ -1,4 +1,4 @@
-import type { LoginRequest, MeView } from '@skillbridge/contracts';
+import type { LoginRequest, MeView, TokenPair } from '@skillbridge/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { authApi } from '../api/auth.api';
@@ -18,6 +18,8 @@ export interface Session {
   error: unknown;
   retry(): void;
   login(credentials: LoginRequest): Promise<MeView>;
+  /** Signs in with a token pair another call gave (a confirmed registration). */
+  adopt(tokens: TokenPair): Promise<MeView>;
   logout(): Promise<void>;
 }
 
@@ -49,15 +51,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     staleTime: 5 * 60_000,
   });
 
-  const login = useCallback(
-    async (credentials: LoginRequest) => {
-      const response = await authApi.login(credentials);
+  const adopt = useCallback(
+    async (tokens: TokenPair) => {
       queryClient.clear();
-      tokenStore.set({ accessToken: response.accessToken, refreshToken: response.refreshToken });
+      tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
       return queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: authApi.me });
     },
     [queryClient],
   );
+
+  const login = useCallback(async (credentials: LoginRequest) => adopt(await authApi.login(credentials)), [adopt]);
 
   const logout = useCallback(async () => {
     const tokens = tokenStore.get();
@@ -75,8 +78,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<Session>(() => {
     const me = hasTokens ? (data ?? null) : null;
     const status: SessionStatus = !hasTokens ? 'anonymous' : me ? 'signed-in' : isError ? 'error' : 'loading';
-    return { status, me, ended, error, retry: () => void refetch(), login, logout };
-  }, [hasTokens, data, isError, error, refetch, ended, login, logout]);
+    return { status, me, ended, error, retry: () => void refetch(), login, adopt, logout };
+  }, [hasTokens, data, isError, error, refetch, ended, login, adopt, logout]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NotificationLocale, PASSWORD_RESET_MINUTES, passwordResetLink, passwordResetMessage } from '@skillbridge/domain';
-import { createHash, randomBytes } from 'crypto';
+import { newLinkSecret } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { WorkerConfig } from '../config/worker.config';
@@ -28,7 +28,7 @@ export class SendPasswordResetJob implements JobHandler<'password-reset.send'> {
   ) {}
 
   async handle({ resetId, email, requestedAt }: { resetId: string; email: string; requestedAt: string }, context: { attempt: number }): Promise<void> {
-    const secret = randomBytes(32).toString('base64url');
+    const { secret, hash } = newLinkSecret();
     const [account]: Array<{ email: string; name: string; locale: NotificationLocale }> = await this.db.query(
       `WITH account AS (SELECT id, email, name, locale FROM users WHERE email = $2 AND password_hash IS NOT NULL),
             ended AS (
@@ -43,7 +43,7 @@ export class SendPasswordResetJob implements JobHandler<'password-reset.send'> {
           WHERE password_resets.used_at IS NULL AND password_resets.expires_at > now()
          RETURNING user_id)
        SELECT a.email, a.name, a.locale FROM written w JOIN account a ON a.id = w.user_id`,
-      [resetId, email, requestedAt, createHash('sha256').update(secret).digest('hex'), PASSWORD_RESET_MINUTES],
+      [resetId, email, requestedAt, hash, PASSWORD_RESET_MINUTES],
     );
     if (!account) return;
     const { subject, text } = passwordResetMessage(account.locale, { name: account.name, link: passwordResetLink(this.config.PORTAL_URL, secret) });

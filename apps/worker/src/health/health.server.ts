@@ -1,6 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { timingSafeEqual } from 'crypto';
 import { IncomingMessage, ServerResponse, createServer, Server } from 'http';
 import Redis from 'ioredis';
 import { AddressInfo } from 'net';
@@ -59,17 +58,16 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(this.config.WORKER_HEALTH_PORT, this.config.WORKER_HEALTH_HOST, resolve));
-    this.logger.log(`health on http://${this.config.WORKER_HEALTH_HOST}:${this.port()}/health, metrics on /metrics`);
+    const metrics = this.config.metricsAccess(undefined) === 'off' ? 'no metrics (production without METRICS_TOKEN)' : 'metrics on /metrics';
+    this.logger.log(`health on http://${this.config.WORKER_HEALTH_HOST}:${this.port()}/health, ${metrics}`);
   }
 
   private async serveMetrics(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (this.config.METRICS_TOKEN) {
-      const expected = Buffer.from(`Bearer ${this.config.METRICS_TOKEN}`);
-      const given = Buffer.from(request.headers.authorization ?? '');
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
-        return;
-      }
+    // METRICS_TOKEN's rule, the API's too (ServiceConfig.metricsAccess): none in production without a token.
+    const access = this.config.metricsAccess(request.headers.authorization);
+    if (access !== 'allowed') {
+      response.writeHead(access === 'off' ? 404 : 401, access === 'off' ? {} : { 'www-authenticate': 'Bearer' }).end();
+      return;
     }
     try {
       const body = await this.metrics.registry.metrics();

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { timingSafeEqual } from 'crypto';
 import { clockFor } from '@skillbridge/domain';
 import { getMetadataStorage, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -43,7 +44,10 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's); else it is open to whoever reaches the port. */
+  /**
+   * When set, `GET /metrics` wants `Authorization: Bearer <token>` (the scraper's). Unset, metrics
+   * are open to whoever reaches the port in development and tests, and not served in production.
+   */
   @Transform(({ value }) => (value === '' ? undefined : value)) // an empty variable means none
   @IsOptional()
   @IsString()
@@ -58,7 +62,22 @@ export class ServiceConfig {
   @IsOptional()
   @IsString()
   TEST_CLOCK?: string;
+
+  /**
+   * What `GET /metrics` answers a request with this Authorization header: the metrics, 401 (a token
+   * is set and this is not it), or 404 (production without a token: the figures — routes, queue
+   * depths, process memory — are not for whoever found the port, and a pod that does not boot
+   * for want of a scraper's token would be worse than no metrics).
+   */
+  metricsAccess(authorization: string | undefined): MetricsAccess {
+    if (!this.METRICS_TOKEN) return this.NODE_ENV === 'production' ? 'off' : 'allowed';
+    const expected = Buffer.from(`Bearer ${this.METRICS_TOKEN}`);
+    const given = Buffer.from(authorization ?? '');
+    return given.length === expected.length && timingSafeEqual(given, expected) ? 'allowed' : 'unauthorised';
+  }
 }
+
+export type MetricsAccess = 'allowed' | 'unauthorised' | 'off';
 
 export class ConfigError extends Error {}
 

@@ -17,6 +17,7 @@ import { NotificationPreference } from './notification-preference.entity';
 import { Organisation } from './organisation.entity';
 import { OutboxEvent } from './outbox-event.entity';
 import { PasswordReset } from './password-reset.entity';
+import { EnterpriseRegistration } from './enterprise-registration.entity';
 import { Placement } from './placement.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { Slot } from './slot.entity';
@@ -44,6 +45,7 @@ export * from './notification-preference.entity';
 export * from './organisation.entity';
 export * from './outbox-event.entity';
 export * from './password-reset.entity';
+export * from './enterprise-registration.entity';
 export * from './placement.entity';
 export * from './refresh-token.entity';
 export * from './slot.entity';
@@ -60,6 +62,7 @@ export const ENTITIES = [
   Teacher,
   RefreshToken,
   PasswordReset,
+  EnterpriseRegistration,
   YearRulesRecord,
   Slot,
   Application,

@@ -40,6 +40,23 @@ export interface JobPayloads {
    */
   'password-reset.send': { resetId: string; email: string; requestedAt: string };
   'imports.sweep': Record<string, never>;
+  /**
+   * A self-registration, queued alike for every e-mail (the API answers the same, as fast): for an
+   * e-mail no account has, the worker writes the pending registration `registrationId`, keeping only
+   * its link's SHA-256, and e-mails the link; for one that has an account it e-mails that instead
+   * (sign in, forgot password, or activate with the school's code) and writes nothing.
+   */
+  'registration.send': { registrationId: string; email: string; requestedAt: string; application: RegistrationApplication };
+}
+
+/** What an applicant states about the enterprise and its first admin (the password comes with the link). */
+export interface RegistrationApplication {
+  name: string;
+  uscc: string;
+  ownership: string;
+  industry: string;
+  district: string;
+  adminName: string;
 }
 export type JobName = keyof JobPayloads;
 
@@ -56,6 +73,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'match-rounds.close-due': QUEUES.maintenance,
   'password-reset.send': QUEUES.notifications,
   'imports.sweep': QUEUES.maintenance,
+  'registration.send': QUEUES.notifications,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
@@ -136,6 +154,8 @@ export const JOB_RETRY: Record<JobName, RetryPolicy> = {
   'match-rounds.close-due': HOUSEKEEPING,
   // The link is only worth its 30 minutes: a job that has failed that long is dropped.
   'password-reset.send': { attempts: 8, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 86_400 } },
+  // Likewise a registration's link (24 hours).
+  'registration.send': { attempts: 8, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 86_400 } },
   'imports.sweep': HOUSEKEEPING,
 };
 

@@ -17,6 +17,7 @@ import { VerifiedFigures1796900000000 } from './1796900000000-VerifiedFigures';
 import { PostStaff1796900000001 } from './1796900000001-PostStaff';
 import { PasswordResets1796914000000 } from './1796914000000-PasswordResets';
 import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureReason';
+import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   PostStaff1796900000001,
   PasswordResets1796914000000,
   ImportFailureReason1796930000000,
+  EnterpriseRegistrations1796970000000,
 ];

@@ -1,3 +1,5 @@
+import { isOwnKey } from '../own';
+
 /**
  * 批量导入 — the columns of each bulk-import file, defined once. Headers are matched after
  * trimming, ignoring case, spaces and a trailing note in brackets (`出生日期（YYYY-MM-DD）`), so a
@@ -50,6 +52,9 @@ export const COLUMNS_OF: Record<ImportKind, ImportColumn[]> = {
   teachers: TEACHER_COLUMNS,
   headcounts: HEADCOUNT_COLUMNS,
 };
+
+/** The import kind a name from outside (a route parameter) stands for; never an inherited key such as `constructor`. */
+export const isImportKind = (name: string): name is ImportKind => isOwnKey(COLUMNS_OF, name);
 
 /** The most rows one file may hold: a province's intake in one go, and no more. */
 export const MAX_IMPORT_ROWS = 200_000;

@@ -87,10 +87,8 @@ export function* parseCsv(input: string, delimiter = detectDelimiter(input)): Ge
   }
 }
 
-/** One CSV field, quoted when it must be. */
+/** One CSV field, quoted when it must be. Writers use csvLine (spreadsheet-text.ts), which makes text inert first. */
 export const csvField = (value: string | number | boolean | null | undefined): string => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-
-export const csvLine = (values: Array<string | number | boolean | null | undefined>): string => values.map(csvField).join(',') + '\r\n';

@@ -1,9 +1,11 @@
-import { csvLine, parseCsv, detectDelimiter } from './csv';
+import { csvField, parseCsv, detectDelimiter } from './csv';
 import { ImportRowValidator, checkHeader, parseImportDate, sortImportErrors, visibleText } from './validate';
 import { templateHeaders } from './columns';
 import { usccCheckCharacter } from '../uscc';
 
 const today = '2026-11-29';
+/** A CSV line of the cells exactly (no neutralising): what a school's own spreadsheet program writes. */
+const csvLine = (cells: string[]): string => cells.map(csvField).join(',') + '\r\n';
 const records = (text: string) => [...parseCsv(text)];
 
 describe('CSV as spreadsheets write it', () => {

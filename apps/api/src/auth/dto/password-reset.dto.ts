@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { LINK_SECRET_PATTERN } from '@skillbridge/db';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
 
@@ -14,7 +15,7 @@ export class ForgotPasswordDto {
 export class ResetPasswordDto {
   @ApiProperty({ description: 'The secret from the e-mailed link (after `#token=`)' })
   @IsString()
-  @Matches(/^[\w-]{43}$/, { message: 'token must be the 43 characters from the reset link' })
+  @Matches(LINK_SECRET_PATTERN, { message: 'token must be the 43 characters from the reset link' })
   token: string;
 
   @ApiProperty({ example: 'Mine#2026' })

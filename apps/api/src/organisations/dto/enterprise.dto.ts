@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LANZHOU_DISTRICTS, OWNERSHIPS, VERIFICATION_STATUSES, type Ownership, type VerificationStatus } from '@skillbridge/contracts';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { LINK_SECRET_PATTERN } from '@skillbridge/db';
 import { PageQuery } from '../../common/pagination';
 import { IsUscc, PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
 
@@ -40,10 +41,19 @@ export class RegisterEnterpriseDto {
   @MaxLength(254)
   adminEmail: string;
 
+}
+
+/** The secret of a registration link and the first admin's password, chosen now by whoever holds the mailbox. */
+export class ConfirmRegistrationDto {
+  @ApiProperty({ description: 'The secret from the e-mailed link (after `#token=`)' })
+  @IsString()
+  @Matches(LINK_SECRET_PATTERN, { message: 'token must be the 43 characters from the registration link' })
+  token: string;
+
   @ApiProperty({ description: '8–200 characters with a letter and a digit' })
   @IsString()
   @Matches(PASSWORD_PATTERN, { message: PASSWORD_MESSAGE })
-  adminPassword: string;
+  password: string;
 }
 
 export class UpdateEnterpriseDto {

@@ -54,17 +54,17 @@ const FIELDS = [
  * themselves (the pay floor, the hours, the cap) are the year's configuration: they are checked by
  * the API only, never copied here.
  */
-const FIELD_OF_CODE: Record<string, (typeof FIELDS)[number]> = {
-  STIPEND_BELOW_FLOOR: 'stipend',
-  POST_CAP_EXCEEDED: 'capacity',
-  STIPEND_REQUIRED: 'stipend',
-  NIGHT_SHIFT_NOT_ALLOWED: 'nightShift',
-  HOURS_EXCEEDED: 'hoursPerDay',
-  DATES_INVERTED: 'endDate',
-  DEADLINE_AFTER_START: 'applicationDeadline',
-  QUOTA_CAP_EXCEEDED: 'capacity',
-  CAPACITY_BELOW_TAKEN: 'capacity',
-};
+const FIELD_OF_CODE = new Map<string, (typeof FIELDS)[number]>([
+  ['STIPEND_BELOW_FLOOR', 'stipend'],
+  ['POST_CAP_EXCEEDED', 'capacity'],
+  ['STIPEND_REQUIRED', 'stipend'],
+  ['NIGHT_SHIFT_NOT_ALLOWED', 'nightShift'],
+  ['HOURS_EXCEEDED', 'hoursPerDay'],
+  ['DATES_INVERTED', 'endDate'],
+  ['DEADLINE_AFTER_START', 'applicationDeadline'],
+  ['QUOTA_CAP_EXCEEDED', 'capacity'],
+  ['CAPACITY_BELOW_TAKEN', 'capacity'],
+]);
 
 const takesStudents = (type: SlotType | undefined) => type === 'internship' || type === 'apprenticeship';
 const date = (value: Dayjs) => value.format('YYYY-MM-DD');
@@ -101,7 +101,8 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
     },
     onError: (error) => {
       const shown = showFieldErrors(form, error, FIELDS);
-      const field = error instanceof ApiError ? FIELD_OF_CODE[error.code] : undefined;
+      // A Map: a code from the answer never finds an inherited key (`constructor`) of a plain object.
+      const field = error instanceof ApiError ? FIELD_OF_CODE.get(error.code) : undefined;
       if (field) {
         // STIPEND_REQUIRED is about whichever of the two amounts is missing.
         const target = error instanceof ApiError && error.code === 'STIPEND_REQUIRED' && form.getFieldValue('stipend') ? 'postWage' : field;

@@ -1,4 +1,4 @@
-import { type RegisterEnterpriseRequest, type RegisterEnterpriseResponse } from '@skillbridge/contracts';
+import { type RegisterEnterpriseRequest } from '@skillbridge/contracts';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, Divider, Form, Input, Result, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
@@ -13,16 +13,25 @@ import { useProblemText } from '../../components/problem-text';
 import { Brand } from '../../layout/brand';
 import { LanguageSwitch } from '../../layout/language-switch';
 
-const FIELDS = ['name', 'uscc', 'ownership', 'industry', 'district', 'adminName', 'adminEmail', 'adminPassword'] as const;
+const FIELDS = ['name', 'uscc', 'ownership', 'industry', 'district', 'adminName', 'adminEmail'] as const;
 
-/** Public self-registration of an enterprise and its first admin; it starts unverified. */
+/**
+ * Public self-registration of an enterprise and its first admin. The answer is the same whether or
+ * not the e-mail has an account, so the page only says "check your e-mail": the link there finishes
+ * the registration (the password is chosen on that page), or the e-mail says the address has an account.
+ */
 export default function RegisterPage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<RegisterEnterpriseRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const problemText = useProblemText();
-  const register = useMutation<RegisterEnterpriseResponse, unknown, RegisterEnterpriseRequest>({
+  const general = useProblemText();
+  // Its limit counts registrations, not failed sign-ins: words of its own.
+  const problemText = (error: unknown) =>
+    error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('register.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const register = useMutation<void, unknown, RegisterEnterpriseRequest>({
     mutationFn: enterprisesApi.register,
+    onSuccess: (_done, body) => setSentTo(body.adminEmail),
     onError: (error) => {
       const shown = showFieldErrors(form, error, FIELDS);
       // A code that cannot have been issued, or one a verified enterprise holds: said beside the code.
@@ -41,11 +50,12 @@ export default function RegisterPage() {
         <LanguageSwitch />
       </div>
       <Card className="sb-auth-card sb-wide" data-testid="register-card">
-        {register.data ? (
+        {sentTo !== null ? (
           <Result
             status="success"
-            title={t('register.doneTitle')}
-            subTitle={t('register.doneText', { name: register.data.enterprise.name, email: register.data.admin.email })}
+            data-testid="register-sent"
+            title={t('register.sentTitle')}
+            subTitle={t('register.sentText', { email: sentTo, hours: 24 })}
             extra={
               <Link to="/login">
                 <Button type="primary">{t('register.backToLogin')}</Button>
@@ -70,7 +80,7 @@ export default function RegisterPage() {
                   { required: true, whitespace: true, message: t('validation.required') },
                   { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) },
                 ]}>
-                <Input />
+                <Input data-testid="register-name" />
               </Form.Item>
               <Form.Item
                 name="uscc"
@@ -81,22 +91,22 @@ export default function RegisterPage() {
                   { pattern: /^[0-9A-HJ-NPQRTUWXYa-hj-npqrtuwxy]{18}$/, message: t('validation.uscc') },
                 ]}
               >
-                <Input maxLength={18} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
+                <Input data-testid="register-uscc" maxLength={18} style={{ fontFamily: 'monospace', letterSpacing: 1 }} />
               </Form.Item>
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="ownership" label={t('enterprise.ownership')} rules={[{ required: true, message: t('validation.required') }]}>
-                    <Select options={ownershipOptions(t)} placeholder={t('common.select')} />
+                    <Select data-testid="register-ownership" options={ownershipOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
                   <Form.Item name="district" label={t('enterprise.district')} rules={[{ required: true, message: t('validation.required') }]}>
-                    <Select options={districtOptions(t)} placeholder={t('common.select')} />
+                    <Select data-testid="register-district" options={districtOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
               </Row>
               <Form.Item name="industry" label={t('enterprise.industry')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
-                <Input placeholder={t('register.industryPlaceholder')} />
+                <Input data-testid="register-industry" placeholder={t('register.industryPlaceholder')} />
               </Form.Item>
               <Divider titlePlacement="start" plain>
                 {t('register.adminSection')}
@@ -104,7 +114,7 @@ export default function RegisterPage() {
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
                   <Form.Item name="adminName" label={t('register.adminName')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
-                    <Input />
+                    <Input data-testid="register-admin-name" />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
@@ -116,27 +126,16 @@ export default function RegisterPage() {
                       { type: 'email', message: t('validation.email') },
                     ]}
                   >
-                    <Input autoComplete="email" />
+                    <Input data-testid="register-admin-email" autoComplete="email" />
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item
-                name="adminPassword"
-                label={t('register.adminPassword')}
-                extra={t('validation.passwordHint')}
-                rules={[
-                  { required: true, message: t('validation.required') },
-                  { pattern: /^(?=.*[A-Za-z])(?=.*\d).{8,200}$/, message: t('validation.password') },
-                ]}
-              >
-                <Input.Password autoComplete="new-password" />
-              </Form.Item>
               {register.error !== null && (
                 <Form.Item>
-                  <ProblemAlert error={register.error} fieldsShown={placed} />
+                  <ProblemAlert error={register.error} fieldsShown={placed} text={problemText} />
                 </Form.Item>
               )}
-              <Button type="primary" htmlType="submit" size="large" block loading={register.isPending}>
+              <Button data-testid="register-submit" type="primary" htmlType="submit" size="large" block loading={register.isPending}>
                 {t('register.submit')}
               </Button>
             </Form>
