@@ -5,6 +5,7 @@ import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { importsApi } from '../../api/imports.api';
 import { useSession } from '../../auth/session';
 import { AuthCard, useSubmission } from '../../components/auth-card';
+import { PASSWORD } from '../../components/link-password-page';
 import { ProblemAlert } from '../../components/problem-alert';
 
 interface ActivateForm {
@@ -12,8 +13,6 @@ interface ActivateForm {
   code: string;
   password: string;
 }
-
-const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,200}$/;
 
 /** 激活账号: an account a school imported sets its first password with the school's one-time code. */
 export default function ActivatePage() {
