@@ -1,3 +1,4 @@
+import { PROBLEM_CODES } from '@skillbridge/contracts';
 import { INPUT_PROBLEMS, STATUS_OF_CODE, codesByStatus, problemsDescription } from './problem-codes';
 
 describe('problem codes of the OpenAPI document', () => {
@@ -20,11 +21,15 @@ describe('problem codes of the OpenAPI document', () => {
     expect(codesByStatus([[422, 'SCHOOL_APPROVAL_REQUIRED'], 'SLOT_FULL'])).toEqual({ 422: ['SCHOOL_APPROVAL_REQUIRED'], 409: ['SLOT_FULL'] });
   });
 
-  it('every code answers a client error (or 503 while a dependency is away), in upper-snake case', () => {
+  it('every code answers a client error (or 500/503 for ours or a dependency), in upper-snake case', () => {
     for (const [code, status] of Object.entries(STATUS_OF_CODE)) {
       expect(code).toMatch(/^[A-Z][A-Z0-9_]*$/);
-      expect([400, 401, 403, 404, 409, 413, 415, 422, 429, 503]).toContain(status);
+      expect([400, 401, 403, 404, 405, 406, 409, 413, 415, 422, 429, 500, 503]).toContain(status);
     }
+  });
+
+  it('has a status for every code of the contracts, and only for those', () => {
+    expect(Object.keys(STATUS_OF_CODE).sort()).toEqual([...PROBLEM_CODES].sort());
   });
 
   it('lists the codes in the description', () => {
