@@ -1,8 +1,17 @@
 import type { LoginResponse, RegisterEnterpriseRequest } from '@skillbridge/contracts';
+import { usccCheckCharacter } from '@skillbridge/domain';
+import { uniqueSuffix } from './database';
 import { ReceivedMail, SmtpSink, eventually, mailText } from './sinks';
 
 /** Where the worker's e-mail arrives: the test SMTP server (or the browser tests' view of it). */
 export type MailBox = Pick<SmtpSink, 'received'>;
+
+let serial = 0;
+/** A fresh, valid unified social credit code (GB 32100 check character) for each registration. */
+export const newUscc = (): string => {
+  const body = `91620100MA${uniqueSuffix().slice(0, 6).toUpperCase()}${serial++ % 10}`;
+  return body + usccCheckCharacter(body);
+};
 
 /** The secret of the registration link in an e-mail the worker sent (the link's path is the portal's confirm page). */
 export const registrationSecretIn = (mail: ReceivedMail): string | null => /\/register\/confirm#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? null;

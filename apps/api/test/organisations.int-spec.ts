@@ -1,18 +1,11 @@
 import type { CreatedPerson, EnterpriseView, Page, RegisterEnterpriseRequest, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
-import { usccCheckCharacter } from '@skillbridge/domain';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { registerEnterprise } from '../../../test/support/registration';
+import { newUscc, registerEnterprise } from '../../../test/support/registration';
 import { SmtpSink } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
 
-/** A fresh valid USCC for each registration. */
-let serial = 0;
-const newUscc = (): string => {
-  const body = `91620100MA8${String(Date.now() % 100000).padStart(5, '0')}${serial++ % 10}`;
-  return body + usccCheckCharacter(body);
-};
 
 const PASSWORD = 'Secret#2026';
 const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest => ({
@@ -22,7 +15,7 @@ const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpri
   industry: '装备制造',
   district: '七里河区',
   adminName: '赵经理',
-  adminEmail: `hr-${serial}-${Date.now()}@example.cn`,
+  adminEmail: `hr-${uniqueSuffix()}@example.cn`,
   ...overrides,
 } as RegisterEnterpriseRequest);
 

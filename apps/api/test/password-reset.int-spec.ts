@@ -1,7 +1,8 @@
 import type { LoginResponse } from '@skillbridge/contracts';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { ReceivedMail, SmtpSink, eventually, mailSubject, mailText } from '../../../test/support/sinks';
+import { ReceivedMail, SmtpSink, mailSubject, mailText } from '../../../test/support/sinks';
+import { mailsTo } from '../../../test/support/registration';
 import { DEMO_PASSWORD, TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
 
@@ -24,7 +25,7 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
 
   const ask = (email: string, address = '198.51.100.20') => api.request('POST', '/auth/password-reset', { body: { email }, headers: { 'x-forwarded-for': address } });
   const confirm = (token: string, password: string) => api.request('POST', '/auth/password-reset/confirm', { body: { token, password } });
-  const mailTo = (email: string, after = 0) => eventually(async () => smtp.received.filter((m) => m.to.includes(email)).slice(after), (mails) => mails.length > 0);
+  const mailTo = (email: string, after = 0) => mailsTo(smtp, email, after);
   const secretOf = (mail: ReceivedMail) => /https:\/\/portal\.example\.cn\/reset-password#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? '';
 
   it('e-mails a link that sets a new password once, revokes every session, and is stored only hashed', async () => {

@@ -2,7 +2,7 @@ import type { CreatedPerson, LoginResponse, MeView, RegisterEnterpriseRequest, S
 import { usccCheckCharacter } from '@skillbridge/domain';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { mailsTo, registrationSecretIn } from '../../../test/support/registration';
+import { mailsTo, newUscc, registrationSecretIn } from '../../../test/support/registration';
 import { SmtpSink, mailSubject, mailText } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
@@ -12,11 +12,6 @@ import { startWorker } from '../../../test/support/test-worker';
  * for every e-mail; the e-mail's owner finishes through a one-time link (or is told the address has
  * an account); races end with exactly one account.
  */
-let serial = 0;
-const newUscc = (): string => {
-  const body = `91620100MA7${uniqueSuffix().slice(0, 5).toUpperCase().replace(/[IOSVZ]/g, '1')}${serial++ % 10}`;
-  return body + usccCheckCharacter(body);
-};
 const registration = (overrides: Partial<RegisterEnterpriseRequest> = {}): RegisterEnterpriseRequest => ({
   name: `兰州注册测试${uniqueSuffix()}有限公司`,
   uscc: newUscc(),

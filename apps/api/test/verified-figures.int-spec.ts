@@ -3,7 +3,7 @@ import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/db';
 import { addDays, usccCheckCharacter } from '@skillbridge/domain';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { registerEnterprise } from '../../../test/support/registration';
+import { newUscc, registerEnterprise } from '../../../test/support/registration';
 import { SmtpSink, eventually } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
@@ -12,11 +12,6 @@ import { startWorker } from '../../../test/support/test-worker';
 const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 
-let serial = 0;
-const newUscc = (): string => {
-  const body = `91620100MA9${uniqueSuffix().slice(0, 5).toUpperCase().replace(/[IOSVZ]/g, '1')}${serial++ % 10}`;
-  return body + usccCheckCharacter(body);
-};
 const PASSWORD = 'Secret#2026';
 const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest => ({
   name: `兰州测试国资集团${uniqueSuffix()}有限公司`,

@@ -1,9 +1,9 @@
+import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { currentTraceparent, preparedQuery } from '@skillbridge/db';
 import { Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { today } from '../common/today';
 import { ACCEPT_SQL, AcceptOutcome } from './accept.statement';
 import { nextBatch } from './next-batch';
 

@@ -1,3 +1,4 @@
+import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
@@ -18,7 +19,6 @@ import {
 } from '@skillbridge/domain';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { uniqueViolation } from '../organisations/enterprises.service';
-import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
 import { AcceptBatches } from './accept-batches';
 import { AcceptOutcome } from './accept.statement';

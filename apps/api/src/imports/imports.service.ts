@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
 import { Import, JobProducer, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, remitOf, templateHeaders } from '@skillbridge/domain';
+import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, remitOf, templateHeaders, today } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
 import { ValidationFailed } from '../common/validation';
@@ -10,7 +10,6 @@ import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { ListImportsQuery } from './dto/import.dto';
 import { importView } from './import.view';
 import { Upload } from './upload';
-import { today } from '../common/today';
 
 /** A headcount upload's `year` field: absent, or a year the file's year column could hold (the domain's rule). */
 function uploadYear(given: string | undefined): number | null {

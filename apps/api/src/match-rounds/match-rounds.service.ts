@@ -1,3 +1,4 @@
+import { now, today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MatchApplicantsView, MatchLineView, MatchResultView, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
@@ -20,7 +21,6 @@ import {
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { UUID } from '../common/ids';
-import { now, today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
 import { CreateMatchRoundDto, MatchPreferencesDto, RankingDto, ResultQuery, SecondRoundDto } from './dto/match-round.dto';
 

@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnterpriseView, Page, PendingEnterpriseView, SimilarOrganisation } from '@skillbridge/contracts';
 import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas } from '@skillbridge/db';
-import { Actor, DomainError, internCap, requiredIntake } from '@skillbridge/domain';
+import { Actor, DomainError, internCap, requiredIntake, today } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
-import { today } from '../common/today';
 import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
 
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;

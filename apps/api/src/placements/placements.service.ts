@@ -2,12 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, PlacementView } from '@skillbridge/contracts';
 import { decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
-import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound } from '@skillbridge/domain';
+import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound, today } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
 import { UUID } from '../common/ids';
-import { today } from '../common/today';
 
 interface PlacementRow {
   id: string;

@@ -1,3 +1,4 @@
+import { today } from '@skillbridge/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
@@ -6,7 +7,6 @@ import type { FastifyReply } from 'fastify';
 import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiFileAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
-import { today } from '../common/today';
 import { ExportQuery, ListQuotasQuery, QuotaYearQuery, RemindDto } from './dto/quota.dto';
 import { QuotasService } from './quotas.service';
 

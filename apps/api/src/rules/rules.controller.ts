@@ -2,11 +2,10 @@ import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common'
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { YearRulesRecord, refreshQuotas } from '@skillbridge/db';
-import { DomainError, YearRules, rulesProblems } from '@skillbridge/domain';
+import { DomainError, YearRules, rulesProblems, today } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
-import { today } from '../common/today';
 import { YearRulesDto } from './rules.dto';
 import { RulesService } from './rules.service';
 

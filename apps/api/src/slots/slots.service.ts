@@ -1,3 +1,4 @@
+import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -21,7 +22,6 @@ import {
 } from '@skillbridge/domain';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { paginate } from '../common/pagination';
-import { today } from '../common/today';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
