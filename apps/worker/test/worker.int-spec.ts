@@ -38,7 +38,9 @@ describe('the worker process (integration: real PostgreSQL and Redis)', () => {
       expect(health).toMatchObject({ status: 'ok', postgres: true, redis: true, queues: true });
       expect(health?.lastHeartbeatAt).not.toBeNull();
     } finally {
-      expect(await worker.stop('SIGTERM')).toBe(0);
+      const code = await worker.stop('SIGTERM');
+      // What the worker printed, when it did not close cleanly.
+      expect({ code, output: code === 0 ? '' : worker.output() }).toEqual({ code: 0, output: '' });
     }
     await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   });

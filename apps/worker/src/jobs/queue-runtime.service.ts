@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { JOB_NAMES, JOB_QUEUE, JobName, JobProducer, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
 import { Job, Queue, Worker } from 'bullmq';
@@ -14,7 +14,7 @@ import { buildJobRegistry } from './job-registry';
  * registry before taking any job, and closes gracefully (finishing jobs in hand) on shutdown.
  */
 @Injectable()
-export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdown {
+export class QueueRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(QueueRuntime.name);
   private readonly workers: Worker[] = [];
   /** The worker's side of the shared producer: fan-out, deliveries and schedules enqueue through it. */
@@ -95,9 +95,17 @@ export class QueueRuntime implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(signal?: string): Promise<void> {
+  /**
+   * Jobs in hand finish before anything closes: Nest shuts the deepest modules first (the database's
+   * among them), so the workers stop here, in the phase that runs before every module's shutdown.
+   */
+  async beforeApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`closing (${signal ?? 'shutdown'}): finishing the jobs in hand`);
     await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  /** The producer closes last: the outbox relay may enqueue until its own loop has stopped. */
+  async onApplicationShutdown(): Promise<void> {
     await this.jobs.close();
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { jobId } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ import { QueueRuntime } from '../jobs/queue-runtime.service';
  * differently, the deliveries' unique key) make that a no-op.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private running = false;
   private loop?: Promise<void>;
@@ -29,7 +29,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     this.loop = this.run();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops before the database and the producer close (they close in the shutdown phase after this one). */
+  async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
     await this.loop;
   }
