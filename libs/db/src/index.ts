@@ -13,6 +13,7 @@ export * from './passwords';
 export * from './quota.repository';
 export * from './query/cursor';
 export * from './query/prepared';
+export * from './query/statement';
 export * from './query/remit';
 export * from './rules.repository';
 export * from './telemetry/traceparent';

@@ -34,8 +34,9 @@ export interface SortKey<T> {
 }
 
 /**
- * Keyset pagination: rows sorted by `keys` (text columns, the last one a unique uuid), resumed
- * after the cursor's key. Stable under inserts, and as fast on page 1,000 as on page 1.
+ * Keyset pagination, the one way every list pages: rows sorted by `keys` (the last one unique, a uuid),
+ * resumed after the cursor's key. Stable under inserts, and as fast on page 1,000 as on page 1.
+ * `paginate` reads entities; `paginateRows` reads the query builder's raw rows (selects with aliases).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -43,20 +44,40 @@ export async function paginate<T extends ObjectLiteral>(
   keys: SortKey<T>[],
   direction: 'ASC' | 'DESC' = 'ASC',
 ): Promise<Page<T>> {
-  const limit = query.limit ?? 50;
+  // limit(), not take(): every paginated query joins only to-one relations, so rows are entities
+  // one for one, and take()'s extra DISTINCT query would double the work.
+  return pageOf(query, keys, await keyset(qb, query, keys, direction).getMany());
+}
+
+export async function paginateRows<R>(
+  qb: SelectQueryBuilder<ObjectLiteral>,
+  query: PageQuery,
+  keys: SortKey<R>[],
+  direction: 'ASC' | 'DESC' = 'ASC',
+): Promise<Page<R>> {
+  return pageOf(query, keys, await keyset(qb, query, keys, direction).getRawMany<R>());
+}
+
+/** Resumes after the cursor, orders by the keys and asks for one row more than the page, to know if another follows. */
+function keyset<Q extends SelectQueryBuilder<ObjectLiteral>, R>(qb: Q, query: PageQuery, keys: SortKey<R>[], direction: 'ASC' | 'DESC'): Q {
   if (query.cursor) {
     const key = decodeCursor(query.cursor, keys.map((k) => k.kind ?? 'text'));
     if (!key || !UUID.test(String(key[key.length - 1]))) {
       throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
     }
     const params = Object.fromEntries(key.map((value, i) => [`cursor${i}`, String(value)]));
-    const after = direction === 'ASC' ? '>' : '<';
-    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${after} (${keys.map((_, i) => `:cursor${i}`).join(', ')})`, params);
+    // Typed where the column's type is not the parameter's default (text and numbers are inferred from the column).
+    const casts = keys.map((k, i) => (k.kind && k.kind !== 'text' ? `CAST(:cursor${i} AS ${CAST[k.kind]})` : `:cursor${i}`));
+    qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${casts.join(', ')})`, params);
   }
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
-  // limit(), not take(): every paginated query joins only to-one relations, so rows are entities
-  // one for one, and take()'s extra DISTINCT query would double the work.
-  const rows = await qb.limit(limit + 1).getMany();
+  return qb.limit((query.limit ?? 50) + 1) as Q;
+}
+
+const CAST: Record<Exclude<CursorPart, 'text'>, string> = { date: 'date', timestamp: 'timestamptz', uuid: 'uuid' };
+
+function pageOf<R>(query: PageQuery, keys: SortKey<R>[], rows: R[]): Page<R> {
+  const limit = query.limit ?? 50;
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(keys.map((k) => k.of(last))) : null };

@@ -1,13 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, TeacherComplianceView } from '@skillbridge/contracts';
-import { recordEvent } from '@skillbridge/db';
+import { recordEvent, run, runOne } from '@skillbridge/db';
 import { Actor, BookingStatus, DomainError, checkBooking, daysInclusive, dualQualifiedShare, notFound, teacherYear, today } from '@skillbridge/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { BookingAction, bookingsPolicy } from '../policies/bookings.policy';
 import { BookDto, CalendarQuery, CompleteBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import { UUID } from '../common/ids';
+import {
+  ALL_TEACHERS,
+  BOOKINGS_IN_YEAR,
+  CALENDAR,
+  COMPLETE_BOOKING,
+  FREE_DAYS,
+  INSERT_BOOKING,
+  LOCK_BOOKING,
+  LockedBooking,
+  PRACTICE_SLOT_CAPACITY,
+  SCHOOL_OF_TEACHER,
+  SET_BOOKING_STATUS,
+  SLOT_FOR_BOOKING,
+  TAKE_DAYS,
+  TEACHERS_OF_SCHOOL,
+} from './practice.statements';
 
 const gone = () => notFound('The booking');
 const thisYear = () => Number(today().slice(0, 4));
@@ -29,10 +46,18 @@ interface BookingRow {
   created_at: Date;
 }
 
-const SELECT = `
-  SELECT b.id, b.status, b.slot_id, s.title AS slot_title, b.enterprise_id, e.name AS enterprise_name, b.teacher_id, u.name AS teacher_name,
-         b.school_id, b.start_date::text, b.end_date::text, b.days_served, b.evaluation, b.created_at
-    FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN organisations e ON e.id = b.enterprise_id JOIN users u ON u.id = b.teacher_id`;
+/** Bookings (alias `b`) with their slot, enterprise and teacher, as the one query lists and reads refine. */
+const bookings = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLiteral> =>
+  db
+    .createQueryBuilder()
+    .from('bookings', 'b')
+    .innerJoin('slots', 's', 's.id = b.slot_id')
+    .innerJoin('organisations', 'e', 'e.id = b.enterprise_id')
+    .innerJoin('users', 'u', 'u.id = b.teacher_id')
+    .select(['b.id AS id', 'b.status AS status', 'b.slot_id AS slot_id', 's.title AS slot_title', 'b.enterprise_id AS enterprise_id'])
+    .addSelect(['e.name AS enterprise_name', 'b.teacher_id AS teacher_id', 'u.name AS teacher_name', 'b.school_id AS school_id'])
+    .addSelect(['b.start_date::text AS start_date', 'b.end_date::text AS end_date', 'b.days_served AS days_served', 'b.evaluation AS evaluation'])
+    .addSelect('b.created_at', 'created_at');
 
 const view = (row: BookingRow): BookingView => ({
   id: row.id,
@@ -46,24 +71,6 @@ const view = (row: BookingRow): BookingView => ({
   evaluation: row.evaluation,
   createdAt: row.created_at.toISOString(),
 });
-
-/** Which bookings an actor may see: their own, their enterprise's, their school's; EDU all; the platform admin all. */
-function scope(actor: Actor): { sql: string; params: unknown[] } {
-  switch (actor.role) {
-    case 'teacher':
-      return { sql: 'b.teacher_id = $1', params: [actor.userId] };
-    case 'enterprise_admin':
-      return { sql: 'b.enterprise_id = $1', params: [actor.organisationId] };
-    case 'school_admin':
-      return { sql: 'b.school_id = $1', params: [actor.organisationId] };
-    case 'platform_admin':
-      return { sql: 'true', params: [] };
-    case 'bureau_officer':
-      return actor.authority === 'EDU' ? { sql: 'true', params: [] } : { sql: 'false', params: [] };
-    default:
-      return { sql: 'false', params: [] };
-  }
-}
 
 @Injectable()
 export class PracticeService {
@@ -82,32 +89,19 @@ export class PracticeService {
     if (!UUID.test(slotId)) throw notFound('The slot');
     try {
       const id = await this.db.transaction(async (tx) => {
-        const [slot] = await tx.query(
-          `SELECT id, type, state, start_date::text AS "startDate", end_date::text AS "endDate", capacity, enterprise_id FROM slots WHERE id = $1 FOR SHARE`,
-          [slotId],
-        );
+        const slot = await runOne(tx, SLOT_FOR_BOOKING, [slotId]);
         if (!slot || slot.state === 'draft' || slot.state === 'cancelled') throw notFound('The slot');
-        const [teacher] = await tx.query('SELECT school_id FROM teachers WHERE user_id = $1', [actor.userId]);
+        const teacher = await runOne(tx, SCHOOL_OF_TEACHER, [actor.userId]);
         if (!teacher) throw notFound('The teacher profile');
         checkBooking(await this.rules.forYear(Number(body.startDate.slice(0, 4))), slot, body, today());
 
-        const [{ id }] = await tx.query(
-          `INSERT INTO bookings (slot_id, teacher_id, school_id, enterprise_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-          [slotId, actor.userId, teacher.school_id, slot.enterprise_id, body.startDate, body.endDate],
-        );
-        // Rows lock in date order, so two bookings over the same days queue rather than deadlock.
-        const days: unknown[] = await tx.query(
-          `INSERT INTO practice_days (slot_id, day, taken)
-           SELECT $1, d::date, 1 FROM generate_series($2::date, $3::date, interval '1 day') d ORDER BY d
-           ON CONFLICT (slot_id, day) DO UPDATE SET taken = practice_days.taken + 1 WHERE practice_days.taken < $4
-           RETURNING day`,
-          [slotId, body.startDate, body.endDate, slot.capacity],
-        );
+        const [{ id }] = await run(tx, INSERT_BOOKING, [slotId, actor.userId, teacher.school_id, slot.enterprise_id, body.startDate, body.endDate]);
+        const days = await run(tx, TAKE_DAYS, [slotId, body.startDate, body.endDate, slot.capacity]);
         if (days.length < daysInclusive(body.startDate, body.endDate)) {
           throw new DomainError('SLOT_FULL', 'conflict', 'On some of these days the slot already hosts as many teachers as it can');
         }
         await recordEvent(tx, 'booking.booked', id, { users: [actor.userId], adminsOf: [slot.enterprise_id, teacher.school_id] });
-        return id as string;
+        return id;
       });
       return this.get(actor, id);
     } catch (error) {
@@ -120,25 +114,18 @@ export class PracticeService {
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<BookingView> {
     if (!UUID.test(id)) throw gone();
-    const { sql, params } = scope(actor);
-    const [row]: BookingRow[] = await tx.query(`${SELECT} WHERE b.id = $${params.length + 1} AND ${sql}`, [...params, id]);
+    const visible = bookingsPolicy.visible(actor);
+    const row = await bookings(tx).where('b.id = :id', { id }).andWhere(visible.where, visible.params).getRawOne<BookingRow>();
     if (!row) throw gone();
     return view(row);
   }
 
   async list(actor: Actor, query: ListBookingsQuery): Promise<BookingView[]> {
-    const { sql, params } = scope(actor);
-    const where = [sql];
-    const all = [...params];
-    if (query.year) {
-      all.push(query.year);
-      where.push(`b.start_date <= make_date($${all.length}, 12, 31) AND b.end_date >= make_date($${all.length}, 1, 1)`);
-    }
-    if (query.status) {
-      all.push(query.status);
-      where.push(`b.status = $${all.length}`);
-    }
-    const rows: BookingRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY b.start_date, b.id LIMIT 2000`, all);
+    const visible = bookingsPolicy.visible(actor);
+    const qb = bookings(this.db).where(visible.where, visible.params);
+    if (query.year) qb.andWhere('b.start_date <= make_date(:year, 12, 31) AND b.end_date >= make_date(:year, 1, 1)', { year: query.year });
+    if (query.status) qb.andWhere('b.status = :status', { status: query.status });
+    const rows = await qb.orderBy('b.start_date').addOrderBy('b.id').limit(2000).getRawMany<BookingRow>();
     return rows.map(view);
   }
 
@@ -148,30 +135,24 @@ export class PracticeService {
     if (query.to < query.from || daysInclusive(query.from, query.to) > 400) {
       throw new DomainError('INVALID_RANGE', 'invalid', 'Ask for at most 400 days, from before to');
     }
-    const [slot] = await this.db.query(`SELECT capacity FROM slots WHERE id = $1 AND type = 'teacher_practice' AND state IN ('open', 'closed')`, [slotId]);
+    const slot = await runOne(this.db, PRACTICE_SLOT_CAPACITY, [slotId]);
     if (!slot) throw notFound('The slot');
-    const rows: Array<{ day: string; taken: number }> = await this.db.query(
-      `SELECT d::date::text AS day, coalesce(p.taken, 0) AS taken
-         FROM generate_series($2::date, $3::date, interval '1 day') d
-         LEFT JOIN practice_days p ON p.slot_id = $1 AND p.day = d::date
-        ORDER BY d`,
-      [slotId, query.from, query.to],
-    );
+    const rows = await run(this.db, CALENDAR, [slotId, query.from, query.to]);
     return rows.map((r) => ({ day: r.day, taken: r.taken, free: Math.max(slot.capacity - r.taken, 0) }));
   }
 
   async confirm(actor: Actor, id: string): Promise<BookingView> {
-    return this.move(actor, id, 'enterprise_id', actor.organisationId, ['booked'], 'confirmed', 'booking.confirmed');
+    return this.move(actor, id, 'confirm', ['booked'], 'confirmed', 'booking.confirmed');
   }
 
   /** The teacher cancels before the practice starts; the days are freed. */
   async cancel(actor: Actor, id: string): Promise<BookingView> {
     return this.db.transaction(async (tx) => {
-      const booking = await this.lock(tx, id, 'teacher_id', actor.userId);
+      const booking = await this.lock(tx, actor, id, 'cancel');
       if (!['booked', 'confirmed'].includes(booking.status)) throw invalid(booking.status, 'cancel');
       if (booking.start_date <= today()) throw new DomainError('BOOKING_STARTED', 'conflict', 'A practice that has started cannot be cancelled');
-      await tx.query(`UPDATE bookings SET status = 'cancelled', updated_at = now() WHERE id = $1`, [id]);
-      await tx.query(`UPDATE practice_days SET taken = taken - 1 WHERE slot_id = $1 AND day BETWEEN $2 AND $3`, [booking.slot_id, booking.start_date, booking.end_date]);
+      await run(tx, SET_BOOKING_STATUS, [id, 'cancelled']);
+      await run(tx, FREE_DAYS, [booking.slot_id, booking.start_date, booking.end_date]);
       await recordEvent(tx, 'booking.cancelled', id, { users: [booking.teacher_id], adminsOf: [booking.enterprise_id, booking.school_id] });
       return this.get(actor, id, tx);
     });
@@ -180,12 +161,12 @@ export class PracticeService {
   /** The enterprise supervisor confirms the days actually served, once the practice has begun. */
   async complete(actor: Actor, id: string, body: CompleteBookingDto): Promise<BookingView> {
     return this.db.transaction(async (tx) => {
-      const booking = await this.lock(tx, id, 'enterprise_id', actor.organisationId);
+      const booking = await this.lock(tx, actor, id, 'complete');
       if (booking.status !== 'confirmed') throw invalid(booking.status, 'complete');
       if (booking.start_date > today()) throw new DomainError('BOOKING_NOT_STARTED', 'conflict', 'The practice has not started yet');
       const length = daysInclusive(booking.start_date, booking.end_date);
       if (body.daysServed > length) throw new DomainError('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${length} days long`);
-      await tx.query(`UPDATE bookings SET status = 'completed', days_served = $2, evaluation = $3, updated_at = now() WHERE id = $1`, [id, body.daysServed, body.evaluation?.trim() ?? null]);
+      await run(tx, COMPLETE_BOOKING, [id, body.daysServed, body.evaluation?.trim() ?? null]);
       await recordEvent(tx, 'booking.completed', id, { users: [booking.teacher_id], adminsOf: [booking.school_id] });
       return this.get(actor, id, tx);
     });
@@ -194,7 +175,7 @@ export class PracticeService {
   /** §12 for one teacher: the teacher, their school's admins, EDU officers and the platform admin. */
   async teacherCompliance(actor: Actor, teacherId: string, year = thisYear()): Promise<TeacherComplianceView> {
     if (!UUID.test(teacherId)) throw notFound('The teacher');
-    const [teacher] = await this.db.query('SELECT school_id FROM teachers WHERE user_id = $1', [teacherId]);
+    const teacher = await runOne(this.db, SCHOOL_OF_TEACHER, [teacherId]);
     if (!teacher) throw notFound('The teacher');
     if (actor.userId !== teacherId) await this.access.membersVisible(actor, teacher.school_id, ['school']).catch(() => Promise.reject(notFound('The teacher')));
     const bookings = await this.bookingsOf([teacherId], year);
@@ -205,10 +186,7 @@ export class PracticeService {
   async schoolCompliance(actor: Actor, schoolId: string, year = thisYear()): Promise<SchoolComplianceView> {
     const school = await this.access.membersVisible(actor, schoolId, ['school']);
     const rules = await this.rules.forYear(year);
-    const teachers: Array<{ user_id: string; name: string; specialty: string; specialty_course_teacher: boolean; dual_qualified: boolean }> = await this.db.query(
-      `SELECT t.user_id, u.name, t.specialty, t.specialty_course_teacher, t.dual_qualified FROM teachers t JOIN users u ON u.id = t.user_id WHERE t.school_id = $1 ORDER BY u.name, t.user_id`,
-      [schoolId],
-    );
+    const teachers = await run(this.db, TEACHERS_OF_SCHOOL, [schoolId]);
     const bookings = await this.bookingsOf(teachers.map((t) => t.user_id), year);
     const rows = teachers.map((t) => ({
       teacherId: t.user_id,
@@ -225,10 +203,7 @@ export class PracticeService {
   /** Every school's figures, for the education bureau. */
   async allSchools(year = thisYear()): Promise<SchoolComplianceSummary[]> {
     const rules = await this.rules.forYear(year);
-    const teachers: Array<{ user_id: string; school_id: string; school_name: string; specialty_course_teacher: boolean; dual_qualified: boolean }> = await this.db.query(
-      `SELECT t.user_id, t.school_id, o.name AS school_name, t.specialty_course_teacher, t.dual_qualified
-         FROM teachers t JOIN organisations o ON o.id = t.school_id ORDER BY o.name, o.id`,
-    );
+    const teachers = await run(this.db, ALL_TEACHERS, []);
     const bookings = await this.bookingsOf(null, year);
     const bySchool = new Map<string, { name: string; rows: Array<{ compliant: boolean; specialtyCourseTeacher: boolean; dualQualified: boolean }> }>();
     for (const t of teachers) {
@@ -265,12 +240,7 @@ export class PracticeService {
 
   /** Non-cancelled bookings overlapping the year, by teacher (all teachers when `teacherIds` is null). */
   private async bookingsOf(teacherIds: string[] | null, year: number) {
-    const rows: Array<{ teacher_id: string; start_date: string; end_date: string; status: BookingStatus; days_served: number | null }> = await this.db.query(
-      `SELECT teacher_id, start_date::text, end_date::text, status, days_served FROM bookings
-        WHERE status <> 'cancelled' AND start_date <= make_date($1, 12, 31) AND end_date >= make_date($1, 1, 1)
-          ${teacherIds ? 'AND teacher_id = ANY($2::uuid[])' : ''}`,
-      teacherIds ? [year, teacherIds] : [year],
-    );
+    const rows = await run(this.db, BOOKINGS_IN_YEAR, [year, teacherIds]);
     const byTeacher = new Map<string, Array<{ startDate: string; endDate: string; status: BookingStatus; daysServed: number | null }>>();
     for (const r of rows) {
       const list = byTeacher.get(r.teacher_id) ?? [];
@@ -280,23 +250,21 @@ export class PracticeService {
     return byTeacher;
   }
 
-  private async move(actor: Actor, id: string, column: string, owner: string | null, from: BookingStatus[], to: BookingStatus, event: 'booking.confirmed' | 'booking.cancelled' | 'booking.completed'): Promise<BookingView> {
+  private async move(actor: Actor, id: string, action: BookingAction, from: BookingStatus[], to: BookingStatus, event: 'booking.confirmed' | 'booking.cancelled' | 'booking.completed'): Promise<BookingView> {
     return this.db.transaction(async (tx) => {
-      const booking = await this.lock(tx, id, column, owner);
+      const booking = await this.lock(tx, actor, id, action);
       if (!from.includes(booking.status)) throw invalid(booking.status, to);
-      await tx.query(`UPDATE bookings SET status = $2, updated_at = now() WHERE id = $1`, [id, to]);
+      await run(tx, SET_BOOKING_STATUS, [id, to]);
       await recordEvent(tx, event, id, { users: [booking.teacher_id], adminsOf: [booking.enterprise_id, booking.school_id] });
       return this.get(actor, id, tx);
     });
   }
 
-  private async lock(tx: EntityManager, id: string, column: string, owner: string | null) {
-    if (!UUID.test(id) || !owner) throw gone();
-    const [row]: Array<{ status: BookingStatus; slot_id: string; teacher_id: string; enterprise_id: string; school_id: string; start_date: string; end_date: string }> = await tx.query(
-      `SELECT status, slot_id, teacher_id, enterprise_id, school_id, start_date::text, end_date::text FROM bookings WHERE id = $1 AND ${column} = $2 FOR UPDATE`,
-      [id, owner],
-    );
-    if (!row) throw gone();
+  /** The booking, locked, if the actor may make this move; otherwise it does not exist for them (404). */
+  private async lock(tx: EntityManager, actor: Actor, id: string, action: BookingAction): Promise<LockedBooking> {
+    if (!UUID.test(id)) throw gone();
+    const row = await runOne(tx, LOCK_BOOKING, [id]);
+    if (!row || !bookingsPolicy.can(actor, action, row)) throw gone();
     return row;
   }
 }
