@@ -12,7 +12,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity('account_activations')
 export class AccountActivation {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_account_activations' })
   userId: string;
 
   @Index('account_activations_import_id')

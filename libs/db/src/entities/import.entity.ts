@@ -22,13 +22,14 @@ export const UNFINISHED_IMPORT_STATUSES = ['queued', 'validating', 'importing'] 
 @Check('imports_school', `("kind" = 'headcounts') = ("school_id" IS NULL)`)
 @Index('imports_school_created', ['schoolId', 'createdAt'])
 @Index('imports_created_by', ['createdBy', 'createdAt'])
+@Check('imports_year', `"year" IS NULL OR ("kind" = 'headcounts' AND "year" BETWEEN 2000 AND 2100)`)
 @Index('imports_unfinished', ['updatedAt'], { where: `"status" IN ('queued', 'validating', 'importing')` })
 @Check(
   'imports_failure_reason',
   `"failure_reason" IN ('STALLED', 'JOB_LOST', 'NOT_QUEUED', 'INTERNAL_ERROR') AND "status" = 'failed' OR "failure_reason" IS NULL AND "status" <> 'failed'`,
 )
 export class Import {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_imports' })
   id: string;
 
   @Column('text')
@@ -54,6 +55,7 @@ export class Import {
   @Column('text')
   format: ImportFormat;
 
+  // Stored uncompressed (SET STORAGE EXTERNAL, migration Imports1796100000000): read once, then dropped.
   @Column('bytea', { nullable: true, select: false })
   file: Buffer | null;
 
@@ -97,10 +99,10 @@ export class Import {
   updatedAt: Date;
 
   @ManyToOne(() => Organisation, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'school_id' })
+  @JoinColumn({ name: 'school_id', foreignKeyConstraintName: 'FK_imports_school' })
   school?: Organisation | null;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'created_by' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_imports_created_by' })
   creator?: User;
 }

@@ -5,6 +5,7 @@ import { Booking } from './booking.entity';
 import { Delivery } from './delivery.entity';
 import { PracticeDay } from './practice-day.entity';
 import { QuotaYear } from './quota-year.entity';
+import { QuotaYearRemoval } from './quota-year-removal.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Import } from './import.entity';
 import { MatchPreference } from './match-preference.entity';
@@ -33,6 +34,7 @@ export * from './booking.entity';
 export * from './delivery.entity';
 export * from './practice-day.entity';
 export * from './quota-year.entity';
+export * from './quota-year-removal.entity';
 export * from './enterprise-headcount.entity';
 export * from './import.entity';
 export * from './match-preference.entity';
@@ -74,6 +76,7 @@ export const ENTITIES = [
   Booking,
   PracticeDay,
   QuotaYear,
+  QuotaYearRemoval,
   AccessLogEntry,
   Import,
   AccountActivation,

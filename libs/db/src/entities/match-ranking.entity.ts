@@ -7,10 +7,10 @@ import { MatchRoundSlot } from './match-round-slot.entity';
  */
 @Entity('match_rankings')
 export class MatchRanking {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_match_rankings' })
   roundId: string;
 
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_match_rankings' })
   slotId: string;
 
   @Column('uuid', { array: true })
@@ -24,8 +24,8 @@ export class MatchRanking {
 
   @ManyToOne(() => MatchRoundSlot, { onDelete: 'CASCADE' })
   @JoinColumn([
-    { name: 'round_id', referencedColumnName: 'roundId' },
-    { name: 'slot_id', referencedColumnName: 'slotId' },
+    { name: 'round_id', referencedColumnName: 'roundId', foreignKeyConstraintName: 'FK_match_rankings_round_slot' },
+    { name: 'slot_id', referencedColumnName: 'slotId', foreignKeyConstraintName: 'FK_match_rankings_round_slot' },
   ])
   roundSlot?: MatchRoundSlot;
 }

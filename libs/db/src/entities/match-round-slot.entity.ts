@@ -6,11 +6,11 @@ import { Slot } from './slot.entity';
 @Entity('match_round_slots')
 @Check('match_round_slots_capacity', '"capacity" >= 0')
 export class MatchRoundSlot {
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_match_round_slots' })
   roundId: string;
 
   @Index('match_round_slots_slot')
-  @PrimaryColumn('uuid')
+  @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_match_round_slots' })
   slotId: string;
 
   @Column('int')
@@ -21,10 +21,10 @@ export class MatchRoundSlot {
   applicants: number | null;
 
   @ManyToOne(() => MatchRound, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'FK_match_round_slots_round' })
   round?: MatchRound;
 
   @ManyToOne(() => Slot, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'slot_id' })
+  @JoinColumn({ name: 'slot_id', foreignKeyConstraintName: 'FK_match_round_slots_slot' })
   slot?: Slot;
 }

@@ -2,6 +2,7 @@ import { MATCH_ROUND_STATUSES, type MatchRoundStatus } from '@skillbridge/contra
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
+import { User } from './user.entity';
 
 /**
  * 撮合轮次 — a centralized clearing over a set of slots, owned by a school (owner_organisation_id) or
@@ -14,7 +15,7 @@ import { Organisation } from './organisation.entity';
 @Check('match_rounds_authority', `"owner_authority" IS NULL OR "owner_authority" = 'EDU'`)
 @Index('match_rounds_collecting_deadline', ['preferenceDeadline'], { where: `"status" = 'collecting'` })
 export class MatchRound {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_match_rounds' })
   id: string;
 
   @Column('text')
@@ -76,6 +77,14 @@ export class MatchRound {
   updatedAt: Date;
 
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'owner_organisation_id' })
+  @JoinColumn({ name: 'owner_organisation_id', foreignKeyConstraintName: 'FK_match_rounds_owner' })
   ownerOrganisation?: Organisation;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'FK_match_rounds_created_by' })
+  creator?: User;
+
+  @ManyToOne(() => MatchRound, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_round_id', foreignKeyConstraintName: 'FK_match_rounds_parent' })
+  parentRound?: MatchRound | null;
 }

@@ -10,7 +10,7 @@ import { MatchRound } from './match-round.entity';
 @Entity('match_runs')
 @Index('match_runs_round_request', ['roundId', 'request'], { unique: true })
 export class MatchRun {
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_match_runs' })
   id: string;
 
   @Column('uuid')
@@ -86,6 +86,6 @@ export class MatchRun {
   createdAt: Date;
 
   @ManyToOne(() => MatchRound, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'round_id' })
+  @JoinColumn({ name: 'round_id', foreignKeyConstraintName: 'FK_match_runs_round' })
   round?: MatchRound;
 }

@@ -8,7 +8,8 @@ export type { VerificationStatus };
 
 /**
  * A school (中职/高职), an enterprise, or a training base (实训基地). One table, so that tenancy
- * has one place to look.
+ * has one place to look. A trigger (organisations_to_quota_years) copies an enterprise's kind, name,
+ * district, ownership, industry and verification onto its quota_years rows.
  */
 @Entity('organisations')
 @Check('organisations_kind', `"kind" IN ('school', 'enterprise', 'training_base')`)

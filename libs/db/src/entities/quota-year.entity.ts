@@ -75,7 +75,8 @@ export class QuotaYear {
 
   /** The transaction that last wrote the row (trigger quota_years_stamp): what the summary's memo checks. */
   @Index('quota_years_changed')
-  @Column({ type: 'bigint', insert: false, update: false, default: () => 'pg_current_xact_id()::text::bigint' })
+  // current_xid(): pg_current_xact_id() as a bigint (migration EntitiesMatchSchema1797000000000).
+  @Column({ type: 'bigint', insert: false, update: false, default: () => 'current_xid()' })
   changedXid: string;
 
   @UpdateDateColumn({ type: 'timestamptz' })

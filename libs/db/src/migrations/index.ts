@@ -18,6 +18,7 @@ import { PostStaff1796900000001 } from './1796900000001-PostStaff';
 import { PasswordResets1796914000000 } from './1796914000000-PasswordResets';
 import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureReason';
 import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
+import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795938250982,
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   PasswordResets1796914000000,
   ImportFailureReason1796930000000,
   EnterpriseRegistrations1796970000000,
+  EntitiesMatchSchema1797000000000,
 ];
