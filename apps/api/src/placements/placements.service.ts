@@ -43,9 +43,10 @@ const placements = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLi
     .innerJoin('users', 'u', 'u.id = p.person_id')
     // placements.school_id has no foreign key: a placement shows only with its school on record.
     .innerJoin('organisations', 'sc', 'sc.id = p.school_id')
-    .select(['p.id AS id', 'p.kind AS kind', 'p.status AS status', 'p.application_id AS application_id', 'p.slot_id AS slot_id', 's.title AS slot_title'])
-    .addSelect(['p.slot_type AS slot_type', 'p.enterprise_id AS enterprise_id', 'e.name AS enterprise_name', 'p.person_id AS person_id', 'u.name AS person_name'])
-    .addSelect(['p.school_id AS school_id', 'p.start_date::text AS start_date', 'p.end_date::text AS end_date', 'p.insurance_policy_no AS insurance_policy_no'])
+    .select(['p.id AS id', 'p.kind AS kind', 'p.status AS status', 'p.application_id AS application_id', 'p.slot_id AS slot_id'])
+    .addSelect(['s.title AS slot_title', 'p.slot_type AS slot_type', 'p.enterprise_id AS enterprise_id', 'e.name AS enterprise_name'])
+    .addSelect(['p.person_id AS person_id', 'u.name AS person_name', 'p.school_id AS school_id', 'p.start_date::text AS start_date'])
+    .addSelect(['p.end_date::text AS end_date', 'p.insurance_policy_no AS insurance_policy_no'])
     .addSelect(['p.evaluation AS evaluation', 'p.days_served AS days_served', 'p.activated_at AS activated_at', 'p.completed_at AS completed_at']);
 
 /** By start date. */
@@ -172,7 +173,9 @@ export class PlacementsService {
     if (!UUID.test(id)) throw notFound('The placement');
     const row = await runOne(tx, LOCK_PLACEMENT, [id]);
     if (!row || !placementsPolicy.can(actor, 'see', row)) throw notFound('The placement');
-    if (!placementsPolicy.can(actor, action, row)) throw new DomainError('FORBIDDEN', 'forbidden', 'Only the host enterprise starts and finishes its placements');
+    if (!placementsPolicy.can(actor, action, row)) {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Only the host enterprise starts and finishes its placements');
+    }
     return row;
   }
 }

@@ -3,11 +3,16 @@ import { PlacementParties, placementsPolicy as sut } from './placements.policy';
 
 const SCHOOL = 's-1';
 const school = { school_id: SCHOOL, school_kind: 'school', school_ownership: null } as const;
+const host = (enterprise_id: string, enterprise_kind: 'enterprise' | 'training_base', enterprise_ownership: 'private' | 'municipal_soe' | null) => ({
+  enterprise_id,
+  enterprise_kind,
+  enterprise_ownership,
+});
 // A student's placement at a private firm (MIIT's remit), a teacher's at a municipal SOE (SASAC's).
-const atPrivateFirm: PlacementParties = { person_id: 'st-1', enterprise_id: 'e-private', enterprise_kind: 'enterprise', enterprise_ownership: 'private', ...school };
-const atSoe: PlacementParties = { person_id: 't-1', enterprise_id: 'e-soe', enterprise_kind: 'enterprise', enterprise_ownership: 'municipal_soe', ...school };
+const atPrivateFirm: PlacementParties = { person_id: 'st-1', ...host('e-private', 'enterprise', 'private'), ...school };
+const atSoe: PlacementParties = { person_id: 't-1', ...host('e-soe', 'enterprise', 'municipal_soe'), ...school };
 // At a training base of no stated ownership, of another school.
-const atBase: PlacementParties = { person_id: 'st-2', enterprise_id: 'base', enterprise_kind: 'training_base', enterprise_ownership: null, ...school, school_id: 's-2' };
+const atBase: PlacementParties = { person_id: 'st-2', ...host('base', 'training_base', null), ...school, school_id: 's-2' };
 
 const actor = (role: Actor['role'], id: string | null, authority: Actor['authority'] = null): Actor => ({
   userId: role === 'student' || role === 'teacher' ? (id ?? 'u') : 'someone',
@@ -33,7 +38,8 @@ const TABLE: Array<[string, Actor, [Row, Row, Row], string]> = [
     'a MIIT officer',
     actor('bureau_officer', null, 'MIIT'),
     [SEES, NONE, SEES],
-    'p.enterprise_id IN (SELECT o.id FROM organisations o WHERE o.kind IN (:...remitKinds) AND (o.ownership IS NULL OR o.ownership NOT IN (:...remitOwnershipNotIn)))',
+    'p.enterprise_id IN (SELECT o.id FROM organisations o WHERE o.kind IN (:...remitKinds) ' +
+      'AND (o.ownership IS NULL OR o.ownership NOT IN (:...remitOwnershipNotIn)))',
   ],
   [
     'a SASAC officer',
@@ -42,7 +48,12 @@ const TABLE: Array<[string, Actor, [Row, Row, Row], string]> = [
     'p.enterprise_id IN (SELECT o.id FROM organisations o WHERE o.kind IN (:...remitKinds) AND o.ownership IN (:...remitOwnershipIn))',
   ],
   // The education bureau supervises the schools: every school's students' and teachers' placements.
-  ['an EDU officer', actor('bureau_officer', null, 'EDU'), [SEES, SEES, SEES], 'p.school_id IN (SELECT o.id FROM organisations o WHERE o.kind IN (:...remitKinds) AND true)'],
+  [
+    'an EDU officer',
+    actor('bureau_officer', null, 'EDU'),
+    [SEES, SEES, SEES],
+    'p.school_id IN (SELECT o.id FROM organisations o WHERE o.kind IN (:...remitKinds) AND true)',
+  ],
   ['the platform admin', actor('platform_admin', null), [SEES, SEES, SEES], 'true'],
   ['an enterprise admin without an organisation', actor('enterprise_admin', null), [NONE, NONE, NONE], 'false'],
 ];
@@ -51,7 +62,8 @@ describe('placementsPolicy: actors × placements', () => {
   it.each(TABLE)('%s', (_who, who, may, where) => {
     [atPrivateFirm, atSoe, atBase].forEach((row, i) => {
       const expected = may[i];
-      expect([i, sut.can(who, 'see', row), sut.can(who, 'activate', row), sut.can(who, 'complete', row)]).toEqual([i, expected.see, expected.manage, expected.manage]);
+      const answers = [i, sut.can(who, 'see', row), sut.can(who, 'activate', row), sut.can(who, 'complete', row)];
+      expect(answers).toEqual([i, expected.see, expected.manage, expected.manage]);
     });
     expect(sut.visible(who).where).toBe(where);
   });

@@ -23,6 +23,10 @@ const supervisedParty = (authority: Authority, row: PlacementParties): Organisat
     ? { id: row.school_id, kind: row.school_kind, ownership: row.school_ownership }
     : { id: row.enterprise_id, kind: row.enterprise_kind, ownership: row.enterprise_ownership };
 
+/** An organisation's own placements, by the condition on its column; none without an organisation. */
+const ownSide = (where: string, organisationId: string | null): Visibility =>
+  organisationId ? { where, params: { placementActorOrganisation: organisationId } } : SEES_NOTHING;
+
 /**
  * Placements (alias `p`): the student or teacher sees their own, the host enterprise its placements
  * (and alone activates and completes them), the school its students' and teachers'; an officer sees
@@ -37,9 +41,9 @@ export const placementsPolicy: AccessPolicy<PlacementParties, PlacementAction> =
       case 'teacher':
         return { where: 'p.person_id = :placementActorId', params: { placementActorId: actor.userId } };
       case 'enterprise_admin':
-        return actor.organisationId ? { where: 'p.enterprise_id = :placementActorOrganisation', params: { placementActorOrganisation: actor.organisationId } } : SEES_NOTHING;
+        return ownSide('p.enterprise_id = :placementActorOrganisation', actor.organisationId);
       case 'school_admin':
-        return actor.organisationId ? { where: 'p.school_id = :placementActorOrganisation', params: { placementActorOrganisation: actor.organisationId } } : SEES_NOTHING;
+        return ownSide('p.school_id = :placementActorOrganisation', actor.organisationId);
       case 'platform_admin':
         return SEES_EVERYTHING;
       case 'bureau_officer':

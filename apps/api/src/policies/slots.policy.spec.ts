@@ -7,7 +7,12 @@ const soe: OrganisationFacts = { id: 'e-soe', kind: 'enterprise', ownership: 'mu
 const base: OrganisationFacts = { id: 'base', kind: 'training_base', ownership: null };
 const slot = (state: SlotState, enterprise: OrganisationFacts): SlotFacts => ({ state, enterprise });
 
-const actor = (role: Actor['role'], organisationId: string | null, authority: Actor['authority'] = null): Actor => ({ userId: 'someone', role, organisationId, authority });
+const actor = (role: Actor['role'], organisationId: string | null, authority: Actor['authority'] = null): Actor => ({
+  userId: 'someone',
+  role,
+  organisationId,
+  authority,
+});
 
 // What an actor may do to the private firm's, the SOE's and the training base's slots: see an open one,
 // see a draft (and the enterprise's whole list), manage them.
@@ -32,9 +37,12 @@ const TABLE: Array<[string, Actor, [May, May, May]]> = [
 describe('slotsPolicy: actors × slots', () => {
   it.each(TABLE)('%s', (_who, who, may) => {
     [firm, soe, base].forEach((enterprise, i) => {
-      const draftSeen = sut.can(who, 'see', slot('draft', enterprise));
-      expect([enterprise.id, sut.can(who, 'see', slot('open', enterprise)), draftSeen, seesAllSlotsOf(who, enterprise)]).toEqual([enterprise.id, may[i].open, may[i].draft, may[i].draft]);
-      for (const state of ['draft', 'open', 'closed', 'cancelled'] as const) expect([enterprise.id, state, sut.can(who, 'manage', slot(state, enterprise))]).toEqual([enterprise.id, state, may[i].manage]);
+      const open = sut.can(who, 'see', slot('open', enterprise));
+      const seen = [enterprise.id, open, sut.can(who, 'see', slot('draft', enterprise)), seesAllSlotsOf(who, enterprise)];
+      expect(seen).toEqual([enterprise.id, may[i].open, may[i].draft, may[i].draft]);
+      for (const state of ['draft', 'open', 'closed', 'cancelled'] as const) {
+        expect([enterprise.id, state, sut.can(who, 'manage', slot(state, enterprise))]).toEqual([enterprise.id, state, may[i].manage]);
+      }
     });
     // Closed and cancelled slots are unpublished like drafts.
     expect(sut.can(who, 'see', slot('closed', firm))).toBe(may[0].draft);

@@ -20,7 +20,8 @@ const HOSTS: readonly OrganisationKind[] = ['enterprise', 'training_base'];
  * admins, the officers whose remit it is, the platform admin. To anyone else such a slot, and the
  * enterprise's list, do not exist (404), whatever they would do with them.
  */
-export const seesAllSlotsOf = (actor: Actor, enterprise: OrganisationFacts): boolean => HOSTS.includes(enterprise.kind) && canSeeOrganisation(actor, enterprise);
+export const seesAllSlotsOf = (actor: Actor, enterprise: OrganisationFacts): boolean =>
+  HOSTS.includes(enterprise.kind) && canSeeOrganisation(actor, enterprise);
 
 /**
  * Slots (alias `s`): an open slot is for everyone signed in; the others for those who see all of the
