@@ -1,10 +1,10 @@
 import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentTraceparent, preparedQuery } from '@skillbridge/db';
+import { currentTraceparent, run } from '@skillbridge/db';
 import { Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { ACCEPT_SQL, AcceptOutcome } from './accept.statement';
+import { ACCEPT_APPLICATIONS, AcceptOutcome } from './accept.statements';
 import { nextBatch } from './next-batch';
 
 /** One student's accept, waiting for its statement. */
@@ -23,7 +23,7 @@ const MOST_PER_STATEMENT = 64;
 
 /**
  * Accepts go to the database together: while statements are running, the accepts that arrive wait
- * and then go in one statement (ACCEPT_SQL), which costs the database a fifth of the CPU per accept
+ * and then go in one statement (ACCEPT_APPLICATIONS), which costs the database a fifth of the CPU per accept
  * of one statement each (bench/results/2026-12-02-findings.md). An accept that arrives when no
  * statement is running goes at once, alone: batching adds no wait. Each caller gets its own outcome.
  */
@@ -68,7 +68,7 @@ export class AcceptBatches {
     this.sizes?.observe(batch.length);
     let outcomes: AcceptOutcome[];
     try {
-      outcomes = await preparedQuery<AcceptOutcome>(this.db, 'accept-applications', ACCEPT_SQL, [
+      outcomes = await run(this.db, ACCEPT_APPLICATIONS, [
         batch.map((w) => w.applicationId),
         batch.map((w) => w.studentId),
         today(),

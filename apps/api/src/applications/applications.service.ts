@@ -1,40 +1,69 @@
-import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { Application, Slot, Student, decodeCursor, encodeCursor, logPersonalDataAccess, preparedQuery, recordEvent } from '@skillbridge/db';
+import { logPersonalDataAccess, recordEvent, run, runOne } from '@skillbridge/db';
 import {
   Actor,
   ApplicationMove,
-  ApplicationStatus,
   DomainError,
   LIVE_STATUSES,
   applicationEvent,
   approvableIn,
   checkCanApply,
-  movableFrom,
-  moveTarget,
   nextStatus,
   notFound,
+  today,
 } from '@skillbridge/domain';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
+import { UUID } from '../common/ids';
+import { SortKey, paginateRows } from '../common/pagination';
 import { uniqueViolation } from '../organisations/enterprises.service';
+import { ApplicationAction, applicationsPolicy } from '../policies/applications.policy';
+import { SEES_NOTHING } from '../policies/policy';
 import { RulesService } from '../rules/rules.service';
 import { AcceptBatches } from './accept-batches';
-import { AcceptOutcome } from './accept.statement';
-import { APPLICATION_SELECT, ApplicationRow, applicationView } from './application.view';
+import { AcceptOutcome } from './accept.statements';
+import { ApplicationRow, applicationView } from './application.view';
+import {
+  APPLICANT,
+  APPLICATION_AS_ENTERPRISE,
+  APPLICATION_AS_PLATFORM,
+  APPLICATION_AS_SCHOOL,
+  APPLICATION_AS_STUDENT,
+  APPROVE_APPLICATION,
+  INSERT_APPLICATION,
+  LOCK_APPLICATION,
+  MOVE_APPLICATION,
+  SLOT_TO_APPLY,
+} from './applications.statements';
 import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
-import { UUID } from '../common/ids';
 
 const gone = () => notFound('The application');
 
-/** Whose side of an application an actor stands on: the column that must equal their id. */
-function sideOf(actor: Actor): { column: 'student_id' | 'enterprise_id' | 'school_id'; id: string } | null {
-  if (actor.role === 'student') return { column: 'student_id', id: actor.userId };
-  if (actor.role === 'enterprise_admin' && actor.organisationId) return { column: 'enterprise_id', id: actor.organisationId };
-  if (actor.role === 'school_admin' && actor.organisationId) return { column: 'school_id', id: actor.organisationId };
-  return null;
-}
+/** The prepared read of one application, per side. */
+const READ_AS = { student: APPLICATION_AS_STUDENT, enterprise: APPLICATION_AS_ENTERPRISE, school: APPLICATION_AS_SCHOOL } as const;
+
+/** Applications (alias `a`) joined as the API shows them, with the columns of the prepared reads, for the list to refine. */
+const applications = (db: DataSource): SelectQueryBuilder<ObjectLiteral> =>
+  db
+    .createQueryBuilder()
+    .from('applications', 'a')
+    .innerJoin('slots', 's', 's.id = a.slot_id')
+    .innerJoin('organisations', 'e', 'e.id = a.enterprise_id')
+    .innerJoin('users', 'u', 'u.id = a.student_id')
+    .innerJoin('students', 'st', 'st.user_id = a.student_id')
+    .innerJoin('organisations', 'sc', 'sc.id = a.school_id')
+    .select(['a.id AS id', 'a.status AS status', 'a.motivation AS motivation', 'a.school_approved_at AS school_approved_at'])
+    .addSelect(['a.guardian_consent_at AS guardian_consent_at', 'a.respond_by::text AS respond_by', 'a.created_at AS created_at', 'a.updated_at AS updated_at'])
+    .addSelect(['s.id AS slot_id', 's.title AS slot_title', 's.type AS slot_type', 's.start_date::text AS start_date', 's.end_date::text AS end_date'])
+    .addSelect(['e.id AS enterprise_id', 'e.name AS enterprise_name', 'u.id AS student_id', 'u.name AS student_name', 'st.major AS major'])
+    .addSelect(['st.enrolment_year AS enrolment_year', 'sc.id AS school_id', 'sc.name AS school_name']);
+
+/** Newest first. */
+const NEWEST: SortKey<ApplicationRow>[] = [
+  { column: 'a.created_at', kind: 'timestamp', of: (a) => a.created_at.toISOString() },
+  { column: 'a.id', kind: 'uuid', of: (a) => a.id },
+];
 
 @Injectable()
 export class ApplicationsService {
@@ -47,23 +76,14 @@ export class ApplicationsService {
   async apply(actor: Actor, slotId: string, body: ApplyDto): Promise<ApplicationView> {
     if (!UUID.test(slotId)) throw notFound('The slot');
     const id = await this.db.transaction(async (tx) => {
-      // FOR SHARE: a slot being closed right now waits for, or is seen closed by, this application.
-      const slot = await tx.getRepository(Slot).findOne({ where: { id: slotId }, lock: { mode: 'pessimistic_read' } });
+      const slot = await runOne(tx, SLOT_TO_APPLY, [slotId]);
       if (!slot || slot.state === 'draft' || slot.state === 'cancelled') throw notFound('The slot');
-      const student = await tx.getRepository(Student).findOneBy({ userId: actor.userId });
+      const student = await runOne(tx, APPLICANT, [actor.userId]);
       if (!student) throw notFound('The student profile');
-      const now = today();
-      checkCanApply(await this.rules.forYear(Number(slot.startDate.slice(0, 4))), student, slot, now);
+      checkCanApply(await this.rules.forYear(Number(slot.startDate.slice(0, 4))), student, slot, today());
       try {
-        const { identifiers } = await tx.getRepository(Application).insert({
-          slotId,
-          studentId: actor.userId,
-          schoolId: student.schoolId,
-          enterpriseId: slot.enterpriseId,
-          motivation: body.motivation?.trim() ?? '',
-        });
-        const id = identifiers[0].id as string;
-        await recordEvent(tx, 'application.submitted', id, { users: [actor.userId], adminsOf: [slot.enterpriseId, student.schoolId] }, { slotId });
+        const [{ id }] = await run(tx, INSERT_APPLICATION, [slotId, actor.userId, student.school_id, slot.enterprise_id, body.motivation?.trim() ?? '']);
+        await recordEvent(tx, 'application.submitted', id, { users: [actor.userId], adminsOf: [slot.enterprise_id, student.school_id] }, { slotId });
         return id;
       } catch (error) {
         if (uniqueViolation(error) === 'applications_one_live_per_slot') {
@@ -76,45 +96,26 @@ export class ApplicationsService {
   }
 
   async get(actor: Actor, id: string): Promise<ApplicationView> {
-    const side = sideOf(actor);
-    if (!UUID.test(id) || (!side && actor.role !== 'platform_admin')) throw gone();
-    // Prepared: every move on an application answers with this read (one statement text per side).
-    const rows = await preparedQuery<ApplicationRow>(
-      this.db,
-      `application-by-${side?.column ?? 'id'}`,
-      `${APPLICATION_SELECT} WHERE a.id = $1${side ? ` AND a.${side.column} = $2` : ''}`,
-      side ? [id, side.id] : [id],
-    );
-    if (!rows[0]) throw gone();
-    await this.logRead(actor, rows, 'applications.get');
-    return applicationView(rows[0]);
+    const reader = applicationsPolicy.reader(actor);
+    if (!UUID.test(id) || !reader) throw gone();
+    const row = reader.side === 'all' ? await runOne(this.db, APPLICATION_AS_PLATFORM, [id]) : await runOne(this.db, READ_AS[reader.side], [id, reader.id]);
+    if (!row) throw gone();
+    await this.logRead(actor, [row], 'applications.get');
+    return applicationView(row);
   }
 
   /** Applications on the asker's side only: a student's own, an enterprise's slots', a school's students'. */
   async list(actor: Actor, query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
-    const side = sideOf(actor);
-    if (!side && actor.role !== 'platform_admin') throw new DomainError('FORBIDDEN', 'forbidden', 'Your role has no applications');
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown): string => `$${params.push(value)}`;
-    if (side) where.push(`a.${side.column} = ${param(side.id)}`);
-    if (query.slotId) where.push(`a.slot_id = ${param(query.slotId)}`);
-    if (query.status) where.push(`a.status = ${param(query.status)}`);
-    if (query.awaitingApproval === 'true') where.push(`a.school_approved_at IS NULL AND a.status = ANY(${param(LIVE_STATUSES)})`);
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      where.push(`(a.created_at, a.id) < (${param(key[0])}::timestamptz, ${param(key[1])}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    const rows: ApplicationRow[] = await this.db.query(
-      `${APPLICATION_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.created_at DESC, a.id DESC LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    await this.logRead(actor, items, 'applications.list');
-    return { items: items.map(applicationView), nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null };
+    const visible = applicationsPolicy.visible(actor);
+    // A role with no side of any application is refused, not shown an empty list.
+    if (visible === SEES_NOTHING) throw new DomainError('FORBIDDEN', 'forbidden', 'Your role has no applications');
+    const qb = applications(this.db).where(visible.where, visible.params);
+    if (query.slotId) qb.andWhere('a.slot_id = :slotId', { slotId: query.slotId });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.awaitingApproval === 'true') qb.andWhere('a.school_approved_at IS NULL AND a.status = ANY(:liveStatuses)', { liveStatuses: LIVE_STATUSES });
+    const page = await paginateRows(qb, query, NEWEST, 'DESC');
+    await this.logRead(actor, page.items, 'applications.list');
+    return { items: page.items.map(applicationView), nextCursor: page.nextCursor };
   }
 
   /** Enterprise staff reading applicants' data leave a trace in the access log. */
@@ -128,39 +129,33 @@ export class ApplicationsService {
     if (move === 'offer' && offer && offer.respondBy < today()) {
       throw new DomainError('RESPOND_BY_PAST', 'unprocessable', 'The respond-by date must be today or later');
     }
-    await this.move(actor, id, move, { column: 'enterprise_id', id: actor.organisationId ?? '' }, offer?.respondBy ?? null);
+    await this.move(actor, id, move, offer?.respondBy ?? null);
     return this.get(actor, id);
   }
 
   /** The student's moves: decline an offer, or withdraw. */
   async moveByStudent(actor: Actor, id: string, move: 'decline' | 'withdraw'): Promise<ApplicationView> {
-    await this.move(actor, id, move, { column: 'student_id', id: actor.userId }, null);
+    await this.move(actor, id, move, null);
     return this.get(actor, id);
   }
 
   /** The school signs: approval (and a guardian's consent, when given) is recorded once. */
   async approve(actor: Actor, id: string, body: ApproveDto): Promise<ApplicationView> {
-    if (!UUID.test(id)) throw gone();
     await this.db.transaction(async (tx) => {
-      const [rows]: [Array<{ student_id: string; enterprise_id: string; school_id: string }>] = await tx.query(
-        `UPDATE applications
-            SET school_approved_at = coalesce(school_approved_at, now()), school_approved_by = coalesce(school_approved_by, $3),
-                guardian_consent_at = CASE WHEN $4 THEN coalesce(guardian_consent_at, now()) ELSE guardian_consent_at END,
-                updated_at = now()
-          WHERE id = $1 AND school_id = $2 AND status = ANY($5)
-          RETURNING student_id, enterprise_id, school_id`,
-        [id, actor.organisationId, actor.userId, body.guardianConsent === true, [...approvableIn, 'accepted']],
-      );
-      if (!rows[0]) return this.explainRefusal(tx, id, { column: 'school_id', id: actor.organisationId ?? '' }, null);
-      await recordEvent(tx, 'application.approved', id, { users: [rows[0].student_id], adminsOf: [rows[0].enterprise_id] });
+      const application = await this.lock(tx, actor, id, 'approve');
+      if (![...approvableIn, 'accepted'].includes(application.status)) {
+        throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${application.status} cannot be approved`);
+      }
+      await run(tx, APPROVE_APPLICATION, [id, actor.userId, body.guardianConsent === true]);
+      await recordEvent(tx, 'application.approved', id, { users: [application.student_id], adminsOf: [application.enterprise_id] });
     });
     return this.get(actor, id);
   }
 
   /**
-   * The student accepts an offer and takes a seat (AcceptBatches, ACCEPT_SQL): all or nothing, and
-   * under any number of parallel accepts exactly `capacity` win. The statement answers with the
-   * accepted application, so an accept costs no second read.
+   * The student accepts an offer and takes a seat (AcceptBatches, ACCEPT_APPLICATIONS): all or nothing,
+   * and under any number of parallel accepts exactly `capacity` win. The statement takes only the
+   * student's own applications and answers with the accepted one, so an accept costs no second read.
    */
   async accept(actor: Actor, id: string): Promise<ApplicationView> {
     if (!UUID.test(id)) throw gone();
@@ -181,29 +176,23 @@ export class ApplicationsService {
     throw new DomainError('SLOT_FULL', 'conflict', 'Every seat of this slot is taken');
   }
 
-  /** A guarded state change and its event, in one transaction. */
-  private async move(actor: Actor, id: string, move: ApplicationMove, side: { column: string; id: string }, respondBy: string | null): Promise<void> {
-    if (!UUID.test(id)) throw gone();
-    const to = moveTarget(move);
+  /** A state change the policy allows, from a state it may start from, and its event, in one transaction. */
+  private async move(actor: Actor, id: string, move: Exclude<ApplicationMove, 'accept' | 'expire'>, respondBy: string | null): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const [rows]: [Array<{ student_id: string; enterprise_id: string; school_id: string }>] = await tx.query(
-        `UPDATE applications SET status = $3, respond_by = coalesce($4::date, respond_by), updated_at = now(),
-                decided_at = CASE WHEN $3 IN ('rejected', 'declined', 'withdrawn') THEN now() ELSE decided_at END
-          WHERE id = $1 AND ${side.column} = $2 AND status = ANY($5)
-          RETURNING student_id, enterprise_id, school_id`,
-        [id, side.id, to, respondBy, movableFrom(move)],
-      );
-      if (!rows[0]) return this.explainRefusal(tx, id, side, move);
-      const { student_id, enterprise_id, school_id } = rows[0];
+      const application = await this.lock(tx, actor, id, move);
+      const to = nextStatus(application.status, move);
+      await run(tx, MOVE_APPLICATION, [id, to, respondBy]);
+      const { student_id, enterprise_id, school_id } = application;
       await recordEvent(tx, applicationEvent(to), id, { users: [student_id], adminsOf: [enterprise_id, school_id] }, respondBy ? { respondBy } : {});
     });
   }
 
-  /** Why a guarded update changed nothing: not theirs (404), or not from this state (409). */
-  private async explainRefusal(tx: EntityManager, id: string, side: { column: string; id: string }, move: ApplicationMove | null): Promise<never> {
-    const [row]: Array<{ status: ApplicationStatus }> = await tx.query(`SELECT status FROM applications WHERE id = $1 AND ${side.column} = $2`, [id, side.id]);
-    if (!row) throw gone();
-    if (move) nextStatus(row.status, move);
-    throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${row.status} cannot be approved`);
+  /** The application, locked, if the actor may make this move: not theirs to see is 404, seen but not theirs to move 403. */
+  private async lock(tx: EntityManager, actor: Actor, id: string, action: ApplicationAction) {
+    if (!UUID.test(id)) throw gone();
+    const application = await runOne(tx, LOCK_APPLICATION, [id]);
+    if (!application || !applicationsPolicy.can(actor, 'see', application)) throw gone();
+    if (!applicationsPolicy.can(actor, action, application)) throw new DomainError('FORBIDDEN', 'forbidden', 'This move is not yours to make');
+    return application;
   }
 }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, PlacementView } from '@skillbridge/contracts';
-import { decodeCursor, encodeCursor, logPersonalDataAccess, recordEvent, refreshQuotas, yearsOf } from '@skillbridge/db';
+import { logPersonalDataAccess, recordEvent, refreshQuotas, run, runOne, yearsOf } from '@skillbridge/db';
 import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound, today } from '@skillbridge/domain';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { UUID } from '../common/ids';
+import { SortKey, paginateRows } from '../common/pagination';
+import { PlacementAction, placementsPolicy } from '../policies/placements.policy';
 import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
-import { UUID } from '../common/ids';
+import { ACTIVATE_PLACEMENT, ACTIVATION_FACTS, COMPLETE_PLACEMENT, LOCK_PLACEMENT, LockedPlacement, PLACEMENT_SPAN } from './placements.statements';
 
 interface PlacementRow {
   id: string;
@@ -30,15 +33,27 @@ interface PlacementRow {
   completed_at: Date | null;
 }
 
-const SELECT = `
-  SELECT p.id, p.kind, p.status, p.application_id, p.slot_id, s.title AS slot_title, p.slot_type, p.enterprise_id, e.name AS enterprise_name,
-         p.person_id, u.name AS person_name, p.school_id, p.start_date::text, p.end_date::text, p.insurance_policy_no, p.evaluation,
-         p.days_served, p.activated_at, p.completed_at
-    FROM placements p
-    JOIN slots s ON s.id = p.slot_id
-    JOIN organisations e ON e.id = p.enterprise_id
-    JOIN users u ON u.id = p.person_id
-    JOIN organisations sc ON sc.id = p.school_id`;
+/** Placements (alias `p`) with their slot, host, person and school, as the list and the read refine them. */
+const placements = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLiteral> =>
+  db
+    .createQueryBuilder()
+    .from('placements', 'p')
+    .innerJoin('slots', 's', 's.id = p.slot_id')
+    .innerJoin('organisations', 'e', 'e.id = p.enterprise_id')
+    .innerJoin('users', 'u', 'u.id = p.person_id')
+    // placements.school_id has no foreign key: a placement shows only with its school on record.
+    .innerJoin('organisations', 'sc', 'sc.id = p.school_id')
+    .select(['p.id AS id', 'p.kind AS kind', 'p.status AS status', 'p.application_id AS application_id', 'p.slot_id AS slot_id'])
+    .addSelect(['s.title AS slot_title', 'p.slot_type AS slot_type', 'p.enterprise_id AS enterprise_id', 'e.name AS enterprise_name'])
+    .addSelect(['p.person_id AS person_id', 'u.name AS person_name', 'p.school_id AS school_id', 'p.start_date::text AS start_date'])
+    .addSelect(['p.end_date::text AS end_date', 'p.insurance_policy_no AS insurance_policy_no'])
+    .addSelect(['p.evaluation AS evaluation', 'p.days_served AS days_served', 'p.activated_at AS activated_at', 'p.completed_at AS completed_at']);
+
+/** By start date. */
+const BY_START: SortKey<PlacementRow>[] = [
+  { column: 'p.start_date', kind: 'date', of: (p) => p.start_date },
+  { column: 'p.id', kind: 'uuid', of: (p) => p.id },
+];
 
 const view = (row: PlacementRow): PlacementView => ({
   id: row.id,
@@ -58,25 +73,6 @@ const view = (row: PlacementRow): PlacementView => ({
   completedAt: row.completed_at?.toISOString() ?? null,
 });
 
-/** The WHERE that keeps an actor to their own placements (officers: their remit). */
-function scope(actor: Actor): { sql: string; params: unknown[] } {
-  switch (actor.role) {
-    case 'student':
-    case 'teacher':
-      return { sql: 'p.person_id = $1', params: [actor.userId] };
-    case 'enterprise_admin':
-      return { sql: 'p.enterprise_id = $1', params: [actor.organisationId] };
-    case 'school_admin':
-      return { sql: 'p.school_id = $1', params: [actor.organisationId] };
-    case 'platform_admin':
-      return { sql: 'true', params: [] };
-    case 'bureau_officer':
-      if (actor.authority === 'MIIT') return { sql: `e.ownership IS DISTINCT FROM 'municipal_soe'`, params: [] };
-      if (actor.authority === 'SASAC') return { sql: `e.ownership = 'municipal_soe'`, params: [] };
-      return { sql: `sc.kind = 'school'`, params: [] };
-  }
-}
-
 /**
  * Who reads a student's placement from outside the student's own side — enterprise staff and
  * officers — is in the personal-data access log, with why (README "personal data").
@@ -95,31 +91,20 @@ export class PlacementsService {
 
   /** An intern starting or finishing changes the enterprise's hosted count for each year the placement spans. */
   private async refreshHosted(tx: EntityManager, placementId: string): Promise<void> {
-    const [p] = await tx.query(`SELECT enterprise_id, start_date::text, end_date::text FROM placements WHERE id = $1`, [placementId]);
-    for (const year of yearsOf(p.start_date, p.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [p.enterprise_id], today());
+    const span = await runOne(tx, PLACEMENT_SPAN, [placementId]);
+    if (!span) return;
+    for (const year of yearsOf(span.start_date, span.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [span.enterprise_id], today());
   }
 
   /** A page of the actor's placements by (start date, id), keyset-paginated like every list. */
   async list(actor: Actor, query: ListPlacementsQuery = {}): Promise<Page<PlacementView>> {
-    const { sql, params } = scope(actor);
-    const where = [sql];
-    const param = (value: unknown): string => `$${params.push(value)}`;
-    if (query.year) {
-      const year = param(query.year);
-      where.push(`p.start_date <= make_date(${year}, 12, 31) AND p.end_date >= make_date(${year}, 1, 1)`);
-    }
-    if (query.enterpriseId) where.push(`p.enterprise_id = ${param(query.enterpriseId)}`);
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['date', 'uuid']);
-      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      where.push(`(p.start_date, p.id) > (${param(key[0])}::date, ${param(key[1])}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    const rows: PlacementRow[] = await this.db.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY p.start_date, p.id LIMIT ${limit + 1}`, params);
-    const items = rows.slice(0, limit);
-    await this.logReads(actor, items);
-    const last = items[items.length - 1];
-    return { items: items.map(view), nextCursor: rows.length > limit && last ? encodeCursor([last.start_date, last.id]) : null };
+    const visible = placementsPolicy.visible(actor);
+    const qb = placements(this.db).where(visible.where, visible.params);
+    if (query.year) qb.andWhere('p.start_date <= make_date(:year, 12, 31) AND p.end_date >= make_date(:year, 1, 1)', { year: query.year });
+    if (query.enterpriseId) qb.andWhere('p.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
+    const page = await paginateRows(qb, query, BY_START);
+    await this.logReads(actor, page.items);
+    return { items: page.items.map(view), nextCursor: page.nextCursor };
   }
 
   /** One placement; a read by enterprise staff or an officer is logged. */
@@ -131,8 +116,8 @@ export class PlacementsService {
 
   private async read(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<PlacementRow> {
     if (!UUID.test(id)) throw notFound('The placement');
-    const { sql, params } = scope(actor);
-    const [row]: PlacementRow[] = await tx.query(`${SELECT} WHERE p.id = $${params.length + 1} AND ${sql}`, [...params, id]);
+    const visible = placementsPolicy.visible(actor);
+    const row = await placements(tx).where('p.id = :id', { id }).andWhere(visible.where, visible.params).getRawOne<PlacementRow>();
     if (!row) throw notFound('The placement');
     return row;
   }
@@ -146,14 +131,9 @@ export class PlacementsService {
   /** The enterprise starts a placement: school approval, insurance and (under 18) guardian consent first. */
   async activate(actor: Actor, id: string, body: ActivatePlacementDto): Promise<PlacementView> {
     return this.db.transaction(async (tx) => {
-      const placement = await this.lockOwn(tx, actor, id);
+      const placement = await this.lock(tx, actor, id, 'activate');
       const to = nextPlacementStatus(placement.status, 'activate');
-      const [facts] = await tx.query(
-        `SELECT a.school_approved_at IS NOT NULL AS approved, a.guardian_consent_at IS NOT NULL AS consent, st.date_of_birth::text AS dob
-           FROM placements p LEFT JOIN applications a ON a.id = p.application_id LEFT JOIN students st ON st.user_id = p.person_id
-          WHERE p.id = $1`,
-        [id],
-      );
+      const [facts] = await run(tx, ACTIVATION_FACTS, [id]);
       checkActivation({
         kind: placement.kind,
         schoolApproved: facts.approved === true,
@@ -164,7 +144,7 @@ export class PlacementsService {
       });
       // The paperwork may be done ahead; the first day served is the start date at the earliest (domain.md §3).
       checkActivationDate(placement.start_date, today());
-      await tx.query(`UPDATE placements SET status = $2, insurance_policy_no = $3, activated_at = now(), updated_at = now() WHERE id = $1`, [id, to, body.insurancePolicyNo.trim()]);
+      await run(tx, ACTIVATE_PLACEMENT, [id, to, body.insurancePolicyNo.trim()]);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
       return view(await this.read(actor, id, tx));
@@ -174,32 +154,28 @@ export class PlacementsService {
   /** The enterprise finishes a placement with its evaluation (and, for teachers, the days served). */
   async complete(actor: Actor, id: string, body: CompletePlacementDto): Promise<PlacementView> {
     return this.db.transaction(async (tx) => {
-      const placement = await this.lockOwn(tx, actor, id);
+      const placement = await this.lock(tx, actor, id, 'complete');
       const to = nextPlacementStatus(placement.status, 'complete');
       // Ending early is another move (a later issue): completing is for a placement that has run its course.
       checkCompletionDate(placement.end_date, today());
       if (placement.kind === 'teacher' && body.daysServed === undefined) {
         throw new DomainError('DAYS_SERVED_REQUIRED', 'unprocessable', 'State the days the teacher actually served');
       }
-      await tx.query(`UPDATE placements SET status = $2, evaluation = $3, days_served = $4, completed_at = now(), updated_at = now() WHERE id = $1`, [
-        id,
-        to,
-        body.evaluation.trim(),
-        body.daysServed ?? null,
-      ]);
+      await run(tx, COMPLETE_PLACEMENT, [id, to, body.evaluation.trim(), body.daysServed ?? null]);
       await recordEvent(tx, 'placement.completed', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
       return view(await this.read(actor, id, tx));
     });
   }
 
-  private async lockOwn(tx: EntityManager, actor: Actor, id: string) {
+  /** The placement, locked, if the actor may make this move: not theirs to see is 404, seen but not theirs to move 403. */
+  private async lock(tx: EntityManager, actor: Actor, id: string, action: PlacementAction): Promise<LockedPlacement> {
     if (!UUID.test(id)) throw notFound('The placement');
-    const [row]: Array<{ status: PlacementStatus; kind: 'student' | 'teacher'; person_id: string; school_id: string; start_date: string; end_date: string }> = await tx.query(
-      `SELECT status, kind, person_id, school_id, start_date::text, end_date::text FROM placements WHERE id = $1 AND enterprise_id = $2 FOR UPDATE`,
-      [id, actor.organisationId],
-    );
-    if (!row) throw notFound('The placement');
+    const row = await runOne(tx, LOCK_PLACEMENT, [id]);
+    if (!row || !placementsPolicy.can(actor, 'see', row)) throw notFound('The placement');
+    if (!placementsPolicy.can(actor, action, row)) {
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Only the host enterprise starts and finishes its placements');
+    }
     return row;
   }
 }

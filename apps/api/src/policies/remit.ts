@@ -34,7 +34,7 @@ const OWNERSHIP_NOT_IN = {
 } as const;
 
 /** The organisations an actor's remit covers, as a sub-select for rows that only carry an organisation's id. */
-export function organisationInRemit(actor: Actor, column: 'p.enterprise_id' | 'b.enterprise_id' | 's.enterprise_id'): Visibility {
+export function organisationInRemit(actor: Actor, column: 'p.enterprise_id' | 'p.school_id' | 'b.enterprise_id' | 's.enterprise_id'): Visibility {
   const remit = remitOn(actor, 'o');
   if (remit === SEES_EVERYTHING || remit === SEES_NOTHING) return remit;
   return { where: `${column} IN (SELECT o.id FROM organisations o WHERE ${remit.where})`, params: remit.params };

@@ -3,13 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import type { Page, RecommendedSlot, SlotView } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, Slot, Student, decodeCursor } from '@skillbridge/db';
+import { Slot, decodeCursor, run, runOne } from '@skillbridge/db';
 import {
   Actor,
-  CandidateSlot,
   DomainError,
   SlotTerms,
-  canAdministerOrganisation,
   checkInternCap,
   checkPostCap,
   checkSlotTerms,
@@ -20,21 +18,26 @@ import {
   slotWarnings,
   takesStudents,
 } from '@skillbridge/domain';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { UUID } from '../common/ids';
 import { paginate } from '../common/pagination';
+import { seesAllSlotsOf, slotsPolicy } from '../policies/slots.policy';
 import { RulesService } from '../rules/rules.service';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
 import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
 import { slotView } from './slot.view';
-import { UUID } from '../common/ids';
-
-const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
+import {
+  BUSY_DATES,
+  HEADCOUNT,
+  LOCK_PUBLISHER,
+  RECOMMENDATION_CANDIDATES,
+  RECOMMENDATION_PROFILE,
+  SEARCH_WINDOW,
+  SEATS_AT_PEAK,
+  SLOT_ENTERPRISE,
+} from './slots.statements';
 
 /** How long a page of open-slot search results is shared between the students who ask for it. */
 const SEARCH_CACHE_MS = 2000;
-
-/** How many open slots, in page order, a text search looks through before it runs the full query. */
-const SEARCH_WINDOW = 3000;
 
 const termsOf = (slot: Pick<Slot, 'type' | 'startDate' | 'endDate' | 'capacity' | 'stipend' | 'postWage' | 'hoursPerDay' | 'nightShift' | 'applicationDeadline'>): SlotTerms => ({
   type: slot.type,
@@ -48,18 +51,25 @@ const termsOf = (slot: Pick<Slot, 'type' | 'startDate' | 'endDate' | 'capacity' 
   applicationDeadline: slot.applicationDeadline,
 });
 
+const notYours = () => new DomainError('FORBIDDEN', 'forbidden', 'Only the organisation’s own administrators may change this');
+
+/**
+ * Slots are entities: TypeORM reads and writes them (the repository, and the query builder for the
+ * search); every other statement is named and typed in slots.statements.ts. Who sees and changes a
+ * slot is the slots policy's to say.
+ */
 @Injectable()
 export class SlotsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: OrganisationAccess,
     private readonly rules: RulesService,
   ) {}
 
   /** A draft slot of the actor's (verified) enterprise. */
   async create(actor: Actor, body: CreateSlotDto): Promise<SlotView> {
     if (!actor.organisationId) throw new DomainError('FORBIDDEN', 'forbidden', 'Only an enterprise’s admins post slots');
-    const enterprise = await this.access.administrable(actor, actor.organisationId, [...ENTERPRISE_KINDS]);
+    const enterprise = await this.enterpriseSeenBy(actor, actor.organisationId);
+    if (!slotsPolicy.can(actor, 'manage', { state: 'draft', enterprise })) throw notYours();
     if (enterprise.verification !== 'verified') {
       throw new DomainError('ENTERPRISE_NOT_VERIFIED', 'forbidden', 'A platform admin must verify the enterprise before it posts slots');
     }
@@ -92,7 +102,7 @@ export class SlotsService {
 
   async update(actor: Actor, id: string, body: UpdateSlotDto): Promise<SlotView> {
     return this.db.transaction(async (tx) => {
-      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      const { slot, enterprise } = await this.manageable(tx, actor, id);
       if (slot.state === 'closed' || slot.state === 'cancelled') {
         throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be edited`);
       }
@@ -118,7 +128,7 @@ export class SlotsService {
 
   async publish(actor: Actor, id: string): Promise<SlotView> {
     return this.db.transaction(async (tx) => {
-      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      const { slot, enterprise } = await this.manageable(tx, actor, id);
       if (slot.state === 'open') return this.view(tx, slot, enterprise.name);
       if (slot.state !== 'draft') throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be published`);
       slot.state = 'open';
@@ -130,7 +140,7 @@ export class SlotsService {
 
   async close(actor: Actor, id: string): Promise<SlotView> {
     return this.db.transaction(async (tx) => {
-      const { slot, enterprise } = await this.administrable(tx, actor, id, true);
+      const { slot, enterprise } = await this.manageable(tx, actor, id);
       if (slot.state === 'closed') return this.view(tx, slot, enterprise.name);
       // A draft nobody saw is cancelled; an open slot closes and keeps its accepted students.
       const state = slot.state === 'draft' ? 'cancelled' : slot.state === 'open' ? 'closed' : null;
@@ -143,11 +153,9 @@ export class SlotsService {
   /** One slot: open ones for everyone signed in, the others for their enterprise and its officers. */
   async get(actor: Actor, id: string): Promise<SlotView> {
     const slot = UUID.test(id) ? await this.db.getRepository(Slot).findOne({ where: { id }, relations: { enterprise: true } }) : null;
-    if (!slot?.enterprise) throw notFound('The slot');
-    if (slot.state !== 'open' && !(await this.access.visible(actor, slot.enterpriseId, [...ENTERPRISE_KINDS]).catch(() => null))) {
-      throw notFound('The slot');
-    }
-    const owner = canAdministerOrganisation(actor, slot.enterprise);
+    if (!slot?.enterprise || !slotsPolicy.can(actor, 'see', { state: slot.state, enterprise: slot.enterprise })) throw notFound('The slot');
+    // Only its managers are warned of terms far from the rules' usual.
+    const owner = slotsPolicy.can(actor, 'manage', { state: slot.state, enterprise: slot.enterprise });
     return slotView(slot, slot.enterprise.name, owner ? slotWarnings(await this.rules.forYear(yearOf(slot.startDate)), termsOf(slot)) : []);
   }
 
@@ -173,7 +181,7 @@ export class SlotsService {
   private async searchNow(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
     const qb = this.db.getRepository(Slot).createQueryBuilder('s').innerJoinAndSelect('s.enterprise', 'e');
     if (query.enterpriseId) {
-      await this.access.visible(actor, query.enterpriseId, [...ENTERPRISE_KINDS]);
+      await this.enterpriseSeenBy(actor, query.enterpriseId);
       qb.where('s.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
       if (query.state) qb.andWhere('s.state = :state', { state: query.state });
     } else {
@@ -205,58 +213,30 @@ export class SlotsService {
    */
   private async probeWindow(query: SearchSlotsQuery, terms: string[]): Promise<string[] | null> {
     const limit = query.limit ?? 50;
-    const params: unknown[] = [terms];
-    const param = (value: unknown) => `$${params.push(value)}`;
-    const window: string[] = [`state = 'open'`];
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['date', 'uuid']);
-      if (!key || !UUID.test(String(key[1]))) return null; // paginate() answers INVALID_CURSOR
-      window.push(`(start_date, id) > (${param(key[0])}::date, ${param(key[1])}::uuid)`);
-    }
-    const filters: string[] = ['w.search_terms @> $1::text[]'];
-    if (query.type) filters.push(`w.type = ${param(query.type)}`);
-    if (query.major) filters.push(`${param(query.major.trim())} = ANY(w.majors)`);
-    if (query.district) filters.push(`w.district = ${param(query.district)}`);
-    if (query.from) filters.push(`w.start_date >= ${param(query.from)}::date`);
-    if (query.to) filters.push(`w.end_date <= ${param(query.to)}::date`);
-    const rows: Array<{ id: string }> = await this.db.query(
-      `SELECT w.id FROM (SELECT id, start_date, type, majors, district, end_date, search_terms FROM slots
-                          WHERE ${window.join(' AND ')} ORDER BY start_date, id LIMIT ${SEARCH_WINDOW}) w
-        WHERE ${filters.join(' AND ')} ORDER BY w.start_date, w.id LIMIT ${limit + 1}`,
-      params,
-    );
+    const after = query.cursor ? decodeCursor(query.cursor, ['date', 'uuid']) : null;
+    if (query.cursor && (!after || !UUID.test(String(after[1])))) return null; // paginate() answers INVALID_CURSOR
+    const rows = await run(this.db, SEARCH_WINDOW, [
+      terms,
+      after ? String(after[0]) : null,
+      after ? String(after[1]) : null,
+      // A filter given is a filter applied, as in the full query (an empty one is none).
+      query.type || null,
+      query.major ? query.major.trim() : null,
+      query.district || null,
+      query.from || null,
+      query.to || null,
+      limit + 1,
+    ]);
     return rows.length > limit ? rows.map((r) => r.id) : null;
   }
 
   /** Open slots ranked by fit for the student, each with its score and the reasons. */
   async recommended(actor: Actor, limit = 10): Promise<RecommendedSlot[]> {
-    const student = await this.db.getRepository(Student).findOneBy({ userId: actor.userId });
+    const student = await runOne(this.db, RECOMMENDATION_PROFILE, [actor.userId]);
     if (!student) throw notFound('The student profile');
     const now = today();
-    const busy: Array<{ start_date: string; end_date: string }> = await this.db.query(
-      `SELECT start_date::text, end_date::text FROM placements WHERE person_id = $1 AND status <> 'terminated'`,
-      [actor.userId],
-    );
-    // Candidates: open student slots still taking applications that share the major, a skill or a
-    // preferred district; scored in full by the domain's rule. The order is the date column's, not
-    // the text output of the same name: that walks slots_open_by_start (~5,000 index entries)
-    // instead of sorting every open slot. Each row comes in scoreSlot's shape, with what cannot count
-    // for this student left out (bench findings 2026-12-02): the majors only as far as they hold the
-    // student's (scoreSlot asks nothing else of them), and the skills only when one is the student's
-    // (otherwise none can match) — the same score and reasons, from far less to parse.
-    const candidates: Array<CandidateSlot & { id: string }> = await this.db.query(
-      `SELECT id,
-              CASE WHEN $2::text = ANY(majors) THEN ARRAY[$2::text] ELSE '{}'::text[] END AS majors,
-              CASE WHEN skills && $3::text[] THEN skills ELSE '{}'::text[] END AS skills,
-              district, start_date::text AS "startDate", end_date::text AS "endDate", capacity, taken,
-              application_deadline::text AS "applicationDeadline"
-         FROM slots
-        WHERE state = 'open' AND type IN ('internship', 'apprenticeship') AND taken < capacity
-          AND (application_deadline IS NULL OR application_deadline >= $1) AND start_date >= $1
-          AND ($2 = ANY(majors) OR skills && $3::text[] OR district = ANY($4::text[]))
-        ORDER BY slots.start_date, slots.id LIMIT 1000`,
-      [now, student.major, student.skills, student.preferredDistricts],
-    );
+    const busy = await run(this.db, BUSY_DATES, [actor.userId]);
+    const candidates = await run(this.db, RECOMMENDATION_CANDIDATES, [now, student.major, student.skills, student.preferredDistricts]);
     const profile = {
       major: student.major,
       skills: student.skills,
@@ -268,6 +248,7 @@ export class SlotsService {
       .sort((a, b) => b.score - a.score || a.slot.startDate.localeCompare(b.slot.startDate) || a.slot.id.localeCompare(b.slot.id))
       .slice(0, limit);
     if (best.length === 0) return [];
+    // TypeORM's own statement for the slots shown: the one bench/run.mjs explains for this figure.
     const entities = await this.db.getRepository(Slot).find({ where: { id: In(best.map((b) => b.slot.id)) }, relations: { enterprise: true } });
     const byId = new Map(entities.map((slot) => [slot.id, slot]));
     return best.flatMap(({ slot, score, reasons }) => {
@@ -276,12 +257,20 @@ export class SlotsService {
     });
   }
 
-  /** The slot, locked for the change, if the actor administers its enterprise; else 404/403. */
-  private async administrable(tx: EntityManager, actor: Actor, id: string, lock: boolean): Promise<{ slot: Slot; enterprise: Organisation }> {
+  /** The enterprise, if the actor sees all of its slots; otherwise it does not exist for them (404). */
+  private async enterpriseSeenBy(actor: Actor, id: string, tx: DataSource | EntityManager = this.db) {
+    const enterprise = await runOne(tx, SLOT_ENTERPRISE, [id]);
+    if (!enterprise || !seesAllSlotsOf(actor, enterprise)) throw notFound('The enterprise');
+    return enterprise;
+  }
+
+  /** The slot, locked for the change, if the actor manages it: outside the enterprise's remit 404, inside it 403 unless theirs. */
+  private async manageable(tx: EntityManager, actor: Actor, id: string): Promise<{ slot: Slot; enterprise: { name: string } }> {
     if (!UUID.test(id)) throw notFound('The slot');
-    const slot = await tx.getRepository(Slot).findOne({ where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' } }) });
+    const slot = await tx.getRepository(Slot).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!slot) throw notFound('The slot');
-    const enterprise = await this.access.administrable(actor, slot.enterpriseId, [...ENTERPRISE_KINDS], tx);
+    const enterprise = await this.enterpriseSeenBy(actor, slot.enterpriseId, tx);
+    if (!slotsPolicy.can(actor, 'manage', { state: slot.state, enterprise })) throw notYours();
     return { slot, enterprise };
   }
 
@@ -291,23 +280,9 @@ export class SlotsService {
     checkSlotTerms(rules, termsOf(slot));
     if (!takesStudents(slot.type)) return;
     // One publisher at a time per enterprise, so that two publishes cannot both fit under the cap.
-    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`slot-cap:${slot.enterpriseId}`]);
-    const headcount = await tx.getRepository(EnterpriseHeadcount).findOne({
-      where: { organisationId: slot.enterpriseId, year: LessThanOrEqual(yearOf(slot.startDate)) },
-      order: { year: 'DESC' },
-    });
-    const [{ seats }] = await tx.query(
-      `SELECT coalesce(max(load), 0)::int AS seats FROM (
-         SELECT d.day, sum(o.capacity) AS load
-           FROM (SELECT greatest(start_date, $2::date) AS day FROM slots
-                  WHERE enterprise_id = $1 AND id <> $4 AND state IN ('open', 'closed') AND type IN ('internship', 'apprenticeship')
-                    AND start_date <= $3 AND end_date >= $2
-                 UNION SELECT $2::date) d
-           JOIN slots o ON o.enterprise_id = $1 AND o.id <> $4 AND o.state IN ('open', 'closed') AND o.type IN ('internship', 'apprenticeship')
-                       AND o.start_date <= d.day AND o.end_date >= d.day
-          GROUP BY d.day) loads`,
-      [slot.enterpriseId, slot.startDate, slot.endDate, slot.id ?? '00000000-0000-0000-0000-000000000000'],
-    );
+    await run(tx, LOCK_PUBLISHER, [`slot-cap:${slot.enterpriseId}`]);
+    const headcount = await runOne(tx, HEADCOUNT, [slot.enterpriseId, yearOf(slot.startDate)]);
+    const [{ seats }] = await run(tx, SEATS_AT_PEAK, [slot.enterpriseId, slot.startDate, slot.endDate, slot.id ?? '00000000-0000-0000-0000-000000000000']);
     checkInternCap(rules, headcount?.employees ?? null, seats, slot.capacity);
     checkPostCap(rules, slot.postStaff, slot.capacity);
   }

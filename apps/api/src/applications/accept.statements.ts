@@ -1,6 +1,6 @@
 import type { ApplicationStatus } from '@skillbridge/domain';
-import { RECIPIENTS_SQL, eventKindSql } from '@skillbridge/db';
-import { ApplicationRow, applicationSelect } from './application.view';
+import { statement } from '@skillbridge/db';
+import type { ApplicationRow } from './application.view';
 
 /**
  * What one accept found (`was_*`, before it) and, when it took a seat, the accepted application.
@@ -17,16 +17,27 @@ export type AcceptOutcome = ApplicationRow & {
 /**
  * Accepts, any number in one statement ($1 the applications, $2 their students, $3 today, $4 each
  * request's traceparent), all or nothing:
+ * - only the student's own applications are taken (`a.student_id = r.student_id`): the applications
+ *   policy's 'accept', kept in the statement on this hot path;
  * - the applications are locked in id order, then their slots in id order (two statements never
  *   wait for each other's rows the other way round);
  * - on each slot, the offers in line take the seats left (`taken < capacity` counted under the
  *   slot's lock; the CHECK constraint is the last line);
  * - each winner's application is accepted and gets its placement (a student's placements never
- *   overlap: the exclusion constraint) and its outbox event;
- * - every request gets a row: what was found, and the accepted application read back.
+ *   overlap: the exclusion constraint) and its outbox event (recipients as `RECIPIENTS_SQL` makes them);
+ * - every request gets a row: what was found, and the accepted application read back (the columns of
+ *   the application reads in applications.statements.ts, from the row the UPDATE returned: a
+ *   statement's later parts do not see its own writes in the table).
+ * Prepared: parsed and planned once per connection (bench findings 2026-12-02). The text is fixed, not
+ * assembled; accept.statements.spec.ts holds it to the outbox's recipients and the application reads.
  * bench/experiments/accept-db runs this very text on the database alone.
  */
-export const ACCEPT_SQL = `
+export const ACCEPT_APPLICATIONS = statement<
+  [applicationIds: string[], studentIds: string[], today: string, traceparents: Array<string | null>],
+  AcceptOutcome
+>(
+  'applications.accept',
+  `
 WITH req AS (
   SELECT * FROM unnest($1::uuid[], $2::uuid[], $4::text[]) AS r (id, student_id, traceparent)
 ), app AS (
@@ -60,8 +71,11 @@ WITH req AS (
   RETURNING id, application_id
 ), event AS (
   INSERT INTO outbox_events (kind, subject_id, recipients, payload, traceparent)
-  SELECT ${eventKindSql('application.accepted')}, win.id,
-         ${RECIPIENTS_SQL('ARRAY[win.student_id]', 'ARRAY[win.enterprise_id, win.school_id]')},
+  SELECT 'application.accepted', win.id,
+         ARRAY(SELECT id FROM users WHERE id = ANY(ARRAY[win.student_id])
+         UNION
+         SELECT id FROM users WHERE organisation_id = ANY(ARRAY[win.enterprise_id, win.school_id]) AND role IN ('enterprise_admin', 'school_admin')
+         ORDER BY id),
          jsonb_build_object('placementId', placement.id, 'slotId', win.slot_id), win.traceparent
     FROM win JOIN placement ON placement.application_id = win.id
   RETURNING id
@@ -71,4 +85,17 @@ SELECT r.id AS request_id, app.status AS was_status, app.school_approved_at IS N
   FROM req r
   LEFT JOIN app ON app.id = r.id
   LEFT JOIN placement ON placement.application_id = r.id
-  LEFT JOIN (${applicationSelect('accepted')}) AS answer ON answer.id = r.id`;
+  LEFT JOIN (
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+         s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
+         e.id AS enterprise_id, e.name AS enterprise_name,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         sc.id AS school_id, sc.name AS school_name
+    FROM accepted a
+    JOIN slots s ON s.id = a.slot_id
+    JOIN organisations e ON e.id = a.enterprise_id
+    JOIN users u ON u.id = a.student_id
+    JOIN students st ON st.user_id = a.student_id
+    JOIN organisations sc ON sc.id = a.school_id) AS answer ON answer.id = r.id`,
+  { prepared: true },
+);

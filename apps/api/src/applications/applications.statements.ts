@@ -1,0 +1,128 @@
+import { statement } from '@skillbridge/db';
+import type { SlotState } from '@skillbridge/contracts';
+import type { ApplicationStatus, SlotType } from '@skillbridge/domain';
+import type { ApplicationRow } from './application.view';
+
+/**
+ * Applications' hand-written SQL: each statement named, its parameters and row typed. The set-based
+ * accept has a module of its own (accept.statements.ts).
+ */
+
+/**
+ * One application as the API shows it, read from one side (applicationsPolicy.reader): the student's own
+ * ($2 the student). Every move answers with this read, so each side's text is prepared; the four differ
+ * only in the side's column, and the accept reads its answer with the same columns.
+ */
+export const APPLICATION_AS_STUDENT = statement<[id: string, studentId: string], ApplicationRow>(
+  'applications.read-as-student',
+  `
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+         s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
+         e.id AS enterprise_id, e.name AS enterprise_name,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         sc.id AS school_id, sc.name AS school_name
+    FROM applications a
+    JOIN slots s ON s.id = a.slot_id
+    JOIN organisations e ON e.id = a.enterprise_id
+    JOIN users u ON u.id = a.student_id
+    JOIN students st ON st.user_id = a.student_id
+    JOIN organisations sc ON sc.id = a.school_id WHERE a.id = $1 AND a.student_id = $2`,
+  { prepared: true },
+);
+
+/** An application to one of the enterprise's slots ($2 the enterprise). */
+export const APPLICATION_AS_ENTERPRISE = statement<[id: string, enterpriseId: string], ApplicationRow>(
+  'applications.read-as-enterprise',
+  `
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+         s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
+         e.id AS enterprise_id, e.name AS enterprise_name,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         sc.id AS school_id, sc.name AS school_name
+    FROM applications a
+    JOIN slots s ON s.id = a.slot_id
+    JOIN organisations e ON e.id = a.enterprise_id
+    JOIN users u ON u.id = a.student_id
+    JOIN students st ON st.user_id = a.student_id
+    JOIN organisations sc ON sc.id = a.school_id WHERE a.id = $1 AND a.enterprise_id = $2`,
+  { prepared: true },
+);
+
+/** An application of one of the school's students ($2 the school). */
+export const APPLICATION_AS_SCHOOL = statement<[id: string, schoolId: string], ApplicationRow>(
+  'applications.read-as-school',
+  `
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+         s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
+         e.id AS enterprise_id, e.name AS enterprise_name,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         sc.id AS school_id, sc.name AS school_name
+    FROM applications a
+    JOIN slots s ON s.id = a.slot_id
+    JOIN organisations e ON e.id = a.enterprise_id
+    JOIN users u ON u.id = a.student_id
+    JOIN students st ON st.user_id = a.student_id
+    JOIN organisations sc ON sc.id = a.school_id WHERE a.id = $1 AND a.school_id = $2`,
+  { prepared: true },
+);
+
+/** Any application (the platform admin). */
+export const APPLICATION_AS_PLATFORM = statement<[id: string], ApplicationRow>(
+  'applications.read',
+  `
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+         s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
+         e.id AS enterprise_id, e.name AS enterprise_name,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         sc.id AS school_id, sc.name AS school_name
+    FROM applications a
+    JOIN slots s ON s.id = a.slot_id
+    JOIN organisations e ON e.id = a.enterprise_id
+    JOIN users u ON u.id = a.student_id
+    JOIN students st ON st.user_id = a.student_id
+    JOIN organisations sc ON sc.id = a.school_id WHERE a.id = $1`,
+  { prepared: true },
+);
+
+/** FOR SHARE: a slot being closed right now waits for, or is seen closed by, this application. */
+export const SLOT_TO_APPLY = statement<
+  [slotId: string],
+  { type: SlotType; state: SlotState; startDate: string; applicationDeadline: string | null; enterprise_id: string }
+>(
+  'applications.slot-to-apply',
+  `SELECT type, state, start_date::text AS "startDate", application_deadline::text AS "applicationDeadline", enterprise_id FROM slots WHERE id = $1 FOR SHARE`,
+);
+
+export const APPLICANT = statement<[studentId: string], { school_id: string; dateOfBirth: string; enrolmentYear: number }>(
+  'applications.applicant',
+  `SELECT school_id, date_of_birth::text AS "dateOfBirth", enrolment_year AS "enrolmentYear" FROM students WHERE user_id = $1`,
+);
+
+export const INSERT_APPLICATION = statement<[slotId: string, studentId: string, schoolId: string, enterpriseId: string, motivation: string], { id: string }>(
+  'applications.insert',
+  `INSERT INTO applications (slot_id, student_id, school_id, enterprise_id, motivation) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+);
+
+/** What the policy decides a move on, and the state it moves from; locked until the move commits. */
+export const LOCK_APPLICATION = statement<[id: string], { status: ApplicationStatus; student_id: string; enterprise_id: string; school_id: string }>(
+  'applications.lock',
+  `SELECT status, student_id, enterprise_id, school_id FROM applications WHERE id = $1 FOR UPDATE`,
+);
+
+/** A move to `status` ($2); an offer sets its respond-by date ($3), a refusal or withdrawal is decided now. */
+export const MOVE_APPLICATION = statement<[id: string, status: ApplicationStatus, respondBy: string | null], never>(
+  'applications.move',
+  `UPDATE applications SET status = $2, respond_by = coalesce($3::date, respond_by), updated_at = now(),
+          decided_at = CASE WHEN $2 IN ('rejected', 'declined', 'withdrawn') THEN now() ELSE decided_at END
+    WHERE id = $1`,
+);
+
+/** The school's approval, by $2, and a guardian's consent when $3: each recorded once, the first time. */
+export const APPROVE_APPLICATION = statement<[id: string, approvedBy: string, guardianConsent: boolean], never>(
+  'applications.approve',
+  `UPDATE applications
+      SET school_approved_at = coalesce(school_approved_at, now()), school_approved_by = coalesce(school_approved_by, $2),
+          guardian_consent_at = CASE WHEN $3::boolean THEN coalesce(guardian_consent_at, now()) ELSE guardian_consent_at END,
+          updated_at = now()
+    WHERE id = $1`,
+);
