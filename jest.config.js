@@ -26,6 +26,8 @@ module.exports = {
     unit('api', 'apps/api'),
     unit('worker', 'apps/worker'),
     unit('portal', 'apps/portal'),
+    // The house's lint rules (tools/eslint): RuleTester, and the layer rules through ESLint's Node API.
+    { ...preset, displayName: 'lint', rootDir: 'tools/eslint', testMatch: ['<rootDir>/*.spec.ts'] },
     // Static checks of docker/ and deploy/k8s (nothing here can start a container or a cluster).
     { ...preset, displayName: 'deploy', rootDir: 'deploy', testMatch: ['<rootDir>/**/*.spec.ts'] },
     integration('db', 'libs/db'),

@@ -1,11 +1,11 @@
 // `npm test`: every test. Unit tests need nothing; integration and browser tests get the real
 // PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here), Debian's Chromium and nginx.
-// Extra arguments go to jest: `npm test -- --selectProjects domain`.
+// Extra arguments go to jest: `npm test -- --selectProjects domain`. `npm run lint` runs first.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, ROOT, binOf, buildAll } from './lib/run.mjs';
+import { DATA, ROOT, binOf, buildAll, runOrFail } from './lib/run.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NGINX = '/usr/sbin/nginx';
@@ -36,6 +36,13 @@ async function stopServices() {
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => void stopServices().then(() => process.exit(130)));
 
 async function main() {
+  // Lint first: a broken house rule fails the run before minutes of services and builds. SKIP_LINT=1 skips it
+  // for a targeted local run (`SKIP_LINT=1 npm test -- --selectProjects api:int …`); CI always lints.
+  if (process.env.SKIP_LINT === '1' && process.env.CI !== 'true') say('lint skipped (SKIP_LINT=1)');
+  else {
+    say('lint: ESLint, then Prettier (`npm run lint:fix` fixes what can be fixed)');
+    runOrFail('npm', ['run', 'lint']);
+  }
   ensureDebianProgram(CHROMIUM, ['chromium', 'fonts-noto-cjk'], 'the browser tests');
   // The shipped nginx config is tested in front of the API (apps/api/test/nginx-proxy.int-spec.ts).
   ensureDebianProgram(NGINX, ['nginx-light'], 'the proxy tests');

@@ -11,6 +11,7 @@ module.exports = async function globalSetup() {
   const template = `sb_tpl_${process.pid}`;
   const admin = new Client({ connectionString: url });
   await admin.connect();
+  /* eslint-disable skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the names are this test run's own */
   try {
     // Clear databases left by runs that were killed: those whose run (named by its pid) is gone.
     const left = await admin.query(`SELECT datname FROM pg_database WHERE datname ~ '^sb_(tpl|t)_[0-9]+'`);
@@ -24,6 +25,7 @@ module.exports = async function globalSetup() {
   } finally {
     await admin.end();
   }
+  /* eslint-enable skillbridge/no-sql-assembly */
   const templateUrl = withDatabase(url, template);
   // The libraries' build (scripts/test.mjs builds first) runs migrations and the seed exactly as production does.
   const { createDataSource, seedDemo } = require('../libs/db/dist');

@@ -28,10 +28,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.SB_TEST_TEMPLATE;
   if (!process.env.DATABASE_URL || !template) throw new Error('No test database server: run the tests with `npm test`');
   const name = `sb_t_${process.env.SB_TEST_RUN}_${randomBytes(4).toString('hex')}`;
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the names are this test run's own
   await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return {
     name,
     url: withDatabase(process.env.DATABASE_URL, name),
+    // eslint-disable-next-line skillbridge/no-sql-assembly -- the name is the one created above
     drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

@@ -60,8 +60,6 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   };
 
   const inbox = (token = student) => api.request<Inbox>('GET', '/notifications?limit=200', { token }).then((r) => r.body);
-  const deliveries = async (channel: string, status = 'sent'): Promise<number> =>
-    (await api.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE channel = $1 AND status = $2`, [channel, status]))[0].n;
 
   it('the API process dies right after committing an offer: the event waits in the outbox and is delivered once a worker runs', async () => {
     await offeredApplication();

@@ -16,7 +16,7 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
   const queuePrefix = `sb-test-${uniqueSuffix()}`;
   let smtp: SmtpSink;
   let apis: TestApi[] = [];
-  let workers: Worker[] = [];
+  const workers: Worker[] = [];
   let hr: string;
   let studentId: string;
 

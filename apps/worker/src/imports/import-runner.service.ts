@@ -28,37 +28,37 @@ import { uuidV7Factory } from './uuid-v7';
 
 /** How each kind of file is staged and written. */
 interface KindPlan {
-  /** A temporary table for the file's good rows; it always has `line` first. */
+  /** Creates `import_rows`, the temporary table for the file's good rows; it always has `line` first. */
   staging: string;
-  columns: string;
+  /** The COPY into `import_rows`, its columns in the order of `values`. */
+  copy: string;
   /** `id`: a new account's id, for the kinds that create accounts. */
   values(row: unknown, line: number, id: () => string): CopyValue[];
 }
 
-const STAGING = 'import_rows';
-
 const PLANS: Record<ImportKind, KindPlan> = {
   students: {
-    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
+    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
                 major text NOT NULL, enrolment_year int NOT NULL, date_of_birth date NOT NULL, skills text[] NOT NULL, certificates text[] NOT NULL) ON COMMIT DROP`,
-    columns: 'line, id, name, email, major, enrolment_year, date_of_birth, skills, certificates',
+    copy: 'COPY import_rows (line, id, name, email, major, enrolment_year, date_of_birth, skills, certificates) FROM STDIN',
     values: (row, line, id) => {
       const r = row as StudentImportRow;
       return [line, id(), r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
     },
   },
   teachers: {
-    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
+    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
                 specialty text NOT NULL, specialty_course_teacher boolean NOT NULL, dual_qualified boolean NOT NULL) ON COMMIT DROP`,
-    columns: 'line, id, name, email, specialty, specialty_course_teacher, dual_qualified',
+    copy: 'COPY import_rows (line, id, name, email, specialty, specialty_course_teacher, dual_qualified) FROM STDIN',
     values: (row, line, id) => {
       const r = row as TeacherImportRow;
       return [line, id(), r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
     },
   },
   headcounts: {
-    staging: `CREATE TEMP TABLE ${STAGING} (line int NOT NULL, uscc text NOT NULL, year int NOT NULL, employees int NOT NULL, organisation_id uuid) ON COMMIT DROP`,
-    columns: 'line, uscc, year, employees',
+    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, uscc text NOT NULL, year int NOT NULL, employees int NOT NULL,
+                organisation_id uuid) ON COMMIT DROP`,
+    copy: 'COPY import_rows (line, uscc, year, employees) FROM STDIN',
     values: (row, line) => {
       const r = row as HeadcountImportRow;
       return [line, r.uscc, r.year, r.employees];
@@ -141,6 +141,7 @@ export class ImportRunner {
       phases.commitMs = Date.now() - at;
       this.logger.log({ importId: job.id, kind: job.kind, rows: outcome, ms: Date.now() - started, ...phases }, 'import done');
     } catch (error) {
+      let failed = error; // what the import fails with: this error, or the one that kept a rejection from being recorded
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       if (error instanceof Superseded) {
         this.logger.warn({ importId: job.id, ms: Date.now() - started }, 'import ended while it ran (by the sweep): rolled back');
@@ -153,18 +154,18 @@ export class ImportRunner {
           this.logger.log({ importId: job.id, errors: rejected.count, ms: Date.now() - started }, 'import rejected');
           return;
         } catch (notRecorded) {
-          error = notRecorded; // the report could not be stored: the import fails below rather than stay unfinished
+          failed = notRecorded; // the report could not be stored: the import fails below rather than stay unfinished
         }
       }
       // PostgreSQL's own words, for the operators; the uploader is shown the reason code.
-      const failure = visibleText(String((error as Error).message ?? error).slice(0, 500));
+      const failure = visibleText(String((failed as Error).message ?? failed).slice(0, 500));
       await this.db.query(
         lastAttempt
           ? `UPDATE imports SET status = 'failed', failure = $2, failure_reason = 'INTERNAL_ERROR', file = NULL, finished_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($3)`
           : `UPDATE imports SET status = 'queued', failure = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`,
         [job.id, failure, RUNNING],
       );
-      throw error; // BullMQ tries again (nothing was written), or records the failure
+      throw failed; // BullMQ tries again (nothing was written), or records the failure
     } finally {
       stopHeartbeat();
       await runner.release();
@@ -205,7 +206,7 @@ export class ImportRunner {
     lap('readMs');
 
     await client.query(plan.staging);
-    const copy = client.query(copyFrom(`COPY ${STAGING} (${plan.columns}) FROM STDIN`));
+    const copy = client.query(copyFrom(plan.copy));
     const errors: ImportRowError[] = [];
     let errorCount = 0;
     let total = 0;
@@ -258,7 +259,7 @@ export class ImportRunner {
     // same report): a separate look-up of every e-mail (and the statistics for it) first cost about as much
     // again. A file already refused is checked here, so that its report also lists the taken e-mails.
     if (errorCount || job.kind === 'headcounts') {
-      await client.query(`ANALYZE ${STAGING}`);
+      await client.query('ANALYZE import_rows');
       const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
       errorCount += found.count;
       errors.push(...found.errors);
@@ -287,8 +288,9 @@ export class ImportRunner {
   /** The first errors, and how many there are in all (counted before the limit). */
   private async takenEmails(client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
     const { rows } = await client.query<{ line: number; email: string; total: number }>(
-      `SELECT s.line, s.email, count(*) OVER ()::int AS total FROM ${STAGING} s
-        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
+      `SELECT s.line, s.email, count(*) OVER ()::int AS total FROM import_rows s
+        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT $1`,
+      [MAX_REPORTED_ERRORS],
     );
     return { errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), count: rows[0]?.total ?? 0 };
   }
@@ -299,13 +301,15 @@ export class ImportRunner {
     const actor: Actor = { userId: creator.id, role: creator.role, organisationId: creator.organisation_id, authority: creator.authority };
     const params: unknown[] = [];
     const inRemit = remitSql(remitOf(actor), 'o', params);
+    // eslint-disable-next-line skillbridge/no-sql-assembly -- the remit's condition is remitSql's: fixed text per kind of remit, values as parameters
     await client.query(
-      `UPDATE ${STAGING} s SET organisation_id = o.id FROM organisations o
+      `UPDATE import_rows s SET organisation_id = o.id FROM organisations o
         WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND o.verification = 'verified' AND ${inRemit}`,
       params,
     );
     const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
-      `SELECT line, uscc, count(*) OVER ()::int AS total FROM ${STAGING} WHERE organisation_id IS NULL ORDER BY line LIMIT ${MAX_REPORTED_ERRORS}`,
+      'SELECT line, uscc, count(*) OVER ()::int AS total FROM import_rows WHERE organisation_id IS NULL ORDER BY line LIMIT $1',
+      [MAX_REPORTED_ERRORS],
     );
     return { errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })), count: rows[0]?.total ?? 0 };
   }
@@ -316,14 +320,15 @@ export class ImportRunner {
     // No password: the account is activated with a one-time code (account_activations).
     const users = await client.query(
       `INSERT INTO users (id, email, password_hash, name, role, organisation_id, authority)
-       SELECT id, email, NULL, name, $1, $2, NULL FROM ${STAGING}
+       SELECT id, email, NULL, name, $1, $2, NULL FROM import_rows
        ON CONFLICT (email) DO NOTHING`,
       [role, job.schoolId],
     );
     if (users.rowCount !== total) {
       // E-mails taken (before the import, or by someone meanwhile): report those lines, write nothing.
       const { rows } = await client.query<{ line: number; email: string }>(
-        `SELECT s.line, s.email FROM ${STAGING} s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.id) ORDER BY s.line LIMIT ${MAX_REPORTED_ERRORS}`,
+        'SELECT s.line, s.email FROM import_rows s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.id) ORDER BY s.line LIMIT $1',
+        [MAX_REPORTED_ERRORS],
       );
       throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - (users.rowCount ?? 0));
     }
@@ -331,18 +336,18 @@ export class ImportRunner {
     if (job.kind === 'students') {
       await client.query(
         `INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, skills, certificates)
-         SELECT id, $1, date_of_birth, major, enrolment_year, skills, certificates FROM ${STAGING}`,
+         SELECT id, $1, date_of_birth, major, enrolment_year, skills, certificates FROM import_rows`,
         [job.schoolId],
       );
     } else {
       await client.query(
         `INSERT INTO teachers (user_id, school_id, specialty, specialty_course_teacher, dual_qualified)
-         SELECT id, $1, specialty, specialty_course_teacher, dual_qualified FROM ${STAGING}`,
+         SELECT id, $1, specialty, specialty_course_teacher, dual_qualified FROM import_rows`,
         [job.schoolId],
       );
     }
     lap('profilesMs');
-    await client.query(`INSERT INTO account_activations (user_id, import_id) SELECT id, $1 FROM ${STAGING}`, [job.id]);
+    await client.query('INSERT INTO account_activations (user_id, import_id) SELECT id, $1 FROM import_rows', [job.id]);
     lap('activationsMs');
     return total;
   }
@@ -351,10 +356,12 @@ export class ImportRunner {
   private async writeHeadcounts(runner: QueryRunner, client: PoolClient): Promise<number> {
     const written = await client.query(
       `INSERT INTO enterprise_headcounts (organisation_id, year, employees, updated_at)
-       SELECT organisation_id, year, employees, now() FROM ${STAGING}
+       SELECT organisation_id, year, employees, now() FROM import_rows
        ON CONFLICT (organisation_id, year) DO UPDATE SET employees = EXCLUDED.employees, updated_at = now()`,
     );
-    const { rows } = await client.query<{ year: number; ids: string[] }>(`SELECT year, array_agg(DISTINCT organisation_id) AS ids FROM ${STAGING} GROUP BY year`);
+    const { rows } = await client.query<{ year: number; ids: string[] }>(
+      'SELECT year, array_agg(DISTINCT organisation_id) AS ids FROM import_rows GROUP BY year',
+    );
     const years = new Map<number, Set<string>>();
     for (const { year, ids } of rows) {
       for (const y of [year, year + 1, year + 2]) {

@@ -44,8 +44,8 @@ export class SweepImportsJob implements JobHandler<'imports.sweep'> {
     const quiet: Array<{ id: string; status: string; stale: boolean }> = await this.db.query(
       `SELECT id, status, updated_at < now() - $2 * interval '1 millisecond' AS stale FROM imports
         WHERE status = ANY($3) AND updated_at < now() - $1 * interval '1 millisecond'
-        ORDER BY updated_at LIMIT ${BATCH}`,
-      [lookupMs, staleMs, UNFINISHED],
+        ORDER BY updated_at LIMIT $4`,
+      [lookupMs, staleMs, UNFINISHED, BATCH],
     );
     for (const row of quiet) {
       const verdict = await this.verdict(row, staleMs, lookupMs);

@@ -36,7 +36,10 @@ export class QueueRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     const found = this.discovery
       .getProviders()
       .filter((wrapper) => wrapper.metatype && wrapper.instance)
-      .map((wrapper) => ({ name: this.reflector.get<string | undefined>(JOB_HANDLER, wrapper.metatype as Function), handler: wrapper.instance as JobHandler }))
+      .map((wrapper) => ({
+        name: this.reflector.get<string | undefined>(JOB_HANDLER, wrapper.metatype as NonNullable<typeof wrapper.metatype>),
+        handler: wrapper.instance as JobHandler,
+      }))
       .filter((entry): entry is { name: string; handler: JobHandler } => entry.name !== undefined);
     this.registry = buildJobRegistry(JOB_NAMES, found);
   }

@@ -33,14 +33,16 @@ export class BacklogSampler {
   ) {}
 
   register(registry: Registry): void {
-    const sampler = this;
+    // Each gauge's collect() runs with the gauge as `this`: these two reach the sampler.
+    const takeSample = () => this.sample();
+    const lastSampledAt = () => this.last?.at;
     new Gauge({
       name: 'skillbridge_queue_jobs',
       help: 'Jobs in each BullMQ queue by state (waiting, active, delayed, failed), sampled.',
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
       async collect() {
-        const sample = await sampler.sample();
+        const sample = await takeSample();
         if (!sample) return;
         this.reset();
         for (const { queue, counts } of sample.queues) for (const state of STATES) this.set({ queue, state }, counts[state] ?? 0);
@@ -51,7 +53,7 @@ export class BacklogSampler {
       help: 'Outbox events not yet relayed to the queue, sampled.',
       registers: [registry],
       async collect() {
-        const sample = await sampler.sample();
+        const sample = await takeSample();
         if (sample) this.set(sample.outbox.unpublished);
       },
     });
@@ -60,7 +62,7 @@ export class BacklogSampler {
       help: 'Age of the oldest outbox event not yet relayed (0 when none), sampled.',
       registers: [registry],
       async collect() {
-        const sample = await sampler.sample();
+        const sample = await takeSample();
         if (sample) this.set(sample.outbox.oldestAgeSeconds);
       },
     });
@@ -69,7 +71,8 @@ export class BacklogSampler {
       help: 'Age of the queue and outbox sample above; it grows while reads fail.',
       registers: [registry],
       collect() {
-        if (sampler.last) this.set((Date.now() - sampler.last.at) / 1000);
+        const at = lastSampledAt();
+        if (at !== undefined) this.set((Date.now() - at) / 1000);
       },
     });
   }

@@ -64,7 +64,7 @@ export const MAX_REPORTED_ERRORS = 1000;
 export const normaliseHeader = (header: string): string =>
   header
     .replace(/^\uFEFF/, '')
-    .replace(/[（(【\[].*$/, '')
+    .replace(/[（(【[].*$/, '')
     .replace(/[\s_\-:：*]/g, '')
     .toLowerCase();
 
