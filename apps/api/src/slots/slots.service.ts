@@ -23,7 +23,7 @@ import {
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { OrganisationAccess } from '../policies/organisation-access.service';
 import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
 import { slotView } from './slot.view';
 import { UUID } from '../common/ids';
