@@ -45,7 +45,15 @@ export class NotificationsService {
     if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
     const page = await paginateRows(qb, query, NEWEST_FIRST, 'DESC');
     return {
-      items: page.items.map((r) => ({ id: r.id, kind: r.kind, subjectId: r.subject_id, title: r.title, body: r.body, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() })),
+      items: page.items.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        subjectId: r.subject_id,
+        title: r.title,
+        body: r.body,
+        readAt: r.read_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+      })),
       nextCursor: page.nextCursor,
       unread: await this.unreadCount(actor),
     };

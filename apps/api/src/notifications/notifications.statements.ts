@@ -32,10 +32,20 @@ export const SET_PREFERENCE = statement<[userId: string, kind: string, channels:
 );
 
 /** Deliveries that exhausted their attempts, newest first (deliveries_dead). */
-export const DEAD_LETTERS = statement<
-  [],
-  { id: string; event_id: string; kind: string; channel: Channel; user_id: string; email: string; attempts: number; last_error: string | null; updated_at: Date }
->(
+interface DeadLetterRow {
+  id: string;
+  /** bigint: pg answers it as text. */
+  event_id: string;
+  kind: string;
+  channel: Channel;
+  user_id: string;
+  email: string;
+  attempts: number;
+  last_error: string | null;
+  updated_at: Date;
+}
+
+export const DEAD_LETTERS = statement<[], DeadLetterRow>(
   'notifications.dead-letters',
   `SELECT d.id, d.event_id, e.kind, d.channel, d.user_id, u.email, d.attempts, d.last_error, d.updated_at
      FROM deliveries d JOIN outbox_events e ON e.id = d.event_id JOIN users u ON u.id = d.user_id

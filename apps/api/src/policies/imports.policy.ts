@@ -26,7 +26,10 @@ export const importsPolicy: AccessPolicy<ImportParties, ImportAction> = {
   visible(actor: Actor): Visibility {
     if (actor.role === 'platform_admin') return SEES_EVERYTHING;
     if (actor.role === 'school_admin' && actor.organisationId) {
-      return { where: '(i.created_by = :importActorId OR i.school_id = :importActorSchool)', params: { importActorId: actor.userId, importActorSchool: actor.organisationId } };
+      return {
+        where: '(i.created_by = :importActorId OR i.school_id = :importActorSchool)',
+        params: { importActorId: actor.userId, importActorSchool: actor.organisationId },
+      };
     }
     return { where: 'i.created_by = :importActorId', params: { importActorId: actor.userId } };
   },

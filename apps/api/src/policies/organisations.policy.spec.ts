@@ -7,6 +7,7 @@ const firm: OrganisationFacts = { id: 'firm', kind: 'enterprise', ownership: 'pr
 const base: OrganisationFacts = { id: 'base', kind: 'training_base', ownership: 'private' };
 const ORGANISATIONS = { school, soe, firm, base };
 type Name = keyof typeof ORGANISATIONS;
+const ALL: Name[] = ['school', 'soe', 'firm', 'base'];
 
 const member = (role: Actor['role'], organisationId: string | null): Actor => ({ userId: 'u', role, organisationId, authority: null });
 const officer = (authority: Actor['authority']): Actor => ({ userId: 'u', role: 'bureau_officer', organisationId: null, authority });
@@ -18,7 +19,7 @@ const OWN = 'o.id = :remitOrganisationId';
 
 // Actors × the organisations each may see, administer and list the people of, and their list condition.
 const TABLE: Array<[string, Actor, { see: Name[]; administer: Name[]; 'see-members': Name[] }, string]> = [
-  ['the platform admin', member('platform_admin', null), { see: ['school', 'soe', 'firm', 'base'], administer: ['school', 'soe', 'firm', 'base'], 'see-members': ['school', 'soe', 'firm', 'base'] }, 'true'],
+  ['the platform admin', member('platform_admin', null), { see: ALL, administer: ALL, 'see-members': ALL }, 'true'],
   ['a MIIT officer', officer('MIIT'), { see: ['firm', 'base'], administer: [], 'see-members': ['firm', 'base'] }, MIIT],
   ['a SASAC officer', officer('SASAC'), { see: ['soe'], administer: [], 'see-members': ['soe'] }, SASAC],
   ['an EDU officer', officer('EDU'), { see: ['school', 'base'], administer: [], 'see-members': ['school', 'base'] }, EDU],
@@ -44,12 +45,18 @@ describe('organisationsPolicy: actors × organisations', () => {
   });
 
   it('lists by the remit’s own values', () => {
-    expect(sut.visible(officer('MIIT')).params).toEqual({ remitKinds: ['enterprise', 'training_base'], remitOwnershipIn: [], remitOwnershipNotIn: ['municipal_soe'] });
+    expect(sut.visible(officer('MIIT')).params).toEqual({
+      remitKinds: ['enterprise', 'training_base'],
+      remitOwnershipIn: [],
+      remitOwnershipNotIn: ['municipal_soe'],
+    });
     expect(sut.visible(member('school_admin', 'school')).params).toEqual({ remitOrganisationId: 'school' });
   });
 
   it('lists verified enterprises only, but for the platform admin', () => {
     expect(enterprisesListed(member('platform_admin', null)).where).toBe('true');
-    for (const who of [officer('MIIT'), officer('SASAC'), member('enterprise_admin', 'firm')]) expect(enterprisesListed(who).where).toBe(`o.verification = 'verified'`);
+    for (const who of [officer('MIIT'), officer('SASAC'), member('enterprise_admin', 'firm')]) {
+      expect(enterprisesListed(who).where).toBe(`o.verification = 'verified'`);
+    }
   });
 });
