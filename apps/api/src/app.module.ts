@@ -21,7 +21,7 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RedisModule } from './redis/redis.module';
 import { RulesModule } from './rules/rules.module';
-import { TenancyModule } from './tenancy/tenancy.module';
+import { PoliciesModule } from './policies/policies.module';
 
 /** Fastify gives every request its id (see app.factory.ts); the log lines carry it. */
 const requestId = (request: IncomingMessage & { id?: string }): string => request.id ?? randomUUID();
@@ -49,7 +49,7 @@ export class AppModule {
         RedisModule,
         JobsModule,
         RulesModule,
-        TenancyModule,
+        PoliciesModule,
         AuthModule,
         OrganisationsModule,
         MarketplaceModule,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse, MeView } from '@skillbridge/contracts';
-import { Organisation, User, hashActivationCode, hashPassword, verifyPassword } from '@skillbridge/db';
+import { Organisation, User, hashActivationCode, hashPassword, runCount, runOne, verifyPassword } from '@skillbridge/db';
 import { Actor, DomainError, notFound } from '@skillbridge/domain';
 import { randomBytes, timingSafeEqual } from 'crypto';
 import { DataSource } from 'typeorm';
+import { BURN_ACTIVATION_CODE, PENDING_ACTIVATION, SET_PASSWORD } from './auth.statements';
 import { DeviceCookies } from './device-cookie';
 import { LoginThrottle } from './login-throttle.service';
 import { TokenService } from './token.service';
@@ -53,19 +54,15 @@ export class AuthService {
     const normalised = email.trim().toLowerCase();
     const ticket = await this.throttle.reserve(normalised, address);
     const codeHash = hashActivationCode(code);
-    const [pending]: Array<{ user_id: string; code_hash: string | null }> = await this.db.query(
-      `SELECT a.user_id, a.code_hash FROM account_activations a JOIN users u ON u.id = a.user_id WHERE u.email = $1 AND u.password_hash IS NULL`,
-      [normalised],
-    );
+    const pending = await runOne(this.db, PENDING_ACTIVATION, [normalised]);
     const matches = !!pending?.code_hash && timingSafeEqual(Buffer.from(pending.code_hash, 'hex'), Buffer.from(codeHash, 'hex'));
     if (!pending || !matches) {
       throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
     }
     const passwordHash = await hashPassword(password);
     const user = await this.db.transaction(async (tx) => {
-      const [burnt]: [unknown[], number] = await tx.query(`DELETE FROM account_activations WHERE user_id = $1 AND code_hash = $2 RETURNING user_id`, [pending.user_id, codeHash]);
-      if (!burnt.length) return null; // used a moment ago by a concurrent request
-      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [pending.user_id, passwordHash]);
+      if (!(await runOne(tx, BURN_ACTIVATION_CODE, [pending.user_id, codeHash]))) return null; // used a moment ago by a concurrent request
+      await runCount(tx, SET_PASSWORD, [pending.user_id, passwordHash]);
       return tx.getRepository(User).findOneByOrFail({ id: pending.user_id });
     });
     if (!user) throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hashPassword, sha256 } from '@skillbridge/db';
+import { hashPassword, runCount, runOne, sha256 } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
@@ -9,6 +9,7 @@ import { EmailAndAddressLimit, limitPerEmailAndAddress } from '../common/rate-li
 import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
 import { AccountMail } from './account-mail';
+import { LIVE_PASSWORD_RESET, REVOKE_ALL_SESSIONS, SET_PASSWORD, SPEND_ALL_PASSWORD_RESETS, SPEND_PASSWORD_RESET } from './auth.statements';
 
 const linkInvalid = () =>
   new DomainError('RESET_LINK_INVALID', 'invalid', 'This password-reset link is wrong, used or expired: ask for a new one');
@@ -49,23 +50,15 @@ export class PasswordResetService {
   async reset(token: string, password: string): Promise<void> {
     const tokenHash = sha256(token);
     // Looked up before hashing: a wrong secret costs no argon2.
-    const [live]: Array<{ user_id: string }> = await this.db.query(
-      `SELECT user_id FROM password_resets WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
-      [tokenHash],
-    );
-    if (!live) throw linkInvalid();
+    if (!(await runOne(this.db, LIVE_PASSWORD_RESET, [tokenHash]))) throw linkInvalid();
     const passwordHash = await hashPassword(password);
     await this.db.transaction(async (tx) => {
       // Guarded: of two uses of one link at once, one wins.
-      const [spent]: [Array<{ user_id: string }>, number] = await tx.query(
-        `UPDATE password_resets SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
-        [tokenHash],
-      );
-      if (!spent.length) throw linkInvalid();
-      const userId = spent[0].user_id;
-      await tx.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [userId, passwordHash]);
-      await tx.query(`UPDATE password_resets SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [userId]);
-      await tx.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+      const spent = await runOne(tx, SPEND_PASSWORD_RESET, [tokenHash]);
+      if (!spent) throw linkInvalid();
+      await runCount(tx, SET_PASSWORD, [spent.user_id, passwordHash]);
+      await runCount(tx, SPEND_ALL_PASSWORD_RESETS, [spent.user_id]);
+      await runCount(tx, REVOKE_ALL_SESSIONS, [spent.user_id]);
     });
   }
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TokenPair } from '@skillbridge/contracts';
-import { RefreshToken, User } from '@skillbridge/db';
+import { RefreshToken, User, runCount, runOne } from '@skillbridge/db';
 import { Authority, DomainError, Role } from '@skillbridge/domain';
 import { createHash, randomBytes, randomUUID } from 'crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app.config';
+import { CLAIM_REFRESH_TOKEN, REVOKE_ALL_SESSIONS, REVOKE_FAMILY, REVOKE_REUSED_FAMILY } from './auth.statements';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -47,41 +48,23 @@ export class TokenService {
   async rotate(refreshToken: string): Promise<TokenPair> {
     const hash = sha256(refreshToken);
     // One guarded statement: of two racing uses of one token, exactly one wins.
-    const [claimed]: [Array<{ user_id: string; family_id: string }>, number] = await this.db.query(
-      `UPDATE refresh_tokens SET used_at = now()
-        WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
-        RETURNING user_id, family_id`,
-      [hash],
-    );
-    if (claimed.length === 0) {
-      // A spent token presented again: revoke its family. Counted among all of the family's tokens,
-      // so that a replay after the family was already revoked is still reported as reuse.
-      const [, reused]: [unknown, number] = await this.db.query(
-        `UPDATE refresh_tokens SET revoked_at = coalesce(revoked_at, now())
-          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND used_at IS NOT NULL)`,
-        [hash],
-      );
+    const claimed = await runOne(this.db, CLAIM_REFRESH_TOKEN, [hash]);
+    if (!claimed) {
+      // A spent token presented again: revoke its family (counted among all of the family's tokens).
+      const reused = await runCount(this.db, REVOKE_REUSED_FAMILY, [hash]);
       if (reused > 0) {
         throw new DomainError('REFRESH_TOKEN_REUSED', 'unauthenticated', 'This refresh token was already used; every session it started has been signed out');
       }
       throw new DomainError('UNAUTHENTICATED', 'unauthenticated', 'The refresh token is invalid, expired or revoked');
     }
-    const user = await this.db.getRepository(User).findOneBy({ id: claimed[0].user_id });
+    const user = await this.db.getRepository(User).findOneBy({ id: claimed.user_id });
     if (!user) throw new DomainError('UNAUTHENTICATED', 'unauthenticated', 'The account no longer exists');
-    return this.issue(user, claimed[0].family_id);
+    return this.issue(user, claimed.family_id);
   }
 
   /** Signs out: the token's family, or every session of the user when no token is named. */
   async revoke(userId: string, refreshToken?: string): Promise<void> {
-    if (refreshToken) {
-      await this.db.query(
-        `UPDATE refresh_tokens SET revoked_at = now()
-          WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND user_id = $2)
-            AND revoked_at IS NULL`,
-        [sha256(refreshToken), userId],
-      );
-    } else {
-      await this.db.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
-    }
+    if (refreshToken) await runCount(this.db, REVOKE_FAMILY, [sha256(refreshToken), userId]);
+    else await runCount(this.db, REVOKE_ALL_SESSIONS, [userId]);
   }
 }

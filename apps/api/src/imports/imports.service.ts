@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { Import, JobProducer, activationCode, decodeCursor, encodeCursor, hashActivationCode, jobId, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, remitOf, templateHeaders, today } from '@skillbridge/domain';
-import { DataSource } from 'typeorm';
+import { Import, JobProducer, activationCode, hashActivationCode, jobId, run, runOne } from '@skillbridge/db';
+import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, templateHeaders, today } from '@skillbridge/domain';
+import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UUID } from '../common/ids';
+import { SortKey, paginateRows } from '../common/pagination';
 import { ValidationFailed } from '../common/validation';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { importsPolicy, reportsHeadcounts } from '../policies/imports.policy';
+import { OrganisationAccess } from '../policies/organisation-access.service';
+import { organisationsPolicy } from '../policies/organisations.policy';
 import { ListImportsQuery } from './dto/import.dto';
+import { ACCOUNTS_TO_ACTIVATE, CODES_ISSUED, PENDING_ACTIVATIONS, SET_ACTIVATION_CODES } from './imports.statements';
 import { importView } from './import.view';
 import { Upload } from './upload';
 
@@ -18,6 +22,18 @@ function uploadYear(given: string | undefined): number | null {
   if (typeof year !== 'number') throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${Number(today().slice(0, 4)) + 1}` }]);
   return year;
 }
+
+/** A page of imports is read as ids and their creation time to the microsecond (`at`): the cursor keeps it so. */
+interface ImportKey {
+  id: string;
+  at: string;
+}
+
+/** Newest first: (created_at, id), over imports_school_created and imports_created_by. */
+const NEWEST_FIRST: SortKey<ImportKey>[] = [
+  { column: 'i.created_at', of: (r) => r.at, kind: 'timestamp' },
+  { column: 'i.id', of: (r) => r.id, kind: 'uuid' },
+];
 
 /**
  * Bulk imports: the API stores the file and queues it; the worker validates every row and writes
@@ -46,7 +62,7 @@ export class ImportsService {
 
   /** §13: MIIT and SASAC officers report the headcounts of the enterprises of their remit. */
   private assertHeadcountReporter(actor: Actor): void {
-    if (actor.role !== 'platform_admin' && !(actor.role === 'bureau_officer' && (actor.authority === 'MIIT' || actor.authority === 'SASAC'))) {
+    if (!reportsHeadcounts(actor)) {
       throw new DomainError('FORBIDDEN', 'forbidden', 'Headcounts are reported by the MIIT and SASAC officers');
     }
   }
@@ -65,14 +81,17 @@ export class ImportsService {
    */
   async headcountTemplate(actor: Actor, year: number, language: 'zh-CN' | 'en'): Promise<string> {
     this.assertHeadcountReporter(actor);
-    const params: unknown[] = [year];
-    const rows: Array<{ uscc: string; name: string; employees: number | null }> = await this.db.query(
-      `SELECT o.uscc, o.name, q.employees FROM organisations o
-         LEFT JOIN quota_years q ON q.enterprise_id = o.id AND q.year = $1
-        WHERE o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND o.verification = 'verified' AND ${remitSql(remitOf(actor), 'o', params)}
-        ORDER BY o.name, o.id`,
-      params,
-    );
+    const remit = organisationsPolicy.visible(actor);
+    const rows = await this.db
+      .createQueryBuilder()
+      .from('organisations', 'o')
+      .leftJoin('quota_years', 'q', 'q.enterprise_id = o.id AND q.year = :year', { year })
+      .select(['o.uscc AS uscc', 'o.name AS name', 'q.employees AS employees'])
+      .where(`o.kind IN ('enterprise', 'training_base') AND o.uscc IS NOT NULL AND o.verification = 'verified'`)
+      .andWhere(remit.where, remit.params)
+      .orderBy('o.name')
+      .addOrderBy('o.id')
+      .getRawMany<{ uscc: string; name: string; employees: number | null }>();
     const [uscc, yearHeader, employees] = templateHeaders('headcounts', language);
     // A byte-order mark so that Excel opens the Chinese names as UTF-8.
     let csv = '\uFEFF' + csvLine([uscc, language === 'en' ? 'Enterprise name' : '企业名称', yearHeader, employees]);
@@ -101,14 +120,12 @@ export class ImportsService {
     await this.jobs.add('import.run', { importId }, jobId('import.run', importId));
   }
 
-  /** The import, if the actor may see it: its school's admins, its creator, the platform admin. */
+  /** The import, if the actor may see it (the imports policy); else 404. */
   private async visible(actor: Actor, id: string): Promise<Import> {
     if (!UUID.test(id)) throw notFound('The import');
     const row = await this.db.getRepository(Import).findOneBy({ id });
-    if (!row) throw notFound('The import');
-    if (row.createdBy === actor.userId || actor.role === 'platform_admin') return row;
-    if (row.schoolId && actor.role === 'school_admin' && actor.organisationId === row.schoolId) return row;
-    throw notFound('The import');
+    if (!row || !importsPolicy.can(actor, 'see', row)) throw notFound('The import');
+    return row;
   }
 
   async get(actor: Actor, id: string): Promise<ImportView> {
@@ -117,44 +134,35 @@ export class ImportsService {
   }
 
   private async pending(importId: string): Promise<number> {
-    const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM account_activations a JOIN users u ON u.id = a.user_id AND u.password_hash IS NULL WHERE a.import_id = $1`,
-      [importId],
-    );
-    return n;
+    return (await runOne(this.db, PENDING_ACTIVATIONS, [importId]))?.n ?? 0;
   }
 
   async listForSchool(actor: Actor, schoolId: string, query: ListImportsQuery): Promise<Page<ImportView>> {
     await this.access.administrable(actor, schoolId, ['school']);
-    return this.page(query, 'school_id = $1', [schoolId, ...(query.kind ? [query.kind] : [])], query.kind ? ' AND kind = $2' : '');
+    return this.page(actor, query, (qb) => {
+      qb.andWhere('i.school_id = :schoolId', { schoolId });
+      if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
+    });
   }
 
   async listHeadcounts(actor: Actor, query: ListImportsQuery): Promise<Page<ImportView>> {
-    return this.page(query, `created_by = $1 AND kind = 'headcounts'`, [actor.userId], '');
+    return this.page(actor, query, (qb) => qb.andWhere(`i.created_by = :createdBy AND i.kind = 'headcounts'`, { createdBy: actor.userId }));
   }
 
-  /** Newest first, keyset on (created_at, id); the cursor keeps created_at to the microsecond. */
-  private async page(query: ListImportsQuery, where: string, params: unknown[], extra: string): Promise<Page<ImportView>> {
-    const limit = query.limit ?? 50;
-    let condition = where + extra;
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      if (!key) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      params.push(key[0], key[1]);
-      condition += ` AND (created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-    }
-    const rows: Array<{ id: string; at: string }> = await this.db.query(
-      `SELECT id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at FROM imports WHERE ${condition} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
-      params,
-    );
-    const page = rows.slice(0, limit);
-    const found = page.length ? await this.db.getRepository(Import).findBy(page.map((r) => ({ id: r.id }))) : [];
+  /** Newest first, of the imports the actor sees, narrowed by `filter`; the cursor keeps created_at to the microsecond. */
+  private async page(actor: Actor, query: ListImportsQuery, filter: (qb: SelectQueryBuilder<ObjectLiteral>) => void): Promise<Page<ImportView>> {
+    const visible = importsPolicy.visible(actor);
+    const qb = this.db
+      .createQueryBuilder()
+      .from('imports', 'i')
+      .select('i.id AS id')
+      .addSelect(`to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'at')
+      .where(visible.where, visible.params);
+    filter(qb);
+    const page = await paginateRows(qb, query, NEWEST_FIRST, 'DESC');
+    const found = page.items.length ? await this.db.getRepository(Import).findBy({ id: In(page.items.map((r) => r.id)) }) : [];
     const byId = new Map(found.map((row) => [row.id, row]));
-    const last = page[page.length - 1];
-    return {
-      items: page.map((r) => importView(byId.get(r.id) as Import)),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null,
-    };
+    return { items: page.items.map((r) => importView(byId.get(r.id) as Import)), nextCursor: page.nextCursor };
   }
 
   /**
@@ -164,21 +172,15 @@ export class ImportsService {
    */
   async activationCodes(actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
     const row = await this.visible(actor, id);
+    if (!importsPolicy.can(actor, 'issue-codes', row)) throw new DomainError('FORBIDDEN', 'forbidden', 'You may not hand out this import’s activation codes');
     if (row.kind === 'headcounts' || row.status !== 'done') {
       throw new DomainError('IMPORT_NOT_DONE', 'conflict', 'Activation codes exist only for a finished import of students or teachers');
     }
     return this.db.transaction(async (tx) => {
-      const accounts: Array<{ user_id: string; name: string; email: string }> = await tx.query(
-        `SELECT a.user_id, u.name, u.email FROM account_activations a JOIN users u ON u.id = a.user_id
-          WHERE a.import_id = $1 ORDER BY u.name, u.email FOR UPDATE OF a`,
-        [row.id],
-      );
+      const accounts = await run(tx, ACCOUNTS_TO_ACTIVATE, [row.id]);
       const codes = accounts.map(() => activationCode());
-      await tx.query(
-        `UPDATE account_activations a SET code_hash = v.hash FROM unnest($1::uuid[], $2::text[]) AS v(user_id, hash) WHERE a.user_id = v.user_id`,
-        [accounts.map((a) => a.user_id), codes.map(hashActivationCode)],
-      );
-      await tx.query(`UPDATE imports SET codes_issued_at = now() WHERE id = $1`, [row.id]);
+      await run(tx, SET_ACTIVATION_CODES, [accounts.map((a) => a.user_id), codes.map(hashActivationCode)]);
+      await run(tx, CODES_ISSUED, [row.id]);
       // A byte-order mark so that Excel opens the Chinese names as UTF-8; csvLine keeps a name or
       // e-mail that Excel would run as a formula (`=HYPERLINK(…)`) text.
       let csv = '\uFEFF' + csvLine(['姓名', '邮箱', '激活码']);

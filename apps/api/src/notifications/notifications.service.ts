@@ -1,13 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeadLetterView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
-import { JobProducer, decodeCursor, encodeCursor, jobId } from '@skillbridge/db';
-import { Actor, DomainError, EVENT_KINDS, defaultPreference, notFound } from '@skillbridge/domain';
+import { JobProducer, jobId, run, runCount, runOne } from '@skillbridge/db';
+import { Actor, EVENT_KINDS, defaultPreference, notFound } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
-import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
 import { UUID } from '../common/ids';
+import { SortKey, paginateRows } from '../common/pagination';
+import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
+import { DEAD_LETTERS, MARK_ALL_READ, MARK_READ, PREFERENCES_OF, REVIVE_DELIVERY, SET_PREFERENCE, UNREAD_COUNT } from './notifications.statements';
 
+interface InboxRow {
+  id: string;
+  kind: string;
+  subject_id: string;
+  title: string;
+  body: string;
+  read_at: Date | null;
+  created_at: Date;
+  /** created_at to the microsecond, for the cursor: a Date keeps only milliseconds. */
+  at: string;
+}
 
+/** Newest first: (created_at, id), over notifications_user_created. */
+const NEWEST_FIRST: SortKey<InboxRow>[] = [
+  { column: 'n.created_at', of: (r) => r.at, kind: 'timestamp' },
+  { column: 'n.id', of: (r) => r.id, kind: 'uuid' },
+];
+
+/** A person's own inbox and notification preferences, and the platform admin's dead letters. */
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -16,53 +36,45 @@ export class NotificationsService {
   ) {}
 
   async inbox(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationView> & { unread: number }> {
-    const params: unknown[] = [actor.userId];
-    let where = 'user_id = $1';
-    if (query.unread === 'true') where += ' AND read_at IS NULL';
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['timestamp', 'uuid']);
-      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      params.push(key[0], key[1]);
-      where += ` AND (created_at, id) < ($2::timestamptz, $3::uuid)`;
-    }
-    const limit = query.limit ?? 50;
-    const rows: Array<{ id: string; kind: string; subject_id: string; title: string; body: string; read_at: Date | null; created_at: Date }> = await this.db.query(
-      `SELECT id, kind, subject_id, title, body, read_at, created_at FROM notifications WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT ${limit + 1}`,
-      params,
-    );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
+    const qb = this.db
+      .createQueryBuilder()
+      .from('notifications', 'n')
+      .select(['n.id AS id', 'n.kind AS kind', 'n.subject_id AS subject_id', 'n.title AS title', 'n.body AS body', 'n.read_at AS read_at'])
+      .addSelect(['n.created_at AS created_at', `to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at`])
+      .where('n.user_id = :userId', { userId: actor.userId });
+    if (query.unread === 'true') qb.andWhere('n.read_at IS NULL');
+    const page = await paginateRows(qb, query, NEWEST_FIRST, 'DESC');
     return {
-      items: items.map((r) => ({ id: r.id, kind: r.kind, subjectId: r.subject_id, title: r.title, body: r.body, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() })),
-      nextCursor: rows.length > limit && last ? encodeCursor([last.created_at.toISOString(), last.id]) : null,
+      items: page.items.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        subjectId: r.subject_id,
+        title: r.title,
+        body: r.body,
+        readAt: r.read_at?.toISOString() ?? null,
+        createdAt: r.created_at.toISOString(),
+      })),
+      nextCursor: page.nextCursor,
       unread: await this.unreadCount(actor),
     };
   }
 
   async unreadCount(actor: Actor): Promise<number> {
-    const [{ n }] = await this.db.query('SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND read_at IS NULL', [actor.userId]);
-    return n;
+    return (await runOne(this.db, UNREAD_COUNT, [actor.userId]))?.n ?? 0;
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {
     if (!UUID.test(id)) throw notFound('The notification');
-    const [, changed]: [unknown, number] = await this.db.query(
-      'UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = $1 AND user_id = $2',
-      [id, actor.userId],
-    );
-    if (changed === 0) throw notFound('The notification');
+    if ((await runCount(this.db, MARK_READ, [id, actor.userId])) === 0) throw notFound('The notification');
   }
 
   async markAllRead(actor: Actor): Promise<void> {
-    await this.db.query('UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL', [actor.userId]);
+    await runCount(this.db, MARK_ALL_READ, [actor.userId]);
   }
 
   /** Every event kind with the channels in force: the person's own choice or the default. */
   async preferences(actor: Actor): Promise<NotificationPreferenceView[]> {
-    const rows: Array<{ kind: string; channels: NotificationPreferenceView['channels']; mode: 'immediate' | 'digest' }> = await this.db.query(
-      'SELECT kind, channels, mode FROM notification_preferences WHERE user_id = $1',
-      [actor.userId],
-    );
+    const rows = await run(this.db, PREFERENCES_OF, [actor.userId]);
     const own = new Map(rows.map((r) => [r.kind, r]));
     return EVENT_KINDS.map((kind) => {
       const mine = own.get(kind);
@@ -73,11 +85,7 @@ export class NotificationsService {
   async setPreferences(actor: Actor, body: PreferencesDto): Promise<NotificationPreferenceView[]> {
     await this.db.transaction(async (tx) => {
       for (const p of body.preferences) {
-        await tx.query(
-          `INSERT INTO notification_preferences (user_id, kind, channels, mode) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (user_id, kind) DO UPDATE SET channels = EXCLUDED.channels, mode = EXCLUDED.mode, updated_at = now()`,
-          [actor.userId, p.kind, p.channels, p.mode],
-        );
+        await runCount(tx, SET_PREFERENCE, [actor.userId, p.kind, p.channels, p.mode]);
       }
     });
     return this.preferences(actor);
@@ -85,12 +93,8 @@ export class NotificationsService {
 
   /** Deliveries that exhausted their attempts, newest first: the platform admin's dead-letter list. */
   async deadLetters(): Promise<DeadLetterView[]> {
-    const rows = await this.db.query(
-      `SELECT d.id, d.event_id, e.kind, d.channel, d.user_id, u.email, d.attempts, d.last_error, d.updated_at
-         FROM deliveries d JOIN outbox_events e ON e.id = d.event_id JOIN users u ON u.id = d.user_id
-        WHERE d.status = 'dead' ORDER BY d.updated_at DESC LIMIT 500`,
-    );
-    return rows.map((r: Record<string, never>) => ({
+    const rows = await run(this.db, DEAD_LETTERS, []);
+    return rows.map((r) => ({
       id: r.id,
       eventId: String(r.event_id),
       kind: r.kind,
@@ -99,22 +103,19 @@ export class NotificationsService {
       userEmail: r.email,
       attempts: r.attempts,
       lastError: r.last_error,
-      updatedAt: (r.updated_at as Date).toISOString(),
+      updatedAt: r.updated_at.toISOString(),
     }));
   }
 
   /** Gives a dead delivery a fresh set of attempts. */
   async retry(id: string): Promise<void> {
     if (!UUID.test(id)) throw notFound('The delivery');
-    const [rows]: [Array<{ event_id: string; user_id: string; attempts: number }>] = await this.db.query(
-      `UPDATE deliveries SET status = 'failed', last_error = NULL WHERE id = $1 AND status = 'dead' RETURNING event_id, user_id, attempts`,
-      [id],
-    );
-    if (!rows[0]) throw notFound('The dead delivery');
+    const revived = await runOne(this.db, REVIVE_DELIVERY, [id]);
+    if (!revived) throw notFound('The dead delivery');
     await this.jobs.add(
       'notification.deliver',
-      { eventId: String(rows[0].event_id), userId: rows[0].user_id },
-      jobId('notification.deliver', rows[0].event_id, rows[0].user_id, `retry-${rows[0].attempts}`),
+      { eventId: String(revived.event_id), userId: revived.user_id },
+      jobId('notification.deliver', revived.event_id, revived.user_id, `retry-${revived.attempts}`),
     );
   }
 }

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnterpriseView, Page, PendingEnterpriseView, SimilarOrganisation } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas } from '@skillbridge/db';
+import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas, run } from '@skillbridge/db';
 import { Actor, DomainError, internCap, requiredIntake, today } from '@skillbridge/domain';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { OrganisationAccess } from '../policies/organisation-access.service';
+import { enterprisesListed, seesUnverifiedEnterprises } from '../policies/organisations.policy';
 import { HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import { REFUSE_ENTERPRISE, SIMILAR_ORGANISATIONS, VERIFY_ENTERPRISE } from './organisations.statements';
 
 const ENTERPRISE_KINDS = ['enterprise', 'training_base'] as const;
 
@@ -33,14 +35,13 @@ export class EnterprisesService {
   }
 
   async list(actor: Actor, query: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
-    const qb = this.access.list(actor, [...ENTERPRISE_KINDS]);
-    // Officers' lists, like their figures, hold verified enterprises only (domain.md §3): anyone can register anything.
-    if (actor.role !== 'platform_admin') qb.andWhere(`o.verification = 'verified'`);
+    const listed = enterprisesListed(actor);
+    const qb = this.access.list(actor, [...ENTERPRISE_KINDS]).andWhere(listed.where, listed.params);
     if (query.q) qb.andWhere('(o.name ILIKE :q OR o.uscc = :uscc)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`, uscc: query.q.trim().toUpperCase() });
     if (query.district) qb.andWhere('o.district = :district', { district: query.district });
     if (query.industry) qb.andWhere('o.industry = :industry', { industry: query.industry });
     if (query.ownership) qb.andWhere('o.ownership = :ownership', { ownership: query.ownership });
-    if (query.verification && actor.role === 'platform_admin') qb.andWhere('o.verification = :verification', { verification: query.verification });
+    if (query.verification && seesUnverifiedEnterprises(actor)) qb.andWhere('o.verification = :verification', { verification: query.verification });
     const page = await paginate(qb, query, BY_NAME);
     const headcounts = await this.headcounts(page.items.map((o) => o.id));
     return { items: await Promise.all(page.items.map((o) => this.view(o, headcounts))), nextCursor: page.nextCursor };
@@ -64,12 +65,7 @@ export class EnterprisesService {
   /** For each enterprise, the other organisations with its name or its code: one statement over the name and code indexes. */
   private async similarTo(enterprises: Organisation[]): Promise<(o: Organisation) => SimilarOrganisation[]> {
     if (enterprises.length === 0) return () => [];
-    const rows: Array<{ id: string; name: string; uscc: string | null; verification: SimilarOrganisation['verification'] }> = await this.db.query(
-      `SELECT id, name, uscc, verification FROM organisations
-        WHERE name = ANY($1::text[]) OR uscc = ANY($2::text[])
-        ORDER BY name, id LIMIT 1000`,
-      [enterprises.map((o) => o.name), enterprises.map((o) => o.uscc ?? '')],
-    );
+    const rows = await run(this.db, SIMILAR_ORGANISATIONS, [enterprises.map((o) => o.name), enterprises.map((o) => o.uscc ?? '')]);
     return (o) =>
       rows
         .filter((r) => r.id !== o.id && (r.name === o.name || (o.uscc !== null && r.uscc === o.uscc)))
@@ -99,11 +95,7 @@ export class EnterprisesService {
     await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
     try {
       await this.db.transaction(async (tx) => {
-        const [moved]: [unknown[], number] = await tx.query(
-          `UPDATE organisations SET verification = 'verified', verified_at = now(), refusal_reason = NULL, refused_at = NULL, updated_at = now()
-            WHERE id = $1 AND verification <> 'verified' RETURNING id`,
-          [id],
-        );
+        const moved = await run(tx, VERIFY_ENTERPRISE, [id]);
         if (moved.length) await recordEvent(tx, 'enterprise.verified', id, { adminsOf: [id] });
       });
     } catch (error) {
@@ -122,11 +114,7 @@ export class EnterprisesService {
     await this.access.visible(actor, id, [...ENTERPRISE_KINDS]);
     const reason = body.reason.trim();
     await this.db.transaction(async (tx) => {
-      const [moved]: [unknown[], number] = await tx.query(
-        `UPDATE organisations SET verification = 'refused', refusal_reason = $2, refused_at = now(), updated_at = now()
-          WHERE id = $1 AND verification <> 'verified' RETURNING id`,
-        [id, reason],
-      );
+      const moved = await run(tx, REFUSE_ENTERPRISE, [id, reason]);
       if (!moved.length) throw new DomainError('INVALID_TRANSITION', 'conflict', 'A verified enterprise cannot be refused', { from: 'verified', move: 'refuse' });
       await recordEvent(tx, 'enterprise.refused', id, { adminsOf: [id] }, { reason });
     });

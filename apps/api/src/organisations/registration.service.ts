@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { LoginResponse } from '@skillbridge/contracts';
-import { Organisation, RegistrationApplication, User, hashPassword, sha256 } from '@skillbridge/db';
+import { Organisation, RegistrationApplication, User, hashPassword, runOne, sha256 } from '@skillbridge/db';
 import { DomainError, normaliseUscc, usccProblem } from '@skillbridge/domain';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
@@ -15,6 +15,7 @@ import { AppConfig } from '../config/app.config';
 import { InjectRedis } from '../redis/redis.module';
 import { RegisterEnterpriseDto } from './dto/enterprise.dto';
 import { uniqueViolation, usccTaken } from './enterprises.service';
+import { LIVE_REGISTRATION, SPEND_REGISTRATION, USCC_HELD_BY_VERIFIED } from './organisations.statements';
 
 const linkInvalid = () =>
   new DomainError('REGISTRATION_LINK_INVALID', 'invalid', 'This registration link is wrong, used or expired: register again');
@@ -83,21 +84,14 @@ export class RegistrationService {
   async confirm(token: string, password: string): Promise<{ response: LoginResponse; deviceCookie: string }> {
     const tokenHash = sha256(token);
     // Looked up before hashing: a wrong secret costs no argon2.
-    const [live]: Array<{ id: string }> = await this.db.query(
-      `SELECT id FROM enterprise_registrations WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()`,
-      [tokenHash],
-    );
-    if (!live) throw linkInvalid();
+    if (!(await runOne(this.db, LIVE_REGISTRATION, [tokenHash]))) throw linkInvalid();
     const passwordHash = await hashPassword(password);
     let admin: User;
     try {
       admin = await this.db.transaction(async (tx) => {
-        const [spent]: [Array<{ email: string; application: RegistrationApplication }>, number] = await tx.query(
-          `UPDATE enterprise_registrations SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING email, application`,
-          [tokenHash],
-        );
-        if (!spent.length) throw linkInvalid();
-        return this.createEnterprise(tx, spent[0].email, spent[0].application, passwordHash);
+        const spent = await runOne(tx, SPEND_REGISTRATION, [tokenHash]);
+        if (!spent) throw linkInvalid();
+        return this.createEnterprise(tx, spent.email, spent.application, passwordHash);
       });
     } catch (error) {
       const index = uniqueViolation(error);
@@ -129,7 +123,6 @@ export class RegistrationService {
 
   /** Only a verified enterprise holds its code; an unverified registration never blocks it. */
   private async heldByVerified(manager: EntityManager, uscc: string): Promise<boolean> {
-    const [held] = await manager.query(`SELECT 1 FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [uscc]);
-    return !!held;
+    return !!(await runOne(manager, USCC_HELD_BY_VERIFIED, [uscc]));
   }
 }

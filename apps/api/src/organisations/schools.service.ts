@@ -8,7 +8,7 @@ import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { BY_NAME, PageQuery, SortKey, paginate } from '../common/pagination';
 import { CreateStudentDto, CreateTeacherDto } from '../people/dto/person.dto';
 import { studentView, teacherView } from '../people/views';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { OrganisationAccess } from '../policies/organisation-access.service';
 import { CreateSchoolDto } from './dto/school.dto';
 import { uniqueViolation } from './enterprises.service';
 

@@ -5,7 +5,7 @@ import { recordEvent, run, runOne } from '@skillbridge/db';
 import { Actor, BookingStatus, DomainError, checkBooking, daysInclusive, dualQualifiedShare, notFound, teacherYear, today } from '@skillbridge/domain';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { OrganisationAccess } from '../policies/organisation-access.service';
 import { BookingAction, bookingsPolicy } from '../policies/bookings.policy';
 import { BookDto, CalendarQuery, CompleteBookingDto, ListBookingsQuery } from './dto/booking.dto';
 import { UUID } from '../common/ids';

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
-import { decodeCursor, encodeCursor, recordEvent, remitSql } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, remitOf, xlsxRow, yearElapsed, today } from '@skillbridge/domain';
+import { recordEvent, runOne } from '@skillbridge/db';
+import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, xlsxRow, yearElapsed, today } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
-import { DataSource } from 'typeorm';
-import { OrganisationAccess } from '../tenancy/organisation-access.service';
+import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { SortKey, paginateRows } from '../common/pagination';
+import { OrganisationAccess } from '../policies/organisation-access.service';
+import { monitorsQuotas, quotasPolicy } from '../policies/quotas.policy';
 import { ListQuotasQuery } from './dto/quota.dto';
-import { UUID } from '../common/ids';
+import { SUMMARY_UNCHANGED } from './quotas.statements';
 
 const thisYear = () => Number(today().slice(0, 4));
 
@@ -25,6 +27,28 @@ interface Row {
   hosted: number;
   cap: number;
   status: QuotaStatus;
+}
+
+/** The status on the day of the year held by the `:day` parameter, from the thresholds stored with each line. */
+const STATUS = quotaStatusOnSql('q.on_track_until', 'q.at_risk_until', ':day::int');
+const inStatus = (status: QuotaStatus): string => quotaStatusWhereSql(status, 'q.on_track_until', 'q.at_risk_until', ':day::int');
+
+/** The table's order: read in (name, id) order from quota_years_by_name / _by_district / _by_industry, stopping after the page. */
+const BY_NAME: SortKey<Row>[] = [
+  { column: 'q.name', of: (r) => r.name },
+  { column: 'q.enterprise_id', of: (r) => r.enterprise_id, kind: 'uuid' },
+];
+
+interface SummaryRow {
+  district: string | null;
+  industry: string | null;
+  status: QuotaStatus | null;
+  enterprises: number;
+  required: number;
+  hosted: number;
+  /** GROUPING(district, industry, status): which grouping set the row totals. */
+  g: number;
+  snapshot: string;
 }
 
 const toView = (r: Row): QuotaRow => ({
@@ -80,52 +104,42 @@ export class QuotasService {
    * training bases, which have quota rows too: without this it could list and remind them.
    */
   assertMonitor(actor: Actor): void {
-    if (actor.role === 'bureau_officer' && actor.authority !== 'MIIT' && actor.authority !== 'SASAC') {
+    if (!monitorsQuotas(actor)) {
       throw new DomainError('FORBIDDEN', 'forbidden', 'Intern quotas are monitored by the Industry and IT Bureau and the SASAC');
     }
   }
 
   /**
-   * One year's rows of the actor's remit, on quota_years alone (alias `q`: it carries the
-   * organisation's kind, ownership, district, industry, name and verification), and today's day of
-   * that year. Verified enterprises only (domain.md §3): the table's indexes hold no other rows.
+   * One year's lines of the actor's remit, on quota_years alone (alias `q`: it carries the
+   * organisation's kind, ownership, district, industry, name and verification), with today's day of
+   * that year as `:day`. Verified enterprises only (domain.md §3): the table's indexes hold no other rows.
    */
-  private scope(actor: Actor, year: number, params: unknown[]): { where: string; day: string } {
+  private scope(actor: Actor, year: number): SelectQueryBuilder<ObjectLiteral> {
     this.assertMonitor(actor);
-    const elapsed = yearElapsed(year, today());
-    const where = `q.year = $${params.push(year)} AND q.verified AND ${remitSql(remitOf(actor), 'q', params, 'enterprise_id')}`;
-    return { where, day: `$${params.push(elapsed.day)}::int` };
+    const visible = quotasPolicy.visible(actor);
+    return this.db
+      .createQueryBuilder()
+      .from('quota_years', 'q')
+      .where('q.year = :year AND q.verified', { year, day: yearElapsed(year, today()).day })
+      .andWhere(visible.where, visible.params);
   }
 
-  /** The table's columns, with the status on `day` from the stored thresholds. */
-  private static columns(day: string): string {
-    return `q.enterprise_id, q.name, o.uscc, q.ownership, q.industry, q.district, q.year, q.employees, q.required, q.hosted, q.cap,
-            ${quotaStatusOnSql('q.on_track_until', 'q.at_risk_until', day)} AS status`;
+  /** The table's columns, with the status on `:day`. */
+  private static lines(qb: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+    return qb
+      .innerJoin('organisations', 'o', 'o.id = q.enterprise_id')
+      .select(['q.enterprise_id AS enterprise_id', 'q.name AS name', 'o.uscc AS uscc', 'q.ownership AS ownership', 'q.industry AS industry'])
+      .addSelect(['q.district AS district', 'q.year AS year', 'q.employees AS employees', 'q.required AS required', 'q.hosted AS hosted', 'q.cap AS cap'])
+      .addSelect(STATUS, 'status');
   }
 
   async list(actor: Actor, query: ListQuotasQuery): Promise<Page<QuotaRow>> {
-    const params: unknown[] = [];
-    const { where, day } = this.scope(actor, query.year ?? thisYear(), params);
-    const conditions = [where];
-    const param = (value: unknown): string => `$${params.push(value)}`;
-    if (query.district) conditions.push(`q.district = ${param(query.district)}`);
-    if (query.industry) conditions.push(`q.industry = ${param(query.industry)}`);
-    if (query.status) conditions.push(quotaStatusWhereSql(query.status, 'q.on_track_until', 'q.at_risk_until', day));
-    if (query.cursor) {
-      const key = decodeCursor(query.cursor, ['text', 'uuid']);
-      if (!key || !UUID.test(String(key[1]))) throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
-      conditions.push(`(q.name, q.enterprise_id) > (${param(key[0])}, ${param(key[1])}::uuid)`);
-    }
-    const limit = query.limit ?? 50;
-    // Read in (name, id) order from quota_years_by_name / _by_district / _by_industry, stopping after the page.
-    const rows: Row[] = await this.db.query(
-      `SELECT ${QuotasService.columns(day)} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-        WHERE ${conditions.join(' AND ')} ORDER BY q.name, q.enterprise_id LIMIT ${limit + 1}`,
-      params,
-    );
-    const items = rows.slice(0, limit).map(toView);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.enterpriseId]) : null };
+    const qb = QuotasService.lines(this.scope(actor, query.year ?? thisYear()));
+    if (query.district) qb.andWhere('q.district = :district', { district: query.district });
+    if (query.industry) qb.andWhere('q.industry = :industry', { industry: query.industry });
+    if (query.status) qb.andWhere(inStatus(query.status));
+    const page = await paginateRows(qb, query, BY_NAME);
+    return { items: page.items.map(toView), nextCursor: page.nextCursor };
   }
 
   /**
@@ -137,16 +151,12 @@ export class QuotasService {
    */
   async summary(actor: Actor, year = thisYear()): Promise<QuotaSummary> {
     this.assertMonitor(actor);
-    const key = JSON.stringify([remitOf(actor), year, yearElapsed(year, today()).day]);
+    const remit = quotasPolicy.visible(actor);
+    const key = JSON.stringify([remit.where, remit.params, year, yearElapsed(year, today()).day]);
     const known = this.summaries.get(key);
     if (known) {
-      const [check]: Array<{ snapshot: string; changed: boolean }> = await this.db.query(
-        `SELECT pg_current_snapshot()::text AS snapshot,
-                EXISTS (SELECT 1 FROM quota_years WHERE changed_xid >= $2 AND year = $3 AND NOT pg_visible_in_snapshot(changed_xid::text::xid8, $1::pg_snapshot))
-                OR EXISTS (SELECT 1 FROM quota_year_removals WHERE xid >= $2 AND NOT pg_visible_in_snapshot(xid::text::xid8, $1::pg_snapshot)) AS changed`,
-        [known.snapshot, known.snapshot.split(':')[0], year],
-      );
-      if (!check.changed) {
+      const check = await runOne(this.db, SUMMARY_UNCHANGED, [known.snapshot, known.snapshot.split(':')[0], year]);
+      if (check && !check.changed) {
         known.snapshot = check.snapshot; // nothing changed in between: the answer holds for the newer snapshot too
         return known.summary;
       }
@@ -159,22 +169,21 @@ export class QuotasService {
   }
 
   private async readSummary(actor: Actor, year: number): Promise<{ summary: QuotaSummary; snapshot: string }> {
-    const params: unknown[] = [];
-    const { where, day } = this.scope(actor, year, params);
     // One pass grouping by (district, industry, status) — at most a few hundred groups — then the
     // totals over those; the snapshot of this very statement goes with the answer.
-    const rows: Array<{ district: string | null; industry: string | null; status: QuotaStatus | null; enterprises: number; required: number; hosted: number; g: number; snapshot: string }> = await this.db.query(
-      `WITH groups AS (
-         SELECT q.district, q.industry, ${quotaStatusOnSql('q.on_track_until', 'q.at_risk_until', day)} AS status,
-                count(*) AS enterprises, sum(q.required) AS required, sum(q.hosted) AS hosted
-           FROM quota_years q WHERE ${where}
-          GROUP BY 1, 2, 3)
-       SELECT district, industry, status, coalesce(sum(enterprises), 0)::int AS enterprises, coalesce(sum(required), 0)::int AS required, coalesce(sum(hosted), 0)::int AS hosted,
-              GROUPING(district, industry, status)::int AS g, pg_current_snapshot()::text AS snapshot
-         FROM groups
-        GROUP BY GROUPING SETS ((), (status), (district, status), (industry, status))`,
-      params,
-    );
+    const groups = this.scope(actor, year)
+      .select(['q.district AS district', 'q.industry AS industry'])
+      .addSelect(STATUS, 'status')
+      .addSelect(['count(*) AS enterprises', 'sum(q.required) AS required', 'sum(q.hosted) AS hosted'])
+      .groupBy('1, 2, 3');
+    const rows = await this.db
+      .createQueryBuilder()
+      .addCommonTableExpression(groups, 'groups')
+      .from('groups', 'groups')
+      .select(['district', 'industry', 'status', 'coalesce(sum(enterprises), 0)::int AS enterprises', 'coalesce(sum(required), 0)::int AS required'])
+      .addSelect(['coalesce(sum(hosted), 0)::int AS hosted', 'GROUPING(district, industry, status)::int AS g', 'pg_current_snapshot()::text AS snapshot'])
+      .groupBy('GROUPING SETS ((), (status), (district, status), (industry, status))')
+      .getRawMany<SummaryRow>();
     const zero = () => Object.fromEntries(QUOTA_STATUSES.map((s) => [s, 0])) as Record<QuotaStatus, number>;
     const total = rows.find((r) => r.g === 7);
     const byStatus = zero();
@@ -215,24 +224,16 @@ export class QuotasService {
   /** An enterprise's own line: its admin and the officers of its remit. */
   async own(actor: Actor, enterpriseId: string, year = thisYear()): Promise<QuotaRow> {
     await this.access.visible(actor, enterpriseId, ['enterprise', 'training_base']);
-    const [row]: Row[] = await this.db.query(
-      `SELECT ${QuotasService.columns('$3::int')} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-        WHERE q.enterprise_id = $1 AND q.year = $2`,
-      [enterpriseId, year, yearElapsed(year, today()).day],
-    );
+    const row = await QuotasService.lines(this.db.createQueryBuilder().from('quota_years', 'q'))
+      .where('q.enterprise_id = :enterpriseId AND q.year = :year', { enterpriseId, year, day: yearElapsed(year, today()).day })
+      .getRawOne<Row>();
     if (!row) throw new DomainError('NO_QUOTA_YET', 'not_found', `No quota figures for ${year} yet: state the headcount first`);
     return toView(row);
   }
 
   /** Notifies every enterprise of the remit in that status, at most once a day each; answers how many. */
   async remind(actor: Actor, year: number, status: QuotaStatus): Promise<{ reminded: number; skipped: number }> {
-    const params: unknown[] = [];
-    const { where, day } = this.scope(actor, year, params);
-    const rows: Row[] = await this.db.query(
-      `SELECT ${QuotasService.columns(day)} FROM quota_years q JOIN organisations o ON o.id = q.enterprise_id
-        WHERE ${where} AND ${quotaStatusWhereSql(status, 'q.on_track_until', 'q.at_risk_until', day)}`,
-      params,
-    );
+    const rows = await QuotasService.lines(this.scope(actor, year)).andWhere(inStatus(status)).getRawMany<Row>();
     const on = today();
     let reminded = 0;
     await this.db.transaction(async (tx) => {

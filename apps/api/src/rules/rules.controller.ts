@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { YearRulesRecord, refreshQuotas } from '@skillbridge/db';
-import { DomainError, YearRules, rulesProblems, today } from '@skillbridge/domain';
-import { DataSource } from 'typeorm';
+import { DomainError, YearRules } from '@skillbridge/domain';
 import { Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { YearRulesDto } from './rules.dto';
@@ -17,10 +14,7 @@ const yearPipe = new ParseIntPipe({ exceptionFactory: badYear });
 @ApiSignedIn()
 @Controller('rules')
 export class RulesController {
-  constructor(
-    private readonly rules: RulesService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly rules: RulesService) {}
 
   @Get(':year')
   @ApiAnswer(200, 'YearRules')
@@ -38,14 +32,6 @@ export class RulesController {
   @ApiOperation({ summary: 'Set the year’s rules; quota figures follow at once' })
   async put(@Param('year', yearPipe) year: number, @Body() body: YearRulesDto): Promise<YearRules> {
     if (year < 2000 || year > 2100) throw badYear();
-    const rules: YearRules = { year, ...body };
-    const problems = rulesProblems(rules);
-    if (problems.length) throw new DomainError('INVALID_RULES', 'unprocessable', problems.join('; '));
-    await this.db.transaction(async (tx) => {
-      await tx.getRepository(YearRulesRecord).save({ year, rules: body });
-      await refreshQuotas(tx, rules, null, today());
-    });
-    this.rules.forget(year);
-    return this.rules.forYear(year);
+    return this.rules.set(year, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rulesForYear } from '@skillbridge/db';
-import type { YearRules } from '@skillbridge/domain';
+import { YearRulesRecord, refreshQuotas, rulesForYear } from '@skillbridge/db';
+import { DomainError, YearRules, rulesProblems, today } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 
 const FRESH_FOR_MS = 30_000;
@@ -16,6 +16,19 @@ export class RulesService {
   /** Drops a cached year after its rules were written (other replicas catch up within half a minute). */
   forget(year: number): void {
     this.cache.delete(year);
+  }
+
+  /** Writes the year's rules, refused whole when they break one of the domain's checks; quota figures follow at once. */
+  async set(year: number, numbers: Omit<YearRules, 'year'>): Promise<YearRules> {
+    const rules: YearRules = { year, ...numbers };
+    const problems = rulesProblems(rules);
+    if (problems.length) throw new DomainError('INVALID_RULES', 'unprocessable', problems.join('; '));
+    await this.db.transaction(async (tx) => {
+      await tx.getRepository(YearRulesRecord).save({ year, rules: numbers });
+      await refreshQuotas(tx, rules, null, today());
+    });
+    this.forget(year);
+    return this.forYear(year);
   }
 
   forYear(year: number): Promise<YearRules> {
