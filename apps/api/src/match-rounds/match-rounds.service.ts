@@ -2,7 +2,7 @@ import { now, today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { MatchApplicantsView, MatchLineView, MatchResultView, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
-import { JobProducer, RECIPIENTS_SQL, eventKindSql, jobId, logPersonalDataAccess, refreshQuotas, storedRunInstance, yearsOf } from '@skillbridge/db';
+import { JobProducer, RECIPIENTS_SQL, eventKindSql, jobId, logPersonalDataAccess, refreshQuotas, yearsOf } from '@skillbridge/db';
 import {
   Actor,
   DomainError,
@@ -18,6 +18,7 @@ import {
   rankByCriteria,
   roundMovableFrom,
 } from '@skillbridge/domain';
+import { storedRunInstance } from '@skillbridge/match-rounds';
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { UUID } from '../common/ids';
