@@ -23,6 +23,7 @@ module.exports = {
   projects: [
     unit('domain', 'libs/domain'),
     unit('db', 'libs/db'),
+    unit('match-rounds', 'libs/match-rounds'),
     unit('api', 'apps/api'),
     unit('worker', 'apps/worker'),
     unit('portal', 'apps/portal'),

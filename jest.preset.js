@@ -22,7 +22,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': swc },
   // Tests run against the libraries' sources, not their build.
   moduleNameMapper: {
-    '^@skillbridge/(domain|db|contracts)$': path.join(root, 'libs/$1/src/index.ts'),
+    '^@skillbridge/(domain|db|contracts|match-rounds)$': path.join(root, 'libs/$1/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

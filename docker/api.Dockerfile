@@ -73,6 +73,7 @@ COPY --from=prod-deps /repo/ ./
 COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
 COPY --from=build /repo/libs/contracts/dist/ libs/contracts/dist/
 COPY --from=build /repo/libs/db/dist/ libs/db/dist/
+COPY --from=build /repo/libs/match-rounds/dist/ libs/match-rounds/dist/
 COPY --from=build /repo/apps/api/dist/ apps/api/dist/
 # `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.
 USER 1000:1000

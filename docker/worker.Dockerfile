@@ -71,6 +71,7 @@ WORKDIR /app
 COPY --from=prod-deps /repo/ ./
 COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
 COPY --from=build /repo/libs/db/dist/ libs/db/dist/
+COPY --from=build /repo/libs/match-rounds/dist/ libs/match-rounds/dist/
 COPY --from=build /repo/apps/worker/dist/ apps/worker/dist/
 # `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.
 USER 1000:1000

@@ -18,4 +18,3 @@ export * from './query/remit';
 export * from './rules.repository';
 export * from './telemetry/traceparent';
 export { seedDemo, isSeeded } from './seed/demo';
-export * from './match-rounds';

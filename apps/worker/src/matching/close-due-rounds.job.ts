@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { closeDueRounds } from '@skillbridge/db';
 import { Clock } from '@skillbridge/domain';
+import { closeDueRounds } from '@skillbridge/match-rounds';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 

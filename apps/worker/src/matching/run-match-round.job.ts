@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { runMatchRound } from '@skillbridge/db';
+import { runMatchRound } from '@skillbridge/match-rounds';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 
