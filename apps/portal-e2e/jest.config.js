@@ -18,7 +18,7 @@ module.exports = {
   },
   // The contracts are read as source, like everywhere else in the workspace.
   moduleNameMapper: {
-    '^@skillbridge/contracts$': path.join(__dirname, '../../libs/contracts/src/index.ts'),
+    '^@skillbridge/(contracts|domain)$': path.join(__dirname, '../../libs/$1/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],

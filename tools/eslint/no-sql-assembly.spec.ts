@@ -15,7 +15,8 @@ sut.run('no-sql-assembly', rule, {
     // Named statement constants, declared here or imported.
     "const ACCEPT_SQL = 'UPDATE applications SET status = $2 WHERE id = $1';\npreparedQuery(db, 'accept', ACCEPT_SQL, [id, 'accepted']);",
     "import { ACCEPT_SQL } from './accept.sql';\npreparedQuery<Outcome>(this.db, 'accept', ACCEPT_SQL, values);",
-    "const listSlots = statement('SELECT id FROM slots WHERE enterprise_id = $1');",
+    "const listSlots = statement('slots.of-enterprise', 'SELECT id FROM slots WHERE enterprise_id = $1');",
+    "const named = statement(`slots.${'list'}`, 'SELECT id FROM slots');",
     // A choice between two fixed statements is not assembly.
     "db.query(last ? 'UPDATE imports SET status = $2' : `UPDATE imports SET status = 'queued'`, [id]);",
     // The checked argument only: preparedQuery's name (second) may be computed, a query's values may be anything.
@@ -39,8 +40,8 @@ sut.run('no-sql-assembly', rule, {
     { code: "db.query(TEMPLATE.replaceAll('$TABLE', table));", errors: assembled },
     { code: 'preparedQuery(db, "accept", `UPDATE applications SET status = ${status}`, []);', errors: assembled },
     { code: "preparedQuery<Row>(this.db, 'accept', 'SELECT ' + columns + ' FROM slots', []);", errors: assembled },
-    { code: 'statement(`SELECT ${columns} FROM slots`);', errors: assembled },
-    { code: "const listSlots = statement(BASE.replace('%WHERE%', where));", errors: assembled },
+    { code: "statement('slots.columns', `SELECT ${columns} FROM slots`);", errors: assembled },
+    { code: "const listSlots = statement('slots.list', BASE.replace('%WHERE%', where));", errors: assembled },
     // Through a variable of the same file, also by way of another, under `as`, or appended to.
     { code: 'const sql = `SELECT * FROM ${table}`;\nawait db.query(sql, []);', errors: assembled },
     { code: "const where = 'WHERE ' + condition;\nconst sql = where;\ndb.query(sql);", errors: assembled },

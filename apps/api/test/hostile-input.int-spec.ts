@@ -327,7 +327,6 @@ describe('hostile input on every route, as every role', () => {
       if (shape) fault(outcome, `not problem details (${shape})`);
     }
     const report = [...[...faults].map(([key, { example, times }]) => `${key} ×${times} — ${example}`), ...refusedWithChanges];
-    // eslint-disable-next-line no-console
     console.log(`hostile input: ${outcomes.length} requests over ${routes.length} routes in ${seconds.toFixed(0)} s`);
     if (report.length && process.env.SB_HOSTILE_LOG) console.log(api.process.output().slice(-30_000));
     expect(report).toEqual([]);

@@ -2,11 +2,11 @@ import type { ImportView, LoginResponse, Page } from '@skillbridge/contracts';
 import { usccCheckCharacter } from '@skillbridge/domain';
 import ExcelJS from 'exceljs';
 import { uniqueSuffix } from '../../../test/support/database';
-import { STUDENT_HEADER, TEACHER_HEADER, studentRows, teacherRows, toCsv } from '../../../test/support/import-files';
+import { STUDENT_HEADER, studentRows, teacherRows, toCsv } from '../../../test/support/import-files';
 import { RunningProcess } from '../../../test/support/processes';
 import { eventually } from '../../../test/support/sinks';
 import { TestApi, demo, isProblem } from '../../../test/support/test-api';
-import { hostileXlsx } from '../../worker/src/imports/hostile-xlsx.test-util'; // the worker's unit tests read the same workbooks
+import { hostileXlsx } from '../../../test/support/hostile-xlsx'; // the worker's unit tests read the same workbooks
 import { startWorker } from '../../../test/support/test-worker';
 
 describe('bulk imports: upload → worker → all rows or none (integration)', () => {

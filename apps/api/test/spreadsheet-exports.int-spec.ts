@@ -76,7 +76,8 @@ describe('every CSV and XLSX the API writes keeps hostile text inert (integratio
     let restore: Array<{ id: string; name: string }>;
     beforeAll(async () => {
       restore = await api.db.query(
-        `SELECT id, name FROM organisations WHERE kind = 'enterprise' AND ownership <> 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT ${HOSTILE_ENTERPRISES.length}`,
+        `SELECT id, name FROM organisations WHERE kind = 'enterprise' AND ownership <> 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT $1`,
+        [HOSTILE_ENTERPRISES.length],
       );
       for (const [i, { id }] of restore.entries()) await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, HOSTILE_ENTERPRISES[i]]);
     });

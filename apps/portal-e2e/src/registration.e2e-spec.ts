@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { usccCheckCharacter } from '../../../libs/domain/src/uscc';
+import { usccCheckCharacter } from '@skillbridge/domain';
 import { mailsTo } from '../../../test/support/registration';
 import { mailText } from '../../../test/support/sinks';
 import { choose, journeyHooks, screenshot } from './support/journey';

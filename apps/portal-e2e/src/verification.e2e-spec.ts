@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD } from '@skillbridge/contracts';
-import { usccCheckCharacter } from '../../../libs/domain/src/uscc';
+import { usccCheckCharacter } from '@skillbridge/domain';
 import { registerEnterprise } from '../../../test/support/registration';
 import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 

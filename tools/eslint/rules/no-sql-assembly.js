@@ -7,7 +7,7 @@
  * plan it once. Dynamic filters, sorting and keyset pages go through the query builder instead.
  *
  * Checks the SQL argument of `x.query(sql, …)`, `preparedQuery(db, name, sql, …)` and
- * `statement(sql, …)` (and the `text` of pg's `x.query({ text, values })`). It is reported when it is
+ * `statement(name, sql, …)` (and the `text` of pg's `x.query({ text, values })`). It is reported when it is
  * a template literal with substitutions, a `+` expression or a `.replace(…)` call, directly or
  * through a variable of the same file bound (or `+=`-appended) to one.
  */
@@ -18,7 +18,7 @@
 /** @typedef {import('eslint').Scope.Variable} Variable */
 
 /** Which argument of each checked call holds the SQL text. */
-const SQL_ARGUMENT = { query: 0, statement: 0, preparedQuery: 2 };
+const SQL_ARGUMENT = { query: 0, statement: 1, preparedQuery: 2 };
 
 /** How far a chain of variables (`const a = b; const b = \`…\``) is followed before giving up. */
 const MAX_ALIAS_DEPTH = 5;

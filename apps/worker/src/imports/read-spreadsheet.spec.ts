@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { hostileXlsx } from './hostile-xlsx.test-util';
+import { hostileXlsx } from '../../../../test/support/hostile-xlsx';
 import { MAX_UNPACKED_BYTES, UnreadableFile, decodeCsv, readSpreadsheet } from './read-spreadsheet';
 
 /** Reads every record, or the code the file was refused with; and how far the process's memory grew meanwhile. */

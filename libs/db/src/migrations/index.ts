@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 // Every migration, in order. New ones are generated (`npm run db:generate -- Name`), reviewed and listed here.
 import { Foundation1795938250982 } from './1795938250982-Foundation';
 import { Marketplace1795939304131 } from './1795939304131-Marketplace';
@@ -20,7 +21,7 @@ import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureR
 import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
 import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
 
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
   Marketplace1795939304131,
   Notifications1795939922110,
