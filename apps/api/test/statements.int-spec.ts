@@ -42,6 +42,11 @@ describe('typed statements (integration: the migrated database)', () => {
     const failures: string[] = [];
     for (const [i, sql] of declaredStatements().entries()) {
       try {
+        // A bulk statement over a temporary table: the table is made first, in a transaction rolled back below.
+        if (sql.requires) {
+          await client.query('BEGIN');
+          await client.query(sql.requires);
+        }
         // The one place SQL text is joined: a test wrapping each declared statement in PREPARE to check it.
         // eslint-disable-next-line skillbridge/no-sql-assembly
         await client.query(`PREPARE statement_check_${i} AS ${sql.text}`);
@@ -49,6 +54,8 @@ describe('typed statements (integration: the migrated database)', () => {
         await client.query(`DEALLOCATE statement_check_${i}`);
       } catch (error) {
         failures.push(`${sql.name}: ${(error as Error).message}`);
+      } finally {
+        if (sql.requires) await client.query('ROLLBACK');
       }
     }
     expect(failures).toEqual([]);

@@ -16,6 +16,11 @@ export interface Statement<P extends readonly unknown[], R> {
   readonly text: string;
   /** Parsed and planned once per connection: for statements on a hot path. */
   readonly prepared: boolean;
+  /**
+   * DDL the statement needs to have run first in its session: the temporary table a bulk statement reads.
+   * The caller runs it itself; the statements test runs it (in a transaction it rolls back) before PREPARE.
+   */
+  readonly requires?: string;
   /** Carries the types only; never set. */
   readonly types?: { params: P; row: R };
 }
@@ -23,10 +28,14 @@ export interface Statement<P extends readonly unknown[], R> {
 const declared = new Map<string, Statement<readonly unknown[], unknown>>();
 
 /** Declares a statement. The same name twice with different texts is a programming error. */
-export function statement<P extends readonly unknown[], R = never>(name: string, text: string, options: { prepared?: boolean } = {}): Statement<P, R> {
+export function statement<P extends readonly unknown[], R = never>(
+  name: string,
+  text: string,
+  options: { prepared?: boolean; requires?: string } = {},
+): Statement<P, R> {
   const existing = declared.get(name);
   if (existing && existing.text !== text) throw new Error(`SQL statement '${name}' is declared twice with different texts`);
-  const declaredStatement: Statement<P, R> = { name, text, prepared: options.prepared ?? false };
+  const declaredStatement: Statement<P, R> = { name, text, prepared: options.prepared ?? false, requires: options.requires };
   declared.set(name, declaredStatement as Statement<readonly unknown[], unknown>);
   return declaredStatement;
 }
