@@ -1,4 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { LOG_PERSONAL_DATA_ACCESS } from './access-log.statements';
+import { runCount } from './query/statement';
 
 /** Records reads of students' personal data by enterprise staff and officers; one row per person read. */
 export async function logPersonalDataAccess(
@@ -9,8 +11,5 @@ export async function logPersonalDataAccess(
   why: string,
 ): Promise<void> {
   if (subjectIds.length === 0) return;
-  await db.query(
-    `INSERT INTO access_log (actor_id, actor_role, subject_id, what, why) SELECT $1, $2, s, $4, $5 FROM unnest($3::uuid[]) s`,
-    [actor.userId, actor.role, [...new Set(subjectIds)], what, why],
-  );
+  await runCount(db, LOG_PERSONAL_DATA_ACCESS, [actor.userId, actor.role, [...new Set(subjectIds)], what, why]);
 }

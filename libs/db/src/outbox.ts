@@ -1,5 +1,7 @@
 import type { EventKind, EventPayloads } from '@skillbridge/domain';
 import { EntityManager } from 'typeorm';
+import { RECORD_EVENT } from './outbox.statements';
+import { run } from './query/statement';
 import { currentTraceparent } from './telemetry/traceparent';
 
 /** Who must hear of an event: named users, and the admins of named organisations. */
@@ -11,7 +13,7 @@ export interface Audience {
 /**
  * The recipients of an event as an SQL array expression: the named users, and the admins of the
  * named organisations. Two index lookups joined by UNION (an OR across the two columns would scan
- * every user).
+ * every user). RECORD_EVENT writes it out for its own parameters (outbox.spec.ts keeps the two the same).
  */
 export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
   `ARRAY(SELECT id FROM users WHERE id = ANY(${users})
@@ -35,12 +37,14 @@ type PayloadOf<K extends EventKind> = Record<string, never> extends EventPayload
  * EventPayloads (libs/domain), the map the worker reads them by.
  */
 export async function recordEvent<K extends EventKind>(tx: EntityManager, kind: K, subjectId: string, audience: Audience, ...[payload, dedupeKey = null]: PayloadOf<K>): Promise<boolean> {
-  const rows: unknown[] = await tx.query(
-    `INSERT INTO outbox_events (kind, subject_id, recipients, payload, dedupe_key, traceparent)
-     SELECT $1, $2, ${RECIPIENTS_SQL('$3::uuid[]', '$4::uuid[]')}, $5::jsonb, $6, $7::text
-     ON CONFLICT (dedupe_key) WHERE dedupe_key IS NOT NULL DO NOTHING
-     RETURNING id`,
-    [kind, subjectId, audience.users ?? [], audience.adminsOf ?? [], JSON.stringify(payload ?? {}), dedupeKey, currentTraceparent()],
-  );
-  return rows.length > 0;
+  const written = await run(tx, RECORD_EVENT, [
+    kind,
+    subjectId,
+    audience.users ?? [],
+    audience.adminsOf ?? [],
+    JSON.stringify(payload ?? {}),
+    dedupeKey,
+    currentTraceparent(),
+  ]);
+  return written.length > 0;
 }

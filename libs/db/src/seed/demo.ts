@@ -2,9 +2,11 @@ import { lanzhouDate, searchTerms, usccCheckCharacter } from '@skillbridge/domai
 import { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseHeadcount, Organisation, Placement, Slot, Student, Teacher, User } from '../entities';
 import { hashPassword } from '../passwords';
+import { run } from '../query/statement';
 import { refreshQuotas } from '../quota.repository';
 import { rulesForYear } from '../rules.repository';
 import { CERTIFICATES, DISTRICTS, ENTERPRISES, GIVEN_NAMES, MAJORS, SCHOOLS, SKILLS_BY_MAJOR, SLOT_TITLES, SURNAMES } from './demo-data';
+import { HOSTABLE_STUDENTS } from './demo.statements';
 
 export const DEMO_PASSWORD = 'Demo#2026';
 const DOMAIN = 'demo.skillbridge.cn';
@@ -123,12 +125,7 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
 
     // Interns this year: some enterprises hosted the students of the 高职 (spring to summer), so the
     // bureaus' dashboards have every status to show.
-    const hostable: string[] = (
-      await tx.query(
-        `SELECT s.user_id FROM students s JOIN organisations o ON o.id = s.school_id WHERE o.school_level = 'higher' AND s.enrolment_year <= $1 ORDER BY s.user_id`,
-        [year - 1],
-      )
-    ).map((row: { user_id: string }) => row.user_id);
+    const hostable = (await run(tx, HOSTABLE_STUDENTS, [year - 1])).map((row) => row.user_id);
 
     // Enterprises with their admins, two years of headcounts, and their open slots.
     let privateAdmins = 0;
