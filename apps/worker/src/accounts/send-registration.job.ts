@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RegistrationApplication, newLinkSecret } from '@skillbridge/db';
-import { NotificationLocale, REGISTRATION_LINK_HOURS, RegistrationMail, registrationLink, registrationMessage } from '@skillbridge/domain';
+import { RegistrationApplication, newLinkSecret, run, runCount, runOne } from '@skillbridge/db';
+import { REGISTRATION_LINK_HOURS, RegistrationMail, registrationLink, registrationMessage } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { WorkerConfig } from '../config/worker.config';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { ACCOUNT_BY_EMAIL, DELETE_EXPIRED_REGISTRATIONS, WRITE_REGISTRATION } from './accounts.statements';
 
 /**
  * Answers a self-registration, as SendPasswordResetJob answers a forgot-password request: the API
@@ -31,7 +32,7 @@ export class SendRegistrationJob implements JobHandler<'registration.send'> {
     context: { attempt: number },
   ): Promise<void> {
     // Expired registrations end here: nothing waits for them (they hold no password, only a hash).
-    await this.db.query(`DELETE FROM enterprise_registrations WHERE expires_at < now()`);
+    await runCount(this.db, DELETE_EXPIRED_REGISTRATIONS, []);
     const mail = (await this.toAccount(email, application)) ?? (await this.toApplicant(registrationId, email, requestedAt, application));
     if (!mail) return;
     const { subject, text } = registrationMessage(mail);
@@ -40,10 +41,7 @@ export class SendRegistrationJob implements JobHandler<'registration.send'> {
 
   /** The e-mail already has an account: what to tell its owner. */
   private async toAccount(email: string, application: RegistrationApplication): Promise<RegistrationMail | null> {
-    const [account]: Array<{ name: string; locale: NotificationLocale; active: boolean }> = await this.db.query(
-      `SELECT name, locale, password_hash IS NOT NULL AS active FROM users WHERE email = $1`,
-      [email],
-    );
+    const account = await runOne(this.db, ACCOUNT_BY_EMAIL, [email]);
     if (!account) return null;
     return { kind: account.active ? 'has_account' : 'not_activated', enterprise: application.name, name: account.name, locale: account.locale, portalUrl: this.config.PORTAL_URL };
   }
@@ -51,19 +49,7 @@ export class SendRegistrationJob implements JobHandler<'registration.send'> {
   /** A new e-mail: the pending registration and its link, unless a newer request or the link's age says otherwise. */
   private async toApplicant(registrationId: string, email: string, requestedAt: string, application: RegistrationApplication): Promise<RegistrationMail | null> {
     const { secret, hash } = newLinkSecret();
-    const written: Array<{ id: string }> = await this.db.query(
-      `WITH ended AS (
-         UPDATE enterprise_registrations SET used_at = now()
-          WHERE email = $2 AND id <> $1 AND used_at IS NULL AND created_at < $3)
-       INSERT INTO enterprise_registrations (id, email, application, token_hash, expires_at, created_at)
-       SELECT $1, $2, $6::jsonb, $4, $3::timestamptz + make_interval(hours => $5), $3
-        WHERE $3::timestamptz + make_interval(hours => $5) > now()
-          AND NOT EXISTS (SELECT 1 FROM enterprise_registrations n WHERE n.email = $2 AND n.created_at > $3)
-       ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash
-        WHERE enterprise_registrations.used_at IS NULL AND enterprise_registrations.expires_at > now()
-       RETURNING id`,
-      [registrationId, email, requestedAt, hash, REGISTRATION_LINK_HOURS, JSON.stringify(application)],
-    );
+    const written = await run(this.db, WRITE_REGISTRATION, [registrationId, email, requestedAt, hash, REGISTRATION_LINK_HOURS, JSON.stringify(application)]);
     if (!written.length) return null;
     return { kind: 'confirm', enterprise: application.name, link: registrationLink(this.config.PORTAL_URL, secret) };
   }

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IncomingMessage, ServerResponse, createServer, Server } from 'http';
 import Redis from 'ioredis';
 import { AddressInfo } from 'net';
+import { runOne } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HeartbeatJob } from '../jobs/heartbeat.job';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
-import { BacklogSampler } from '../metrics/backlog-sampler';
+import { BacklogSampler, readOutboxBacklog } from '../metrics/backlog-sampler';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis } from '../redis.provider';
+import { PING } from './health.statements';
 
 /**
  * The worker's only HTTP server, on WORKER_HEALTH_HOST:WORKER_HEALTH_PORT: `GET /health` (200 when
@@ -30,12 +32,12 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
   ) {
-    new BacklogSampler(() => runtime.openQueues(), db, config.METRICS_SAMPLE_MS).register(metrics.registry);
+    new BacklogSampler(() => runtime.openQueues(), () => readOutboxBacklog(db), config.METRICS_SAMPLE_MS).register(metrics.registry);
   }
 
   async report(): Promise<{ status: 'ok' | 'error'; postgres: boolean; redis: boolean; queues: boolean; lastHeartbeatAt: string | null }> {
     const [postgres, redis] = await Promise.all([
-      this.db.query('SELECT 1').then(() => true, () => false),
+      runOne(this.db, PING, []).then(() => true, () => false),
       this.redis.ping().then((answer) => answer === 'PONG', () => false),
     ]);
     const queues = this.runtime.running();

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Import, UNFINISHED_IMPORT_STATUSES, recordEvent, refreshQuotas, remitSql, rulesForYear } from '@skillbridge/db';
+import { Import, ImportStatus, UNFINISHED_IMPORT_STATUSES, recordEvent, refreshQuotas, rulesForYear, run, runCount, runOne } from '@skillbridge/db';
 import {
   Actor,
   HeadcountImportRow,
@@ -23,47 +23,60 @@ import { finished } from 'stream/promises';
 import { DataSource, QueryRunner } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { CopyValue, copyLine } from './copy-text';
+import {
+  ACCOUNTS_NOT_WRITTEN,
+  ANALYZE_STAGING,
+  CLAIM_IMPORT,
+  ENTERPRISES_BY_YEAR,
+  FAIL_IMPORT,
+  HEADCOUNTS_STAGING,
+  IMPORT_CREATOR,
+  IMPORT_DONE,
+  IMPORT_FILE,
+  IMPORT_HEARTBEAT,
+  IMPORT_PROGRESS,
+  INSERT_ACCOUNTS,
+  INSERT_ACTIVATIONS,
+  INSERT_STUDENTS,
+  INSERT_TEACHERS,
+  MATCH_ENTERPRISES,
+  REJECT_IMPORT,
+  REQUEUE_IMPORT,
+  START_IMPORTING,
+  STUDENTS_STAGING,
+  Staging,
+  TAKEN_EMAILS,
+  TEACHERS_STAGING,
+  UNKNOWN_ENTERPRISES,
+  UPSERT_HEADCOUNTS,
+  remitParameters,
+} from './imports.statements';
 import { UnreadableFile, readSpreadsheet } from './read-spreadsheet';
 import { uuidV7Factory } from './uuid-v7';
 
-/** How each kind of file is staged and written. */
+/** How each kind of file is staged: its temporary table and COPY, and a validated row as that COPY's values. */
 interface KindPlan {
-  /** Creates `import_rows`, the temporary table for the file's good rows; it always has `line` first. */
-  staging: string;
-  /** The COPY into `import_rows`, its columns in the order of `values`. */
-  copy: string;
+  staging: Staging<CopyValue[]>;
   /** `id`: a new account's id, for the kinds that create accounts. */
   values(row: unknown, line: number, id: () => string): CopyValue[];
 }
 
+/** A plan whose values are typed by its COPY's columns. */
+const plan = <Row extends CopyValue[]>(staging: Staging<Row>, values: (row: unknown, line: number, id: () => string) => Row): KindPlan => ({ staging, values });
+
 const PLANS: Record<ImportKind, KindPlan> = {
-  students: {
-    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
-                major text NOT NULL, enrolment_year int NOT NULL, date_of_birth date NOT NULL, skills text[] NOT NULL, certificates text[] NOT NULL) ON COMMIT DROP`,
-    copy: 'COPY import_rows (line, id, name, email, major, enrolment_year, date_of_birth, skills, certificates) FROM STDIN',
-    values: (row, line, id) => {
-      const r = row as StudentImportRow;
-      return [line, id(), r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
-    },
-  },
-  teachers: {
-    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
-                specialty text NOT NULL, specialty_course_teacher boolean NOT NULL, dual_qualified boolean NOT NULL) ON COMMIT DROP`,
-    copy: 'COPY import_rows (line, id, name, email, specialty, specialty_course_teacher, dual_qualified) FROM STDIN',
-    values: (row, line, id) => {
-      const r = row as TeacherImportRow;
-      return [line, id(), r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
-    },
-  },
-  headcounts: {
-    staging: `CREATE TEMP TABLE import_rows (line int NOT NULL, uscc text NOT NULL, year int NOT NULL, employees int NOT NULL,
-                organisation_id uuid) ON COMMIT DROP`,
-    copy: 'COPY import_rows (line, uscc, year, employees) FROM STDIN',
-    values: (row, line) => {
-      const r = row as HeadcountImportRow;
-      return [line, r.uscc, r.year, r.employees];
-    },
-  },
+  students: plan(STUDENTS_STAGING, (row, line, id) => {
+    const r = row as StudentImportRow;
+    return [line, id(), r.name, r.email, r.major, r.enrolmentYear, r.dateOfBirth, r.skills, r.certificates];
+  }),
+  teachers: plan(TEACHERS_STAGING, (row, line, id) => {
+    const r = row as TeacherImportRow;
+    return [line, id(), r.name, r.email, r.specialty, r.specialtyCourseTeacher, r.dualQualified];
+  }),
+  headcounts: plan(HEADCOUNTS_STAGING, (row, line) => {
+    const r = row as HeadcountImportRow;
+    return [line, r.uscc, r.year, r.employees];
+  }),
 };
 
 /** Lines are sent to COPY in chunks of about this many characters. */
@@ -74,7 +87,7 @@ const PROGRESS_EVERY_MS = 300;
 /** Statuses a sweep may end; done, rejected and failed are final: no runner changes them again. */
 const UNFINISHED = [...UNFINISHED_IMPORT_STATUSES];
 /** Statuses of an import a runner holds: its updates apply only while the import is still in one. */
-const RUNNING = ['validating', 'importing'];
+const RUNNING: ImportStatus[] = ['validating', 'importing'];
 
 /** The import was ended (failed by the sweep) while this runner held it: what it did is rolled back. */
 class Superseded extends Error {
@@ -118,15 +131,11 @@ export class ImportRunner {
   async run(importId: string, lastAttempt = true): Promise<void> {
     const job = await this.db.getRepository(Import).findOneBy({ id: importId });
     if (!job || !UNFINISHED.includes(job.status as (typeof UNFINISHED)[number])) return;
-    // The file comes as base64, not bytea's hex text: node-pg decodes 10 MB of hex in ~0.6 s, base64 in a fraction of it.
-    const [stored]: Array<{ file: string | null }> = await this.db.query(`SELECT encode(file, 'base64') AS file FROM imports WHERE id = $1`, [importId]);
+    const stored = await runOne(this.db, IMPORT_FILE, [importId]);
     if (stored?.file == null) return;
     job.file = Buffer.from(stored.file, 'base64');
     // Taken up only while unfinished: a late retry of an import the sweep ended stops here.
-    const [claimed]: [unknown[], number] = await this.db.query(
-      `UPDATE imports SET status = 'validating', processed_rows = 0, failure = NULL, updated_at = now() WHERE id = $1 AND status = ANY($2) RETURNING id`,
-      [job.id, UNFINISHED],
-    );
+    const claimed = await run(this.db, CLAIM_IMPORT, [job.id, UNFINISHED]);
     if (!claimed.length) return;
     const started = Date.now();
     const stopHeartbeat = this.heartbeat(job.id);
@@ -159,12 +168,7 @@ export class ImportRunner {
       }
       // PostgreSQL's own words, for the operators; the uploader is shown the reason code.
       const failure = visibleText(String((failed as Error).message ?? failed).slice(0, 500));
-      await this.db.query(
-        lastAttempt
-          ? `UPDATE imports SET status = 'failed', failure = $2, failure_reason = 'INTERNAL_ERROR', file = NULL, finished_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($3)`
-          : `UPDATE imports SET status = 'queued', failure = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`,
-        [job.id, failure, RUNNING],
-      );
+      await runCount(this.db, lastAttempt ? FAIL_IMPORT : REQUEUE_IMPORT, [job.id, failure, RUNNING]);
       throw failed; // BullMQ tries again (nothing was written), or records the failure
     } finally {
       stopHeartbeat();
@@ -182,8 +186,7 @@ export class ImportRunner {
     const timer = setInterval(() => {
       if (inFlight) return;
       inFlight = true;
-      this.db
-        .query(`UPDATE imports SET updated_at = now() WHERE id = $1 AND status = ANY($2)`, [importId, RUNNING])
+      runCount(this.db, IMPORT_HEARTBEAT, [importId, RUNNING])
         .catch((error) => this.logger.warn({ importId, err: error }, 'import heartbeat not recorded'))
         .finally(() => (inFlight = false));
     }, this.heartbeatMs);
@@ -205,8 +208,8 @@ export class ImportRunner {
     if (validator.headerErrors.length) throw new Rejected(validator.headerErrors);
     lap('readMs');
 
-    await client.query(plan.staging);
-    const copy = client.query(copyFrom(plan.copy));
+    await client.query(plan.staging.create);
+    const copy = client.query(copyFrom(plan.staging.copy));
     const errors: ImportRowError[] = [];
     let errorCount = 0;
     let total = 0;
@@ -248,10 +251,7 @@ export class ImportRunner {
     if (tooManyAt) throw new Rejected([{ line: tooManyAt, field: null, reason: 'TOO_MANY_ROWS', value: String(MAX_IMPORT_ROWS) }]);
     if (total === 0) throw new Rejected([{ line: 0, field: null, reason: 'EMPTY_FILE' }]);
     lap('stageMs');
-    const [importing]: [unknown[], number] = await this.db.query(
-      `UPDATE imports SET total_rows = $2, processed_rows = $2, status = 'importing', updated_at = now() WHERE id = $1 AND status = ANY($3) RETURNING id`,
-      [job.id, total, RUNNING],
-    );
+    const importing = await run(this.db, START_IMPORTING, [job.id, total, RUNNING]);
     if (!importing.length) throw new Superseded();
 
     // Against the database: only now are all the file's rows in one place to join.
@@ -259,109 +259,66 @@ export class ImportRunner {
     // same report): a separate look-up of every e-mail (and the statistics for it) first cost about as much
     // again. A file already refused is checked here, so that its report also lists the taken e-mails.
     if (errorCount || job.kind === 'headcounts') {
-      await client.query('ANALYZE import_rows');
-      const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, client) : await this.takenEmails(client);
+      await client.query(ANALYZE_STAGING);
+      const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, runner) : await this.takenEmails(runner);
       errorCount += found.count;
       errors.push(...found.errors);
     }
     if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
     lap('checkMs');
 
-    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner, client) : await this.writePeople(job, client, total, lap);
+    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner) : await this.writePeople(job, runner, total, lap);
     // Done only if still importing: the row's lock then holds off the sweep until the commit; an import
     // the sweep has already ended stays failed, and every row written above is rolled back with this.
-    const markedDone = await client.query(
-      `UPDATE imports SET status = 'done', total_rows = $2, processed_rows = $2, imported_rows = $3, file = NULL, finished_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'importing'`,
-      [job.id, total, written],
-    );
-    if (markedDone.rowCount !== 1) throw new Superseded();
+    const markedDone = await runCount(runner.manager, IMPORT_DONE, [job.id, total, written]);
+    if (markedDone !== 1) throw new Superseded();
     await recordEvent(runner.manager, 'import.done', job.id, { users: [job.createdBy] }, { fileName: job.fileName, importedRows: written });
     lap('finishMs');
     return written;
   }
 
   private async progress(importId: string, processed: number): Promise<void> {
-    await this.db.query(`UPDATE imports SET processed_rows = $2, updated_at = now() WHERE id = $1 AND status = ANY($3)`, [importId, processed, RUNNING]);
+    await runCount(this.db, IMPORT_PROGRESS, [importId, processed, RUNNING]);
   }
 
   /** The first errors, and how many there are in all (counted before the limit). */
-  private async takenEmails(client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
-    const { rows } = await client.query<{ line: number; email: string; total: number }>(
-      `SELECT s.line, s.email, count(*) OVER ()::int AS total FROM import_rows s
-        WHERE EXISTS (SELECT 1 FROM users u WHERE u.email = s.email) ORDER BY s.line LIMIT $1`,
-      [MAX_REPORTED_ERRORS],
-    );
+  private async takenEmails(runner: QueryRunner): Promise<{ errors: ImportRowError[]; count: number }> {
+    const rows = await run(runner.manager, TAKEN_EMAILS, [MAX_REPORTED_ERRORS]);
     return { errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), count: rows[0]?.total ?? 0 };
   }
 
   /** Enterprises not found, or outside the officer's remit: the same answer, so as not to tell which. */
-  private async unknownEnterprises(job: Import, client: PoolClient): Promise<{ errors: ImportRowError[]; count: number }> {
-    const [creator] = await this.db.query(`SELECT id, role, organisation_id, authority FROM users WHERE id = $1`, [job.createdBy]);
+  private async unknownEnterprises(job: Import, runner: QueryRunner): Promise<{ errors: ImportRowError[]; count: number }> {
+    const creator = await runOne(this.db, IMPORT_CREATOR, [job.createdBy]);
+    if (!creator) throw new Error(`the creator ${job.createdBy} of import ${job.id} is gone`);
     const actor: Actor = { userId: creator.id, role: creator.role, organisationId: creator.organisation_id, authority: creator.authority };
-    const params: unknown[] = [];
-    const inRemit = remitSql(remitOf(actor), 'o', params);
-    // eslint-disable-next-line skillbridge/no-sql-assembly -- the remit's condition is remitSql's: fixed text per kind of remit, values as parameters
-    await client.query(
-      `UPDATE import_rows s SET organisation_id = o.id FROM organisations o
-        WHERE o.uscc = s.uscc AND o.kind IN ('enterprise', 'training_base') AND o.verification = 'verified' AND ${inRemit}`,
-      params,
-    );
-    const { rows } = await client.query<{ line: number; uscc: string; total: number }>(
-      'SELECT line, uscc, count(*) OVER ()::int AS total FROM import_rows WHERE organisation_id IS NULL ORDER BY line LIMIT $1',
-      [MAX_REPORTED_ERRORS],
-    );
+    await runCount(runner.manager, MATCH_ENTERPRISES, remitParameters(remitOf(actor)));
+    const rows = await run(runner.manager, UNKNOWN_ENTERPRISES, [MAX_REPORTED_ERRORS]);
     return { errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })), count: rows[0]?.total ?? 0 };
   }
 
   /** Ids are UUIDv7, in file order (see uuid-v7.ts); the staging table holds them already. */
-  private async writePeople(job: Import, client: PoolClient, total: number, lap: (name: string) => void): Promise<number> {
+  private async writePeople(job: Import, runner: QueryRunner, total: number, lap: (name: string) => void): Promise<number> {
     const role = job.kind === 'students' ? 'student' : 'teacher';
     // No password: the account is activated with a one-time code (account_activations).
-    const users = await client.query(
-      `INSERT INTO users (id, email, password_hash, name, role, organisation_id, authority)
-       SELECT id, email, NULL, name, $1, $2, NULL FROM import_rows
-       ON CONFLICT (email) DO NOTHING`,
-      [role, job.schoolId],
-    );
-    if (users.rowCount !== total) {
+    const accounts = await runCount(runner.manager, INSERT_ACCOUNTS, [role, job.schoolId]);
+    if (accounts !== total) {
       // E-mails taken (before the import, or by someone meanwhile): report those lines, write nothing.
-      const { rows } = await client.query<{ line: number; email: string }>(
-        'SELECT s.line, s.email FROM import_rows s WHERE NOT EXISTS (SELECT 1 FROM users u WHERE u.id = s.id) ORDER BY s.line LIMIT $1',
-        [MAX_REPORTED_ERRORS],
-      );
-      throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - (users.rowCount ?? 0));
+      const rows = await run(runner.manager, ACCOUNTS_NOT_WRITTEN, [MAX_REPORTED_ERRORS]);
+      throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - accounts);
     }
     lap('usersMs');
-    if (job.kind === 'students') {
-      await client.query(
-        `INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, skills, certificates)
-         SELECT id, $1, date_of_birth, major, enrolment_year, skills, certificates FROM import_rows`,
-        [job.schoolId],
-      );
-    } else {
-      await client.query(
-        `INSERT INTO teachers (user_id, school_id, specialty, specialty_course_teacher, dual_qualified)
-         SELECT id, $1, specialty, specialty_course_teacher, dual_qualified FROM import_rows`,
-        [job.schoolId],
-      );
-    }
+    await runCount(runner.manager, job.kind === 'students' ? INSERT_STUDENTS : INSERT_TEACHERS, [job.schoolId]);
     lap('profilesMs');
-    await client.query('INSERT INTO account_activations (user_id, import_id) SELECT id, $1 FROM import_rows', [job.id]);
+    await runCount(runner.manager, INSERT_ACTIVATIONS, [job.id]);
     lap('activationsMs');
     return total;
   }
 
   /** §13: upserts the headcounts, then the quota figures of those enterprises for the years touched (and the two after, which inherit them). */
-  private async writeHeadcounts(runner: QueryRunner, client: PoolClient): Promise<number> {
-    const written = await client.query(
-      `INSERT INTO enterprise_headcounts (organisation_id, year, employees, updated_at)
-       SELECT organisation_id, year, employees, now() FROM import_rows
-       ON CONFLICT (organisation_id, year) DO UPDATE SET employees = EXCLUDED.employees, updated_at = now()`,
-    );
-    const { rows } = await client.query<{ year: number; ids: string[] }>(
-      'SELECT year, array_agg(DISTINCT organisation_id) AS ids FROM import_rows GROUP BY year',
-    );
+  private async writeHeadcounts(runner: QueryRunner): Promise<number> {
+    const written = await runCount(runner.manager, UPSERT_HEADCOUNTS, []);
+    const rows = await run(runner.manager, ENTERPRISES_BY_YEAR, []);
     const years = new Map<number, Set<string>>();
     for (const { year, ids } of rows) {
       for (const y of [year, year + 1, year + 2]) {
@@ -371,18 +328,14 @@ export class ImportRunner {
       }
     }
     for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids], today());
-    return written.rowCount ?? 0;
+    return written;
   }
 
   private async reject(job: Import, rejected: Rejected): Promise<void> {
     // Values as a report may store them: jsonb refuses a NUL even escaped (the validator shows such cells already).
     const errors = rejected.errors.slice(0, MAX_REPORTED_ERRORS).map((e) => (e.value === undefined ? e : { ...e, value: visibleText(e.value) }));
     await this.db.transaction(async (tx) => {
-      const [ended]: [unknown[], number] = await tx.query(
-        `UPDATE imports SET status = 'rejected', errors = $2::jsonb, error_count = $3, imported_rows = 0, file = NULL,
-                processed_rows = coalesce(total_rows, 0), finished_at = now(), updated_at = now() WHERE id = $1 AND status = ANY($4) RETURNING id`,
-        [job.id, JSON.stringify(errors), rejected.count, RUNNING],
-      );
+      const ended = await run(tx, REJECT_IMPORT, [job.id, JSON.stringify(errors), rejected.count, RUNNING]);
       if (!ended.length) return; // ended meanwhile (by the sweep): it stays as it is
       await recordEvent(tx, 'import.rejected', job.id, { users: [job.createdBy] }, { fileName: job.fileName, errorCount: rejected.count });
     });

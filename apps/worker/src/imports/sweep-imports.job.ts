@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UNFINISHED_IMPORT_STATUSES, jobId } from '@skillbridge/db';
+import { ImportStatus, UNFINISHED_IMPORT_STATUSES, jobId, run } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { END_QUIET_IMPORT, QUIET_IMPORTS } from './imports.statements';
 import { Verdict, sweepVerdict } from './sweep-verdict';
 
 /**
@@ -41,31 +42,21 @@ export class SweepImportsJob implements JobHandler<'imports.sweep'> {
   async handle(): Promise<void> {
     const staleMs = this.config.IMPORT_STALE_AFTER_MS;
     const lookupMs = Math.min(staleMs, JOB_LOOKUP_AFTER_MS);
-    const quiet: Array<{ id: string; status: string; stale: boolean }> = await this.db.query(
-      `SELECT id, status, updated_at < now() - $2 * interval '1 millisecond' AS stale FROM imports
-        WHERE status = ANY($3) AND updated_at < now() - $1 * interval '1 millisecond'
-        ORDER BY updated_at LIMIT $4`,
-      [lookupMs, staleMs, UNFINISHED, BATCH],
-    );
+    const quiet = await run(this.db, QUIET_IMPORTS, [lookupMs, staleMs, UNFINISHED, BATCH]);
     for (const row of quiet) {
       const verdict = await this.verdict(row, staleMs, lookupMs);
       if (verdict) await this.end(row.id, verdict);
     }
   }
 
-  private async verdict(row: { id: string; status: string; stale: boolean }, staleMs: number, lookupMs: number): Promise<Verdict> {
+  private async verdict(row: { id: string; status: ImportStatus; stale: boolean }, staleMs: number, lookupMs: number): Promise<Verdict> {
     const job = await this.runtime.queue('import.run').getJob(jobId('import.run', row.id));
     return sweepVerdict(row, job ? await job.getState() : 'unknown', { staleMs, lookupMs });
   }
 
   private async end(importId: string, { reason, quietMs }: NonNullable<Verdict>): Promise<void> {
-    // An UPDATE through TypeORM answers [rows, count].
-    const [ended]: [unknown[], number] = await this.db.query(
-      `UPDATE imports SET status = 'failed', failure_reason = $2, failure = $3, file = NULL, finished_at = now(), updated_at = now()
-        WHERE id = $1 AND status = ANY($5) AND updated_at < now() - $4 * interval '1 millisecond'
-        RETURNING id`,
-      [importId, reason, reason === 'STALLED' ? `no progress for ${Math.round(quietMs / 1000)} s` : 'its job is gone from the queue', quietMs, UNFINISHED],
-    );
+    const failure = reason === 'STALLED' ? `no progress for ${Math.round(quietMs / 1000)} s` : 'its job is gone from the queue';
+    const ended = await run(this.db, END_QUIET_IMPORT, [importId, reason, failure, quietMs, UNFINISHED]);
     if (ended.length) this.logger.warn({ importId, reason }, 'unfinished import ended failed');
   }
 }

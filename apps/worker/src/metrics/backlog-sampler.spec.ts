@@ -1,9 +1,8 @@
 import type { Queue } from 'bullmq';
 import { Registry } from 'prom-client';
-import type { DataSource } from 'typeorm';
 import { BacklogSampler } from './backlog-sampler';
 
-/** Fakes that count their reads: one queue, and an outbox query. */
+/** Fakes that count their reads: one queue, and the outbox's backlog. */
 function fakes(options: { fail?: () => boolean } = {}) {
   const reads = { queue: 0, db: 0 };
   const queue = {
@@ -14,12 +13,10 @@ function fakes(options: { fail?: () => boolean } = {}) {
       return { waiting: 7, active: 2, delayed: 1, failed: 0 };
     },
   } as unknown as Queue;
-  const db = {
-    query: async () => {
-      reads.db++;
-      return [{ unpublished: 3, oldest: 12.5 }];
-    },
-  } as unknown as DataSource;
+  const db = async () => {
+    reads.db++;
+    return { unpublished: 3, oldestAgeSeconds: 12.5 };
+  };
   return { reads, queue, db };
 }
 

@@ -1,6 +1,8 @@
+import { runOne } from '@skillbridge/db';
 import { Queue } from 'bullmq';
 import { Gauge, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { OUTBOX_BACKLOG } from './metrics.statements';
 
 const STATES = ['waiting', 'active', 'delayed', 'failed'] as const;
 const READ_TIMEOUT_MS = 3000;
@@ -11,9 +13,20 @@ const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
     work.then(resolve, reject).finally(() => clearTimeout(timer));
   });
 
+interface OutboxBacklog {
+  unpublished: number;
+  oldestAgeSeconds: number;
+}
+
 interface Sample {
   queues: Array<{ queue: string; counts: Record<string, number> }>;
-  outbox: { unpublished: number; oldestAgeSeconds: number };
+  outbox: OutboxBacklog;
+}
+
+/** The outbox's backlog as the sampler reports it. */
+export async function readOutboxBacklog(db: DataSource): Promise<OutboxBacklog> {
+  const row = await runOne(db, OUTBOX_BACKLOG, []);
+  return { unpublished: row?.unpublished ?? 0, oldestAgeSeconds: row?.oldest ?? 0 };
 }
 
 /**
@@ -28,7 +41,7 @@ export class BacklogSampler {
 
   constructor(
     private readonly queues: () => Queue[],
-    private readonly db: DataSource,
+    private readonly readOutbox: () => Promise<OutboxBacklog>,
     private readonly maxAgeMs: number,
   ) {}
 
@@ -90,15 +103,10 @@ export class BacklogSampler {
   }
 
   private async read(): Promise<Sample> {
-    const [queues, [outbox]] = await Promise.all([
+    const [queues, outbox] = await Promise.all([
       Promise.all(this.queues().map(async (queue) => ({ queue: queue.name, counts: await queue.getJobCounts(...STATES) }))),
-      // The partial index on unpublished rows answers both: the count, and the oldest by id.
-      this.db.query(
-        `SELECT count(*)::int AS unpublished,
-                coalesce(extract(epoch FROM now() - (SELECT created_at FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT 1)), 0)::float AS oldest
-           FROM outbox_events WHERE published_at IS NULL`,
-      ) as Promise<Array<{ unpublished: number; oldest: number }>>,
+      this.readOutbox(),
     ]);
-    return { queues, outbox: { unpublished: outbox.unpublished, oldestAgeSeconds: outbox.oldest } };
+    return { queues, outbox };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DELIVERY_ATTEMPTS, contextOf, loadMessageFacts } from '@skillbridge/db';
-import { Channel, ChannelPreference, NotificationLocale, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import { DELIVERY_ATTEMPTS, contextOf, loadMessageFacts, run, runCount, runOne } from '@skillbridge/db';
+import { Channel, ChannelPreference, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
@@ -11,22 +11,20 @@ import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { InjectRedis } from '../redis.provider';
 import { inSpan } from '../telemetry/spans';
+import {
+  CLAIM_DELIVERY,
+  DELIVERY_FAILED,
+  DELIVERY_SENT,
+  ENTER_INBOX,
+  EVENT_TO_DELIVER,
+  HOLD_FOR_DIGEST,
+  OutboxEventRow,
+  PREFERENCE,
+  RECIPIENT,
+  RECORD_INBOX_DELIVERY,
+  RecipientRow,
+} from './notifications.statements';
 import { withinHourlyLimit } from './rate-limit';
-
-interface EventRow {
-  id: string;
-  kind: string;
-  subject_id: string;
-  payload: Record<string, unknown>;
-  traceparent: string | null;
-}
-interface Recipient {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  locale: NotificationLocale;
-}
 
 /**
  * Delivers one event to one person through the channels they chose. Each (event, person,
@@ -47,14 +45,14 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
   ) {}
 
   async handle({ eventId, userId }: { eventId: string; userId: string }, context: { attempt: number }): Promise<void> {
-    const [event]: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, traceparent FROM outbox_events WHERE id = $1', [eventId]);
+    const event = await runOne(this.db, EVENT_TO_DELIVER, [eventId]);
     // The delivery joins the trace of the request that recorded the event.
     const attributes = { 'skillbridge.event.id': eventId, 'skillbridge.event.kind': event?.kind ?? 'gone', 'skillbridge.attempt': context.attempt };
     await inSpan('notification.deliver', contextOf(event?.traceparent), { attributes }, () => this.deliverEvent(event, userId, context.attempt));
   }
 
-  private async deliverEvent(event: EventRow | undefined, userId: string, attempt: number): Promise<void> {
-    const [recipient]: Recipient[] = await this.db.query('SELECT id, email, name, role, locale FROM users WHERE id = $1', [userId]);
+  private async deliverEvent(event: OutboxEventRow | undefined, userId: string, attempt: number): Promise<void> {
+    const recipient = await runOne(this.db, RECIPIENT, [userId]);
     // Gone since it was queued: nothing to deliver.
     if (!event || !recipient) return;
     if (!isEventKind(event.kind)) {
@@ -77,21 +75,20 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     if (failures.length) throw new Error(failures.join('; '));
   }
 
-  private async deliver(channel: Channel, preference: ChannelPreference, event: EventRow, recipient: Recipient, message: { title: string; body: string }, attempt: number): Promise<void> {
+  private async deliver(
+    channel: Channel,
+    preference: ChannelPreference,
+    event: OutboxEventRow,
+    recipient: RecipientRow,
+    message: { title: string; body: string },
+    attempt: number,
+  ): Promise<void> {
     if (channel === 'inbox') {
       // The inbox is a table: the delivery record and the entry commit together, exactly once.
       const entered = await this.db.transaction(async (tx) => {
-        const inserted: unknown[] = await tx.query(
-          `INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at) VALUES ($1, $2, 'inbox', 'sent', 1, now())
-           ON CONFLICT (event_id, user_id, channel) DO NOTHING RETURNING id`,
-          [event.id, recipient.id],
-        );
-        if (inserted.length === 0) return false;
-        await tx.query(
-          `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (event_id, user_id) DO NOTHING`,
-          [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body],
-        );
+        const recorded = await run(tx, RECORD_INBOX_DELIVERY, [event.id, recipient.id]);
+        if (recorded.length === 0) return false;
+        await runCount(tx, ENTER_INBOX, [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body]);
         return true;
       });
       if (entered) this.metrics.delivered('inbox', 'sent');
@@ -100,16 +97,11 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
 
     // External channels: claim the delivery, send with its id as the idempotency key, record the outcome.
     const perHour = channel === 'email' ? this.config.EMAILS_PER_HOUR : this.config.WEBHOOKS_PER_HOUR;
-    const [claim]: Array<{ id: string; status: string }> = await this.db.query(
-      `INSERT INTO deliveries (event_id, user_id, channel, status) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (event_id, user_id, channel) DO UPDATE SET updated_at = now()
-       RETURNING id, status`,
-      [event.id, recipient.id, channel, preference.mode === 'digest' ? 'digest' : 'sending'],
-    );
+    const [claim] = await run(this.db, CLAIM_DELIVERY, [event.id, recipient.id, channel, preference.mode === 'digest' ? 'digest' : 'sending']);
     if (claim.status !== 'sending' && claim.status !== 'failed') return; // sent, dead, or waiting for the digest
     if (attempt === 1 && !(await withinHourlyLimit(this.redis, recipient.id, channel, perHour))) {
       // Flood guard: past the hourly limit, the message waits for the daily digest.
-      await this.db.query(`UPDATE deliveries SET status = 'digest' WHERE id = $1`, [claim.id]);
+      await runCount(this.db, HOLD_FOR_DIGEST, [claim.id]);
       this.metrics.delivered(channel, 'digest');
       return;
     }
@@ -125,12 +117,12 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
           ...message,
         });
       }
-      await this.db.query(`UPDATE deliveries SET status = 'sent', attempts = attempts + 1, sent_at = now(), last_error = NULL WHERE id = $1`, [claim.id]);
+      await runCount(this.db, DELIVERY_SENT, [claim.id]);
       this.metrics.delivered(channel, 'sent');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const dead = error instanceof PermanentDeliveryError || attempt >= DELIVERY_ATTEMPTS;
-      await this.db.query(`UPDATE deliveries SET status = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [claim.id, dead ? 'dead' : 'failed', reason.slice(0, 500)]);
+      await runCount(this.db, DELIVERY_FAILED, [claim.id, dead ? 'dead' : 'failed', reason.slice(0, 500)]);
       this.metrics.delivered(channel, dead ? 'dead' : 'failed');
       if (dead) this.logger.warn({ deliveryId: claim.id, channel, reason }, 'delivery dead-lettered');
       else throw error;
@@ -138,10 +130,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
   }
 
   private async preference(userId: string, kind: string): Promise<ChannelPreference> {
-    const rows: Array<{ kind: string; channels: Channel[]; mode: 'immediate' | 'digest' }> = await this.db.query(
-      'SELECT kind, channels, mode FROM notification_preferences WHERE user_id = $1 AND kind = $2',
-      [userId, kind],
-    );
+    const rows = await run(this.db, PREFERENCE, [userId, kind]);
     return preferenceFor(kind as never, Object.fromEntries(rows.map((r) => [r.kind, { channels: r.channels, mode: r.mode }])));
   }
 }

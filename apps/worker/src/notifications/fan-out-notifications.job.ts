@@ -1,14 +1,12 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOT_CONTEXT, Span } from '@opentelemetry/api';
-import { contextOf, jobId, loadMessageFacts, readsFactsOf, spanContextOf } from '@skillbridge/db';
+import { contextOf, jobId, loadMessageFacts, readsFactsOf, run, spanContextOf } from '@skillbridge/db';
 import {
-  Channel,
   ChannelPreference,
   EVENT_KINDS,
   EventKind,
   MessageFacts,
-  NotificationLocale,
   RECORDED_ONLY_KINDS,
   audienceOf,
   hasTemplate,
@@ -21,21 +19,10 @@ import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { checkEventHandling } from './event-handling';
+import { ENTER_INBOX_BATCH, EVENTS_OF_BATCH, OutboxEventRow, PREFERENCES_OF_BATCH, RECIPIENTS_OF_BATCH } from './notifications.statements';
 import { inSpan, tracer } from '../telemetry/spans';
 
-interface EventRow {
-  id: string;
-  kind: string;
-  subject_id: string;
-  payload: Record<string, unknown>;
-  recipients: string[];
-  traceparent: string | null;
-}
-interface Recipient {
-  id: string;
-  role: string;
-  locale: NotificationLocale;
-}
+type EventRow = OutboxEventRow & { recipients: string[] };
 
 /**
  * Fans a batch of outbox events out to their recipients. Per-row work would cost ten round trips
@@ -62,7 +49,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
   }
 
   async handle({ eventIds }: { eventIds: string[] }): Promise<void> {
-    const read: EventRow[] = await this.db.query('SELECT id, kind, subject_id, payload, recipients, traceparent FROM outbox_events WHERE id = ANY($1::bigint[])', [eventIds]);
+    const read = await run(this.db, EVENTS_OF_BATCH, [eventIds]);
     const events = read.filter((event) => this.toldOf(event));
     const pairs = events.flatMap((event) => event.recipients.map((userId) => ({ event, userId })));
     // A batch mixes events of many requests: its span links to each, and each event gets a span in
@@ -108,12 +95,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
 
   private async fanOut(events: EventRow[], pairs: Array<{ event: EventRow; userId: string }>): Promise<void> {
     const userIds = [...new Set(pairs.map((p) => p.userId))];
-    const [people, stored] = await Promise.all([
-      this.db.query('SELECT id, role, locale FROM users WHERE id = ANY($1::uuid[])', [userIds]) as Promise<Recipient[]>,
-      this.db.query('SELECT user_id, kind, channels, mode FROM notification_preferences WHERE user_id = ANY($1::uuid[])', [userIds]) as Promise<
-        Array<{ user_id: string; kind: string; channels: Channel[]; mode: ChannelPreference['mode'] }>
-      >,
-    ]);
+    const [people, stored] = await Promise.all([run(this.db, RECIPIENTS_OF_BATCH, [userIds]), run(this.db, PREFERENCES_OF_BATCH, [userIds])]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const preferences = new Map<string, Record<string, ChannelPreference>>();
     for (const row of stored) preferences.set(row.user_id, { ...preferences.get(row.user_id), [row.kind]: { channels: row.channels, mode: row.mode } });
@@ -139,21 +121,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
       if (preference.channels.some((channel) => channel !== 'inbox')) external.push({ eventId: String(event.id), userId });
     }
     if (inbox.eventIds.length) {
-      const [{ delivered }]: Array<{ delivered: number }> = await this.db.query(
-        `WITH message AS (
-           SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS m(event_id, user_id, kind, subject_id, title, body)),
-         delivered AS (
-           INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at)
-           SELECT event_id, user_id, 'inbox', 'sent', 1, now() FROM message
-           ON CONFLICT (event_id, user_id, channel) DO NOTHING
-           RETURNING event_id, user_id),
-         entered AS (
-           INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
-           SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
-           ON CONFLICT (event_id, user_id) DO NOTHING)
-         SELECT (SELECT count(*) FROM delivered)::int AS delivered`,
-        [inbox.eventIds, inbox.userIds, inbox.kinds, inbox.subjects, inbox.titles, inbox.bodies],
-      );
+      const [{ delivered }] = await run(this.db, ENTER_INBOX_BATCH, [inbox.eventIds, inbox.userIds, inbox.kinds, inbox.subjects, inbox.titles, inbox.bodies]);
       this.metrics.delivered('inbox', 'sent', delivered);
     }
     if (external.length) await this.enqueueEach(external);

@@ -1,9 +1,10 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { jobId } from '@skillbridge/db';
+import { jobId, run, runCount } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { QueueRuntime } from '../jobs/queue-runtime.service';
+import { CLAIM_UNPUBLISHED, MARK_PUBLISHED } from './notifications.statements';
 
 /**
  * Moves events from the outbox to the queue. Claims a batch with FOR UPDATE SKIP LOCKED (so
@@ -38,10 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** One round: how many events were relayed. */
   async relayBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const events: Array<{ id: string; recipients: string[] }> = await tx.query(
-        `SELECT id, recipients FROM outbox_events WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.RELAY_BATCH],
-      );
+      const events = await run(tx, CLAIM_UNPUBLISHED, [this.config.RELAY_BATCH]);
       if (events.length === 0) return 0;
       // Fan-out jobs of a bounded size, so that several run side by side; ids from their events.
       const jobs = [];
@@ -50,7 +48,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         jobs.push({ data: { eventIds }, jobId: jobId('notification.fanout', eventIds[0], eventIds[eventIds.length - 1]) });
       }
       await this.runtime.jobs.addBulk('notification.fanout', jobs);
-      await tx.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [events.map((e) => e.id)]);
+      await runCount(tx, MARK_PUBLISHED, [events.map((e) => e.id)]);
       return events.length;
     });
   }

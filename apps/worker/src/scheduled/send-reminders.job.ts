@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { recordEvent } from '@skillbridge/db';
+import { recordEvent, run } from '@skillbridge/db';
 import { Clock } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
+import { PLACEMENTS_STARTING, PRACTICE_STARTING, SLOTS_CLOSING, TEACHERS_WITHOUT_PRACTICE } from './scheduled.statements';
 
 export const PLACEMENT_REMINDER_DAYS = 7;
 export const DEADLINE_REMINDER_DAYS = 3;
@@ -25,26 +26,15 @@ export class SendRemindersJob implements JobHandler<'reminders.send'> {
 
   async handle(): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const starting: Array<{ id: string; person_id: string; enterprise_id: string; school_id: string }> = await tx.query(
-        `SELECT id, person_id, enterprise_id, school_id FROM placements WHERE status IN ('pending', 'active') AND start_date = $1 ORDER BY id`,
-        [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)],
-      );
+      const starting = await run(tx, PLACEMENTS_STARTING, [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)]);
       for (const p of starting) {
         await recordEvent(tx, 'placement.starting', p.id, { users: [p.person_id], adminsOf: [p.enterprise_id, p.school_id] }, {}, `placement.starting:${p.id}`);
       }
-      const closing: Array<{ id: string; enterprise_id: string; applicants: number }> = await tx.query(
-        `SELECT s.id, s.enterprise_id,
-                (SELECT count(*)::int FROM applications a WHERE a.slot_id = s.id AND a.status IN ('submitted', 'shortlisted')) AS applicants
-           FROM slots s WHERE s.state = 'open' AND s.application_deadline = $1 ORDER BY s.id`,
-        [this.clock.dayIn(DEADLINE_REMINDER_DAYS)],
-      );
+      const closing = await run(tx, SLOTS_CLOSING, [this.clock.dayIn(DEADLINE_REMINDER_DAYS)]);
       for (const s of closing) {
         await recordEvent(tx, 'slot.deadline-approaching', s.id, { adminsOf: [s.enterprise_id] }, { daysLeft: DEADLINE_REMINDER_DAYS, applicants: s.applicants }, `slot.deadline:${s.id}`);
       }
-      const practising: Array<{ id: string; teacher_id: string; enterprise_id: string; school_id: string }> = await tx.query(
-        `SELECT id, teacher_id, enterprise_id, school_id FROM bookings WHERE status IN ('booked', 'confirmed') AND start_date = $1 ORDER BY id`,
-        [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)],
-      );
+      const practising = await run(tx, PRACTICE_STARTING, [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)]);
       for (const b of practising) {
         await recordEvent(tx, 'booking.starting', b.id, { users: [b.teacher_id], adminsOf: [b.enterprise_id, b.school_id] }, {}, `booking.starting:${b.id}`);
       }
@@ -57,13 +47,7 @@ export class SendRemindersJob implements JobHandler<'reminders.send'> {
     const today = this.clock.today();
     const year = Number(today.slice(0, 4));
     if (today < `${year}-10-01`) return;
-    const idle: Array<{ user_id: string; school_id: string }> = await tx.query(
-      `SELECT t.user_id, t.school_id FROM teachers t
-        WHERE NOT EXISTS (SELECT 1 FROM bookings b WHERE b.teacher_id = t.user_id AND b.status <> 'cancelled'
-                            AND b.start_date <= make_date($1, 12, 31) AND b.end_date >= make_date($1, 1, 1))
-        ORDER BY t.user_id`,
-      [year],
-    );
+    const idle = await run(tx, TEACHERS_WITHOUT_PRACTICE, [year]);
     for (const t of idle) {
       await recordEvent(tx, 'practice.reminder', t.user_id, { users: [t.user_id] }, { year }, `practice.reminder:${t.user_id}:${year}`);
     }
