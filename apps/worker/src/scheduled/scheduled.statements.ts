@@ -1,8 +1,8 @@
 import { statement } from '@skillbridge/db';
 
-/** The scheduled jobs' SQL: reminders, offer expiry and the daily digest. Reads in id order: two runs at once queue, not deadlock. */
+/* The scheduled jobs' SQL: reminders, offer expiry and the daily digest. */
 
-// Reminders (reminders.send).
+// Reminders (reminders.send), read in id order: two runs at once record their events in the same order and queue, not deadlock.
 
 export const PLACEMENTS_STARTING = statement<[startDate: string], { id: string; person_id: string; enterprise_id: string; school_id: string }>(
   'reminders.placements-starting',
@@ -33,7 +33,7 @@ export const TEACHERS_WITHOUT_PRACTICE = statement<[year: number], { user_id: st
 // Offers (offers.expire).
 
 export const EXPIRE_OFFERS = statement<[today: string], { id: string; student_id: string; enterprise_id: string; school_id: string }>(
-  'offers.expire',
+  'offers.expire-unanswered',
   `UPDATE applications SET status = 'expired', decided_at = now(), updated_at = now()
     WHERE status = 'offered' AND respond_by < $1
     RETURNING id, student_id, enterprise_id, school_id`,
