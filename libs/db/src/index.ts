@@ -14,7 +14,6 @@ export * from './quota.repository';
 export * from './query/cursor';
 export * from './query/prepared';
 export * from './query/statement';
-export * from './query/remit';
 export * from './rules.repository';
 export * from './telemetry/traceparent';
 export { seedDemo, isSeeded } from './seed/demo';

@@ -15,7 +15,10 @@ export const APPLICATION_FACTS = statement<
     WHERE a.id = $1`,
 );
 
-export const PLACEMENT_FACTS = statement<[placementId: string], { slotTitle: string; enterpriseName: string; studentName: string; startDate: string }>(
+export const PLACEMENT_FACTS = statement<
+  [placementId: string],
+  { slotTitle: string; enterpriseName: string; studentName: string; startDate: string }
+>(
   'message-facts.placement',
   `SELECT s.title AS "slotTitle", e.name AS "enterpriseName", u.name AS "studentName", p.start_date::text AS "startDate"
      FROM placements p JOIN slots s ON s.id = p.slot_id JOIN organisations e ON e.id = p.enterprise_id JOIN users u ON u.id = p.person_id

@@ -7,7 +7,15 @@ import { statement } from './query/statement';
  * writes nothing and returns no row.
  */
 export const RECORD_EVENT = statement<
-  [kind: string, subjectId: string, users: string[], adminsOf: string[], payload: string, dedupeKey: string | null, traceparent: string | null],
+  [
+    kind: string,
+    subjectId: string,
+    users: string[],
+    adminsOf: string[],
+    payload: string,
+    dedupeKey: string | null,
+    traceparent: string | null,
+  ],
   { id: string }
 >(
   'outbox.record-event',

@@ -67,10 +67,10 @@ export const REQUEUE_IMPORT = statement<[importId: string, failure: string, runn
 );
 
 /** Who uploaded a headcounts file: their remit decides which enterprises it may name. */
-export const IMPORT_CREATOR = statement<[userId: string], { id: string; role: Role; organisation_id: string | null; authority: Authority | null }>(
-  'import-runner.creator',
-  `SELECT id, role, organisation_id, authority FROM users WHERE id = $1`,
-);
+export const IMPORT_CREATOR = statement<
+  [userId: string],
+  { id: string; role: Role; organisation_id: string | null; authority: Authority | null }
+>('import-runner.creator', `SELECT id, role, organisation_id, authority FROM users WHERE id = $1`);
 
 // The sweep.
 
@@ -112,7 +112,17 @@ export interface Staging<Row extends CopyValue[]> {
 }
 
 export const STUDENTS_STAGING: Staging<
-  [line: number, id: string, name: string, email: string, major: string, enrolmentYear: number, dateOfBirth: string, skills: string[], certificates: string[]]
+  [
+    line: number,
+    id: string,
+    name: string,
+    email: string,
+    major: string,
+    enrolmentYear: number,
+    dateOfBirth: string,
+    skills: string[],
+    certificates: string[],
+  ]
 > = {
   create: `CREATE TEMP TABLE import_rows (line int NOT NULL, id uuid NOT NULL, name text NOT NULL, email text NOT NULL,
              major text NOT NULL, enrolment_year int NOT NULL, date_of_birth date NOT NULL,

@@ -107,14 +107,20 @@ export const RECORD_INBOX_DELIVERY = statement<[eventId: string, userId: string]
    ON CONFLICT (event_id, user_id, channel) DO NOTHING RETURNING id`,
 );
 
-export const ENTER_INBOX = statement<[userId: string, eventId: string, kind: string, subjectId: string, title: string, body: string], never>(
+export const ENTER_INBOX = statement<
+  [userId: string, eventId: string, kind: string, subjectId: string, title: string, body: string],
+  never
+>(
   'notification-delivery.enter-inbox',
   `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
    ON CONFLICT (event_id, user_id) DO NOTHING`,
 );
 
 /** An external channel's delivery, claimed or found: its status says whether it is still to send. */
-export const CLAIM_DELIVERY = statement<[eventId: string, userId: string, channel: Channel, status: 'digest' | 'sending'], { id: string; status: string }>(
+export const CLAIM_DELIVERY = statement<
+  [eventId: string, userId: string, channel: Channel, status: 'digest' | 'sending'],
+  { id: string; status: string }
+>(
   'notification-delivery.claim',
   `INSERT INTO deliveries (event_id, user_id, channel, status) VALUES ($1, $2, $3, $4)
    ON CONFLICT (event_id, user_id, channel) DO UPDATE SET updated_at = now()

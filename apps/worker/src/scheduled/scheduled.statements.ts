@@ -4,7 +4,10 @@ import { statement } from '@skillbridge/db';
 
 // Reminders (reminders.send), read in id order: two runs at once record their events in the same order and queue, not deadlock.
 
-export const PLACEMENTS_STARTING = statement<[startDate: string], { id: string; person_id: string; enterprise_id: string; school_id: string }>(
+export const PLACEMENTS_STARTING = statement<
+  [startDate: string],
+  { id: string; person_id: string; enterprise_id: string; school_id: string }
+>(
   'reminders.placements-starting',
   `SELECT id, person_id, enterprise_id, school_id FROM placements WHERE status IN ('pending', 'active') AND start_date = $1 ORDER BY id`,
 );
@@ -16,7 +19,10 @@ export const SLOTS_CLOSING = statement<[applicationDeadline: string], { id: stri
      FROM slots s WHERE s.state = 'open' AND s.application_deadline = $1 ORDER BY s.id`,
 );
 
-export const PRACTICE_STARTING = statement<[startDate: string], { id: string; teacher_id: string; enterprise_id: string; school_id: string }>(
+export const PRACTICE_STARTING = statement<
+  [startDate: string],
+  { id: string; teacher_id: string; enterprise_id: string; school_id: string }
+>(
   'reminders.practice-starting',
   `SELECT id, teacher_id, enterprise_id, school_id FROM bookings WHERE status IN ('booked', 'confirmed') AND start_date = $1 ORDER BY id`,
 );
