@@ -126,9 +126,11 @@ describe('quota monitoring (integration)', () => {
     const [{ id, name }] = await api.db.query(`SELECT id, name FROM organisations WHERE ownership = 'municipal_soe' ORDER BY name LIMIT 1`);
     await api.db.query(`UPDATE organisations SET name = '=HYPERLINK("http://evil.example","点我")' WHERE id = $1`, [id]);
     const response = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=csv`, { headers: { authorization: `Bearer ${sasac}` } });
+    // The export streams: the name goes back only once the whole file has been read.
+    const body = await response.text();
     await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = (await response.text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = body.replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[0]).toBe('企业名称,统一社会信用代码,所有制,行业,区县,年度,职工总数,应接收实习生,已接收实习生,尚需接收,同时在岗上限,状态');
     expect(lines.length - 1).toBe((await everything(sasac)).length);
     expect(lines[1]).toContain('市属国有');
