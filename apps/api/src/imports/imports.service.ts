@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImportView, Page } from '@skillbridge/contracts';
 import { Import, JobProducer, activationCode, hashActivationCode, jobId, run, runOne } from '@skillbridge/db';
-import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, templateHeaders, today } from '@skillbridge/domain';
+import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, templateHeaders, today, now } from '@skillbridge/domain';
 import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';
@@ -108,7 +108,7 @@ export class ImportsService {
       await this.enqueue(saved.id);
     } catch (error) {
       // Not queued, so never run: say so on the import rather than leave it waiting forever.
-      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: new Date() });
+      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: now() });
       throw error;
     }
     const row = await repository.findOneByOrFail({ id: saved.id });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { CreatedPerson, Page, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
 import { Organisation, Student, Teacher, User, hashPassword, logPersonalDataAccess } from '@skillbridge/db';
-import { Actor, DomainError } from '@skillbridge/domain';
+import { Actor, DomainError, now } from '@skillbridge/domain';
 import { randomInt } from 'crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { BY_NAME, PageQuery, SortKey, paginate } from '../common/pagination';
@@ -40,7 +40,7 @@ export class SchoolsService {
   async create(body: CreateSchoolDto): Promise<SchoolView> {
     const repository = this.db.getRepository(Organisation);
     const school = await repository.save(
-      repository.create({ kind: 'school', name: body.name.trim(), schoolLevel: body.level, district: body.district, verification: 'verified', verifiedAt: new Date() }),
+      repository.create({ kind: 'school', name: body.name.trim(), schoolLevel: body.level, district: body.district, verification: 'verified', verifiedAt: now() }),
     );
     return schoolView(school);
   }

@@ -1,4 +1,4 @@
-import { today } from '@skillbridge/domain';
+import { today, now } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
@@ -133,8 +133,9 @@ export class SlotsService {
       if (slot.state !== 'draft') throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be published`);
       slot.state = 'open';
       await this.checkTerms(tx, slot);
-      await tx.getRepository(Slot).update({ id: slot.id }, { state: 'open', publishedAt: new Date() });
-      return this.view(tx, { ...slot, publishedAt: new Date() }, enterprise.name);
+      const publishedAt = now();
+      await tx.getRepository(Slot).update({ id: slot.id }, { state: 'open', publishedAt });
+      return this.view(tx, { ...slot, publishedAt }, enterprise.name);
     });
   }
 

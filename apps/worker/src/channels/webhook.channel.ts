@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { now } from '@skillbridge/domain';
 import { createHmac } from 'crypto';
 import { WorkerConfig } from '../config/worker.config';
 
@@ -27,7 +28,7 @@ export class WebhookChannel {
 
   async send(message: WebhookMessage): Promise<void> {
     if (!this.config.WEBHOOK_URL || !this.config.WEBHOOK_SECRET) throw new PermanentDeliveryError('WEBHOOK_URL is not configured');
-    const body = JSON.stringify({ ...message, sentAt: new Date().toISOString() });
+    const body = JSON.stringify({ ...message, sentAt: now().toISOString() });
     const signature = createHmac('sha256', this.config.WEBHOOK_SECRET).update(body).digest('hex');
     const response = await fetch(this.config.WEBHOOK_URL, {
       method: 'POST',
