@@ -1,3 +1,4 @@
+// @ts-check
 // The bench data set, generated inside PostgreSQL with generate_series in a few big INSERT … SELECT
 // statements. Every id is a deterministic uuid (md5 of a name and a number), so that later
 // statements can refer to row n without looking it up.
@@ -10,6 +11,27 @@
 //   applications   offered + school-approved, for the accept benchmarks (see prepareAccepts)
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
+/** @typedef {typeof SIZES.full} Sizes */
+/**
+ * The functions of the built libs/domain the bench calls (the API's own, so the data matches).
+ * @typedef {object} Domain
+ * @property {(text: string) => string[]} searchTerms  a slot's search terms
+ * @property {(q: string) => string[]} queryTerms  the terms of a search query
+ * @property {(body: string) => string} usccCheckCharacter  the GB 32100 check character of 17 characters
+ */
+/** @typedef {{ id: string, student: string }} Offer  an application offered to a student */
+/**
+ * @typedef {object} AcceptSet  offers for one spread and one hot accept run (prepareAccepts)
+ * @property {string} tag
+ * @property {Offer[]} spread
+ * @property {Offer[]} hot
+ * @property {string} hotSlotId
+ * @property {number} spreadSlots
+ * @property {[number, number]} spreadSlotRange
+ * @property {number} nextSlot  the first slot number no set uses
+ * @property {number} nextStudent  the first student number no set uses
+ */
 
 export const DISTRICTS = ['城关区', '七里河区', '西固区', '安宁区', '红古区', '永登县', '皋兰县', '榆中县', '兰州新区'];
 
@@ -72,6 +94,7 @@ const INDUSTRIES = ['装备制造', '汽车服务', '现代物流', '电子商�
 const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2gtb25seQ$bench-data-cannot-sign-in';
 
 /** Deterministic ids: uuid of md5('<kind>-<n>'). The same expressions are used in JS and SQL. */
+/** @param {string} kind  @param {string | number} nExpr */
 export const idSql = (kind, nExpr) => `md5('bench-${kind}-' || (${nExpr}))::uuid`;
 export const SCHOOL_ID_SQL = idSql('school', '1');
 export const SCHOOL_ADMIN_ID_SQL = idSql('school-admin', '1');
@@ -81,12 +104,20 @@ export const SIZES = {
   quick: { enterprises: 2000, students: 100_000, slots: 10_000, spreadSlots: 2000, hotCapacity: 500, hotOffers: 5000 },
 };
 
+/** @param {string} root  @returns {Domain} */
 export function domain(root) {
   return createRequire(path.join(root, 'package.json'))(path.join(root, 'libs/domain/dist'));
 }
 
-/** Every (title, description) combination a slot can have, with its search terms. */
+/**
+ * Every (title, description) combination a slot can have, with its search terms.
+ * @param {Domain['searchTerms']} searchTerms
+ */
 export function combinations(searchTerms) {
+  /**
+   * @type {Array<{ combo: number, f: number, s: number, p: number, k: number, title: string, description: string,
+   *   majors: string[], skills: string[], terms: string[] }>}
+   */
   const combos = [];
   FIELDS.forEach((field, f) =>
     SUFFIXES.forEach((suffix, s) =>
@@ -107,12 +138,15 @@ export function combinations(searchTerms) {
  * hashes n with a salt of its own (PostgreSQL's hashint4), so that e.g. a slot's district says
  * nothing about its start date or its title.
  */
+/** @param {string} n  a SQL expression  @param {number} salt  @param {number} m */
 export const pick = (n, salt, m) => `((hashint4((${n}) * 31 + ${salt}) & 2147483647) % ${m})`;
 
 /** A slot's capacity, 2–10 (also used to size the offers of the accept runs). */
+/** @param {string} n  a SQL expression */
 export const capacitySql = (n) => `(2 + ${pick(n, 6, 9)})`;
 
 /** The combination of slot n, in SQL: the field skewed (u² of a uniform hash), the rest uniform. */
+/** @param {string} n  a SQL expression */
 const comboOfSlotSql = (n) =>
   `(floor(${FIELDS.length} * power(((${n})::bigint * 2654435761 % 4294967296)::float8 / 4294967296, 2))::int * ${SUFFIXES.length * PLACES.length * PERKS.length}` +
   ` + ${pick(n, 1, SUFFIXES.length)} * ${PLACES.length * PERKS.length} + ${pick(n, 2, PLACES.length)} * ${PERKS.length} + ${pick(n, 3, PERKS.length)})`;
@@ -120,6 +154,12 @@ const comboOfSlotSql = (n) =>
 /**
  * Loads everything on an empty, migrated database. `step(name, fn)` times each statement group.
  * Returns the row counts.
+ * @param {import('pg').Pool} db
+ * @param {object} options
+ * @param {Sizes} options.sizes
+ * @param {Domain['searchTerms']} options.searchTerms
+ * @param {Domain['usccCheckCharacter']} options.usccCheckCharacter
+ * @param {(name: string, fn: () => Promise<unknown>) => Promise<unknown>} options.step
  */
 export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, step }) {
   const E = sizes.enterprises;
@@ -246,9 +286,14 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
  *  - hot: the next slot, its capacity raised to hotCapacity, hotOffers offers from distinct students.
  * Students studentFrom … are used, each for one offer only. Returns the offers and the next free
  * slot and student numbers.
+ * @param {import('pg').Pool} db
+ * @param {Sizes} sizes
+ * @param {{ tag: string, slotFrom: number, studentFrom: number }} set
+ * @returns {Promise<AcceptSet>}
  */
 export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) {
   const last = slotFrom + sizes.spreadSlots - 1;
+  /** @param {string} n */
   const offersOf = (n) => `(${capacitySql(n)} + CASE WHEN ${pick(n, 7, 5)} = 0 THEN 2 ELSE 0 END)`;
   await db.query(`CREATE TABLE IF NOT EXISTS bench_offers (app_id uuid PRIMARY KEY, student_n int NOT NULL, slot_n int NOT NULL, tag text NOT NULL, bench text NOT NULL)`);
   const spread = (
@@ -259,7 +304,7 @@ export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) 
                  FROM generate_series(${slotFrom}, ${last}) n, LATERAL generate_series(1, ${offersOf('n')}) k) x`,
       [tag],
     )
-  ).rowCount;
+  ).rowCount ?? 0;
   const hotSlot = last + 1;
   const hotStudentFrom = studentFrom + spread;
   const nextStudent = hotStudentFrom + sizes.hotOffers;
@@ -278,6 +323,7 @@ export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) 
     [tag],
   );
   // In app_id order, which is md5 order: the spread offers come in a shuffled slot order.
+  /** @type {Array<Offer & { bench: 'spread' | 'hot' }>} */
   const offers = (
     await db.query(`SELECT bench, app_id::text AS id, ${idSql('stu', 'student_n')}::text AS student FROM bench_offers WHERE tag = $1 ORDER BY app_id`, [tag])
   ).rows;

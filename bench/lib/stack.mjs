@@ -1,3 +1,4 @@
+// @ts-check
 // The production build of the API and the worker as children of a benchmark (or a drill), over a
 // database of its own: the start-up every script here would otherwise write again.
 import path from 'node:path';
@@ -9,6 +10,9 @@ import { startNodeChild, waitForHttp } from './processes.mjs';
 /**
  * A fresh database on `serverUrl`, named after the script and this process (two runs on one server
  * never drop each other's), migrated and loaded with the demo city. `drop()` removes it.
+ * @param {string} serverUrl
+ * @param {string} label
+ * @param {'setup' | 'migrate'} [mode]  setup: migrations and the demo city; migrate: migrations only
  */
 export async function freshDatabase(serverUrl, label, mode = 'setup') {
   const name = `sb_bench_${label}_${process.pid}`;
@@ -32,7 +36,19 @@ export async function freshDatabase(serverUrl, label, mode = 'setup') {
   };
 }
 
-/** The built API on a free port, answering `/health/ready`; `env` adds to or overrides the defaults. */
+/**
+ * @typedef {object} StackOptions
+ * @property {string} databaseUrl
+ * @property {string} redisUrl
+ * @property {string} prefix  of the queues and the Redis keys, so that runs on one server stay apart
+ * @property {string} logDir
+ * @property {Record<string, string>} [env]  adds to or overrides the defaults
+ */
+
+/**
+ * The built API on a free port, answering `/health/ready`; `env` adds to or overrides the defaults.
+ * @param {StackOptions & { secret: string }} options
+ */
 export async function startApi({ databaseUrl, redisUrl, prefix, secret, logDir, env = {} }) {
   const port = await freePort();
   const handle = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
@@ -45,7 +61,10 @@ export async function startApi({ databaseUrl, redisUrl, prefix, secret, logDir, 
   return { handle, port, base };
 }
 
-/** The built worker with its health server on a free port, answering `/health`. */
+/**
+ * The built worker with its health server on a free port, answering `/health`.
+ * @param {StackOptions} options
+ */
 export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env = {} }) {
   const port = await freePort();
   const handle = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
@@ -60,10 +79,12 @@ export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env =
 /**
  * PostgreSQL and Redis for a script (DATABASE_URL / REDIS_URL, or its own under .data/bench-<label>),
  * the children it starts, and one cleanup that stops them in reverse order, also on Ctrl-C.
+ * @param {string} label
  */
 export async function benchServices(label) {
   const postgres = await ensurePostgres({ dataDir: path.join(DATA, `bench-${label}`, 'pg') });
   const redis = await ensureRedis({ dataDir: path.join(DATA, `bench-${label}`, 'redis') });
+  /** @type {Array<{ stop: () => Promise<void> }>} what to stop at the end, in reverse order */
   const children = [];
   const cleanup = async () => {
     for (const child of [...children].reverse()) await child.stop();
