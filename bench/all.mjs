@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: every benchmark of the project, one after the other (each against production
 // builds on the real PostgreSQL and Redis), then one table of all their figures, each beside the
 // ceiling measured in the same run: bench/results/<date>.md and .json. `--quick` for small sizes;
@@ -20,6 +21,7 @@ const SCRIPTS = [
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const chosen = only ? SCRIPTS.filter((s) => only.includes(s.name)) : SCRIPTS;
 
+/** @param {string} message */
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 const tables = path.join(DATA, 'bench-tables');
 fs.mkdirSync(tables, { recursive: true });

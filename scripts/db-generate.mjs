@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run db:generate -- Name`: compares the entities with a scratch database migrated to the
 // latest committed migration, and writes the difference as libs/db/src/migrations/<time>-Name.ts.
 // Review it, then list it in libs/db/src/migrations/index.ts.

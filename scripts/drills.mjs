@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run drills`: fault drills under load. Starts the production build (API and worker) over a
 // database of its own and a redis-server of its own, keeps a steady load of applications, accepts
 // and practice bookings going, and in turn: kill -9 of the API and a restart; kill -9 of the worker
@@ -9,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+/** @typedef {import('node:net').AddressInfo} AddressInfo */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -26,13 +28,19 @@ const SIZE = short
   ? { slots: 40, applicants: 10, teachers: 150, phaseMs: 5_000, rate: 15 }
   : { slots: 80, applicants: 12, teachers: 400, phaseMs: 20_000, rate: 20 };
 const CONCURRENCY = 12;
+/** @param {string} message */
 const say = (message) => process.stdout.write(`▸ ${message}\n`);
+/** @param {number} ms  @returns {Promise<void>} */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const dir = path.join(DATA, 'drills', String(process.pid));
 fs.mkdirSync(dir, { recursive: true });
 
-/** A redis-server of the drill's own, restartable, persisting like production. */
+/**
+ * A redis-server of the drill's own, restartable, persisting like production.
+ * @param {number} port
+ */
 function ownRedis(port) {
+  /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   const up = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
@@ -49,14 +57,26 @@ function ownRedis(port) {
     }
     throw new Error('redis-server did not start (is it on PATH? `sudo apt-get install redis-server`)');
   };
+  /** @returns {Promise<void>} */
   const down = () =>
     new Promise((resolve) => {
       if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', resolve);
+      child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
   return { url: `redis://127.0.0.1:${port}`, up, down };
 }
+
+/**
+ * One request of the load: an accept, an application or a practice booking.
+ * @typedef {object} Operation
+ * @property {string} kind  accept, apply or book
+ * @property {string} method
+ * @property {string} path  under /api/v1
+ * @property {string} token
+ * @property {object} [body]
+ * @property {string} [id]  accept: the application
+ */
 
 /** The SMTP server the worker sends to: counts each Message-ID it receives. */
 function smtpSink() {
@@ -78,11 +98,14 @@ function smtpSink() {
   server.on('error', () => undefined); // a worker killed mid-session resets its connection
   return {
     received,
-    start: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.server.address().port))),
-    stop: () => new Promise((resolve) => server.close(resolve)),
+    /** @returns {Promise<number>} the port it listens on */
+    start: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(/** @type {AddressInfo} */ (server.server.address()).port))),
+    /** @returns {Promise<void>} */
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
+/** @type {Array<() => Promise<unknown>>} */
 const stoppers = [];
 const cleanup = async () => {
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
@@ -176,6 +199,7 @@ try {
   const workerPort = await freePort();
   const base = `http://127.0.0.1:${apiPort}/api/v1`;
   const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:` };
+  /** @type {{ api?: import('../bench/lib/processes.mjs').NodeChild, worker?: import('../bench/lib/processes.mjs').NodeChild }} */
   const processes = {};
   const start = {
     api: async () => {
@@ -203,8 +227,11 @@ try {
   await Promise.all([start.api(), start.worker()]);
 
   // ——— the load: every operation once, paced over the whole drill ———
+  /** @param {string} id */
   const studentToken = (id) => mint({ id, role: 'student', org: fixture.school });
+  /** @param {string} id */
   const teacherToken = (id) => mint({ id, role: 'teacher', org: fixture.school });
+  /** @type {Operation[]} */
   const operations = [
     ...offers.map((o) => ({ kind: 'accept', id: o.id, method: 'POST', path: `/applications/${o.id}/accept`, token: studentToken(o.student_id) })),
     ...offers.map((o, i) => {
@@ -220,8 +247,13 @@ try {
     ),
   ].sort(() => Math.random() - 0.5);
   const phases = ['steady load', 'kill -9 API, restart', 'kill -9 worker, restart', 'kill -9 Redis, restart', 'PostgreSQL restart'];
+  /**
+   * @type {{ ok: Array<Operation & { result: { id?: string } }>, refused: number, unavailable: number,
+   *   byPhase: Array<Record<'ok' | 'refused' | 'unavailable', number>> }}
+   */
   const outcome = { ok: [], refused: 0, unavailable: 0, byPhase: phases.map(() => ({ ok: 0, refused: 0, unavailable: 0 })) };
   let phase = 0;
+  /** @param {Operation} op */
   const send = async (op) => {
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
@@ -231,7 +263,7 @@ try {
           body: op.body ? JSON.stringify(op.body) : undefined,
           signal: AbortSignal.timeout(15_000),
         });
-        const body = await response.json().catch(() => ({}));
+        const body = /** @type {{ id?: string }} */ (await response.json().catch(() => ({})));
         if (response.status < 300) {
           outcome.ok.push({ ...op, result: body });
           outcome.byPhase[phase].ok++;
@@ -263,7 +295,9 @@ try {
   });
 
   // ——— the injections, one per phase ———
+  /** @type {Array<{ name: string, at: number, recovered: number }>} */
   const injections = [];
+  /** @param {() => Promise<boolean>} check  @returns {Promise<number>} the seconds until it held */
   const timeUntil = async (check) => {
     const t0 = performance.now();
     for (;;) {
@@ -277,17 +311,18 @@ try {
   };
   const ready = async () => (await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok;
   const workerUp = async () => (await fetch(`http://127.0.0.1:${workerPort}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+  /** @type {Record<string, () => Promise<number>>} the seconds until the service is back */
   const inject = {
     'kill -9 API, restart': async () => {
-      processes.api.child.kill('SIGKILL');
-      await processes.api.exited;
+      processes.api?.child.kill('SIGKILL');
+      await processes.api?.exited;
       const t0 = performance.now();
       await start.api();
       return (performance.now() - t0) / 1000;
     },
     'kill -9 worker, restart': async () => {
-      processes.worker.child.kill('SIGKILL');
-      await processes.worker.exited;
+      processes.worker?.child.kill('SIGKILL');
+      await processes.worker?.exited;
       const t0 = performance.now();
       await start.worker();
       return (performance.now() - t0) / 1000;
@@ -355,8 +390,11 @@ try {
   say(`settled ${settledIn.toFixed(1)} s after the load`);
 
   // ——— the invariants ———
+  /** @param {string} sql  @param {unknown[]} [params]  the first row */
   const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
+  /** @type {Array<{ what: string, held: boolean, detail: string }>} */
   const checks = [];
+  /** @param {string} what  @param {boolean} held  @param {string} detail */
   const check = (what, held, detail) => checks.push({ what, held, detail });
 
   const seats = await one(
@@ -404,8 +442,10 @@ try {
     `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status NOT IN ('sent', 'digest'))::int AS unsent,
             coalesce(array_agg('<delivery-' || id || '@skillbridge>') FILTER (WHERE status = 'sent'), '{}') AS ids FROM deliveries WHERE channel = 'email'`,
   );
-  const sentIds = new Set(mail.ids);
-  const arrived = mail.ids.filter((id) => smtp.received.has(id)).length;
+  /** @type {string[]} */
+  const mailIds = mail.ids;
+  const sentIds = new Set(mailIds);
+  const arrived = mailIds.filter((id) => smtp.received.has(id)).length;
   const repeats = [...smtp.received.values()].filter((n) => n > 1).length;
   const unknown = [...smtp.received.keys()].filter((id) => !sentIds.has(id)).length;
   check(

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run match:solve -- <instance> <assignment-out> [--check]` — solves an hr-instance v1 file
 // (shared/match/README.md) with the domain's deferred-acceptance engine and writes the assignment,
 // one `<student> <slot>` line per student (-1: unmatched). Runs the built library
@@ -32,6 +33,10 @@ if (!fs.existsSync(DIST)) {
 }
 const domain = createRequire(import.meta.url)(DIST);
 
+/** The errors the engine and the parser throw: a code, and the line of a malformed file. */
+/** @typedef {Error & { code?: string, details: { line: number } }} EngineError */
+
+/** @param {number} from  @param {number} to  performance.now() values */
 const seconds = (from, to) => ((to - from) / 1000).toFixed(4);
 
 // Read in chunks straight into the streaming parser: the file is never held whole, nor as text.
@@ -48,7 +53,8 @@ try {
     fs.closeSync(fd);
   }
   instance = parser.end();
-} catch (error) {
+} catch (thrown) {
+  const error = /** @type {EngineError | undefined} */ (thrown);
   if (error?.code === 'MALFORMED_HR_INSTANCE') {
     console.error(`${instancePath}:${error.details.line}: ${error.message.replace(/^line \d+: /, '')}`);
     process.exit(1);
@@ -65,7 +71,8 @@ let result;
 const cpu0 = process.cpuUsage();
 try {
   result = domain.deferredAcceptance(instance);
-} catch (error) {
+} catch (thrown) {
+  const error = /** @type {EngineError | undefined} */ (thrown);
   if (error?.code === 'INVALID_HR_INSTANCE') {
     console.error(`${instancePath}: ${error.message}`);
     process.exit(1);

@@ -1,3 +1,4 @@
+// @ts-check
 // DB only, no API: the accept statement exactly as the API sends it (captured into a results JSON by
 // bench/run.mjs) vs an explicit transaction that takes the seat last (so the slot row is locked
 // only for that UPDATE and the COMMIT), on a fresh hot slot: capacity 500, 5,000 offers, 50 clients.
@@ -14,6 +15,7 @@ if (!ACCEPT_SQL || !['as-is', 'seat-last'].includes(mode)) throw new Error('usag
 const slotN = Number(slotArg ?? 99001);
 const studentFrom = Number(studentArg ?? 900000);
 const db = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 50 });
+/** @param {string} kind  @param {string | number} n */
 const id = (kind, n) => `md5('bench-${kind}-' || (${n}))::uuid`;
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
@@ -26,10 +28,14 @@ await db.query(
 );
 const offers = (await db.query(`SELECT id::text, student_id::text AS student FROM applications WHERE slot_id = ${id('slot', slotN)} AND status = 'offered' ORDER BY id`)).rows;
 
+/** @typedef {{ id: string, student: string }} Offer */
+
+/** @param {import('pg').PoolClient} client  @param {Offer} offer  @returns {Promise<number>} the HTTP status the API would answer */
 async function asIs(client, offer) {
-  const { rows } = await client.query(ACCEPT_SQL, [offer.id, offer.student, today]);
+  const { rows } = await client.query(/** @type {string} checked above */ (ACCEPT_SQL), [offer.id, offer.student, today]);
   return rows[0].placement_id ? 200 : 409;
 }
+/** @param {import('pg').PoolClient} client  @param {Offer} offer  @returns {Promise<number>} the HTTP status the API would answer */
 async function seatLast(client, offer) {
   await client.query('BEGIN');
   try {

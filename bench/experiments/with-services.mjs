@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one experiment script against the database a `node bench/run.mjs --keep` left behind:
 //
 //   node bench/experiments/with-services.mjs bench/experiments/api-variants.mjs [args…]
@@ -23,7 +24,7 @@ const stopAll = async () => {
   await redis.stop();
   await postgres.stop();
 };
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => child.kill(signal));
 const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
 await stopAll();
 process.exit(code);
