@@ -20,7 +20,10 @@ import { tokenMinter } from './lib/tokens.mjs';
 const quick = process.argv.includes('--quick');
 const sizes = flowsSizes(quick);
 // `--only notifications,practice,quotas` runs some sections; all by default.
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',') ?? ['notifications', 'practice', 'quotas'];
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',') ?? ['notifications', 'practice', 'quotas'];
 // `--keep` leaves the benchmark's database behind (its URL is printed) for EXPLAIN ANALYZE afterwards.
 const keep = process.argv.includes('--keep');
 
@@ -75,7 +78,10 @@ function writeReport(sections) {
   process.stdout.write('\n' + textTable(headers, rows) + '\n');
   const date = new Date().toISOString().slice(0, 10);
   const out = path.join(ROOT, 'bench/results', `${date}-flows${quick ? '-quick' : ''}${only.length < 3 ? `-${only.join('-')}` : ''}`);
-  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end`;
   fs.writeFileSync(
     `${out}.md`,
     `# Notifications, practice and quota benchmarks — ${date}${quick ? ' (quick)' : ''}\n\n` +

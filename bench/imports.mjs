@@ -31,7 +31,10 @@ const AIM = 20_000; // students a second
  *   & Awaited<ReturnType<typeof measureCsvBesideCopy>>['figures']} ImportFigures
  */
 
-const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const loadAtStart = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const { postgres, redis, children, cleanup } = await benchServices('imports');
 
 try {
@@ -69,7 +72,14 @@ try {
   const xlsx = await measureXlsx(run, tag);
   const { csvWorkerMs, csvPhases } = workerTimings(worker.handle.logFile, csv.csvRun);
   await db.end();
-  const figures = { rows: ROWS, ...csv.figures, rejectedSeconds: rejected.seconds, xlsxPerSecond: ROWS / xlsx.seconds, csvWorkerMs, csvPhases };
+  const figures = {
+    rows: ROWS,
+    ...csv.figures,
+    rejectedSeconds: rejected.seconds,
+    xlsxPerSecond: ROWS / xlsx.seconds,
+    csvWorkerMs,
+    csvPhases,
+  };
   writeReport(figures, { copyTimes: csv.copyTimes, csvRun: csv.csvRun, rejected, xlsxRun: xlsx });
 } finally {
   await cleanup();
@@ -108,7 +118,9 @@ function writeReport(figures, { copyTimes, csvRun, rejected, xlsxRun }) {
     ],
     [
       `…the best run's steps in the worker`,
-      Object.entries(csvPhases).map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(2)} s`).join(' · '),
+      Object.entries(csvPhases)
+        .map(([k, v]) => `${k.replace(/Ms$/, '')} ${(v / 1000).toFixed(2)} s`)
+        .join(' · '),
       '—',
       '—',
       'reported',
@@ -135,7 +147,10 @@ function writeReport(figures, { copyTimes, csvRun, rejected, xlsxRun }) {
   const out = path.join(ROOT, 'bench/results', `${date}-imports${quick ? '-quick' : ''}`);
   const machine =
     `${os.cpus().length} CPUs, Node ${process.version}, load average ${loadAtStart} at the start ` +
-    `and ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+    `and ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} at the end`;
   fs.writeFileSync(
     `${out}.md`,
     `# Bulk import benchmark — ${date}${quick ? ' (quick)' : ''}\n\n` +

@@ -66,8 +66,10 @@ const header = {
   parameters: { ...options, build: undefined, label: undefined },
   algorithm: domain.ALGORITHM_VERSION,
 };
-say(`match bench: ${fmt(options.students)} students × ${options.choices} choices over ${fmt(options.slots)} slots (fill ${options.fill}, skew ${options.skew}, seed ${options.seed}); ` +
-  `${header.machine.nproc} CPUs, Node ${process.version}, load average ${header.machine.loadAverageAtStart.join(' ')}`);
+say(
+  `match bench: ${fmt(options.students)} students × ${options.choices} choices over ${fmt(options.slots)} slots (fill ${options.fill}, skew ${options.skew}, seed ${options.seed}); ` +
+    `${header.machine.nproc} CPUs, Node ${process.version}, load average ${header.machine.loadAverageAtStart.join(' ')}`,
+);
 
 // 1. The instance
 let t = performance.now();
@@ -77,7 +79,12 @@ const generation = {
   choices: instance.choiceSlot.length,
   rankingEntries: instance.rankedStudent.length,
   totalCapacity: instance.capacity.reduce((sum, c) => sum + c, 0),
-  instanceMiB: mib([instance.choiceStart, instance.choiceSlot, instance.capacity, instance.rankStart, instance.rankedStudent].reduce((sum, a) => sum + a.byteLength, 0)),
+  instanceMiB: mib(
+    [instance.choiceStart, instance.choiceSlot, instance.capacity, instance.rankStart, instance.rankedStudent].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    ),
+  ),
   rssMiB: mib(process.memoryUsage().rss),
 };
 say(
@@ -108,7 +115,9 @@ for (let run = 0; run < options.runs; run++) {
   loads.push(Number(load.toFixed(2)));
   if (result && !sameArray(result.assignment, current.assignment)) identical = false;
   result = current;
-  say(`run ${run + 1}: ${times[run].toFixed(3)} s (cpu ${cpuTimes[run].toFixed(3)} s, load ${load.toFixed(1)}), matched ${fmt(current.matched)}, ${fmt(current.proposals)} proposals, rss ${mib(process.memoryUsage().rss)} MiB`);
+  say(
+    `run ${run + 1}: ${times[run].toFixed(3)} s (cpu ${cpuTimes[run].toFixed(3)} s, load ${load.toFixed(1)}), matched ${fmt(current.matched)}, ${fmt(current.proposals)} proposals, rss ${mib(process.memoryUsage().rss)} MiB`,
+  );
 }
 if (!result) throw new Error('no run'); // parseArgs refuses --runs 0
 const sorted = [...times].sort((a, b) => a - b);
@@ -283,22 +292,62 @@ function writeReport(r) {
   const verdict = (ok) => (ok ? '✅ met' : '❌ missed');
   const peak = Math.max(e.peakRssMiB, r.solve?.peakRssMiB ?? 0);
   const rows = [
-    ['engine time (wall), best of ' + e.runs.length, `${e.bestSeconds.toFixed(3)} s (runs: ${e.runs.map((x) => x.toFixed(3)).join(', ')}; 1-min load before each: ${e.loadAverageBeforeRuns.join(', ')})`, `≤ ${AIM.engineSeconds} s`, verdict(e.bestSeconds <= AIM.engineSeconds)],
-    ['engine time (wall), median', `${e.medianSeconds.toFixed(3)} s`, `≤ ${AIM.engineSeconds} s`, verdict(e.medianSeconds <= AIM.engineSeconds)],
-    ['engine CPU time (user + system), best / median', `${e.bestCpuSeconds.toFixed(3)} / ${e.medianCpuSeconds.toFixed(3)} s (runs: ${e.cpuRuns.map((x) => x.toFixed(3)).join(', ')})`, '—', 'reported'],
-    ['peak RSS, bench process (generation, instance, all runs, audit)', `${fmt(e.peakRssMiB)} MiB`, '≤ 2 GB', verdict(e.peakRssMiB * 2 ** 20 <= AIM.memoryBytes)],
+    [
+      'engine time (wall), best of ' + e.runs.length,
+      `${e.bestSeconds.toFixed(3)} s (runs: ${e.runs.map((x) => x.toFixed(3)).join(', ')}; 1-min load before each: ${e.loadAverageBeforeRuns.join(', ')})`,
+      `≤ ${AIM.engineSeconds} s`,
+      verdict(e.bestSeconds <= AIM.engineSeconds),
+    ],
+    [
+      'engine time (wall), median',
+      `${e.medianSeconds.toFixed(3)} s`,
+      `≤ ${AIM.engineSeconds} s`,
+      verdict(e.medianSeconds <= AIM.engineSeconds),
+    ],
+    [
+      'engine CPU time (user + system), best / median',
+      `${e.bestCpuSeconds.toFixed(3)} / ${e.medianCpuSeconds.toFixed(3)} s (runs: ${e.cpuRuns.map((x) => x.toFixed(3)).join(', ')})`,
+      '—',
+      'reported',
+    ],
+    [
+      'peak RSS, bench process (generation, instance, all runs, audit)',
+      `${fmt(e.peakRssMiB)} MiB`,
+      '≤ 2 GB',
+      verdict(e.peakRssMiB * 2 ** 20 <= AIM.memoryBytes),
+    ],
   ];
   if (r.solve) {
     const s = r.solve;
     rows.push(
-      ['match-solve.mjs on the written file', `read+parse ${s.readParseSeconds.toFixed(2)} s · engine (match_s) ${s.matchSeconds.toFixed(3)} s (cpu ${s.matchCpuSeconds.toFixed(3)} s) · write ${s.writeAssignmentSeconds.toFixed(2)} s · wall ${s.wallSeconds.toFixed(2)} s (file ${fmt(s.fileMiB)} MiB)`, `engine ≤ ${AIM.engineSeconds} s`, verdict(s.matchSeconds <= AIM.engineSeconds)],
+      [
+        'match-solve.mjs on the written file',
+        `read+parse ${s.readParseSeconds.toFixed(2)} s · engine (match_s) ${s.matchSeconds.toFixed(3)} s (cpu ${s.matchCpuSeconds.toFixed(3)} s) · write ${s.writeAssignmentSeconds.toFixed(2)} s · wall ${s.wallSeconds.toFixed(2)} s (file ${fmt(s.fileMiB)} MiB)`,
+        `engine ≤ ${AIM.engineSeconds} s`,
+        verdict(s.matchSeconds <= AIM.engineSeconds),
+      ],
       ['peak RSS, match-solve.mjs process', `${fmt(s.peakRssMiB)} MiB`, '≤ 2 GB', verdict(s.peakRssMiB * 2 ** 20 <= AIM.memoryBytes)],
     );
   }
   rows.push(
-    ['result', `${fmt(e.matched)} of ${fmt(p.students)} matched (${(100 * e.matchedShare).toFixed(1)} %), ${fmt(e.proposals)} proposals`, '—', 'reported'],
-    ['audit (full): checkMatching, blockingPairs', `${r.audit.problems.length} problems (${r.audit.checkMatchingSeconds.toFixed(2)} s), ${r.audit.blockingPairs.length} blocking pairs (${r.audit.blockingPairsSeconds.toFixed(2)} s)`, 'none', verdict(r.audit.problems.length === 0 && r.audit.blockingPairs.length === 0)],
-    ['determinism', `${e.runs.length} runs ${e.identicalRuns ? 'identical' : 'DIFFER'}${r.solve ? `; match-solve's file ${r.solve.sameAsInMemory ? 'byte-identical to' : 'DIFFERS from'} the in-memory result` : ''}`, 'identical', verdict(e.identicalRuns && (r.solve?.sameAsInMemory ?? true))],
+    [
+      'result',
+      `${fmt(e.matched)} of ${fmt(p.students)} matched (${(100 * e.matchedShare).toFixed(1)} %), ${fmt(e.proposals)} proposals`,
+      '—',
+      'reported',
+    ],
+    [
+      'audit (full): checkMatching, blockingPairs',
+      `${r.audit.problems.length} problems (${r.audit.checkMatchingSeconds.toFixed(2)} s), ${r.audit.blockingPairs.length} blocking pairs (${r.audit.blockingPairsSeconds.toFixed(2)} s)`,
+      'none',
+      verdict(r.audit.problems.length === 0 && r.audit.blockingPairs.length === 0),
+    ],
+    [
+      'determinism',
+      `${e.runs.length} runs ${e.identicalRuns ? 'identical' : 'DIFFER'}${r.solve ? `; match-solve's file ${r.solve.sameAsInMemory ? 'byte-identical to' : 'DIFFERS from'} the in-memory result` : ''}`,
+      'identical',
+      verdict(e.identicalRuns && (r.solve?.sameAsInMemory ?? true)),
+    ],
   );
   const m = r.machine;
   const md = [
@@ -322,7 +371,11 @@ function writeReport(r) {
   const base = path.join(RESULTS, `${r.startedAt.slice(0, 10)}-${r.label}`);
   fs.writeFileSync(`${base}.md`, md);
   fs.writeFileSync(`${base}.json`, JSON.stringify(r, null, 2) + '\n');
-  shareTable('match-round engine (bench/match.mjs)', rows.map(([what, value, aim, verdict]) => [`matching: ${what}`, value, '—', aim, verdict]), path.relative(ROOT, `${base}.md`));
+  shareTable(
+    'match-round engine (bench/match.mjs)',
+    rows.map(([what, value, aim, verdict]) => [`matching: ${what}`, value, '—', aim, verdict]),
+    path.relative(ROOT, `${base}.md`),
+  );
   process.stdout.write(md);
   say(`\nwrote ${path.relative(ROOT, base)}.md and .json`);
 }
@@ -337,7 +390,9 @@ function parseArgs(argv) {
   /** @type {typeof DEFAULTS & { write: string | undefined, solve: boolean, build: boolean, label: string }} */
   const o = { ...DEFAULTS, write: undefined, solve: true, build: true, label: 'match' };
   const usage = () => {
-    console.error('usage: node bench/match.mjs [--students N] [--slots N] [--choices N] [--fill x] [--skew x] [--seed N] [--runs N] [--write path] [--no-solve] [--no-build] [--quick]');
+    console.error(
+      'usage: node bench/match.mjs [--students N] [--slots N] [--choices N] [--fill x] [--skew x] [--seed N] [--runs N] [--write path] [--no-solve] [--no-build] [--quick]',
+    );
     process.exit(2);
   };
   for (let i = 0; i < argv.length; i++) {
@@ -355,7 +410,9 @@ function parseArgs(argv) {
   }
   if (o.slots < 1 || o.students < 1 || o.runs < 1 || o.skew <= 0) usage();
   const custom = /** @type {Parameter[]} */ (['students', 'slots', 'choices', 'fill', 'skew']).some((key) => o[key] !== DEFAULTS[key]);
-  o.label = custom ? `match-${o.students}x${o.choices}-over-${o.slots}${o.skew !== 1 ? `-skew${o.skew}` : ''}${o.fill !== DEFAULTS.fill ? `-fill${o.fill}` : ''}` : 'match';
+  o.label = custom
+    ? `match-${o.students}x${o.choices}-over-${o.slots}${o.skew !== 1 ? `-skew${o.skew}` : ''}${o.fill !== DEFAULTS.fill ? `-fill${o.fill}` : ''}`
+    : 'match';
   return o;
 }
 
@@ -366,7 +423,14 @@ function machine() {
   } catch {
     /* not Linux */
   }
-  return { nproc: os.availableParallelism?.() ?? os.cpus().length, model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
 }
 
 /** @param {ArrayLike<number>} a  @param {ArrayLike<number>} b */

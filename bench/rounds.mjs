@@ -72,7 +72,9 @@ try {
 async function freshRoundsDatabase(databaseUrl) {
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`CREATE DATABASE ${DATABASE}`);
   await admin.end();
   setUpDatabase(databaseUrl, 'setup');
@@ -108,7 +110,10 @@ function writeReport({ figures, rows }) {
   process.stdout.write('\n' + textTable(headers, rows) + '\n');
   const date = new Date().toISOString().slice(0, 10);
   const out = path.join(ROOT, 'bench/results', `${date}-rounds-${STUDENTS}${REPUBLISH ? '-republish' : ''}`);
-  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} at the end`;
+  const machine = `${os.cpus().length} CPUs, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} at the end`;
   const command = `node bench/rounds.mjs ${process.argv.slice(2).join(' ') || `--students=${STUDENTS}`}`;
   fs.writeFileSync(
     `${out}.md`,

@@ -87,14 +87,22 @@ const t3 = performance.now();
 
 const choices = instance.choiceSlot.length;
 const ranked = instance.rankedStudent.length;
-console.log(`${path.basename(instancePath)}: ${instance.students} students, ${instance.slots} slots, ${choices} choices, ${ranked} ranking entries (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
-console.log(`algorithm ${domain.ALGORITHM_VERSION}; ${result.proposals} proposals; engine cpu_s ${((cpu.user + cpu.system) / 1e6).toFixed(4)}`);
+console.log(
+  `${path.basename(instancePath)}: ${instance.students} students, ${instance.slots} slots, ${choices} choices, ${ranked} ranking entries (${(bytes / 2 ** 20).toFixed(1)} MiB)`,
+);
+console.log(
+  `algorithm ${domain.ALGORITHM_VERSION}; ${result.proposals} proposals; engine cpu_s ${((cpu.user + cpu.system) / 1e6).toFixed(4)}`,
+);
 if (check) {
   const problems = domain.checkMatching(instance, result.assignment, 10);
   const blocking = domain.blockingPairs(instance, result.assignment, 10);
-  console.log(`check: ${problems.length === 0 ? 'a matching (capacities and acceptability hold)' : `NOT a matching: ${JSON.stringify(problems)}`}; ` +
-    `${blocking.length === 0 ? 'stable (no blocking pair)' : `NOT stable: ${JSON.stringify(blocking)}`}; check_s ${seconds(t3, performance.now())}`);
+  console.log(
+    `check: ${problems.length === 0 ? 'a matching (capacities and acceptability hold)' : `NOT a matching: ${JSON.stringify(problems)}`}; ` +
+      `${blocking.length === 0 ? 'stable (no blocking pair)' : `NOT stable: ${JSON.stringify(blocking)}`}; check_s ${seconds(t3, performance.now())}`,
+  );
   if (problems.length > 0 || blocking.length > 0) process.exitCode = 1;
 }
-console.log(`read+parse_s ${seconds(t0, t1)}; write_s ${seconds(t2, t3)}; peak_rss_mib ${Math.round(process.resourceUsage().maxRSS / 1024)}; wrote ${outPath}`);
+console.log(
+  `read+parse_s ${seconds(t0, t1)}; write_s ${seconds(t2, t3)}; peak_rss_mib ${Math.round(process.resourceUsage().maxRSS / 1024)}; wrote ${outPath}`,
+);
 console.log(`matched ${result.matched} of ${instance.students} students; match_s ${seconds(t1, t2)}`);

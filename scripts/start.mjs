@@ -59,7 +59,11 @@ process.on('SIGTERM', () => void stopAll(0));
 
 async function main() {
   /** @type {Array<[string, number]>} */
-  const ports = [['API_PORT', API_PORT], ['PORTAL_PORT', PORTAL_PORT], ['WORKER_HEALTH_PORT', WORKER_HEALTH_PORT]];
+  const ports = [
+    ['API_PORT', API_PORT],
+    ['PORTAL_PORT', PORTAL_PORT],
+    ['WORKER_HEALTH_PORT', WORKER_HEALTH_PORT],
+  ];
   for (const [name, port] of ports) {
     if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it, or set ${name} to another port`);
   }
@@ -69,7 +73,9 @@ async function main() {
   stoppers.push(postgres.stop);
   const redis = await ensureRedis({ dataDir: path.join(DATA, 'redis') });
   stoppers.push(redis.stop);
-  say(`  PostgreSQL ${postgres.embedded ? '(embedded, data in .data/pg)' : 'from DATABASE_URL'}; Redis ${redis.spawned ? '(started here)' : 'from REDIS_URL'}`);
+  say(
+    `  PostgreSQL ${postgres.embedded ? '(embedded, data in .data/pg)' : 'from DATABASE_URL'}; Redis ${redis.spawned ? '(started here)' : 'from REDIS_URL'}`,
+  );
 
   say('building (Nx caches what did not change)');
   buildAll();
@@ -77,9 +83,26 @@ async function main() {
   say('migrations and demo data');
   setUpDatabase(postgres.url);
 
-  const common = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
-  const api = startChild('api', process.execPath, ['apps/api/dist/main.js'], { ...common, PORT: String(API_PORT), JWT_SECRET: process.env.JWT_SECRET ?? localSecret('jwt-secret') }, 36);
-  const worker = startChild('worker', process.execPath, ['apps/worker/dist/main.js'], { ...common, WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT) }, 35);
+  const common = {
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  const api = startChild(
+    'api',
+    process.execPath,
+    ['apps/api/dist/main.js'],
+    { ...common, PORT: String(API_PORT), JWT_SECRET: process.env.JWT_SECRET ?? localSecret('jwt-secret') },
+    36,
+  );
+  const worker = startChild(
+    'worker',
+    process.execPath,
+    ['apps/worker/dist/main.js'],
+    { ...common, WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT) },
+    35,
+  );
   const portal = startChild(
     'portal',
     process.execPath,

@@ -68,11 +68,11 @@ async function main() {
   const results = path.join(DATA, 'test', 'results.json');
   fs.mkdirSync(path.dirname(results), { recursive: true });
   fs.rmSync(results, { force: true });
-  const jest = spawnSync(
-    process.execPath,
-    [binOf('jest', 'jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' } },
-  );
+  const jest = spawnSync(process.execPath, [binOf('jest', 'jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' },
+  });
   await stopServices();
   if (fs.existsSync(results)) {
     const summary = JSON.parse(fs.readFileSync(results, 'utf8'));

@@ -26,12 +26,35 @@ const db = new pg.Pool({ connectionString: dbUrl, max: 2 });
 const pm = await postmasterPid(db);
 const secret = 'experiment-'.padEnd(64, 'x');
 const token = tokenMinter(secret);
-const { rows: [student] } = await db.query(`SELECT id, organisation_id FROM users WHERE role = 'student' ORDER BY email DESC LIMIT 1`);
+const {
+  rows: [student],
+} = await db.query(`SELECT id, organisation_id FROM users WHERE role = 'student' ORDER BY email DESC LIMIT 1`);
 const headers = { authorization: `Bearer ${token({ id: student.id, role: 'student', org: student.organisation_id })}` };
 
 /** @typedef {{ q?: string, district?: string, major?: string }} Search */
 /** @type {Search[]} */
-const SEARCHES = [{ q: '数控加工' }, { q: '新能源汽车维修' }, { q: '冷链仓储' }, { q: '直播运营' }, { q: '老年照护' }, { q: '实习生' }, { q: '学徒', district: '兰州新区' }, { q: '数控', major: '数控技术' }, { q: '汽车', district: '七里河区' }, { q: '提供住宿' }, { q: '留用转正', major: '护理' }, { q: '药品生产质检' }, { q: 'BIM建模' }, { q: 'python' }, { q: '无人机操作' }, {}, { district: '城关区' }, { major: '电子商务' }, { q: '夜班补贴', district: '榆中县' }, { q: '光伏电站运维 实习生' }];
+const SEARCHES = [
+  { q: '数控加工' },
+  { q: '新能源汽车维修' },
+  { q: '冷链仓储' },
+  { q: '直播运营' },
+  { q: '老年照护' },
+  { q: '实习生' },
+  { q: '学徒', district: '兰州新区' },
+  { q: '数控', major: '数控技术' },
+  { q: '汽车', district: '七里河区' },
+  { q: '提供住宿' },
+  { q: '留用转正', major: '护理' },
+  { q: '药品生产质检' },
+  { q: 'BIM建模' },
+  { q: 'python' },
+  { q: '无人机操作' },
+  {},
+  { district: '城关区' },
+  { major: '电子商务' },
+  { q: '夜班补贴', district: '榆中县' },
+  { q: '光伏电站运维 实习生' },
+];
 /** @param {Search} s */
 const searchPath = (s) => {
   const p = new URLSearchParams();
@@ -68,7 +91,13 @@ const PATCHES = {
   probe: ['slots/slots.service.js', PAGE_CALL, PROBE + PAGE_CALL],
 };
 /** @type {Record<string, string[]>} the PATCHES each variant applies */
-const VARIANTS = { 'as-built': [], 'jwt-keyobject': ['jwt'], limit: ['limit'], probe: ['probe'], 'probe+limit+jwt': ['probe', 'limit', 'jwt'] };
+const VARIANTS = {
+  'as-built': [],
+  'jwt-keyobject': ['jwt'],
+  limit: ['limit'],
+  probe: ['probe'],
+  'probe+limit+jwt': ['probe', 'limit', 'jwt'],
+};
 
 /** @param {string} name  @param {string[]} patches  @returns {string} the variant's main.js */
 function build(name, patches) {
@@ -82,7 +111,10 @@ function build(name, patches) {
     const target = path.join(dir, 'apps/api/dist', file);
     const source = fs.readFileSync(target, 'utf8');
     if (!source.includes(from)) throw new Error(`patch "${key}" no longer applies to ${file}`);
-    fs.writeFileSync(target, source.replace(from, () => to));
+    fs.writeFileSync(
+      target,
+      source.replace(from, () => to),
+    );
   }
   return path.join(dir, 'apps/api/dist/main.js');
 }
@@ -93,7 +125,16 @@ let port = 4100 + Math.floor(Math.random() * 500);
 for (const name of chosen) {
   const main = build(name.replace(/\+/g, '-'), VARIANTS[name]);
   port += 1;
-  const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: dbUrl, REDIS_URL: process.env.REDIS_URL, REDIS_KEY_PREFIX: 'sb-exp:', JWT_SECRET: secret, PORT: String(port), HOST: '127.0.0.1' };
+  const env = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: dbUrl,
+    REDIS_URL: process.env.REDIS_URL,
+    REDIS_KEY_PREFIX: 'sb-exp:',
+    JWT_SECRET: secret,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   const api = startNodeChild(name, main, { cwd: ROOT, env, logFile: path.join(DATA, 'bench', 'logs', `experiment-${name}.log`) });
   try {
     await waitForHttp(`http://127.0.0.1:${port}/api/v1/health/ready`, api);

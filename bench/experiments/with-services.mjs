@@ -19,7 +19,11 @@ const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench', 'pg') 
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench', 'redis') });
 const bench = new URL(postgres.url);
 bench.pathname = '/sb_bench';
-const child = spawn(process.execPath, [script, ...rest], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: bench.toString(), REDIS_URL: redis.url } });
+const child = spawn(process.execPath, [script, ...rest], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_DATABASE_URL: bench.toString(), REDIS_URL: redis.url },
+});
 const stopAll = async () => {
   await redis.stop();
   await postgres.stop();

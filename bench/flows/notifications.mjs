@@ -45,7 +45,8 @@ export async function measureNotifications({ sizes, db, databaseUrl, redisUrl, p
   children.push(worker);
 
   /** @param {string} from  the first outbox event id of the batch (a bigint, as text) */
-  const inboxCount = async (from) => Number((await db.query(`SELECT count(*) AS n FROM notifications WHERE event_id >= $1`, [from])).rows[0].n);
+  const inboxCount = async (from) =>
+    Number((await db.query(`SELECT count(*) AS n FROM notifications WHERE event_id >= $1`, [from])).rows[0].n);
   /** The id the next outbox event will get. @returns {Promise<string>} */
   const nextEventId = async () => (await db.query(`SELECT coalesce(max(id), 0) + 1 AS first FROM outbox_events`)).rows[0].first;
   for (const events of sizes.events) {

@@ -33,7 +33,9 @@ export async function measurePractice({ sizes, db, mint }, { base }) {
     [sizes.teachers, sizes.schools],
   );
   /** @type {{ id: string, enterprise_id: string }} */
-  const practice = (await db.query(`SELECT s.id, s.enterprise_id FROM slots s WHERE s.type = 'teacher_practice' AND s.state = 'open' LIMIT 1`)).rows[0];
+  const practice = (
+    await db.query(`SELECT s.id, s.enterprise_id FROM slots s WHERE s.type = 'teacher_practice' AND s.state = 'open' LIMIT 1`)
+  ).rows[0];
   // Plenty of room per day, so the figure is the booking path itself, not refusals.
   await db.query(`UPDATE slots SET capacity = 100000 WHERE id = $1`, [practice.id]);
   const year = Number((await db.query(`SELECT start_date FROM slots WHERE id = $1`, [practice.id])).rows[0].start_date.getFullYear());
@@ -52,7 +54,10 @@ export async function measurePractice({ sizes, db, mint }, { base }) {
     const samples = [];
     for (let i = 0; i < times; i++) {
       const started = performance.now();
-      const response = await fetch(`${base}${target}`, { headers: { authorization: `Bearer ${edu}` }, signal: AbortSignal.timeout(120_000) });
+      const response = await fetch(`${base}${target}`, {
+        headers: { authorization: `Bearer ${edu}` },
+        signal: AbortSignal.timeout(120_000),
+      });
       await response.arrayBuffer();
       if (!response.ok) throw new Error(`${label}: ${response.status}`);
       samples.push(performance.now() - started);
@@ -97,7 +102,10 @@ export async function measurePractice({ sizes, db, mint }, { base }) {
           return {
             ...request,
             path: `/api/v1/slots/${practice.id}/bookings`,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${mint({ id: teacher.id, role: 'teacher', org: null })}` },
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${mint({ id: teacher.id, role: 'teacher', org: null })}`,
+            },
             body: JSON.stringify({ startDate: start.toISOString().slice(0, 10), endDate: end.toISOString().slice(0, 10) }),
           };
         },

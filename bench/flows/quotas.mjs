@@ -56,7 +56,10 @@ export async function measureQuotas({ quick, sizes, db, databaseUrl, mint }, { p
   const miit = mint({ id: miitId, role: 'bureau_officer', org: null, auth: 'MIIT' });
   for (const [label, target] of [
     ['quota table, first page (50 rows)', `/api/v1/quotas?year=${year}&limit=50`],
-    ['quota table filtered by district and status', `/api/v1/quotas?year=${year}&limit=50&district=%E5%AE%89%E5%AE%81%E5%8C%BA&status=behind`],
+    [
+      'quota table filtered by district and status',
+      `/api/v1/quotas?year=${year}&limit=50&district=%E5%AE%89%E5%AE%81%E5%8C%BA&status=behind`,
+    ],
     ['quota summary by status, district, industry', `/api/v1/quotas/summary?year=${year}`],
   ]) {
     const result = await runLoad({

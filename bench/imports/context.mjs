@@ -65,13 +65,19 @@ export async function runImport({ base, token, schoolId }, label, bytes, fileNam
   form.append('kind', 'students');
   form.append('file', new Blob([bytes], { type }), fileName);
   const t0 = performance.now();
-  const response = await fetch(`${base}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const response = await fetch(`${base}/schools/${schoolId}/imports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   const queued = /** @type {ImportView} */ (await response.json());
   if (response.status !== 202) throw new Error(`${label}: ${response.status} ${JSON.stringify(queued)}`);
   const accepted = performance.now() - t0;
   let view;
   for (;;) {
-    view = /** @type {ImportView} */ (await (await fetch(`${base}/imports/${queued.id}`, { headers: { authorization: `Bearer ${token}` } })).json());
+    view = /** @type {ImportView} */ (
+      await (await fetch(`${base}/imports/${queued.id}`, { headers: { authorization: `Bearer ${token}` } })).json()
+    );
     if (['done', 'rejected', 'failed'].includes(view.status)) break;
     await delay(50);
   }

@@ -18,7 +18,15 @@ const { from: copyFrom } = require(path.join(ROOT, 'node_modules/pg-copy-streams
 /** The rows as COPY's text format reads them (arrays as {"…","…"}). @param {string[][]} rowsOf */
 const copyText = (rowsOf) => {
   /** @param {string} skills */
-  const skillArray = (skills) => `{${skills ? skills.split('、').map((s) => `"${s}"`).join(',') : ''}}`;
+  const skillArray = (skills) =>
+    `{${
+      skills
+        ? skills
+            .split('、')
+            .map((s) => `"${s}"`)
+            .join(',')
+        : ''
+    }}`;
   return rowsOf.map((r) => [r[0], r[1], r[2], r[3], r[4], skillArray(r[5]), `{${r[6] ? `"${r[6]}"` : ''}}`].join('\t')).join('\n') + '\n';
 };
 
@@ -98,6 +106,8 @@ export function workerTimings(workerLog, csvRun) {
     .map((line) => JSON.parse(line));
   const csvLog = logged.find((l) => l.importId === csvRun.view.id) ?? {};
   const csvWorkerMs = /** @type {number | undefined} */ (csvLog.ms);
-  const csvPhases = /** @type {Record<string, number>} */ (Object.fromEntries(Object.entries(csvLog).filter(([key]) => key.endsWith('Ms'))));
+  const csvPhases = /** @type {Record<string, number>} */ (
+    Object.fromEntries(Object.entries(csvLog).filter(([key]) => key.endsWith('Ms')))
+  );
   return { csvWorkerMs, csvPhases };
 }

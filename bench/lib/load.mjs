@@ -86,7 +86,15 @@ export async function runLoad({ url, connections = 50, duration, amount, warmup,
   let stoppedEarly = false;
 
   /** @type {import('autocannon').Options} */
-  const options = { url, connections, requests, headers, timeout: 30, ...(amount ? { amount } : { duration }), ...(overallRate ? { overallRate } : {}) };
+  const options = {
+    url,
+    connections,
+    requests,
+    headers,
+    timeout: 30,
+    ...(amount ? { amount } : { duration }),
+    ...(overallRate ? { overallRate } : {}),
+  };
   if (warmup) options.warmup = { connections, duration: warmup };
   const instance = autocannon(options);
   instance.on('start', () => {
@@ -103,7 +111,8 @@ export async function runLoad({ url, connections = 50, duration, amount, warmup,
       lastSuccess = now;
     }
     // A request's label: set per request by its setupRequest (in the context), or on the request.
-    const label = /** @type {string | undefined} */ (client.requestIterator?.context?.label) ?? client.requestIterator?.currentRequest?.label;
+    const label =
+      /** @type {string | undefined} */ (client.requestIterator?.context?.label) ?? client.requestIterator?.currentRequest?.label;
     if (label) {
       let entry = byLabel.get(label);
       if (!entry) byLabel.set(label, (entry = { latencies: [], statuses: {} }));

@@ -67,7 +67,12 @@ export async function startCapture({ host, port }) {
           offset += 4;
           const format = formats.length === 1 ? formats[0] : (formats[i] ?? 0);
           if (length < 0) params.push(null);
-          else params.push(format === 0 ? body.toString('utf8', offset, offset + length) : { binary: body.subarray(offset, offset + length).toString('hex') });
+          else
+            params.push(
+              format === 0
+                ? body.toString('utf8', offset, offset + length)
+                : { binary: body.subarray(offset, offset + length).toString('hex') },
+            );
           offset += Math.max(length, 0);
         }
         statements.push({ sql: parsed.get(statement) ?? null, params });

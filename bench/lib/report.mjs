@@ -8,7 +8,8 @@ import fs from 'node:fs';
 /** @param {number | null | undefined} n */
 export const int = (n) => (n === null || n === undefined || Number.isNaN(n) ? '—' : Math.round(n).toLocaleString('en'));
 /** @param {number | null | undefined} n  milliseconds */
-export const ms = (n) => (n === null || n === undefined ? '—' : n >= 100 ? Math.round(n).toString() : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+export const ms = (n) =>
+  n === null || n === undefined ? '—' : n >= 100 ? Math.round(n).toString() : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 /** @param {{ p50: number | null, p95: number | null, p99: number | null }} l */
 export const latency = (l) => `p50 ${ms(l.p50)} / p95 ${ms(l.p95)} / p99 ${ms(l.p99)} ms`;
 /** @param {Record<string, number>} statuses  responses by HTTP status */
@@ -56,5 +57,8 @@ export function textTable(headers, rows) {
 export function shareTable(source, rows, details) {
   const out = process.env.BENCH_TABLE_OUT;
   if (!out) return;
-  fs.writeFileSync(out, JSON.stringify({ source, details, rows: rows.map((row) => row.map((c) => String(c).replace(/\n/g, '; '))) }, null, 2));
+  fs.writeFileSync(
+    out,
+    JSON.stringify({ source, details, rows: rows.map((row) => row.map((c) => String(c).replace(/\n/g, '; '))) }, null, 2),
+  );
 }

@@ -18,7 +18,9 @@ export async function freshDatabase(serverUrl, label, mode = 'setup') {
   const name = `sb_bench_${label}_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
@@ -30,6 +32,7 @@ export async function freshDatabase(serverUrl, label, mode = 'setup') {
     async drop() {
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
+      // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await client.end();
     },
@@ -53,7 +56,18 @@ export async function startApi({ databaseUrl, redisUrl, prefix, secret, logDir, 
   const port = await freePort();
   const handle = startNodeChild('api', path.join(ROOT, 'apps/api/dist/main.js'), {
     cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:`, JWT_SECRET: secret, PORT: String(port), HOST: '127.0.0.1', ...env },
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      REDIS_KEY_PREFIX: `${prefix}:`,
+      JWT_SECRET: secret,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
+    },
     logFile: path.join(logDir, 'api.log'),
   });
   const base = `http://127.0.0.1:${port}/api/v1`;
@@ -69,7 +83,16 @@ export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env =
   const port = await freePort();
   const handle = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
     cwd: ROOT,
-    env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, WORKER_HEALTH_PORT: String(port), MAIL_DIR: path.join(logDir, 'mail'), ...env },
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      QUEUE_PREFIX: prefix,
+      WORKER_HEALTH_PORT: String(port),
+      MAIL_DIR: path.join(logDir, 'mail'),
+      ...env,
+    },
     logFile: path.join(logDir, 'worker.log'),
   });
   await waitForHttp(`http://127.0.0.1:${port}/health`, handle, 90_000);

@@ -24,7 +24,10 @@ export async function measureAcceptSpread(run, target, students, set, prefix = '
       `${int(queue.length)} offers (each once, shuffled, distinct students), ${connections} connections, ${seconds.run} s`,
   );
   const { result, outcomes, sent } = await acceptRun(run, target, queue, { duration: seconds.run });
-  const spread = { ...result, verification: await verifyAccepts(run, `${prefix}spread`, { outcomes, sent, timeouts: result.timeouts }, null) };
+  const spread = {
+    ...result,
+    verification: await verifyAccepts(run, `${prefix}spread`, { outcomes, sent, timeouts: result.timeouts }, null),
+  };
   note(
     `${int(spread.successesPerSecond)} accepts/s, ${int(spread.requestsPerSecond)} req/s (${statusList(spread.statuses)}), ` +
       `${latency(spread.latency)}; ${cpuPerRequest(spread)}`,

@@ -36,7 +36,11 @@ export async function acceptRun(run, target, queue, { duration, amount, maxSecon
       // Out of offers (not expected): an unknown id, answered 404 and reported.
       context.id = offer?.id ?? null;
       const id = offer?.id ?? '00000000-0000-4000-8000-000000000000';
-      return { ...req, path: `/api/v1/applications/${id}/accept`, headers: { ...req.headers, authorization: `Bearer ${(offer ?? queue[0]).token}` } };
+      return {
+        ...req,
+        path: `/api/v1/applications/${id}/accept`,
+        headers: { ...req.headers, authorization: `Bearer ${(offer ?? queue[0]).token}` },
+      };
     },
     onResponse(status, body, context) {
       if (typeof context.id !== 'string') return;
@@ -59,7 +63,8 @@ export async function acceptRun(run, target, queue, { duration, amount, maxSecon
   // Accepts the database recorded for this run's offers, over the run and the time the API took to
   // finish what was in flight: the figure when responses came too late to be counted.
   /** @type {number} */
-  const n = (await run.db.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'accepted' AND id = ANY($1::uuid[])`, [sent])).rows[0].n;
+  const n = (await run.db.query(`SELECT count(*)::int AS n FROM applications WHERE status = 'accepted' AND id = ANY($1::uuid[])`, [sent]))
+    .rows[0].n;
   const dbSeconds = loadSeconds + (measured.drainSeconds ?? 0) + waited;
   /** @type {Record<string, number>} */
   const codes = {};
@@ -198,7 +203,11 @@ export async function verifyAccepts({ db, options }, bench, { outcomes, sent: se
     ],
     [`one application.accepted outbox event per placement`, whole.events === whole.placements, `${int(whole.events)} events`],
     [`every HTTP 200 is an accepted application`, r.ok_not_accepted === 0, `${int(r.ok)} × 200, ${int(r.ok_not_accepted)} not accepted`],
-    [`every 409 is SLOT_FULL on a full slot`, r.conflict_not_full === 0, `${int(r.conflicts)} × 409, ${int(r.conflict_not_full)} otherwise`],
+    [
+      `every 409 is SLOT_FULL on a full slot`,
+      r.conflict_not_full === 0,
+      `${int(r.conflicts)} × 409, ${int(r.conflict_not_full)} otherwise`,
+    ],
     [`no other status`, r.other === 0, `${int(r.other)} other responses`],
     [
       `accepted with no response recorded ≤ connections + client timeouts (in flight when the run stopped or timed out)`,
@@ -207,5 +216,12 @@ export async function verifyAccepts({ db, options }, bench, { outcomes, sent: se
     ],
   );
   for (const [name, ok, detail] of checks) note(`${ok ? '✓' : '✗'} ${bench}: ${name} — ${detail}`);
-  return { ok: checks.every(([, ok]) => ok), checks: checks.map(([name, ok, detail]) => ({ name, ok, detail })), whole, responses: r, acceptedHere, slot };
+  return {
+    ok: checks.every(([, ok]) => ok),
+    checks: checks.map(([name, ok, detail]) => ({ name, ok, detail })),
+    whole,
+    responses: r,
+    acceptedHere,
+    slot,
+  };
 }

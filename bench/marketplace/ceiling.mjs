@@ -23,7 +23,12 @@ export async function measureCeiling({ connections, seconds }) {
   atCleanup(() => hello.stop());
   await waitForHttp(`http://127.0.0.1:${port}/hello`, hello);
   const hit = await withCpu({ apiPid: hello.child.pid }, () =>
-    runLoad({ url: `http://127.0.0.1:${port}`, duration: seconds.run, warmup: seconds.warmup, requests: [{ method: 'GET', path: '/hello' }] }),
+    runLoad({
+      url: `http://127.0.0.1:${port}`,
+      duration: seconds.run,
+      warmup: seconds.warmup,
+      requests: [{ method: 'GET', path: '/hello' }],
+    }),
   );
   await hello.stop();
   note(`${int(hit.requestsPerSecond)} req/s, ${latency(hit.latency)}; server CPU ${ms(hit.cpu.apiMsPerRequest)} ms/request`);

@@ -61,14 +61,19 @@ async function reserveFor({ db, options, postmasterPid }, pickId, seconds) {
 export async function measureDbCeiling(run, accepts) {
   const { db, options } = run;
   const spareFrom = (accepts.whatIf ?? accepts.main).nextSlot + 9;
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- idSql is the bench's id expression (lib/data.mjs), fixed text; the range is a parameter
+  const { rows } = await db.query(`SELECT ${idSql('slot', 'n')}::text AS id FROM generate_series($1::int, $2::int) n`, [
+    spareFrom,
+    options.sizes.slots,
+  ]);
   /** @type {string[]} */
-  const spare = (
-    await db.query(`SELECT ${idSql('slot', 'n')}::text AS id FROM generate_series($1::int, $2::int) n`, [spareFrom, options.sizes.slots])
-  ).rows.map((r) => r.id);
+  const spare = rows.map((r) => r.id);
   const hotId = /** @type {string} */ (spare.pop());
   let seed = 12345;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  say(`6a DB ceiling: "${RESERVE}" from Node (pg pool of ${options.connections}) over ${int(spare.length)} slots, ${options.seconds.raw} s`);
+  say(
+    `6a DB ceiling: "${RESERVE}" from Node (pg pool of ${options.connections}) over ${int(spare.length)} slots, ${options.seconds.raw} s`,
+  );
   const rawSpread = await reserveFor(run, () => spare[Math.floor(random() * spare.length)], options.seconds.raw);
   note(`${int(rawSpread.statementsPerSecond)} statements/s (${int(rawSpread.reservedPerSecond)} seats/s), ${latency(rawSpread.latency)}`);
   say(`6b DB ceiling on one row: the same statement on a single slot (capacity raised for the run), ${options.seconds.raw} s`);
@@ -77,7 +82,10 @@ export async function measureDbCeiling(run, accepts) {
   const rawHot = await reserveFor(run, () => hotId, options.seconds.raw);
   note(`${int(rawHot.statementsPerSecond)} statements/s, ${latency(rawHot.latency)}`);
   const reset = await timed(async () => {
-    await db.query(`UPDATE slots SET taken = 0, capacity = CASE WHEN id = $1 THEN $2 ELSE capacity END WHERE taken > 0 OR id = $1`, [hotId, hotCapacity]);
+    await db.query(`UPDATE slots SET taken = 0, capacity = CASE WHEN id = $1 THEN $2 ELSE capacity END WHERE taken > 0 OR id = $1`, [
+      hotId,
+      hotCapacity,
+    ]);
     await db.query('VACUUM (ANALYZE) slots');
   });
   note(`reset taken on those slots, VACUUM ANALYZE slots: ${reset.seconds.toFixed(1)} s`);

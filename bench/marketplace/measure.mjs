@@ -52,7 +52,8 @@ export async function withCpu(pids, fn) {
  * The CPU a run's requests cost, as the progress lines print it.
  * @param {{ cpu: CpuPerRequest }} measured
  */
-export const cpuPerRequest = ({ cpu }) => `CPU per request: API ${ms(cpu.apiMsPerRequest)} ms, PostgreSQL ${ms(cpu.postgresMsPerRequest)} ms`;
+export const cpuPerRequest = ({ cpu }) =>
+  `CPU per request: API ${ms(cpu.apiMsPerRequest)} ms, PostgreSQL ${ms(cpu.postgresMsPerRequest)} ms`;
 
 /**
  * A warm-up run, then (outside the measured run and its CPU figures) a pause until the API has

@@ -43,6 +43,7 @@ async function explainRolledBack(db, sql, params) {
   const client = await db.connect();
   try {
     await client.query('BEGIN');
+    // eslint-disable-next-line skillbridge/no-sql-assembly -- EXPLAIN of a statement as the API sent it (captured), its values as parameters
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   } finally {
@@ -106,7 +107,8 @@ export async function explainAccept(db, set, acceptStatement) {
  */
 const PROBE_WINDOW = 3000;
 /** The WHERE clause of the search statement TypeORM builds. */
-const SEARCH_WHERE = /FROM "slots" "s" INNER JOIN "organisations" "e" ON "e"\."id"="s"\."enterprise_id" WHERE (.*?)(?:\) "distinctAlias"| ORDER BY )/s;
+const SEARCH_WHERE =
+  /FROM "slots" "s" INNER JOIN "organisations" "e" ON "e"\."id"="s"\."enterprise_id" WHERE (.*?)(?:\) "distinctAlias"| ORDER BY )/s;
 /**
  * @param {import('pg').Pool} db
  * @param {ExplainedStatement | undefined} statement
@@ -126,7 +128,11 @@ async function boundedProbe(db, statement) {
   const run = async (sql) => {
     await explainRolledBack(db, sql, usedParams);
     const plan = await explainRolledBack(db, sql, usedParams);
-    return { plan, executionMs: executionMs(plan), rows: Number(/^Limit .*?actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/m.exec(plan)?.[1] ?? NaN) };
+    return {
+      plan,
+      executionMs: executionMs(plan),
+      rows: Number(/^Limit .*?actual time=[\d.]+\.\.[\d.]+ rows=([\d.]+)/m.exec(plan)?.[1] ?? NaN),
+    };
   };
   const probe = await run(probeSql);
   const full = await run(fullSql);
@@ -176,13 +182,22 @@ export async function capturePlans(run, launcher, students, set) {
         const explained = [];
         for (const statement of statements.filter(readsSlots)) explained.push(await explainTwice(db, statement));
         const totalMs = explained.reduce((sum, e) => sum + e.executionMs, 0);
-        evidence.search.push({ label: searchLabel(s), path: searchPath(s), statements: explained, totalMs, probe: await boundedProbe(db, explained[0]) });
+        evidence.search.push({
+          label: searchLabel(s),
+          path: searchPath(s),
+          statements: explained,
+          totalMs,
+          probe: await boundedProbe(db, explained[0]),
+        });
       }
       {
         /** @type {string} */
+        // eslint-disable-next-line skillbridge/no-sql-assembly -- idSql is the bench's id expression (lib/data.mjs); the number is the run's constant
         const id = (await db.query(`SELECT ${idSql('stu', `${options.sizes.students - 1}`)}::text AS id`)).rows[0].id;
         const statements = await capture.record(async () => {
-          await (await fetch(`${base}/api/v1/slots/recommended?limit=10`, { headers: { authorization: `Bearer ${students.token(id)}` } })).arrayBuffer();
+          await (
+            await fetch(`${base}/api/v1/slots/recommended?limit=10`, { headers: { authorization: `Bearer ${students.token(id)}` } })
+          ).arrayBuffer();
         });
         const main = statements.find(readsSlots);
         if (main) evidence.recommended = await explainTwice(db, main);

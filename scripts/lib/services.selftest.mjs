@@ -62,7 +62,9 @@ async function cycle(label) {
     ensureRedis({ dataDir: path.join(dataRoot, 'redis'), log }),
   ]);
   running.push(postgres.stop, redis.stop);
-  console.log(`[${label}] up in ${Date.now() - t0} ms: ${postgres.url.replace(/:[^:@/]*@/, ':***@')} (embedded=${postgres.embedded}), ${redis.url} (spawned=${redis.spawned})`);
+  console.log(
+    `[${label}] up in ${Date.now() - t0} ms: ${postgres.url.replace(/:[^:@/]*@/, ':***@')} (embedded=${postgres.embedded}), ${redis.url} (spawned=${redis.spawned})`,
+  );
   if (!useEnv) {
     assert.equal(postgres.embedded, true);
     assert.equal(redis.spawned, true);
