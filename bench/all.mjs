@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run bench`: every benchmark of the project, one after the other (each against production
 // builds on the real PostgreSQL and Redis), then one table of all their figures, each beside the
 // ceiling measured in the same run: bench/results/<date>.md and .json. `--quick` for small sizes;
@@ -17,9 +18,13 @@ const SCRIPTS = [
   { name: 'rounds', script: 'bench/rounds.mjs', args: quick ? ['--students=20000'] : [] },
   { name: 'match', script: 'bench/match.mjs', args: quick ? ['--quick'] : [] },
 ].filter((s) => fs.existsSync(path.join(ROOT, s.script)));
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
 const chosen = only ? SCRIPTS.filter((s) => only.includes(s.name)) : SCRIPTS;
 
+/** @param {string} message */
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 const tables = path.join(DATA, 'bench-tables');
 fs.mkdirSync(tables, { recursive: true });
@@ -33,7 +38,11 @@ for (const { name, script, args } of chosen) {
   const out = path.join(tables, `${name}.json`);
   fs.rmSync(out, { force: true });
   const t0 = Date.now();
-  const run = spawnSync(process.execPath, [script, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_TABLE_OUT: out } });
+  const run = spawnSync(process.execPath, [script, ...args], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_TABLE_OUT: out },
+  });
   const seconds = (Date.now() - t0) / 1000;
   const table = fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : null;
   results.push({ name, script, seconds, exit: run.status, table });
@@ -49,10 +58,15 @@ if (only && fs.existsSync(`${file}.json`)) {
 }
 
 const headers = ['benchmark', 'figure', 'ceiling beside it', 'aim', 'verdict'];
-const rows = results.flatMap((r) => (r.table ? r.table.rows : [[`${r.name}: did not finish`, `exit ${r.exit} after ${r.seconds.toFixed(0)} s`, '—', '—', '❌ failed']]));
+const rows = results.flatMap((r) =>
+  r.table ? r.table.rows : [[`${r.name}: did not finish`, `exit ${r.exit} after ${r.seconds.toFixed(0)} s`, '—', '—', '❌ failed']],
+);
 process.stdout.write(`\n${textTable(headers, rows)}\n\n`);
 
-const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
 const md = [
   `# SkillBridge benchmarks — ${date}${quick ? ' (quick)' : ''}`,
   '',
@@ -63,10 +77,16 @@ const md = [
   '',
   '## Detailed reports',
   '',
-  ...results.map((r) => `- ${r.name} (\`${r.script}\`, ${r.seconds.toFixed(0)} s): ${r.table?.details ? `[${path.basename(r.table.details)}](${path.basename(r.table.details)})` : 'no report'}`),
+  ...results.map(
+    (r) =>
+      `- ${r.name} (\`${r.script}\`, ${r.seconds.toFixed(0)} s): ${r.table?.details ? `[${path.basename(r.table.details)}](${path.basename(r.table.details)})` : 'no report'}`,
+  ),
   '',
 ];
 fs.writeFileSync(`${file}.md`, md.join('\n'));
-fs.writeFileSync(`${file}.json`, `${JSON.stringify({ date, quick, machine: { cpus: os.cpus().length, node: process.version, load }, results }, null, 2)}\n`);
+fs.writeFileSync(
+  `${file}.json`,
+  `${JSON.stringify({ date, quick, machine: { cpus: os.cpus().length, node: process.version, load }, results }, null, 2)}\n`,
+);
 say(`written ${path.relative(ROOT, file)}.md and .json`);
 process.exit(results.every((r) => r.exit === 0) ? 0 : 1);

@@ -1,3 +1,4 @@
+// @ts-check
 // The machine's HTTP ceiling: a bare Fastify route in a process of its own, no auth, no database.
 // `PORT=… node bench/hello-server.mjs` prints "ready" when it listens; SIGTERM stops it.
 import Fastify from 'fastify';

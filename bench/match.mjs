@@ -1,3 +1,4 @@
+// @ts-check
 // `node bench/match.mjs` — the match-round engine (libs/domain/src/matching) on a province-sized round.
 //
 //   node bench/match.mjs [--students 1000000] [--slots 100000] [--choices 10] [--fill 0.65] [--skew 1]
@@ -30,7 +31,21 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(HERE, 'results');
 const AIM = { engineSeconds: 1.5, memoryBytes: 2 * 10 ** 9 };
 
+/**
+ * The parts of the built libs/domain this bench calls.
+ * @typedef {object} MatchingDomain
+ * @property {string} ALGORITHM_VERSION
+ * @property {(instance: Instance) => { assignment: Int32Array, matched: number, proposals: number }} deferredAcceptance
+ * @property {(instance: Instance, assignment: Int32Array, limit: number) => unknown[]} checkMatching  the problems found, at most `limit`
+ * @property {(instance: Instance, assignment: Int32Array, limit: number) => unknown[]} blockingPairs  at most `limit`
+ * @property {(instance: Instance, chunkBytes: number) => Iterable<Uint8Array>} hrInstanceChunks  the instance as an hr-instance v1 file
+ * @property {(assignment: Int32Array) => Uint8Array} encodeAssignment
+ */
+/** @typedef {ReturnType<typeof generate>} Instance */
+/** @typedef {ReturnType<typeof parseArgs>} MatchOptions */
+
 const options = parseArgs(process.argv.slice(2));
+/** @param {string} line */
 const say = (line) => console.error(line);
 
 if (options.build) {
@@ -40,9 +55,10 @@ if (options.build) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
+/** @type {MatchingDomain} */
 const domain = createRequire(import.meta.url)(path.join(ROOT, 'libs/domain/dist/index.js'));
 
-const report = {
+const header = {
   startedAt: new Date().toISOString(),
   machine: machine(),
   argv: process.argv.slice(2).join(' '),
@@ -50,28 +66,42 @@ const report = {
   parameters: { ...options, build: undefined, label: undefined },
   algorithm: domain.ALGORITHM_VERSION,
 };
-say(`match bench: ${fmt(options.students)} students × ${options.choices} choices over ${fmt(options.slots)} slots (fill ${options.fill}, skew ${options.skew}, seed ${options.seed}); ` +
-  `${report.machine.nproc} CPUs, Node ${process.version}, load average ${report.machine.loadAverageAtStart.join(' ')}`);
+say(
+  `match bench: ${fmt(options.students)} students × ${options.choices} choices over ${fmt(options.slots)} slots (fill ${options.fill}, skew ${options.skew}, seed ${options.seed}); ` +
+    `${header.machine.nproc} CPUs, Node ${process.version}, load average ${header.machine.loadAverageAtStart.join(' ')}`,
+);
 
 // 1. The instance
 let t = performance.now();
 const instance = generate(options);
-report.generation = {
+const generation = {
   seconds: secondsSince(t),
   choices: instance.choiceSlot.length,
   rankingEntries: instance.rankedStudent.length,
   totalCapacity: instance.capacity.reduce((sum, c) => sum + c, 0),
-  instanceMiB: mib([instance.choiceStart, instance.choiceSlot, instance.capacity, instance.rankStart, instance.rankedStudent].reduce((sum, a) => sum + a.byteLength, 0)),
+  instanceMiB: mib(
+    [instance.choiceStart, instance.choiceSlot, instance.capacity, instance.rankStart, instance.rankedStudent].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    ),
+  ),
   rssMiB: mib(process.memoryUsage().rss),
 };
-say(`generated in ${report.generation.seconds.toFixed(2)} s: ${fmt(report.generation.choices)} choices, total capacity ${fmt(report.generation.totalCapacity)}, instance ${report.generation.instanceMiB} MiB`);
+say(
+  `generated in ${generation.seconds.toFixed(2)} s: ${fmt(generation.choices)} choices, ` +
+    `total capacity ${fmt(generation.totalCapacity)}, instance ${generation.instanceMiB} MiB`,
+);
 
 // 2. The engine, `runs` times on the same instance
 // Wall time is what the aim is about; CPU time (user + system of this process) is shown beside it
 // because on a shared machine the wall clock also counts the time other processes held the CPUs.
+/** @type {number[]} */
 const times = [];
+/** @type {number[]} */
 const cpuTimes = [];
+/** @type {number[]} */
 const loads = [];
+/** @type {ReturnType<MatchingDomain['deferredAcceptance']> | undefined} */
 let result;
 let identical = true;
 for (let run = 0; run < options.runs; run++) {
@@ -85,11 +115,14 @@ for (let run = 0; run < options.runs; run++) {
   loads.push(Number(load.toFixed(2)));
   if (result && !sameArray(result.assignment, current.assignment)) identical = false;
   result = current;
-  say(`run ${run + 1}: ${times[run].toFixed(3)} s (cpu ${cpuTimes[run].toFixed(3)} s, load ${load.toFixed(1)}), matched ${fmt(current.matched)}, ${fmt(current.proposals)} proposals, rss ${mib(process.memoryUsage().rss)} MiB`);
+  say(
+    `run ${run + 1}: ${times[run].toFixed(3)} s (cpu ${cpuTimes[run].toFixed(3)} s, load ${load.toFixed(1)}), matched ${fmt(current.matched)}, ${fmt(current.proposals)} proposals, rss ${mib(process.memoryUsage().rss)} MiB`,
+  );
 }
+if (!result) throw new Error('no run'); // parseArgs refuses --runs 0
 const sorted = [...times].sort((a, b) => a - b);
 const sortedCpu = [...cpuTimes].sort((a, b) => a - b);
-report.engine = {
+const engine = {
   runs: times,
   cpuRuns: cpuTimes,
   loadAverageBeforeRuns: loads,
@@ -110,10 +143,15 @@ const problems = domain.checkMatching(instance, result.assignment, 10);
 const checkSeconds = secondsSince(t);
 t = performance.now();
 const blocking = domain.blockingPairs(instance, result.assignment, 10);
-report.audit = { checkMatchingSeconds: checkSeconds, problems, blockingPairsSeconds: secondsSince(t), blockingPairs: blocking, full: true };
-say(`audit: ${problems.length} matching problems (${checkSeconds.toFixed(2)} s), ${blocking.length} blocking pairs (${report.audit.blockingPairsSeconds.toFixed(2)} s)`);
+const audit = { checkMatchingSeconds: checkSeconds, problems, blockingPairsSeconds: secondsSince(t), blockingPairs: blocking, full: true };
+say(
+  `audit: ${problems.length} matching problems (${checkSeconds.toFixed(2)} s), ` +
+    `${blocking.length} blocking pairs (${audit.blockingPairsSeconds.toFixed(2)} s)`,
+);
 
 // 4. The same round through the command a user runs: write, parse, solve, compare
+/** @type {ReturnType<typeof solveFile> | undefined} */
+let solve;
 if (options.solve || options.write) {
   const file = options.write ?? path.join(os.tmpdir(), `skillbridge-match-${process.pid}.txt`);
   t = performance.now();
@@ -126,25 +164,38 @@ if (options.solve || options.write) {
   const writeSeconds = secondsSince(t);
   const fileMiB = mib(fs.statSync(file).size);
   say(`wrote ${file} (${fileMiB} MiB) in ${writeSeconds.toFixed(2)} s`);
-  if (options.solve) solveFile(file, fileMiB, writeSeconds);
+  if (options.solve) solve = solveFile(file, fileMiB, writeSeconds, result.assignment);
   if (!options.write) fs.rmSync(file, { force: true });
 }
 
-report.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
-writeReport(report);
+writeReport({
+  ...header,
+  machine: { ...header.machine, loadAverageAtEnd: os.loadavg().map((l) => Number(l.toFixed(2))) },
+  generation,
+  engine,
+  audit,
+  ...(solve ? { solve } : {}),
+});
 
-/** Solves the written file with scripts/match-solve.mjs in a child process, as a user would. */
-function solveFile(file, fileMiB, writeSeconds) {
+/**
+ * Solves the written file with scripts/match-solve.mjs in a child process, as a user would.
+ * @param {string} file
+ * @param {number} fileMiB
+ * @param {number} writeSeconds
+ * @param {Int32Array} assignment  the in-memory result, to compare
+ */
+function solveFile(file, fileMiB, writeSeconds, assignment) {
   const out = `${file}.assignment`;
   say('solving it with scripts/match-solve.mjs …');
-  t = performance.now();
+  const started = performance.now();
   const child = spawnSync(process.execPath, [path.join(ROOT, 'scripts/match-solve.mjs'), file, out], { encoding: 'utf8' });
-  const wallSeconds = secondsSince(t);
+  const wallSeconds = secondsSince(started);
   if (child.status !== 0) throw new Error(`match-solve failed (${child.status}):\n${child.stdout}\n${child.stderr}`);
   const lines = child.stdout.trim().split('\n');
+  /** @param {string} name */
   const field = (name) => Number(new RegExp(`${name} ([0-9.]+)`).exec(child.stdout)?.[1]);
-  const sameBytes = Buffer.compare(fs.readFileSync(out), Buffer.from(domain.encodeAssignment(result.assignment))) === 0;
-  report.solve = {
+  const sameBytes = Buffer.compare(fs.readFileSync(out), Buffer.from(domain.encodeAssignment(assignment))) === 0;
+  const solved = {
     file: options.write ?? '(temporary, deleted)',
     fileMiB,
     writeInstanceSeconds: writeSeconds,
@@ -159,6 +210,7 @@ function solveFile(file, fileMiB, writeSeconds) {
   };
   say(child.stdout.trimEnd());
   fs.rmSync(out, { force: true });
+  return solved;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,6 +220,7 @@ function solveFile(file, fileMiB, writeSeconds) {
  * A seeded random round in typed arrays: choices drawn per student (distinct, by rejection),
  * capacities uniform around fill·S/N, and every slot ranking exactly the students who chose it,
  * shuffled (Fisher–Yates) — the costly part, done in place on one Int32Array.
+ * @param {{ students: number, slots: number, choices: number, fill: number, skew: number, seed: number }} parameters
  */
 function generate({ students: S, slots: N, choices, fill, skew, seed }) {
   const L = Math.min(choices, N);
@@ -213,6 +266,7 @@ function generate({ students: S, slots: N, choices, fill, skew, seed }) {
   return { students: S, slots: N, choiceStart, choiceSlot, capacity, rankStart, rankedStudent };
 }
 
+/** @param {number} seed  @returns {() => number} a uniform 32-bit unsigned integer a call */
 function mulberry32(seed) {
   let state = seed >>> 0;
   return () => {
@@ -227,28 +281,73 @@ function mulberry32(seed) {
 // ---------------------------------------------------------------------------------------------
 // The report
 
+/**
+ * @param {typeof header & { machine: { loadAverageAtEnd: number[] }, generation: typeof generation, engine: typeof engine, audit: typeof audit,
+ *   solve?: ReturnType<typeof solveFile> }} r
+ */
 function writeReport(r) {
   const e = r.engine;
   const p = r.parameters;
+  /** @param {boolean} ok */
   const verdict = (ok) => (ok ? '✅ met' : '❌ missed');
   const peak = Math.max(e.peakRssMiB, r.solve?.peakRssMiB ?? 0);
   const rows = [
-    ['engine time (wall), best of ' + e.runs.length, `${e.bestSeconds.toFixed(3)} s (runs: ${e.runs.map((x) => x.toFixed(3)).join(', ')}; 1-min load before each: ${e.loadAverageBeforeRuns.join(', ')})`, `≤ ${AIM.engineSeconds} s`, verdict(e.bestSeconds <= AIM.engineSeconds)],
-    ['engine time (wall), median', `${e.medianSeconds.toFixed(3)} s`, `≤ ${AIM.engineSeconds} s`, verdict(e.medianSeconds <= AIM.engineSeconds)],
-    ['engine CPU time (user + system), best / median', `${e.bestCpuSeconds.toFixed(3)} / ${e.medianCpuSeconds.toFixed(3)} s (runs: ${e.cpuRuns.map((x) => x.toFixed(3)).join(', ')})`, '—', 'reported'],
-    ['peak RSS, bench process (generation, instance, all runs, audit)', `${fmt(e.peakRssMiB)} MiB`, '≤ 2 GB', verdict(e.peakRssMiB * 2 ** 20 <= AIM.memoryBytes)],
+    [
+      'engine time (wall), best of ' + e.runs.length,
+      `${e.bestSeconds.toFixed(3)} s (runs: ${e.runs.map((x) => x.toFixed(3)).join(', ')}; 1-min load before each: ${e.loadAverageBeforeRuns.join(', ')})`,
+      `≤ ${AIM.engineSeconds} s`,
+      verdict(e.bestSeconds <= AIM.engineSeconds),
+    ],
+    [
+      'engine time (wall), median',
+      `${e.medianSeconds.toFixed(3)} s`,
+      `≤ ${AIM.engineSeconds} s`,
+      verdict(e.medianSeconds <= AIM.engineSeconds),
+    ],
+    [
+      'engine CPU time (user + system), best / median',
+      `${e.bestCpuSeconds.toFixed(3)} / ${e.medianCpuSeconds.toFixed(3)} s (runs: ${e.cpuRuns.map((x) => x.toFixed(3)).join(', ')})`,
+      '—',
+      'reported',
+    ],
+    [
+      'peak RSS, bench process (generation, instance, all runs, audit)',
+      `${fmt(e.peakRssMiB)} MiB`,
+      '≤ 2 GB',
+      verdict(e.peakRssMiB * 2 ** 20 <= AIM.memoryBytes),
+    ],
   ];
   if (r.solve) {
     const s = r.solve;
     rows.push(
-      ['match-solve.mjs on the written file', `read+parse ${s.readParseSeconds.toFixed(2)} s · engine (match_s) ${s.matchSeconds.toFixed(3)} s (cpu ${s.matchCpuSeconds.toFixed(3)} s) · write ${s.writeAssignmentSeconds.toFixed(2)} s · wall ${s.wallSeconds.toFixed(2)} s (file ${fmt(s.fileMiB)} MiB)`, `engine ≤ ${AIM.engineSeconds} s`, verdict(s.matchSeconds <= AIM.engineSeconds)],
+      [
+        'match-solve.mjs on the written file',
+        `read+parse ${s.readParseSeconds.toFixed(2)} s · engine (match_s) ${s.matchSeconds.toFixed(3)} s (cpu ${s.matchCpuSeconds.toFixed(3)} s) · write ${s.writeAssignmentSeconds.toFixed(2)} s · wall ${s.wallSeconds.toFixed(2)} s (file ${fmt(s.fileMiB)} MiB)`,
+        `engine ≤ ${AIM.engineSeconds} s`,
+        verdict(s.matchSeconds <= AIM.engineSeconds),
+      ],
       ['peak RSS, match-solve.mjs process', `${fmt(s.peakRssMiB)} MiB`, '≤ 2 GB', verdict(s.peakRssMiB * 2 ** 20 <= AIM.memoryBytes)],
     );
   }
   rows.push(
-    ['result', `${fmt(e.matched)} of ${fmt(p.students)} matched (${(100 * e.matchedShare).toFixed(1)} %), ${fmt(e.proposals)} proposals`, '—', 'reported'],
-    ['audit (full): checkMatching, blockingPairs', `${r.audit.problems.length} problems (${r.audit.checkMatchingSeconds.toFixed(2)} s), ${r.audit.blockingPairs.length} blocking pairs (${r.audit.blockingPairsSeconds.toFixed(2)} s)`, 'none', verdict(r.audit.problems.length === 0 && r.audit.blockingPairs.length === 0)],
-    ['determinism', `${e.runs.length} runs ${e.identicalRuns ? 'identical' : 'DIFFER'}${r.solve ? `; match-solve's file ${r.solve.sameAsInMemory ? 'byte-identical to' : 'DIFFERS from'} the in-memory result` : ''}`, 'identical', verdict(e.identicalRuns && (r.solve?.sameAsInMemory ?? true))],
+    [
+      'result',
+      `${fmt(e.matched)} of ${fmt(p.students)} matched (${(100 * e.matchedShare).toFixed(1)} %), ${fmt(e.proposals)} proposals`,
+      '—',
+      'reported',
+    ],
+    [
+      'audit (full): checkMatching, blockingPairs',
+      `${r.audit.problems.length} problems (${r.audit.checkMatchingSeconds.toFixed(2)} s), ${r.audit.blockingPairs.length} blocking pairs (${r.audit.blockingPairsSeconds.toFixed(2)} s)`,
+      'none',
+      verdict(r.audit.problems.length === 0 && r.audit.blockingPairs.length === 0),
+    ],
+    [
+      'determinism',
+      `${e.runs.length} runs ${e.identicalRuns ? 'identical' : 'DIFFER'}${r.solve ? `; match-solve's file ${r.solve.sameAsInMemory ? 'byte-identical to' : 'DIFFERS from'} the in-memory result` : ''}`,
+      'identical',
+      verdict(e.identicalRuns && (r.solve?.sameAsInMemory ?? true)),
+    ],
   );
   const m = r.machine;
   const md = [
@@ -272,7 +371,11 @@ function writeReport(r) {
   const base = path.join(RESULTS, `${r.startedAt.slice(0, 10)}-${r.label}`);
   fs.writeFileSync(`${base}.md`, md);
   fs.writeFileSync(`${base}.json`, JSON.stringify(r, null, 2) + '\n');
-  shareTable('match-round engine (bench/match.mjs)', rows.map(([what, value, aim, verdict]) => [`matching: ${what}`, value, '—', aim, verdict]), path.relative(ROOT, `${base}.md`));
+  shareTable(
+    'match-round engine (bench/match.mjs)',
+    rows.map(([what, value, aim, verdict]) => [`matching: ${what}`, value, '—', aim, verdict]),
+    path.relative(ROOT, `${base}.md`),
+  );
   process.stdout.write(md);
   say(`\nwrote ${path.relative(ROOT, base)}.md and .json`);
 }
@@ -280,16 +383,21 @@ function writeReport(r) {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
+/** @param {string[]} argv */
 function parseArgs(argv) {
   const DEFAULTS = { students: 1_000_000, slots: 100_000, choices: 10, fill: 0.65, skew: 1, seed: 20261129, runs: 3 };
-  const o = { ...DEFAULTS, write: undefined, solve: true, build: true };
+  /** @typedef {keyof typeof DEFAULTS} Parameter */
+  /** @type {typeof DEFAULTS & { write: string | undefined, solve: boolean, build: boolean, label: string }} */
+  const o = { ...DEFAULTS, write: undefined, solve: true, build: true, label: 'match' };
   const usage = () => {
-    console.error('usage: node bench/match.mjs [--students N] [--slots N] [--choices N] [--fill x] [--skew x] [--seed N] [--runs N] [--write path] [--no-solve] [--no-build] [--quick]');
+    console.error(
+      'usage: node bench/match.mjs [--students N] [--slots N] [--choices N] [--fill x] [--skew x] [--seed N] [--runs N] [--write path] [--no-solve] [--no-build] [--quick]',
+    );
     process.exit(2);
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    const name = arg.replace(/^--/, '');
+    const name = /** @type {Parameter} */ (arg.replace(/^--/, ''));
     if (arg === '--quick') Object.assign(o, { students: 100_000, slots: 10_000 });
     else if (arg === '--no-solve') o.solve = false;
     else if (arg === '--no-build') o.build = false;
@@ -301,8 +409,10 @@ function parseArgs(argv) {
     } else usage();
   }
   if (o.slots < 1 || o.students < 1 || o.runs < 1 || o.skew <= 0) usage();
-  const custom = ['students', 'slots', 'choices', 'fill', 'skew'].some((key) => o[key] !== DEFAULTS[key]);
-  o.label = custom ? `match-${o.students}x${o.choices}-over-${o.slots}${o.skew !== 1 ? `-skew${o.skew}` : ''}${o.fill !== DEFAULTS.fill ? `-fill${o.fill}` : ''}` : 'match';
+  const custom = /** @type {Parameter[]} */ (['students', 'slots', 'choices', 'fill', 'skew']).some((key) => o[key] !== DEFAULTS[key]);
+  o.label = custom
+    ? `match-${o.students}x${o.choices}-over-${o.slots}${o.skew !== 1 ? `-skew${o.skew}` : ''}${o.fill !== DEFAULTS.fill ? `-fill${o.fill}` : ''}`
+    : 'match';
   return o;
 }
 
@@ -313,21 +423,32 @@ function machine() {
   } catch {
     /* not Linux */
   }
-  return { nproc: os.availableParallelism?.() ?? os.cpus().length, model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}`, loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))) };
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length,
+    model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+  };
 }
 
+/** @param {ArrayLike<number>} a  @param {ArrayLike<number>} b */
 function sameArray(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 
+/** @param {number} start  a performance.now() */
 function secondsSince(start) {
   return (performance.now() - start) / 1000;
 }
+/** @param {number} bytes */
 function mib(bytes) {
   return Math.round(bytes / 2 ** 20);
 }
+/** @param {number} n */
 function fmt(n) {
   return Math.round(n).toLocaleString('en');
 }

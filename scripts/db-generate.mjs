@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run db:generate -- Name`: compares the entities with a scratch database migrated to the
 // latest committed migration, and writes the difference as libs/db/src/migrations/<time>-Name.ts.
 // Review it, then list it in libs/db/src/migrations/index.ts.
@@ -20,6 +21,7 @@ const scratchName = `sb_generate_${process.pid}`;
 const admin = new pg.Client({ connectionString: postgres.url });
 await admin.connect();
 try {
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`CREATE DATABASE "${scratchName}"`);
   const scratch = new URL(postgres.url);
   scratch.pathname = `/${scratchName}`;
@@ -33,17 +35,26 @@ try {
     else console.log('The entities match the migrations: `npm run db:generate` would write nothing.');
     process.exitCode = report ? 1 : 0;
   } else {
-    runOrFail(process.execPath, [binOf('typeorm', 'typeorm'), 'migration:generate', '-d', 'libs/db/dist/generate-data-source.js', `libs/db/src/migrations/${name}`], {
-      env: { ...process.env, DATABASE_URL: scratch.toString() },
-    });
+    runOrFail(
+      process.execPath,
+      [binOf('typeorm', 'typeorm'), 'migration:generate', '-d', 'libs/db/dist/generate-data-source.js', `libs/db/src/migrations/${name}`],
+      {
+        env: { ...process.env, DATABASE_URL: scratch.toString() },
+      },
+    );
   }
 } finally {
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
   await admin.end();
   await postgres.stop();
 }
 
-/** How the entities differ from the migrated scratch database, read through the build of libs/db. */
+/**
+ * How the entities differ from the migrated scratch database, read through the build of libs/db.
+ * @param {string} url
+ * @returns {Promise<{ pending: string[], describe: () => string }>} pending: the statements a generated migration would hold
+ */
 async function driftOf(url) {
   const require = createRequire(import.meta.url);
   const { createDataSource } = require(path.join(ROOT, 'libs/db/dist'));

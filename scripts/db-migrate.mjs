@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run db:migrate`: runs the migrations on DATABASE_URL (or on the embedded PostgreSQL that
 // `npm start` uses). `npm run db:seed` also loads the demo data when it is not there yet.
 import path from 'node:path';

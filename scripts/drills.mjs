@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run drills`: fault drills under load. Starts the production build (API and worker) over a
 // database of its own and a redis-server of its own, keeps a steady load of applications, accepts
 // and practice bookings going, and in turn: kill -9 of the API and a restart; kill -9 of the worker
@@ -9,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+/** @typedef {import('node:net').AddressInfo} AddressInfo */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -26,16 +28,26 @@ const SIZE = short
   ? { slots: 40, applicants: 10, teachers: 150, phaseMs: 5_000, rate: 15 }
   : { slots: 80, applicants: 12, teachers: 400, phaseMs: 20_000, rate: 20 };
 const CONCURRENCY = 12;
+/** @param {string} message */
 const say = (message) => process.stdout.write(`▸ ${message}\n`);
+/** @param {number} ms  @returns {Promise<void>} */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const dir = path.join(DATA, 'drills', String(process.pid));
 fs.mkdirSync(dir, { recursive: true });
 
-/** A redis-server of the drill's own, restartable, persisting like production. */
+/**
+ * A redis-server of the drill's own, restartable, persisting like production.
+ * @param {number} port
+ */
 function ownRedis(port) {
+  /** @type {import('node:child_process').ChildProcess | undefined} */
   let child;
   const up = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir], { stdio: 'ignore' });
+    child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--dir', dir],
+      { stdio: 'ignore' },
+    );
     for (let i = 0; i < 200; i++) {
       const client = new (await import('node:net')).Socket();
       const pong = await new Promise((resolve) => {
@@ -49,14 +61,26 @@ function ownRedis(port) {
     }
     throw new Error('redis-server did not start (is it on PATH? `sudo apt-get install redis-server`)');
   };
+  /** @returns {Promise<void>} */
   const down = () =>
     new Promise((resolve) => {
       if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', resolve);
+      child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
   return { url: `redis://127.0.0.1:${port}`, up, down };
 }
+
+/**
+ * One request of the load: an accept, an application or a practice booking.
+ * @typedef {object} Operation
+ * @property {string} kind  accept, apply or book
+ * @property {string} method
+ * @property {string} path  under /api/v1
+ * @property {string} token
+ * @property {object} [body]
+ * @property {string} [id]  accept: the application
+ */
 
 /** The SMTP server the worker sends to: counts each Message-ID it receives. */
 function smtpSink() {
@@ -78,11 +102,15 @@ function smtpSink() {
   server.on('error', () => undefined); // a worker killed mid-session resets its connection
   return {
     received,
-    start: () => new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.server.address().port))),
-    stop: () => new Promise((resolve) => server.close(resolve)),
+    /** @returns {Promise<number>} the port it listens on */
+    start: () =>
+      new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(/** @type {AddressInfo} */ (server.server.address()).port))),
+    /** @returns {Promise<void>} */
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
+/** @type {Array<() => Promise<unknown>>} */
 const stoppers = [];
 const cleanup = async () => {
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
@@ -104,6 +132,7 @@ try {
   const name = `sb_drills_${process.pid}`;
   const admin = new pg.Client({ connectionString: postgres.url });
   await admin.connect();
+  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the name is this run's own
   await admin.query(`CREATE DATABASE ${name}`); // the server and its data go at the end
   await admin.end();
   const url = new URL(postgres.url);
@@ -124,7 +153,9 @@ try {
 
   // ——— the fixtures: contended seats, applicants, teachers after the same practice days ———
   say('fixtures');
-  const { rows: [fixture] } = await db.query(
+  const {
+    rows: [fixture],
+  } = await db.query(
     `SELECT e.id AS enterprise, s.id AS school FROM organisations e, organisations s
       WHERE e.id = (SELECT organisation_id FROM users WHERE email = 'hr@demo.skillbridge.cn')
         AND s.id = (SELECT organisation_id FROM users WHERE email = 'school@demo.skillbridge.cn')`,
@@ -154,7 +185,9 @@ try {
       [slots, students, fixture.school, fixture.enterprise],
     )
   ).rows;
-  const { rows: [practice] } = await db.query(
+  const {
+    rows: [practice],
+  } = await db.query(
     `INSERT INTO slots (enterprise_id, type, title, description, majors, district, start_date, end_date, capacity, state, published_at, search_terms)
      VALUES ($1, 'teacher_practice', '演练教师实践', '故障演练', ARRAY['机电一体化技术'], '七里河区', '2027-01-01', '2027-12-31', 3, 'open', now(), '{}') RETURNING id`,
     [fixture.enterprise],
@@ -175,7 +208,15 @@ try {
   const apiPort = await freePort();
   const workerPort = await freePort();
   const base = `http://127.0.0.1:${apiPort}/api/v1`;
-  const common = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, REDIS_URL: redis.url, QUEUE_PREFIX: prefix, REDIS_KEY_PREFIX: `${prefix}:` };
+  const common = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    QUEUE_PREFIX: prefix,
+    REDIS_KEY_PREFIX: `${prefix}:`,
+  };
+  /** @type {{ api?: import('../bench/lib/processes.mjs').NodeChild, worker?: import('../bench/lib/processes.mjs').NodeChild }} */
   const processes = {};
   const start = {
     api: async () => {
@@ -189,7 +230,13 @@ try {
     worker: async () => {
       processes.worker = startNodeChild('worker', path.join(ROOT, 'apps/worker/dist/main.js'), {
         cwd: ROOT,
-        env: { ...common, WORKER_HEALTH_PORT: String(workerPort), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, RELAY_IDLE_MS: '50', EMAILS_PER_HOUR: '100000' },
+        env: {
+          ...common,
+          WORKER_HEALTH_PORT: String(workerPort),
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          RELAY_IDLE_MS: '50',
+          EMAILS_PER_HOUR: '100000',
+        },
         logFile: path.join(dir, 'worker.log'),
       });
       await waitForHttp(`http://127.0.0.1:${workerPort}/health`, processes.worker, 90_000);
@@ -203,25 +250,56 @@ try {
   await Promise.all([start.api(), start.worker()]);
 
   // ——— the load: every operation once, paced over the whole drill ———
+  /** @param {string} id */
   const studentToken = (id) => mint({ id, role: 'student', org: fixture.school });
+  /** @param {string} id */
   const teacherToken = (id) => mint({ id, role: 'teacher', org: fixture.school });
+  /** @type {Operation[]} */
   const operations = [
-    ...offers.map((o) => ({ kind: 'accept', id: o.id, method: 'POST', path: `/applications/${o.id}/accept`, token: studentToken(o.student_id) })),
+    ...offers.map((o) => ({
+      kind: 'accept',
+      id: o.id,
+      method: 'POST',
+      path: `/applications/${o.id}/accept`,
+      token: studentToken(o.student_id),
+    })),
     ...offers.map((o, i) => {
       const slot = slots[(slots.indexOf(o.slot_id) + 1) % slots.length];
-      return { kind: 'apply', slot, student: o.student_id, method: 'POST', path: `/slots/${slot}/applications`, body: {}, token: studentToken(o.student_id), i };
+      return {
+        kind: 'apply',
+        slot,
+        student: o.student_id,
+        method: 'POST',
+        path: `/slots/${slot}/applications`,
+        body: {},
+        token: studentToken(o.student_id),
+        i,
+      };
     }),
     ...teachers.flatMap((id, i) =>
       [i % 11, (i * 7) % 11].map((m) => {
         const startDate = `2027-${String(m + 1).padStart(2, '0')}-01`;
         const endDate = new Date(Date.parse(`${startDate}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10);
-        return { kind: 'book', teacher: id, startDate, method: 'POST', path: `/slots/${practice.id}/bookings`, body: { startDate, endDate }, token: teacherToken(id) };
+        return {
+          kind: 'book',
+          teacher: id,
+          startDate,
+          method: 'POST',
+          path: `/slots/${practice.id}/bookings`,
+          body: { startDate, endDate },
+          token: teacherToken(id),
+        };
       }),
     ),
   ].sort(() => Math.random() - 0.5);
   const phases = ['steady load', 'kill -9 API, restart', 'kill -9 worker, restart', 'kill -9 Redis, restart', 'PostgreSQL restart'];
+  /**
+   * @type {{ ok: Array<Operation & { result: { id?: string } }>, refused: number, unavailable: number,
+   *   byPhase: Array<Record<'ok' | 'refused' | 'unavailable', number>> }}
+   */
   const outcome = { ok: [], refused: 0, unavailable: 0, byPhase: phases.map(() => ({ ok: 0, refused: 0, unavailable: 0 })) };
   let phase = 0;
+  /** @param {Operation} op */
   const send = async (op) => {
     for (let attempt = 0; attempt < 4; attempt++) {
       try {
@@ -231,7 +309,7 @@ try {
           body: op.body ? JSON.stringify(op.body) : undefined,
           signal: AbortSignal.timeout(15_000),
         });
-        const body = await response.json().catch(() => ({}));
+        const body = /** @type {{ id?: string }} */ (await response.json().catch(() => ({})));
         if (response.status < 300) {
           outcome.ok.push({ ...op, result: body });
           outcome.byPhase[phase].ok++;
@@ -263,7 +341,9 @@ try {
   });
 
   // ——— the injections, one per phase ———
+  /** @type {Array<{ name: string, at: number, recovered: number }>} */
   const injections = [];
+  /** @param {() => Promise<boolean>} check  @returns {Promise<number>} the seconds until it held */
   const timeUntil = async (check) => {
     const t0 = performance.now();
     for (;;) {
@@ -277,17 +357,18 @@ try {
   };
   const ready = async () => (await fetch(`${base}/health/ready`, { signal: AbortSignal.timeout(2000) })).ok;
   const workerUp = async () => (await fetch(`http://127.0.0.1:${workerPort}/health`, { signal: AbortSignal.timeout(2000) })).ok;
+  /** @type {Record<string, () => Promise<number>>} the seconds until the service is back */
   const inject = {
     'kill -9 API, restart': async () => {
-      processes.api.child.kill('SIGKILL');
-      await processes.api.exited;
+      processes.api?.child.kill('SIGKILL');
+      await processes.api?.exited;
       const t0 = performance.now();
       await start.api();
       return (performance.now() - t0) / 1000;
     },
     'kill -9 worker, restart': async () => {
-      processes.worker.child.kill('SIGKILL');
-      await processes.worker.exited;
+      processes.worker?.child.kill('SIGKILL');
+      await processes.worker?.exited;
       const t0 = performance.now();
       await start.worker();
       return (performance.now() - t0) / 1000;
@@ -328,7 +409,9 @@ try {
   phasesDone = true;
   await Promise.all(runners);
   const loadSeconds = (performance.now() - started) / 1000;
-  say(`load done: ${next} operations in ${loadSeconds.toFixed(0)} s; ${outcome.ok.length} answered 2xx, ${outcome.refused} refused, ${outcome.unavailable} tries while something was down`);
+  say(
+    `load done: ${next} operations in ${loadSeconds.toFixed(0)} s; ${outcome.ok.length} answered 2xx, ${outcome.refused} refused, ${outcome.unavailable} tries while something was down`,
+  );
 
   // ——— settle: the outbox empties, no job is left in any queue, every delivery ends ———
   // (A job held by the killed worker waits out its hold before another takes it: seconds.)
@@ -337,7 +420,9 @@ try {
   const { QUEUES } = require(path.join(ROOT, 'libs/db/dist/jobs/jobs.js'));
   const queues = Object.values(QUEUES).map((queue) => new Queue(queue, { connection: { url: redis.url }, prefix }));
   const settle = async () => {
-    const { rows: [r] } = await db.query(
+    const {
+      rows: [r],
+    } = await db.query(
       `SELECT (SELECT count(*) FROM outbox_events WHERE published_at IS NULL)::int AS unpublished,
               (SELECT count(*) FROM deliveries WHERE status IN ('sending', 'failed'))::int AS pending`,
     );
@@ -355,8 +440,11 @@ try {
   say(`settled ${settledIn.toFixed(1)} s after the load`);
 
   // ——— the invariants ———
+  /** @param {string} sql  @param {unknown[]} [params]  the first row */
   const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
+  /** @type {Array<{ what: string, held: boolean, detail: string }>} */
   const checks = [];
+  /** @param {string} what  @param {boolean} held  @param {string} detail */
   const check = (what, held, detail) => checks.push({ what, held, detail });
 
   const seats = await one(
@@ -365,13 +453,21 @@ try {
       WHERE s.id = ANY($1::uuid[])`,
     [slots],
   );
-  check('no seat over capacity; seats taken = accepted applications', seats.over === 0 && seats.drift === 0, `${seats.taken} seats of ${slots.length * 3} taken; over: ${seats.over}; drift: ${seats.drift}`);
+  check(
+    'no seat over capacity; seats taken = accepted applications',
+    seats.over === 0 && seats.drift === 0,
+    `${seats.taken} seats of ${slots.length * 3} taken; over: ${seats.over}; drift: ${seats.drift}`,
+  );
   const placements = await one(
     `SELECT (SELECT count(*) FROM applications WHERE slot_id = ANY($1::uuid[]) AND status = 'accepted')::int AS accepted,
             (SELECT count(*) FROM placements WHERE slot_id = ANY($1::uuid[]))::int AS placements`,
     [slots],
   );
-  check('every accepted application has its placement, once', placements.accepted === placements.placements, `${placements.accepted} accepted, ${placements.placements} placements`);
+  check(
+    'every accepted application has its placement, once',
+    placements.accepted === placements.placements,
+    `${placements.accepted} accepted, ${placements.placements} placements`,
+  );
   const bookings = await one(
     `SELECT (SELECT count(*) FROM bookings a JOIN bookings b ON a.teacher_id = b.teacher_id AND a.id < b.id AND a.status <> 'cancelled' AND b.status <> 'cancelled'
               AND daterange(a.start_date, a.end_date, '[]') && daterange(b.start_date, b.end_date, '[]'))::int AS overlapping,
@@ -379,7 +475,11 @@ try {
             (SELECT count(*) FROM bookings WHERE slot_id = $1)::int AS booked`,
     [practice.id],
   );
-  check('no overlapping booking; no day over capacity', bookings.overlapping === 0 && bookings.bad_days === 0, `${bookings.booked} bookings; overlapping: ${bookings.overlapping}; days over or off count: ${bookings.bad_days}`);
+  check(
+    'no overlapping booking; no day over capacity',
+    bookings.overlapping === 0 && bookings.bad_days === 0,
+    `${bookings.booked} bookings; overlapping: ${bookings.overlapping}; days over or off count: ${bookings.bad_days}`,
+  );
 
   const lost = { accept: 0, apply: 0, book: 0 };
   for (const op of outcome.ok) {
@@ -391,7 +491,11 @@ try {
     } else if (!(await one(`SELECT 1 AS x FROM bookings WHERE id = $1 AND status <> 'cancelled'`, [op.result.id]))) lost.book++;
   }
   const acknowledged = outcome.ok.length;
-  check('no acknowledged write lost', lost.accept + lost.apply + lost.book === 0, `${acknowledged} answered 2xx; missing: ${JSON.stringify(lost)}`);
+  check(
+    'no acknowledged write lost',
+    lost.accept + lost.apply + lost.book === 0,
+    `${acknowledged} answered 2xx; missing: ${JSON.stringify(lost)}`,
+  );
 
   const outbox = await one(
     `SELECT (SELECT count(*) FROM outbox_events)::int AS events, (SELECT count(*) FROM outbox_events WHERE published_at IS NULL)::int AS unpublished,
@@ -399,13 +503,19 @@ try {
               WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_id = e.id AND n.user_id = r.user_id))::int AS missing_inbox,
             (SELECT count(*) FROM notifications)::int AS inbox`,
   );
-  check('every event relayed and in each recipient’s inbox exactly once', outbox.unpublished === 0 && outbox.missing_inbox === 0, `${outbox.events} events, ${outbox.inbox} inbox entries (unique by constraint); unrelayed: ${outbox.unpublished}; missing: ${outbox.missing_inbox}; every queue empty ${settledIn.toFixed(1)} s after the load`);
+  check(
+    'every event relayed and in each recipient’s inbox exactly once',
+    outbox.unpublished === 0 && outbox.missing_inbox === 0,
+    `${outbox.events} events, ${outbox.inbox} inbox entries (unique by constraint); unrelayed: ${outbox.unpublished}; missing: ${outbox.missing_inbox}; every queue empty ${settledIn.toFixed(1)} s after the load`,
+  );
   const mail = await one(
     `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status NOT IN ('sent', 'digest'))::int AS unsent,
             coalesce(array_agg('<delivery-' || id || '@skillbridge>') FILTER (WHERE status = 'sent'), '{}') AS ids FROM deliveries WHERE channel = 'email'`,
   );
-  const sentIds = new Set(mail.ids);
-  const arrived = mail.ids.filter((id) => smtp.received.has(id)).length;
+  /** @type {string[]} */
+  const mailIds = mail.ids;
+  const sentIds = new Set(mailIds);
+  const arrived = mailIds.filter((id) => smtp.received.has(id)).length;
   const repeats = [...smtp.received.values()].filter((n) => n > 1).length;
   const unknown = [...smtp.received.keys()].filter((id) => !sentIds.has(id)).length;
   check(
@@ -415,9 +525,18 @@ try {
   );
 
   // ——— the report ———
-  check('the load ran through every phase', !ranDry && outcome.byPhase.every((p) => p.ok + p.refused + p.unavailable > 0), ranDry ? 'the operations ran out before the last phase' : `${next} operations`);
+  check(
+    'the load ran through every phase',
+    !ranDry && outcome.byPhase.every((p) => p.ok + p.refused + p.unavailable > 0),
+    ranDry ? 'the operations ran out before the last phase' : `${next} operations`,
+  );
   const injected = injections.map((i) => [i.name, `${i.at.toFixed(1)} s`, `${i.recovered.toFixed(1)} s`]);
-  const perPhase = phases.map((p, i) => [p, String(outcome.byPhase[i].ok), String(outcome.byPhase[i].refused), String(outcome.byPhase[i].unavailable)]);
+  const perPhase = phases.map((p, i) => [
+    p,
+    String(outcome.byPhase[i].ok),
+    String(outcome.byPhase[i].refused),
+    String(outcome.byPhase[i].unavailable),
+  ]);
   const invariants = checks.map((c) => [c.held ? '✅' : '❌', c.what, c.detail]);
   failed = checks.some((c) => !c.held);
   const verdict = failed ? 'SOME INVARIANTS BROKE' : 'all invariants held';

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run match:solve -- <instance> <assignment-out> [--check]` — solves an hr-instance v1 file
 // (shared/match/README.md) with the domain's deferred-acceptance engine and writes the assignment,
 // one `<student> <slot>` line per student (-1: unmatched). Runs the built library
@@ -32,6 +33,10 @@ if (!fs.existsSync(DIST)) {
 }
 const domain = createRequire(import.meta.url)(DIST);
 
+/** The errors the engine and the parser throw: a code, and the line of a malformed file. */
+/** @typedef {Error & { code?: string, details: { line: number } }} EngineError */
+
+/** @param {number} from  @param {number} to  performance.now() values */
 const seconds = (from, to) => ((to - from) / 1000).toFixed(4);
 
 // Read in chunks straight into the streaming parser: the file is never held whole, nor as text.
@@ -48,7 +53,8 @@ try {
     fs.closeSync(fd);
   }
   instance = parser.end();
-} catch (error) {
+} catch (thrown) {
+  const error = /** @type {EngineError | undefined} */ (thrown);
   if (error?.code === 'MALFORMED_HR_INSTANCE') {
     console.error(`${instancePath}:${error.details.line}: ${error.message.replace(/^line \d+: /, '')}`);
     process.exit(1);
@@ -65,7 +71,8 @@ let result;
 const cpu0 = process.cpuUsage();
 try {
   result = domain.deferredAcceptance(instance);
-} catch (error) {
+} catch (thrown) {
+  const error = /** @type {EngineError | undefined} */ (thrown);
   if (error?.code === 'INVALID_HR_INSTANCE') {
     console.error(`${instancePath}: ${error.message}`);
     process.exit(1);
@@ -80,14 +87,22 @@ const t3 = performance.now();
 
 const choices = instance.choiceSlot.length;
 const ranked = instance.rankedStudent.length;
-console.log(`${path.basename(instancePath)}: ${instance.students} students, ${instance.slots} slots, ${choices} choices, ${ranked} ranking entries (${(bytes / 2 ** 20).toFixed(1)} MiB)`);
-console.log(`algorithm ${domain.ALGORITHM_VERSION}; ${result.proposals} proposals; engine cpu_s ${((cpu.user + cpu.system) / 1e6).toFixed(4)}`);
+console.log(
+  `${path.basename(instancePath)}: ${instance.students} students, ${instance.slots} slots, ${choices} choices, ${ranked} ranking entries (${(bytes / 2 ** 20).toFixed(1)} MiB)`,
+);
+console.log(
+  `algorithm ${domain.ALGORITHM_VERSION}; ${result.proposals} proposals; engine cpu_s ${((cpu.user + cpu.system) / 1e6).toFixed(4)}`,
+);
 if (check) {
   const problems = domain.checkMatching(instance, result.assignment, 10);
   const blocking = domain.blockingPairs(instance, result.assignment, 10);
-  console.log(`check: ${problems.length === 0 ? 'a matching (capacities and acceptability hold)' : `NOT a matching: ${JSON.stringify(problems)}`}; ` +
-    `${blocking.length === 0 ? 'stable (no blocking pair)' : `NOT stable: ${JSON.stringify(blocking)}`}; check_s ${seconds(t3, performance.now())}`);
+  console.log(
+    `check: ${problems.length === 0 ? 'a matching (capacities and acceptability hold)' : `NOT a matching: ${JSON.stringify(problems)}`}; ` +
+      `${blocking.length === 0 ? 'stable (no blocking pair)' : `NOT stable: ${JSON.stringify(blocking)}`}; check_s ${seconds(t3, performance.now())}`,
+  );
   if (problems.length > 0 || blocking.length > 0) process.exitCode = 1;
 }
-console.log(`read+parse_s ${seconds(t0, t1)}; write_s ${seconds(t2, t3)}; peak_rss_mib ${Math.round(process.resourceUsage().maxRSS / 1024)}; wrote ${outPath}`);
+console.log(
+  `read+parse_s ${seconds(t0, t1)}; write_s ${seconds(t2, t3)}; peak_rss_mib ${Math.round(process.resourceUsage().maxRSS / 1024)}; wrote ${outPath}`,
+);
 console.log(`matched ${result.matched} of ${instance.students} students; match_s ${seconds(t1, t2)}`);

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm start`: the whole product with demo data — PostgreSQL and Redis (from DATABASE_URL and
 // REDIS_URL, or started here), migrations, demo data on first run, then the API, the worker and
 // the portal. Ctrl-C stops all of it.
@@ -10,8 +11,10 @@ const API_PORT = Number(process.env.API_PORT ?? 3000);
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4200);
 const WORKER_HEALTH_PORT = Number(process.env.WORKER_HEALTH_PORT ?? 3001);
 
+/** @param {string} message */
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 
+/** @param {number} port  @returns {Promise<boolean>} */
 function portIsFree(port) {
   return new Promise((resolve) => {
     const server = net.createServer().once('error', () => resolve(false));
@@ -19,28 +22,35 @@ function portIsFree(port) {
   });
 }
 
+/** @type {Array<() => Promise<void>>} */
 const stoppers = [];
+/** @type {import('node:child_process').ChildProcess[]} */
 const children = [];
 let stopping = false;
 
+/**
+ * SIGTERM, then SIGKILL after 10 s; resolves once it has exited.
+ * @param {import('node:child_process').ChildProcess} child
+ * @returns {Promise<void>}
+ */
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/** @param {number} code  the exit code */
 async function stopAll(code) {
   if (stopping) return;
   stopping = true;
   say('stopping…');
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.map(stopChild));
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
   process.exit(code);
 }
@@ -48,7 +58,13 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 async function main() {
-  for (const [name, port] of [['API_PORT', API_PORT], ['PORTAL_PORT', PORTAL_PORT], ['WORKER_HEALTH_PORT', WORKER_HEALTH_PORT]]) {
+  /** @type {Array<[string, number]>} */
+  const ports = [
+    ['API_PORT', API_PORT],
+    ['PORTAL_PORT', PORTAL_PORT],
+    ['WORKER_HEALTH_PORT', WORKER_HEALTH_PORT],
+  ];
+  for (const [name, port] of ports) {
     if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it, or set ${name} to another port`);
   }
 
@@ -57,7 +73,9 @@ async function main() {
   stoppers.push(postgres.stop);
   const redis = await ensureRedis({ dataDir: path.join(DATA, 'redis') });
   stoppers.push(redis.stop);
-  say(`  PostgreSQL ${postgres.embedded ? '(embedded, data in .data/pg)' : 'from DATABASE_URL'}; Redis ${redis.spawned ? '(started here)' : 'from REDIS_URL'}`);
+  say(
+    `  PostgreSQL ${postgres.embedded ? '(embedded, data in .data/pg)' : 'from DATABASE_URL'}; Redis ${redis.spawned ? '(started here)' : 'from REDIS_URL'}`,
+  );
 
   say('building (Nx caches what did not change)');
   buildAll();
@@ -65,9 +83,26 @@ async function main() {
   say('migrations and demo data');
   setUpDatabase(postgres.url);
 
-  const common = { DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: process.env.NODE_ENV ?? 'development', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' };
-  const api = startChild('api', process.execPath, ['apps/api/dist/main.js'], { ...common, PORT: String(API_PORT), JWT_SECRET: process.env.JWT_SECRET ?? localSecret('jwt-secret') }, 36);
-  const worker = startChild('worker', process.execPath, ['apps/worker/dist/main.js'], { ...common, WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT) }, 35);
+  const common = {
+    DATABASE_URL: postgres.url,
+    REDIS_URL: redis.url,
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  };
+  const api = startChild(
+    'api',
+    process.execPath,
+    ['apps/api/dist/main.js'],
+    { ...common, PORT: String(API_PORT), JWT_SECRET: process.env.JWT_SECRET ?? localSecret('jwt-secret') },
+    36,
+  );
+  const worker = startChild(
+    'worker',
+    process.execPath,
+    ['apps/worker/dist/main.js'],
+    { ...common, WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT) },
+    35,
+  );
   const portal = startChild(
     'portal',
     process.execPath,
@@ -94,6 +129,7 @@ async function main() {
   Ctrl-C stops everything.`);
 }
 
+/** @param {string} url */
 async function waitFor(url) {
   for (let i = 0; i < 300 && !stopping; i++) {
     try {

@@ -1,6 +1,8 @@
+// @ts-check
 // `npm test`: every test. Unit tests need nothing; integration and browser tests get the real
 // PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here), Debian's Chromium and nginx.
-// Extra arguments go to jest: `npm test -- --selectProjects domain`. `npm run lint` runs first.
+// Extra arguments go to jest: `npm test -- --selectProjects domain`. `npm run lint` runs first, then the
+// type check of scripts/ and bench/ (`npm run typecheck:scripts`): a failure of either fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -9,11 +11,15 @@ import { DATA, ROOT, binOf, buildAll, runOrFail } from './lib/run.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NGINX = '/usr/sbin/nginx';
+/** @param {string} message */
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
 
 /**
  * A program the tests need from Debian, installed with apt-get when missing and running as root;
  * otherwise the run stops and says what to install (nothing is skipped silently).
+ * @param {string} program  its path
+ * @param {string[]} packages  the Debian packages to install, the one that holds it first
+ * @param {string} purpose  the tests that need it
  */
 function ensureDebianProgram(program, packages, purpose) {
   if (fs.existsSync(program)) return;
@@ -29,6 +35,7 @@ function ensureDebianProgram(program, packages, purpose) {
   throw new Error(`${purpose} need ${program}: install it with \`sudo apt-get install ${packages[0]}\``);
 }
 
+/** @type {Array<() => Promise<void>>} */
 const stoppers = [];
 async function stopServices() {
   for (const stop of stoppers.reverse()) await stop().catch(() => undefined);
@@ -43,6 +50,8 @@ async function main() {
     say('lint: ESLint, then Prettier (`npm run lint:fix` fixes what can be fixed)');
     runOrFail('npm', ['run', 'lint']);
   }
+  say('type-checking scripts/ and bench/ (tsconfig.scripts.json)');
+  runOrFail(process.execPath, [binOf('typescript', 'tsc'), '-p', 'tsconfig.scripts.json']);
   ensureDebianProgram(CHROMIUM, ['chromium', 'fonts-noto-cjk'], 'the browser tests');
   // The shipped nginx config is tested in front of the API (apps/api/test/nginx-proxy.int-spec.ts).
   ensureDebianProgram(NGINX, ['nginx-light'], 'the proxy tests');
@@ -59,11 +68,11 @@ async function main() {
   const results = path.join(DATA, 'test', 'results.json');
   fs.mkdirSync(path.dirname(results), { recursive: true });
   fs.rmSync(results, { force: true });
-  const jest = spawnSync(
-    process.execPath,
-    [binOf('jest', 'jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' } },
-  );
+  const jest = spawnSync(process.execPath, [binOf('jest', 'jest'), '--json', `--outputFile=${results}`, ...process.argv.slice(2)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: postgres.url, REDIS_URL: redis.url, NODE_ENV: 'test' },
+  });
   await stopServices();
   if (fs.existsSync(results)) {
     const summary = JSON.parse(fs.readFileSync(results, 'utf8'));

@@ -22,7 +22,9 @@ const { Brackets } = require('typeorm');
     const c0 = cpu();
     const t0 = performance.now();
     for (const st of students) await fn(st);
-    console.log(`${name.padEnd(60)} wall ${((performance.now() - t0) / students.length).toFixed(1)} ms, Node CPU ${((cpu() - c0) / students.length).toFixed(1)} ms per call`);
+    console.log(
+      `${name.padEnd(60)} wall ${((performance.now() - t0) / students.length).toFixed(1)} ms, Node CPU ${((cpu() - c0) / students.length).toFixed(1)} ms per call`,
+    );
   };
   const profile = (st) => ({ major: st.major, skills: st.skills, preferredDistricts: st.preferred_districts, busy: [] });
   const asTheApi = (st) =>
@@ -62,8 +64,16 @@ const { Brackets } = require('typeorm');
   await measure('raw query of the scoring columns, 1,000 rows', raw);
   await measure('  … then scoreSlot ×1,000, sort, load the top 10 as entities', async (st) => {
     const p = profile(st);
-    const top = (await raw(st)).map((slot) => ({ slot, ...scoreSlot(p, slot, now) })).sort((a, b) => b.score - a.score).slice(0, 10);
-    await ds.getRepository(Slot).createQueryBuilder('s').innerJoinAndSelect('s.enterprise', 'e').whereInIds(top.map((t) => t.slot.id)).getMany();
+    const top = (await raw(st))
+      .map((slot) => ({ slot, ...scoreSlot(p, slot, now) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 10);
+    await ds
+      .getRepository(Slot)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.enterprise', 'e')
+      .whereInIds(top.map((t) => t.slot.id))
+      .getMany();
   });
   await ds.destroy();
 })().catch((error) => {

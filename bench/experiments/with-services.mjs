@@ -1,3 +1,4 @@
+// @ts-check
 // Runs one experiment script against the database a `node bench/run.mjs --keep` left behind:
 //
 //   node bench/experiments/with-services.mjs bench/experiments/api-variants.mjs [args…]
@@ -18,12 +19,16 @@ const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'bench', 'pg') 
 const redis = await ensureRedis({ dataDir: path.join(DATA, 'bench', 'redis') });
 const bench = new URL(postgres.url);
 bench.pathname = '/sb_bench';
-const child = spawn(process.execPath, [script, ...rest], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_DATABASE_URL: bench.toString(), REDIS_URL: redis.url } });
+const child = spawn(process.execPath, [script, ...rest], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, BENCH_DATABASE_URL: bench.toString(), REDIS_URL: redis.url },
+});
 const stopAll = async () => {
   await redis.stop();
   await postgres.stop();
 };
-for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.once(signal, () => child.kill(signal));
 const code = await new Promise((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
 await stopAll();
 process.exit(code);

@@ -1,3 +1,4 @@
+// @ts-check
 // CPU time spent by the API process, by the PostgreSQL server (postmaster and its children, when it
 // runs on this machine) and by the bench process itself (autocannon), read from /proc. Lets the
 // report say where the CPU went per request. Returns nulls where /proc cannot tell.
@@ -5,6 +6,7 @@ import fs from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+/** @param {number} pid  @returns {{ ppid: number, cpuMs: number, reapedChildrenMs: number } | null} */
 function statOf(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -20,6 +22,7 @@ function statOf(pid) {
   }
 }
 
+/** @param {number} parentPid */
 function childrenCpuMs(parentPid) {
   let total = 0;
   for (const entry of fs.readdirSync('/proc')) {
@@ -30,30 +33,44 @@ function childrenCpuMs(parentPid) {
   return total;
 }
 
-/** The server's CPU: the postmaster, its live children, and the children it has already reaped. */
+/**
+ * The server's CPU: the postmaster, its live children, and the children it has already reaped.
+ * @param {number} pid
+ */
 function postgresCpuMs(pid) {
   const stat = statOf(pid);
+  if (!stat) return null;
   return stat.cpuMs + stat.reapedChildrenMs + childrenCpuMs(pid);
 }
 
+/** @typedef {{ apiMs: number | null, postgresMs: number | null, benchMs: number | null }} CpuUsed */
+
+/**
+ * @param {{ apiPid?: number | null, postmasterPid?: number | null }} [pids]
+ */
 export function cpuSampler({ apiPid = null, postmasterPid = null } = {}) {
   const read = () => ({
     api: apiPid ? (statOf(apiPid)?.cpuMs ?? null) : null,
-    postgres: postmasterPid && statOf(postmasterPid) ? postgresCpuMs(postmasterPid) : null,
+    postgres: postmasterPid ? postgresCpuMs(postmasterPid) : null,
     bench: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   });
   const start = read();
   return {
-    /** CPU milliseconds used since the sampler was made. */
+    /** CPU milliseconds used since the sampler was made. @returns {CpuUsed} */
     stop() {
       const end = read();
+      /** @param {'api' | 'postgres' | 'bench'} key */
       const diff = (key) => (start[key] === null || end[key] === null ? null : end[key] - start[key]);
       return { apiMs: diff('api'), postgresMs: diff('postgres'), benchMs: diff('bench') };
     },
   };
 }
 
-/** Waits until process `pid` is idle (under 4 % of a CPU over 250 ms, twice running), at most maxMs. */
+/**
+ * Waits until process `pid` is idle (under 4 % of a CPU over 250 ms, twice running), at most maxMs.
+ * @param {number} pid
+ * @returns {Promise<number>} the seconds it waited
+ */
 export async function waitUntilIdle(pid, maxMs = 60_000) {
   const start = Date.now();
   let previous = statOf(pid)?.cpuMs ?? null;
@@ -69,7 +86,11 @@ export async function waitUntilIdle(pid, maxMs = 60_000) {
   return (Date.now() - start) / 1000;
 }
 
-/** The postmaster's pid: the parent of our own backend, when the server runs on this machine. */
+/**
+ * The postmaster's pid: the parent of our own backend, when the server runs on this machine.
+ * @param {import('pg').Pool} db
+ * @returns {Promise<number | null>}
+ */
 export async function postmasterPid(db) {
   try {
     const { rows } = await db.query('SELECT pg_backend_pid() AS pid');

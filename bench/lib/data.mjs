@@ -1,3 +1,4 @@
+// @ts-check
 // The bench data set, generated inside PostgreSQL with generate_series in a few big INSERT … SELECT
 // statements. Every id is a deterministic uuid (md5 of a name and a number), so that later
 // statements can refer to row n without looking it up.
@@ -8,8 +9,30 @@
 //   slots          N open internships over the enterprises; title/description from a small set of
 //                  combinations whose search terms are computed in Node with the API's own searchTerms
 //   applications   offered + school-approved, for the accept benchmarks (see prepareAccepts)
+/* eslint-disable skillbridge/no-sql-assembly -- SQL generated from this file's constants (id, hash, size expressions): no outside value */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+
+/** @typedef {typeof SIZES.full} Sizes */
+/**
+ * The functions of the built libs/domain the bench calls (the API's own, so the data matches).
+ * @typedef {object} Domain
+ * @property {(text: string) => string[]} searchTerms  a slot's search terms
+ * @property {(q: string) => string[]} queryTerms  the terms of a search query
+ * @property {(body: string) => string} usccCheckCharacter  the GB 32100 check character of 17 characters
+ */
+/** @typedef {{ id: string, student: string }} Offer  an application offered to a student */
+/**
+ * @typedef {object} AcceptSet  offers for one spread and one hot accept run (prepareAccepts)
+ * @property {string} tag
+ * @property {Offer[]} spread
+ * @property {Offer[]} hot
+ * @property {string} hotSlotId
+ * @property {number} spreadSlots
+ * @property {[number, number]} spreadSlotRange
+ * @property {number} nextSlot  the first slot number no set uses
+ * @property {number} nextStudent  the first student number no set uses
+ */
 
 export const DISTRICTS = ['城关区', '七里河区', '西固区', '安宁区', '红古区', '永登县', '皋兰县', '榆中县', '兰州新区'];
 
@@ -65,13 +88,20 @@ export const PERKS = [
   '夜班补贴另计，每月按时发放实习报酬',
 ];
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split('');
-const GIVEN = '子涵 欣怡 梓涵 雨桐 浩然 宇轩 一诺 子轩 雨泽 思远 嘉怡 佳琪 明轩 俊杰 晓东 文博 志强 海燕 晨阳 静怡 家豪 天佑 雅琴 建国 秀英 鹏飞 雪梅 国庆 亚楠 小龙 金凤 永红 彦霖 若曦 德华 丽娜 晓峰 兰英 振华 春燕'.split(' ');
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'.split(
+    '',
+  );
+const GIVEN =
+  '子涵 欣怡 梓涵 雨桐 浩然 宇轩 一诺 子轩 雨泽 思远 嘉怡 佳琪 明轩 俊杰 晓东 文博 志强 海燕 晨阳 静怡 家豪 天佑 雅琴 建国 秀英 鹏飞 雪梅 国庆 亚楠 小龙 金凤 永红 彦霖 若曦 德华 丽娜 晓峰 兰英 振华 春燕'.split(
+    ' ',
+  );
 const OWNERSHIPS = ['private', 'private', 'private', 'municipal_soe', 'central_soe', 'foreign', 'other'];
 const INDUSTRIES = ['装备制造', '汽车服务', '现代物流', '电子商务', '健康养老', '石油化工', '数据信息', '餐饮服务', '文化旅游', '建筑工程'];
 const FAKE_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2gtb25seQ$bench-data-cannot-sign-in';
 
 /** Deterministic ids: uuid of md5('<kind>-<n>'). The same expressions are used in JS and SQL. */
+/** @param {string} kind  @param {string | number} nExpr */
 export const idSql = (kind, nExpr) => `md5('bench-${kind}-' || (${nExpr}))::uuid`;
 export const SCHOOL_ID_SQL = idSql('school', '1');
 export const SCHOOL_ADMIN_ID_SQL = idSql('school-admin', '1');
@@ -81,12 +111,20 @@ export const SIZES = {
   quick: { enterprises: 2000, students: 100_000, slots: 10_000, spreadSlots: 2000, hotCapacity: 500, hotOffers: 5000 },
 };
 
+/** @param {string} root  @returns {Domain} */
 export function domain(root) {
   return createRequire(path.join(root, 'package.json'))(path.join(root, 'libs/domain/dist'));
 }
 
-/** Every (title, description) combination a slot can have, with its search terms. */
+/**
+ * Every (title, description) combination a slot can have, with its search terms.
+ * @param {Domain['searchTerms']} searchTerms
+ */
 export function combinations(searchTerms) {
+  /**
+   * @type {Array<{ combo: number, f: number, s: number, p: number, k: number, title: string, description: string,
+   *   majors: string[], skills: string[], terms: string[] }>}
+   */
   const combos = [];
   FIELDS.forEach((field, f) =>
     SUFFIXES.forEach((suffix, s) =>
@@ -94,7 +132,18 @@ export function combinations(searchTerms) {
         PERKS.forEach((perk, k) => {
           const title = `${field.stem}${suffix}`;
           const description = `${place}参与${field.stem}相关岗位工作，${perk}。技能要求：${field.skills.join('、')}。`;
-          combos.push({ combo: combos.length, f, s, p, k, title, description, majors: field.majors, skills: field.skills, terms: searchTerms(`${title} ${description}`) });
+          combos.push({
+            combo: combos.length,
+            f,
+            s,
+            p,
+            k,
+            title,
+            description,
+            majors: field.majors,
+            skills: field.skills,
+            terms: searchTerms(`${title} ${description}`),
+          });
         }),
       ),
     ),
@@ -107,12 +156,15 @@ export function combinations(searchTerms) {
  * hashes n with a salt of its own (PostgreSQL's hashint4), so that e.g. a slot's district says
  * nothing about its start date or its title.
  */
+/** @param {string} n  a SQL expression  @param {number} salt  @param {number} m */
 export const pick = (n, salt, m) => `((hashint4((${n}) * 31 + ${salt}) & 2147483647) % ${m})`;
 
 /** A slot's capacity, 2–10 (also used to size the offers of the accept runs). */
+/** @param {string} n  a SQL expression */
 export const capacitySql = (n) => `(2 + ${pick(n, 6, 9)})`;
 
 /** The combination of slot n, in SQL: the field skewed (u² of a uniform hash), the rest uniform. */
+/** @param {string} n  a SQL expression */
 const comboOfSlotSql = (n) =>
   `(floor(${FIELDS.length} * power(((${n})::bigint * 2654435761 % 4294967296)::float8 / 4294967296, 2))::int * ${SUFFIXES.length * PLACES.length * PERKS.length}` +
   ` + ${pick(n, 1, SUFFIXES.length)} * ${PLACES.length * PERKS.length} + ${pick(n, 2, PLACES.length)} * ${PERKS.length} + ${pick(n, 3, PERKS.length)})`;
@@ -120,6 +172,12 @@ const comboOfSlotSql = (n) =>
 /**
  * Loads everything on an empty, migrated database. `step(name, fn)` times each statement group.
  * Returns the row counts.
+ * @param {import('pg').Pool} db
+ * @param {object} options
+ * @param {Sizes} options.sizes
+ * @param {Domain['searchTerms']} options.searchTerms
+ * @param {Domain['usccCheckCharacter']} options.usccCheckCharacter
+ * @param {(name: string, fn: () => Promise<unknown>) => Promise<unknown>} options.step
  */
 export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, step }) {
   const E = sizes.enterprises;
@@ -128,12 +186,14 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
 
   await step('lookup tables (majors, title/description combinations with their search terms)', async () => {
     await db.query(`CREATE TABLE bench_majors (i int PRIMARY KEY, major text NOT NULL, skills text[] NOT NULL)`);
-    await db.query(`INSERT INTO bench_majors SELECT i - 1, m, ARRAY(SELECT jsonb_array_elements_text(sk)) FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(m, sk, i)`, [
-      MAJORS.map(([m]) => m),
-      MAJORS.map(([, skills]) => JSON.stringify(skills)),
-    ]);
+    await db.query(
+      `INSERT INTO bench_majors SELECT i - 1, m, ARRAY(SELECT jsonb_array_elements_text(sk)) FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(m, sk, i)`,
+      [MAJORS.map(([m]) => m), MAJORS.map(([, skills]) => JSON.stringify(skills))],
+    );
     const combos = combinations(searchTerms);
-    await db.query(`CREATE TABLE bench_combos (combo int PRIMARY KEY, title text NOT NULL, description text NOT NULL, majors text[] NOT NULL, skills text[] NOT NULL, terms text[] NOT NULL)`);
+    await db.query(
+      `CREATE TABLE bench_combos (combo int PRIMARY KEY, title text NOT NULL, description text NOT NULL, majors text[] NOT NULL, skills text[] NOT NULL, terms text[] NOT NULL)`,
+    );
     await db.query(
       `INSERT INTO bench_combos
        SELECT c, t, d, ARRAY(SELECT jsonb_array_elements_text(m)), ARRAY(SELECT jsonb_array_elements_text(sk)), ARRAY(SELECT jsonb_array_elements_text(tm))
@@ -186,27 +246,30 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
   ).rows;
   for (const fk of foreignKeys) await db.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT "${fk.conname}"`);
 
-  await step(`users: ${(S + E + 1).toLocaleString('en')} (${S.toLocaleString('en')} students, ${E.toLocaleString('en')} HR admins, 1 school admin)`, async () => {
-    await db.query(
-      `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
+  await step(
+    `users: ${(S + E + 1).toLocaleString('en')} (${S.toLocaleString('en')} students, ${E.toLocaleString('en')} HR admins, 1 school admin)`,
+    async () => {
+      await db.query(
+        `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
        VALUES (${SCHOOL_ADMIN_ID_SQL}, 'school-admin@bench.skillbridge.cn', $1, '教务处王老师', 'school_admin', ${SCHOOL_ID_SQL})`,
-      [FAKE_HASH],
-    );
-    await db.query(
-      `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
+        [FAKE_HASH],
+      );
+      await db.query(
+        `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
        SELECT ${idSql('hr', 'n')}, 'hr' || n || '@bench.skillbridge.cn', $1, '人事专员' || n, 'enterprise_admin', ${idSql('ent', 'n')}
          FROM generate_series(0, ${E - 1}) n`,
-      [FAKE_HASH],
-    );
-    await db.query(
-      `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
+        [FAKE_HASH],
+      );
+      await db.query(
+        `INSERT INTO users (id, email, password_hash, name, role, organisation_id)
        SELECT ${idSql('stu', 'n')}, 'student' || n || '@bench.skillbridge.cn', $1,
               ($2::text[])[1 + n % ${SURNAMES.length}] || ($3::text[])[1 + (n / ${SURNAMES.length}) % ${GIVEN.length}],
               'student', ${SCHOOL_ID_SQL}
          FROM generate_series(1, ${S}) n`,
-      [FAKE_HASH, SURNAMES, GIVEN],
-    );
-  });
+        [FAKE_HASH, SURNAMES, GIVEN],
+      );
+    },
+  );
 
   await step(`students: ${S.toLocaleString('en')} profiles`, async () => {
     await db.query(
@@ -246,20 +309,28 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
  *  - hot: the next slot, its capacity raised to hotCapacity, hotOffers offers from distinct students.
  * Students studentFrom … are used, each for one offer only. Returns the offers and the next free
  * slot and student numbers.
+ * @param {import('pg').Pool} db
+ * @param {Sizes} sizes
+ * @param {{ tag: string, slotFrom: number, studentFrom: number }} set
+ * @returns {Promise<AcceptSet>}
  */
 export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) {
   const last = slotFrom + sizes.spreadSlots - 1;
+  /** @param {string} n */
   const offersOf = (n) => `(${capacitySql(n)} + CASE WHEN ${pick(n, 7, 5)} = 0 THEN 2 ELSE 0 END)`;
-  await db.query(`CREATE TABLE IF NOT EXISTS bench_offers (app_id uuid PRIMARY KEY, student_n int NOT NULL, slot_n int NOT NULL, tag text NOT NULL, bench text NOT NULL)`);
-  const spread = (
-    await db.query(
-      `INSERT INTO bench_offers
+  await db.query(
+    `CREATE TABLE IF NOT EXISTS bench_offers (app_id uuid PRIMARY KEY, student_n int NOT NULL, slot_n int NOT NULL, tag text NOT NULL, bench text NOT NULL)`,
+  );
+  const spread =
+    (
+      await db.query(
+        `INSERT INTO bench_offers
        SELECT ${idSql('app', 'student_n')}, student_n, n, $1, 'spread'
          FROM (SELECT n, ${studentFrom - 1} + row_number() OVER (ORDER BY n, k)::int AS student_n
                  FROM generate_series(${slotFrom}, ${last}) n, LATERAL generate_series(1, ${offersOf('n')}) k) x`,
-      [tag],
-    )
-  ).rowCount;
+        [tag],
+      )
+    ).rowCount ?? 0;
   const hotSlot = last + 1;
   const hotStudentFrom = studentFrom + spread;
   const nextStudent = hotStudentFrom + sizes.hotOffers;
@@ -278,8 +349,12 @@ export async function prepareAccepts(db, sizes, { tag, slotFrom, studentFrom }) 
     [tag],
   );
   // In app_id order, which is md5 order: the spread offers come in a shuffled slot order.
+  /** @type {Array<Offer & { bench: 'spread' | 'hot' }>} */
   const offers = (
-    await db.query(`SELECT bench, app_id::text AS id, ${idSql('stu', 'student_n')}::text AS student FROM bench_offers WHERE tag = $1 ORDER BY app_id`, [tag])
+    await db.query(
+      `SELECT bench, app_id::text AS id, ${idSql('stu', 'student_n')}::text AS student FROM bench_offers WHERE tag = $1 ORDER BY app_id`,
+      [tag],
+    )
   ).rows;
   return {
     tag,

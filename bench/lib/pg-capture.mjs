@@ -1,3 +1,4 @@
+// @ts-check
 // A TCP pass-through between a client and PostgreSQL that records the statements the client
 // sends (simple queries, and Parse + Bind of the extended protocol with their text parameters).
 // Used once, after the measurements, to learn exactly which SQL the API runs for a request, so it
@@ -7,25 +8,38 @@ import net from 'node:net';
 const SSL_REQUEST = 80877103;
 const GSS_REQUEST = 80877104;
 
+/** @typedef {string | null | { binary: string }} StatementParameter  text, NULL, or a binary value in hex */
+/** @typedef {{ sql: string, params: StatementParameter[] }} CapturedStatement */
+
+/**
+ * @param {Buffer} buffer
+ * @param {number} offset
+ * @returns {[string, number]} the NUL-terminated string at offset, and the offset after it
+ */
 function cstring(buffer, offset) {
   const end = buffer.indexOf(0, offset);
   return [buffer.toString('utf8', offset, end), end + 1];
 }
 
+/** @param {{ host: string, port: number }} upstreamServer */
 export async function startCapture({ host, port }) {
+  /** @type {Array<{ sql: string | null, params: StatementParameter[] }>} */
   const statements = [];
   let recording = false;
+  /** @type {Set<net.Socket>} */
   const sockets = new Set();
 
   const server = net.createServer((client) => {
     const upstream = net.connect({ host, port });
     sockets.add(client);
     sockets.add(upstream);
+    /** @type {Map<string, string>} */
     const parsed = new Map(); // statement name -> sql
     let pending = Buffer.alloc(0);
     let startup = true;
     let opaque = false; // after SSL was accepted we cannot read the stream
 
+    /** @param {string} type  @param {Buffer} body */
     const onMessage = (type, body) => {
       if (!recording) return;
       if (type === 'Q') {
@@ -41,17 +55,24 @@ export async function startCapture({ host, port }) {
         [statement, offset] = cstring(body, offset);
         const formatCount = body.readInt16BE(offset);
         offset += 2;
+        /** @type {number[]} */
         const formats = [];
         for (let i = 0; i < formatCount; i++, offset += 2) formats.push(body.readInt16BE(offset));
         const count = body.readInt16BE(offset);
         offset += 2;
+        /** @type {StatementParameter[]} */
         const params = [];
         for (let i = 0; i < count; i++) {
           const length = body.readInt32BE(offset);
           offset += 4;
           const format = formats.length === 1 ? formats[0] : (formats[i] ?? 0);
           if (length < 0) params.push(null);
-          else params.push(format === 0 ? body.toString('utf8', offset, offset + length) : { binary: body.subarray(offset, offset + length).toString('hex') });
+          else
+            params.push(
+              format === 0
+                ? body.toString('utf8', offset, offset + length)
+                : { binary: body.subarray(offset, offset + length).toString('hex') },
+            );
           offset += Math.max(length, 0);
         }
         statements.push({ sql: parsed.get(statement) ?? null, params });
@@ -103,11 +124,15 @@ export async function startCapture({ host, port }) {
     client.on('close', close);
     upstream.on('close', close);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 
   return {
-    port: server.address().port,
-    /** Records what is sent while `fn` runs, and returns it. */
+    port: /** @type {net.AddressInfo} */ (server.address()).port,
+    /**
+     * Records what is sent while `fn` runs, and returns it.
+     * @param {() => Promise<void>} fn
+     * @returns {Promise<CapturedStatement[]>}
+     */
     async record(fn) {
       const from = statements.length;
       recording = true;
@@ -116,7 +141,7 @@ export async function startCapture({ host, port }) {
       } finally {
         recording = false;
       }
-      return statements.slice(from).filter((s) => s.sql);
+      return statements.slice(from).filter(/** @returns {s is CapturedStatement} */ (s) => Boolean(s.sql));
     },
     async stop() {
       for (const socket of sockets) socket.destroy();

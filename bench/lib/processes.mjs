@@ -1,14 +1,34 @@
+// @ts-check
 // Children of the bench (the hello server, the API), their output in log files, stopped by pid.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 
+/**
+ * @typedef {object} NodeChild
+ * @property {string} name
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {string} logFile  its stdout and stderr
+ * @property {Promise<{ code: number | null, signal: NodeJS.Signals | null }>} exited
+ * @property {() => boolean} running
+ * @property {(graceMs?: number) => Promise<void>} stop  SIGTERM, then SIGKILL after graceMs
+ */
+
+/** @param {number} ms  @returns {Promise<void>} */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** @param {import('node:child_process').ChildProcess} child */
 const running = (child) => child.exitCode === null && child.signalCode === null;
 
+/**
+ * @param {string} name
+ * @param {string} script  run with this Node
+ * @param {{ cwd: string, env: Record<string, string | undefined>, logFile: string }} options
+ * @returns {NodeChild}
+ */
 export function startNodeChild(name, script, { cwd, env, logFile }) {
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   fs.closeSync(log);
+  /** @type {NodeChild['exited']} */
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return {
     name,
@@ -28,7 +48,11 @@ export function startNodeChild(name, script, { cwd, env, logFile }) {
   };
 }
 
-/** Polls `url` until it answers 2xx; fails early if the child exits. */
+/**
+ * Polls `url` until it answers 2xx; fails early if the child exits.
+ * @param {string} url
+ * @param {NodeChild} handle
+ */
 export async function waitForHttp(url, handle, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

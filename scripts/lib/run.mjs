@@ -1,3 +1,4 @@
+// @ts-check
 // Small process helpers shared by start.mjs, test.mjs and db-migrate.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,13 +8,23 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATA = path.join(ROOT, '.data');
 
-/** Runs a command to completion in the repo, showing its output; throws on failure. */
+/**
+ * Runs a command to completion in the repo, showing its output; throws on failure.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 export function runOrFail(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** The entry script of an installed package's command, e.g. binOf('nx', 'nx'). */
+/**
+ * The entry script of an installed package's command, e.g. binOf('nx', 'nx').
+ * @param {string} pkg
+ * @param {string} command
+ * @returns {string}
+ */
 export function binOf(pkg, command) {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8'));
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[command];
@@ -27,12 +38,23 @@ export function buildAll() {
   });
 }
 
-/** Migrations, and the demo data when the database has none yet. */
+/**
+ * Migrations, and the demo data when the database has none yet.
+ * @param {string} databaseUrl
+ * @param {'setup' | 'migrate'} [command]  migrate: the migrations only
+ */
 export function setUpDatabase(databaseUrl, command = 'setup') {
   runOrFail(process.execPath, [path.join(ROOT, 'libs/db/dist/cli.js'), command], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
-/** A long-lived child whose output lines are prefixed with its name. */
+/**
+ * A long-lived child whose output lines are prefixed with its name.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} env  added to this process's environment
+ * @param {number} colour  an ANSI foreground colour (30–37)
+ */
 export function startChild(name, command, args, env, colour, cwd = ROOT) {
   const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `\x1b[${colour}m${name.padEnd(6)}\x1b[0m│ `;
@@ -47,7 +69,10 @@ export function startChild(name, command, args, env, colour, cwd = ROOT) {
   return child;
 }
 
-/** A secret kept under .data so that sessions survive restarts of `npm start`. */
+/**
+ * A secret kept under .data so that sessions survive restarts of `npm start`.
+ * @param {string} name
+ */
 export function localSecret(name) {
   fs.mkdirSync(DATA, { recursive: true });
   const file = path.join(DATA, name);

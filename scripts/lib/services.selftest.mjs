@@ -1,3 +1,4 @@
+// @ts-check
 // Self-test for services.mjs.
 //
 //   node scripts/lib/services.selftest.mjs [dataRoot]
@@ -9,24 +10,27 @@
 //
 //   node scripts/lib/services.selftest.mjs --use-env
 //     Keeps DATABASE_URL / REDIS_URL (both must be set) and checks they are used as they are.
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
 if (!process.argv.includes('--use-env')) {
   delete process.env.DATABASE_URL;
   delete process.env.REDIS_URL;
 }
-
-const { default: assert } = await import('node:assert/strict');
-const fs = await import('node:fs/promises');
-const os = await import('node:os');
-const path = await import('node:path');
+// Loaded once the environment above is settled.
 const { default: pg } = await import('pg');
-const { default: Redis } = await import('ioredis');
+const { Redis } = await import('ioredis');
 const { ensurePostgres, ensureRedis, freePort } = await import('./services.mjs');
 
 const useEnv = process.argv.includes('--use-env');
 const givenRoot = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const dataRoot = givenRoot ? path.resolve(givenRoot) : await fs.mkdtemp(path.join('/tmp', 'skillbridge-services-'));
+/** @param {string} message */
 const log = (message) => console.error(`  log: ${message}`);
 
+/** @type {Array<() => Promise<void>>} */
 let running = [];
 async function stopAll() {
   const stops = running;
@@ -39,18 +43,18 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** @param {number} port  @returns {Promise<boolean>} */
 function canConnect(port) {
   return new Promise((resolve) => {
-    import('node:net').then(({ default: net }) => {
-      const socket = net.connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
     });
+    socket.once('error', () => resolve(false));
   });
 }
 
+/** @param {string} label  @returns {Promise<{ pgPort: number, visits: number | null }>} */
 async function cycle(label) {
   const t0 = Date.now();
   const [postgres, redis] = await Promise.all([
@@ -58,7 +62,9 @@ async function cycle(label) {
     ensureRedis({ dataDir: path.join(dataRoot, 'redis'), log }),
   ]);
   running.push(postgres.stop, redis.stop);
-  console.log(`[${label}] up in ${Date.now() - t0} ms: ${postgres.url.replace(/:[^:@/]*@/, ':***@')} (embedded=${postgres.embedded}), ${redis.url} (spawned=${redis.spawned})`);
+  console.log(
+    `[${label}] up in ${Date.now() - t0} ms: ${postgres.url.replace(/:[^:@/]*@/, ':***@')} (embedded=${postgres.embedded}), ${redis.url} (spawned=${redis.spawned})`,
+  );
   if (!useEnv) {
     assert.equal(postgres.embedded, true);
     assert.equal(redis.spawned, true);
@@ -92,9 +98,11 @@ async function cycle(label) {
   console.log(`[${label}] Redis PING -> ${pong}`);
   assert.equal(pong, 'PONG');
   if (!useEnv) {
-    const [, policy] = await redisClient.config('GET', 'maxmemory-policy');
-    const [, appendonly] = await redisClient.config('GET', 'appendonly');
-    const [, save] = await redisClient.config('GET', 'save');
+    /** @param {string} name  CONFIG GET answers [name, value]. */
+    const setting = async (name) => /** @type {string[]} */ (await redisClient.config('GET', name))[1];
+    const policy = await setting('maxmemory-policy');
+    const appendonly = await setting('appendonly');
+    const save = await setting('save');
     console.log(`[${label}] Redis maxmemory-policy=${policy} appendonly=${appendonly} save="${save}"`);
     assert.equal(policy, 'noeviction');
     assert.equal(appendonly, 'no');
@@ -127,7 +135,7 @@ try {
   if (!useEnv) {
     const second = await cycle('cycle 2');
     assert.equal(second.pgPort, first.pgPort, 'the port saved in the data dir is reused');
-    assert.equal(second.visits, first.visits + 1, 'the data survives a restart');
+    assert.equal(second.visits, (first.visits ?? 0) + 1, 'the data survives a restart');
   }
   if (!givenRoot) await fs.rm(dataRoot, { recursive: true, force: true });
   console.log('OK');

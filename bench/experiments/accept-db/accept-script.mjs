@@ -1,3 +1,4 @@
+// @ts-check
 // Writes a pgbench script from the built API's own accept statement (apps/api/dist …/accept.statement.js):
 // each transaction takes the next N offers of table q (reset.sql) and accepts them in one statement,
 // as the API does with the accepts that arrive together (N = 1: one accept per statement).
