@@ -1,5 +1,5 @@
 // @ts-check
-// Writes a pgbench script from the built API's own accept statement (apps/api/dist …/accept.statement.js):
+// Writes a pgbench script from the built API's own accept statement (apps/api/dist …/accept.statements.js):
 // each transaction takes the next N offers of table q (reset.sql) and accepts them in one statement,
 // as the API does with the accepts that arrive together (N = 1: one accept per statement).
 //   node accept-script.mjs [N] > file.sql
@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const { ACCEPT_SQL } = createRequire(import.meta.url)(path.join(root, 'apps/api/dist/applications/accept.statement.js'));
+const { ACCEPT_APPLICATIONS } = createRequire(import.meta.url)(path.join(root, 'apps/api/dist/applications/accept.statements.js'));
+const ACCEPT_SQL = ACCEPT_APPLICATIONS.text;
 const n = Number(process.argv[2] ?? 1);
 if (!Number.isInteger(n) || n < 1) throw new Error('N: a whole number of accepts per statement, at least 1');
 const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10); // Lanzhou's date
