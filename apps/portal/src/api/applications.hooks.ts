@@ -75,15 +75,15 @@ function useApplicationMove<TVariables>(move: (variables: TVariables) => Promise
 
 // ——— the student ———
 
-export interface Application {
+export interface NewApplication {
   slotId: string;
   motivation?: string;
 }
 
-export function useApply(events: MutationEvents<ApplicationView, Application> = {}) {
+export function useApply(events: MutationEvents<ApplicationView, NewApplication> = {}) {
   const refresh = useRefreshAfterMove();
   return useMutation({
-    mutationFn: ({ slotId, motivation }: Application) => applicationsApi.apply(slotId, motivation),
+    mutationFn: ({ slotId, motivation }: NewApplication) => applicationsApi.apply(slotId, motivation),
     onSuccess: (application, variables) => {
       refresh();
       events.onSuccess?.(application, variables);
