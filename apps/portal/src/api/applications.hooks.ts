@@ -50,14 +50,18 @@ export function useMyApplicationsToSlot(slotId: string) {
 /** What a move of an application can change: the applications, the slots' seats taken, the placements. */
 function useRefreshAfterMove() {
   const queryClient = useQueryClient();
-  return () => [applicationKeys.all, slotKeys.all, placementKeys.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+  return () =>
+    [applicationKeys.all, slotKeys.all, placementKeys.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
 }
 
 /**
  * A move by the student or the enterprise. When it is refused, someone else may have moved the
  * application meanwhile: the lists are asked again, to show it as it is now beside the refusal.
  */
-function useApplicationMove<TVariables>(move: (variables: TVariables) => Promise<ApplicationView>, events: MutationEvents<ApplicationView, TVariables>) {
+function useApplicationMove<TVariables>(
+  move: (variables: TVariables) => Promise<ApplicationView>,
+  events: MutationEvents<ApplicationView, TVariables>,
+) {
   const queryClient = useQueryClient();
   const refresh = useRefreshAfterMove();
   return useMutation({

@@ -18,4 +18,5 @@ export function useMyAccount() {
 }
 
 /** `GET /me` now, into the cache the session reads: the last step of signing in. */
-export const loadSessionUser = (queryClient: QueryClient): Promise<MeView> => queryClient.fetchQuery({ queryKey: authKeys.me, queryFn: authApi.me });
+export const loadSessionUser = (queryClient: QueryClient): Promise<MeView> =>
+  queryClient.fetchQuery({ queryKey: authKeys.me, queryFn: authApi.me });

@@ -26,7 +26,11 @@ export function useEnterprises(query: ListEnterprisesQuery) {
 
 /** The platform admin's queue of enterprises awaiting verification. */
 export function usePendingEnterprises(query: PendingQuery) {
-  return useQuery({ queryKey: enterpriseKeys.pending(query), queryFn: () => enterprisesApi.pending(query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: enterpriseKeys.pending(query),
+    queryFn: () => enterprisesApi.pending(query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useEnterprise(id: string) {
@@ -35,7 +39,11 @@ export function useEnterprise(id: string) {
 
 /** Self-registration: nothing of the portal's changes until the e-mailed link is followed. */
 export function useRegisterEnterprise(events: MutationEvents<void, RegisterEnterpriseRequest> = {}) {
-  return useMutation({ mutationFn: (body: RegisterEnterpriseRequest) => enterprisesApi.register(body), onSuccess: events.onSuccess, onError: events.onError });
+  return useMutation({
+    mutationFn: (body: RegisterEnterpriseRequest) => enterprisesApi.register(body),
+    onSuccess: events.onSuccess,
+    onError: events.onError,
+  });
 }
 
 /** The year's staff count: the enterprise as answered, and the lists showing its headcount. */

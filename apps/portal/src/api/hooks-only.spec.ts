@@ -34,7 +34,9 @@ describe('server state through the hooks modules', () => {
   });
 
   it('has no query, mutation or invalidation outside them', () => {
-    const strays = files.filter((file) => !HOOKS_MODULE.test(file)).flatMap((file) => serverStateLines(file, readFileSync(join(root, file), 'utf8')));
+    const strays = files
+      .filter((file) => !HOOKS_MODULE.test(file))
+      .flatMap((file) => serverStateLines(file, readFileSync(join(root, file), 'utf8')));
     expect(strays).toEqual([]);
   });
 

@@ -11,7 +11,11 @@ export const placementKeys = {
 
 /** The asker's side's placements, of one year or all. */
 export function usePlacements(year: number | undefined, cursor?: string) {
-  return useQuery({ queryKey: placementKeys.list(year, cursor), queryFn: () => placementsApi.list(year, cursor), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: placementKeys.list(year, cursor),
+    queryFn: () => placementsApi.list(year, cursor),
+    placeholderData: keepPreviousData,
+  });
 }
 
 function useRefreshPlacements() {

@@ -54,11 +54,18 @@ export function useSchoolCompliance(schoolId: string, year: number) {
 
 /** Every school's summary (EDU officers, the platform admin). */
 export function useSchoolsCompliance(year: number) {
-  return useQuery({ queryKey: practiceKeys.schoolsCompliance(year), queryFn: () => practiceApi.schoolsCompliance(year), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: practiceKeys.schoolsCompliance(year),
+    queryFn: () => practiceApi.schoolsCompliance(year),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** A booking's move changes bookings, calendars and compliance alike: every view of practice is asked again. */
-function usePracticeMove<TVariables>(move: (variables: TVariables) => Promise<BookingView>, events: MutationEvents<BookingView, TVariables>) {
+function usePracticeMove<TVariables>(
+  move: (variables: TVariables) => Promise<BookingView>,
+  events: MutationEvents<BookingView, TVariables>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: move,

@@ -11,7 +11,8 @@ export const quotaKeys = {
   own: (enterpriseId: string, year: number) => ['quotas', 'own', enterpriseId, year] as const,
   // The drill-down's slots are of every year.
   drillSlots: (enterpriseId: string) => ['quotas', 'drill', enterpriseId, 0, 'slots'] as const,
-  drillPlacements: (enterpriseId: string, year: number, cursor?: string) => ['quotas', 'drill', enterpriseId, year, 'placements', cursor ?? 'first'] as const,
+  drillPlacements: (enterpriseId: string, year: number, cursor?: string) =>
+    ['quotas', 'drill', enterpriseId, year, 'placements', cursor ?? 'first'] as const,
 };
 
 /** Rows of the dashboard's table. */

@@ -48,7 +48,12 @@ export function useRoundApplicants(roundId: string, slotId: string) {
 
 /** Open slots the owner may put in a new round, by words. */
 export function useOpenSlotsForRound(q: string | undefined, enabled: boolean) {
-  return useQuery({ queryKey: roundKeys.openSlots(q), queryFn: () => roundsApi.openSlots({ q }), enabled, placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: roundKeys.openSlots(q),
+    queryFn: () => roundsApi.openSlots({ q }),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** The round as answered, shown at once. A publish answers without the slot list (thousands): the one shown stays until the refetch. */

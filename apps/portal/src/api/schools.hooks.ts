@@ -23,11 +23,19 @@ export function useSchool(id: string) {
 }
 
 export function useSchoolStudents(schoolId: string, query: PageQuery) {
-  return useQuery({ queryKey: schoolKeys.students(schoolId, query), queryFn: () => schoolsApi.students(schoolId, query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: schoolKeys.students(schoolId, query),
+    queryFn: () => schoolsApi.students(schoolId, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useSchoolTeachers(schoolId: string, query: PageQuery) {
-  return useQuery({ queryKey: schoolKeys.teachers(schoolId, query), queryFn: () => schoolsApi.teachers(schoolId, query), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: schoolKeys.teachers(schoolId, query),
+    queryFn: () => schoolsApi.teachers(schoolId, query),
+    placeholderData: keepPreviousData,
+  });
 }
 
 export function useCreateSchool(events: MutationEvents<SchoolView, CreateSchoolRequest> = {}) {

@@ -53,7 +53,8 @@ export type SlotChange = { slotId?: undefined; body: CreateSlotRequest } | { slo
 export function useSaveSlot(events: MutationEvents<SlotView, SlotChange> = {}) {
   const saved = useSlotSaved();
   return useMutation({
-    mutationFn: (change: SlotChange) => (change.slotId === undefined ? slotsApi.create(change.body) : slotsApi.update(change.slotId, change.body)),
+    mutationFn: (change: SlotChange) =>
+      change.slotId === undefined ? slotsApi.create(change.body) : slotsApi.update(change.slotId, change.body),
     onSuccess: (slot, change) => {
       saved(slot);
       events.onSuccess?.(slot, change);
