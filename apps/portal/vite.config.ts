@@ -11,8 +11,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
-      // The contracts are TypeScript source, shared with the API; never their build.
+      // The contracts and the domain's rules are TypeScript source, shared with the API; never their build.
       '@skillbridge/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)),
+      '@skillbridge/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
     },
   },
   server: { port: 4200, strictPort: true, host: '127.0.0.1', proxy },

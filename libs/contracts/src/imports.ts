@@ -1,5 +1,8 @@
 /** Bulk imports (批量导入): school people and officers' headcounts. */
 export type ImportKind = 'students' | 'teachers' | 'headcounts';
+/** What a school imports (`POST /schools/:id/imports`): the headcounts are the bureaus' own. */
+export const PEOPLE_IMPORT_KINDS = ['students', 'teachers'] as const satisfies readonly ImportKind[];
+export type PeopleImportKind = (typeof PEOPLE_IMPORT_KINDS)[number];
 export const IMPORT_STATUSES = ['queued', 'validating', 'importing', 'done', 'rejected', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export const IMPORT_FINISHED: ImportStatus[] = ['done', 'rejected', 'failed'];

@@ -335,6 +335,9 @@ export interface PlacementView {
 
 export const CHANNELS = ['inbox', 'email', 'webhook'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** Each entry as it happens, or gathered into a daily digest. */
+export const NOTIFICATION_MODES = ['immediate', 'digest'] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
 export interface NotificationView {
   id: string;
@@ -349,7 +352,7 @@ export interface NotificationView {
 export interface NotificationPreferenceView {
   kind: string;
   channels: Channel[];
-  mode: 'immediate' | 'digest';
+  mode: NotificationMode;
   /** True when this is the default, not the person's own choice. */
   isDefault: boolean;
 }

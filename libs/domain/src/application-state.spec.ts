@@ -1,5 +1,5 @@
-import { ApplicationMove, ApplicationStatus, nextStatus } from './application-state';
-import { nextPlacementStatus } from './placement-state';
+import { ApplicationMove, ApplicationStatus, HOLDING_STATUSES, canMoveApplication, nextStatus } from './application-state';
+import { canMovePlacement, nextPlacementStatus } from './placement-state';
 
 const ALL: ApplicationStatus[] = ['submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired'];
 const LEGAL: Array<[ApplicationStatus, ApplicationMove, ApplicationStatus]> = [
@@ -37,6 +37,17 @@ describe('the application state machine (domain.md §3)', () => {
       expect(() => nextStatus(done, 'withdraw')).toThrow();
     }
   });
+
+  it('offers exactly the moves it would make (canMoveApplication)', () => {
+    const moves: ApplicationMove[] = ['shortlist', 'offer', 'reject', 'accept', 'decline', 'withdraw', 'expire'];
+    for (const from of ALL) {
+      for (const move of moves) expect(canMoveApplication(from, move)).toBe(LEGAL.some(([f, m]) => f === from && m === move));
+    }
+  });
+
+  it('a live or accepted application holds the student’s place for the slot', () => {
+    expect(ALL.filter((s) => HOLDING_STATUSES.includes(s))).toEqual(['submitted', 'shortlisted', 'offered', 'accepted']);
+  });
 });
 
 describe('the placement state machine', () => {
@@ -46,5 +57,12 @@ describe('the placement state machine', () => {
     expect(nextPlacementStatus('active', 'terminate')).toBe('terminated');
     expect(() => nextPlacementStatus('pending', 'complete')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
     expect(() => nextPlacementStatus('completed', 'terminate')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+  });
+
+  it('offers activation to a pending placement and completion to an active one (canMovePlacement)', () => {
+    expect(canMovePlacement('pending', 'activate')).toBe(true);
+    expect(canMovePlacement('active', 'activate')).toBe(false);
+    expect(canMovePlacement('active', 'complete')).toBe(true);
+    expect(canMovePlacement('pending', 'complete')).toBe(false);
   });
 });

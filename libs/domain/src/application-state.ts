@@ -46,3 +46,12 @@ export function nextStatus(current: ApplicationStatus, move: ApplicationMove): A
 
 /** The school approves while the application is live; approval is a fact, not a state. */
 export const approvableIn: ApplicationStatus[] = LIVE_STATUSES;
+
+/**
+ * An application in these states holds the student's place for its slot: at most one per student and
+ * slot (the applications_one_live_per_slot index). A guardian's consent may still be recorded on it.
+ */
+export const HOLDING_STATUSES: ApplicationStatus[] = [...LIVE_STATUSES, 'accepted'];
+
+/** Whether the move may be made from this state: the moves a side is offered. */
+export const canMoveApplication = (status: ApplicationStatus, move: ApplicationMove): boolean => MOVES[move].from.includes(status);

@@ -1,4 +1,16 @@
-import { MATCH_ROUND_STATUSES, MatchRoundMove, MatchRoundStatus, checkPreferences, checkRanking, matchFigures, nextRoundStatus } from './match-round';
+import {
+  APPLICANTS_SETTLED_IN,
+  MATCH_ROUND_STATUSES,
+  MatchRoundMove,
+  MatchRoundStatus,
+  canMoveRound,
+  checkPreferences,
+  checkRanking,
+  matchFigures,
+  nextRoundStatus,
+  roundAcceptsPreferences,
+  roundAcceptsRankings,
+} from './match-round';
 
 const LEGAL: Array<[MatchRoundStatus, MatchRoundMove, MatchRoundStatus]> = [
   ['draft', 'open', 'collecting'],
@@ -39,6 +51,20 @@ describe('the match round life (domain.md §3)', () => {
   it('cannot be run before collecting is closed, nor published before it ran', () => {
     expect(() => nextRoundStatus('collecting', 'run')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
     expect(() => nextRoundStatus('ranking', 'publish')).toThrow(expect.objectContaining({ code: 'INVALID_TRANSITION' }));
+  });
+
+  it('offers exactly the moves it would make (canMoveRound)', () => {
+    for (const from of MATCH_ROUND_STATUSES) {
+      for (const move of ['open', 'close', 'run', 'publish', 'cancel'] as const) {
+        expect(canMoveRound(from, move)).toBe(LEGAL.some(([f, m]) => f === from && m === move));
+      }
+    }
+  });
+
+  it('takes lists while collecting, rankings while ranking; applicants are settled from ranking to published', () => {
+    expect(MATCH_ROUND_STATUSES.filter(roundAcceptsPreferences)).toEqual(['collecting']);
+    expect(MATCH_ROUND_STATUSES.filter(roundAcceptsRankings)).toEqual(['ranking']);
+    expect(APPLICANTS_SETTLED_IN).toEqual(['ranking', 'ran', 'published']);
   });
 });
 

@@ -25,6 +25,18 @@ const MOVES: Record<MatchRoundMove, { from: MatchRoundStatus[]; to: MatchRoundSt
 /** The states a move may start from: the guard of the UPDATE that makes it. */
 export const roundMovableFrom = (move: MatchRoundMove): MatchRoundStatus[] => MOVES[move].from;
 
+/** Whether the move may be made from this state: the moves the owner is offered. */
+export const canMoveRound = (status: MatchRoundStatus, move: MatchRoundMove): boolean => MOVES[move].from.includes(status);
+
+/** Students' rank-order lists are taken while the round collects them (and before its deadline). */
+export const roundAcceptsPreferences = (status: MatchRoundStatus): boolean => status === 'collecting';
+
+/** Enterprises rank their slots' applicants after collecting has closed and before the round runs. */
+export const roundAcceptsRankings = (status: MatchRoundStatus): boolean => status === 'ranking';
+
+/** Once collecting has closed (and unless the round was cancelled) the students who listed each slot are settled. */
+export const APPLICANTS_SETTLED_IN: MatchRoundStatus[] = ['ranking', 'ran', 'published'];
+
 export function nextRoundStatus(current: MatchRoundStatus, move: MatchRoundMove): MatchRoundStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {

@@ -14,6 +14,9 @@ const MOVES: Record<PlacementMove, { from: PlacementStatus[]; to: PlacementStatu
 
 export const placementMovableFrom = (move: PlacementMove): PlacementStatus[] => MOVES[move].from;
 
+/** Whether the move may be made from this state: the moves the enterprise is offered. */
+export const canMovePlacement = (status: PlacementStatus, move: PlacementMove): boolean => MOVES[move].from.includes(status);
+
 export function nextPlacementStatus(current: PlacementStatus, move: PlacementMove): PlacementStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {

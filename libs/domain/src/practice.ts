@@ -20,6 +20,9 @@ export interface PracticeWindow {
 // The list is declared once, in libs/contracts (BOOKING_STATUSES).
 export type { BookingStatus };
 
+/** A teacher may cancel a booking in these states, before its first day: the days are freed. */
+export const CANCELLABLE_BOOKING_STATUSES: BookingStatus[] = ['booked', 'confirmed'];
+
 /** Checks a booking against the slot and the year's rules; throws the first problem. */
 export function checkBooking(rules: YearRules, slot: PracticeWindow, booking: BookingRequest, today: IsoDate): void {
   if (slot.type !== 'teacher_practice') throw new DomainError('WRONG_SLOT_TYPE', 'unprocessable', 'Only teacher practice slots take bookings');

@@ -1,3 +1,4 @@
+import type { SlotState } from '@skillbridge/contracts';
 import { atLeastShareOf } from './decimal';
 import { IsoDate, monthsBetween } from './dates';
 import { DomainError } from './errors';
@@ -21,6 +22,9 @@ export interface SlotTerms {
 
 /** Slots that take students: the national internship rules apply to them. */
 export const takesStudents = (type: SlotType): boolean => type === 'internship' || type === 'apprenticeship';
+
+/** A draft or an open slot may be edited; a closed or cancelled one is history. */
+export const EDITABLE_SLOT_STATES: SlotState[] = ['draft', 'open'];
 
 /**
  * The rules a slot's own terms must meet (Reg. 2021): pay ≥ 80 % of the post's wage, no night

@@ -1,7 +1,5 @@
-import type { ImportView, LoginResponse, Page } from '@skillbridge/contracts';
+import type { ImportView, LoginResponse, Page, PeopleImportKind } from '@skillbridge/contracts';
 import { api } from './client';
-
-export type PeopleImportKind = 'students' | 'teachers';
 
 export const importsApi = {
   start: (schoolId: string, kind: PeopleImportKind, file: File) => {

@@ -1,4 +1,4 @@
-import type { Channel, DeadLetterView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
+import type { Channel, DeadLetterView, NotificationMode, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
 import { api } from './client';
 
 export interface InboxQuery {
@@ -12,7 +12,7 @@ export type Inbox = Page<NotificationView> & { unread: number };
 export interface PreferenceChoice {
   kind: string;
   channels: Channel[];
-  mode: 'immediate' | 'digest';
+  mode: NotificationMode;
 }
 
 /** The inbox, channel preferences, and (platform admins) the dead deliveries. */

@@ -58,15 +58,3 @@ export const practiceApi = {
   /** Every school's summary (EDU officers, the platform admin). */
   schoolsCompliance: (year: number) => api.get<SchoolComplianceSummary[]>('/schools/compliance', { year }),
 };
-
-/** TanStack Query keys of teacher practice, all under `practice` so that one invalidation refreshes every view of it. */
-export const practiceKeys = {
-  all: ['practice'] as const,
-  slots: (query: object) => ['practice', 'slots', query] as const,
-  slot: (id: string) => ['practice', 'slot', id] as const,
-  calendar: (slotId: string, from: string, to: string) => ['practice', 'calendar', slotId, from, to] as const,
-  bookings: (query: BookingsQuery) => ['practice', 'bookings', query] as const,
-  myCompliance: (year: number) => ['practice', 'compliance', 'me', year] as const,
-  schoolCompliance: (schoolId: string, year: number) => ['practice', 'compliance', 'school', schoolId, year] as const,
-  schoolsCompliance: (year: number) => ['practice', 'compliance', 'schools', year] as const,
-};

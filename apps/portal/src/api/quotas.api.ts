@@ -23,12 +23,3 @@ export const quotasApi = {
   slotsOf: (enterpriseId: string) => api.get<Page<SlotView>>('/slots', { enterpriseId, limit: 100 }),
   placementsOf: (enterpriseId: string, year: number, cursor?: string) => api.get<Page<PlacementView>>('/placements', { enterpriseId, year, cursor }),
 };
-
-/** Keys under `quotas`: a reminder or a new placement refreshes every view of them. */
-export const quotaKeys = {
-  all: ['quotas'] as const,
-  list: (filter: object) => ['quotas', 'list', filter] as const,
-  summary: (year: number) => ['quotas', 'summary', year] as const,
-  own: (enterpriseId: string, year: number) => ['quotas', 'own', enterpriseId, year] as const,
-  drill: (enterpriseId: string, year: number) => ['quotas', 'drill', enterpriseId, year] as const,
-};

@@ -7,6 +7,7 @@ import type {
   SecondRoundRequest,
   SlotView,
 } from '@skillbridge/contracts';
+import type { MatchRoundMove } from '@skillbridge/domain';
 import { api } from './client';
 
 /** 撮合轮次: match rounds — lists, rankings, runs, results. */
@@ -18,7 +19,7 @@ export const roundsApi = {
   get: (id: string) => api.get<MatchRoundView>(round(id)),
   create: (body: CreateMatchRoundRequest) => api.post<MatchRoundView>('/match-rounds', body),
   secondRound: (id: string, body: SecondRoundRequest) => api.post<MatchRoundView>(`${round(id)}/second-round`, body),
-  move: (id: string, move: 'open' | 'close' | 'cancel' | 'run' | 'publish') => api.post<MatchRoundView>(`${round(id)}/${move}`),
+  move: (id: string, move: MatchRoundMove) => api.post<MatchRoundView>(`${round(id)}/${move}`),
   preferences: (id: string, slotIds: string[]) => api.put<MatchRoundView>(`${round(id)}/preferences`, { slotIds }),
   applicants: (id: string, slotId: string) => api.get<MatchApplicantsView>(`${round(id)}/applicants/${encodeURIComponent(slotId)}`),
   rank: (id: string, slotId: string, studentIds: string[]) => api.put<MatchApplicantsView>(`${round(id)}/rankings/${encodeURIComponent(slotId)}`, { studentIds }),
@@ -26,14 +27,4 @@ export const roundsApi = {
   result: (id: string, offset = 0, limit = 50) => api.get<MatchResultView>(`${round(id)}/result`, { offset, limit }),
   /** Open internship and apprenticeship slots a round may take (the owner's picker). */
   openSlots: (query: { q?: string; cursor?: string; type?: string }) => api.get<Page<SlotView>>('/slots', { ...query, limit: 50 }),
-};
-
-/** TanStack Query keys of match rounds, all under `rounds`. */
-export const roundsKeys = {
-  all: ['rounds'] as const,
-  list: ['rounds', 'list'] as const,
-  one: (id: string) => ['rounds', 'one', id] as const,
-  applicants: (id: string, slotId: string) => ['rounds', 'applicants', id, slotId] as const,
-  result: (id: string, offset: number, limit: number) => ['rounds', 'result', id, offset, limit] as const,
-  openSlots: (query: object) => ['rounds', 'open-slots', query] as const,
 };

@@ -1,9 +1,9 @@
 import type { LoginRequest, MeView, TokenPair } from '@skillbridge/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { authApi } from '../api/auth.api';
+import { loadSessionUser, useSessionUser } from '../api/auth.hooks';
 import { tokenStore } from '../api/client';
-import { queryKeys } from '../api/query-keys';
 
 /** `error`: signed in, but `GET /me` failed for another reason than the session (the API is down, say). */
 export type SessionStatus = 'anonymous' | 'loading' | 'signed-in' | 'error';
@@ -44,18 +44,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const { data, isError, error, refetch } = useQuery({
-    queryKey: queryKeys.me,
-    queryFn: authApi.me,
-    enabled: hasTokens,
-    staleTime: 5 * 60_000,
-  });
+  const { data, isError, error, refetch } = useSessionUser(hasTokens);
 
   const adopt = useCallback(
     async (tokens: TokenPair) => {
       queryClient.clear();
       tokenStore.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
-      return queryClient.fetchQuery({ queryKey: queryKeys.me, queryFn: authApi.me });
+      return loadSessionUser(queryClient);
     },
     [queryClient],
   );

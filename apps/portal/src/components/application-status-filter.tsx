@@ -1,11 +1,11 @@
-import type { ApplicationStatus } from '@skillbridge/contracts';
+import { APPLICATION_STATUSES, type ApplicationStatus } from '@skillbridge/contracts';
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { applicationStatusLabel } from './labels';
 
 export type ApplicationFilter = ApplicationStatus | 'all';
 
-const FILTERS: ApplicationFilter[] = ['all', 'submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'declined', 'withdrawn', 'expired'];
+const FILTERS: ApplicationFilter[] = ['all', ...APPLICATION_STATUSES];
 
 /** The status filter above every list of applications (the enterprise's, the student's, the school's). */
 export function ApplicationStatusFilter({ value, onChange }: { value: ApplicationFilter; onChange: (value: ApplicationFilter) => void }) {

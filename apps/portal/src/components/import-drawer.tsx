@@ -1,17 +1,12 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { IMPORT_FINISHED, type ImportErrorView, type ImportView, type Page } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { IMPORT_FINISHED, type ImportErrorView, type ImportView } from '@skillbridge/contracts';
 import { Alert, Button, Drawer, List, Progress, Result, Space, Table, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { saveFile } from '../api/client';
-import { importsApi } from '../api/imports.api';
-import { queryKeys } from '../api/query-keys';
+import { useFileDownload, useImportRun, useRecentImports, useStartImport, type ImportTarget } from '../api/imports.hooks';
 import { ProblemAlert } from './problem-alert';
 
-/** How often the progress is asked for while the worker runs the import. */
-const POLL_MS = 500;
 const MAX_ROWS = 200_000;
 
 const percentOf = (run: ImportView): number => {
@@ -20,15 +15,10 @@ const percentOf = (run: ImportView): number => {
   return Math.min(99, Math.floor((run.processedRows / run.totalRows) * 100));
 };
 
-/** One kind of bulk import as the drawer sees it: where the file goes, its earlier runs, its template. */
+/** One kind of bulk import as the drawer sees it: where the file goes (and what it changes), its template. */
 export interface ImportSource {
-  /** Sends the file; the answer is the queued import. */
-  start: (file: File) => Promise<ImportView>;
-  /** The latest imports of this kind, to reopen one. */
-  recent: { queryKey: QueryKey; queryFn: () => Promise<Page<ImportView>> };
+  target: ImportTarget;
   template: { download: () => Promise<Blob>; fileName: string; label?: ReactNode };
-  /** The import finished with its rows written: refresh what they changed. */
-  onDone: () => void;
 }
 
 /** More of the success summary, the source's own: the school's activation codes, the bureau's quotas. */
@@ -60,38 +50,20 @@ export function ImportDrawer({
   source: ImportSource;
   /** Choices beside the template (the school's students or teachers); `locked` once a file is sent. */
   settings?: (locked: boolean) => ReactNode;
-  /** `refresh` asks for the import again; `close` closes the drawer as its close button does. */
-  done?: (run: ImportView, actions: { refresh: () => void; close: () => void }) => ImportDone;
+  /** `close` closes the drawer as its close button does. */
+  done?: (run: ImportView, actions: { close: () => void }) => ImportDone;
   /** Told whether an import is shown (sent or reopened), so that settings stay as they were for it. */
   onRunning?: (running: boolean) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [importId, setImportId] = useState<string | null>(null);
 
   useEffect(() => onRunning?.(!!importId), [importId, onRunning]);
 
-  const start = useMutation({ mutationFn: source.start, onSuccess: (run) => setImportId(run.id) });
-  const run = useQuery({
-    queryKey: queryKeys.importRun(importId ?? ''),
-    queryFn: () => importsApi.get(importId ?? ''),
-    enabled: !!importId,
-    refetchInterval: (query) => (query.state.data && IMPORT_FINISHED.includes(query.state.data.status) ? false : POLL_MS),
-  });
-  const recent = useQuery({ ...source.recent, enabled: open && !importId });
-  const status = run.data?.status;
-  // The source's callbacks are new on every render of its page: act on a change of status only.
-  const latest = useRef(source);
-  latest.current = source;
-  useEffect(() => {
-    if (status === 'done') latest.current.onDone();
-    if (status && IMPORT_FINISHED.includes(status)) void queryClient.invalidateQueries({ queryKey: latest.current.recent.queryKey });
-  }, [status, importId, queryClient]);
-
-  const template = useMutation({
-    mutationFn: source.template.download,
-    onSuccess: (blob) => saveFile(blob, source.template.fileName),
-  });
+  const start = useStartImport(source.target, { onSuccess: (run) => setImportId(run.id) });
+  const run = useImportRun(importId, source.target);
+  const recent = useRecentImports(source.target, open && !importId);
+  const template = useFileDownload(source.template.download, source.template.fileName);
 
   const reset = () => {
     setImportId(null);
@@ -139,7 +111,7 @@ export function ImportDrawer({
         {start.error && <ProblemAlert error={start.error} />}
         {run.error && <ProblemAlert error={run.error} />}
 
-        {run.data && <ImportOutcome run={run.data} done={done?.(run.data, { refresh: () => void run.refetch(), close })} />}
+        {run.data && <ImportOutcome run={run.data} done={done?.(run.data, { close })} />}
         {run.data && IMPORT_FINISHED.includes(run.data.status) && (
           <Button onClick={reset} data-testid="import-again" type={run.data.status === 'failed' ? 'primary' : 'default'}>
             {t(run.data.status === 'failed' ? 'imports.uploadAgain' : 'imports.again')}

@@ -1,12 +1,11 @@
 import { CheckOutlined, CloseOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { approvableIn, canMoveApplication } from '@skillbridge/domain';
 import { App, Button, DatePicker, Form, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applicationsApi } from '../../api/applications.api';
-import { afterApplicationMove, queryKeys } from '../../api/query-keys';
+import { useApplications, useOfferApplication, useRejectApplication, useShortlistApplication } from '../../api/applications.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { formatDateTime } from '../../components/labels';
 import { ApplicationStatusFilter } from '../../components/application-status-filter';
@@ -22,11 +21,7 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
   const [offering, setOffering] = useState<ApplicationView | null>(null);
   const query = { slotId, cursor: pager.cursor, limit: LIMIT, status: status === 'all' ? undefined : status };
-  const applications = useQuery({
-    queryKey: queryKeys.applications(query),
-    queryFn: () => applicationsApi.list(query),
-    placeholderData: keepPreviousData,
-  });
+  const applications = useApplications(query);
 
   return (
     <div data-testid="applicants">
@@ -113,53 +108,42 @@ export function SchoolApprovalTag({ application }: { application: ApplicationVie
       </Tooltip>
     );
   }
-  if (['submitted', 'shortlisted', 'offered'].includes(application.status)) return <Tag data-testid="school-pending">{t('applications.awaitingSchool')}</Tag>;
+  if (approvableIn.includes(application.status)) return <Tag data-testid="school-pending">{t('applications.awaitingSchool')}</Tag>;
   return <Typography.Text type="secondary">—</Typography.Text>;
 }
 
-function useMove<A extends unknown[]>(fn: (...args: A) => Promise<ApplicationView>, success: (a: ApplicationView) => string, errorAsMessage = true) {
+/** Says how a move went: the moved application's student on success, the refusal's text otherwise. */
+function useMoveMessages(success: (a: ApplicationView) => string) {
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (args: A) => fn(...args),
-    onSuccess: (saved) => {
-      afterApplicationMove.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
-      void message.success(success(saved));
-    },
-    onError: (error) => {
-      // Someone else may have moved it meanwhile: show the error and the application as it is now.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.applicationsAll });
-      if (errorAsMessage) void message.error(problemText(error));
-    },
-  });
+  return { onSuccess: (saved: ApplicationView) => void message.success(success(saved)), onError: (error: Error) => void message.error(problemText(error)) };
 }
 
 function EnterpriseMoves({ application, onOffer }: { application: ApplicationView; onOffer: () => void }) {
   const { t } = useTranslation();
-  const shortlist = useMove((id: string) => applicationsApi.shortlist(id), (a) => t('applicants.shortlisted', { name: a.student.name }));
-  const reject = useMove((id: string) => applicationsApi.reject(id), (a) => t('applicants.rejected', { name: a.student.name }));
+  const shortlist = useShortlistApplication(useMoveMessages((a) => t('applicants.shortlisted', { name: a.student.name })));
+  const reject = useRejectApplication(useMoveMessages((a) => t('applicants.rejected', { name: a.student.name })));
   const { status } = application;
   return (
     <Space size={6} wrap>
-      {status === 'submitted' && (
-        <Button size="small" icon={<StarOutlined />} loading={shortlist.isPending} onClick={() => shortlist.mutate([application.id])} data-testid="shortlist">
+      {canMoveApplication(status, 'shortlist') && (
+        <Button size="small" icon={<StarOutlined />} loading={shortlist.isPending} onClick={() => shortlist.mutate(application.id)} data-testid="shortlist">
           {t('applicants.shortlist')}
         </Button>
       )}
-      {(status === 'submitted' || status === 'shortlisted') && (
+      {canMoveApplication(status, 'offer') && (
         <Button size="small" type="primary" icon={<SendOutlined />} onClick={onOffer} data-testid="offer">
           {t('applicants.offer')}
         </Button>
       )}
-      {(status === 'submitted' || status === 'shortlisted' || status === 'offered') && (
+      {canMoveApplication(status, 'reject') && (
         <Popconfirm
           title={t('applicants.rejectConfirmTitle')}
           description={t('applicants.rejectConfirm', { name: application.student.name })}
           okText={t('applicants.reject')}
           okButtonProps={{ danger: true, 'data-testid': 'reject-confirm' }}
           cancelText={t('common.back')}
-          onConfirm={() => reject.mutateAsync([application.id]).catch(() => undefined)}
+          onConfirm={() => reject.mutateAsync(application.id).catch(() => undefined)}
         >
           <Button size="small" danger icon={<CloseOutlined />} loading={reject.isPending} data-testid="reject">
             {t('applicants.reject')}
@@ -174,11 +158,9 @@ function EnterpriseMoves({ application, onOffer }: { application: ApplicationVie
 function OfferDialog({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ respondBy: Dayjs }>();
-  const offer = useMove(
-    (id: string, respondBy: string) => applicationsApi.offer(id, respondBy),
-    (a) => t('applicants.offered', { name: a.student.name }),
-    false,
-  );
+  const { message } = App.useApp();
+  // A refusal shows in the dialog, beside the date.
+  const offer = useOfferApplication({ onSuccess: (a) => void message.success(t('applicants.offered', { name: a.student.name })) });
   const today = dayjs().startOf('day');
   return (
     <Modal
@@ -200,7 +182,7 @@ function OfferDialog({ application, onClose }: { application: ApplicationView | 
         preserve={false}
         initialValues={{ respondBy: today.add(7, 'day') }}
         onFinish={({ respondBy }) =>
-          application && offer.mutate([application.id, respondBy.format('YYYY-MM-DD')], { onSuccess: () => onClose() })
+          application && offer.mutate({ id: application.id, respondBy: respondBy.format('YYYY-MM-DD') }, { onSuccess: () => onClose() })
         }
       >
         <Form.Item name="respondBy" label={t('applications.respondBy')} rules={[{ required: true, message: t('validation.required') }]}>

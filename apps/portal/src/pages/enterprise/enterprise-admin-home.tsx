@@ -1,11 +1,9 @@
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { EnterpriseView, HeadcountView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { enterprisesApi } from '../../api/enterprises.api';
-import { queryKeys } from '../../api/query-keys';
-import { quotaKeys, quotasApi } from '../../api/quotas.api';
+import { useCorrectEnterprise, useEnterprise, type CorrectedProfile } from '../../api/enterprises.hooks';
+import { useOwnQuota } from '../../api/quotas.hooks';
 import { useMe } from '../../auth/session';
 import { lanzhouYear } from '../../components/figures';
 import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
@@ -17,7 +15,7 @@ import { HeadcountForm } from './headcount-form';
 /** How far this year's intake is: hosted of required, what is left (the same line the bureaus see). */
 function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: number }) {
   const { t } = useTranslation();
-  const line = useQuery({ queryKey: quotaKeys.own(enterpriseId, year), queryFn: () => quotasApi.own(enterpriseId, year) });
+  const line = useOwnQuota(enterpriseId, year);
   if (!line.data) return null;
   const { hosted, required, remaining } = line.data;
   return (
@@ -40,7 +38,7 @@ function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: numb
 export default function EnterpriseAdminHome() {
   const me = useMe();
   const enterpriseId = me.organisationId ?? '';
-  const enterprise = useQuery({ queryKey: queryKeys.enterprise(enterpriseId), queryFn: () => enterprisesApi.get(enterpriseId), enabled: !!enterpriseId });
+  const enterprise = useEnterprise(enterpriseId);
 
   return (
     <div data-testid="home-enterprise_admin">
@@ -150,16 +148,8 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
 function RefusedNotice({ enterprise }: { enterprise: EnterpriseView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<{ name: string; industry: string; district: string }>();
-  const reapply = useMutation({
-    mutationFn: (values: { name: string; industry: string; district: string }) =>
-      enterprisesApi.update(enterprise.id, { name: values.name.trim(), industry: values.industry.trim(), district: values.district }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(queryKeys.enterprise(updated.id), updated);
-      void message.success(t('enterprise.reapplied'));
-    },
-  });
+  const [form] = Form.useForm<CorrectedProfile>();
+  const reapply = useCorrectEnterprise(enterprise.id, { onSuccess: () => void message.success(t('enterprise.reapplied')) });
   return (
     <Alert
       type="error"
@@ -173,7 +163,7 @@ function RefusedNotice({ enterprise }: { enterprise: EnterpriseView }) {
             form={form}
             layout="vertical"
             initialValues={{ name: enterprise.name, industry: enterprise.industry, district: enterprise.district }}
-            onFinish={(values) => reapply.mutate(values)}
+            onFinish={(values) => reapply.mutate({ name: values.name.trim(), industry: values.industry.trim(), district: values.district })}
           >
             <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('validation.required') }]}>
               <Input maxLength={100} data-testid="reapply-name" />

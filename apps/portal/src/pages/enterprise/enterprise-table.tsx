@@ -1,12 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { EnterpriseView, VerificationStatus } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterprisesApi } from '../../api/enterprises.api';
-import { queryKeys } from '../../api/query-keys';
+import { useEnterprises } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -38,11 +36,7 @@ export function EnterpriseTable({
   const [q, setQ] = useState('');
   const [district, setDistrict] = useState<string | undefined>();
   const query = { cursor: pager.cursor, limit: LIMIT, q: q || undefined, district, verification };
-  const enterprises = useQuery({
-    queryKey: queryKeys.enterprises(query),
-    queryFn: () => enterprisesApi.list(query),
-    placeholderData: keepPreviousData,
-  });
+  const enterprises = useEnterprises(query);
 
   const columns: ColumnsType<EnterpriseView> = [
     {

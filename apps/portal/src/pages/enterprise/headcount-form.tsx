@@ -1,25 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterprisesApi } from '../../api/enterprises.api';
-import { queryKeys } from '../../api/query-keys';
+import { useSetHeadcount } from '../../api/enterprises.hooks';
 import { ProblemAlert } from '../../components/problem-alert';
 
 /** `PUT /enterprises/:id/headcounts/:year`: the staff count the year's intern quota is computed from. */
 export function HeadcountForm({ enterpriseId, year, current }: { enterpriseId: string; year: number; current?: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ employees: number }>();
-  const save = useMutation({
-    mutationFn: (employees: number) => enterprisesApi.setHeadcount(enterpriseId, year, employees),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.enterprise(enterpriseId), saved);
-      void queryClient.invalidateQueries({ queryKey: ['enterprises', 'list'] });
-      void message.success(t('enterprise.headcountSaved'));
-    },
-  });
+  const save = useSetHeadcount(enterpriseId, year, { onSuccess: () => void message.success(t('enterprise.headcountSaved')) });
 
   useEffect(() => {
     form.setFieldsValue({ employees: current });

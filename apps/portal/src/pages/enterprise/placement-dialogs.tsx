@@ -1,34 +1,27 @@
 import type { PlacementView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { placementsApi, type CompletePlacementRequest } from '../../api/placements.api';
-import { queryKeys } from '../../api/query-keys';
+import type { CompletePlacementRequest } from '../../api/placements.api';
+import { useActivatePlacement, useCompletePlacement } from '../../api/placements.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 
-function usePlacementMove<T>(fn: (id: string, body: T) => Promise<PlacementView>, success: (p: PlacementView) => string, onDone: () => void) {
+/** A moved placement is told by name, and its dialog closes. */
+function useMoved(success: (p: PlacementView) => string, onDone: () => void) {
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: T }) => fn(id, body),
-    onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.placementsAll });
+  return {
+    onSuccess: (saved: PlacementView) => {
       void message.success(success(saved));
       onDone();
     },
-  });
+  };
 }
 
 /** `POST /placements/:id/activate`: starts only with the school's approval, insurance, and (under 18) a guardian's consent. */
 export function ActivateDialog({ placement, onClose }: { placement: PlacementView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ insurancePolicyNo: string }>();
-  const activate = usePlacementMove(
-    (id, insurancePolicyNo: string) => placementsApi.activate(id, insurancePolicyNo),
-    (p) => t('placements.activated', { name: p.person.name }),
-    onClose,
-  );
+  const activate = useActivatePlacement(useMoved((p) => t('placements.activated', { name: p.person.name }), onClose));
   return (
     <Modal
       open={!!placement}
@@ -49,7 +42,10 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
         preserve={false}
         onFinish={({ insurancePolicyNo }) =>
           placement &&
-          activate.mutate({ id: placement.id, body: insurancePolicyNo.trim() }, { onError: (error) => showFieldErrors(form, error, ['insurancePolicyNo']) })
+          activate.mutate(
+            { id: placement.id, insurancePolicyNo: insurancePolicyNo.trim() },
+            { onError: (error) => showFieldErrors(form, error, ['insurancePolicyNo']) },
+          )
         }
       >
         <Form.Item
@@ -72,11 +68,7 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
 export function CompleteDialog({ placement, onClose }: { placement: PlacementView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CompletePlacementRequest>();
-  const complete = usePlacementMove(
-    (id, body: CompletePlacementRequest) => placementsApi.complete(id, body),
-    (p) => t('placements.completed', { name: p.person.name }),
-    onClose,
-  );
+  const complete = useCompletePlacement(useMoved((p) => t('placements.completed', { name: p.person.name }), onClose));
   const teacher = placement?.kind === 'teacher';
   return (
     <Modal

@@ -1,10 +1,9 @@
 import { EditOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
 import type { SlotView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { EDITABLE_SLOT_STATES } from '@skillbridge/domain';
 import { App, Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi } from '../../api/slots.api';
+import { useCloseSlot, usePublishSlot } from '../../api/slots.hooks';
 import { useProblemText } from '../../components/problem-text';
 
 /** Publish (a draft), close (an open slot) or cancel (a draft), and edit: the enterprise's moves of a slot. */
@@ -12,23 +11,16 @@ export function SlotActions({ slot, onEdit, size = 'small' }: { slot: SlotView; 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
-  const done = (saved: SlotView, text: string) => {
-    queryClient.setQueryData(queryKeys.slot(saved.id), saved);
-    void queryClient.invalidateQueries({ queryKey: queryKeys.slotsAll });
-    void message.success(text);
-  };
-  const publish = useMutation({
-    mutationFn: () => slotsApi.publish(slot.id),
-    onSuccess: (saved) => done(saved, t('slots.published', { title: saved.title })),
-    onError: (error) => void message.error(problemText(error)),
+  const refused = (error: Error) => void message.error(problemText(error));
+  const publish = usePublishSlot(slot.id, {
+    onSuccess: (saved) => void message.success(t('slots.published', { title: saved.title })),
+    onError: refused,
   });
-  const close = useMutation({
-    mutationFn: () => slotsApi.close(slot.id),
-    onSuccess: (saved) => done(saved, t(saved.state === 'cancelled' ? 'slots.cancelled' : 'slots.closed', { title: saved.title })),
-    onError: (error) => void message.error(problemText(error)),
+  const close = useCloseSlot(slot.id, {
+    onSuccess: (saved) => void message.success(t(saved.state === 'cancelled' ? 'slots.cancelled' : 'slots.closed', { title: saved.title })),
+    onError: refused,
   });
-  const editable = slot.state === 'draft' || slot.state === 'open';
+  const editable = EDITABLE_SLOT_STATES.includes(slot.state);
 
   return (
     <>

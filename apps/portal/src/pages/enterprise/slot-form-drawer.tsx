@@ -1,12 +1,11 @@
 import type { CreateSlotRequest, SlotType, SlotView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { takesStudents } from '@skillbridge/domain';
 import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi } from '../../api/slots.api';
+import { useSaveSlot } from '../../api/slots.hooks';
 import { useMe } from '../../auth/session';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
@@ -66,7 +65,6 @@ const FIELD_OF_CODE = new Map<string, (typeof FIELDS)[number]>([
   ['CAPACITY_BELOW_TAKEN', 'capacity'],
 ]);
 
-const takesStudents = (type: SlotType | undefined) => type === 'internship' || type === 'apprenticeship';
 const date = (value: Dayjs) => value.format('YYYY-MM-DD');
 /** "3000" → "3000.00": the API's money is a decimal string in yuan. */
 const money = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? undefined : Number(value).toFixed(2));
@@ -78,24 +76,18 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
   const me = useMe();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<SlotFormValues>();
   const [placed, setPlaced] = useState<string[]>([]);
   const [alertError, setAlertError] = useState<unknown>(null);
   const type = Form.useWatch('type', form);
+  // The national internship rules (pay against the post's wage) apply to slots that take students.
+  const paid = !!type && takesStudents(type);
   const editing = !!slot;
   // A published slot keeps its type and dates: close it and post a new one to change them.
   const published = slot?.state === 'open';
 
-  const save = useMutation({
-    mutationFn: (body: CreateSlotRequest) => {
-      if (!slot) return slotsApi.create(body);
-      const { type: _type, startDate: _start, endDate: _end, ...rest } = body;
-      return slotsApi.update(slot.id, published ? rest : body);
-    },
+  const save = useSaveSlot({
     onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.slot(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.slotsAll });
       void message.success(t(editing ? 'slotForm.updated' : 'slotForm.created', { title: saved.title }));
       onSaved(saved);
     },
@@ -146,8 +138,8 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, slot?.id]);
 
-  const submit = (values: SlotFormValues) =>
-    save.mutate({
+  const submit = (values: SlotFormValues) => {
+    const body: CreateSlotRequest = {
       type: values.type,
       title: values.title.trim(),
       description: (values.description ?? '').trim(),
@@ -163,7 +155,11 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
       hoursPerDay: String(Number(values.hoursPerDay)),
       nightShift: !!values.nightShift,
       applicationDeadline: values.applicationDeadline ? date(values.applicationDeadline) : undefined,
-    });
+    };
+    if (!slot) return save.mutate({ body });
+    const { type: _type, startDate: _start, endDate: _end, ...terms } = body;
+    save.mutate({ slotId: slot.id, body: published ? terms : body });
+  };
 
   // Clearing a refusal once the user changes the field it was about.
   const onValuesChange = () => setAlertError(null);
@@ -266,13 +262,13 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
               name="stipend"
               label={t('slot.stipend')}
               extra={t('slotForm.stipendHint')}
-              rules={takesStudents(type) ? [required] : []}
+              rules={paid ? [required] : []}
             >
               <InputNumber<string> stringMode min="0" max="99999999" precision={2} style={{ width: '100%' }} prefix="¥" suffix={t('slot.yuanPerMonth')} data-testid="slot-stipend" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item name="postWage" label={t('slot.postWage')} extra={t('slotForm.postWageHint')} rules={takesStudents(type) ? [required] : []}>
+            <Form.Item name="postWage" label={t('slot.postWage')} extra={t('slotForm.postWageHint')} rules={paid ? [required] : []}>
               <InputNumber<string> stringMode min="0" max="99999999" precision={2} style={{ width: '100%' }} prefix="¥" suffix={t('slot.yuanPerMonth')} data-testid="slot-post-wage" />
             </Form.Item>
           </Col>

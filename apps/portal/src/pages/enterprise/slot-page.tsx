@@ -1,12 +1,10 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { SlotView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Progress, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi } from '../../api/slots.api';
+import { useSlot } from '../../api/slots.hooks';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { SlotFacts } from '../../components/slot-facts';
@@ -18,7 +16,7 @@ import { SlotFormDrawer } from './slot-form-drawer';
 /** One of the enterprise's slots: its terms, the advice about them, and its applicants. */
 export default function SlotPage() {
   const { slotId = '' } = useParams();
-  const slot = useQuery({ queryKey: queryKeys.slot(slotId), queryFn: () => slotsApi.get(slotId) });
+  const slot = useSlot(slotId);
   return (
     <div data-testid="slot-page">
       <QueryState query={slot}>{(data) => <SlotDetail slot={data} />}</QueryState>

@@ -1,14 +1,12 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
-import type { SlotState, SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SLOT_STATES, type SlotState, type SlotView } from '@skillbridge/contracts';
 import { Alert, Button, Card, Segmented, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { enterprisesApi } from '../../api/enterprises.api';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi } from '../../api/slots.api';
+import { useEnterprise } from '../../api/enterprises.hooks';
+import { useEnterpriseSlots } from '../../api/slots.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, formatYuan, slotStateLabel } from '../../components/labels';
@@ -20,7 +18,7 @@ import { SlotActions } from './slot-actions';
 import { SlotFormDrawer } from './slot-form-drawer';
 
 const LIMIT = 20;
-const STATE_FILTERS: Array<SlotState | 'all'> = ['all', 'draft', 'open', 'closed', 'cancelled'];
+const STATE_FILTERS: Array<SlotState | 'all'> = ['all', ...SLOT_STATES];
 
 /** 岗位管理: the enterprise's own slots in every state; posting, publishing, closing; the way to each slot's applicants. */
 export default function SlotsPage() {
@@ -32,13 +30,8 @@ export default function SlotsPage() {
   const [state, setState] = useState<SlotState | 'all'>('all');
   const [editing, setEditing] = useState<{ slot?: SlotView } | null>(null);
   const query = { cursor: pager.cursor, limit: LIMIT, state: state === 'all' ? undefined : state };
-  const slots = useQuery({
-    queryKey: queryKeys.enterpriseSlots(enterpriseId, query),
-    queryFn: () => slotsApi.ofEnterprise(enterpriseId, query),
-    placeholderData: keepPreviousData,
-    enabled: !!enterpriseId,
-  });
-  const enterprise = useQuery({ queryKey: queryKeys.enterprise(enterpriseId), queryFn: () => enterprisesApi.get(enterpriseId), enabled: !!enterpriseId });
+  const slots = useEnterpriseSlots(enterpriseId, query);
+  const enterprise = useEnterprise(enterpriseId);
   const unverified = enterprise.data?.verification === 'unverified';
 
   const columns: ColumnsType<SlotView> = [

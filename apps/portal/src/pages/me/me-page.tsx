@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Avatar, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { authApi } from '../../api/auth.api';
-import { queryKeys } from '../../api/query-keys';
+import { useMyAccount } from '../../api/auth.hooks';
 import { authorityLabel, districtLabel, roleLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -10,7 +8,7 @@ import { QueryState } from '../../components/query-state';
 /** `GET /me`: who the portal thinks you are, for every role. */
 export default function MePage() {
   const { t } = useTranslation();
-  const me = useQuery({ queryKey: queryKeys.me, queryFn: authApi.me, refetchOnMount: 'always' });
+  const me = useMyAccount();
 
   return (
     <div data-testid="me-page">

@@ -1,11 +1,10 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { CHANNELS, type Channel, type NotificationPreferenceView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { CHANNELS, NOTIFICATION_MODES, type Channel, type NotificationPreferenceView } from '@skillbridge/contracts';
 import { App, Button, Card, Checkbox, Radio, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notificationsApi, type PreferenceChoice } from '../../api/notifications.api';
-import { queryKeys } from '../../api/query-keys';
+import type { PreferenceChoice } from '../../api/notifications.api';
+import { useNotificationPreferences, useSavePreferences } from '../../api/notifications.hooks';
 import { channelLabel, eventKindLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -18,7 +17,7 @@ const same = (a: Choice, b: Choice) => a.mode === b.mode && a.channels.length ==
 /** 通知设置: per event kind, the channels (inbox, e-mail, webhook) and immediate delivery or a daily digest. */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation();
-  const preferences = useQuery({ queryKey: queryKeys.notificationPreferences, queryFn: notificationsApi.preferences });
+  const preferences = useNotificationPreferences();
   return (
     <div data-testid="notification-settings-page">
       <PageTitle title={t('notificationSettings.title')} subtitle={t('notificationSettings.subtitle')} />
@@ -30,17 +29,14 @@ export default function NotificationSettingsPage() {
 function PreferencesTable({ preferences }: { preferences: NotificationPreferenceView[] }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [edits, setEdits] = useState<Record<string, Choice>>({});
   const choiceOf = (p: NotificationPreferenceView): Choice => edits[p.kind] ?? { channels: p.channels, mode: p.mode };
   const changed = useMemo(
     () => preferences.filter((p) => edits[p.kind] && !same(edits[p.kind], p)).map((p) => ({ kind: p.kind, ...edits[p.kind] })),
     [preferences, edits],
   );
-  const save = useMutation({
-    mutationFn: () => notificationsApi.setPreferences(changed),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.notificationPreferences, saved);
+  const save = useSavePreferences({
+    onSuccess: () => {
       setEdits({});
       void message.success(t('notificationSettings.saved'));
     },
@@ -55,7 +51,14 @@ function PreferencesTable({ preferences }: { preferences: NotificationPreference
           <Button icon={<UndoOutlined />} disabled={changed.length === 0} onClick={() => setEdits({})} style={{ marginRight: 8 }}>
             {t('notificationSettings.discard')}
           </Button>
-          <Button type="primary" icon={<SaveOutlined />} disabled={changed.length === 0} loading={save.isPending} onClick={() => save.mutate()} data-testid="save-preferences">
+          <Button
+            type="primary"
+            icon={<SaveOutlined />}
+            disabled={changed.length === 0}
+            loading={save.isPending}
+            onClick={() => save.mutate(changed)}
+            data-testid="save-preferences"
+          >
             {changed.length > 0 ? t('notificationSettings.saveN', { n: changed.length }) : t('common.save')}
           </Button>
         </>
@@ -104,10 +107,7 @@ function PreferencesTable({ preferences }: { preferences: NotificationPreference
                 size="small"
                 value={choiceOf(p).mode}
                 onChange={(e) => edit(p, { mode: e.target.value })}
-                options={[
-                  { value: 'immediate', label: t('notificationSettings.immediate') },
-                  { value: 'digest', label: t('notificationSettings.digest') },
-                ]}
+                options={NOTIFICATION_MODES.map((mode) => ({ value: mode, label: t(`notificationSettings.${mode}`) }))}
                 data-testid={`mode-${p.kind}`}
               />
             ),

@@ -1,21 +1,18 @@
 import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
 import type { NotificationView, Role } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Empty, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { notificationsApi } from '../../api/notifications.api';
-import { queryKeys } from '../../api/query-keys';
+import { useInbox, useMarkAllRead, useMarkRead } from '../../api/notifications.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { eventKindLabel, formatDateTime } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
-import { UNREAD_POLL_MS } from '../../layout/notification-bell';
 
 dayjs.extend(relativeTime);
 
@@ -40,32 +37,13 @@ export default function NotificationsPage() {
   const { role } = useMe();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
   const pager = useCursorPager();
   const [filter, setFilter] = useState<'all' | 'unread'>('all');
   const query = { cursor: pager.cursor, limit: LIMIT, unread: filter === 'unread' };
-  const inbox = useQuery({
-    queryKey: queryKeys.inbox(query),
-    queryFn: () => notificationsApi.inbox(query),
-    placeholderData: keepPreviousData,
-    refetchInterval: UNREAD_POLL_MS,
-    refetchOnWindowFocus: true,
-  });
-
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: queryKeys.notificationsAll });
-  const markRead = useMutation({
-    mutationFn: (id: string) => notificationsApi.markRead(id),
-    onSuccess: refresh,
-    onError: (error) => void message.error(problemText(error)),
-  });
-  const markAll = useMutation({
-    mutationFn: notificationsApi.markAllRead,
-    onSuccess: () => {
-      refresh();
-      void message.success(t('notifications.allRead'));
-    },
-    onError: (error) => void message.error(problemText(error)),
-  });
+  const inbox = useInbox(query);
+  const refused = (error: Error) => void message.error(problemText(error));
+  const markRead = useMarkRead({ onError: refused });
+  const markAll = useMarkAllRead({ onSuccess: () => void message.success(t('notifications.allRead')), onError: refused });
 
   const open = (entry: NotificationView) => {
     if (!entry.readAt) markRead.mutate(entry.id);

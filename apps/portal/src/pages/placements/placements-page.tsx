@@ -1,12 +1,11 @@
 import { CheckCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import type { PlacementView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { canMovePlacement } from '@skillbridge/domain';
 import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { placementsApi } from '../../api/placements.api';
-import { queryKeys } from '../../api/query-keys';
+import { usePlacements } from '../../api/placements.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { PageTitle } from '../../components/page-title';
@@ -26,7 +25,7 @@ export default function PlacementsPage() {
   const pager = useCursorPager();
   const [activating, setActivating] = useState<PlacementView | null>(null);
   const [completing, setCompleting] = useState<PlacementView | null>(null);
-  const placements = useQuery({ queryKey: queryKeys.placements(year, pager.cursor), queryFn: () => placementsApi.list(year, pager.cursor), placeholderData: keepPreviousData });
+  const placements = usePlacements(year, pager.cursor);
   const thisYear = new Date().getFullYear();
 
   const columns: ColumnsType<PlacementView> = [
@@ -87,11 +86,11 @@ export default function PlacementsPage() {
       width: 110,
       fixed: 'right',
       render: (_, p) =>
-        p.status === 'pending' ? (
+        canMovePlacement(p.status, 'activate') ? (
           <Button size="small" type="primary" icon={<PlayCircleOutlined />} onClick={() => setActivating(p)} data-testid="activate-placement">
             {t('placements.activate')}
           </Button>
-        ) : p.status === 'active' ? (
+        ) : canMovePlacement(p.status, 'complete') ? (
           <Button size="small" icon={<CheckCircleOutlined />} onClick={() => setCompleting(p)} data-testid="complete-placement">
             {t('placements.complete')}
           </Button>

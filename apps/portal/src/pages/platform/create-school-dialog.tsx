@@ -1,10 +1,9 @@
 import type { SchoolView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { schoolsApi, type CreateSchoolRequest } from '../../api/schools.api';
+import type { CreateSchoolRequest } from '../../api/schools.api';
+import { useCreateSchool } from '../../api/schools.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, schoolLevelOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -15,13 +14,10 @@ const FIELDS = ['name', 'level', 'district'] as const;
 export function CreateSchoolDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (school: SchoolView) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateSchoolRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: schoolsApi.create,
+  const create = useCreateSchool({
     onSuccess: (school) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.schoolsAll });
       void message.success(t('platform.schoolCreated', { name: school.name }));
       form.resetFields();
       onCreated(school);

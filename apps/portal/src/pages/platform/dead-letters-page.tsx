@@ -1,10 +1,8 @@
 import { ReloadOutlined, RedoOutlined } from '@ant-design/icons';
 import type { DeadLetterView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { notificationsApi } from '../../api/notifications.api';
-import { queryKeys } from '../../api/query-keys';
+import { useDeadLetters, useRetryDeadLetter } from '../../api/notifications.hooks';
 import { channelLabel, eventKindLabel, formatDateTime } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -13,7 +11,7 @@ import { useProblemText } from '../../components/problem-text';
 /** 投递失败: deliveries that failed every attempt (an SMTP server down, a webhook refusing), each retried by hand. */
 export default function DeadLettersPage() {
   const { t } = useTranslation();
-  const deadLetters = useQuery({ queryKey: queryKeys.deadLetters, queryFn: notificationsApi.deadLetters });
+  const deadLetters = useDeadLetters();
   return (
     <div data-testid="dead-letters-page">
       <PageTitle
@@ -69,20 +67,12 @@ function RetryButton({ deadLetter }: { deadLetter: DeadLetterView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
-  const retry = useMutation({
-    mutationFn: () => notificationsApi.retryDeadLetter(deadLetter.id),
-    onSuccess: () => {
-      void message.success(t('deadLetters.retried', { email: deadLetter.userEmail }));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.deadLetters });
-    },
-    onError: (error) => {
-      void message.error(problemText(error));
-      void queryClient.invalidateQueries({ queryKey: queryKeys.deadLetters });
-    },
+  const retry = useRetryDeadLetter({
+    onSuccess: () => void message.success(t('deadLetters.retried', { email: deadLetter.userEmail })),
+    onError: (error) => void message.error(problemText(error)),
   });
   return (
-    <Button size="small" icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate()} data-testid="retry-dead-letter">
+    <Button size="small" icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate(deadLetter.id)} data-testid="retry-dead-letter">
       {t('deadLetters.retry')}
     </Button>
   );

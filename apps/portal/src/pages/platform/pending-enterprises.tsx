@@ -1,11 +1,9 @@
 import { CloseCircleOutlined, SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PendingEnterpriseView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { enterprisesApi } from '../../api/enterprises.api';
-import { queryKeys } from '../../api/query-keys';
+import { usePendingEnterprises, useRefuseEnterprise, useVerifyEnterprise } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, formatDateTime, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -24,7 +22,7 @@ export function PendingEnterprises() {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const query = { cursor: pager.cursor, limit: LIMIT };
-  const pending = useQuery({ queryKey: queryKeys.pendingEnterprises(query), queryFn: () => enterprisesApi.pending(query), placeholderData: keepPreviousData });
+  const pending = usePendingEnterprises(query);
   return (
     <div data-testid="pending-enterprises">
       <QueryState query={pending}>
@@ -101,22 +99,12 @@ function PendingCard({ enterprise }: { enterprise: PendingEnterpriseView }) {
   );
 }
 
-function useAfterDecision() {
-  const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: queryKeys.enterprisesAll });
-}
-
 function VerifyButton({ enterprise }: { enterprise: PendingEnterpriseView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const after = useAfterDecision();
-  const verify = useMutation({
-    mutationFn: () => enterprisesApi.verify(enterprise.id),
-    onSuccess: (verified) => {
-      after();
-      void message.success(t('platform.verified', { name: verified.name }));
-    },
+  const verify = useVerifyEnterprise(enterprise.id, {
+    onSuccess: (verified) => void message.success(t('platform.verified', { name: verified.name })),
     onError: (error) => void message.error(problemText(error)),
   });
   return (
@@ -139,12 +127,9 @@ function RefuseButton({ enterprise }: { enterprise: PendingEnterpriseView }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<{ reason: string }>();
-  const after = useAfterDecision();
-  const refuse = useMutation({
-    mutationFn: (reason: string) => enterprisesApi.refuse(enterprise.id, reason),
+  const refuse = useRefuseEnterprise(enterprise.id, {
     onSuccess: (refused) => {
       setOpen(false);
-      after();
       void message.success(t('platform.refused', { name: refused.name }));
     },
   });

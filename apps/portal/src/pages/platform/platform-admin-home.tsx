@@ -1,4 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
+import type { VerificationStatus } from '@skillbridge/contracts';
 import { Button, Card, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,8 @@ import { SchoolTable } from '../school/school-table';
 import { CreateSchoolDialog } from './create-school-dialog';
 import { PendingEnterprises } from './pending-enterprises';
 
-type PlatformTab = 'unverified' | 'verified' | 'refused' | 'schools';
+/** A tab per verification state of the enterprises, and the schools. */
+type PlatformTab = VerificationStatus | 'schools';
 
 /** Onboarding: the enterprises waiting for verification (verify or refuse with a reason), the verified and refused ones, and the schools. */
 export default function PlatformAdminHome() {

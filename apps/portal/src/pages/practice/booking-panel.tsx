@@ -1,12 +1,11 @@
 import { CheckCircleOutlined } from '@ant-design/icons';
 import type { BookingView, PracticeDayView, SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Descriptions, Divider, Grid, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { practiceApi, practiceKeys } from '../../api/practice.api';
+import { useBookPractice, useBookings, usePracticeCalendar } from '../../api/practice.hooks';
 import { districtLabel } from '../../components/labels';
 import { PracticeCalendar, type CalendarRange } from './practice-calendar';
 import { PracticeProblemAlert } from './practice-problem';
@@ -17,7 +16,6 @@ import { lanzhouToday } from '../../components/figures';
 export function BookingPanel({ slot }: { slot: SlotView }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const screens = Grid.useBreakpoint();
   const today = lanzhouToday();
   // The first day a booking can start: after today, inside the slot's window.
@@ -30,28 +28,20 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
   const windowDays = daysInclusive(slot.startDate, slot.endDate);
   const from = windowDays <= CALENDAR_MAX_DAYS ? slot.startDate : maxDate(slot.startDate, `${month}-01`);
   const to = minDate(slot.endDate, addDays(from, CALENDAR_MAX_DAYS - 1));
-  const calendar = useQuery({
-    queryKey: practiceKeys.calendar(slot.id, from, to),
-    queryFn: () => practiceApi.calendar(slot.id, from, to),
-    placeholderData: keepPreviousData,
-  });
+  const calendar = usePracticeCalendar(slot.id, from, to);
   const days = useMemo(() => new Map<string, PracticeDayView>((calendar.data ?? []).map((d) => [d.day, d])), [calendar.data]);
 
   // The teacher's own bookings (in any slot): striped on the calendar, since they cannot overlap.
-  const mineQuery = useQuery({ queryKey: practiceKeys.bookings({}), queryFn: () => practiceApi.bookings() });
+  const mineQuery = useBookings();
   const mine = useMemo(
     () => (mineQuery.data ?? []).filter((b) => b.status !== 'cancelled').map((b) => ({ start: b.startDate, end: b.endDate })),
     [mineQuery.data],
   );
 
-  const book = useMutation({
-    mutationFn: (body: CalendarRange) => practiceApi.book(slot.id, { startDate: body.start, endDate: body.end }),
+  const book = useBookPractice(slot.id, {
     onSuccess: (booking) => {
       setBooked(booking);
       setRange(null);
-      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
-      // The marketplace's slot lists (their `taken` counts) are under `slots`.
-      void queryClient.invalidateQueries({ queryKey: ['slots'] });
     },
   });
 
@@ -167,7 +157,7 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
           icon={<CheckCircleOutlined />}
           disabled={!range}
           loading={book.isPending}
-          onClick={() => range && book.mutate(range)}
+          onClick={() => range && book.mutate({ startDate: range.start, endDate: range.end })}
           data-testid="booking-submit"
           style={{ marginInlineStart: 'auto' }}
         >

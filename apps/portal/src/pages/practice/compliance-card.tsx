@@ -1,10 +1,9 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import type { TeacherComplianceView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practiceApi, practiceKeys } from '../../api/practice.api';
+import { useMyCompliance } from '../../api/practice.hooks';
 import { QueryState } from '../../components/query-state';
 import { CHART_COLORS } from '../../components/figures';
 import './practice.css';
@@ -12,7 +11,7 @@ import './practice.css';
 /** §12 for the signed-in teacher: the year's days booked and served against the 30 required; green once compliant. */
 export function ComplianceCard({ year, extra }: { year: number; extra?: ReactNode }) {
   const { t } = useTranslation();
-  const compliance = useQuery({ queryKey: practiceKeys.myCompliance(year), queryFn: () => practiceApi.myCompliance(year) });
+  const compliance = useMyCompliance(year);
   return (
     <Card title={t('practice.compliance.title', { year })} extra={extra} data-testid="compliance-card" data-compliant={compliance.data ? String(compliance.data.compliant) : undefined}>
       <QueryState query={compliance}>{(data) => <ComplianceFigures data={data} />}</QueryState>

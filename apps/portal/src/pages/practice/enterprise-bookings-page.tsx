@@ -1,12 +1,12 @@
 import { CheckCircleOutlined, CheckOutlined } from '@ant-design/icons';
 import type { BookingStatus, BookingView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practiceApi, practiceKeys, type CompleteBookingRequest } from '../../api/practice.api';
+import type { CompleteBookingRequest } from '../../api/practice.api';
+import { useBookings, useCompleteBooking, useConfirmBooking } from '../../api/practice.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { PageTitle } from '../../components/page-title';
 import { bookingColumns } from './booking-columns';
@@ -14,29 +14,25 @@ import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem
 import { startedBy } from './practice-util';
 import { lanzhouToday } from '../../components/figures';
 
-type TabKey = 'booked' | 'confirmed' | 'completed' | 'all';
+/** A tab per state the supervisor acts on or looks back at; cancelled bookings show under all. */
+type TabKey = Exclude<BookingStatus, 'cancelled'> | 'all';
 const TABS: TabKey[] = ['booked', 'confirmed', 'completed', 'all'];
 
 /** 教师实践预约: the enterprise confirms teachers' bookings and, once a practice has begun, records the days served. */
 export default function EnterpriseBookingsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const problemText = usePracticeProblemText();
   const today = lanzhouToday();
   const [tab, setTab] = useState<TabKey>('booked');
   const [completing, setCompleting] = useState<BookingView | null>(null);
-  const bookings = useQuery({ queryKey: practiceKeys.bookings({}), queryFn: () => practiceApi.bookings() });
+  const bookings = useBookings();
   const all = bookings.data ?? [];
   const count = (status: BookingStatus) => all.filter((b) => b.status === status).length;
   const shown = tab === 'all' ? all : all.filter((b) => b.status === tab);
 
-  const confirm = useMutation({
-    mutationFn: (id: string) => practiceApi.confirm(id),
-    onSuccess: (b) => {
-      void message.success(t('practice.enterprise.confirmed', { name: b.teacher.name }));
-      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
-    },
+  const confirm = useConfirmBooking({
+    onSuccess: (b) => void message.success(t('practice.enterprise.confirmed', { name: b.teacher.name })),
     onError: (error) => void message.error(problemText(error)),
   });
 
@@ -123,13 +119,10 @@ export default function EnterpriseBookingsPage() {
 function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CompleteBookingRequest>();
-  const complete = useMutation({
-    mutationFn: ({ id, body }: { id: string; body: CompleteBookingRequest }) => practiceApi.complete(id, body),
+  const complete = useCompleteBooking({
     onSuccess: (b) => {
       void message.success(t('practice.enterprise.completed', { name: b.teacher.name, days: b.daysServed ?? 0 }));
-      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
       onClose();
     },
   });

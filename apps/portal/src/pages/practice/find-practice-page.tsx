@@ -1,11 +1,11 @@
 import { CalendarOutlined, EnvironmentOutlined, ScheduleOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { practiceApi, practiceKeys, type PracticeSlotsQuery } from '../../api/practice.api';
+import type { PracticeSlotsQuery } from '../../api/practice.api';
+import { usePracticeSlot, usePracticeSlots } from '../../api/practice.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, districtOptions } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
@@ -26,16 +26,12 @@ export default function FindPracticePage() {
   const [filters, setFilters] = useState<Filters>({});
   const [words, setWords] = useState('');
   const query: PracticeSlotsQuery = { ...filters, cursor: pager.cursor, limit: LIMIT };
-  const slots = useQuery({ queryKey: practiceKeys.slots(query), queryFn: () => practiceApi.slots(query), placeholderData: keepPreviousData });
+  const slots = usePracticeSlots(query);
 
   // The chosen slot lives in the address (?slot=…), so that it survives a reload and can be linked to.
   const selectedId = params.get('slot');
   const listed = slots.data?.items.find((s) => s.id === selectedId);
-  const fetched = useQuery({
-    queryKey: practiceKeys.slot(selectedId ?? ''),
-    queryFn: () => practiceApi.slot(selectedId ?? ''),
-    enabled: !!selectedId && !listed,
-  });
+  const fetched = usePracticeSlot(selectedId, !listed);
   const selected = listed ?? fetched.data;
   const select = (slot: SlotView) => setParams({ slot: slot.id }, { replace: true });
 

@@ -1,13 +1,12 @@
 import { CalendarOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { BookingView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { practiceApi, practiceKeys } from '../../api/practice.api';
+import { useBookings, useCancelBooking } from '../../api/practice.hooks';
 import { PageTitle } from '../../components/page-title';
 import { bookingColumns } from './booking-columns';
 import { ComplianceCard } from './compliance-card';
@@ -20,17 +19,12 @@ export default function MyPracticePage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const problemText = usePracticeProblemText();
   const today = lanzhouToday();
   const [year, setYear] = useState(lanzhouYear());
-  const bookings = useQuery({ queryKey: practiceKeys.bookings({}), queryFn: () => practiceApi.bookings() });
-  const cancel = useMutation({
-    mutationFn: (id: string) => practiceApi.cancel(id),
-    onSuccess: (b) => {
-      void message.success(t('practice.mine.cancelled', { start: b.startDate, end: b.endDate }));
-      void queryClient.invalidateQueries({ queryKey: practiceKeys.all });
-    },
+  const bookings = useBookings();
+  const cancel = useCancelBooking({
+    onSuccess: (b) => void message.success(t('practice.mine.cancelled', { start: b.startDate, end: b.endDate })),
     onError: (error) => void message.error(problemText(error)),
   });
 

@@ -1,4 +1,5 @@
 import type { BookingStatus, BookingView } from '@skillbridge/contracts';
+import { CANCELLABLE_BOOKING_STATUSES } from '@skillbridge/domain';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 
@@ -17,7 +18,7 @@ export const BOOKING_STATUS_COLOR: Record<BookingStatus, string> = { booked: 'pr
 export const bookingStatusLabel = (t: TFunction, status: BookingStatus) => t(`practice.status.${status}`);
 
 /** A teacher cancels before the start; the enterprise completes once started. */
-export const cancellable = (b: BookingView, today: string) => (b.status === 'booked' || b.status === 'confirmed') && b.startDate > today;
+export const cancellable = (b: BookingView, today: string) => CANCELLABLE_BOOKING_STATUSES.includes(b.status) && b.startDate > today;
 export const startedBy = (b: BookingView, today: string) => b.startDate <= today;
 
 /** The 60 % target comes as a decimal string ('0.60'). */

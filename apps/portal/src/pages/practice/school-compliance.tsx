@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined, CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { SchoolComplianceRow, SchoolComplianceSummary } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practiceApi, practiceKeys } from '../../api/practice.api';
+import { useSchoolCompliance } from '../../api/practice.hooks';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
@@ -16,12 +15,7 @@ import { CHART_COLORS, percentOf } from '../../components/figures';
 /** One school's teachers against §12: a row each, the dual-qualified share against its target, and charts. */
 export function SchoolCompliance({ schoolId, year, yearPicker, onBack }: { schoolId: string; year: number; yearPicker: ReactNode; onBack?: () => void }) {
   const { t } = useTranslation();
-  const compliance = useQuery({
-    queryKey: practiceKeys.schoolCompliance(schoolId, year),
-    queryFn: () => practiceApi.schoolCompliance(schoolId, year),
-    enabled: !!schoolId,
-    placeholderData: keepPreviousData,
-  });
+  const compliance = useSchoolCompliance(schoolId, year);
   const name = compliance.data?.summary.schoolName;
 
   return (

@@ -1,12 +1,11 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { SchoolComplianceSummary } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practiceApi, practiceKeys } from '../../api/practice.api';
+import { useSchoolsCompliance } from '../../api/practice.hooks';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
@@ -17,7 +16,7 @@ import { TargetTag } from './school-compliance';
 /** The education bureau's view of §12: every school's teachers' practice and dual-qualified share against 60 %. */
 export function SchoolsCompliance({ year, yearPicker, onOpen }: { year: number; yearPicker: ReactNode; onOpen: (schoolId: string) => void }) {
   const { t } = useTranslation();
-  const schools = useQuery({ queryKey: practiceKeys.schoolsCompliance(year), queryFn: () => practiceApi.schoolsCompliance(year), placeholderData: keepPreviousData });
+  const schools = useSchoolsCompliance(year);
   return (
     <div data-testid="schools-compliance-page">
       <PageTitle title={t('practice.edu.title')} subtitle={t('practice.edu.subtitle')} extra={yearPicker} />

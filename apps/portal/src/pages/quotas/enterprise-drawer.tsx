@@ -1,8 +1,7 @@
 import type { PlacementView, QuotaRow, SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Drawer, Progress, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { quotasApi, quotaKeys } from '../../api/quotas.api';
+import { useDrillPlacements, useDrillSlots } from '../../api/quotas.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, ownershipLabel } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
@@ -56,7 +55,7 @@ export function QuotaLine({ row }: { row: QuotaRow }) {
 
 function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
   const { t } = useTranslation();
-  const slots = useQuery({ queryKey: [...quotaKeys.drill(enterpriseId, 0), 'slots'], queryFn: () => quotasApi.slotsOf(enterpriseId) });
+  const slots = useDrillSlots(enterpriseId);
   return (
     <QueryState query={slots}>
       {(page) => (
@@ -83,11 +82,7 @@ function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
 function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; year: number }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
-  const placements = useQuery({
-    queryKey: [...quotaKeys.drill(enterpriseId, year), 'placements', pager.cursor ?? 'first'],
-    queryFn: () => quotasApi.placementsOf(enterpriseId, year, pager.cursor),
-    placeholderData: keepPreviousData,
-  });
+  const placements = useDrillPlacements(enterpriseId, year, pager.cursor);
   return (
     <QueryState query={placements}>
       {(page) => (

@@ -1,9 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { importsApi } from '../../api/imports.api';
-import { queryKeys } from '../../api/query-keys';
-import { quotaKeys } from '../../api/quotas.api';
+import { headcountImport } from '../../api/imports.hooks';
 import { ImportDrawer, type ImportSource } from '../../components/import-drawer';
 import { currentLanguage } from '../../i18n';
 
@@ -13,19 +11,12 @@ import { currentLanguage } from '../../i18n';
  */
 export function HeadcountImportDrawer({ year, open, onClose }: { year: number; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const source: ImportSource = {
-    start: (file) => importsApi.startHeadcounts(year, file),
-    recent: { queryKey: queryKeys.headcountImports, queryFn: importsApi.listHeadcounts },
+    target: headcountImport(year),
     template: {
       download: () => importsApi.headcountTemplate(year, currentLanguage()),
       fileName: t('quotas.import.templateFile', { year }),
       label: t('quotas.import.template', { year }),
-    },
-    // Required intake, cap and status are the headcount's: every figure of the dashboard may change.
-    onDone: () => {
-      void queryClient.invalidateQueries({ queryKey: quotaKeys.all });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.enterprisesAll });
     },
   };
   return (

@@ -1,12 +1,12 @@
 import { BellOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { QUOTA_STATUSES, type QuotaRow, type QuotaStatus, type QuotaSummary } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { quotasApi, quotaKeys, type QuotaFilter } from '../../api/quotas.api';
+import { quotasApi, type QuotaFilter } from '../../api/quotas.api';
+import { useQuotaRows, useQuotaSummary, useRemindEnterprises } from '../../api/quotas.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { lanzhouYear } from '../../components/figures';
@@ -41,7 +41,7 @@ export default function QuotaDashboardPage() {
     for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== '') search.set(key, String(value));
     setParams(search, { replace: true });
   };
-  const summary = useQuery({ queryKey: quotaKeys.summary(filter.year), queryFn: () => quotasApi.summary(filter.year), placeholderData: keepPreviousData });
+  const summary = useQuotaSummary(filter.year);
   const authority = me.authority ?? 'MIIT';
   // §13: the MIIT and SASAC officers report their remit's headcounts (the platform admin may too).
   const reportsHeadcounts = me.role === 'platform_admin' || me.authority === 'MIIT' || me.authority === 'SASAC';
@@ -129,11 +129,7 @@ function QuotaTable({ filter, industries, onFilter }: { filter: QuotaFilter; ind
   const key = useMemo(() => JSON.stringify(filter), [filter]);
   // A new filter starts from the first page.
   useEffect(() => pager.reset(), [key, pager.reset]);
-  const rows = useQuery({
-    queryKey: quotaKeys.list({ ...filter, cursor: pager.cursor }),
-    queryFn: () => quotasApi.list({ ...filter, cursor: pager.cursor, limit: 20 }),
-    placeholderData: keepPreviousData,
-  });
+  const rows = useQuotaRows(filter, pager.cursor);
   const columns: ColumnsType<QuotaRow> = [
     {
       key: 'name',
@@ -218,13 +214,8 @@ function RemindBehind({ year, behind }: { year: number; behind: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
-  const client = useQueryClient();
-  const remind = useMutation({
-    mutationFn: () => quotasApi.remind(year, 'behind'),
-    onSuccess: ({ reminded, skipped }) => {
-      void message.success(t('quotas.reminded', { reminded, skipped }));
-      void client.invalidateQueries({ queryKey: quotaKeys.all });
-    },
+  const remind = useRemindEnterprises({
+    onSuccess: ({ reminded, skipped }) => void message.success(t('quotas.reminded', { reminded, skipped })),
     onError: (error) => void message.error(problemText(error)),
   });
   return (
@@ -233,7 +224,7 @@ function RemindBehind({ year, behind }: { year: number; behind: number }) {
       description={t('quotas.remindConfirm', { n: behind })}
       okText={t('quotas.remindOk')}
       cancelText={t('common.cancel')}
-      onConfirm={() => remind.mutateAsync().catch(() => undefined)}
+      onConfirm={() => remind.mutateAsync({ year, status: 'behind' }).catch(() => undefined)}
       okButtonProps={{ 'data-testid': 'remind-confirm' } as Record<`data-${string}`, string>}
     >
       <Button icon={<BellOutlined />} danger loading={remind.isPending} disabled={behind === 0} data-testid="remind-behind">

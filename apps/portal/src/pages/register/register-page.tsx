@@ -1,11 +1,10 @@
 import { type RegisterEnterpriseRequest } from '@skillbridge/contracts';
-import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, Divider, Form, Input, Result, Row, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { enterprisesApi } from '../../api/enterprises.api';
+import { useRegisterEnterprise } from '../../api/enterprises.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, ownershipOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -29,8 +28,7 @@ export default function RegisterPage() {
   const problemText = (error: unknown) =>
     error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('register.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const register = useMutation<void, unknown, RegisterEnterpriseRequest>({
-    mutationFn: enterprisesApi.register,
+  const register = useRegisterEnterprise({
     onSuccess: (_done, body) => setSentTo(body.adminEmail),
     onError: (error) => {
       const shown = showFieldErrors(form, error, FIELDS);

@@ -1,10 +1,10 @@
 import { ThunderboltOutlined } from '@ant-design/icons';
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { roundAcceptsRankings } from '@skillbridge/domain';
 import { App, Button, Drawer, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roundsApi, roundsKeys } from '../../api/rounds.api';
+import { useRankSlot, useRankSlotAutomatically, useRoundApplicants } from '../../api/rounds.hooks';
 import { QueryState } from '../../components/query-state';
 import { RoundProblemAlert } from './round-problem';
 import { SortableList } from './sortable-list';
@@ -17,18 +17,15 @@ import { SortableList } from './sortable-list';
 export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView; slot: MatchRoundSlotView; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const applicants = useQuery({ queryKey: roundsKeys.applicants(round.id, slot.id), queryFn: () => roundsApi.applicants(round.id, slot.id) });
+  const applicants = useRoundApplicants(round.id, slot.id);
   const [order, setOrder] = useState<string[] | null>(null);
-  const editable = round.status === 'ranking';
-  const done = (automatic: boolean) => (view: Awaited<ReturnType<typeof roundsApi.applicants>>) => {
-    queryClient.setQueryData(roundsKeys.applicants(round.id, slot.id), view);
-    void queryClient.invalidateQueries({ queryKey: roundsKeys.one(round.id) });
+  const editable = roundAcceptsRankings(round.status);
+  const done = (automatic: boolean) => () => {
     setOrder(null);
     void message.success(t(automatic ? 'rounds.rank.automaticSaved' : 'rounds.rank.saved'));
   };
-  const save = useMutation({ mutationFn: (ids: string[]) => roundsApi.rank(round.id, slot.id, ids), onSuccess: done(false) });
-  const automatic = useMutation({ mutationFn: () => roundsApi.automatic(round.id, slot.id), onSuccess: done(true) });
+  const save = useRankSlot(round.id, slot.id, { onSuccess: done(false) });
+  const automatic = useRankSlotAutomatically(round.id, slot.id, { onSuccess: done(true) });
 
   return (
     <Drawer open onClose={onClose} size="large" title={t('rounds.rank.title', { slot: slot.title })} data-testid="ranking-drawer">

@@ -1,12 +1,11 @@
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import type { MatchFiguresView, MatchLineView, MatchRoundView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roundsApi, roundsKeys } from '../../api/rounds.api';
+import { useRoundResult } from '../../api/rounds.hooks';
 import { useMe } from '../../auth/session';
 import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
@@ -20,12 +19,7 @@ export function ResultCard({ round }: { round: MatchRoundView }) {
   const me = useMe();
   const [page, setPage] = useState(1);
   const offset = (page - 1) * PAGE;
-  const result = useQuery({
-    queryKey: [...roundsKeys.result(round.id, offset, PAGE), round.lastRunId, round.status],
-    queryFn: () => roundsApi.result(round.id, offset, PAGE),
-    enabled: !round.running,
-    placeholderData: keepPreviousData,
-  });
+  const result = useRoundResult(round, offset, PAGE);
   const columns: ColumnsType<MatchLineView> = [
     { key: 'student', title: t('rounds.result.student'), render: (_, l) => l.studentName },
     { key: 'slot', title: t('rounds.result.slot'), render: (_, l) => (l.slot ? `${l.slot.title} · ${l.slot.enterpriseName}` : <Tag data-testid="line-unmatched">{t('rounds.result.unmatched')}</Tag>) },

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, CloseCircleOutlined, ForkOutlined, LockOutlined, PlayCircleOutlined, PlusOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
 import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -9,7 +9,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { roundsApi, roundsKeys } from '../../api/rounds.api';
+import { useCreateSecondRound, useMoveRound, useRound, useSavePreferences } from '../../api/rounds.hooks';
 import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -25,12 +25,7 @@ export default function RoundPage() {
   const { roundId = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  // While the worker runs the round, look again every second until the draft result is there.
-  const round = useQuery({
-    queryKey: roundsKeys.one(roundId),
-    queryFn: () => roundsApi.get(roundId),
-    refetchInterval: (query) => (query.state.data?.running ? 1000 : false),
-  });
+  const round = useRound(roundId);
   return (
     <div data-testid="round-page">
       <QueryState query={round}>
@@ -79,7 +74,7 @@ function RoleSections({ round }: { round: MatchRoundView }) {
       <SlotsCard
         round={round}
         onRank={setRanking}
-        onAdd={me.role === 'student' && round.status === 'collecting' ? (slotId) => setPicked([...list, slotId]) : undefined}
+        onAdd={me.role === 'student' && roundAcceptsPreferences(round.status) ? (slotId) => setPicked([...list, slotId]) : undefined}
         listed={me.role === 'student' ? list : []}
       />
       {ranking && <RankingDrawer round={round} slot={ranking} onClose={() => setRanking(null)} />}
@@ -116,41 +111,34 @@ function RoundFacts({ round }: { round: MatchRoundView }) {
 function OwnerActions({ round }: { round: MatchRoundView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const problemText = useRoundProblemText();
   const [second, setSecond] = useState(false);
-  const move = useMutation({
-    mutationFn: (to: 'open' | 'close' | 'cancel' | 'run' | 'publish') => roundsApi.move(round.id, to),
-    onSuccess: (updated, to) => {
-      // A publish answers without the slot list (thousands of slots): the one shown stays until the refetch below.
-      queryClient.setQueryData<MatchRoundView>(roundsKeys.one(round.id), (shown) => ({ ...updated, slots: updated.slots ?? shown?.slots }));
-      void queryClient.invalidateQueries({ queryKey: roundsKeys.all });
-      void message.success(t(`rounds.moved.${to}`));
-    },
+  const move = useMoveRound(round.id, {
+    onSuccess: (_updated, to) => void message.success(t(`rounds.moved.${to}`)),
     onError: (error) => void message.error(problemText(error)),
   });
   const busy = (to: string) => move.isPending && move.variables === to;
   const { status } = round;
   return (
     <>
-      {status === 'draft' && (
+      {canMoveRound(status, 'open') && (
         <Button type="primary" icon={<UnlockOutlined />} loading={busy('open')} onClick={() => move.mutate('open')} data-testid="round-open">
           {t('rounds.action.open')}
         </Button>
       )}
-      {status === 'collecting' && (
+      {canMoveRound(status, 'close') && (
         <Popconfirm title={t('rounds.action.closeConfirm')} onConfirm={() => move.mutate('close')} okButtonProps={{ 'data-testid': 'round-close-confirm' } as ButtonProps}>
           <Button icon={<LockOutlined />} loading={busy('close')} data-testid="round-close">
             {t('rounds.action.close')}
           </Button>
         </Popconfirm>
       )}
-      {(status === 'ranking' || status === 'ran') && (
+      {canMoveRound(status, 'run') && (
         <Button type={status === 'ranking' ? 'primary' : 'default'} icon={<PlayCircleOutlined />} loading={busy('run') || round.running} disabled={round.running} onClick={() => move.mutate('run')} data-testid="round-run">
           {t(status === 'ran' ? 'rounds.action.rerun' : 'rounds.action.run')}
         </Button>
       )}
-      {status === 'ran' && (
+      {canMoveRound(status, 'publish') && (
         <Popconfirm title={t('rounds.action.publishConfirm')} onConfirm={() => move.mutate('publish')} okButtonProps={{ 'data-testid': 'round-publish-confirm' } as ButtonProps}>
           <Button type="primary" icon={<SendOutlined />} loading={busy('publish')} disabled={round.running} data-testid="round-publish">
             {t('rounds.action.publish')}
@@ -162,7 +150,7 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
           {t('rounds.action.second')}
         </Button>
       )}
-      {['draft', 'collecting', 'ranking', 'ran'].includes(status) && (
+      {canMoveRound(status, 'cancel') && (
         <Popconfirm title={t('rounds.action.cancelConfirm')} onConfirm={() => move.mutate('cancel')}>
           <Button danger icon={<CloseCircleOutlined />} loading={busy('cancel')} data-testid="round-cancel">
             {t('rounds.action.cancel')}
@@ -177,12 +165,9 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
 function SecondRoundModal({ round, open, onClose }: { round: MatchRoundView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ name: string; deadline: Dayjs }>();
-  const create = useMutation({
-    mutationFn: (values: { name: string; deadline: Dayjs }) => roundsApi.secondRound(round.id, { name: values.name.trim(), preferenceDeadline: values.deadline.toISOString() }),
+  const create = useCreateSecondRound(round.id, {
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: roundsKeys.all });
       onClose();
       navigate(`/match-rounds/${created.id}`);
     },
@@ -190,7 +175,12 @@ function SecondRoundModal({ round, open, onClose }: { round: MatchRoundView; ope
   return (
     <Modal open={open} title={t('rounds.second.title')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} confirmLoading={create.isPending} destroyOnHidden>
       <Typography.Paragraph type="secondary">{t('rounds.second.help')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(values) => create.mutate(values)} initialValues={{ name: t('rounds.second.defaultName', { name: round.name }), deadline: dayjs().add(3, 'day').hour(18).minute(0) }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(values) => create.mutate({ name: values.name.trim(), preferenceDeadline: values.deadline.toISOString() })}
+        initialValues={{ name: t('rounds.second.defaultName', { name: round.name }), deadline: dayjs().add(3, 'day').hour(18).minute(0) }}
+      >
         <Form.Item name="name" label={t('rounds.field.name')} rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}>
           <Input maxLength={200} />
         </Form.Item>
@@ -245,9 +235,9 @@ function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; on
       title: t('common.actions'),
       width: 120,
       render: (_, s) =>
-        s.mine && ['ranking', 'ran', 'published'].includes(round.status) ? (
-          <Button size="small" type={round.status === 'ranking' ? 'primary' : 'default'} onClick={() => onRank(s)} data-testid="rank-slot">
-            {t(round.status === 'ranking' ? 'rounds.rank.button' : 'rounds.rank.view')}
+        s.mine && APPLICANTS_SETTLED_IN.includes(round.status) ? (
+          <Button size="small" type={roundAcceptsRankings(round.status) ? 'primary' : 'default'} onClick={() => onRank(s)} data-testid="rank-slot">
+            {t(roundAcceptsRankings(round.status) ? 'rounds.rank.button' : 'rounds.rank.view')}
           </Button>
         ) : null,
     });
@@ -264,15 +254,11 @@ function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; on
 function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list: string[]; setList: (ids: string[] | null) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const editable = round.status === 'collecting' && dayjs(round.preferenceDeadline).isAfter(dayjs());
+  const editable = roundAcceptsPreferences(round.status) && dayjs(round.preferenceDeadline).isAfter(dayjs());
   const bySlot = new Map((round.slots ?? []).map((s) => [s.id, s]));
   const dirty = JSON.stringify(list) !== JSON.stringify(round.myPreferences ?? []);
-  const save = useMutation({
-    mutationFn: () => roundsApi.preferences(round.id, list),
-    onSuccess: (updated) => {
-      // A publish answers without the slot list (thousands of slots): the one shown stays until the refetch below.
-      queryClient.setQueryData<MatchRoundView>(roundsKeys.one(round.id), (shown) => ({ ...updated, slots: updated.slots ?? shown?.slots }));
+  const save = useSavePreferences(round.id, {
+    onSuccess: () => {
       setList(null);
       void message.success(t('rounds.prefs.saved'));
     },
@@ -286,7 +272,13 @@ function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list
       title={t('rounds.prefs.title')}
       extra={
         editable && (
-          <Button type="primary" disabled={!dirty || list.length === 0} loading={save.isPending} onClick={() => save.mutate()} data-testid="save-preferences">
+          <Button
+            type="primary"
+            disabled={!dirty || list.length === 0}
+            loading={save.isPending}
+            onClick={() => save.mutate(list)}
+            data-testid="save-preferences"
+          >
             {t('rounds.prefs.save')}
           </Button>
         )

@@ -1,13 +1,13 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { MatchRoundView, SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { takesStudents } from '@skillbridge/domain';
 import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { roundsApi, roundsKeys } from '../../api/rounds.api';
+import { useCreateRound, useOpenSlotsForRound, useRounds } from '../../api/rounds.hooks';
 import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -23,7 +23,7 @@ export default function RoundsPage() {
   const { t } = useTranslation();
   const me = useMe();
   const [creating, setCreating] = useState(false);
-  const rounds = useQuery({ queryKey: roundsKeys.list, queryFn: roundsApi.list });
+  const rounds = useRounds();
 
   const columns: ColumnsType<MatchRoundView> = [
     { key: 'name', title: t('rounds.field.name'), render: (_, r) => <Link to={`/match-rounds/${r.id}`} data-testid="round-link">{r.name}</Link> },
@@ -73,26 +73,30 @@ interface CreateForm {
 function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateForm>();
   const [words, setWords] = useState('');
   const [q, setQ] = useState<string | undefined>();
   const [picked, setPicked] = useState<Map<string, SlotView>>(new Map());
-  const slots = useQuery({ queryKey: roundsKeys.openSlots({ q }), queryFn: () => roundsApi.openSlots({ q }), enabled: open, placeholderData: keepPreviousData });
+  const slots = useOpenSlotsForRound(q, open);
   // Teacher practice is booked, not matched.
-  const offered = (slots.data?.items ?? []).filter((s) => s.type !== 'teacher_practice' && s.seatsLeft > 0);
+  const offered = (slots.data?.items ?? []).filter((s) => takesStudents(s.type) && s.seatsLeft > 0);
 
-  const create = useMutation({
-    mutationFn: (values: CreateForm) =>
-      roundsApi.create({ name: values.name.trim(), preferenceDeadline: values.deadline.toISOString(), seed: values.seed?.trim() || undefined, slotIds: [...picked.keys()] }),
+  const create = useCreateRound({
     onSuccess: (round) => {
-      void queryClient.invalidateQueries({ queryKey: roundsKeys.all });
       form.resetFields();
       setPicked(new Map());
       onClose();
       navigate(`/match-rounds/${round.id}`);
     },
   });
+
+  const submit = (values: CreateForm) =>
+    create.mutate({
+      name: values.name.trim(),
+      preferenceDeadline: values.deadline.toISOString(),
+      seed: values.seed?.trim() || undefined,
+      slotIds: [...picked.keys()],
+    });
 
   const columns: ColumnsType<SlotView> = [
     { key: 'title', title: t('rounds.slot.title'), render: (_, s) => <Typography.Text strong>{s.title}</Typography.Text> },
@@ -103,7 +107,7 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
 
   return (
     <Drawer title={t('rounds.create.title')} open={open} onClose={onClose} size="large" destroyOnHidden data-testid="create-round-drawer">
-      <Form<CreateForm> form={form} layout="vertical" onFinish={(values) => create.mutate(values)} initialValues={{ deadline: dayjs().add(7, 'day').hour(18).minute(0).second(0) }}>
+      <Form<CreateForm> form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(7, 'day').hour(18).minute(0).second(0) }}>
         <Form.Item name="name" label={t('rounds.field.name')} rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}>
           <Input maxLength={200} placeholder={t('rounds.create.namePlaceholder')} data-testid="round-name" />
         </Form.Item>

@@ -1,10 +1,9 @@
 import type { CreatedPerson, StudentView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Col, DatePicker, Form, Input, InputNumber, Modal, Row } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schoolsApi, type CreateStudentRequest } from '../../api/schools.api';
+import { useAddStudent } from '../../api/schools.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -32,13 +31,10 @@ export function AddStudentDialog({
   onCreated: (created: CreatedPerson<StudentView>) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<StudentForm>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: (body: CreateStudentRequest) => schoolsApi.addStudent(schoolId, body),
+  const create = useAddStudent(schoolId, {
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: ['schools', schoolId, 'students'] });
       form.resetFields();
       onCreated(created);
     },

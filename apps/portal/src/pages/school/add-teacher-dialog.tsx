@@ -1,9 +1,9 @@
 import type { CreatedPerson, TeacherView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Col, Form, Input, Modal, Row, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { schoolsApi, type CreateTeacherRequest } from '../../api/schools.api';
+import type { CreateTeacherRequest } from '../../api/schools.api';
+import { useAddTeacher } from '../../api/schools.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -22,13 +22,10 @@ export function AddTeacherDialog({
   onCreated: (created: CreatedPerson<TeacherView>) => void;
 }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<CreateTeacherRequest>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const create = useMutation({
-    mutationFn: (body: CreateTeacherRequest) => schoolsApi.addTeacher(schoolId, body),
+  const create = useAddTeacher(schoolId, {
     onSuccess: (created) => {
-      void queryClient.invalidateQueries({ queryKey: ['schools', schoolId, 'teachers'] });
       form.resetFields();
       onCreated(created);
     },

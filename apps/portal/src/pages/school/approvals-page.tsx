@@ -1,12 +1,11 @@
 import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { HOLDING_STATUSES, approvableIn } from '@skillbridge/domain';
 import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applicationsApi } from '../../api/applications.api';
-import { afterApplicationMove, queryKeys } from '../../api/query-keys';
+import { useApplications, useApproveApplication, useAwaitingApprovalCount } from '../../api/applications.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { PageTitle } from '../../components/page-title';
 import { ApplicationStatusFilter } from '../../components/application-status-filter';
@@ -25,11 +24,7 @@ export default function ApprovalsPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'awaiting' | 'all'>('awaiting');
   const [approving, setApproving] = useState<Approving>(null);
-  const awaitingCount = useQuery({
-    queryKey: queryKeys.applications({ awaitingApproval: true, limit: 100, count: true }),
-    queryFn: () => applicationsApi.list({ awaitingApproval: true, limit: 100 }),
-  });
-  const count = awaitingCount.data?.items.length ?? 0;
+  const count = useAwaitingApprovalCount().data ?? 0;
 
   return (
     <div data-testid="approvals-page">
@@ -67,7 +62,7 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
   const pager = useCursorPager();
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
   const query = { cursor: pager.cursor, limit: LIMIT, ...(awaiting ? { awaitingApproval: true } : { status: status === 'all' ? undefined : status }) };
-  const applications = useQuery({ queryKey: queryKeys.applications(query), queryFn: () => applicationsApi.list(query), placeholderData: keepPreviousData });
+  const applications = useApplications(query);
 
   const columns: ColumnsType<ApplicationView> = [
     {
@@ -122,15 +117,14 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
       width: 150,
       fixed: 'right',
       render: (_, a) => {
-        const live = ['submitted', 'shortlisted', 'offered'].includes(a.status);
-        if (!a.schoolApprovedAt && live) {
+        if (!a.schoolApprovedAt && approvableIn.includes(a.status)) {
           return (
             <Button size="small" type="primary" icon={<AuditOutlined />} onClick={() => onApprove(a, false)} data-testid="approve">
               {t('approvals.approve')}
             </Button>
           );
         }
-        if (a.schoolApprovedAt && !a.guardianConsentAt && (live || a.status === 'accepted')) {
+        if (a.schoolApprovedAt && !a.guardianConsentAt && HOLDING_STATUSES.includes(a.status)) {
           return (
             <Button size="small" icon={<SafetyCertificateOutlined />} onClick={() => onApprove(a, true)} data-testid="record-consent">
               {t('approvals.recordConsent')}
@@ -178,13 +172,10 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
 function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [consent, setConsent] = useState(false);
   const application = approving?.application;
-  const approve = useMutation({
-    mutationFn: () => applicationsApi.approve(application!.id, consent),
+  const approve = useApproveApplication({
     onSuccess: (saved) => {
-      afterApplicationMove.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
       void message.success(approving?.consentOnly ? t('approvals.consentSaved', { name: saved.student.name }) : t('approvals.approved', { name: saved.student.name }));
       onClose();
     },
@@ -198,7 +189,7 @@ function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: 
       okButtonProps={{ disabled: approving?.consentOnly && !consent, 'data-testid': 'approve-submit' }}
       cancelText={t('common.cancel')}
       confirmLoading={approve.isPending}
-      onOk={() => approve.mutate()}
+      onOk={() => application && approve.mutate({ id: application.id, guardianConsent: consent })}
       onCancel={onClose}
       destroyOnHidden
       width={600}

@@ -1,12 +1,11 @@
 import { KeyOutlined } from '@ant-design/icons';
-import type { ImportView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PEOPLE_IMPORT_KINDS, type ImportView, type PeopleImportKind } from '@skillbridge/contracts';
 import { Button, Radio, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { saveFile } from '../../api/client';
-import { importsApi, type PeopleImportKind } from '../../api/imports.api';
-import { queryKeys } from '../../api/query-keys';
+import { importsApi } from '../../api/imports.api';
+import { peopleImport, useActivationCodes } from '../../api/imports.hooks';
 import { ImportDrawer, type ImportSource } from '../../components/import-drawer';
 import { ProblemAlert } from '../../components/problem-alert';
 import { currentLanguage } from '../../i18n';
@@ -17,7 +16,6 @@ import { currentLanguage } from '../../i18n';
  */
 export function PeopleImportDrawer({ schoolId, open, initialKind, onClose }: { schoolId: string; open: boolean; initialKind: PeopleImportKind; onClose: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const [kind, setKind] = useState<PeopleImportKind>(initialKind);
   const [running, setRunning] = useState(false);
 
@@ -27,11 +25,8 @@ export function PeopleImportDrawer({ schoolId, open, initialKind, onClose }: { s
   }, [open, initialKind, running]);
 
   const source: ImportSource = {
-    start: (file) => importsApi.start(schoolId, kind, file),
-    recent: { queryKey: queryKeys.schoolImports(schoolId), queryFn: () => importsApi.list(schoolId) },
+    target: peopleImport(schoolId, kind),
     template: { download: () => importsApi.template(kind, currentLanguage()), fileName: `${kind}-template.csv` },
-    // The new people show in the tables.
-    onDone: () => void queryClient.invalidateQueries({ queryKey: queryKeys.school(schoolId) }),
   };
 
   return (
@@ -50,37 +45,28 @@ export function PeopleImportDrawer({ schoolId, open, initialKind, onClose }: { s
             onChange={(event) => setKind(event.target.value as PeopleImportKind)}
             disabled={locked}
             optionType="button"
-            options={[
-              { value: 'students', label: t('imports.kinds.students') },
-              { value: 'teachers', label: t('imports.kinds.teachers') },
-            ]}
+            options={PEOPLE_IMPORT_KINDS.map((value) => ({ value, label: t(`imports.kinds.${value}`) }))}
             data-testid="import-kind"
           />
         </>
       )}
-      done={(run, { refresh }) => ({
+      done={(run) => ({
         subTitle: (
           <>
             {t('imports.codesHint')}
             {run.pendingActivations !== undefined && <div>{t('imports.pending', { count: run.pendingActivations })}</div>}
           </>
         ),
-        extra: run.pendingActivations ? <ActivationCodes run={run} onIssued={refresh} /> : undefined,
+        extra: run.pendingActivations ? <ActivationCodes run={run} /> : undefined,
       })}
     />
   );
 }
 
 /** New one-time codes for the import's accounts not yet activated, as a CSV; earlier codes stop working. */
-function ActivationCodes({ run, onIssued }: { run: ImportView; onIssued: () => void }) {
+function ActivationCodes({ run }: { run: ImportView }) {
   const { t } = useTranslation();
-  const codes = useMutation({
-    mutationFn: () => importsApi.activationCodes(run.id),
-    onSuccess: (blob) => {
-      saveFile(blob, `activation-codes-${run.id.slice(0, 8)}.csv`);
-      onIssued();
-    },
-  });
+  const codes = useActivationCodes(run.id, { onSuccess: (blob) => saveFile(blob, `activation-codes-${run.id.slice(0, 8)}.csv`) });
   return (
     <Space orientation="vertical">
       <Button type="primary" icon={<KeyOutlined />} onClick={() => codes.mutate()} loading={codes.isPending} data-testid="import-codes">

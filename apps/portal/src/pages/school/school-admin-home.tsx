@@ -1,11 +1,9 @@
 import { TeamOutlined, UploadOutlined, UserAddOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { CreatedPerson } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { schoolsApi } from '../../api/schools.api';
+import { useSchool } from '../../api/schools.hooks';
 import { useMe } from '../../auth/session';
 import { districtLabel, schoolLevelLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
@@ -22,7 +20,7 @@ export default function SchoolAdminHome() {
   const { t } = useTranslation();
   const me = useMe();
   const schoolId = me.organisationId ?? '';
-  const school = useQuery({ queryKey: queryKeys.school(schoolId), queryFn: () => schoolsApi.get(schoolId), enabled: !!schoolId });
+  const school = useSchool(schoolId);
   const [tab, setTab] = useState<'students' | 'teachers'>('students');
   const [adding, setAdding] = useState<'student' | 'teacher' | null>(null);
   const [created, setCreated] = useState<CreatedPerson<{ name: string; email: string }> | null>(null);

@@ -1,9 +1,7 @@
 import type { SchoolView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { schoolsApi } from '../../api/schools.api';
+import { useSchools } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, schoolLevelLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -15,7 +13,7 @@ export function SchoolTable({ testId = 'schools-table' }: { testId?: string }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const query = { cursor: pager.cursor, limit: LIMIT };
-  const schools = useQuery({ queryKey: queryKeys.schools(query), queryFn: () => schoolsApi.list(query), placeholderData: keepPreviousData });
+  const schools = useSchools(query);
 
   return (
     <div data-testid={testId}>

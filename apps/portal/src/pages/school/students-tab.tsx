@@ -1,9 +1,7 @@
 import type { StudentView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { schoolsApi } from '../../api/schools.api';
+import { useSchoolStudents } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -13,11 +11,7 @@ export function StudentsTab({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const query = { cursor: pager.cursor, limit: LIMIT };
-  const students = useQuery({
-    queryKey: queryKeys.schoolStudents(schoolId, query),
-    queryFn: () => schoolsApi.students(schoolId, query),
-    placeholderData: keepPreviousData,
-  });
+  const students = useSchoolStudents(schoolId, query);
 
   return (
     <>

@@ -1,9 +1,7 @@
 import type { TeacherView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { schoolsApi } from '../../api/schools.api';
+import { useSchoolTeachers } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { ProblemAlert } from '../../components/problem-alert';
 
@@ -13,11 +11,7 @@ export function TeachersTab({ schoolId }: { schoolId: string }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const query = { cursor: pager.cursor, limit: LIMIT };
-  const teachers = useQuery({
-    queryKey: queryKeys.schoolTeachers(schoolId, query),
-    queryFn: () => schoolsApi.teachers(schoolId, query),
-    placeholderData: keepPreviousData,
-  });
+  const teachers = useSchoolTeachers(schoolId, query);
   const flag = (value: boolean) => (value ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>);
 
   return (

@@ -1,13 +1,13 @@
 import { SearchOutlined } from '@ant-design/icons';
-import type { SlotType, SlotView } from '@skillbridge/contracts';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { SLOT_TYPES, type SlotType, type SlotView } from '@skillbridge/contracts';
+import { takesStudents } from '@skillbridge/domain';
 import { AutoComplete, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Skeleton } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi } from '../../api/people.api';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi, type SearchSlotsQuery } from '../../api/slots.api';
+import { useMyStudentProfile } from '../../api/people.hooks';
+import type { SearchSlotsQuery } from '../../api/slots.api';
+import { useSlotSearch } from '../../api/slots.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
@@ -27,9 +27,9 @@ export default function FindSlotsPage() {
   const [words, setWords] = useState('');
   const [major, setMajor] = useState('');
   const [open, setOpen] = useState<SlotView | null>(null);
-  const profile = useQuery({ queryKey: queryKeys.studentProfile, queryFn: peopleApi.myStudentProfile });
+  const profile = useMyStudentProfile();
   const query: SearchSlotsQuery = { ...filters, cursor: pager.cursor, limit: LIMIT };
-  const slots = useQuery({ queryKey: queryKeys.slotSearch(query), queryFn: () => slotsApi.search(query), placeholderData: keepPreviousData });
+  const slots = useSlotSearch(query);
 
   const apply = (change: Filters) => {
     setFilters((current) => ({ ...current, ...change }));
@@ -78,7 +78,7 @@ export default function FindSlotsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('findSlots.allTypes')}
-                options={slotTypeOptions(t, ['internship', 'apprenticeship'])}
+                options={slotTypeOptions(t, SLOT_TYPES.filter(takesStudents))}
                 value={filters.type}
                 onChange={(type) => apply({ type })}
                 data-testid="slot-type-filter"

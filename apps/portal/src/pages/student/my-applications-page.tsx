@@ -1,11 +1,10 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { canMoveApplication, type ApplicationMove } from '@skillbridge/domain';
 import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applicationsApi } from '../../api/applications.api';
-import { afterApplicationMove, queryKeys } from '../../api/query-keys';
+import { useAcceptOffer, useDeclineOffer, useMyApplications, useWithdrawApplication } from '../../api/applications.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { PageTitle } from '../../components/page-title';
 import { ApplicationStatusFilter } from '../../components/application-status-filter';
@@ -21,13 +20,7 @@ export default function MyApplicationsPage() {
   const pager = useCursorPager();
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
   const query = { cursor: pager.cursor, limit: LIMIT, status: status === 'all' ? undefined : status };
-  const applications = useQuery({
-    queryKey: queryKeys.applications(query),
-    queryFn: () => applicationsApi.list(query),
-    placeholderData: keepPreviousData,
-    // An offer or the school's approval may arrive while the page is open.
-    refetchOnWindowFocus: true,
-  });
+  const applications = useMyApplications(query);
 
   return (
     <div data-testid="my-applications-page">
@@ -77,37 +70,32 @@ export default function MyApplicationsPage() {
   );
 }
 
+type StudentMove = Extract<ApplicationMove, 'accept' | 'decline' | 'withdraw'>;
+
 function StudentMoves({ application }: { application: ApplicationView }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const problemText = useProblemText();
-  const queryClient = useQueryClient();
-  const move = useMutation({
-    mutationFn: ({ kind }: { kind: 'accept' | 'decline' | 'withdraw' }) => applicationsApi[kind](application.id),
-    onSuccess: (saved, { kind }) => {
-      afterApplicationMove.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
-      void message.success(t(`myApplications.done.${kind}`, { title: saved.slot.title }));
-    },
-    onError: (error) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.applicationsAll });
-      // A refusal of an accept (the slot is full, the school has not approved…) deserves more than a toast.
-      void modal.error({ title: t('myApplications.refused'), content: <span data-testid="move-error">{problemText(error)}</span> });
-    },
+  const told = (kind: StudentMove) => ({
+    onSuccess: (saved: ApplicationView) => void message.success(t(`myApplications.done.${kind}`, { title: saved.slot.title })),
+    // A refusal of an accept (the slot is full, the school has not approved…) deserves more than a toast.
+    onError: (error: Error) => void modal.error({ title: t('myApplications.refused'), content: <span data-testid="move-error">{problemText(error)}</span> }),
   });
+  const moves = { accept: useAcceptOffer(told('accept')), decline: useDeclineOffer(told('decline')), withdraw: useWithdrawApplication(told('withdraw')) };
   const { status } = application;
-  const pending = (kind: string) => move.isPending && move.variables?.kind === kind;
-  const confirm = (kind: 'accept' | 'decline' | 'withdraw', danger = false) => ({
+  const pending = (kind: StudentMove) => moves[kind].isPending;
+  const confirm = (kind: StudentMove, danger = false) => ({
     title: t(`myApplications.${kind}ConfirmTitle`),
     description: t(`myApplications.${kind}Confirm`, { title: application.slot.title, enterprise: application.slot.enterpriseName }),
     okText: t(`myApplications.${kind}`),
     cancelText: t('common.back'),
     okButtonProps: { danger, 'data-testid': `${kind}-confirm` },
-    onConfirm: () => move.mutateAsync({ kind }).catch(() => undefined),
+    onConfirm: () => moves[kind].mutateAsync(application.id).catch(() => undefined),
   });
 
   return (
     <Space size={6} wrap>
-      {status === 'offered' && (
+      {canMoveApplication(status, 'accept') && (
         <>
           <Popconfirm {...confirm('accept')}>
             <Button size="small" type="primary" icon={<CheckOutlined />} loading={pending('accept')} data-testid="accept">
@@ -121,7 +109,7 @@ function StudentMoves({ application }: { application: ApplicationView }) {
           </Popconfirm>
         </>
       )}
-      {(status === 'submitted' || status === 'shortlisted' || status === 'offered') && (
+      {canMoveApplication(status, 'withdraw') && (
         <Popconfirm {...confirm('withdraw', true)}>
           <Button size="small" danger type="text" icon={<RollbackOutlined />} loading={pending('withdraw')} data-testid="withdraw">
             {t('myApplications.withdraw')}

@@ -1,11 +1,9 @@
 import type { RecommendationReason, RecommendedSlot, SlotView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, Progress, Row, Space, Tag, Tooltip } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { queryKeys } from '../../api/query-keys';
-import { slotsApi } from '../../api/slots.api';
+import { useRecommendedSlots } from '../../api/slots.hooks';
 import { districtLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -48,7 +46,7 @@ const REASON_COLOR: Record<RecommendationReason['code'], string> = {
 export default function RecommendedPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<SlotView | null>(null);
-  const recommended = useQuery({ queryKey: queryKeys.recommendedSlots, queryFn: () => slotsApi.recommended(20) });
+  const recommended = useRecommendedSlots();
 
   return (
     <div data-testid="recommended-page">

@@ -1,11 +1,10 @@
 import { SendOutlined } from '@ant-design/icons';
 import type { SlotView } from '@skillbridge/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { HOLDING_STATUSES, takesStudents } from '@skillbridge/domain';
 import { Alert, App, Button, Card, Drawer, Form, Input, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { applicationsApi } from '../../api/applications.api';
-import { afterApplicationMove, queryKeys } from '../../api/query-keys';
+import { useApply, useMyApplicationsToSlot } from '../../api/applications.hooks';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotFacts } from '../../components/slot-facts';
 import { ApplicationStatusTag } from '../../components/status-tags';
@@ -34,25 +33,15 @@ export function SlotDrawer({ slot, onClose }: { slot: SlotView | null; onClose: 
 function ApplyPanel({ slot }: { slot: SlotView }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<{ motivation: string }>();
-  const mine = useQuery({
-    queryKey: queryKeys.applications({ slotId: slot.id }),
-    queryFn: () => applicationsApi.list({ slotId: slot.id, limit: 10 }),
-  });
-  const apply = useMutation({
-    mutationFn: (motivation: string) => applicationsApi.apply(slot.id, motivation.trim() || undefined),
-    onSuccess: () => {
-      afterApplicationMove.forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
-      void message.success(t('apply.sent', { title: slot.title }));
-    },
-  });
+  const mine = useMyApplicationsToSlot(slot.id);
+  const apply = useApply({ onSuccess: () => void message.success(t('apply.sent', { title: slot.title })) });
 
-  if (slot.type === 'teacher_practice') return <Alert type="info" showIcon title={t('apply.teachersOnly')} />;
+  if (!takesStudents(slot.type)) return <Alert type="info" showIcon title={t('apply.teachersOnly')} />;
   if (mine.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
   // The live one if there is one, else the latest: a withdrawn or declined application may be followed by a new one.
   const applications = mine.data?.items ?? [];
-  const current = applications.find((a) => ['submitted', 'shortlisted', 'offered', 'accepted'].includes(a.status));
+  const current = applications.find((a) => HOLDING_STATUSES.includes(a.status));
   if (current) {
     return (
       <Alert
@@ -72,7 +61,7 @@ function ApplyPanel({ slot }: { slot: SlotView }) {
 
   return (
     <Card size="small" title={t('apply.title')} data-testid="apply-panel">
-      <Form form={form} layout="vertical" onFinish={({ motivation }) => apply.mutate(motivation ?? '')}>
+      <Form form={form} layout="vertical" onFinish={({ motivation }) => apply.mutate({ slotId: slot.id, motivation: motivation?.trim() || undefined })}>
         <Form.Item name="motivation" label={t('apply.motivation')} extra={t('apply.motivationHint')} rules={[{ max: 2000, message: t('validation.length', { min: 0, max: 2000 }) }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('apply.motivationPlaceholder')} data-testid="apply-motivation" />
         </Form.Item>

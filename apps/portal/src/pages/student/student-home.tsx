@@ -1,11 +1,9 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { StudentView } from '@skillbridge/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi } from '../../api/people.api';
-import { queryKeys } from '../../api/query-keys';
+import { useMyStudentProfile } from '../../api/people.hooks';
 import { useMe } from '../../auth/session';
 import { districtLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
@@ -16,7 +14,7 @@ import { StudentProfileForm } from './student-profile-form';
 export default function StudentHome() {
   const { t } = useTranslation();
   const me = useMe();
-  const profile = useQuery({ queryKey: queryKeys.studentProfile, queryFn: peopleApi.myStudentProfile });
+  const profile = useMyStudentProfile();
   const [editing, setEditing] = useState(false);
 
   return (

@@ -1,10 +1,9 @@
 import type { StudentView } from '@skillbridge/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { peopleApi, type UpdateStudentProfileRequest } from '../../api/people.api';
-import { queryKeys } from '../../api/query-keys';
+import type { UpdateStudentProfileRequest } from '../../api/people.api';
+import { useUpdateMyStudentProfile } from '../../api/people.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -16,13 +15,10 @@ const FIELDS = ['skills', 'certificates', 'preferredDistricts'] as const;
 export function StudentProfileForm({ student, open, onClose }: { student: StudentView; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<ProfileForm>();
   const [placed, setPlaced] = useState<string[]>([]);
-  const update = useMutation({
-    mutationFn: (body: ProfileForm) => peopleApi.updateMyStudentProfile(body),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.studentProfile, saved);
+  const update = useUpdateMyStudentProfile({
+    onSuccess: () => {
       void message.success(t('student.saved'));
       onClose();
     },

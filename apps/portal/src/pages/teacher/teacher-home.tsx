@@ -1,10 +1,8 @@
 import { CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { peopleApi } from '../../api/people.api';
-import { queryKeys } from '../../api/query-keys';
+import { useMyTeacherProfile } from '../../api/people.hooks';
 import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -16,7 +14,7 @@ export default function TeacherHome() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
-  const profile = useQuery({ queryKey: queryKeys.teacherProfile, queryFn: peopleApi.myTeacherProfile });
+  const profile = useMyTeacherProfile();
 
   const yesNo = (value: boolean) => (
     <Space size={6}>

@@ -1,0 +1,150 @@
+import type { ApplicationView } from '@skillbridge/contracts';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { applicationsApi, type ListApplicationsQuery } from './applications.api';
+import type { MutationEvents } from './mutation-events';
+import { placementKeys } from './placements.hooks';
+import { slotKeys } from './slots.hooks';
+
+/** TanStack Query keys of applications, all under `applications`. */
+export const applicationKeys = {
+  all: ['applications'] as const,
+  list: (query: ListApplicationsQuery) => ['applications', 'list', query] as const,
+  awaitingApprovalCount: ['applications', 'awaiting-approval-count'] as const,
+  mineForSlot: (slotId: string) => ['applications', 'slot', slotId] as const,
+};
+
+/** The school's badge counts up to this many applications awaiting its approval. */
+const AWAITING_COUNTED = 100;
+/** A student has at most a few applications to one slot (one live, the rest finished). */
+const MINE_FOR_SLOT = 10;
+
+/** A page of the asker's side's applications: an enterprise's applicants, a school's students'. */
+export function useApplications(query: ListApplicationsQuery) {
+  return useQuery({ queryKey: applicationKeys.list(query), queryFn: () => applicationsApi.list(query), placeholderData: keepPreviousData });
+}
+
+/** A page of the student's own applications; an offer or the school's approval may arrive while it is open. */
+export function useMyApplications(query: ListApplicationsQuery) {
+  return useQuery({
+    queryKey: applicationKeys.list(query),
+    queryFn: () => applicationsApi.list(query),
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: true,
+  });
+}
+
+/** How many applications of the school's students wait for its approval (up to 100). */
+export function useAwaitingApprovalCount() {
+  return useQuery({
+    queryKey: applicationKeys.awaitingApprovalCount,
+    queryFn: () => applicationsApi.list({ awaitingApproval: true, limit: AWAITING_COUNTED }),
+    select: (page) => page.items.length,
+  });
+}
+
+/** The student's applications to one slot, to tell whether one is live. */
+export function useMyApplicationsToSlot(slotId: string) {
+  return useQuery({ queryKey: applicationKeys.mineForSlot(slotId), queryFn: () => applicationsApi.list({ slotId, limit: MINE_FOR_SLOT }) });
+}
+
+/** What a move of an application can change: the applications, the slots' seats taken, the placements. */
+function useRefreshAfterMove() {
+  const queryClient = useQueryClient();
+  return () =>
+    [applicationKeys.all, slotKeys.all, placementKeys.all].forEach((queryKey) => void queryClient.invalidateQueries({ queryKey }));
+}
+
+/**
+ * A move by the student or the enterprise. When it is refused, someone else may have moved the
+ * application meanwhile: the lists are asked again, to show it as it is now beside the refusal.
+ */
+function useApplicationMove<TVariables>(
+  move: (variables: TVariables) => Promise<ApplicationView>,
+  events: MutationEvents<ApplicationView, TVariables>,
+) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAfterMove();
+  return useMutation({
+    mutationFn: move,
+    onSuccess: (application, variables) => {
+      refresh();
+      events.onSuccess?.(application, variables);
+    },
+    onError: (error, variables) => {
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+      events.onError?.(error, variables);
+    },
+  });
+}
+
+// ——— the student ———
+
+export interface NewApplication {
+  slotId: string;
+  motivation?: string;
+}
+
+export function useApply(events: MutationEvents<ApplicationView, NewApplication> = {}) {
+  const refresh = useRefreshAfterMove();
+  return useMutation({
+    mutationFn: ({ slotId, motivation }: NewApplication) => applicationsApi.apply(slotId, motivation),
+    onSuccess: (application, variables) => {
+      refresh();
+      events.onSuccess?.(application, variables);
+    },
+    onError: events.onError,
+  });
+}
+
+/** Takes a seat of the slot: a placement follows. */
+export function useAcceptOffer(events: MutationEvents<ApplicationView, string> = {}) {
+  return useApplicationMove((id: string) => applicationsApi.accept(id), events);
+}
+
+export function useDeclineOffer(events: MutationEvents<ApplicationView, string> = {}) {
+  return useApplicationMove((id: string) => applicationsApi.decline(id), events);
+}
+
+export function useWithdrawApplication(events: MutationEvents<ApplicationView, string> = {}) {
+  return useApplicationMove((id: string) => applicationsApi.withdraw(id), events);
+}
+
+// ——— the slot's enterprise ———
+
+export interface Offer {
+  id: string;
+  /** The last day the student may answer (YYYY-MM-DD). */
+  respondBy: string;
+}
+
+export function useShortlistApplication(events: MutationEvents<ApplicationView, string> = {}) {
+  return useApplicationMove((id: string) => applicationsApi.shortlist(id), events);
+}
+
+export function useOfferApplication(events: MutationEvents<ApplicationView, Offer> = {}) {
+  return useApplicationMove(({ id, respondBy }: Offer) => applicationsApi.offer(id, respondBy), events);
+}
+
+export function useRejectApplication(events: MutationEvents<ApplicationView, string> = {}) {
+  return useApplicationMove((id: string) => applicationsApi.reject(id), events);
+}
+
+// ——— the student's school ———
+
+export interface Approval {
+  id: string;
+  /** A guardian's consent for a student under 18, recorded with the approval or after it. */
+  guardianConsent: boolean;
+}
+
+export function useApproveApplication(events: MutationEvents<ApplicationView, Approval> = {}) {
+  const refresh = useRefreshAfterMove();
+  return useMutation({
+    mutationFn: ({ id, guardianConsent }: Approval) => applicationsApi.approve(id, guardianConsent),
+    onSuccess: (application, approval) => {
+      refresh();
+      events.onSuccess?.(application, approval);
+    },
+    onError: events.onError,
+  });
+}
