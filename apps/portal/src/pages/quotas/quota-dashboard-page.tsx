@@ -128,7 +128,8 @@ function QuotaTable({ filter, industries, onFilter }: { filter: QuotaFilter; ind
   const [open, setOpen] = useState<QuotaRow | null>(null);
   const key = useMemo(() => JSON.stringify(filter), [filter]);
   // A new filter starts from the first page.
-  useEffect(() => pager.reset(), [key, pager.reset]);
+  const { reset } = pager;
+  useEffect(() => reset(), [key, reset]);
   const rows = useQuotaRows(filter, pager.cursor);
   const columns: ColumnsType<QuotaRow> = [
     {
