@@ -34,10 +34,17 @@ interface Target {
 /** The enterprise the journey changes: the first of its district's table, so on its first page. */
 let target: Target;
 const quotaOf = async (id: string) =>
-  (await rows<{ employees: number | null; required: number }>(`SELECT employees, required FROM quota_years WHERE enterprise_id = $1 AND year = $2`, [id, year]))[0];
+  (
+    await rows<{ employees: number | null; required: number }>(
+      `SELECT employees, required FROM quota_years WHERE enterprise_id = $1 AND year = $2`,
+      [id, year],
+    )
+  )[0];
 
 const finishedRun = () =>
-  journey.page.locator('[data-testid="import-run"][data-status="done"], [data-testid="import-run"][data-status="rejected"], [data-testid="import-run"][data-status="failed"]');
+  journey.page.locator(
+    '[data-testid="import-run"][data-status="done"], [data-testid="import-run"][data-status="rejected"], [data-testid="import-run"][data-status="failed"]',
+  );
 
 /** The target's line of the quota table: [employees, required] as shown. */
 async function tableFigures(): Promise<[string, string]> {
@@ -83,29 +90,43 @@ describe('headcount imports by the bureaus (§13)', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
     expect(download.suggestedFilename()).toBe(`职工人数-${year}.csv`);
-    template = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    template = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(template[0]).toBe('统一社会信用代码,企业名称,年份,职工人数');
     expect(template).toContain(`${target.uscc},${target.name},${year},${target.employees}`);
-    const remitSize = await rows<{ n: number }>(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND uscc IS NOT NULL AND ownership IS DISTINCT FROM 'municipal_soe' AND verification = 'verified'`);
+    const remitSize = await rows<{ n: number }>(
+      `SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND uscc IS NOT NULL AND ownership IS DISTINCT FROM 'municipal_soe' AND verification = 'verified'`,
+    );
     expect(template).toHaveLength(remitSize[0].n + 1);
 
     // The officer edits the target's line and, by mistake, adds a line of last year and a municipal SOE (SASAC's remit).
-    const [soe] = await rows<{ uscc: string; name: string }>(`SELECT uscc, name FROM organisations WHERE ownership = 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT 1`);
-    const edited = template.map((line) => (line.startsWith(`${target.uscc},`) ? `${target.uscc},${target.name},${year},${target.employees * 3}` : line));
+    const [soe] = await rows<{ uscc: string; name: string }>(
+      `SELECT uscc, name FROM organisations WHERE ownership = 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT 1`,
+    );
+    const edited = template.map((line) =>
+      line.startsWith(`${target.uscc},`) ? `${target.uscc},${target.name},${year},${target.employees * 3}` : line,
+    );
     edited.push(`${target.uscc},${target.name},${year - 1},${target.employees * 2}`);
     edited.push(`${soe.uscc},${soe.name},${year},800`);
     await page
       .getByTestId('import-upload')
       .locator('input[type="file"]')
-      .setInputFiles({ name: `职工人数-${year}.csv`, mimeType: 'text/csv', buffer: Buffer.from(toCsv(edited.map((line) => line.split(',')))) });
+      .setInputFiles({
+        name: `职工人数-${year}.csv`,
+        mimeType: 'text/csv',
+        buffer: Buffer.from(toCsv(edited.map((line) => line.split(',')))),
+      });
     await finishedRun().waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('import-run').getAttribute('data-status')).toBe('rejected');
     expect(await page.getByTestId('import-rejected').textContent()).toContain('2 处错误');
     const errors = page.getByTestId('import-error-row');
-    expect(await errors.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-line')}:${tr.getAttribute('data-field')}:${tr.getAttribute('data-reason')}`))).toEqual([
-      `${edited.length - 1}:year:NOT_THE_IMPORT_YEAR`,
-      `${edited.length}:uscc:UNKNOWN_ENTERPRISE`,
-    ]);
+    expect(
+      await errors.evaluateAll((trs) =>
+        trs.map((tr) => `${tr.getAttribute('data-line')}:${tr.getAttribute('data-field')}:${tr.getAttribute('data-reason')}`),
+      ),
+    ).toEqual([`${edited.length - 1}:year:NOT_THE_IMPORT_YEAR`, `${edited.length}:uscc:UNKNOWN_ENTERPRISE`]);
     expect(await errors.first().textContent()).toContain('不是本次导入的年份');
     expect(await errors.nth(1).textContent()).toContain('不在您的监管范围内');
     expect(await errors.nth(1).textContent()).toContain('统一社会信用代码');
@@ -131,7 +152,11 @@ describe('headcount imports by the bureaus (§13)', () => {
     await page
       .getByTestId('import-upload')
       .locator('input[type="file"]')
-      .setInputFiles({ name: `headcounts-${year}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx });
+      .setInputFiles({
+        name: `headcounts-${year}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: xlsx,
+      });
     await page.getByTestId('import-progress').waitFor();
     await finishedRun().waitFor({ timeout: 120_000 });
     expect(await page.getByTestId('import-run').getAttribute('data-status')).toBe('done');

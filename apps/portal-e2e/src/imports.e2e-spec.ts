@@ -35,7 +35,9 @@ badRows[3999][1] = EXISTING_STUDENT; // line 4001: already has an account
 
 const studentsOfTag = async (): Promise<number> => {
   if (!db) return -1;
-  const [row] = (await db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@import.example.cn`])) as Array<{ n: number }>;
+  const [row] = (await db.query(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@import.example.cn`])) as Array<{
+    n: number;
+  }>;
   return row.n;
 };
 
@@ -55,10 +57,16 @@ async function shot(name: string): Promise<void> {
 }
 
 async function upload(name: string, rows: string[][]): Promise<void> {
-  await page.getByTestId('import-upload').locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(toCsv([STUDENT_HEADER, ...rows])) });
+  await page
+    .getByTestId('import-upload')
+    .locator('input[type="file"]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(toCsv([STUDENT_HEADER, ...rows])) });
 }
 
-const finishedRun = () => page.locator('[data-testid="import-run"][data-status="done"], [data-testid="import-run"][data-status="rejected"], [data-testid="import-run"][data-status="failed"]');
+const finishedRun = () =>
+  page.locator(
+    '[data-testid="import-run"][data-status="done"], [data-testid="import-run"][data-status="rejected"], [data-testid="import-run"][data-status="failed"]',
+  );
 
 let codesCsv = '';
 
@@ -77,7 +85,9 @@ describe('bulk import of students (journey 7)', () => {
 
     const errors = page.getByTestId('import-error-row');
     expect(await errors.count()).toBe(3);
-    const lines = await errors.evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-line')}:${row.getAttribute('data-field')}:${row.getAttribute('data-reason')}`));
+    const lines = await errors.evaluateAll((rows) =>
+      rows.map((row) => `${row.getAttribute('data-line')}:${row.getAttribute('data-field')}:${row.getAttribute('data-reason')}`),
+    );
     expect(lines).toEqual(['101:dateOfBirth:INVALID_DATE', '2001:email:DUPLICATE_IN_FILE', '4001:email:EMAIL_TAKEN']);
     // In the reader's language.
     expect(await errors.nth(2).textContent()).toContain('该邮箱已有账号');
@@ -132,7 +142,9 @@ describe('bulk import of students (journey 7)', () => {
 
   it('a failed import says why and offers a new upload; a NUL in a cell is reported as a control character, in the reader’s language', async () => {
     if (!db) return; // the failed import is made in the stack's database
-    const [{ id: admin, organisation_id: schoolId }] = (await db.query(`SELECT id, organisation_id FROM users WHERE email = $1`, [SCHOOL_ADMIN])) as Array<{ id: string; organisation_id: string }>;
+    const [{ id: admin, organisation_id: schoolId }] = (await db.query(`SELECT id, organisation_id FROM users WHERE email = $1`, [
+      SCHOOL_ADMIN,
+    ])) as Array<{ id: string; organisation_id: string }>;
     // As the sweep leaves an import whose worker was killed mid-COPY (apps/worker/test/import-sweep.int-spec.ts).
     await db.query(
       `INSERT INTO imports (kind, status, school_id, created_by, file_name, format, failure_reason, failure, finished_at)
@@ -157,7 +169,11 @@ describe('bulk import of students (journey 7)', () => {
     await finishedRun().waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-run').getAttribute('data-status')).toBe('rejected');
     const error = page.getByTestId('import-error-row');
-    expect(await error.evaluateAll((all) => all.map((row) => `${row.getAttribute('data-line')}:${row.getAttribute('data-field')}:${row.getAttribute('data-reason')}`))).toEqual(['3:name:CONTROL_CHARACTER']);
+    expect(
+      await error.evaluateAll((all) =>
+        all.map((row) => `${row.getAttribute('data-line')}:${row.getAttribute('data-field')}:${row.getAttribute('data-reason')}`),
+      ),
+    ).toEqual(['3:name:CONTROL_CHARACTER']);
     expect(await error.textContent()).toContain('不可见的控制字符');
     expect(await error.textContent()).toContain('王\u2400五');
     await shot('06-control-character');

@@ -65,7 +65,11 @@ async function confirm(testId: string): Promise<void> {
   await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
 }
 
-const listOrder = () => page.getByTestId('preference-list').getByTestId('sortable-item').evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
+const listOrder = () =>
+  page
+    .getByTestId('preference-list')
+    .getByTestId('sortable-item')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-id')));
 
 describe('match rounds (journey 5)', () => {
   it('the education bureau creates a round over two slots and opens it', async () => {
@@ -79,13 +83,12 @@ describe('match rounds (journey 5)', () => {
       await page.getByTestId('round-slot-search').fill(slot.title);
       await page.getByTestId('round-slot-search-submit').click();
       // The table shows the search's rows only once every row is of that title.
-      await page.waitForFunction(
-        (title) => {
-          const titles = Array.from(document.querySelectorAll('[data-testid="round-slot-table"] tr[data-row-key] td:nth-child(2)')).map((td) => td.textContent);
-          return titles.length > 0 && titles.every((t) => t === title);
-        },
-        slot.title,
-      );
+      await page.waitForFunction((title) => {
+        const titles = Array.from(document.querySelectorAll('[data-testid="round-slot-table"] tr[data-row-key] td:nth-child(2)')).map(
+          (td) => td.textContent,
+        );
+        return titles.length > 0 && titles.every((t) => t === title);
+      }, slot.title);
       await settled();
       const row = page.getByTestId('round-slot-table').locator(`tr[data-row-key="${slot.id}"]`);
       // antd draws its own box over a transparent input: click the box.
@@ -167,10 +170,10 @@ describe('match rounds (journey 5)', () => {
     await shot('05-result');
     await confirm('round-publish');
     await status('published').waitFor();
-    const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM placements p JOIN users u ON u.id = p.person_id WHERE u.email = $1 AND p.slot_id = $2`, [
-      STUDENT,
-      journey.slots[0].id,
-    ])) as Array<{ n: number }>;
+    const [{ n }] = (await db.query(
+      `SELECT count(*)::int AS n FROM placements p JOIN users u ON u.id = p.person_id WHERE u.email = $1 AND p.slot_id = $2`,
+      [STUDENT, journey.slots[0].id],
+    )) as Array<{ n: number }>;
     expect(n).toBe(1);
   });
 

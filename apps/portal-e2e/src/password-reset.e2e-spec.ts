@@ -32,7 +32,10 @@ it('a student who forgot the password gets a link by e-mail, sets a new one and 
   expect(await page.getByTestId('forgot-sent').textContent()).toContain(STUDENT);
   await screenshot(page, 'password-reset-sent');
 
-  const [mail] = await eventually(async () => smtp.received.filter((m) => m.to.includes(STUDENT)), (mails) => mails.length > 0);
+  const [mail] = await eventually(
+    async () => smtp.received.filter((m) => m.to.includes(STUDENT)),
+    (mails) => mails.length > 0,
+  );
   const link = /http:\/\/127\.0\.0\.1:\d+\/reset-password#token=[\w-]{43}/.exec(mailText(mail))?.[0];
   expect(link?.startsWith(session.stack.baseUrl)).toBe(true);
 

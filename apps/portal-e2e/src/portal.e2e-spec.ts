@@ -93,36 +93,41 @@ describe('portal', () => {
     await settled();
 
     expect(refreshes).toEqual([200]);
-    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('skillbridge.tokens') ?? '{}') as { accessToken: string; refreshToken: string });
+    const after = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('skillbridge.tokens') ?? '{}') as { accessToken: string; refreshToken: string },
+    );
     expect(after.refreshToken).not.toBe(before);
     expect(after.accessToken).not.toBe('expired');
   });
 
-  it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))('%s signs in, sees their home and signs out', async (email, account) => {
-    const role: Role = account.role;
-    await fillLogin(email, DEMO_PASSWORD);
-    const [loginResponse] = await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login') && response.request().method() === 'POST'),
-      page.getByTestId('login-submit').click(),
-    ]);
-    expect(loginResponse.status()).toBe(200);
-    const { user } = (await loginResponse.json()) as { user: { name: string } };
+  it.each(DEMO_ACCOUNTS.map((account) => [account.email, account] as const))(
+    '%s signs in, sees their home and signs out',
+    async (email, account) => {
+      const role: Role = account.role;
+      await fillLogin(email, DEMO_PASSWORD);
+      const [loginResponse] = await Promise.all([
+        page.waitForResponse((response) => response.url().endsWith('/api/v1/auth/login') && response.request().method() === 'POST'),
+        page.getByTestId('login-submit').click(),
+      ]);
+      expect(loginResponse.status()).toBe(200);
+      const { user } = (await loginResponse.json()) as { user: { name: string } };
 
-    await page.waitForURL('**/home');
-    await page.getByTestId(`home-${role}`).waitFor();
-    const currentUser = page.getByTestId('current-user');
-    await currentUser.waitFor();
-    expect((await currentUser.textContent())?.trim()).toBe(user.name);
-    if (account.authority) {
-      await page.getByRole('heading', { name: new RegExp(AUTHORITY_NAMES[account.authority]) }).waitFor();
-    }
+      await page.waitForURL('**/home');
+      await page.getByTestId(`home-${role}`).waitFor();
+      const currentUser = page.getByTestId('current-user');
+      await currentUser.waitFor();
+      expect((await currentUser.textContent())?.trim()).toBe(user.name);
+      if (account.authority) {
+        await page.getByRole('heading', { name: new RegExp(AUTHORITY_NAMES[account.authority]) }).waitFor();
+      }
 
-    await settled();
-    await page.screenshot({ path: join(SCREENSHOTS, `home-${role}-${email.split('@')[0]}.png`), fullPage: true });
+      await settled();
+      await page.screenshot({ path: join(SCREENSHOTS, `home-${role}-${email.split('@')[0]}.png`), fullPage: true });
 
-    await page.getByTestId('logout').click();
-    await page.waitForURL('**/login');
-    await page.getByTestId('login-email').waitFor();
-    expect(await page.evaluate(() => localStorage.getItem('skillbridge.tokens'))).toBeNull();
-  });
+      await page.getByTestId('logout').click();
+      await page.waitForURL('**/login');
+      await page.getByTestId('login-email').waitFor();
+      expect(await page.evaluate(() => localStorage.getItem('skillbridge.tokens'))).toBeNull();
+    },
+  );
 });

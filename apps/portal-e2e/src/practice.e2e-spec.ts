@@ -1,5 +1,12 @@
 import type { Locator, Page } from 'playwright-core';
-import { journeyHooks, choose as chooseIn, openMenu as openMenuIn, screenshot, settled as settledIn, signIn as signInAs } from './support/journey';
+import {
+  journeyHooks,
+  choose as chooseIn,
+  openMenu as openMenuIn,
+  screenshot,
+  settled as settledIn,
+  signIn as signInAs,
+} from './support/journey';
 
 /**
  * Journey 4 (domain §4): a teacher books a practice month at an enterprise; an overlapping booking
@@ -198,7 +205,9 @@ describe('teacher practice (journey 4)', () => {
 
     // The same refusal in English, once the user switches language.
     await page.getByTestId('language-switch').getByText('English').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="booking-error"]')?.textContent?.includes('overlap a practice you have already booked'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="booking-error"]')?.textContent?.includes('overlap a practice you have already booked'),
+    );
     await shot('05-teacher-overlap-refused-en');
 
     // 我的实践 lists the one booking, which can still be cancelled (it has not started).

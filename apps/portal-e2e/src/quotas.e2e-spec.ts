@@ -55,7 +55,11 @@ describe('quota monitoring (journey 6)', () => {
     await page.getByTestId('quota-dashboard-page').waitFor();
     await settled(page);
     expect(Number(await page.getByTestId('figure-enterprises').locator('.ant-statistic-content-value').textContent())).toBe(remit.length);
-    const counts = await Promise.all(['met', 'on_track', 'at_risk', 'behind'].map(async (s) => Number(await page.getByTestId(`status-card-${s}`).getAttribute('data-count'))));
+    const counts = await Promise.all(
+      ['met', 'on_track', 'at_risk', 'behind'].map(async (s) =>
+        Number(await page.getByTestId(`status-card-${s}`).getAttribute('data-count')),
+      ),
+    );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(remit.length);
     expect(counts[3]).toBeGreaterThan(0); // late in the year, the demo has enterprises that hosted nobody
     // Both charts are drawn.
@@ -68,7 +72,12 @@ describe('quota monitoring (journey 6)', () => {
     const district = remit[0].district;
     await choose(page, page.getByTestId('filter-district'), district);
     await page.waitForURL(`**/quotas?*district=${encodeURIComponent(district)}*`);
-    expect((await tableNames()).sort()).toEqual(remit.filter((r) => r.district === district).map((r) => r.name).sort());
+    expect((await tableNames()).sort()).toEqual(
+      remit
+        .filter((r) => r.district === district)
+        .map((r) => r.name)
+        .sort(),
+    );
     await shot('02-miit-filtered');
   });
 
@@ -125,7 +134,11 @@ describe('quota monitoring (journey 6)', () => {
       if (format === 'xlsx') {
         expect(file.subarray(0, 2).toString()).toBe('PK'); // a zip: an Office Open XML workbook
       } else {
-        const lines = file.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+        const lines = file
+          .toString('utf8')
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split(/\r?\n/);
         expect(lines[0]).toContain('企业名称');
         expect(lines).toHaveLength(remit.length + 1);
       }

@@ -15,7 +15,11 @@ jest.setTimeout(150_000);
 
 const session = journeyHooks();
 let page: Page;
-const suffix = Date.now().toString(36).slice(-5).toUpperCase().replace(/[IOSVZ]/g, '1');
+const suffix = Date.now()
+  .toString(36)
+  .slice(-5)
+  .toUpperCase()
+  .replace(/[IOSVZ]/g, '1');
 const body17 = `91620100MA6${suffix.padStart(5, '0')}2`;
 const USCC = body17 + usccCheckCharacter(body17);
 const NAME = `兰州浏览器注册${suffix}有限公司`;

@@ -13,7 +13,11 @@ import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 jest.setTimeout(180_000);
 
 const journey = journeyHooks();
-const suffix = Date.now().toString(36).slice(-5).toUpperCase().replace(/[IOSVZ]/g, '1');
+const suffix = Date.now()
+  .toString(36)
+  .slice(-5)
+  .toUpperCase()
+  .replace(/[IOSVZ]/g, '1');
 const body17 = `91620100MA9${suffix.padStart(5, '0')}7`;
 const uscc = body17 + usccCheckCharacter(body17);
 const real = { name: `兰州审核测试${suffix}有限公司`, email: `verify-real-${suffix}@example.cn` };
@@ -24,7 +28,15 @@ const REASON = '营业执照上的统一社会信用代码属于另一家企业'
 async function register(who: { name: string; email: string }): Promise<string> {
   const smtp = journey.stack.smtp;
   if (!smtp) throw new Error('this journey reads the registration e-mail from the stack’s own SMTP server');
-  const body = { name: who.name, uscc, ownership: 'municipal_soe' as const, industry: '交通运输', district: '城关区', adminName: '审核测试', adminEmail: who.email };
+  const body = {
+    name: who.name,
+    uscc,
+    ownership: 'municipal_soe' as const,
+    industry: '交通运输',
+    district: '城关区',
+    adminName: '审核测试',
+    adminEmail: who.email,
+  };
   return (await registerEnterprise(`${journey.stack.baseUrl}/api/v1`, smtp, body, DEMO_PASSWORD)).enterpriseId;
 }
 

@@ -72,7 +72,10 @@ export function AppRoutes() {
             <Route path="/practice" element={only(['teacher'], <FindPracticePage />)} />
             <Route path="/my-practice" element={only(['teacher'], <MyPracticePage />)} />
             <Route path="/practice-bookings" element={only(['enterprise_admin'], <PracticeBookingsPage />)} />
-            <Route path="/practice-compliance" element={only(['school_admin', 'bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
+            <Route
+              path="/practice-compliance"
+              element={only(['school_admin', 'bureau_officer', 'platform_admin'], <PracticeCompliancePage />)}
+            />
             <Route path="/practice-compliance/:schoolId" element={only(['bureau_officer', 'platform_admin'], <PracticeCompliancePage />)} />
             <Route path="/quotas" element={only(['bureau_officer', 'platform_admin'], <QuotaDashboardPage />)} />
             <Route path="/match-rounds" element={only(ROUND_ROLES, <RoundsPage />)} />

@@ -28,7 +28,9 @@ async function watchContentSecurityPolicy(context: BrowserContext, page: Page, r
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
       const send = (window as unknown as { __skillbridgeCspViolation?: (violation: string) => void }).__skillbridgeCspViolation;
-      void send?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile || document.URL}:${event.lineNumber}`);
+      void send?.(
+        `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile || document.URL}:${event.lineNumber}`,
+      );
     });
   });
   page.on('console', (message) => {
@@ -59,7 +61,12 @@ export function journeyHooks(): Journey {
     await stack?.stop();
   }, 60_000);
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: stack.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+    context = await browser.newContext({
+      baseURL: stack.baseUrl,
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+    });
     cspViolations = [];
     const violations = cspViolations;
     page = await context.newPage();
@@ -87,7 +94,8 @@ export function journeyHooks(): Journey {
     },
     async rows<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       const db = stack.api?.db;
-      if (!db) throw new Error('this journey reads its expected figures from the stack’s own database (not available against a running portal)');
+      if (!db)
+        throw new Error('this journey reads its expected figures from the stack’s own database (not available against a running portal)');
       return (await db.query(sql, params)) as T[];
     },
   };

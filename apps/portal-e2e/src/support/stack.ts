@@ -28,7 +28,12 @@ export async function startStack(): Promise<Stack> {
   try {
     // The portal's port first: the worker writes its address into the links it e-mails.
     const port = await freePort();
-    const worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, PORTAL_URL: `http://127.0.0.1:${port}` });
+    const worker = await startWorker({
+      DATABASE_URL: api.database.url,
+      QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtp.url,
+      PORTAL_URL: `http://127.0.0.1:${port}`,
+    });
     stopped.push(() => worker.stop());
     const portal = startProcess(
       'node_modules/vite/bin/vite.js',

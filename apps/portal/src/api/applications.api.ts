@@ -28,5 +28,6 @@ export const applicationsApi = {
   offer: (id: string, respondBy: string) => api.post<ApplicationView>(`${application(id)}/offer`, { respondBy }),
   reject: (id: string) => api.post<ApplicationView>(`${application(id)}/reject`),
   // The student's school: the tripartite agreement, and a guardian's consent for a minor
-  approve: (id: string, guardianConsent: boolean) => api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
+  approve: (id: string, guardianConsent: boolean) =>
+    api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
 };

@@ -9,7 +9,10 @@ class MemoryStorage {
   removeItem = (key: string) => void this.data.delete(key);
   clear = () => this.data.clear();
 }
-Object.assign(globalThis, { localStorage: new MemoryStorage(), window: { addEventListener: () => undefined, removeEventListener: () => undefined } });
+Object.assign(globalThis, {
+  localStorage: new MemoryStorage(),
+  window: { addEventListener: () => undefined, removeEventListener: () => undefined },
+});
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -33,7 +36,8 @@ function fakeApi({ refreshWorks = true } = {}) {
     calls.push({ url, method: init.method ?? 'GET', authorization: headers.Authorization, body });
     await new Promise((resolve) => setTimeout(resolve, 5));
     if (url.endsWith('/auth/refresh')) {
-      if (!refreshWorks || body.refreshToken !== `r-${generation}`) return problem(401, 'UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked');
+      if (!refreshWorks || body.refreshToken !== `r-${generation}`)
+        return problem(401, 'UNAUTHENTICATED', 'The refresh token is invalid, expired or revoked');
       generation += 1;
       const pair: TokenPair = { accessToken: `valid-${generation}`, refreshToken: `r-${generation}`, expiresIn: 900 };
       return json(200, pair);
@@ -90,23 +94,33 @@ describe('api client', () => {
 
   it('never refreshes for anonymous calls such as sign-in', async () => {
     const sut = fakeApi();
-    globalThis.fetch = jest.fn(async () => problem(401, 'INVALID_CREDENTIALS', 'The e-mail or password is wrong')) as unknown as typeof fetch;
+    globalThis.fetch = jest.fn(async () =>
+      problem(401, 'INVALID_CREDENTIALS', 'The e-mail or password is wrong'),
+    ) as unknown as typeof fetch;
     await expect(api.post('/auth/login', { email: 'a@b.cn', password: 'x' }, { anonymous: true })).rejects.toBeInstanceOf(ApiError);
     expect(sut.refreshes()).toHaveLength(0);
   });
 
   it('carries the problem details with their field errors', async () => {
     globalThis.fetch = jest.fn(async () =>
-      problem(400, 'VALIDATION_FAILED', 'Some fields are invalid', { errors: [{ field: 'uscc', message: 'uscc has a wrong check character' }] }),
+      problem(400, 'VALIDATION_FAILED', 'Some fields are invalid', {
+        errors: [{ field: 'uscc', message: 'uscc has a wrong check character' }],
+      }),
     ) as unknown as typeof fetch;
     const error = (await api.post('/enterprises', {}, { anonymous: true }).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
-    expect(error.problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'uscc', message: 'uscc has a wrong check character' }] });
+    expect(error.problem).toMatchObject({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'uscc', message: 'uscc has a wrong check character' }],
+    });
   });
 
   it('carries the numbers of a broken rule (facts), for the refusal to be told with them', async () => {
     globalThis.fetch = jest.fn(async () =>
-      problem(422, 'PLACEMENT_NOT_STARTED', 'The placement starts on 2027-03-01', { facts: { startDate: '2027-03-01', today: '2026-12-07' } }),
+      problem(422, 'PLACEMENT_NOT_STARTED', 'The placement starts on 2027-03-01', {
+        facts: { startDate: '2027-03-01', today: '2026-12-07' },
+      }),
     ) as unknown as typeof fetch;
     const error = (await api.post('/placements/x/activate', {}).catch((e: unknown) => e)) as ApiError;
     expect(error.problem.facts).toEqual({ startDate: '2027-03-01', today: '2026-12-07' });

@@ -116,7 +116,13 @@ async function send(method: string, path: string, options: RequestOptions, acces
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: 'The server could not be reached', code: 'NETWORK_ERROR' });
+    throw new ApiError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: 'The server could not be reached',
+      code: 'NETWORK_ERROR',
+    });
   }
 }
 

@@ -32,7 +32,8 @@ export const enterprisesApi = {
   pending: (query: { cursor?: string; limit?: number }) => api.get<Page<PendingEnterpriseView>>('/enterprises/pending', { ...query }),
   refuse: (id: string, reason: string) => api.post<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/refuse`, { reason }),
   /** Correcting a refused enterprise's profile submits it again. */
-  update: (id: string, body: { name?: string; industry?: string; district?: string }) => api.patch<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`, body),
+  update: (id: string, body: { name?: string; industry?: string; district?: string }) =>
+    api.patch<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}`, body),
   setHeadcount: (id: string, year: number, employees: number) =>
     api.put<EnterpriseView>(`/enterprises/${encodeURIComponent(id)}/headcounts/${year}`, { employees }),
 };

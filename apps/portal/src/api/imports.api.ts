@@ -22,5 +22,6 @@ export const importsApi = {
   /** The year's file filled in with every enterprise of the officer's remit and its current headcount. */
   headcountTemplate: (year: number, lang: string) => api.download('GET', '/headcount-imports/template', { year, lang }),
   activationCodes: (id: string) => api.download('POST', `/imports/${encodeURIComponent(id)}/activation-codes`),
-  activate: (body: { email: string; code: string; password: string }) => api.post<LoginResponse>('/auth/activate', body, { anonymous: true }),
+  activate: (body: { email: string; code: string; password: string }) =>
+    api.post<LoginResponse>('/auth/activate', body, { anonymous: true }),
 };

@@ -22,7 +22,8 @@ export const notificationsApi = {
   markRead: (id: string) => api.post<void>(`/notifications/${encodeURIComponent(id)}/read`),
   markAllRead: () => api.post<void>('/notifications/read-all'),
   preferences: () => api.get<NotificationPreferenceView[]>('/me/notification-preferences'),
-  setPreferences: (preferences: PreferenceChoice[]) => api.put<NotificationPreferenceView[]>('/me/notification-preferences', { preferences }),
+  setPreferences: (preferences: PreferenceChoice[]) =>
+    api.put<NotificationPreferenceView[]>('/me/notification-preferences', { preferences }),
   deadLetters: () => api.get<DeadLetterView[]>('/admin/dead-letters'),
   retryDeadLetter: (id: string) => api.post<void>(`/admin/dead-letters/${encodeURIComponent(id)}/retry`),
 };

@@ -53,8 +53,10 @@ export const practiceApi = {
   cancel: (id: string) => api.post<BookingView>(`${booking(id)}/cancel`),
   complete: (id: string, body: CompleteBookingRequest) => api.post<BookingView>(`${booking(id)}/complete`, body),
   myCompliance: (year: number) => api.get<TeacherComplianceView>('/teachers/me/compliance', { year }),
-  teacherCompliance: (teacherId: string, year: number) => api.get<TeacherComplianceView>(`/teachers/${encodeURIComponent(teacherId)}/compliance`, { year }),
-  schoolCompliance: (schoolId: string, year: number) => api.get<SchoolComplianceView>(`/schools/${encodeURIComponent(schoolId)}/compliance`, { year }),
+  teacherCompliance: (teacherId: string, year: number) =>
+    api.get<TeacherComplianceView>(`/teachers/${encodeURIComponent(teacherId)}/compliance`, { year }),
+  schoolCompliance: (schoolId: string, year: number) =>
+    api.get<SchoolComplianceView>(`/schools/${encodeURIComponent(schoolId)}/compliance`, { year }),
   /** Every school's summary (EDU officers, the platform admin). */
   schoolsCompliance: (year: number) => api.get<SchoolComplianceSummary[]>('/schools/compliance', { year }),
 };

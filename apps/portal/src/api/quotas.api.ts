@@ -17,9 +17,11 @@ export const quotasApi = {
   summary: (year: number) => api.get<QuotaSummary>('/quotas/summary', { year }),
   /** Reminds every enterprise of the remit in that status; each at most once a day. */
   remind: (year: number, status: QuotaStatus) => api.post<{ reminded: number; skipped: number }>('/quotas/reminders', { year, status }),
-  export: async (year: number, format: 'csv' | 'xlsx') => saveFile(await api.download('GET', '/quotas/export', { year, format }), `实习生配额-${year}.${format}`),
+  export: async (year: number, format: 'csv' | 'xlsx') =>
+    saveFile(await api.download('GET', '/quotas/export', { year, format }), `实习生配额-${year}.${format}`),
   own: (enterpriseId: string, year: number) => api.get<QuotaRow>(`${enterprise(enterpriseId)}/quota`, { year }),
   /** The drill-down: one enterprise's slots in every state and its placements of the year. */
   slotsOf: (enterpriseId: string) => api.get<Page<SlotView>>('/slots', { enterpriseId, limit: 100 }),
-  placementsOf: (enterpriseId: string, year: number, cursor?: string) => api.get<Page<PlacementView>>('/placements', { enterpriseId, year, cursor }),
+  placementsOf: (enterpriseId: string, year: number, cursor?: string) =>
+    api.get<Page<PlacementView>>('/placements', { enterpriseId, year, cursor }),
 };

@@ -22,7 +22,8 @@ export const roundsApi = {
   move: (id: string, move: MatchRoundMove) => api.post<MatchRoundView>(`${round(id)}/${move}`),
   preferences: (id: string, slotIds: string[]) => api.put<MatchRoundView>(`${round(id)}/preferences`, { slotIds }),
   applicants: (id: string, slotId: string) => api.get<MatchApplicantsView>(`${round(id)}/applicants/${encodeURIComponent(slotId)}`),
-  rank: (id: string, slotId: string, studentIds: string[]) => api.put<MatchApplicantsView>(`${round(id)}/rankings/${encodeURIComponent(slotId)}`, { studentIds }),
+  rank: (id: string, slotId: string, studentIds: string[]) =>
+    api.put<MatchApplicantsView>(`${round(id)}/rankings/${encodeURIComponent(slotId)}`, { studentIds }),
   automatic: (id: string, slotId: string) => api.delete<MatchApplicantsView>(`${round(id)}/rankings/${encodeURIComponent(slotId)}`),
   result: (id: string, offset = 0, limit = 50) => api.get<MatchResultView>(`${round(id)}/result`, { offset, limit }),
   /** Open internship and apprenticeship slots a round may take (the owner's picker). */

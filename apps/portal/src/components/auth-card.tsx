@@ -4,7 +4,19 @@ import { Brand } from '../layout/brand';
 import { LanguageSwitch } from '../layout/language-switch';
 
 /** The frame of the pages before signing in (sign-in, activation): brand, language, one card. */
-export function AuthCard({ testId, title, subtitle, children, footer }: { testId: string; title: string; subtitle: string; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  testId,
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  testId: string;
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="sb-auth">
       <div className="sb-auth-top" style={{ maxWidth: 420 }}>

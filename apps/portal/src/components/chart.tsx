@@ -12,7 +12,17 @@ echarts.use([BarChart, GaugeChart, PieChart, GridComponent, LegendComponent, Mar
 export type ChartClick = { dataIndex: number; name: string };
 
 /** An ECharts chart in the portal's type; `onClick` gets the clicked datum. */
-export function Chart({ option, height = 260, testId, onClick }: { option: EChartsOption; height?: number; testId?: string; onClick?: (params: ChartClick) => void }) {
+export function Chart({
+  option,
+  height = 260,
+  testId,
+  onClick,
+}: {
+  option: EChartsOption;
+  height?: number;
+  testId?: string;
+  onClick?: (params: ChartClick) => void;
+}) {
   return (
     <div data-testid={testId}>
       <ReactEChartsCore

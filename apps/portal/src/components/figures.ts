@@ -14,4 +14,12 @@ export const percentOf = (share: number, language: string) =>
   new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** The portal's palette, shared by the charts and the tags. */
-export const CHART_COLORS = { green: '#38a169', amber: '#dd6b20', red: '#e53e3e', blue: '#2b6cb0', grey: '#cbd5e0', text: '#3e4c59', muted: '#8593a3' };
+export const CHART_COLORS = {
+  green: '#38a169',
+  amber: '#dd6b20',
+  red: '#e53e3e',
+  blue: '#2b6cb0',
+  grey: '#cbd5e0',
+  text: '#3e4c59',
+  muted: '#8593a3',
+};

@@ -133,7 +133,8 @@ export function ImportDrawer({
                 >
                   <Typography.Text>{item.fileName}</Typography.Text>
                   <Typography.Text type="secondary">
-                    {t(`imports.kinds.${item.kind}`)} · {t(`imports.status.${item.status}`)} · {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
+                    {t(`imports.kinds.${item.kind}`)} · {t(`imports.status.${item.status}`)} ·{' '}
+                    {dayjs(item.createdAt).format('YYYY-MM-DD HH:mm')}
                   </Typography.Text>
                 </List.Item>
               )}
@@ -161,7 +162,9 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
           data-percent={percent}
         />
         {run.totalRows !== null && (
-          <Typography.Text type="secondary">{t('imports.progress', { processed: run.processedRows.toLocaleString(), total: run.totalRows.toLocaleString() })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('imports.progress', { processed: run.processedRows.toLocaleString(), total: run.totalRows.toLocaleString() })}
+          </Typography.Text>
         )}
       </div>
       {run.status === 'done' && (
@@ -204,11 +207,22 @@ function ImportErrors({ run }: { run: ImportView }) {
         rowKey={(e) => `${e.line}/${e.field}/${e.reason}`}
         dataSource={run.errors}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        onRow={(e) => ({ 'data-testid': 'import-error-row', 'data-line': e.line, 'data-field': e.field ?? '', 'data-reason': e.reason }) as HTMLAttributes<HTMLElement>}
+        onRow={(e) =>
+          ({
+            'data-testid': 'import-error-row',
+            'data-line': e.line,
+            'data-field': e.field ?? '',
+            'data-reason': e.reason,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           { key: 'line', title: t('imports.errors.line'), dataIndex: 'line', width: 80, render: (line: number) => (line > 0 ? line : '—') },
           { key: 'field', title: t('imports.errors.field'), width: 140, render: (_, e) => fieldLabel(e.field) },
-          { key: 'reason', title: t('imports.errors.reason'), render: (_, e) => t(`imports.reason.${e.reason}`, { defaultValue: e.reason, max: MAX_ROWS.toLocaleString() }) },
+          {
+            key: 'reason',
+            title: t('imports.errors.reason'),
+            render: (_, e) => t(`imports.reason.${e.reason}`, { defaultValue: e.reason, max: MAX_ROWS.toLocaleString() }),
+          },
           { key: 'value', title: t('imports.errors.value'), dataIndex: 'value', ellipsis: true, render: (value?: string) => value ?? '' },
         ]}
       />

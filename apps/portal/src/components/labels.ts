@@ -43,9 +43,11 @@ export const placementStatusLabel = (t: TFunction, status: PlacementStatus) => t
 export const eventKindLabel = (t: TFunction, kind: string) => t(`eventKind.${kind}`, { defaultValue: kind });
 export const channelLabel = (t: TFunction, channel: Channel) => t(`channel.${channel}`);
 
-export const slotTypeOptions = (t: TFunction, types: readonly SlotType[] = SLOT_TYPES) => types.map((value) => ({ value, label: slotTypeLabel(t, value) }));
+export const slotTypeOptions = (t: TFunction, types: readonly SlotType[] = SLOT_TYPES) =>
+  types.map((value) => ({ value, label: slotTypeLabel(t, value) }));
 export const slotStateOptions = (t: TFunction) => SLOT_STATES.map((value) => ({ value, label: slotStateLabel(t, value) }));
-export const applicationStatusOptions = (t: TFunction) => APPLICATION_STATUSES.map((value) => ({ value, label: applicationStatusLabel(t, value) }));
+export const applicationStatusOptions = (t: TFunction) =>
+  APPLICATION_STATUSES.map((value) => ({ value, label: applicationStatusLabel(t, value) }));
 
 export const SLOT_TYPE_COLOR: Record<SlotType, string> = { internship: 'blue', apprenticeship: 'purple', teacher_practice: 'cyan' };
 export const SLOT_STATE_COLOR: Record<SlotState, string> = { draft: 'default', open: 'success', closed: 'warning', cancelled: 'error' };
@@ -59,14 +61,25 @@ export const APPLICATION_STATUS_COLOR: Record<ApplicationStatus, string> = {
   declined: 'default',
   expired: 'warning',
 };
-export const PLACEMENT_STATUS_COLOR: Record<PlacementStatus, string> = { pending: 'processing', active: 'success', completed: 'blue', terminated: 'error' };
+export const PLACEMENT_STATUS_COLOR: Record<PlacementStatus, string> = {
+  pending: 'processing',
+  active: 'success',
+  completed: 'blue',
+  terminated: 'error',
+};
 
 /** A monthly amount in yuan (a decimal string from the API), e.g. ¥3,000.00; '—' when there is none. */
 export function formatYuan(amount: string | null | undefined, language: string): string {
   if (amount === null || amount === undefined || amount === '') return '—';
   const value = Number(amount);
   if (!Number.isFinite(value)) return amount;
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(value);
+  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', {
+    style: 'currency',
+    currency: 'CNY',
+    currencyDisplay: 'narrowSymbol',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 2,
+  }).format(value);
 }
 
 /** An ISO timestamp as a local date and time, e.g. 2027-03-01 09:30. */

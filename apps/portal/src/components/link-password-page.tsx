@@ -47,7 +47,12 @@ export function LinkPasswordPage({
       {token === null ? (
         <Alert type="error" showIcon data-testid={`${testId}-no-token`} title={t(`${texts}.noToken`)} />
       ) : (
-        <Form<NewPasswordForm> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} onValuesChange={clearError}>
+        <Form<NewPasswordForm>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => void submit(values)}
+          onValuesChange={clearError}
+        >
           <Form.Item
             name="password"
             label={t(`${texts}.password`)}
@@ -66,7 +71,8 @@ export function LinkPasswordPage({
             rules={[
               { required: true, message: t('validation.required') },
               ({ getFieldValue }) => ({
-                validator: (_rule, value) => (!value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t(`${texts}.mismatch`)))),
+                validator: (_rule, value) =>
+                  !value || value === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t(`${texts}.mismatch`))),
               }),
             ]}
           >

@@ -6,7 +6,17 @@ import { useProblemText } from './problem-text';
  * A failed call, as an alert; field errors not shown beside their fields are listed under it.
  * `text` words the problem when a feature has words of its own for some codes.
  */
-export function ProblemAlert({ error, fieldsShown = [], testId, text }: { error: unknown; fieldsShown?: string[]; testId?: string; text?: (error: unknown) => string }) {
+export function ProblemAlert({
+  error,
+  fieldsShown = [],
+  testId,
+  text,
+}: {
+  error: unknown;
+  fieldsShown?: string[];
+  testId?: string;
+  text?: (error: unknown) => string;
+}) {
   const general = useProblemText();
   const problemText = text ?? general;
   if (!error) return null;

@@ -10,7 +10,13 @@ export function SeatsTaken({ slot, width = 120 }: { slot: Pick<SlotView, 'taken'
   return (
     <div style={{ width }}>
       <Typography.Text strong data-testid="slot-seats">{`${slot.taken} / ${slot.capacity}`}</Typography.Text>
-      <Progress percent={percent} size="small" showInfo={false} status={slot.taken >= slot.capacity ? 'success' : 'normal'} style={{ margin: 0 }} />
+      <Progress
+        percent={percent}
+        size="small"
+        showInfo={false}
+        status={slot.taken >= slot.capacity ? 'success' : 'normal'}
+        style={{ margin: 0 }}
+      />
     </div>
   );
 }
@@ -29,7 +35,15 @@ export function TagList({ values, color, empty = '—' }: { values: string[]; co
 }
 
 /** Everything a slot states: terms, dates, pay, schedule, who it is for. */
-export function SlotFacts({ slot, column = { xs: 1, sm: 2, lg: 3 }, showEnterprise = true }: { slot: SlotView; column?: object; showEnterprise?: boolean }) {
+export function SlotFacts({
+  slot,
+  column = { xs: 1, sm: 2, lg: 3 },
+  showEnterprise = true,
+}: {
+  slot: SlotView;
+  column?: object;
+  showEnterprise?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const items = [
     ...(showEnterprise ? [{ key: 'enterprise', label: t('slot.enterprise'), children: slot.enterpriseName }] : []),
@@ -37,10 +51,22 @@ export function SlotFacts({ slot, column = { xs: 1, sm: 2, lg: 3 }, showEnterpri
     { key: 'district', label: t('slot.district'), children: districtLabel(t, slot.district) },
     { key: 'period', label: t('slot.period'), children: t('slot.periodValue', { start: slot.startDate, end: slot.endDate }) },
     { key: 'deadline', label: t('slot.applicationDeadline'), children: slot.applicationDeadline ?? t('slot.noDeadline') },
-    { key: 'seats', label: t('slot.seats'), children: t('slot.seatsValue', { taken: slot.taken, capacity: slot.capacity, left: slot.seatsLeft }) },
-    { key: 'stipend', label: t('slot.stipend'), children: slot.stipend ? t('slot.perMonth', { amount: formatYuan(slot.stipend, i18n.language) }) : '—' },
+    {
+      key: 'seats',
+      label: t('slot.seats'),
+      children: t('slot.seatsValue', { taken: slot.taken, capacity: slot.capacity, left: slot.seatsLeft }),
+    },
+    {
+      key: 'stipend',
+      label: t('slot.stipend'),
+      children: slot.stipend ? t('slot.perMonth', { amount: formatYuan(slot.stipend, i18n.language) }) : '—',
+    },
     ...(slot.postStaff ? [{ key: 'postStaff', label: t('slot.postStaff'), children: slot.postStaff.toLocaleString() }] : []),
-    { key: 'postWage', label: t('slot.postWage'), children: slot.postWage ? t('slot.perMonth', { amount: formatYuan(slot.postWage, i18n.language) }) : '—' },
+    {
+      key: 'postWage',
+      label: t('slot.postWage'),
+      children: slot.postWage ? t('slot.perMonth', { amount: formatYuan(slot.postWage, i18n.language) }) : '—',
+    },
     {
       key: 'schedule',
       label: t('slot.schedule'),

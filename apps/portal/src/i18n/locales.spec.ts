@@ -9,7 +9,9 @@ type Tree = { [key: string]: string | Tree };
 
 /** Every key path of a translation tree, e.g. `login.title`. */
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
 }
 
 function values(tree: Tree): string[] {
@@ -23,12 +25,15 @@ function lookup(tree: Tree, path: string): string {
 }
 
 describe('portal translations', () => {
-  it.each(Object.entries(FEATURE_TRANSLATIONS))('the %s files hold only their own tree, which the main files do not have', (feature, files) => {
-    expect(Object.keys(files['zh-CN'])).toEqual([feature]);
-    expect(Object.keys(files.en)).toEqual([feature]);
-    expect(Object.keys(MAIN_TRANSLATIONS['zh-CN'])).not.toContain(feature);
-    expect(Object.keys(MAIN_TRANSLATIONS.en)).not.toContain(feature);
-  });
+  it.each(Object.entries(FEATURE_TRANSLATIONS))(
+    'the %s files hold only their own tree, which the main files do not have',
+    (feature, files) => {
+      expect(Object.keys(files['zh-CN'])).toEqual([feature]);
+      expect(Object.keys(files.en)).toEqual([feature]);
+      expect(Object.keys(MAIN_TRANSLATIONS['zh-CN'])).not.toContain(feature);
+      expect(Object.keys(MAIN_TRANSLATIONS.en)).not.toContain(feature);
+    },
+  );
 
   it('zh-CN and en have exactly the same keys', () => {
     const zh = keys(zhCN).sort();
@@ -51,7 +56,8 @@ describe('portal translations', () => {
 describe('problem texts', () => {
   /** Where a code is worded: the portal's `problem.<code>`, or a feature's own `<feature>.problem.<code>` (its pages ask that first). */
   const worded = (tree: Tree, code: string) =>
-    typeof (tree.problem as Tree)[code] === 'string' || Object.keys(FEATURE_TRANSLATIONS).some((feature) => typeof ((tree[feature] as Tree).problem as Tree | undefined)?.[code] === 'string');
+    typeof (tree.problem as Tree)[code] === 'string' ||
+    Object.keys(FEATURE_TRANSLATIONS).some((feature) => typeof ((tree[feature] as Tree).problem as Tree | undefined)?.[code] === 'string');
 
   it('word every problem code the API can send, in both languages (codes never reach the screen)', () => {
     expect(PROBLEM_CODES.filter((code) => !worded(zhCN, code))).toEqual([]);
@@ -71,12 +77,15 @@ describe('import reports', () => {
     const block = /export const IMPORT_REASONS = \[([\s\S]*?)\] as const/.exec(source)?.[1] ?? '';
     const codes = [...block.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
     expect(codes).toEqual(expect.arrayContaining(['CONTROL_CHARACTER', 'FILE_TOO_LARGE_UNPACKED', 'CELL_TOO_LONG']));
-    for (const tree of [zhCN, en]) expect(codes.filter((code) => typeof (tree.imports as Tree).reason[code as never] !== 'string')).toEqual([]);
+    for (const tree of [zhCN, en])
+      expect(codes.filter((code) => typeof (tree.imports as Tree).reason[code as never] !== 'string')).toEqual([]);
   });
 
   it('word every reason a failed import can have, in both languages', () => {
     for (const tree of [zhCN, en]) {
-      expect(IMPORT_FAILURE_REASONS.filter((code) => typeof ((tree.imports as Tree).failureReason as Tree)?.[code] !== 'string')).toEqual([]);
+      expect(IMPORT_FAILURE_REASONS.filter((code) => typeof ((tree.imports as Tree).failureReason as Tree)?.[code] !== 'string')).toEqual(
+        [],
+      );
     }
   });
 });
@@ -103,7 +112,10 @@ describe('portal source', () => {
       for (const match of text.matchAll(/\bt\(\s*(['`])([^'`]+)\1/g)) {
         const key = match[2];
         const dynamic = key.indexOf('${');
-        const known = dynamic === -1 ? zhKeys.has(key) : prefixes.has(key.slice(0, dynamic)) || [...zhKeys].some((k) => k.startsWith(key.slice(0, dynamic)));
+        const known =
+          dynamic === -1
+            ? zhKeys.has(key)
+            : prefixes.has(key.slice(0, dynamic)) || [...zhKeys].some((k) => k.startsWith(key.slice(0, dynamic)));
         if (!known) missing.push(`${file.slice(root.length + 1)}: ${key}`);
       }
     }

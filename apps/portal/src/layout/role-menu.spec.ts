@@ -18,19 +18,28 @@ const me = (role: Role, authority: MeView['authority'] = null): MeView => ({
   locale: 'zh-CN',
   organisation: null,
 });
-const everyone = [...ROLES.map((role) => me(role)), me('bureau_officer', 'MIIT'), me('bureau_officer', 'SASAC'), me('bureau_officer', 'EDU')];
+const everyone = [
+  ...ROLES.map((role) => me(role)),
+  me('bureau_officer', 'MIIT'),
+  me('bureau_officer', 'SASAC'),
+  me('bureau_officer', 'EDU'),
+];
 
 describe('role menus', () => {
   const routes = readFileSync(join(__dirname, '..', 'routes.tsx'), 'utf8');
 
-  it.each(everyone.map((m) => [`${m.role}${m.authority ? `/${m.authority}` : ''}`, m] as const))('%s: every entry is a route, once', (_, user) => {
-    const entries = menuFor(user, t);
-    expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
-    for (const entry of entries) expect(routes).toContain(`path="${entry.path}"`);
-  });
+  it.each(everyone.map((m) => [`${m.role}${m.authority ? `/${m.authority}` : ''}`, m] as const))(
+    '%s: every entry is a route, once',
+    (_, user) => {
+      const entries = menuFor(user, t);
+      expect(new Set(entries.map((e) => e.key)).size).toBe(entries.length);
+      for (const entry of entries) expect(routes).toContain(`path="${entry.path}"`);
+    },
+  );
 
   it('everyone has the inbox, the notification settings and the account', () => {
-    for (const user of everyone) expect(menuFor(user, t).map((e) => e.path)).toEqual(expect.arrayContaining(['/notifications', '/notification-settings', '/me']));
+    for (const user of everyone)
+      expect(menuFor(user, t).map((e) => e.path)).toEqual(expect.arrayContaining(['/notifications', '/notification-settings', '/me']));
   });
 
   it('selects the entry a nested page belongs to', () => {

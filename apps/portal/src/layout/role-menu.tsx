@@ -81,8 +81,12 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
       ];
     case 'bureau_officer':
       return [
-        me.authority === 'EDU' ? home(t('menu.schoolSupervision'), <AuditOutlined />) : home(t('menu.enterpriseSupervision'), <ApartmentOutlined />),
-        ...(me.authority === 'EDU' ? [entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')), rounds(t)] : [entry('/quotas', <BarChartOutlined />, t('quotas.menu'))]),
+        me.authority === 'EDU'
+          ? home(t('menu.schoolSupervision'), <AuditOutlined />)
+          : home(t('menu.enterpriseSupervision'), <ApartmentOutlined />),
+        ...(me.authority === 'EDU'
+          ? [entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')), rounds(t)]
+          : [entry('/quotas', <BarChartOutlined />, t('quotas.menu'))]),
         ...common,
       ];
     case 'platform_admin':
@@ -97,7 +101,6 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
 
 /** The entry a path belongs to: the longest entry path it starts with (`/slots/…` is under 岗位管理). */
 export function selectedEntry(entries: MenuEntry[], pathname: string): string | undefined {
-  return entries
-    .filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0]?.key;
+  return entries.filter((e) => pathname === e.path || pathname.startsWith(`${e.path}/`)).sort((a, b) => b.path.length - a.path.length)[0]
+    ?.key;
 }

@@ -116,7 +116,10 @@ export function SchoolApprovalTag({ application }: { application: ApplicationVie
 function useMoveMessages(success: (a: ApplicationView) => string) {
   const { message } = App.useApp();
   const problemText = useProblemText();
-  return { onSuccess: (saved: ApplicationView) => void message.success(success(saved)), onError: (error: Error) => void message.error(problemText(error)) };
+  return {
+    onSuccess: (saved: ApplicationView) => void message.success(success(saved)),
+    onError: (error: Error) => void message.error(problemText(error)),
+  };
 }
 
 function EnterpriseMoves({ application, onOffer }: { application: ApplicationView; onOffer: () => void }) {
@@ -127,7 +130,13 @@ function EnterpriseMoves({ application, onOffer }: { application: ApplicationVie
   return (
     <Space size={6} wrap>
       {canMoveApplication(status, 'shortlist') && (
-        <Button size="small" icon={<StarOutlined />} loading={shortlist.isPending} onClick={() => shortlist.mutate(application.id)} data-testid="shortlist">
+        <Button
+          size="small"
+          icon={<StarOutlined />}
+          loading={shortlist.isPending}
+          onClick={() => shortlist.mutate(application.id)}
+          data-testid="shortlist"
+        >
           {t('applicants.shortlist')}
         </Button>
       )}

@@ -28,7 +28,8 @@ function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: numb
         style={{ margin: 0 }}
       />
       <Typography.Text style={{ color: '#fff' }}>
-        {t('quotas.own.progress', { hosted, required })} · {remaining > 0 ? t('quotas.own.remaining', { n: remaining }) : t('quotas.own.done')}
+        {t('quotas.own.progress', { hosted, required })} ·{' '}
+        {remaining > 0 ? t('quotas.own.remaining', { n: remaining }) : t('quotas.own.done')}
       </Typography.Text>
     </div>
   );
@@ -76,7 +77,9 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
         }
       />
       <div className="sb-stack">
-        {enterprise.verification === 'unverified' && <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />}
+        {enterprise.verification === 'unverified' && (
+          <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />
+        )}
         {enterprise.verification === 'refused' && <RefusedNotice enterprise={enterprise} />}
         <Row gutter={[16, 16]}>
           <Col xs={24} md={10} lg={8}>
@@ -88,7 +91,9 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
                 styles={{ content: { fontSize: 40, fontWeight: 600 } }}
               />
               <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.85)', marginBottom: 0, marginTop: 8 }}>
-                {thisYear ? t('enterprise.requiredIntakeBasis', { employees: thisYear.employees, cap: thisYear.internCap }) : t('enterprise.noHeadcountYet', { year })}
+                {thisYear
+                  ? t('enterprise.requiredIntakeBasis', { employees: thisYear.employees, cap: thisYear.internCap })
+                  : t('enterprise.noHeadcountYet', { year })}
               </Typography.Paragraph>
               {thisYear && verified && <OwnQuotaLine enterpriseId={enterprise.id} year={year} />}
             </Card>
@@ -130,7 +135,13 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
             locale={{ emptyText: t('enterprise.noHeadcounts') }}
             columns={[
               { key: 'year', title: t('enterprise.year'), dataIndex: 'year' },
-              { key: 'employees', title: t('enterprise.employees'), dataIndex: 'employees', align: 'right', render: (n: number) => n.toLocaleString() },
+              {
+                key: 'employees',
+                title: t('enterprise.employees'),
+                dataIndex: 'employees',
+                align: 'right',
+                render: (n: number) => n.toLocaleString(),
+              },
               { key: 'requiredIntake', title: t('enterprise.requiredIntake'), dataIndex: 'requiredIntake', align: 'right' },
               { key: 'internCap', title: t('enterprise.internCap'), dataIndex: 'internCap', align: 'right' },
             ]}
@@ -158,17 +169,27 @@ function RefusedNotice({ enterprise }: { enterprise: EnterpriseView }) {
       title={t('enterprise.refusedTitle')}
       description={
         <>
-          <Typography.Paragraph data-testid="refusal-reason">{t('enterprise.refusedText', { reason: enterprise.refusalReason ?? '—' })}</Typography.Paragraph>
+          <Typography.Paragraph data-testid="refusal-reason">
+            {t('enterprise.refusedText', { reason: enterprise.refusalReason ?? '—' })}
+          </Typography.Paragraph>
           <Form
             form={form}
             layout="vertical"
             initialValues={{ name: enterprise.name, industry: enterprise.industry, district: enterprise.district }}
             onFinish={(values) => reapply.mutate({ name: values.name.trim(), industry: values.industry.trim(), district: values.district })}
           >
-            <Form.Item name="name" label={t('enterprise.name')} rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('validation.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('enterprise.name')}
+              rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('validation.required') }]}
+            >
               <Input maxLength={100} data-testid="reapply-name" />
             </Form.Item>
-            <Form.Item name="industry" label={t('enterprise.industry')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+            <Form.Item
+              name="industry"
+              label={t('enterprise.industry')}
+              rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
+            >
               <Input maxLength={50} />
             </Form.Item>
             <Form.Item name="district" label={t('enterprise.district')} rules={[{ required: true, message: t('validation.required') }]}>

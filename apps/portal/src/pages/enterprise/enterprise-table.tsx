@@ -13,7 +13,10 @@ const LIMIT = 20;
 
 /** The newest year an enterprise stated its headcount for. */
 export const latestHeadcount = (enterprise: EnterpriseView) =>
-  enterprise.headcounts.reduce<EnterpriseView['headcounts'][number] | undefined>((latest, h) => (!latest || h.year > latest.year ? h : latest), undefined);
+  enterprise.headcounts.reduce<EnterpriseView['headcounts'][number] | undefined>(
+    (latest, h) => (!latest || h.year > latest.year ? h : latest),
+    undefined,
+  );
 
 /**
  * `GET /enterprises`: a page of the caller's remit, searchable by name or USCC and district.
@@ -56,8 +59,20 @@ export function EnterpriseTable({
         </Space>
       ),
     },
-    { key: 'uscc', title: t('enterprise.uscc'), dataIndex: 'uscc', width: 190, render: (uscc: string) => <Typography.Text code>{uscc}</Typography.Text> },
-    { key: 'ownership', title: t('enterprise.ownership'), dataIndex: 'ownership', width: 120, render: (o: EnterpriseView['ownership']) => ownershipLabel(t, o) },
+    {
+      key: 'uscc',
+      title: t('enterprise.uscc'),
+      dataIndex: 'uscc',
+      width: 190,
+      render: (uscc: string) => <Typography.Text code>{uscc}</Typography.Text>,
+    },
+    {
+      key: 'ownership',
+      title: t('enterprise.ownership'),
+      dataIndex: 'ownership',
+      width: 120,
+      render: (o: EnterpriseView['ownership']) => ownershipLabel(t, o),
+    },
     { key: 'industry', title: t('enterprise.industry'), dataIndex: 'industry', width: 110 },
     { key: 'district', title: t('enterprise.district'), dataIndex: 'district', width: 150, render: (d: string) => districtLabel(t, d) },
     {

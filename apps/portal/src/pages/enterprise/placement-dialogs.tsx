@@ -91,7 +91,13 @@ export function CompleteDialog({ placement, onClose }: { placement: PlacementVie
         onFinish={(values) =>
           placement &&
           complete.mutate(
-            { id: placement.id, body: { evaluation: values.evaluation.trim(), ...(teacher && values.daysServed !== undefined ? { daysServed: values.daysServed } : {}) } },
+            {
+              id: placement.id,
+              body: {
+                evaluation: values.evaluation.trim(),
+                ...(teacher && values.daysServed !== undefined ? { daysServed: values.daysServed } : {}),
+              },
+            },
             { onError: (error) => showFieldErrors(form, error, ['evaluation', 'daysServed']) },
           )
         }
@@ -104,7 +110,13 @@ export function CompleteDialog({ placement, onClose }: { placement: PlacementVie
             { max: 5000, message: t('validation.length', { min: 1, max: 5000 }) },
           ]}
         >
-          <Input.TextArea rows={5} maxLength={5000} showCount placeholder={t('placements.evaluationPlaceholder')} data-testid="evaluation" />
+          <Input.TextArea
+            rows={5}
+            maxLength={5000}
+            showCount
+            placeholder={t('placements.evaluationPlaceholder')}
+            data-testid="evaluation"
+          />
         </Form.Item>
         {teacher && (
           <Form.Item name="daysServed" label={t('placements.daysServed')} rules={[{ required: true, message: t('validation.required') }]}>

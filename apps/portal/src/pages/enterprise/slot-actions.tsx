@@ -7,7 +7,15 @@ import { useCloseSlot, usePublishSlot } from '../../api/slots.hooks';
 import { useProblemText } from '../../components/problem-text';
 
 /** Publish (a draft), close (an open slot) or cancel (a draft), and edit: the enterprise's moves of a slot. */
-export function SlotActions({ slot, onEdit, size = 'small' }: { slot: SlotView; onEdit: (slot: SlotView) => void; size?: 'small' | 'middle' }) {
+export function SlotActions({
+  slot,
+  onEdit,
+  size = 'small',
+}: {
+  slot: SlotView;
+  onEdit: (slot: SlotView) => void;
+  size?: 'small' | 'middle';
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();

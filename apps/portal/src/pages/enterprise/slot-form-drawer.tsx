@@ -67,11 +67,22 @@ const FIELD_OF_CODE = new Map<string, (typeof FIELDS)[number]>([
 
 const date = (value: Dayjs) => value.format('YYYY-MM-DD');
 /** "3000" → "3000.00": the API's money is a decimal string in yuan. */
-const money = (value: string | number | null | undefined) => (value === null || value === undefined || value === '' ? undefined : Number(value).toFixed(2));
+const money = (value: string | number | null | undefined) =>
+  value === null || value === undefined || value === '' ? undefined : Number(value).toFixed(2);
 const tidy = (values: string[] | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter(Boolean))];
 
 /** `POST /slots` (a new draft) or `PATCH /slots/:id`: every term of a slot, refused terms shown at their field. */
-export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean; slot?: SlotView; onClose: () => void; onSaved: (slot: SlotView) => void }) {
+export function SlotFormDrawer({
+  open,
+  slot,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  slot?: SlotView;
+  onClose: () => void;
+  onSaved: (slot: SlotView) => void;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const { message } = App.useApp();
@@ -132,7 +143,15 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
             nightShift: slot.nightShift,
             applicationDeadline: slot.applicationDeadline ? dayjs(slot.applicationDeadline) : null,
           }
-        : { type: 'internship', district: me.organisation?.district, capacity: 1, hoursPerDay: '8', nightShift: false, majors: [], skills: [] },
+        : {
+            type: 'internship',
+            district: me.organisation?.district,
+            capacity: 1,
+            hoursPerDay: '8',
+            nightShift: false,
+            majors: [],
+            skills: [],
+          },
     );
     // Reset only when the drawer opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -184,7 +203,14 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
         </Space>
       }
     >
-      <Form<SlotFormValues> form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} data-testid="slot-form" requiredMark>
+      <Form<SlotFormValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        data-testid="slot-form"
+        requiredMark
+      >
         {!editing && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
             {t('slotForm.intro')}
@@ -197,13 +223,27 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
             </Form.Item>
           </Col>
           <Col xs={24} md={16}>
-            <Form.Item name="title" label={t('slot.title')} rules={[required, { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) }]}>
+            <Form.Item
+              name="title"
+              label={t('slot.title')}
+              rules={[required, { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) }]}
+            >
               <Input placeholder={t('slotForm.titlePlaceholder')} maxLength={100} data-testid="slot-title" />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="description" label={t('slot.description')} rules={[{ max: 5000, message: t('validation.length', { min: 0, max: 5000 }) }]}>
-          <Input.TextArea rows={3} placeholder={t('slotForm.descriptionPlaceholder')} maxLength={5000} showCount data-testid="slot-description" />
+        <Form.Item
+          name="description"
+          label={t('slot.description')}
+          rules={[{ max: 5000, message: t('validation.length', { min: 0, max: 5000 }) }]}
+        >
+          <Input.TextArea
+            rows={3}
+            placeholder={t('slotForm.descriptionPlaceholder')}
+            maxLength={5000}
+            showCount
+            data-testid="slot-description"
+          />
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -211,13 +251,21 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
               name="majors"
               label={t('slot.majors')}
               extra={t('student.tagsHint')}
-              rules={[{ type: 'array', required: true, min: 1, message: t('slotForm.majorsRequired') }, { type: 'array', max: 20, message: t('validation.maxItems', { max: 20 }) }]}
+              rules={[
+                { type: 'array', required: true, min: 1, message: t('slotForm.majorsRequired') },
+                { type: 'array', max: 20, message: t('validation.maxItems', { max: 20 }) },
+              ]}
             >
               {tagsSelect(t('slotForm.majorsPlaceholder'))}
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="skills" label={t('slot.skills')} extra={t('student.tagsHint')} rules={[{ type: 'array', max: 30, message: t('validation.maxItems', { max: 30 }) }]}>
+            <Form.Item
+              name="skills"
+              label={t('slot.skills')}
+              extra={t('student.tagsHint')}
+              rules={[{ type: 'array', max: 30, message: t('validation.maxItems', { max: 30 }) }]}
+            >
               {tagsSelect(t('student.skillsPlaceholder'))}
             </Form.Item>
           </Col>
@@ -241,8 +289,19 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
         </Row>
         <Row gutter={16}>
           <Col xs={12} md={8}>
-            <Form.Item name="capacity" label={t('slot.capacity')} rules={[required, { type: 'integer', min: 1, max: 10000, message: t('validation.capacity') }]}>
-              <InputNumber min={1} max={10000} precision={0} style={{ width: '100%' }} suffix={t('slot.people')} data-testid="slot-capacity" />
+            <Form.Item
+              name="capacity"
+              label={t('slot.capacity')}
+              rules={[required, { type: 'integer', min: 1, max: 10000, message: t('validation.capacity') }]}
+            >
+              <InputNumber
+                min={1}
+                max={10000}
+                precision={0}
+                style={{ width: '100%' }}
+                suffix={t('slot.people')}
+                data-testid="slot-capacity"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
@@ -252,24 +311,46 @@ export function SlotFormDrawer({ open, slot, onClose, onSaved }: { open: boolean
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="hoursPerDay" label={t('slot.hoursPerDay')} rules={[required]}>
-              <InputNumber<string> stringMode min="0.5" max="24" step="0.5" precision={1} style={{ width: '100%' }} suffix={t('slot.hours')} data-testid="slot-hours" />
+              <InputNumber<string>
+                stringMode
+                min="0.5"
+                max="24"
+                step="0.5"
+                precision={1}
+                style={{ width: '100%' }}
+                suffix={t('slot.hours')}
+                data-testid="slot-hours"
+              />
             </Form.Item>
           </Col>
         </Row>
         <Row gutter={16}>
           <Col xs={12} md={8}>
-            <Form.Item
-              name="stipend"
-              label={t('slot.stipend')}
-              extra={t('slotForm.stipendHint')}
-              rules={paid ? [required] : []}
-            >
-              <InputNumber<string> stringMode min="0" max="99999999" precision={2} style={{ width: '100%' }} prefix="¥" suffix={t('slot.yuanPerMonth')} data-testid="slot-stipend" />
+            <Form.Item name="stipend" label={t('slot.stipend')} extra={t('slotForm.stipendHint')} rules={paid ? [required] : []}>
+              <InputNumber<string>
+                stringMode
+                min="0"
+                max="99999999"
+                precision={2}
+                style={{ width: '100%' }}
+                prefix="¥"
+                suffix={t('slot.yuanPerMonth')}
+                data-testid="slot-stipend"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item name="postWage" label={t('slot.postWage')} extra={t('slotForm.postWageHint')} rules={paid ? [required] : []}>
-              <InputNumber<string> stringMode min="0" max="99999999" precision={2} style={{ width: '100%' }} prefix="¥" suffix={t('slot.yuanPerMonth')} data-testid="slot-post-wage" />
+              <InputNumber<string>
+                stringMode
+                min="0"
+                max="99999999"
+                precision={2}
+                style={{ width: '100%' }}
+                prefix="¥"
+                suffix={t('slot.yuanPerMonth')}
+                data-testid="slot-post-wage"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

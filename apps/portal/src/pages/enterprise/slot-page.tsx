@@ -51,13 +51,20 @@ function SlotDetail({ slot }: { slot: SlotView }) {
             <Card title={t('slots.terms')} style={{ height: '100%' }}>
               <SlotFacts slot={slot} showEnterprise={false} />
               {slot.description && (
-                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{slot.description}</Typography.Paragraph>
+                <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                  {slot.description}
+                </Typography.Paragraph>
               )}
             </Card>
           </Col>
           <Col xs={24} lg={6}>
             <Card style={{ height: '100%' }} data-testid="slot-seats-card">
-              <Statistic title={t('slot.seatsTaken')} value={slot.taken} suffix={`/ ${slot.capacity}`} styles={{ content: { fontSize: 36, fontWeight: 600 } }} />
+              <Statistic
+                title={t('slot.seatsTaken')}
+                value={slot.taken}
+                suffix={`/ ${slot.capacity}`}
+                styles={{ content: { fontSize: 36, fontWeight: 600 } }}
+              />
               <Progress
                 percent={slot.capacity > 0 ? Math.round((slot.taken / slot.capacity) * 100) : 0}
                 showInfo={false}

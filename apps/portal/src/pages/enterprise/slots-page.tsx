@@ -94,7 +94,9 @@ export default function SlotsPage() {
         }
       />
       <div className="sb-stack">
-        {unverified && <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />}
+        {unverified && (
+          <Alert type="warning" showIcon title={t('enterprise.unverifiedTitle')} description={t('enterprise.unverifiedText')} />
+        )}
         <Card>
           <Segmented<SlotState | 'all'>
             style={{ marginBottom: 16 }}

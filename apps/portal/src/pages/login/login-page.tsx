@@ -26,7 +26,12 @@ export function LoginPage() {
   if (status === 'signed-in') return <Navigate to={from ?? '/home'} replace />;
 
   return (
-    <AuthCard testId="login-card" title={t('login.title')} subtitle={t('login.subtitle')} footer={<Typography.Text type="secondary">{t('app.footer')}</Typography.Text>}>
+    <AuthCard
+      testId="login-card"
+      title={t('login.title')}
+      subtitle={t('login.subtitle')}
+      footer={<Typography.Text type="secondary">{t('app.footer')}</Typography.Text>}
+    >
       {ended === 'expired' && error === null && (
         <Alert type="info" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} data-testid="session-expired" />
       )}
@@ -42,7 +47,13 @@ export function LoginPage() {
             { type: 'email', message: t('validation.email') },
           ]}
         >
-          <Input data-testid="login-email" prefix={<MailOutlined />} autoComplete="username" placeholder={t('login.emailPlaceholder')} size="large" />
+          <Input
+            data-testid="login-email"
+            prefix={<MailOutlined />}
+            autoComplete="username"
+            placeholder={t('login.emailPlaceholder')}
+            size="large"
+          />
         </Form.Item>
         <Form.Item
           name="password"

@@ -42,10 +42,22 @@ export default function MePage() {
                   label: t('me.organisationKind'),
                   children: user.organisation ? t(`organisationKind.${user.organisation.kind}`) : '—',
                 },
-                { key: 'district', label: t('me.district'), children: user.organisation ? districtLabel(t, user.organisation.district) : '—' },
+                {
+                  key: 'district',
+                  label: t('me.district'),
+                  children: user.organisation ? districtLabel(t, user.organisation.district) : '—',
+                },
                 { key: 'authority', label: t('me.authority'), children: user.authority ? authorityLabel(t, user.authority) : '—' },
                 { key: 'locale', label: t('me.locale'), children: t(`language.${user.locale}`) },
-                { key: 'id', label: t('me.id'), children: <Typography.Text copyable code>{user.id}</Typography.Text> },
+                {
+                  key: 'id',
+                  label: t('me.id'),
+                  children: (
+                    <Typography.Text copyable code>
+                      {user.id}
+                    </Typography.Text>
+                  ),
+                },
               ]}
             />
           </Card>

@@ -12,7 +12,8 @@ import { QueryState } from '../../components/query-state';
 
 type Choice = Pick<PreferenceChoice, 'channels' | 'mode'>;
 
-const same = (a: Choice, b: Choice) => a.mode === b.mode && a.channels.length === b.channels.length && a.channels.every((c) => b.channels.includes(c));
+const same = (a: Choice, b: Choice) =>
+  a.mode === b.mode && a.channels.length === b.channels.length && a.channels.every((c) => b.channels.includes(c));
 
 /** 通知设置: per event kind, the channels (inbox, e-mail, webhook) and immediate delivery or a daily digest. */
 export default function NotificationSettingsPage() {
@@ -41,7 +42,8 @@ function PreferencesTable({ preferences }: { preferences: NotificationPreference
       void message.success(t('notificationSettings.saved'));
     },
   });
-  const edit = (p: NotificationPreferenceView, change: Partial<Choice>) => setEdits((current) => ({ ...current, [p.kind]: { ...choiceOf(p), ...change } }));
+  const edit = (p: NotificationPreferenceView, change: Partial<Choice>) =>
+    setEdits((current) => ({ ...current, [p.kind]: { ...choiceOf(p), ...change } }));
 
   return (
     <Card

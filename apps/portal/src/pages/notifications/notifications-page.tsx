@@ -62,7 +62,14 @@ export default function NotificationsPage() {
             <Button icon={<SettingOutlined />} onClick={() => navigate('/notification-settings')}>
               {t('menu.notificationSettings')}
             </Button>
-            <Button type="primary" icon={<CheckOutlined />} disabled={unread === 0} loading={markAll.isPending} onClick={() => markAll.mutate()} data-testid="mark-all-read">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              disabled={unread === 0}
+              loading={markAll.isPending}
+              onClick={() => markAll.mutate()}
+              data-testid="mark-all-read"
+            >
               {t('notifications.markAllRead')}
             </Button>
           </>
@@ -89,13 +96,22 @@ export default function NotificationsPage() {
         {inbox.isPending ? (
           <Skeleton active paragraph={{ rows: 6 }} />
         ) : (inbox.data?.items.length ?? 0) === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filter === 'unread' ? t('notifications.noneUnread') : t('notifications.empty')} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={filter === 'unread' ? t('notifications.noneUnread') : t('notifications.empty')}
+          />
         ) : (
           <ul className="sb-inbox" data-testid="inbox">
             {inbox.data?.items.map((entry) => {
               const isUnread = !entry.readAt;
               return (
-                <li key={entry.id} className={isUnread ? 'sb-notification sb-unread' : 'sb-notification'} data-testid="notification" data-kind={entry.kind} data-unread={isUnread}>
+                <li
+                  key={entry.id}
+                  className={isUnread ? 'sb-notification sb-unread' : 'sb-notification'}
+                  data-testid="notification"
+                  data-kind={entry.kind}
+                  data-unread={isUnread}
+                >
                   <Badge status={isUnread ? 'processing' : 'default'} className="sb-notification-dot" />
                   <div className="sb-notification-main">
                     <Space size={8} wrap>

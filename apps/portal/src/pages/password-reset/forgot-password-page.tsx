@@ -20,7 +20,9 @@ export default function ForgotPasswordPage() {
   const general = useProblemText();
   // Its limit counts requests, not failed sign-ins: words of its own.
   const problemText = (error: unknown) =>
-    error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('account.forgot.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
+    error instanceof ApiError && error.code === 'RATE_LIMITED'
+      ? t('account.forgot.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) })
+      : general(error);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { error, clearError, submitting, submit } = useSubmission(async ({ email }: { email: string }) => {
     await authApi.requestPasswordReset(email.trim());
@@ -32,9 +34,20 @@ export default function ForgotPasswordPage() {
   return (
     <AuthCard testId="forgot-card" title={t('account.forgot.title')} subtitle={t('account.forgot.subtitle')}>
       {sentTo !== null ? (
-        <Alert type="success" showIcon data-testid="forgot-sent" title={t('account.forgot.sentTitle')} description={t('account.forgot.sentText', { email: sentTo, minutes: 30 })} />
+        <Alert
+          type="success"
+          showIcon
+          data-testid="forgot-sent"
+          title={t('account.forgot.sentTitle')}
+          description={t('account.forgot.sentText', { email: sentTo, minutes: 30 })}
+        />
       ) : (
-        <Form<{ email: string }> layout="vertical" requiredMark={false} onFinish={(values) => void submit(values)} onValuesChange={clearError}>
+        <Form<{ email: string }>
+          layout="vertical"
+          requiredMark={false}
+          onFinish={(values) => void submit(values)}
+          onValuesChange={clearError}
+        >
           <Form.Item
             name="email"
             label={t('account.forgot.email')}

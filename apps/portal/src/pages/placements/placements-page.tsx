@@ -43,7 +43,12 @@ export default function PlacementsPage() {
     enterprise
       ? { key: 'person', title: t('placements.person'), width: 100, render: (_, p) => p.person.name }
       : { key: 'enterprise', title: t('slot.enterprise'), width: 200, render: (_, p) => p.enterprise.name },
-    { key: 'period', title: t('slot.period'), width: 210, render: (_, p) => <span className="sb-nowrap">{t('slot.periodValue', { start: p.startDate, end: p.endDate })}</span> },
+    {
+      key: 'period',
+      title: t('slot.period'),
+      width: 210,
+      render: (_, p) => <span className="sb-nowrap">{t('slot.periodValue', { start: p.startDate, end: p.endDate })}</span>,
+    },
     {
       key: 'status',
       title: t('placements.status'),
@@ -63,7 +68,14 @@ export default function PlacementsPage() {
       key: 'insurance',
       title: t('placements.insurancePolicyNo'),
       width: 190,
-      render: (_, p) => (p.insurancePolicyNo ? <Typography.Text code className="sb-nowrap">{p.insurancePolicyNo}</Typography.Text> : '—'),
+      render: (_, p) =>
+        p.insurancePolicyNo ? (
+          <Typography.Text code className="sb-nowrap">
+            {p.insurancePolicyNo}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
     {
       key: 'evaluation',
@@ -87,7 +99,13 @@ export default function PlacementsPage() {
       fixed: 'right',
       render: (_, p) =>
         canMovePlacement(p.status, 'activate') ? (
-          <Button size="small" type="primary" icon={<PlayCircleOutlined />} onClick={() => setActivating(p)} data-testid="activate-placement">
+          <Button
+            size="small"
+            type="primary"
+            icon={<PlayCircleOutlined />}
+            onClick={() => setActivating(p)}
+            data-testid="activate-placement"
+          >
             {t('placements.activate')}
           </Button>
         ) : canMovePlacement(p.status, 'complete') ? (
@@ -113,7 +131,10 @@ export default function PlacementsPage() {
             }}
             allowClear
             placeholder={t('placements.allYears')}
-            options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({ value: y, label: t('placements.year', { year: y }) }))}
+            options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
+              value: y,
+              label: t('placements.year', { year: y }),
+            }))}
           />
         }
       />

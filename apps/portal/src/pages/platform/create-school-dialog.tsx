@@ -11,7 +11,15 @@ import { ProblemAlert } from '../../components/problem-alert';
 const FIELDS = ['name', 'level', 'district'] as const;
 
 /** `POST /schools`: a school joins the platform. */
-export function CreateSchoolDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (school: SchoolView) => void }) {
+export function CreateSchoolDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (school: SchoolView) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateSchoolRequest>();
@@ -46,10 +54,14 @@ export function CreateSchoolDialog({ open, onClose, onCreated }: { open: boolean
         onFinish={(values) => create.mutate({ ...values, name: values.name.trim() })}
         data-testid="create-school-form"
       >
-        <Form.Item name="name" label={t('school.name')} rules={[
+        <Form.Item
+          name="name"
+          label={t('school.name')}
+          rules={[
             { required: true, whitespace: true, message: t('validation.required') },
             { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) },
-          ]}>
+          ]}
+        >
           <Input />
         </Form.Item>
         <Form.Item name="level" label={t('school.level')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -72,7 +72,13 @@ function RetryButton({ deadLetter }: { deadLetter: DeadLetterView }) {
     onError: (error) => void message.error(problemText(error)),
   });
   return (
-    <Button size="small" icon={<RedoOutlined />} loading={retry.isPending} onClick={() => retry.mutate(deadLetter.id)} data-testid="retry-dead-letter">
+    <Button
+      size="small"
+      icon={<RedoOutlined />}
+      loading={retry.isPending}
+      onClick={() => retry.mutate(deadLetter.id)}
+      data-testid="retry-dead-letter"
+    >
       {t('deadLetters.retry')}
     </Button>
   );

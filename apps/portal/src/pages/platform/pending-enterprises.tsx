@@ -50,7 +50,11 @@ function PendingCard({ enterprise }: { enterprise: PendingEnterpriseView }) {
     <Card
       size="small"
       data-testid={`pending-${enterprise.id}`}
-      title={<Typography.Text strong style={{ whiteSpace: 'normal' }}>{enterprise.name}</Typography.Text>}
+      title={
+        <Typography.Text strong style={{ whiteSpace: 'normal' }}>
+          {enterprise.name}
+        </Typography.Text>
+      }
       actions={[<VerifyButton key="verify" enterprise={enterprise} />, <RefuseButton key="refuse" enterprise={enterprise} />]}
     >
       <Descriptions
@@ -61,7 +65,11 @@ function PendingCard({ enterprise }: { enterprise: PendingEnterpriseView }) {
           { key: 'ownership', label: t('enterprise.ownership'), children: ownershipLabel(t, enterprise.ownership) },
           { key: 'district', label: t('enterprise.district'), children: districtLabel(t, enterprise.district) },
           { key: 'industry', label: t('enterprise.industry'), children: enterprise.industry },
-          { key: 'headcount', label: t('platform.headcount'), children: staff ? `${staff.employees.toLocaleString()} (${staff.year})` : '—' },
+          {
+            key: 'headcount',
+            label: t('platform.headcount'),
+            children: staff ? `${staff.employees.toLocaleString()} (${staff.year})` : '—',
+          },
           { key: 'registeredAt', label: t('platform.registeredAt'), children: formatDateTime(enterprise.createdAt) },
         ]}
       />
@@ -115,7 +123,13 @@ function VerifyButton({ enterprise }: { enterprise: PendingEnterpriseView }) {
       cancelText={t('common.cancel')}
       onConfirm={() => verify.mutateAsync()}
     >
-      <Button type="primary" size="small" icon={<SafetyCertificateOutlined />} loading={verify.isPending} data-testid={`verify-${enterprise.id}`}>
+      <Button
+        type="primary"
+        size="small"
+        icon={<SafetyCertificateOutlined />}
+        loading={verify.isPending}
+        data-testid={`verify-${enterprise.id}`}
+      >
         {t('platform.verify')}
       </Button>
     </Popconfirm>
@@ -155,7 +169,13 @@ function RefuseButton({ enterprise }: { enterprise: PendingEnterpriseView }) {
             label={t('platform.refuseReason')}
             rules={[{ required: true, whitespace: true, message: t('platform.refuseReasonRequired') }]}
           >
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('platform.refuseReasonPlaceholder')} data-testid="refuse-reason" />
+            <Input.TextArea
+              rows={3}
+              maxLength={500}
+              showCount
+              placeholder={t('platform.refuseReasonPlaceholder')}
+              data-testid="refuse-reason"
+            />
           </Form.Item>
         </Form>
         <ProblemAlert error={refuse.error} />

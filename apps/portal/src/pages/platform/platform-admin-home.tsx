@@ -36,8 +36,16 @@ export default function PlatformAdminHome() {
           destroyOnHidden
           items={[
             { key: 'unverified', label: t('platform.unverifiedEnterprises'), children: <PendingEnterprises /> },
-            { key: 'verified', label: t('platform.verifiedEnterprises'), children: <EnterpriseTable verification="verified" testId="verified-enterprises" /> },
-            { key: 'refused', label: t('platform.refusedEnterprises'), children: <EnterpriseTable verification="refused" testId="refused-enterprises" hide={['requiredIntake']} /> },
+            {
+              key: 'verified',
+              label: t('platform.verifiedEnterprises'),
+              children: <EnterpriseTable verification="verified" testId="verified-enterprises" />,
+            },
+            {
+              key: 'refused',
+              label: t('platform.refusedEnterprises'),
+              children: <EnterpriseTable verification="refused" testId="refused-enterprises" hide={['requiredIntake']} />,
+            },
             { key: 'schools', label: t('platform.schools'), children: <SchoolTable /> },
           ]}
         />

@@ -7,7 +7,12 @@ import { BookingStatusTag } from './booking-status-tag';
 /** A booking's period, length, status, days served and evaluation: the columns both sides' tables share. */
 export function bookingColumns(t: TFunction): ColumnsType<BookingView> {
   return [
-    { key: 'period', title: t('practice.booking.period'), width: 220, render: (_, b) => t('practice.period', { start: b.startDate, end: b.endDate }) },
+    {
+      key: 'period',
+      title: t('practice.booking.period'),
+      width: 220,
+      render: (_, b) => t('practice.period', { start: b.startDate, end: b.endDate }),
+    },
     { key: 'days', title: t('practice.booking.days'), width: 90, align: 'right', render: (_, b) => t('practice.daysValue', { n: b.days }) },
     { key: 'status', title: t('practice.booking.status'), width: 110, render: (_, b) => <BookingStatusTag status={b.status} /> },
     {

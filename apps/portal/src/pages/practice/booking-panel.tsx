@@ -92,13 +92,21 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
         column={{ xs: 1, sm: 2, lg: 3 }}
         items={[
           { key: 'district', label: t('practice.find.district'), children: districtLabel(t, slot.district) },
-          { key: 'window', label: t('practice.find.windowLabel'), children: t('practice.find.window', { start: slot.startDate, end: slot.endDate }) },
+          {
+            key: 'window',
+            label: t('practice.find.windowLabel'),
+            children: t('practice.find.window', { start: slot.startDate, end: slot.endDate }),
+          },
           { key: 'capacity', label: t('practice.find.capacityLabel'), children: t('practice.find.capacity', { n: slot.capacity }) },
           { key: 'majors', label: t('practice.find.majors'), span: 'filled' as const, children: <Majors values={slot.majors} /> },
         ]}
       />
       {slot.description && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: true, symbol: t('practice.find.more') }} style={{ marginTop: 8 }}>
+        <Typography.Paragraph
+          type="secondary"
+          ellipsis={{ rows: 2, expandable: true, symbol: t('practice.find.more') }}
+          style={{ marginTop: 8 }}
+        >
           {slot.description}
         </Typography.Paragraph>
       )}
@@ -165,14 +173,24 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
         </Button>
       </div>
       <div className="sb-stack" style={{ marginTop: 16 }}>
-        {!range && !booked && !book.error && <Typography.Text type="secondary">{t('practice.book.help', { days: DEFAULT_BOOKING_DAYS })}</Typography.Text>}
+        {!range && !booked && !book.error && (
+          <Typography.Text type="secondary">{t('practice.book.help', { days: DEFAULT_BOOKING_DAYS })}</Typography.Text>
+        )}
         {warnings.length > 0 && !book.error && (
           <Alert
             type="warning"
             showIcon
             data-testid="booking-warnings"
             title={warnings.length === 1 ? warnings[0] : t('practice.book.warnTitle')}
-            description={warnings.length > 1 ? <ul className="sb-field-errors">{warnings.map((w) => <li key={w}>{w}</li>)}</ul> : undefined}
+            description={
+              warnings.length > 1 ? (
+                <ul className="sb-field-errors">
+                  {warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
           />
         )}
         <PracticeProblemAlert error={book.error} values={problemValues} testId="booking-error" />

@@ -13,7 +13,12 @@ export function ComplianceCard({ year, extra }: { year: number; extra?: ReactNod
   const { t } = useTranslation();
   const compliance = useMyCompliance(year);
   return (
-    <Card title={t('practice.compliance.title', { year })} extra={extra} data-testid="compliance-card" data-compliant={compliance.data ? String(compliance.data.compliant) : undefined}>
+    <Card
+      title={t('practice.compliance.title', { year })}
+      extra={extra}
+      data-testid="compliance-card"
+      data-compliant={compliance.data ? String(compliance.data.compliant) : undefined}
+    >
       <QueryState query={compliance}>{(data) => <ComplianceFigures data={data} />}</QueryState>
     </Card>
   );
@@ -27,7 +32,13 @@ function ComplianceFigures({ data }: { data: TeacherComplianceView }) {
   return (
     <Row gutter={[24, 16]} align="middle">
       <Col xs={24} md={7} className="sb-practice-ring">
-        <Progress type="circle" percent={percent} size={132} strokeColor={color} format={() => <span style={{ color }}>{`${data.daysServed}/${data.required}`}</span>} />
+        <Progress
+          type="circle"
+          percent={percent}
+          size={132}
+          strokeColor={color}
+          format={() => <span style={{ color }}>{`${data.daysServed}/${data.required}`}</span>}
+        />
       </Col>
       <Col xs={24} md={17}>
         <div className="sb-practice-status">
@@ -41,12 +52,19 @@ function ComplianceFigures({ data }: { data: TeacherComplianceView }) {
             </Tag>
           )}
           <Typography.Text type="secondary">
-            {data.compliant ? t('practice.compliance.compliantHelp', { year: data.year }) : t('practice.compliance.leftHelp', { left, year: data.year })}
+            {data.compliant
+              ? t('practice.compliance.compliantHelp', { year: data.year })
+              : t('practice.compliance.leftHelp', { left, year: data.year })}
           </Typography.Text>
         </div>
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col span={8}>
-            <Statistic title={t('practice.compliance.daysBooked')} value={data.daysBooked} suffix={t('practice.days')} data-testid="compliance-booked" />
+            <Statistic
+              title={t('practice.compliance.daysBooked')}
+              value={data.daysBooked}
+              suffix={t('practice.days')}
+              data-testid="compliance-booked"
+            />
           </Col>
           <Col span={8}>
             <Statistic

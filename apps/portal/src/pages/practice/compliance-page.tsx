@@ -31,7 +31,20 @@ export default function CompliancePage() {
     return <Result status="403" title={t('practice.compliance.eduOnly')} data-testid="compliance-forbidden" />;
   }
   if (schoolId) {
-    return <SchoolCompliance schoolId={schoolId} year={year} yearPicker={yearPicker} onBack={() => navigate(`/practice-compliance?year=${year}`)} />;
+    return (
+      <SchoolCompliance
+        schoolId={schoolId}
+        year={year}
+        yearPicker={yearPicker}
+        onBack={() => navigate(`/practice-compliance?year=${year}`)}
+      />
+    );
   }
-  return <SchoolsCompliance year={year} yearPicker={yearPicker} onOpen={(id) => navigate(`/practice-compliance/${encodeURIComponent(id)}?year=${year}`)} />;
+  return (
+    <SchoolsCompliance
+      year={year}
+      yearPicker={yearPicker}
+      onOpen={(id) => navigate(`/practice-compliance/${encodeURIComponent(id)}?year=${year}`)}
+    />
+  );
 }

@@ -69,7 +69,13 @@ export default function EnterpriseBookingsPage() {
           const started = startedBy(b, today);
           return (
             <Tooltip title={started ? undefined : t('practice.enterprise.notStarted', { start: b.startDate })}>
-              <Button size="small" icon={<CheckCircleOutlined />} disabled={!started} onClick={() => setCompleting(b)} data-testid="complete-booking">
+              <Button
+                size="small"
+                icon={<CheckCircleOutlined />}
+                disabled={!started}
+                onClick={() => setCompleting(b)}
+                data-testid="complete-booking"
+              >
                 {t('practice.enterprise.complete')}
               </Button>
             </Tooltip>
@@ -92,7 +98,11 @@ export default function EnterpriseBookingsPage() {
             label: (
               <Space size={6} data-testid={`bookings-tab-${key}`}>
                 {t(`practice.enterprise.tab.${key}`)}
-                <Badge count={key === 'all' ? all.length : count(key)} showZero color={key === 'booked' && count('booked') > 0 ? '#dd6b20' : '#a0aec0'} />
+                <Badge
+                  count={key === 'all' ? all.length : count(key)}
+                  showZero
+                  color={key === 'booked' && count('booked') > 0 ? '#dd6b20' : '#a0aec0'}
+                />
               </Space>
             ),
           }))}
@@ -142,7 +152,12 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
     >
       {booking && (
         <Typography.Paragraph type="secondary">
-          {t('practice.enterprise.completeHelp', { slot: booking.slot.title, start: booking.startDate, end: booking.endDate, days: booking.days })}
+          {t('practice.enterprise.completeHelp', {
+            slot: booking.slot.title,
+            start: booking.startDate,
+            end: booking.endDate,
+            days: booking.days,
+          })}
         </Typography.Paragraph>
       )}
       <Form<CompleteBookingRequest>
@@ -153,7 +168,10 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
         onFinish={(values) =>
           booking &&
           complete.mutate(
-            { id: booking.id, body: { daysServed: values.daysServed, ...(values.evaluation?.trim() ? { evaluation: values.evaluation.trim() } : {}) } },
+            {
+              id: booking.id,
+              body: { daysServed: values.daysServed, ...(values.evaluation?.trim() ? { evaluation: values.evaluation.trim() } : {}) },
+            },
             { onError: (error) => showFieldErrors(form, error, ['daysServed', 'evaluation']) },
           )
         }
@@ -164,10 +182,27 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
           extra={t('practice.enterprise.daysServedHelp', { days: booking?.days ?? 0 })}
           rules={[{ required: true, message: t('practice.enterprise.daysServedRequired') }]}
         >
-          <InputNumber min={0} max={booking?.days ?? 366} precision={0} suffix={t('practice.days')} style={{ width: 160 }} data-testid="days-served" />
+          <InputNumber
+            min={0}
+            max={booking?.days ?? 366}
+            precision={0}
+            suffix={t('practice.days')}
+            style={{ width: 160 }}
+            data-testid="days-served"
+          />
         </Form.Item>
-        <Form.Item name="evaluation" label={t('practice.booking.evaluation')} rules={[{ max: 5000, message: t('practice.enterprise.evaluationTooLong') }]}>
-          <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('practice.enterprise.evaluationPlaceholder')} data-testid="evaluation" />
+        <Form.Item
+          name="evaluation"
+          label={t('practice.booking.evaluation')}
+          rules={[{ max: 5000, message: t('practice.enterprise.evaluationTooLong') }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={5000}
+            showCount
+            placeholder={t('practice.enterprise.evaluationPlaceholder')}
+            data-testid="evaluation"
+          />
         </Form.Item>
       </Form>
       <PracticeProblemAlert error={complete.error} values={{ days: booking?.days ?? 0 }} testId="complete-error" />

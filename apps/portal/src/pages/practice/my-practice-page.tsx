@@ -60,7 +60,13 @@ export default function MyPracticePage() {
             okButtonProps={{ danger: true, 'data-testid': 'cancel-booking-confirm' } as ButtonProps}
             onConfirm={() => cancel.mutateAsync(b.id).catch(() => undefined)}
           >
-            <Button size="small" danger icon={<CloseCircleOutlined />} loading={cancel.isPending && cancel.variables === b.id} data-testid="cancel-booking">
+            <Button
+              size="small"
+              danger
+              icon={<CloseCircleOutlined />}
+              loading={cancel.isPending && cancel.variables === b.id}
+              data-testid="cancel-booking"
+            >
               {t('practice.mine.cancel')}
             </Button>
           </Popconfirm>

@@ -51,7 +51,8 @@ export function PracticeCalendar({
   const shown = Array.from({ length: months }, (_, i) => first.add(i, 'month'));
   const canBack = first.format('YYYY-MM') > period.start.slice(0, 7);
   const canForward = shown[shown.length - 1].format('YYYY-MM') < period.end.slice(0, 7);
-  const monthName = (m: dayjs.Dayjs) => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'long' }).format(m.toDate());
+  const monthName = (m: dayjs.Dayjs) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-US' : 'zh-CN', { year: 'numeric', month: 'long' }).format(m.toDate());
 
   const stateOf = (day: string): DayState => {
     if (day < period.start || day > period.end || day <= today) return 'closed';
@@ -66,7 +67,10 @@ export function PracticeCalendar({
   const renderMonth = (m: dayjs.Dayjs) => {
     const offset = (m.day() + 6) % 7; // Monday first, as calendars in China are
     const count = m.daysInMonth();
-    const cells = [...Array.from({ length: offset }, () => null), ...Array.from({ length: count }, (_, i) => m.date(i + 1).format('YYYY-MM-DD'))];
+    const cells = [
+      ...Array.from({ length: offset }, () => null),
+      ...Array.from({ length: count }, (_, i) => m.date(i + 1).format('YYYY-MM-DD')),
+    ];
     return (
       <div className="sb-cal-month" key={m.format('YYYY-MM')} data-testid="calendar-month" data-month={m.format('YYYY-MM')}>
         <Typography.Text strong className="sb-cal-month-name">
@@ -94,7 +98,11 @@ export function PracticeCalendar({
               day === today ? 'is-today' : '',
             ].join(' ');
             const label =
-              state === 'closed' || state === 'unknown' ? '' : state === 'full' ? t('practice.calendar.full') : t('practice.calendar.free', { free: known?.free ?? 0 });
+              state === 'closed' || state === 'unknown'
+                ? ''
+                : state === 'full'
+                  ? t('practice.calendar.full')
+                  : t('practice.calendar.free', { free: known?.free ?? 0 });
             return (
               <button
                 type="button"
@@ -122,9 +130,21 @@ export function PracticeCalendar({
   return (
     <div className="sb-cal" data-testid="practice-calendar">
       <div className="sb-cal-nav">
-        <Button icon={<LeftOutlined />} disabled={!canBack} onClick={() => onMonth(first.subtract(1, 'month').format('YYYY-MM'))} data-testid="calendar-previous" aria-label={t('practice.calendar.previous')} />
+        <Button
+          icon={<LeftOutlined />}
+          disabled={!canBack}
+          onClick={() => onMonth(first.subtract(1, 'month').format('YYYY-MM'))}
+          data-testid="calendar-previous"
+          aria-label={t('practice.calendar.previous')}
+        />
         <Typography.Text type="secondary">{t('practice.calendar.hint')}</Typography.Text>
-        <Button icon={<RightOutlined />} disabled={!canForward} onClick={() => onMonth(first.add(1, 'month').format('YYYY-MM'))} data-testid="calendar-next" aria-label={t('practice.calendar.next')} />
+        <Button
+          icon={<RightOutlined />}
+          disabled={!canForward}
+          onClick={() => onMonth(first.add(1, 'month').format('YYYY-MM'))}
+          data-testid="calendar-next"
+          aria-label={t('practice.calendar.next')}
+        />
       </div>
       <Spin spinning={loading}>
         <div className="sb-cal-months">{shown.map(renderMonth)}</div>

@@ -13,7 +13,8 @@ export function usePracticeProblemText(): (error: unknown, values?: Record<strin
   const general = useProblemText();
   return useCallback(
     (error: unknown, values?: Record<string, unknown>) => {
-      if (error instanceof ApiError && i18n.exists(`practice.problem.${error.code}`)) return t(`practice.problem.${error.code}`, values ?? {});
+      if (error instanceof ApiError && i18n.exists(`practice.problem.${error.code}`))
+        return t(`practice.problem.${error.code}`, values ?? {});
       return general(error);
     },
     [t, i18n, general],

@@ -14,7 +14,12 @@ export const DEFAULT_BOOKING_DAYS = 30;
 /** `GET /slots/:id/calendar` answers at most this many days at once. */
 export const CALENDAR_MAX_DAYS = 400;
 
-export const BOOKING_STATUS_COLOR: Record<BookingStatus, string> = { booked: 'processing', confirmed: 'cyan', completed: 'success', cancelled: 'default' };
+export const BOOKING_STATUS_COLOR: Record<BookingStatus, string> = {
+  booked: 'processing',
+  confirmed: 'cyan',
+  completed: 'success',
+  cancelled: 'default',
+};
 export const bookingStatusLabel = (t: TFunction, status: BookingStatus) => t(`practice.status.${status}`);
 
 /** A teacher cancels before the start; the enterprise completes once started. */
@@ -23,4 +28,3 @@ export const startedBy = (b: BookingView, today: string) => b.startDate <= today
 
 /** The 60 % target comes as a decimal string ('0.60'). */
 export const targetShare = (target: string) => Number(target);
-

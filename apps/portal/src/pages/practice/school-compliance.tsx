@@ -13,7 +13,17 @@ import { targetShare } from './practice-util';
 import { CHART_COLORS, percentOf } from '../../components/figures';
 
 /** One school's teachers against §12: a row each, the dual-qualified share against its target, and charts. */
-export function SchoolCompliance({ schoolId, year, yearPicker, onBack }: { schoolId: string; year: number; yearPicker: ReactNode; onBack?: () => void }) {
+export function SchoolCompliance({
+  schoolId,
+  year,
+  yearPicker,
+  onBack,
+}: {
+  schoolId: string;
+  year: number;
+  yearPicker: ReactNode;
+  onBack?: () => void;
+}) {
   const { t } = useTranslation();
   const compliance = useSchoolCompliance(schoolId, year);
   const name = compliance.data?.summary.schoolName;
@@ -74,7 +84,9 @@ function SummaryStats({ summary, rows }: { summary: SchoolComplianceSummary; row
       <Col xs={12} lg={6}>
         <Card className="sb-stat-card" style={{ height: '100%' }}>
           <Statistic title={t('practice.school.teacherCount')} value={summary.teachers} suffix={t('practice.people')} />
-          <Typography.Text type="secondary">{t('practice.school.withBookings', { n: rows.filter((r) => r.daysBooked > 0).length })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('practice.school.withBookings', { n: rows.filter((r) => r.daysBooked > 0).length })}
+          </Typography.Text>
         </Card>
       </Col>
       <Col xs={12} lg={6}>
@@ -83,7 +95,9 @@ function SummaryStats({ summary, rows }: { summary: SchoolComplianceSummary; row
             title={t('practice.school.compliantCount')}
             value={summary.compliant}
             suffix={`/ ${summary.teachers}`}
-            styles={{ content: { color: summary.compliant > 0 && summary.compliant === summary.teachers ? CHART_COLORS.green : undefined } }}
+            styles={{
+              content: { color: summary.compliant > 0 && summary.compliant === summary.teachers ? CHART_COLORS.green : undefined },
+            }}
             data-testid="school-compliant-count"
           />
           <Progress percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
@@ -129,14 +143,30 @@ function DualQualifiedGauge({ summary }: { summary: SchoolComplianceSummary }) {
   const target = targetShare(summary.dualQualifiedTarget);
   const value = Math.round(summary.dualQualifiedShare * 1000) / 10;
   const color = summary.meetsDualQualifiedTarget ? CHART_COLORS.green : CHART_COLORS.amber;
-  const geometry = { min: 0, max: 100, startAngle: 200, endAngle: -20, radius: '84%', center: ['50%', '60%'] as [string, string], splitNumber: 20 };
+  const geometry = {
+    min: 0,
+    max: 100,
+    startAngle: 200,
+    endAngle: -20,
+    radius: '84%',
+    center: ['50%', '60%'] as [string, string],
+    splitNumber: 20,
+  };
   const option: EChartsOption = {
     tooltip: { show: false },
     series: [
       {
         type: 'gauge',
         ...geometry,
-        axisLine: { lineStyle: { width: 16, color: [[target, '#fbd38d'], [1, '#9ae6b4']] } },
+        axisLine: {
+          lineStyle: {
+            width: 16,
+            color: [
+              [target, '#fbd38d'],
+              [1, '#9ae6b4'],
+            ],
+          },
+        },
         progress: { show: true, width: 16, itemStyle: { color } },
         pointer: { show: false },
         axisTick: { show: false },
@@ -149,15 +179,32 @@ function DualQualifiedGauge({ summary }: { summary: SchoolComplianceSummary }) {
         },
         anchor: { show: false },
         title: { offsetCenter: [0, '38%'], fontSize: 12, color: CHART_COLORS.muted },
-        detail: { offsetCenter: [0, '8%'], fontSize: 28, fontWeight: 600, color, formatter: () => percentOf(summary.dualQualifiedShare, i18n.language) },
-        data: [{ value, name: t('practice.school.dualOfSpecialty', { dual: summary.dualQualified, total: summary.specialtyCourseTeachers }) }],
+        detail: {
+          offsetCenter: [0, '8%'],
+          fontSize: 28,
+          fontWeight: 600,
+          color,
+          formatter: () => percentOf(summary.dualQualifiedShare, i18n.language),
+        },
+        data: [
+          { value, name: t('practice.school.dualOfSpecialty', { dual: summary.dualQualified, total: summary.specialtyCourseTeachers }) },
+        ],
       },
       {
         // The target: a dark notch standing out of the arc on both sides, labelled outside it.
         type: 'gauge',
         ...geometry,
         radius: '91%',
-        axisLine: { lineStyle: { width: 30, color: [[target - 0.005, 'rgba(0,0,0,0)'], [target + 0.005, '#2d3748'], [1, 'rgba(0,0,0,0)']] } },
+        axisLine: {
+          lineStyle: {
+            width: 30,
+            color: [
+              [target - 0.005, 'rgba(0,0,0,0)'],
+              [target + 0.005, '#2d3748'],
+              [1, 'rgba(0,0,0,0)'],
+            ],
+          },
+        },
         progress: { show: false },
         pointer: { show: false },
         axisTick: { show: false },
@@ -200,14 +247,26 @@ function StatusDonut({ rows }: { rows: SchoolComplianceRow[] }) {
   ];
   const option: EChartsOption = {
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-    legend: { bottom: 0, icon: 'circle', itemWidth: 10, formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}` },
+    legend: {
+      bottom: 0,
+      icon: 'circle',
+      itemWidth: 10,
+      formatter: (name: string) => `${name} ${data.find((d) => d.name === name)?.value ?? 0}`,
+    },
     series: [
       {
         type: 'pie',
         radius: ['48%', '72%'],
         center: ['50%', '44%'],
         avoidLabelOverlap: true,
-        label: { show: true, position: 'center', formatter: () => `${compliant}/${rows.length}`, fontSize: 22, fontWeight: 600, color: CHART_COLORS.text },
+        label: {
+          show: true,
+          position: 'center',
+          formatter: () => `${compliant}/${rows.length}`,
+          fontSize: 22,
+          fontWeight: 600,
+          color: CHART_COLORS.text,
+        },
         labelLine: { show: false },
         emphasis: { scale: false },
         data,
@@ -245,7 +304,10 @@ function ServedHistogram({ rows }: { rows: SchoolComplianceRow[] }) {
         type: 'bar',
         name: t('practice.school.teacherCount'),
         barWidth: '55%',
-        data: counts.map((value, i) => ({ value, itemStyle: { color: i === BUCKETS.length - 1 ? CHART_COLORS.green : CHART_COLORS.blue, borderRadius: [4, 4, 0, 0] } })),
+        data: counts.map((value, i) => ({
+          value,
+          itemStyle: { color: i === BUCKETS.length - 1 ? CHART_COLORS.green : CHART_COLORS.blue, borderRadius: [4, 4, 0, 0] },
+        })),
         label: { show: true, position: 'top', color: CHART_COLORS.text },
       },
     ],
@@ -273,7 +335,13 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
     { text: t('practice.no'), value: false },
   ];
   const columns: ColumnsType<SchoolComplianceRow> = [
-    { key: 'name', title: t('practice.school.name'), dataIndex: 'name', width: 120, render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    {
+      key: 'name',
+      title: t('practice.school.name'),
+      dataIndex: 'name',
+      width: 120,
+      render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+    },
     { key: 'specialty', title: t('practice.school.specialty'), dataIndex: 'specialty' },
     {
       key: 'specialtyCourseTeacher',
@@ -291,7 +359,8 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
       width: 120,
       filters: yesNoFilters,
       onFilter: (value, r) => r.dualQualified === value,
-      render: (dual: boolean) => (dual ? <Tag color="purple">{t('practice.school.dualTag')}</Tag> : <Typography.Text type="secondary">—</Typography.Text>),
+      render: (dual: boolean) =>
+        dual ? <Tag color="purple">{t('practice.school.dualTag')}</Tag> : <Typography.Text type="secondary">—</Typography.Text>,
     },
     {
       key: 'daysBooked',

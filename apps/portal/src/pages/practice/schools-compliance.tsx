@@ -14,7 +14,15 @@ import { CHART_COLORS, percentOf } from '../../components/figures';
 import { TargetTag } from './school-compliance';
 
 /** The education bureau's view of §12: every school's teachers' practice and dual-qualified share against 60 %. */
-export function SchoolsCompliance({ year, yearPicker, onOpen }: { year: number; yearPicker: ReactNode; onOpen: (schoolId: string) => void }) {
+export function SchoolsCompliance({
+  year,
+  yearPicker,
+  onOpen,
+}: {
+  year: number;
+  yearPicker: ReactNode;
+  onOpen: (schoolId: string) => void;
+}) {
   const { t } = useTranslation();
   const schools = useSchoolsCompliance(year);
   return (
@@ -67,7 +75,12 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
       <Col xs={12} lg={6}>
         <Card className="sb-stat-card" style={{ height: '100%' }}>
           <Statistic title={t('practice.edu.compliantTotal')} value={compliant} suffix={`/ ${teachers}`} />
-          <Progress percent={teachers > 0 ? Math.round((compliant / teachers) * 100) : 0} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress
+            percent={teachers > 0 ? Math.round((compliant / teachers) * 100) : 0}
+            size="small"
+            strokeColor={CHART_COLORS.green}
+            style={{ margin: 0 }}
+          />
         </Card>
       </Col>
       <Col xs={12} lg={6}>
@@ -88,7 +101,12 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
             suffix={`/ ${rows.length}`}
             styles={{ content: { color: meeting === rows.length ? CHART_COLORS.green : CHART_COLORS.amber } }}
           />
-          <Progress percent={rows.length > 0 ? Math.round((meeting / rows.length) * 100) : 0} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress
+            percent={rows.length > 0 ? Math.round((meeting / rows.length) * 100) : 0}
+            size="small"
+            strokeColor={CHART_COLORS.green}
+            style={{ margin: 0 }}
+          />
         </Card>
       </Col>
     </Row>
@@ -109,8 +127,19 @@ function DualShareBars({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOp
       valueFormatter: (v) => percentOf(Number(v) / 100, i18n.language),
     },
     grid: { left: 8, right: 56, top: 28, bottom: 4, containLabel: true },
-    xAxis: { type: 'category', data: rows.map((r) => wrapName(r.schoolName)), axisTick: { show: false }, axisLabel: { color: CHART_COLORS.text, interval: 0 } },
-    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%', color: CHART_COLORS.muted }, splitLine: { lineStyle: { color: '#eef2f7' } } },
+    xAxis: {
+      type: 'category',
+      data: rows.map((r) => wrapName(r.schoolName)),
+      axisTick: { show: false },
+      axisLabel: { color: CHART_COLORS.text, interval: 0 },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      axisLabel: { formatter: '{value}%', color: CHART_COLORS.muted },
+      splitLine: { lineStyle: { color: '#eef2f7' } },
+    },
     series: [
       {
         type: 'bar',
@@ -125,13 +154,24 @@ function DualShareBars({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOp
           symbol: 'none',
           silent: true,
           lineStyle: { color: CHART_COLORS.red, type: 'dashed', width: 2 },
-          label: { formatter: t('practice.edu.targetMark', { target: percentOf(target, i18n.language) }), position: 'end', color: CHART_COLORS.red },
+          label: {
+            formatter: t('practice.edu.targetMark', { target: percentOf(target, i18n.language) }),
+            position: 'end',
+            color: CHART_COLORS.red,
+          },
           data: [{ yAxis: target * 100 }],
         },
       },
     ],
   };
-  return <Chart option={option} height={300} testId="dual-share-chart" onClick={({ dataIndex }) => rows[dataIndex] && onOpen(rows[dataIndex].schoolId)} />;
+  return (
+    <Chart
+      option={option}
+      height={300}
+      testId="dual-share-chart"
+      onClick={({ dataIndex }) => rows[dataIndex] && onOpen(rows[dataIndex].schoolId)}
+    />
+  );
 }
 
 /** Each school's teachers: compliant and not, stacked. */
@@ -142,7 +182,13 @@ function ComplianceBars({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onO
     legend: { bottom: 0, icon: 'circle', itemWidth: 10 },
     grid: { left: 8, right: 16, top: 16, bottom: 32, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { color: CHART_COLORS.muted }, splitLine: { lineStyle: { color: '#eef2f7' } } },
-    yAxis: { type: 'category', inverse: true, data: rows.map((r) => wrapName(r.schoolName, 10)), axisTick: { show: false }, axisLabel: { color: CHART_COLORS.text } },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => wrapName(r.schoolName, 10)),
+      axisTick: { show: false },
+      axisLabel: { color: CHART_COLORS.text },
+    },
     series: [
       {
         type: 'bar',
@@ -162,7 +208,14 @@ function ComplianceBars({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onO
       },
     ],
   };
-  return <Chart option={option} height={300} testId="compliance-chart" onClick={({ dataIndex }) => rows[dataIndex] && onOpen(rows[dataIndex].schoolId)} />;
+  return (
+    <Chart
+      option={option}
+      height={300}
+      testId="compliance-chart"
+      onClick={({ dataIndex }) => rows[dataIndex] && onOpen(rows[dataIndex].schoolId)}
+    />
+  );
 }
 
 function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpen: (schoolId: string) => void }) {
@@ -183,7 +236,12 @@ function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpe
       render: (_, r) => (
         <div>
           <Typography.Text>{`${r.compliant} / ${r.teachers}`}</Typography.Text>
-          <Progress percent={r.teachers > 0 ? Math.round((r.compliant / r.teachers) * 100) : 0} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress
+            percent={r.teachers > 0 ? Math.round((r.compliant / r.teachers) * 100) : 0}
+            size="small"
+            strokeColor={CHART_COLORS.green}
+            style={{ margin: 0 }}
+          />
         </div>
       ),
     },

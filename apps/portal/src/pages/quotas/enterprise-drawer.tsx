@@ -87,21 +87,21 @@ function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; ye
     <QueryState query={placements}>
       {(page) => (
         <>
-        <Table<PlacementView>
-          data-testid="drill-placements"
-          rowKey="id"
-          size="small"
-          pagination={false}
-          dataSource={page.items.filter((p) => p.kind === 'student')}
-          locale={{ emptyText: t('quotas.drill.noPlacements') }}
-          columns={[
-            { key: 'person', title: t('quotas.drill.student'), render: (_, p) => p.person.name },
-            { key: 'slot', title: t('slot.title'), render: (_, p) => p.slot.title },
-            { key: 'dates', title: t('quotas.drill.dates'), render: (_, p) => `${p.startDate} – ${p.endDate}`, className: 'sb-nowrap' },
-            { key: 'status', title: t('slot.state'), render: (_, p) => <PlacementStatusTag status={p.status} /> },
-          ]}
-        />
-        <CursorPager pager={pager} nextCursor={page.nextCursor} loading={placements.isFetching} />
+          <Table<PlacementView>
+            data-testid="drill-placements"
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={page.items.filter((p) => p.kind === 'student')}
+            locale={{ emptyText: t('quotas.drill.noPlacements') }}
+            columns={[
+              { key: 'person', title: t('quotas.drill.student'), render: (_, p) => p.person.name },
+              { key: 'slot', title: t('slot.title'), render: (_, p) => p.slot.title },
+              { key: 'dates', title: t('quotas.drill.dates'), render: (_, p) => `${p.startDate} – ${p.endDate}`, className: 'sb-nowrap' },
+              { key: 'status', title: t('slot.state'), render: (_, p) => <PlacementStatusTag status={p.status} /> },
+            ]}
+          />
+          <CursorPager pager={pager} nextCursor={page.nextCursor} loading={placements.isFetching} />
         </>
       )}
     </QueryState>

@@ -9,10 +9,34 @@ import { QUOTA_STATUS_COLOR, quotaStatusLabel } from './quota-status';
 type Group = QuotaSummary['byDistrict'][number] | QuotaSummary['byIndustry'][number];
 
 /** Enterprises of each group stacked by status; a click on a bar filters the table to that group. */
-function StatusBars({ groups, names, horizontal, height, testId, onPick }: { groups: Group[]; names: string[]; horizontal: boolean; height: number; testId: string; onPick: (index: number) => void }) {
+function StatusBars({
+  groups,
+  names,
+  horizontal,
+  height,
+  testId,
+  onPick,
+}: {
+  groups: Group[];
+  names: string[];
+  horizontal: boolean;
+  height: number;
+  testId: string;
+  onPick: (index: number) => void;
+}) {
   const { t } = useTranslation();
-  const category = { type: 'category' as const, data: names, axisTick: { show: false }, axisLabel: { color: CHART_COLORS.text, interval: 0 } };
-  const value = { type: 'value' as const, minInterval: 1, axisLabel: { color: CHART_COLORS.muted }, splitLine: { lineStyle: { color: '#eef2f7' } } };
+  const category = {
+    type: 'category' as const,
+    data: names,
+    axisTick: { show: false },
+    axisLabel: { color: CHART_COLORS.text, interval: 0 },
+  };
+  const value = {
+    type: 'value' as const,
+    minInterval: 1,
+    axisLabel: { color: CHART_COLORS.muted },
+    splitLine: { lineStyle: { color: '#eef2f7' } },
+  };
   const option: EChartsOption = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { bottom: 0, icon: 'circle', itemWidth: 10 },
@@ -38,10 +62,28 @@ const chartHeight = (summary: QuotaSummary) => Math.max(280, summary.byIndustry.
 export function DistrictChart({ summary, onPick }: { summary: QuotaSummary; onPick: (district: string) => void }) {
   const { t } = useTranslation();
   const groups = summary.byDistrict;
-  return <StatusBars groups={groups} names={groups.map((g) => districtLabel(t, g.district))} horizontal={false} height={chartHeight(summary)} testId="district-chart" onPick={(i) => groups[i] && onPick(groups[i].district)} />;
+  return (
+    <StatusBars
+      groups={groups}
+      names={groups.map((g) => districtLabel(t, g.district))}
+      horizontal={false}
+      height={chartHeight(summary)}
+      testId="district-chart"
+      onPick={(i) => groups[i] && onPick(groups[i].district)}
+    />
+  );
 }
 
 export function IndustryChart({ summary, onPick }: { summary: QuotaSummary; onPick: (industry: string) => void }) {
   const groups = summary.byIndustry;
-  return <StatusBars groups={groups} names={groups.map((g) => g.industry || '—')} horizontal height={chartHeight(summary)} testId="industry-chart" onPick={(i) => groups[i] && onPick(groups[i].industry)} />;
+  return (
+    <StatusBars
+      groups={groups}
+      names={groups.map((g) => g.industry || '—')}
+      horizontal
+      height={chartHeight(summary)}
+      testId="industry-chart"
+      onPick={(i) => groups[i] && onPick(groups[i].industry)}
+    />
+  );
 }

@@ -69,7 +69,11 @@ export default function QuotaDashboardPage() {
       <QueryState query={summary}>
         {(figures) => (
           <div className="sb-stack" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }}>
-            <CityFigures summary={figures} active={filter.status} onStatus={(status) => setFilter({ status: status === filter.status ? undefined : status })} />
+            <CityFigures
+              summary={figures}
+              active={filter.status}
+              onStatus={(status) => setFilter({ status: status === filter.status ? undefined : status })}
+            />
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={14}>
                 <Card title={t('quotas.byDistrict')} className="sb-chart-card" style={{ height: '100%' }}>
@@ -90,7 +94,15 @@ export default function QuotaDashboardPage() {
   );
 }
 
-function CityFigures({ summary, active, onStatus }: { summary: QuotaSummary; active?: QuotaStatus; onStatus: (status: QuotaStatus) => void }) {
+function CityFigures({
+  summary,
+  active,
+  onStatus,
+}: {
+  summary: QuotaSummary;
+  active?: QuotaStatus;
+  onStatus: (status: QuotaStatus) => void;
+}) {
   const { t } = useTranslation();
   const percent = summary.required > 0 ? Math.min(100, Math.round((summary.hosted / summary.required) * 100)) : 0;
   return (
@@ -98,7 +110,9 @@ function CityFigures({ summary, active, onStatus }: { summary: QuotaSummary; act
       <Col xs={24} md={8} xl={8}>
         <Card className="sb-stat-card" style={{ height: '100%' }}>
           <Statistic title={t('quotas.enterprises')} value={summary.enterprises} data-testid="figure-enterprises" />
-          <Typography.Text type="secondary">{t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })}
+          </Typography.Text>
           <Progress percent={percent} size="small" style={{ margin: 0 }} />
         </Card>
       </Col>
@@ -112,7 +126,10 @@ function CityFigures({ summary, active, onStatus }: { summary: QuotaSummary; act
             data-testid={`status-card-${status}`}
             data-count={summary.byStatus[status]}
           >
-            <Statistic title={quotaStatusLabel(t, status)} value={summary.byStatus[status]} styles={{ content: { color: QUOTA_STATUS_COLOR[status], whiteSpace: 'nowrap' } }}
+            <Statistic
+              title={quotaStatusLabel(t, status)}
+              value={summary.byStatus[status]}
+              styles={{ content: { color: QUOTA_STATUS_COLOR[status], whiteSpace: 'nowrap' } }}
               suffix={<span style={{ fontSize: 14 }}>{t('quotas.enterpriseUnit')}</span>}
             />
           </Card>
@@ -122,7 +139,15 @@ function CityFigures({ summary, active, onStatus }: { summary: QuotaSummary; act
   );
 }
 
-function QuotaTable({ filter, industries, onFilter }: { filter: QuotaFilter; industries: string[]; onFilter: (next: Partial<QuotaFilter>) => void }) {
+function QuotaTable({
+  filter,
+  industries,
+  onFilter,
+}: {
+  filter: QuotaFilter;
+  industries: string[];
+  onFilter: (next: Partial<QuotaFilter>) => void;
+}) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const [open, setOpen] = useState<QuotaRow | null>(null);
@@ -136,7 +161,12 @@ function QuotaTable({ filter, industries, onFilter }: { filter: QuotaFilter; ind
       key: 'name',
       title: t('quotas.column.name'),
       render: (_, r) => (
-        <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setOpen(r)} data-testid="open-enterprise">
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpen(r)}
+          data-testid="open-enterprise"
+        >
           {r.name}
         </Button>
       ),
@@ -145,7 +175,13 @@ function QuotaTable({ filter, industries, onFilter }: { filter: QuotaFilter; ind
     { key: 'industry', title: t('quotas.column.industry'), dataIndex: 'industry' },
     { key: 'employees', title: t('quotas.column.employees'), align: 'right', render: (_, r) => r.employees?.toLocaleString() ?? '—' },
     { key: 'required', title: t('quotas.column.required'), dataIndex: 'required', align: 'right' },
-    { key: 'hosted', title: t('quotas.column.hosted'), dataIndex: 'hosted', align: 'right', render: (n: number) => <span data-testid="hosted">{n}</span> },
+    {
+      key: 'hosted',
+      title: t('quotas.column.hosted'),
+      dataIndex: 'hosted',
+      align: 'right',
+      render: (n: number) => <span data-testid="hosted">{n}</span>,
+    },
     { key: 'remaining', title: t('quotas.column.remaining'), dataIndex: 'remaining', align: 'right' },
     { key: 'cap', title: t('quotas.column.cap'), dataIndex: 'cap', align: 'right' },
     { key: 'status', title: t('quotas.column.status'), render: (_, r) => <QuotaStatusTag status={r.status} /> },

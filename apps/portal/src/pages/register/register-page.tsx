@@ -26,7 +26,9 @@ export default function RegisterPage() {
   const general = useProblemText();
   // Its limit counts registrations, not failed sign-ins: words of its own.
   const problemText = (error: unknown) =>
-    error instanceof ApiError && error.code === 'RATE_LIMITED' ? t('register.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) }) : general(error);
+    error instanceof ApiError && error.code === 'RATE_LIMITED'
+      ? t('register.tooMany', { minutes: Math.ceil((error.retryAfterSeconds ?? 60) / 60) })
+      : general(error);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const register = useRegisterEnterprise({
     onSuccess: (_done, body) => setSentTo(body.adminEmail),
@@ -69,15 +71,21 @@ export default function RegisterPage() {
             <Form<RegisterEnterpriseRequest>
               form={form}
               layout="vertical"
-              onFinish={(values) => register.mutate({ ...values, uscc: values.uscc.trim().toUpperCase(), adminEmail: values.adminEmail.trim() })}
+              onFinish={(values) =>
+                register.mutate({ ...values, uscc: values.uscc.trim().toUpperCase(), adminEmail: values.adminEmail.trim() })
+              }
             >
               <Divider titlePlacement="start" plain>
                 {t('register.enterpriseSection')}
               </Divider>
-              <Form.Item name="name" label={t('enterprise.name')} rules={[
+              <Form.Item
+                name="name"
+                label={t('enterprise.name')}
+                rules={[
                   { required: true, whitespace: true, message: t('validation.required') },
                   { min: 2, max: 100, message: t('validation.length', { min: 2, max: 100 }) },
-                ]}>
+                ]}
+              >
                 <Input data-testid="register-name" />
               </Form.Item>
               <Form.Item
@@ -93,17 +101,29 @@ export default function RegisterPage() {
               </Form.Item>
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="ownership" label={t('enterprise.ownership')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Form.Item
+                    name="ownership"
+                    label={t('enterprise.ownership')}
+                    rules={[{ required: true, message: t('validation.required') }]}
+                  >
                     <Select data-testid="register-ownership" options={ownershipOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="district" label={t('enterprise.district')} rules={[{ required: true, message: t('validation.required') }]}>
+                  <Form.Item
+                    name="district"
+                    label={t('enterprise.district')}
+                    rules={[{ required: true, message: t('validation.required') }]}
+                  >
                     <Select data-testid="register-district" options={districtOptions(t)} placeholder={t('common.select')} />
                   </Form.Item>
                 </Col>
               </Row>
-              <Form.Item name="industry" label={t('enterprise.industry')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
+              <Form.Item
+                name="industry"
+                label={t('enterprise.industry')}
+                rules={[{ required: true, max: 50, message: t('validation.required') }]}
+              >
                 <Input data-testid="register-industry" placeholder={t('register.industryPlaceholder')} />
               </Form.Item>
               <Divider titlePlacement="start" plain>
@@ -111,7 +131,11 @@ export default function RegisterPage() {
               </Divider>
               <Row gutter={16}>
                 <Col xs={24} sm={12}>
-                  <Form.Item name="adminName" label={t('register.adminName')} rules={[{ required: true, max: 50, message: t('validation.required') }]}>
+                  <Form.Item
+                    name="adminName"
+                    label={t('register.adminName')}
+                    rules={[{ required: true, max: 50, message: t('validation.required') }]}
+                  >
                     <Input data-testid="register-admin-name" />
                   </Form.Item>
                 </Col>

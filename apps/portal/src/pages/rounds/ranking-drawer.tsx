@@ -39,7 +39,11 @@ export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView;
           ) : (
             <Space direction="vertical" style={{ width: '100%' }} size="middle">
               <Space wrap>
-                {view.ranking ? <Tag color="blue">{t('rounds.slot.rankedByHand')}</Tag> : <Tag data-testid="ranking-automatic">{t('rounds.slot.automatic')}</Tag>}
+                {view.ranking ? (
+                  <Tag color="blue">{t('rounds.slot.rankedByHand')}</Tag>
+                ) : (
+                  <Tag data-testid="ranking-automatic">{t('rounds.slot.automatic')}</Tag>
+                )}
                 <Typography.Text type="secondary">{t(editable ? 'rounds.rank.help' : 'rounds.rank.closed')}</Typography.Text>
               </Space>
               <SortableList
@@ -55,7 +59,9 @@ export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView;
                       <Typography.Text strong data-testid="applicant-name">
                         {a?.name ?? id}
                       </Typography.Text>
-                      <Typography.Text type="secondary">{a ? `${a.schoolName} · ${a.major}${a.skills.length ? ` · ${a.skills.join(t('common.listSeparator'))}` : ''}` : ''}</Typography.Text>
+                      <Typography.Text type="secondary">
+                        {a ? `${a.schoolName} · ${a.major}${a.skills.length ? ` · ${a.skills.join(t('common.listSeparator'))}` : ''}` : ''}
+                      </Typography.Text>
                     </Space>
                   );
                 }}
@@ -77,7 +83,13 @@ export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView;
                   <Button type="primary" loading={save.isPending} onClick={() => save.mutate(shown)} data-testid="save-ranking">
                     {t('rounds.rank.save')}
                   </Button>
-                  <Button icon={<ThunderboltOutlined />} loading={automatic.isPending} disabled={!view.ranking && !order} onClick={() => automatic.mutate()} data-testid="ranking-use-automatic">
+                  <Button
+                    icon={<ThunderboltOutlined />}
+                    loading={automatic.isPending}
+                    disabled={!view.ranking && !order}
+                    onClick={() => automatic.mutate()}
+                    data-testid="ranking-use-automatic"
+                  >
                     {t('rounds.rank.useAutomatic')}
                   </Button>
                 </Space>

@@ -22,10 +22,24 @@ export function ResultCard({ round }: { round: MatchRoundView }) {
   const result = useRoundResult(round, offset, PAGE);
   const columns: ColumnsType<MatchLineView> = [
     { key: 'student', title: t('rounds.result.student'), render: (_, l) => l.studentName },
-    { key: 'slot', title: t('rounds.result.slot'), render: (_, l) => (l.slot ? `${l.slot.title} · ${l.slot.enterpriseName}` : <Tag data-testid="line-unmatched">{t('rounds.result.unmatched')}</Tag>) },
-    { key: 'choice', title: t('rounds.result.choice'), width: 120, render: (_, l) => (l.choice ? t('rounds.result.choiceValue', { n: l.choice }) : '—') },
+    {
+      key: 'slot',
+      title: t('rounds.result.slot'),
+      render: (_, l) =>
+        l.slot ? `${l.slot.title} · ${l.slot.enterpriseName}` : <Tag data-testid="line-unmatched">{t('rounds.result.unmatched')}</Tag>,
+    },
+    {
+      key: 'choice',
+      title: t('rounds.result.choice'),
+      width: 120,
+      render: (_, l) => (l.choice ? t('rounds.result.choiceValue', { n: l.choice }) : '—'),
+    },
   ];
-  const title = round.canManage ? t(round.status === 'published' ? 'rounds.result.titlePublished' : 'rounds.result.titleDraft') : me.role === 'student' ? t('rounds.result.titleMine') : t('rounds.result.titleSlots');
+  const title = round.canManage
+    ? t(round.status === 'published' ? 'rounds.result.titlePublished' : 'rounds.result.titleDraft')
+    : me.role === 'student'
+      ? t('rounds.result.titleMine')
+      : t('rounds.result.titleSlots');
   return (
     <Card title={title} data-testid="result-card">
       <QueryState query={result}>
@@ -48,7 +62,13 @@ export function ResultCard({ round }: { round: MatchRoundView }) {
                 columns={columns}
                 dataSource={r.lines}
                 data-testid="result-lines"
-                pagination={round.canManage ? { current: page, pageSize: PAGE, total: r.totalLines, onChange: setPage, showSizeChanger: false } : r.lines.length > PAGE ? { pageSize: PAGE } : false}
+                pagination={
+                  round.canManage
+                    ? { current: page, pageSize: PAGE, total: r.totalLines, onChange: setPage, showSizeChanger: false }
+                    : r.lines.length > PAGE
+                      ? { pageSize: PAGE }
+                      : false
+                }
               />
             )}
           </div>
@@ -64,7 +84,8 @@ function OwnLine({ line }: { line?: MatchLineView }) {
   return line.slot ? (
     <div data-testid="own-line" data-matched="true">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        <CheckCircleFilled style={{ color: '#38a169' }} /> {t('rounds.result.youGot', { slot: line.slot.title, enterprise: line.slot.enterpriseName })}
+        <CheckCircleFilled style={{ color: '#38a169' }} />{' '}
+        {t('rounds.result.youGot', { slot: line.slot.title, enterprise: line.slot.enterpriseName })}
       </Typography.Title>
       <Typography.Text type="secondary">{t('rounds.result.yourChoice', { n: line.choice ?? 0 })}</Typography.Text>
     </div>
@@ -83,13 +104,19 @@ function Figures({ figures: f, stable }: { figures: MatchFiguresView; stable: bo
   const option: EChartsOption = {
     tooltip: { trigger: 'axis' },
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
-    xAxis: { type: 'category', data: [...f.byChoice.map((_, k) => t('rounds.result.choiceValue', { n: k + 1 })), t('rounds.result.unmatched')] },
+    xAxis: {
+      type: 'category',
+      data: [...f.byChoice.map((_, k) => t('rounds.result.choiceValue', { n: k + 1 })), t('rounds.result.unmatched')],
+    },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
         type: 'bar',
         name: t('rounds.result.students'),
-        data: [...f.byChoice.map((n, k) => ({ value: n, itemStyle: { color: k === 0 ? '#2f855a' : '#3182ce' } })), { value: f.unmatched, itemStyle: { color: '#a0aec0' } }],
+        data: [
+          ...f.byChoice.map((n, k) => ({ value: n, itemStyle: { color: k === 0 ? '#2f855a' : '#3182ce' } })),
+          { value: f.unmatched, itemStyle: { color: '#a0aec0' } },
+        ],
       },
     ],
   };
@@ -101,7 +128,12 @@ function Figures({ figures: f, stable }: { figures: MatchFiguresView; stable: bo
           <Typography.Text type="secondary">{t('rounds.result.ofStudents', { n: f.matched, total: f.students })}</Typography.Text>
         </Col>
         <Col xs={12} md={6}>
-          <Statistic title={t('rounds.result.firstChoiceShare')} value={share(f.firstChoice, f.matched)} suffix="%" data-testid="figure-first-choice" />
+          <Statistic
+            title={t('rounds.result.firstChoiceShare')}
+            value={share(f.firstChoice, f.matched)}
+            suffix="%"
+            data-testid="figure-first-choice"
+          />
           <Typography.Text type="secondary">{t('rounds.result.ofMatched', { n: f.firstChoice })}</Typography.Text>
         </Col>
         <Col xs={12} md={6}>

@@ -1,8 +1,33 @@
-import { ArrowLeftOutlined, CloseCircleOutlined, ForkOutlined, LockOutlined, PlayCircleOutlined, PlusOutlined, SendOutlined, UnlockOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  CloseCircleOutlined,
+  ForkOutlined,
+  LockOutlined,
+  PlayCircleOutlined,
+  PlusOutlined,
+  SendOutlined,
+  UnlockOutlined,
+} from '@ant-design/icons';
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
-import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -66,7 +91,8 @@ function RoleSections({ round }: { round: MatchRoundView }) {
   const [picked, setPicked] = useState<string[] | null>(null);
   const list = picked ?? round.myPreferences ?? [];
   // A student who listed nothing has no line to see.
-  const showResult = (round.canManage && round.lastRunId) || (round.status === 'published' && (me.role !== 'student' || round.myPreferences));
+  const showResult =
+    (round.canManage && round.lastRunId) || (round.status === 'published' && (me.role !== 'student' || round.myPreferences));
   return (
     <>
       {showResult && <ResultCard round={round} />}
@@ -87,7 +113,9 @@ function RoundFacts({ round }: { round: MatchRoundView }) {
   return (
     <Card>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
-        <Descriptions.Item label={t('rounds.field.owner')}>{round.owner.authority ? t('rounds.owner.edu') : round.owner.name}</Descriptions.Item>
+        <Descriptions.Item label={t('rounds.field.owner')}>
+          {round.owner.authority ? t('rounds.owner.edu') : round.owner.name}
+        </Descriptions.Item>
         <Descriptions.Item label={t('rounds.field.deadline')}>
           <span data-testid="round-deadline-value">{dayjs(round.preferenceDeadline).format('YYYY-MM-DD HH:mm')}</span>
         </Descriptions.Item>
@@ -122,24 +150,45 @@ function OwnerActions({ round }: { round: MatchRoundView }) {
   return (
     <>
       {canMoveRound(status, 'open') && (
-        <Button type="primary" icon={<UnlockOutlined />} loading={busy('open')} onClick={() => move.mutate('open')} data-testid="round-open">
+        <Button
+          type="primary"
+          icon={<UnlockOutlined />}
+          loading={busy('open')}
+          onClick={() => move.mutate('open')}
+          data-testid="round-open"
+        >
           {t('rounds.action.open')}
         </Button>
       )}
       {canMoveRound(status, 'close') && (
-        <Popconfirm title={t('rounds.action.closeConfirm')} onConfirm={() => move.mutate('close')} okButtonProps={{ 'data-testid': 'round-close-confirm' } as ButtonProps}>
+        <Popconfirm
+          title={t('rounds.action.closeConfirm')}
+          onConfirm={() => move.mutate('close')}
+          okButtonProps={{ 'data-testid': 'round-close-confirm' } as ButtonProps}
+        >
           <Button icon={<LockOutlined />} loading={busy('close')} data-testid="round-close">
             {t('rounds.action.close')}
           </Button>
         </Popconfirm>
       )}
       {canMoveRound(status, 'run') && (
-        <Button type={status === 'ranking' ? 'primary' : 'default'} icon={<PlayCircleOutlined />} loading={busy('run') || round.running} disabled={round.running} onClick={() => move.mutate('run')} data-testid="round-run">
+        <Button
+          type={status === 'ranking' ? 'primary' : 'default'}
+          icon={<PlayCircleOutlined />}
+          loading={busy('run') || round.running}
+          disabled={round.running}
+          onClick={() => move.mutate('run')}
+          data-testid="round-run"
+        >
           {t(status === 'ran' ? 'rounds.action.rerun' : 'rounds.action.run')}
         </Button>
       )}
       {canMoveRound(status, 'publish') && (
-        <Popconfirm title={t('rounds.action.publishConfirm')} onConfirm={() => move.mutate('publish')} okButtonProps={{ 'data-testid': 'round-publish-confirm' } as ButtonProps}>
+        <Popconfirm
+          title={t('rounds.action.publishConfirm')}
+          onConfirm={() => move.mutate('publish')}
+          okButtonProps={{ 'data-testid': 'round-publish-confirm' } as ButtonProps}
+        >
           <Button type="primary" icon={<SendOutlined />} loading={busy('publish')} disabled={round.running} data-testid="round-publish">
             {t('rounds.action.publish')}
           </Button>
@@ -173,7 +222,15 @@ function SecondRoundModal({ round, open, onClose }: { round: MatchRoundView; ope
     },
   });
   return (
-    <Modal open={open} title={t('rounds.second.title')} onCancel={onClose} onOk={() => form.submit()} okText={t('common.create')} confirmLoading={create.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('rounds.second.title')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common.create')}
+      confirmLoading={create.isPending}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">{t('rounds.second.help')}</Typography.Paragraph>
       <Form
         form={form}
@@ -181,10 +238,18 @@ function SecondRoundModal({ round, open, onClose }: { round: MatchRoundView; ope
         onFinish={(values) => create.mutate({ name: values.name.trim(), preferenceDeadline: values.deadline.toISOString() })}
         initialValues={{ name: t('rounds.second.defaultName', { name: round.name }), deadline: dayjs().add(3, 'day').hour(18).minute(0) }}
       >
-        <Form.Item name="name" label={t('rounds.field.name')} rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}>
+        <Form.Item
+          name="name"
+          label={t('rounds.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}
+        >
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="deadline" label={t('rounds.field.deadline')} rules={[{ required: true, message: t('rounds.create.deadlineRequired') }]}>
+        <Form.Item
+          name="deadline"
+          label={t('rounds.field.deadline')}
+          rules={[{ required: true, message: t('rounds.create.deadlineRequired') }]}
+        >
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" />
         </Form.Item>
       </Form>
@@ -194,7 +259,17 @@ function SecondRoundModal({ round, open, onClose }: { round: MatchRoundView; ope
 }
 
 /** The round's slots; a student adds them to their list, an enterprise ranks its own. */
-function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; onRank: (slot: MatchRoundSlotView) => void; onAdd?: (slotId: string) => void; listed: string[] }) {
+function SlotsCard({
+  round,
+  onRank,
+  onAdd,
+  listed,
+}: {
+  round: MatchRoundView;
+  onRank: (slot: MatchRoundSlotView) => void;
+  onAdd?: (slotId: string) => void;
+  listed: string[];
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const full = listed.length >= MAX_MATCH_PREFERENCES;
@@ -211,7 +286,8 @@ function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; on
       key: 'ranking',
       title: t('rounds.slot.ranking'),
       width: 110,
-      render: (_, s) => (s.rankedByEnterprise ? <Tag color="blue">{t('rounds.slot.rankedByHand')}</Tag> : <Tag>{t('rounds.slot.automatic')}</Tag>),
+      render: (_, s) =>
+        s.rankedByEnterprise ? <Tag color="blue">{t('rounds.slot.rankedByHand')}</Tag> : <Tag>{t('rounds.slot.automatic')}</Tag>,
     });
   }
   if (onAdd) {
@@ -236,16 +312,29 @@ function SlotsCard({ round, onRank, onAdd, listed }: { round: MatchRoundView; on
       width: 120,
       render: (_, s) =>
         s.mine && APPLICANTS_SETTLED_IN.includes(round.status) ? (
-          <Button size="small" type={roundAcceptsRankings(round.status) ? 'primary' : 'default'} onClick={() => onRank(s)} data-testid="rank-slot">
+          <Button
+            size="small"
+            type={roundAcceptsRankings(round.status) ? 'primary' : 'default'}
+            onClick={() => onRank(s)}
+            data-testid="rank-slot"
+          >
             {t(roundAcceptsRankings(round.status) ? 'rounds.rank.button' : 'rounds.rank.view')}
           </Button>
         ) : null,
     });
   }
-  const rows = me.role === 'enterprise_admin' ? [...(round.slots ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine)) : (round.slots ?? []);
+  const rows =
+    me.role === 'enterprise_admin' ? [...(round.slots ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine)) : (round.slots ?? []);
   return (
     <Card title={t('rounds.slots.title', { n: round.slotCount })}>
-      <Table rowKey="id" size="small" columns={columns} dataSource={rows} pagination={rows.length > 20 ? { pageSize: 20 } : false} data-testid="round-slots" />
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        data-testid="round-slots"
+      />
     </Card>
   );
 }
@@ -285,7 +374,9 @@ function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list
       }
       data-testid="preferences-card"
     >
-      <Typography.Paragraph type="secondary">{t(editable ? 'rounds.prefs.help' : 'rounds.prefs.closed', { max: MAX_MATCH_PREFERENCES })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t(editable ? 'rounds.prefs.help' : 'rounds.prefs.closed', { max: MAX_MATCH_PREFERENCES })}
+      </Typography.Paragraph>
       {list.length === 0 ? (
         <Empty description={t('rounds.prefs.empty')} />
       ) : (
@@ -302,7 +393,9 @@ function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list
                 <Typography.Text strong data-testid="preference-title">
                   {slot?.title ?? id}
                 </Typography.Text>
-                <Typography.Text type="secondary">{slot ? `${slot.enterpriseName} · ${slot.startDate} ~ ${slot.endDate}` : ''}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {slot ? `${slot.enterpriseName} · ${slot.startDate} ~ ${slot.endDate}` : ''}
+                </Typography.Text>
               </Space>
             );
           }}

@@ -20,5 +20,15 @@ export function useRoundProblemText(): (error: unknown) => string {
 export function RoundProblemAlert({ error, testId }: { error: unknown; testId?: string }) {
   const problemText = useRoundProblemText();
   if (!error) return null;
-  return <Alert type="error" showIcon role="alert" data-testid={testId} data-code={error instanceof ApiError ? error.code : undefined} title={problemText(error)} style={{ marginTop: 12 }} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      data-testid={testId}
+      data-code={error instanceof ApiError ? error.code : undefined}
+      title={problemText(error)}
+      style={{ marginTop: 12 }}
+    />
+  );
 }

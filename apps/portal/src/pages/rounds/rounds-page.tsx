@@ -16,7 +16,8 @@ import { RoundStatusTag } from './round-status-tag';
 import './rounds.css';
 
 /** Who may start a round: the education bureau's officers and school admins. */
-export const canCreateRounds = (me: { role: string; authority: string | null }) => me.role === 'school_admin' || (me.role === 'bureau_officer' && me.authority === 'EDU');
+export const canCreateRounds = (me: { role: string; authority: string | null }) =>
+  me.role === 'school_admin' || (me.role === 'bureau_officer' && me.authority === 'EDU');
 
 /** 撮合轮次: the rounds the user takes part in or runs; owners create new ones here. */
 export default function RoundsPage() {
@@ -26,10 +27,28 @@ export default function RoundsPage() {
   const rounds = useRounds();
 
   const columns: ColumnsType<MatchRoundView> = [
-    { key: 'name', title: t('rounds.field.name'), render: (_, r) => <Link to={`/match-rounds/${r.id}`} data-testid="round-link">{r.name}</Link> },
+    {
+      key: 'name',
+      title: t('rounds.field.name'),
+      render: (_, r) => (
+        <Link to={`/match-rounds/${r.id}`} data-testid="round-link">
+          {r.name}
+        </Link>
+      ),
+    },
     { key: 'status', title: t('rounds.field.status'), width: 120, render: (_, r) => <RoundStatusTag round={r} /> },
-    { key: 'owner', title: t('rounds.field.owner'), width: 200, render: (_, r) => (r.owner.authority ? t('rounds.owner.edu') : r.owner.name) },
-    { key: 'deadline', title: t('rounds.field.deadline'), width: 170, render: (_, r) => dayjs(r.preferenceDeadline).format('YYYY-MM-DD HH:mm') },
+    {
+      key: 'owner',
+      title: t('rounds.field.owner'),
+      width: 200,
+      render: (_, r) => (r.owner.authority ? t('rounds.owner.edu') : r.owner.name),
+    },
+    {
+      key: 'deadline',
+      title: t('rounds.field.deadline'),
+      width: 170,
+      render: (_, r) => dayjs(r.preferenceDeadline).format('YYYY-MM-DD HH:mm'),
+    },
     { key: 'slots', title: t('rounds.field.slots'), width: 90, align: 'right', render: (_, r) => r.slotCount },
     { key: 'participants', title: t('rounds.field.participants'), width: 110, align: 'right', render: (_, r) => r.participants },
   ];
@@ -107,22 +126,47 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
 
   return (
     <Drawer title={t('rounds.create.title')} open={open} onClose={onClose} size="large" destroyOnHidden data-testid="create-round-drawer">
-      <Form<CreateForm> form={form} layout="vertical" onFinish={submit} initialValues={{ deadline: dayjs().add(7, 'day').hour(18).minute(0).second(0) }}>
-        <Form.Item name="name" label={t('rounds.field.name')} rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}>
+      <Form<CreateForm>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ deadline: dayjs().add(7, 'day').hour(18).minute(0).second(0) }}
+      >
+        <Form.Item
+          name="name"
+          label={t('rounds.field.name')}
+          rules={[{ required: true, whitespace: true, message: t('rounds.create.nameRequired') }]}
+        >
           <Input maxLength={200} placeholder={t('rounds.create.namePlaceholder')} data-testid="round-name" />
         </Form.Item>
-        <Form.Item name="deadline" label={t('rounds.field.deadline')} rules={[{ required: true, message: t('rounds.create.deadlineRequired') }]} extra={t('rounds.create.deadlineHelp')}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="round-deadline" />
+        <Form.Item
+          name="deadline"
+          label={t('rounds.field.deadline')}
+          rules={[{ required: true, message: t('rounds.create.deadlineRequired') }]}
+          extra={t('rounds.create.deadlineHelp')}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+            data-testid="round-deadline"
+          />
         </Form.Item>
         <Form.Item name="seed" label={t('rounds.field.seed')} extra={t('rounds.create.seedHelp')}>
           <Input maxLength={200} data-testid="round-seed" />
         </Form.Item>
         <Form.Item label={t('rounds.create.slots', { n: picked.size })} required>
           <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
-            <Input value={words} onChange={(e) => setWords(e.target.value)} onPressEnter={(e) => {
+            <Input
+              value={words}
+              onChange={(e) => setWords(e.target.value)}
+              onPressEnter={(e) => {
                 e.preventDefault();
                 setQ(words.trim() || undefined);
-              }} placeholder={t('rounds.create.searchSlots')} data-testid="round-slot-search" />
+              }}
+              placeholder={t('rounds.create.searchSlots')}
+              data-testid="round-slot-search"
+            />
             <Button icon={<SearchOutlined />} onClick={() => setQ(words.trim() || undefined)} data-testid="round-slot-search-submit">
               {t('rounds.create.search')}
             </Button>
@@ -160,7 +204,13 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
         </Form.Item>
         <RoundProblemAlert error={create.error} testId="create-round-error" />
         <Space style={{ marginTop: 16 }}>
-          <Button type="primary" htmlType="submit" loading={create.isPending} disabled={picked.size === 0} data-testid="create-round-submit">
+          <Button
+            type="primary"
+            htmlType="submit"
+            loading={create.isPending}
+            disabled={picked.size === 0}
+            data-testid="create-round-submit"
+          >
             {t('rounds.create.submit')}
           </Button>
           <Button onClick={onClose}>{t('common.cancel')}</Button>

@@ -25,7 +25,10 @@ export function SortableList({
   testId?: string;
   disabled?: boolean;
 }) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     onChange(arrayMove(ids, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))));
@@ -87,14 +90,35 @@ function SortableItem({
       <span className="sb-sortable-body">{children}</span>
       <Space size={4}>
         <Tooltip title={t('rounds.sort.up')}>
-          <Button size="small" icon={<ArrowUpOutlined />} aria-label={t('rounds.sort.up')} disabled={disabled || index === 0} onClick={() => onMove(index - 1)} data-testid="move-up" />
+          <Button
+            size="small"
+            icon={<ArrowUpOutlined />}
+            aria-label={t('rounds.sort.up')}
+            disabled={disabled || index === 0}
+            onClick={() => onMove(index - 1)}
+            data-testid="move-up"
+          />
         </Tooltip>
         <Tooltip title={t('rounds.sort.down')}>
-          <Button size="small" icon={<ArrowDownOutlined />} aria-label={t('rounds.sort.down')} disabled={disabled || index === count - 1} onClick={() => onMove(index + 1)} data-testid="move-down" />
+          <Button
+            size="small"
+            icon={<ArrowDownOutlined />}
+            aria-label={t('rounds.sort.down')}
+            disabled={disabled || index === count - 1}
+            onClick={() => onMove(index + 1)}
+            data-testid="move-down"
+          />
         </Tooltip>
         {onRemove && (
           <Tooltip title={t('rounds.sort.remove')}>
-            <Button size="small" icon={<CloseOutlined />} aria-label={t('rounds.sort.remove')} disabled={disabled} onClick={onRemove} data-testid="remove-item" />
+            <Button
+              size="small"
+              icon={<CloseOutlined />}
+              aria-label={t('rounds.sort.remove')}
+              disabled={disabled}
+              onClick={onRemove}
+              data-testid="remove-item"
+            />
           </Tooltip>
         )}
       </Space>

@@ -66,10 +66,20 @@ export function AddStudentDialog({
       width={600}
       forceRender
     >
-      <Form<StudentForm> form={form} layout="vertical" initialValues={{ enrolmentYear: new Date().getFullYear() }} onFinish={submit} data-testid="add-student-form">
+      <Form<StudentForm>
+        form={form}
+        layout="vertical"
+        initialValues={{ enrolmentYear: new Date().getFullYear() }}
+        onFinish={submit}
+        data-testid="add-student-form"
+      >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('person.name')}
+              rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -86,12 +96,20 @@ export function AddStudentDialog({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="major" label={t('student.major')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+            <Form.Item
+              name="major"
+              label={t('student.major')}
+              rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
+            >
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="enrolmentYear" label={t('student.enrolmentYear')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Form.Item
+              name="enrolmentYear"
+              label={t('student.enrolmentYear')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
               <InputNumber min={1990} max={2100} precision={0} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

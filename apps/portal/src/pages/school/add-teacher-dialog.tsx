@@ -66,7 +66,11 @@ export function AddTeacherDialog({
       >
         <Row gutter={16}>
           <Col xs={24} sm={12}>
-            <Form.Item name="name" label={t('person.name')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+            <Form.Item
+              name="name"
+              label={t('person.name')}
+              rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -83,7 +87,11 @@ export function AddTeacherDialog({
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="specialty" label={t('teacher.specialty')} rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}>
+            <Form.Item
+              name="specialty"
+              label={t('teacher.specialty')}
+              rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -103,7 +111,12 @@ export function AddTeacherDialog({
             </Form.Item>
           </Col>
           <Col xs={12}>
-            <Form.Item name="dualQualified" label={t('teacher.dualQualified')} valuePropName="checked" extra={t('teacher.dualQualifiedHint')}>
+            <Form.Item
+              name="dualQualified"
+              label={t('teacher.dualQualified')}
+              valuePropName="checked"
+              extra={t('teacher.dualQualifiedHint')}
+            >
               <Switch />
             </Form.Item>
           </Col>

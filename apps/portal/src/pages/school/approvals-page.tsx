@@ -57,11 +57,21 @@ export default function ApprovalsPage() {
   );
 }
 
-function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean; onApprove: (application: ApplicationView, consentOnly: boolean) => void }) {
+function ApplicationsTable({
+  awaiting = false,
+  onApprove,
+}: {
+  awaiting?: boolean;
+  onApprove: (application: ApplicationView, consentOnly: boolean) => void;
+}) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
-  const query = { cursor: pager.cursor, limit: LIMIT, ...(awaiting ? { awaitingApproval: true } : { status: status === 'all' ? undefined : status }) };
+  const query = {
+    cursor: pager.cursor,
+    limit: LIMIT,
+    ...(awaiting ? { awaitingApproval: true } : { status: status === 'all' ? undefined : status }),
+  };
   const applications = useApplications(query);
 
   const columns: ColumnsType<ApplicationView> = [
@@ -72,7 +82,9 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
       render: (_, a) => (
         <Space orientation="vertical" size={0}>
           <Typography.Text strong>{a.student.name}</Typography.Text>
-          <Typography.Text type="secondary">{t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear })}
+          </Typography.Text>
         </Space>
       ),
     },
@@ -89,7 +101,12 @@ function ApplicationsTable({ awaiting = false, onApprove }: { awaiting?: boolean
         </Space>
       ),
     },
-    { key: 'period', title: t('slot.period'), width: 200, render: (_, a) => <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span> },
+    {
+      key: 'period',
+      title: t('slot.period'),
+      width: 200,
+      render: (_, a) => <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span>,
+    },
     { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
     ...(awaiting
       ? []
@@ -176,7 +193,11 @@ function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: 
   const application = approving?.application;
   const approve = useApproveApplication({
     onSuccess: (saved) => {
-      void message.success(approving?.consentOnly ? t('approvals.consentSaved', { name: saved.student.name }) : t('approvals.approved', { name: saved.student.name }));
+      void message.success(
+        approving?.consentOnly
+          ? t('approvals.consentSaved', { name: saved.student.name })
+          : t('approvals.approved', { name: saved.student.name }),
+      );
       onClose();
     },
   });
@@ -207,9 +228,25 @@ function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: 
             bordered
             column={1}
             items={[
-              { key: 'student', label: t('applicants.student'), children: t('approvals.studentLine', { name: application.student.name, major: application.student.major, year: application.student.enrolmentYear }) },
-              { key: 'slot', label: t('placements.slot'), children: t('approvals.slotLine', { title: application.slot.title, enterprise: application.slot.enterpriseName }) },
-              { key: 'period', label: t('slot.period'), children: t('slot.periodValue', { start: application.slot.startDate, end: application.slot.endDate }) },
+              {
+                key: 'student',
+                label: t('applicants.student'),
+                children: t('approvals.studentLine', {
+                  name: application.student.name,
+                  major: application.student.major,
+                  year: application.student.enrolmentYear,
+                }),
+              },
+              {
+                key: 'slot',
+                label: t('placements.slot'),
+                children: t('approvals.slotLine', { title: application.slot.title, enterprise: application.slot.enterpriseName }),
+              },
+              {
+                key: 'period',
+                label: t('slot.period'),
+                children: t('slot.periodValue', { start: application.slot.startDate, end: application.slot.endDate }),
+              },
               { key: 'status', label: t('applications.status'), children: <ApplicationStatusTag status={application.status} /> },
             ]}
           />

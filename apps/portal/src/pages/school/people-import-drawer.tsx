@@ -14,7 +14,17 @@ import { currentLanguage } from '../../i18n';
  * 批量导入 of a school's people: pick students or teachers, upload the file; once written, the
  * activation codes of the new accounts.
  */
-export function PeopleImportDrawer({ schoolId, open, initialKind, onClose }: { schoolId: string; open: boolean; initialKind: PeopleImportKind; onClose: () => void }) {
+export function PeopleImportDrawer({
+  schoolId,
+  open,
+  initialKind,
+  onClose,
+}: {
+  schoolId: string;
+  open: boolean;
+  initialKind: PeopleImportKind;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<PeopleImportKind>(initialKind);
   const [running, setRunning] = useState(false);

@@ -77,8 +77,18 @@ export default function SchoolAdminHome() {
           />
         </Card>
       </div>
-      <AddStudentDialog schoolId={schoolId} open={adding === 'student'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'students')} />
-      <AddTeacherDialog schoolId={schoolId} open={adding === 'teacher'} onClose={() => setAdding(null)} onCreated={(r) => onCreated(r, 'teachers')} />
+      <AddStudentDialog
+        schoolId={schoolId}
+        open={adding === 'student'}
+        onClose={() => setAdding(null)}
+        onCreated={(r) => onCreated(r, 'students')}
+      />
+      <AddTeacherDialog
+        schoolId={schoolId}
+        open={adding === 'teacher'}
+        onClose={() => setAdding(null)}
+        onCreated={(r) => onCreated(r, 'teachers')}
+      />
       <InitialPasswordDialog created={created} onClose={() => setCreated(null)} />
       <PeopleImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
     </div>

@@ -26,7 +26,12 @@ export function SchoolTable({ testId = 'schools-table' }: { testId?: string }) {
         pagination={false}
         scroll={{ x: 640 }}
         columns={[
-          { key: 'name', title: t('school.name'), dataIndex: 'name', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+          {
+            key: 'name',
+            title: t('school.name'),
+            dataIndex: 'name',
+            render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
+          },
           {
             key: 'level',
             title: t('school.level'),

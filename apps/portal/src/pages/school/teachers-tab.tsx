@@ -28,7 +28,12 @@ export function TeachersTab({ schoolId }: { schoolId: string }) {
         columns={[
           { key: 'name', title: t('person.name'), dataIndex: 'name', width: 120 },
           { key: 'specialty', title: t('teacher.specialty'), dataIndex: 'specialty' },
-          { key: 'specialtyCourseTeacher', title: t('teacher.specialtyCourseTeacher'), render: (_, teacher) => flag(teacher.specialtyCourseTeacher), width: 140 },
+          {
+            key: 'specialtyCourseTeacher',
+            title: t('teacher.specialtyCourseTeacher'),
+            render: (_, teacher) => flag(teacher.specialtyCourseTeacher),
+            width: 140,
+          },
           { key: 'dualQualified', title: t('teacher.dualQualified'), render: (_, teacher) => flag(teacher.dualQualified), width: 140 },
           { key: 'email', title: t('person.email'), dataIndex: 'email', ellipsis: true },
         ]}

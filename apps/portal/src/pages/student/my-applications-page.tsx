@@ -57,7 +57,14 @@ export default function MyApplicationsPage() {
                 </Space>
               ),
             },
-            { key: 'period', title: t('slot.period'), width: 200, render: (_, a) => <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span> },
+            {
+              key: 'period',
+              title: t('slot.period'),
+              width: 200,
+              render: (_, a) => (
+                <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span>
+              ),
+            },
             { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
             { key: 'school', title: t('applications.schoolApproval'), width: 120, render: (_, a) => <SchoolApprovalTag application={a} /> },
             { key: 'createdAt', title: t('applications.appliedAt'), width: 110, render: (_, a) => <DayOf iso={a.createdAt} /> },
@@ -79,9 +86,14 @@ function StudentMoves({ application }: { application: ApplicationView }) {
   const told = (kind: StudentMove) => ({
     onSuccess: (saved: ApplicationView) => void message.success(t(`myApplications.done.${kind}`, { title: saved.slot.title })),
     // A refusal of an accept (the slot is full, the school has not approved…) deserves more than a toast.
-    onError: (error: Error) => void modal.error({ title: t('myApplications.refused'), content: <span data-testid="move-error">{problemText(error)}</span> }),
+    onError: (error: Error) =>
+      void modal.error({ title: t('myApplications.refused'), content: <span data-testid="move-error">{problemText(error)}</span> }),
   });
-  const moves = { accept: useAcceptOffer(told('accept')), decline: useDeclineOffer(told('decline')), withdraw: useWithdrawApplication(told('withdraw')) };
+  const moves = {
+    accept: useAcceptOffer(told('accept')),
+    decline: useDeclineOffer(told('decline')),
+    withdraw: useWithdrawApplication(told('withdraw')),
+  };
   const { status } = application;
   const pending = (kind: StudentMove) => moves[kind].isPending;
   const confirm = (kind: StudentMove, danger = false) => ({

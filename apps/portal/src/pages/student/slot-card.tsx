@@ -11,7 +11,14 @@ import { SlotTypeTag } from '../../components/status-tags';
 export function SlotCard({ slot, onOpen, aside, footer }: { slot: SlotView; onOpen: () => void; aside?: ReactNode; footer?: ReactNode }) {
   const { t, i18n } = useTranslation();
   return (
-    <Card hoverable onClick={onOpen} className="sb-slot-card" data-testid="slot-card" data-slot-id={slot.id} styles={{ body: { padding: 20 } }}>
+    <Card
+      hoverable
+      onClick={onOpen}
+      className="sb-slot-card"
+      data-testid="slot-card"
+      data-slot-id={slot.id}
+      styles={{ body: { padding: 20 } }}
+    >
       <div className="sb-slot-card-head">
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={5} style={{ margin: 0 }} ellipsis={{ tooltip: slot.title }} data-testid="slot-card-title">

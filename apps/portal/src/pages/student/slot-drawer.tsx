@@ -61,16 +61,38 @@ function ApplyPanel({ slot }: { slot: SlotView }) {
 
   return (
     <Card size="small" title={t('apply.title')} data-testid="apply-panel">
-      <Form form={form} layout="vertical" onFinish={({ motivation }) => apply.mutate({ slotId: slot.id, motivation: motivation?.trim() || undefined })}>
-        <Form.Item name="motivation" label={t('apply.motivation')} extra={t('apply.motivationHint')} rules={[{ max: 2000, message: t('validation.length', { min: 0, max: 2000 }) }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={t('apply.motivationPlaceholder')} data-testid="apply-motivation" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={({ motivation }) => apply.mutate({ slotId: slot.id, motivation: motivation?.trim() || undefined })}
+      >
+        <Form.Item
+          name="motivation"
+          label={t('apply.motivation')}
+          extra={t('apply.motivationHint')}
+          rules={[{ max: 2000, message: t('validation.length', { min: 0, max: 2000 }) }]}
+        >
+          <Input.TextArea
+            rows={4}
+            maxLength={2000}
+            showCount
+            placeholder={t('apply.motivationPlaceholder')}
+            data-testid="apply-motivation"
+          />
         </Form.Item>
         {apply.error && (
           <div style={{ marginBottom: 16 }}>
             <ProblemAlert error={apply.error} testId="apply-error" />
           </div>
         )}
-        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={apply.isPending} disabled={slot.state !== 'open'} data-testid="apply-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          icon={<SendOutlined />}
+          loading={apply.isPending}
+          disabled={slot.state !== 'open'}
+          data-testid="apply-submit"
+        >
           {t('apply.submit')}
         </Button>
       </Form>

@@ -60,7 +60,11 @@ function basics(student: StudentView, schoolName: string, t: ReturnType<typeof u
     { key: 'email', label: t('person.email'), children: student.email },
     { key: 'school', label: t('student.school'), children: schoolName },
     { key: 'major', label: t('student.major'), children: student.major },
-    { key: 'enrolmentYear', label: t('student.enrolmentYear'), children: t('student.enrolmentYearValue', { year: student.enrolmentYear, n: yearOfStudy }) },
+    {
+      key: 'enrolmentYear',
+      label: t('student.enrolmentYear'),
+      children: t('student.enrolmentYearValue', { year: student.enrolmentYear, n: yearOfStudy }),
+    },
     { key: 'dateOfBirth', label: t('student.dateOfBirth'), children: student.dateOfBirth },
   ];
 }

@@ -52,11 +52,26 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
         form={form}
         layout="vertical"
         onFinish={(values) =>
-          update.mutate({ skills: trimmed(values.skills ?? []), certificates: trimmed(values.certificates ?? []), preferredDistricts: values.preferredDistricts ?? [] })
+          update.mutate({
+            skills: trimmed(values.skills ?? []),
+            certificates: trimmed(values.certificates ?? []),
+            preferredDistricts: values.preferredDistricts ?? [],
+          })
         }
       >
-        <Form.Item name="skills" label={t('student.skills')} extra={t('student.tagsHint')} rules={[{ type: 'array', max: 30, message: t('validation.maxItems', { max: 30 }) }]}>
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={t('student.skillsPlaceholder')} />
+        <Form.Item
+          name="skills"
+          label={t('student.skills')}
+          extra={t('student.tagsHint')}
+          rules={[{ type: 'array', max: 30, message: t('validation.maxItems', { max: 30 }) }]}
+        >
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', '、']}
+            open={false}
+            suffixIcon={null}
+            placeholder={t('student.skillsPlaceholder')}
+          />
         </Form.Item>
         <Form.Item
           name="certificates"
@@ -64,7 +79,13 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
           extra={t('student.tagsHint')}
           rules={[{ type: 'array', max: 20, message: t('validation.maxItems', { max: 20 }) }]}
         >
-          <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={t('student.certificatesPlaceholder')} />
+          <Select
+            mode="tags"
+            tokenSeparators={[',', '，', '、']}
+            open={false}
+            suffixIcon={null}
+            placeholder={t('student.certificatesPlaceholder')}
+          />
         </Form.Item>
         <Form.Item name="preferredDistricts" label={t('student.preferredDistricts')}>
           <Select mode="multiple" options={districtOptions(t)} placeholder={t('common.select')} allowClear />

@@ -37,7 +37,11 @@ export default function TeacherHome() {
                   { key: 'email', label: t('person.email'), children: teacher.email },
                   { key: 'school', label: t('teacher.school'), children: me.organisation?.name ?? '—' },
                   { key: 'specialty', label: t('teacher.specialty'), children: teacher.specialty },
-                  { key: 'specialtyCourseTeacher', label: t('teacher.specialtyCourseTeacher'), children: yesNo(teacher.specialtyCourseTeacher) },
+                  {
+                    key: 'specialtyCourseTeacher',
+                    label: t('teacher.specialtyCourseTeacher'),
+                    children: yesNo(teacher.specialtyCourseTeacher),
+                  },
                   { key: 'dualQualified', label: t('teacher.dualQualified'), children: yesNo(teacher.dualQualified) },
                 ]}
               />
