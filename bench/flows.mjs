@@ -191,7 +191,8 @@ try {
     [SIZES.enterprises],
   );
   await db.query(`INSERT INTO enterprise_headcounts (organisation_id, year, employees) SELECT md5('bench-ent-' || n)::uuid, $2, 50 + (hashint4(n) & 4095) FROM generate_series(1, $1) n`, [SIZES.enterprises, year]);
-  const { refreshQuotas, rulesForYear, createDataSource } = require(path.join(ROOT, 'libs/db/dist'));
+  const { createDataSource } = require(path.join(ROOT, 'libs/db/dist'));
+  const { refreshQuotas, rulesForYear } = require(path.join(ROOT, 'libs/quotas/dist'));
   const ds = await createDataSource(databaseUrl, { extra: { max: 2 } }).initialize();
   const refreshStarted = performance.now();
   await refreshQuotas(ds.manager, await rulesForYear(ds, year), null, new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)); // today in Lanzhou

@@ -29,7 +29,9 @@ export function buildAll() {
 
 /** Migrations, and the demo data when the database has none yet. */
 export function setUpDatabase(databaseUrl, command = 'setup') {
-  runOrFail(process.execPath, [path.join(ROOT, 'libs/db/dist/cli.js'), command], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  runOrFail(process.execPath, [path.join(ROOT, 'libs/db-cli/dist/cli.js'), command], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
 }
 
 /** A long-lived child whose output lines are prefixed with its name. */
