@@ -18,10 +18,51 @@ const ALL_CODE = ['**/*.{ts,tsx,js,mjs,cjs}'];
 /** @param {string} regex @param {string} message */
 const forbid = (regex, message) => ({ regex, message });
 
+const APPS = ['api', 'worker', 'portal', 'portal-e2e'];
 const NO_APPS_IN_LIBS = forbid(
-  '^@skillbridge/(api|worker|portal|portal-e2e)(/|$)',
+  `^@skillbridge/(${APPS.join('|')})(/|$)`,
   'Libraries never import apps: move what both need into a library named after its feature.',
 );
+
+// What each library may import of ours: one direction, no cycles (checked below, when this file loads).
+// libs/db holds the schema and its access over the domain; libs/runtime (config, trace context) and libs/jobs
+// (job names and the producer) speak no SQL and stand beside it; a feature's logic shared by the API and the
+// worker sits above libs/db in a library named after the feature; libs/db-cli (migrate, seed) sits on top.
+const LIBRARY_IMPORTS = {
+  contracts: [],
+  domain: ['contracts'],
+  db: ['domain', 'contracts'],
+  runtime: ['domain', 'contracts'],
+  jobs: ['domain', 'contracts'],
+  accounts: ['domain', 'contracts', 'db'],
+  'access-log': ['domain', 'contracts', 'db'],
+  quotas: ['domain', 'contracts', 'db'],
+  notifications: ['domain', 'contracts', 'db', 'runtime'],
+  'match-rounds': ['domain', 'contracts', 'db'],
+  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas'],
+};
+
+/**
+ * Throws when LIBRARY_IMPORTS names a library it does not list, or a library reaches itself through others.
+ * @param {string} library @param {string[]} path
+ */
+function assertOneWay(library, path = []) {
+  const imports = LIBRARY_IMPORTS[/** @type {keyof typeof LIBRARY_IMPORTS} */ (library)];
+  if (!imports) throw new Error(`eslint.config.mjs: LIBRARY_IMPORTS does not list libs/${library}`);
+  if (path.includes(library))
+    throw new Error(`eslint.config.mjs: libraries import each other in a cycle: ${[...path, library].join(' → ')}`);
+  for (const next of imports) assertOneWay(next, [...path, library]);
+}
+Object.keys(LIBRARY_IMPORTS).forEach((library) => assertOneWay(library));
+
+/** @param {string} library @param {string[]} allowed */
+const onlyListedLibraries = (library, allowed) =>
+  forbid(
+    // Apps are left to NO_APPS_IN_LIBS, so that one import gets one message.
+    `^@skillbridge/(?!(${[...allowed, ...APPS].join('|')})(/|$))`,
+    `libs/${library} imports of ours only ${allowed.map((name) => `@skillbridge/${name}`).join(', ')} (LIBRARY_IMPORTS in eslint.config.mjs)` +
+      (library === 'db' ? ': feature logic lives in a library named after its feature, which imports libs/db, never the reverse.' : '.'),
+  );
 const DOMAIN_ONLY_PLAIN = [
   // contracts stays allowed: it is the vocabulary (statuses, problem codes) the domain's rules speak, and imports nothing itself.
   forbid('^@skillbridge/(?!(domain|contracts)(/|$))', 'libs/domain depends on nothing of ours but libs/contracts.'),
@@ -125,7 +166,12 @@ export default defineConfig([
   },
   { files: ['libs/domain/**'], rules: restrictImports({ patterns: DOMAIN_ONLY_PLAIN }) },
   { files: ['libs/contracts/**'], rules: restrictImports({ patterns: [CONTRACTS_ONLY_ITSELF] }) },
-  { files: ['libs/db/**'], rules: restrictImports({ patterns: [NO_APPS_IN_LIBS] }) },
+  ...Object.entries(LIBRARY_IMPORTS)
+    .filter(([library]) => library !== 'domain' && library !== 'contracts')
+    .map(([library, allowed]) => ({
+      files: [`libs/${library}/**`],
+      rules: restrictImports({ patterns: [NO_APPS_IN_LIBS, onlyListedLibraries(library, allowed)] }),
+    })),
   { files: ['apps/portal/**'], rules: restrictImports({ patterns: [PORTAL_ONLY_SHARED] }) },
   { files: ['apps/worker/**'], rules: restrictImports({ patterns: [WORKER_NOT_OTHER_APPS] }) },
   { files: ['apps/api/**'], rules: restrictImports({ patterns: [API_NOT_OTHER_APPS] }) },

@@ -1,4 +1,5 @@
 // Shared by every project's jest config: TypeScript through SWC, with decorator metadata for Nest and TypeORM.
+const fs = require('fs');
 const path = require('path');
 
 const swc = [
@@ -16,13 +17,15 @@ const swc = [
 ];
 
 const root = __dirname;
+// Every library of ours: libs/<name>, the package @skillbridge/<name>.
+const LIBRARIES = fs
+  .readdirSync(path.join(root, 'libs'), { withFileTypes: true })
+  .flatMap((entry) => (entry.isDirectory() ? [entry.name] : []));
 
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j)sx?$': swc },
   // Tests run against the libraries' sources, not their build.
-  moduleNameMapper: {
-    '^@skillbridge/(domain|db|contracts|match-rounds)$': path.join(root, 'libs/$1/src/index.ts'),
-  },
+  moduleNameMapper: { [`^@skillbridge/(${LIBRARIES.join('|')})$`]: path.join(root, 'libs/$1/src/index.ts') },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

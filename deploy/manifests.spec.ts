@@ -122,7 +122,7 @@ describe('deploy/k8s (kustomize base)', () => {
     const job = named('Job', 'migrate');
     const container = job.spec.template.spec.containers[0];
     expect(container.image).toBe('skillbridge-api');
-    expect(container.command).toEqual(['node', 'libs/db/dist/cli.js', 'migrate']);
+    expect(container.command).toEqual(['node', 'libs/db-cli/dist/cli.js', 'migrate']);
     expect(job.spec.template.spec.restartPolicy).toBe('Never');
     expect(job.spec.template.spec.securityContext.runAsNonRoot).toBe(true);
   });

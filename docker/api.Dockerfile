@@ -3,10 +3,10 @@
 #
 #   docker build -f docker/api.Dockerfile -t skillbridge-api .
 #
-# The same image carries libs/db, so it also runs the one-shot migration (see compose.yaml):
+# The same image carries libs/db and its CLI (libs/db-cli), so it also runs the one-shot migration (see compose.yaml):
 #
 #   docker run --rm -e DATABASE_URL=postgres://... skillbridge-api \
-#     sh -c 'node libs/db/dist/cli.js migrate && node libs/db/dist/cli.js seed'
+#     sh -c 'node libs/db-cli/dist/cli.js migrate && node libs/db-cli/dist/cli.js seed'
 #
 # Files left out of the context: docker/api.Dockerfile.dockerignore (needs BuildKit, the default
 # builder since Docker 23).
@@ -40,16 +40,16 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
  && rm -rf /var/lib/apt/lists/*
 
-# ---- build: the whole workspace's dependencies, then Nx builds the API and the libs it uses.
+# ---- build: the whole workspace's dependencies, then Nx builds the API, the database CLI and the libs they use.
 FROM toolchain AS build
 ENV CI=true NX_DAEMON=false NX_NO_CLOUD=true NX_SKIP_NX_CACHE=true SCARF_ANALYTICS=false
 WORKDIR /repo
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run @skillbridge/api:build
+RUN npx nx run-many -t build -p @skillbridge/api @skillbridge/db-cli
 
-# ---- prod-deps: production dependencies of the API workspace only (no portal, Nx, Jest...).
+# ---- prod-deps: production dependencies of the API and database CLI workspaces only (no portal, Nx, Jest...).
 # The workspace libs it depends on are linked into node_modules/@skillbridge/.
 FROM toolchain AS prod-deps
 # @scarf/scarf (pulled in by a dependency) phones home from its postinstall unless told not to.
@@ -57,7 +57,7 @@ ENV SCARF_ANALYTICS=false
 WORKDIR /repo
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm \
-    npm ci --omit=dev --workspace=@skillbridge/api --no-audit --no-fund
+    npm ci --omit=dev --workspace=@skillbridge/api --workspace=@skillbridge/db-cli --no-audit --no-fund
 
 # ---- runtime
 FROM ${NODE_IMAGE} AS runtime
@@ -73,7 +73,14 @@ COPY --from=prod-deps /repo/ ./
 COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
 COPY --from=build /repo/libs/contracts/dist/ libs/contracts/dist/
 COPY --from=build /repo/libs/db/dist/ libs/db/dist/
+COPY --from=build /repo/libs/runtime/dist/ libs/runtime/dist/
+COPY --from=build /repo/libs/jobs/dist/ libs/jobs/dist/
+COPY --from=build /repo/libs/accounts/dist/ libs/accounts/dist/
+COPY --from=build /repo/libs/access-log/dist/ libs/access-log/dist/
+COPY --from=build /repo/libs/notifications/dist/ libs/notifications/dist/
+COPY --from=build /repo/libs/quotas/dist/ libs/quotas/dist/
 COPY --from=build /repo/libs/match-rounds/dist/ libs/match-rounds/dist/
+COPY --from=build /repo/libs/db-cli/dist/ libs/db-cli/dist/
 COPY --from=build /repo/apps/api/dist/ apps/api/dist/
 # `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.
 USER 1000:1000

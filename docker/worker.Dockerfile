@@ -71,6 +71,11 @@ WORKDIR /app
 COPY --from=prod-deps /repo/ ./
 COPY --from=build /repo/libs/domain/dist/ libs/domain/dist/
 COPY --from=build /repo/libs/db/dist/ libs/db/dist/
+COPY --from=build /repo/libs/runtime/dist/ libs/runtime/dist/
+COPY --from=build /repo/libs/jobs/dist/ libs/jobs/dist/
+COPY --from=build /repo/libs/accounts/dist/ libs/accounts/dist/
+COPY --from=build /repo/libs/notifications/dist/ libs/notifications/dist/
+COPY --from=build /repo/libs/quotas/dist/ libs/quotas/dist/
 COPY --from=build /repo/libs/match-rounds/dist/ libs/match-rounds/dist/
 COPY --from=build /repo/apps/worker/dist/ apps/worker/dist/
 # `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.

@@ -417,7 +417,7 @@ try {
   // (A job held by the killed worker waits out its hold before another takes it: seconds.)
   const require = createRequire(import.meta.url);
   const { Queue } = require(path.join(ROOT, 'node_modules/bullmq'));
-  const { QUEUES } = require(path.join(ROOT, 'libs/db/dist/jobs/jobs.js'));
+  const { QUEUES } = require(path.join(ROOT, 'libs/jobs/dist/jobs.js'));
   const queues = Object.values(QUEUES).map((queue) => new Queue(queue, { connection: { url: redis.url }, prefix }));
   const settle = async () => {
     const {

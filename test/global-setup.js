@@ -27,12 +27,13 @@ module.exports = async function globalSetup() {
   }
   /* eslint-enable skillbridge/no-sql-assembly */
   const templateUrl = withDatabase(url, template);
-  // The libraries' build (scripts/test.mjs builds first) runs migrations and the seed exactly as production does.
-  const { createDataSource, seedDemo } = require('../libs/db/dist');
+  // The libraries' build (scripts/test.mjs builds first) runs migrations and the seed exactly as production does:
+  // `setup`, the command of libs/db-cli/dist/cli.js, quietly.
+  const { createDataSource } = require('../libs/db/dist');
+  const { runDatabaseCommand } = require('../libs/db-cli/dist');
   const db = await createDataSource(templateUrl).initialize();
   try {
-    await db.runMigrations({ transaction: 'each' });
-    await seedDemo(db);
+    await runDatabaseCommand(db, 'setup', () => undefined);
   } finally {
     await db.destroy();
   }

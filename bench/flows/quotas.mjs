@@ -43,7 +43,8 @@ export async function measureQuotas({ quick, sizes, db, databaseUrl, mint }, { p
      SELECT md5('bench-ent-' || n)::uuid, $2, 50 + (hashint4(n) & 4095) FROM generate_series(1, $1) n`,
     [sizes.enterprises, year],
   );
-  const { refreshQuotas, rulesForYear, createDataSource } = require(path.join(ROOT, 'libs/db/dist'));
+  const { createDataSource } = require(path.join(ROOT, 'libs/db/dist'));
+  const { refreshQuotas, rulesForYear } = require(path.join(ROOT, 'libs/quotas/dist'));
   const ds = await createDataSource(databaseUrl, { extra: { max: 2 } }).initialize();
   const refreshStarted = performance.now();
   await refreshQuotas(ds.manager, await rulesForYear(ds, year), null, lanzhouToday());

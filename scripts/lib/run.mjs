@@ -44,7 +44,9 @@ export function buildAll() {
  * @param {'setup' | 'migrate'} [command]  migrate: the migrations only
  */
 export function setUpDatabase(databaseUrl, command = 'setup') {
-  runOrFail(process.execPath, [path.join(ROOT, 'libs/db/dist/cli.js'), command], { env: { ...process.env, DATABASE_URL: databaseUrl } });
+  runOrFail(process.execPath, [path.join(ROOT, 'libs/db-cli/dist/cli.js'), command], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { EnterpriseView, NotificationView, Page, PendingEnterpriseView, QuotaRow, QuotaSummary, RegisterEnterpriseRequest } from '@skillbridge/contracts';
-import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/db';
 import { addDays, usccCheckCharacter } from '@skillbridge/domain';
+import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
 import { newUscc, registerEnterprise } from '../../../test/support/registration';

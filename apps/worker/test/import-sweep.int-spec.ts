@@ -1,5 +1,5 @@
 import type { ImportView } from '@skillbridge/contracts';
-import { QUEUES, jobId } from '@skillbridge/db';
+import { QUEUES, jobId } from '@skillbridge/jobs';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'crypto';
 import { uniqueSuffix } from '../../../test/support/database';

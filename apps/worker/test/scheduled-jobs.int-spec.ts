@@ -1,5 +1,5 @@
 import type { ApplicationView, BookingView, SlotView } from '@skillbridge/contracts';
-import { QUEUES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
+import { QUEUES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/jobs';
 import { Queue } from 'bullmq';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess, freePort, startProcess } from '../../../test/support/processes';

@@ -1,19 +1,12 @@
-export * from './access-log';
-export * from './activation';
-export * from './config/service-config';
+/**
+ * 数据库 — the schema and its access: TypeORM entities, committed migrations, the data source, named statements
+ * with keyset cursors, and the demo content. Feature logic shared by the API and the worker lives in a library
+ * named after its feature (quotas, notifications, accounts …), which depends on this one, never the reverse.
+ */
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';
-export * from './notification-facts';
-export * from './outbox';
-export * from './jobs/jobs';
-export * from './jobs/producer';
-export * from './one-time-link';
-export * from './passwords';
-export * from './quota.repository';
 export * from './query/cursor';
 export * from './query/prepared';
 export * from './query/statement';
-export * from './rules.repository';
-export * from './telemetry/traceparent';
 export { seedDemo, isSeeded } from './seed/demo';

@@ -85,7 +85,7 @@ export const countsForYearFrom = (p: Pick<ServedPlacement, 'startDate' | 'activa
 /**
  * domain.md §3 "Hosted in year Y": the placement has actually served at least one day in Y — a day
  * from its first day served to its end, inside Y, and already lived on `today`. Pending and
- * terminated placements serve none. (libs/db refreshQuotas counts the same in SQL.)
+ * terminated placements serve none. (libs/quotas refreshQuotas counts the same in SQL.)
  */
 export function servesInYear(p: ServedPlacement, year: number, today: IsoDate): boolean {
   if (p.status !== 'active' && p.status !== 'completed') return false;

@@ -8,6 +8,19 @@ import { portalLink } from './password-reset';
  */
 export const REGISTRATION_LINK_HOURS = 24;
 
+/**
+ * What an applicant states about the enterprise and its first admin (the password comes with the link):
+ * carried by the `registration.send` job and stored with the pending registration until it is confirmed.
+ */
+export interface RegistrationApplication {
+  name: string;
+  uscc: string;
+  ownership: string;
+  industry: string;
+  district: string;
+  adminName: string;
+}
+
 /** The portal page a registration link opens (the secret in the fragment, never sent to a server). */
 export const registrationLink = (portalUrl: string, secret: string): string => portalLink(portalUrl, '/register/confirm', secret);
 

@@ -1,7 +1,8 @@
 import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentTraceparent, run } from '@skillbridge/db';
+import { run } from '@skillbridge/db';
+import { currentTraceparent } from '@skillbridge/runtime';
 import { Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ACCEPT_APPLICATIONS, AcceptOutcome } from './accept.statements';

@@ -1,4 +1,4 @@
-import { RECIPIENTS_SQL, eventKindSql } from '@skillbridge/db';
+import { RECIPIENTS_SQL, eventKindSql } from '@skillbridge/notifications';
 import { ACCEPT_APPLICATIONS } from './accept.statements';
 import { APPLICATION_AS_PLATFORM } from './applications.statements';
 

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { logPersonalDataAccess } from '@skillbridge/access-log';
 import type { ApplicationView, Page } from '@skillbridge/contracts';
-import { logPersonalDataAccess, recordEvent, run, runOne } from '@skillbridge/db';
+import { run, runOne } from '@skillbridge/db';
+import { recordEvent } from '@skillbridge/notifications';
 import {
   Actor,
   ApplicationMove,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JobPayloads, JobProducer, jobId } from '@skillbridge/db';
+import { JobPayloads, JobProducer, jobId } from '@skillbridge/jobs';
 
 /** The jobs that e-mail a one-time link (or say why there is none) straight to an address. */
 export type AccountMailJob = 'password-reset.send' | 'registration.send';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { hashActivationCode, hashPassword, verifyPassword } from '@skillbridge/accounts';
 import type { LoginResponse, MeView } from '@skillbridge/contracts';
-import { Organisation, User, hashActivationCode, hashPassword, runCount, runOne, verifyPassword } from '@skillbridge/db';
+import { Organisation, User, runCount, runOne } from '@skillbridge/db';
 import { Actor, DomainError, notFound } from '@skillbridge/domain';
 import { randomBytes, timingSafeEqual } from 'crypto';
 import { DataSource } from 'typeorm';

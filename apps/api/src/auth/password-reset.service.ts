@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hashPassword, runCount, runOne, sha256 } from '@skillbridge/db';
+import { hashPassword, sha256 } from '@skillbridge/accounts';
+import { runCount, runOne } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { activationCode, hashActivationCode } from '@skillbridge/accounts';
 import type { ImportView, Page } from '@skillbridge/contracts';
-import { Import, JobProducer, activationCode, hashActivationCode, jobId, run, runOne } from '@skillbridge/db';
+import { Import, run, runOne } from '@skillbridge/db';
 import { Actor, DomainError, ImportKind, csvLine, importYear, notFound, templateHeaders, today, now } from '@skillbridge/domain';
+import { JobProducer, jobId } from '@skillbridge/jobs';
 import { DataSource, In, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';

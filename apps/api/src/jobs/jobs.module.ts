@@ -1,5 +1,5 @@
 import { Global, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { JobProducer } from '@skillbridge/db';
+import { JobProducer } from '@skillbridge/jobs';
 import { AppConfig } from '../config/app.config';
 
 @Injectable()
@@ -12,7 +12,7 @@ class JobProducerCloser implements OnApplicationShutdown {
 }
 
 /**
- * The API's one JobProducer (libs/db): services enqueue through it by job name and never open a
+ * The API's one JobProducer (libs/jobs): services enqueue through it by job name and never open a
  * queue of their own, so queue, payload and retry policy come from the shared job table.
  */
 @Global()

@@ -1,8 +1,11 @@
 import { now, today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { logPersonalDataAccess } from '@skillbridge/access-log';
 import type { MatchApplicantsView, MatchLineView, MatchResultView, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
-import { JobProducer, jobId, logPersonalDataAccess, refreshQuotas, run, runCount, runOne, yearsOf } from '@skillbridge/db';
+import { run, runCount, runOne } from '@skillbridge/db';
+import { JobProducer, jobId } from '@skillbridge/jobs';
+import { refreshQuotas, yearsOf } from '@skillbridge/quotas';
 import {
   Actor,
   DomainError,

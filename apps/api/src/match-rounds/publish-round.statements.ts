@@ -29,7 +29,7 @@ export const PUBLISHED_EVENT_KINDS = ['round.matched', 'round.unmatched', 'round
  * Every assignment of the run becomes an accepted application and a pending placement, the seats are
  * taken, every participant (matched or not) and every enterprise of the round gets an event. Every
  * data-modifying part runs once to completion (PostgreSQL's rule for WITH), in the caller's transaction.
- * The enterprises' recipients are resolved as recordEvent resolves them (libs/db outbox.ts: the named
+ * The enterprises' recipients are resolved as recordEvent resolves them (libs/notifications outbox.ts: the named
  * users, and the admins of the named organisations, two index lookups joined by UNION).
  */
 export const PUBLISH_ROUND = statement<

@@ -1,6 +1,6 @@
 import { trace } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { MetricsAccess } from '@skillbridge/db';
+import type { MetricsAccess } from '@skillbridge/runtime';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Latency buckets in seconds: the API aims at tens of milliseconds, and a request past 10 s has failed anyway. */

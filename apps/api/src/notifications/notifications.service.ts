@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DeadLetterView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
-import { JobProducer, jobId, run, runCount, runOne } from '@skillbridge/db';
+import { run, runCount, runOne } from '@skillbridge/db';
 import { Actor, EVENT_KINDS, defaultPreference, notFound } from '@skillbridge/domain';
+import { JobProducer, jobId } from '@skillbridge/jobs';
 import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EnterpriseView, Page, PendingEnterpriseView, SimilarOrganisation } from '@skillbridge/contracts';
-import { EnterpriseHeadcount, Organisation, recordEvent, refreshQuotas, run } from '@skillbridge/db';
+import { EnterpriseHeadcount, Organisation, run } from '@skillbridge/db';
 import { Actor, DomainError, internCap, requiredIntake, today } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
+import { refreshQuotas } from '@skillbridge/quotas';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { BY_NAME, PageQuery, paginate } from '../common/pagination';
 import { RulesService } from '../rules/rules.service';

@@ -1,5 +1,6 @@
-import { statement, type RegistrationApplication } from '@skillbridge/db';
 import type { SimilarOrganisation } from '@skillbridge/contracts';
+import { statement } from '@skillbridge/db';
+import type { RegistrationApplication } from '@skillbridge/domain';
 
 /** Organisations' hand-written SQL: enterprises' verification and self-registration, each statement named and typed. */
 

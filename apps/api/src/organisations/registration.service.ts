@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { hashPassword, sha256 } from '@skillbridge/accounts';
 import type { LoginResponse } from '@skillbridge/contracts';
-import { Organisation, RegistrationApplication, User, hashPassword, runOne, sha256 } from '@skillbridge/db';
-import { DomainError, normaliseUscc, usccProblem } from '@skillbridge/domain';
+import { Organisation, User, runOne } from '@skillbridge/db';
+import { DomainError, RegistrationApplication, normaliseUscc, usccProblem } from '@skillbridge/domain';
 import { randomUUID } from 'crypto';
 import Redis from 'ioredis';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { logPersonalDataAccess } from '@skillbridge/access-log';
+import { hashPassword } from '@skillbridge/accounts';
 import type { CreatedPerson, Page, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
-import { Organisation, Student, Teacher, User, hashPassword, logPersonalDataAccess } from '@skillbridge/db';
+import { Organisation, Student, Teacher, User } from '@skillbridge/db';
 import { Actor, DomainError, now } from '@skillbridge/domain';
 import { randomInt } from 'crypto';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';

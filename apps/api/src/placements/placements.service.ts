@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { logPersonalDataAccess } from '@skillbridge/access-log';
 import type { Page, PlacementView } from '@skillbridge/contracts';
-import { logPersonalDataAccess, recordEvent, refreshQuotas, run, runOne, yearsOf } from '@skillbridge/db';
+import { run, runOne } from '@skillbridge/db';
 import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound, today } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
+import { refreshQuotas, yearsOf } from '@skillbridge/quotas';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, TeacherComplianceView } from '@skillbridge/contracts';
-import { recordEvent, run, runOne } from '@skillbridge/db';
+import { run, runOne } from '@skillbridge/db';
 import { Actor, BookingStatus, DomainError, checkBooking, daysInclusive, dualQualifiedShare, notFound, teacherYear, today } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
 import { OrganisationAccess } from '../policies/organisation-access.service';

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
-import { recordEvent, runOne } from '@skillbridge/db';
+import { runOne } from '@skillbridge/db';
 import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, xlsxRow, yearElapsed, today } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
 import { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { YearRulesRecord, refreshQuotas, rulesForYear } from '@skillbridge/db';
+import { YearRulesRecord } from '@skillbridge/db';
 import { DomainError, YearRules, rulesProblems, today } from '@skillbridge/domain';
+import { refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { DataSource } from 'typeorm';
 
 const FRESH_FOR_MS = 30_000;

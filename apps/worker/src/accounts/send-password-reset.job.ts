@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { newLinkSecret } from '@skillbridge/accounts';
+import { runOne } from '@skillbridge/db';
 import { PASSWORD_RESET_MINUTES, passwordResetLink, passwordResetMessage } from '@skillbridge/domain';
-import { newLinkSecret, runOne } from '@skillbridge/db';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { WorkerConfig } from '../config/worker.config';

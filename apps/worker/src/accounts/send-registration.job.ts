@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RegistrationApplication, newLinkSecret, run, runCount, runOne } from '@skillbridge/db';
-import { REGISTRATION_LINK_HOURS, RegistrationMail, registrationLink, registrationMessage } from '@skillbridge/domain';
+import { newLinkSecret } from '@skillbridge/accounts';
+import { run, runCount, runOne } from '@skillbridge/db';
+import { REGISTRATION_LINK_HOURS, RegistrationApplication, RegistrationMail, registrationLink, registrationMessage } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { WorkerConfig } from '../config/worker.config';

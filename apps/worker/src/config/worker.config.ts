@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/db';
+import { ConfigError, IntSetting, loadServiceConfig, ServiceConfig } from '@skillbridge/runtime';
 
 export { ConfigError };
 

@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Import, ImportStatus, UNFINISHED_IMPORT_STATUSES, recordEvent, refreshQuotas, rulesForYear, run, runCount, runOne } from '@skillbridge/db';
+import { Import, ImportStatus, UNFINISHED_IMPORT_STATUSES, run, runCount, runOne } from '@skillbridge/db';
+import { recordEvent } from '@skillbridge/notifications';
+import { refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import {
   Actor,
   HeadcountImportRow,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IMPORT_ATTEMPTS } from '@skillbridge/db';
+import { IMPORT_ATTEMPTS } from '@skillbridge/jobs';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { ImportRunner } from './import-runner.service';
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ImportStatus, UNFINISHED_IMPORT_STATUSES, jobId, run } from '@skillbridge/db';
+import { ImportStatus, UNFINISHED_IMPORT_STATUSES, run } from '@skillbridge/db';
+import { jobId } from '@skillbridge/jobs';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { JobName, JobPayloads } from '@skillbridge/db';
+import type { JobName, JobPayloads } from '@skillbridge/jobs';
 
 export const JOB_HANDLER = 'skillbridge:job-handler';
 

@@ -1,4 +1,4 @@
-import type { JobName } from '@skillbridge/db';
+import type { JobName } from '@skillbridge/jobs';
 import type { JobHandler } from './job-handler';
 
 export class JobRegistryError extends Error {}

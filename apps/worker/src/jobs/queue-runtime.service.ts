@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { JOB_NAMES, JOB_QUEUE, JobName, JobProducer, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/db';
+import { JOB_NAMES, JOB_QUEUE, JobName, JobProducer, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/jobs';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';

@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DELIVERY_ATTEMPTS, contextOf, loadMessageFacts, run, runCount, runOne } from '@skillbridge/db';
+import { run, runCount, runOne } from '@skillbridge/db';
 import { Channel, ChannelPreference, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import { DELIVERY_ATTEMPTS } from '@skillbridge/jobs';
+import { loadMessageFacts } from '@skillbridge/notifications';
+import { contextOf } from '@skillbridge/runtime';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';

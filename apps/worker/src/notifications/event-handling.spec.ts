@@ -1,5 +1,5 @@
-import { readsFactsOf } from '@skillbridge/db';
 import { EVENT_KINDS, RECORDED_ONLY_KINDS, hasTemplate } from '@skillbridge/domain';
+import { readsFactsOf } from '@skillbridge/notifications';
 import { EventHandlingError, checkEventHandling } from './event-handling';
 
 describe('checkEventHandling', () => {

@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ROOT_CONTEXT, Span } from '@opentelemetry/api';
-import { contextOf, jobId, loadMessageFacts, readsFactsOf, run, spanContextOf } from '@skillbridge/db';
+import { run } from '@skillbridge/db';
+import { jobId } from '@skillbridge/jobs';
+import { loadMessageFacts, readsFactsOf } from '@skillbridge/notifications';
+import { contextOf, spanContextOf } from '@skillbridge/runtime';
 import {
   ChannelPreference,
   EVENT_KINDS,

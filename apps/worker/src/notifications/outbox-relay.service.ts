@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { jobId, run, runCount } from '@skillbridge/db';
+import { run, runCount } from '@skillbridge/db';
+import { jobId } from '@skillbridge/jobs';
 import { DataSource } from 'typeorm';
 import { WorkerConfig } from '../config/worker.config';
 import { QueueRuntime } from '../jobs/queue-runtime.service';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { recordEvent, run } from '@skillbridge/db';
+import { run } from '@skillbridge/db';
 import { Clock } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { EXPIRE_OFFERS } from './scheduled.statements';

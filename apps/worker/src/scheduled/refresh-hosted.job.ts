@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/db';
 import { Clock } from '@skillbridge/domain';
+import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 

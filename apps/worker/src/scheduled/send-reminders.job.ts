@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { recordEvent, run } from '@skillbridge/db';
+import { run } from '@skillbridge/db';
 import { Clock } from '@skillbridge/domain';
+import { recordEvent } from '@skillbridge/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
 import { PLACEMENTS_STARTING, PRACTICE_STARTING, SLOTS_CLOSING, TEACHERS_WITHOUT_PRACTICE } from './scheduled.statements';

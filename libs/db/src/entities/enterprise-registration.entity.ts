@@ -1,5 +1,5 @@
+import type { RegistrationApplication } from '@skillbridge/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { RegistrationApplication } from '../jobs/jobs';
 
 /**
  * A self-registration waiting for its e-mailed link: written by the worker for an e-mail no account

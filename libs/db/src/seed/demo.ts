@@ -1,10 +1,7 @@
-import { lanzhouDate, searchTerms, usccCheckCharacter } from '@skillbridge/domain';
+import { searchTerms, usccCheckCharacter } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseHeadcount, Organisation, Placement, Slot, Student, Teacher, User } from '../entities';
-import { hashPassword } from '../passwords';
 import { run } from '../query/statement';
-import { refreshQuotas } from '../quota.repository';
-import { rulesForYear } from '../rules.repository';
 import { CERTIFICATES, DISTRICTS, ENTERPRISES, GIVEN_NAMES, MAJORS, SCHOOLS, SKILLS_BY_MAJOR, SLOT_TITLES, SURNAMES } from './demo-data';
 import { HOSTABLE_STUDENTS } from './demo.statements';
 
@@ -38,8 +35,10 @@ export async function isSeeded(db: DataSource): Promise<boolean> {
 /**
  * Loads the demo city: two schools, 20 teachers, 200 students, 30 enterprises of every ownership
  * with headcounts, open slots, and one account per role (password `Demo#2026`). One transaction.
+ * The caller hashes the password (libs/accounts' hashPassword: libs/db depends on no feature library)
+ * and computes the quota figures afterwards (libs/db-cli does both).
  */
-export async function seedDemo(db: DataSource, today = new Date()): Promise<void> {
+export async function seedDemo(db: DataSource, hashPassword: (password: string) => Promise<string>, today = new Date()): Promise<void> {
   const random = randomSource(2026);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   // One hash for every demo account: hashing 230 passwords with argon2 would take seconds.
@@ -51,8 +50,6 @@ export async function seedDemo(db: DataSource, today = new Date()): Promise<void
   await db.transaction(async (tx: EntityManager) => {
     await loadDemo(tx);
   });
-  // The quota figures of the demo years, so dashboards have something to show at once.
-  for (const y of [year - 1, year, year + 1]) await refreshQuotas(db.manager, await rulesForYear(db, y), null, lanzhouDate(today));
 
   async function loadDemo(tx: EntityManager): Promise<void> {
     const users = tx.getRepository(User);

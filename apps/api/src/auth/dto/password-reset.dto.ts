@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LINK_SECRET_PATTERN } from '@skillbridge/db';
+import { LINK_SECRET_PATTERN } from '@skillbridge/accounts';
 import { IsEmail, IsString, Matches, MaxLength } from 'class-validator';
 import { PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
 

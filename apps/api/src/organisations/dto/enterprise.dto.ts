@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LANZHOU_DISTRICTS, OWNERSHIPS, VERIFICATION_STATUSES, type Ownership, type VerificationStatus } from '@skillbridge/contracts';
 import { IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { LINK_SECRET_PATTERN } from '@skillbridge/db';
+import { LINK_SECRET_PATTERN } from '@skillbridge/accounts';
 import { PageQuery } from '../../common/pagination';
 import { IsUscc, PASSWORD_MESSAGE, PASSWORD_PATTERN } from '../../common/validators';
 

@@ -1,7 +1,7 @@
+import { run, runCount } from '@skillbridge/db';
 import type { IsoDate, YearRules } from '@skillbridge/domain';
 import { EntityManager } from 'typeorm';
 import { HOSTED_CHANGES_ON, REFRESH_QUOTAS } from './quota.statements';
-import { run, runCount } from './query/statement';
 
 /**
  * Recomputes quota rows for a year — for the given enterprises, or all of them — in one statement:

@@ -1,3 +1,4 @@
+import { runOne } from '@skillbridge/db';
 import type { EventKind, MessageFacts } from '@skillbridge/domain';
 import { EntityManager } from 'typeorm';
 import {
@@ -9,7 +10,6 @@ import {
   SLOT_FACTS,
   TEACHER_NAME,
 } from './notification-facts.statements';
-import { runOne } from './query/statement';
 
 /** The part of an event kind before the dot: what its subject is. */
 type AreaOf<K> = K extends `${infer A}.${string}` ? A : never;

@@ -1,6 +1,6 @@
+import { YearRulesRecord } from '@skillbridge/db';
 import { YearRules, defaultRulesFor } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
-import { YearRulesRecord } from './entities';
 
 /** The rules in force for a year: its stored record, or the defaults when none was written. */
 export async function rulesForYear(db: DataSource, year: number): Promise<YearRules> {

@@ -1,8 +1,8 @@
+import { run } from '@skillbridge/db';
 import type { EventKind, EventPayloads } from '@skillbridge/domain';
+import { currentTraceparent } from '@skillbridge/runtime';
 import { EntityManager } from 'typeorm';
 import { RECORD_EVENT } from './outbox.statements';
-import { run } from './query/statement';
-import { currentTraceparent } from './telemetry/traceparent';
 
 /** Who must hear of an event: named users, and the admins of named organisations. */
 export interface Audience {

@@ -1,6 +1,6 @@
+import { runCount } from '@skillbridge/db';
 import { EntityManager } from 'typeorm';
 import { LOG_PERSONAL_DATA_ACCESS } from './access-log.statements';
-import { runCount } from './query/statement';
 
 /** Records reads of students' personal data by enterprise staff and officers; one row per person read. */
 export async function logPersonalDataAccess(

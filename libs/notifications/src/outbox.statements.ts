@@ -1,4 +1,4 @@
-import { statement } from './query/statement';
+import { statement } from '@skillbridge/db';
 
 /**
  * Writes one event to the outbox (recordEvent), its recipients resolved now: the named users, and the

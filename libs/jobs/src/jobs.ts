@@ -1,3 +1,4 @@
+import type { RegistrationApplication } from '@skillbridge/domain';
 import type { JobsOptions } from 'bullmq';
 
 /**
@@ -49,15 +50,6 @@ export interface JobPayloads {
   'registration.send': { registrationId: string; email: string; requestedAt: string; application: RegistrationApplication };
 }
 
-/** What an applicant states about the enterprise and its first admin (the password comes with the link). */
-export interface RegistrationApplication {
-  name: string;
-  uscc: string;
-  ownership: string;
-  industry: string;
-  district: string;
-  adminName: string;
-}
 export type JobName = keyof JobPayloads;
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {

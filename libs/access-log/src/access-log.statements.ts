@@ -1,4 +1,4 @@
-import { statement } from './query/statement';
+import { statement } from '@skillbridge/db';
 
 /** One access_log row per person read (logPersonalDataAccess): the subjects come as one array, deduplicated by the caller. */
 export const LOG_PERSONAL_DATA_ACCESS = statement<

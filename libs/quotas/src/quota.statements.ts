@@ -1,4 +1,4 @@
-import { statement } from './query/statement';
+import { statement } from '@skillbridge/db';
 
 /*
  * Quota figures (quota.repository.ts). A placement's first day served (libs/domain servedFrom) is its

@@ -1,4 +1,4 @@
-import { statement } from './query/statement';
+import { statement } from '@skillbridge/db';
 
 /**
  * What a message about an event may mention, read by the event's subject (notification-facts.ts):
