@@ -29,8 +29,7 @@ async function openApplicableSlot(page: Page): Promise<string> {
   throw new Error('the demo student has no slot left to apply to');
 }
 
-const draftKeys = (page: Page) =>
-  page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('skillbridge.draft.')));
+const draftKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('skillbridge.draft.')));
 
 describe('offline: installable, and a form being written is not lost', () => {
   it('serves a valid web app manifest whose icons are reachable', async () => {

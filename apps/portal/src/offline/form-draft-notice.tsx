@@ -10,7 +10,9 @@ import type { FormDraftHandle } from './use-form-draft';
 export function FormDraftNotice<T>({ draft, error }: { draft: FormDraftHandle<T>; error: unknown }) {
   const { t } = useTranslation();
   if (isNetworkFailure(error)) {
-    return <Alert type="warning" showIcon role="status" title={t('offline.draftKept')} data-testid="draft-kept" style={{ marginBottom: 16 }} />;
+    return (
+      <Alert type="warning" showIcon role="status" title={t('offline.draftKept')} data-testid="draft-kept" style={{ marginBottom: 16 }} />
+    );
   }
   if (!draft.restored) return null;
   return <Alert type="info" showIcon title={t('offline.draftRestored')} data-testid="draft-restored" style={{ marginBottom: 16 }} />;

@@ -37,7 +37,8 @@ function ApplyPanel({ slot }: { slot: SlotView }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ motivation: string }>();
   const mine = useMyApplicationsToSlot(slot.id);
-  const applying = takesStudents(slot.type) && !mine.isPending && !(mine.data?.items ?? []).some((a) => HOLDING_STATUSES.includes(a.status));
+  const applying =
+    takesStudents(slot.type) && !mine.isPending && !(mine.data?.items ?? []).some((a) => HOLDING_STATUSES.includes(a.status));
   // The motivation is kept per slot until it is sent: a dropped connection or a closed drawer loses nothing.
   const draft = useFormDraft(applying ? `application:${slot.id}` : null, form);
   const apply = useApply({
