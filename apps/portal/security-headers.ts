@@ -6,7 +6,7 @@
  * Scripts come only from the portal's own origin: the build has no inline script and nothing calls
  * eval. Ant Design writes its CSS-in-JS as <style> elements and components set style attributes, so
  * styles may be inline (a nonce would need a server that rewrites every page). The API is the same
- * origin (/api is proxied); downloads are blob: URLs; nobody may frame the portal.
+ * origin (/api is proxied); downloads are blob: URLs; the web app manifest is the portal's own; nobody may frame the portal.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -15,6 +15,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

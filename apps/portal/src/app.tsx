@@ -7,8 +7,9 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
-import { ApiError } from './api/client';
 import { SessionProvider } from './auth/session';
+import { OfflineBanner } from './offline/offline-banner';
+import { queryRetryDelay, shouldRetryQuery } from './offline/query-retry';
 import { AppRoutes } from './routes';
 import { theme } from './theme';
 
@@ -17,8 +18,18 @@ const queryClient = new QueryClient({
     queries: {
       staleTime: 30_000,
       refetchOnWindowFocus: false,
-      // A 4xx will not change by asking again; a dropped connection or a 5xx might.
-      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      // A 4xx will not change by asking again; a dropped connection or a 5xx might, after a pause.
+      retry: shouldRetryQuery,
+      retryDelay: queryRetryDelay,
+      // Reads wait while the browser is offline and run again as soon as it is back.
+      networkMode: 'online',
+      refetchOnReconnect: true,
+    },
+    mutations: {
+      // A write is sent at once and fails at once when offline, never queued to run later behind the
+      // user's back: the form says so and keeps its draft (offline/use-form-draft.ts).
+      networkMode: 'always',
+      retry: false,
     },
   },
 });
@@ -32,7 +43,10 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   }, [english]);
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
-      <AntApp>{children}</AntApp>
+      <AntApp>
+        <OfflineBanner />
+        {children}
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -4,6 +4,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import { authApi } from '../api/auth.api';
 import { loadSessionUser, useSessionUser } from '../api/auth.hooks';
 import { tokenStore } from '../api/client';
+import { clearAllDrafts } from '../offline/form-draft';
 
 /** `error`: signed in, but `GET /me` failed for another reason than the session (the API is down, say). */
 export type SessionStatus = 'anonymous' | 'loading' | 'signed-in' | 'error';
@@ -65,6 +66,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch {
       // Signing out locally matters more than telling the server; the refresh token expires anyway.
     } finally {
+      // Signing out here forgets the forms' drafts too; an expired session keeps them for the next sign-in.
+      clearAllDrafts(localStorage);
       tokenStore.set(null);
       signingOut.current = false;
     }

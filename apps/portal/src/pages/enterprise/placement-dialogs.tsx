@@ -5,6 +5,8 @@ import type { CompletePlacementRequest } from '../../api/placements.api';
 import { useActivatePlacement, useCompletePlacement } from '../../api/placements.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { ProblemAlert } from '../../components/problem-alert';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 
 /** A moved placement is told by name, and its dialog closes. */
 function useMoved(success: (p: PlacementView) => string, onDone: () => void) {
@@ -68,7 +70,17 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
 export function CompleteDialog({ placement, onClose }: { placement: PlacementView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<CompletePlacementRequest>();
-  const complete = useCompletePlacement(useMoved((p) => t('placements.completed', { name: p.person.name }), onClose));
+  // The evaluation is a long text written at the end of a placement: kept as a draft until it is sent.
+  const draft = useFormDraft(placement ? `placement-evaluation:${placement.id}` : null, form);
+  const complete = useCompletePlacement(
+    useMoved(
+      (p) => t('placements.completed', { name: p.person.name }),
+      () => {
+        draft.clear();
+        onClose();
+      },
+    ),
+  );
   const teacher = placement?.kind === 'teacher';
   return (
     <Modal
@@ -88,6 +100,7 @@ export function CompleteDialog({ placement, onClose }: { placement: PlacementVie
         form={form}
         layout="vertical"
         preserve={false}
+        onValuesChange={draft.onValuesChange}
         onFinish={(values) =>
           placement &&
           complete.mutate(
@@ -102,6 +115,7 @@ export function CompleteDialog({ placement, onClose }: { placement: PlacementVie
           )
         }
       >
+        <FormDraftNotice draft={draft} error={complete.error} />
         <Form.Item
           name="evaluation"
           label={t('placements.evaluation')}

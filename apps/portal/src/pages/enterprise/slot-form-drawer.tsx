@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { useSaveSlot } from '../../api/slots.hooks';
 import { useMe } from '../../auth/session';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -99,6 +101,7 @@ export function SlotFormDrawer({
 
   const save = useSaveSlot({
     onSuccess: (saved) => {
+      draft.clear();
       void message.success(t(editing ? 'slotForm.updated' : 'slotForm.created', { title: saved.title }));
       onSaved(saved);
     },
@@ -156,6 +159,8 @@ export function SlotFormDrawer({
     // Reset only when the drawer opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, slot?.id]);
+  // After the slot's saved terms are filled in above: an unsent draft is newer, so it wins.
+  const draft = useFormDraft(open ? `slot:${slot?.id ?? 'new'}` : null, form);
 
   const submit = (values: SlotFormValues) => {
     const body: CreateSlotRequest = {
@@ -181,7 +186,10 @@ export function SlotFormDrawer({
   };
 
   // Clearing a refusal once the user changes the field it was about.
-  const onValuesChange = () => setAlertError(null);
+  const onValuesChange = (changed: Partial<SlotFormValues>, all: SlotFormValues) => {
+    setAlertError(null);
+    draft.onValuesChange(changed, all);
+  };
   const required = { required: true, message: t('validation.required') };
   const tagsSelect = (placeholder: string) => (
     <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={placeholder} />
@@ -211,6 +219,7 @@ export function SlotFormDrawer({
         data-testid="slot-form"
         requiredMark
       >
+        <FormDraftNotice draft={draft} error={save.error} />
         {!editing && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
             {t('slotForm.intro')}

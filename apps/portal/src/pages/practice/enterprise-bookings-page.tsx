@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { CompleteBookingRequest } from '../../api/practice.api';
 import { useBookings, useCompleteBooking, useConfirmBooking } from '../../api/practice.hooks';
 import { showFieldErrors } from '../../components/form-errors';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 import { PageTitle } from '../../components/page-title';
 import { bookingColumns } from './booking-columns';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
@@ -130,8 +132,11 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CompleteBookingRequest>();
+  // The supervisor's evaluation is kept as a draft until it is sent.
+  const draft = useFormDraft(booking ? `booking-evaluation:${booking.id}` : null, form);
   const complete = useCompleteBooking({
     onSuccess: (b) => {
+      draft.clear();
       void message.success(t('practice.enterprise.completed', { name: b.teacher.name, days: b.daysServed ?? 0 }));
       onClose();
     },
@@ -165,6 +170,7 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
         layout="vertical"
         preserve={false}
         initialValues={{ daysServed: booking?.days }}
+        onValuesChange={draft.onValuesChange}
         onFinish={(values) =>
           booking &&
           complete.mutate(
@@ -176,6 +182,7 @@ function CompleteBookingDialog({ booking, onClose }: { booking: BookingView | nu
           )
         }
       >
+        <FormDraftNotice draft={draft} error={complete.error} />
         <Form.Item
           name="daysServed"
           label={t('practice.booking.daysServed')}

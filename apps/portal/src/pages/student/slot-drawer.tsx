@@ -8,6 +8,8 @@ import { useApply, useMyApplicationsToSlot } from '../../api/applications.hooks'
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotFacts } from '../../components/slot-facts';
 import { ApplicationStatusTag } from '../../components/status-tags';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 
 /** A slot's details for a student, with the application to it (if any) or the form to apply. */
 export function SlotDrawer({ slot, onClose }: { slot: SlotView | null; onClose: () => void }) {
@@ -35,7 +37,16 @@ function ApplyPanel({ slot }: { slot: SlotView }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ motivation: string }>();
   const mine = useMyApplicationsToSlot(slot.id);
-  const apply = useApply({ onSuccess: () => void message.success(t('apply.sent', { title: slot.title })) });
+  const applying =
+    takesStudents(slot.type) && !mine.isPending && !(mine.data?.items ?? []).some((a) => HOLDING_STATUSES.includes(a.status));
+  // The motivation is kept per slot until it is sent: a dropped connection or a closed drawer loses nothing.
+  const draft = useFormDraft(applying ? `application:${slot.id}` : null, form);
+  const apply = useApply({
+    onSuccess: () => {
+      draft.clear();
+      void message.success(t('apply.sent', { title: slot.title }));
+    },
+  });
 
   if (!takesStudents(slot.type)) return <Alert type="info" showIcon title={t('apply.teachersOnly')} />;
   if (mine.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
@@ -64,8 +75,10 @@ function ApplyPanel({ slot }: { slot: SlotView }) {
       <Form
         form={form}
         layout="vertical"
+        onValuesChange={draft.onValuesChange}
         onFinish={({ motivation }) => apply.mutate({ slotId: slot.id, motivation: motivation?.trim() || undefined })}
       >
+        <FormDraftNotice draft={draft} error={apply.error} />
         <Form.Item
           name="motivation"
           label={t('apply.motivation')}

@@ -7,6 +7,8 @@ import { useUpdateMyStudentProfile } from '../../api/people.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 
 type ProfileForm = Required<UpdateStudentProfileRequest>;
 const FIELDS = ['skills', 'certificates', 'preferredDistricts'] as const;
@@ -19,6 +21,7 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
   const [placed, setPlaced] = useState<string[]>([]);
   const update = useUpdateMyStudentProfile({
     onSuccess: () => {
+      draft.clear();
       void message.success(t('student.saved'));
       onClose();
     },
@@ -33,6 +36,8 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
     // Reset only when the dialog opens, not on every render of the mutation.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
+  // After the saved profile is filled in above: an unsent draft is newer, so it wins.
+  const draft = useFormDraft(open ? 'student-profile' : null, form);
 
   const trimmed = (values: string[]) => [...new Set(values.map((v) => v.trim()).filter(Boolean))];
 
@@ -51,6 +56,7 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
       <Form<ProfileForm>
         form={form}
         layout="vertical"
+        onValuesChange={draft.onValuesChange}
         onFinish={(values) =>
           update.mutate({
             skills: trimmed(values.skills ?? []),
@@ -59,6 +65,7 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
           })
         }
       >
+        <FormDraftNotice draft={draft} error={update.error} />
         <Form.Item
           name="skills"
           label={t('student.skills')}
