@@ -28,7 +28,8 @@ const named = (kind: string, name: string): Doc => {
   if (!found) throw new Error(`no ${kind} ${name}`);
   return found;
 };
-const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+const matches = (selector: Record<string, string>, labels: Record<string, string>) =>
+  Object.entries(selector).every(([k, v]) => labels?.[k] === v);
 
 /** The endpoints the apps really serve (apps/api/src/health, apps/worker/src/health/health.server.ts). */
 const ENDPOINTS: Record<string, string[]> = {
@@ -41,30 +42,45 @@ describe('deploy/k8s (kustomize base)', () => {
   it('lists every manifest of the folder, and each parses with apiVersion, kind and name', () => {
     const files = readdirSync(K8S).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml' && !f.includes('.example.'));
     expect([...kustomization.resources].sort()).toEqual(files.sort());
-    for (const doc of docs) expect(doc).toEqual(expect.objectContaining({ apiVersion: expect.any(String), kind: expect.any(String), metadata: expect.objectContaining({ name: expect.any(String) }) }));
+    for (const doc of docs)
+      expect(doc).toEqual(
+        expect.objectContaining({
+          apiVersion: expect.any(String),
+          kind: expect.any(String),
+          metadata: expect.objectContaining({ name: expect.any(String) }),
+        }),
+      );
   });
 
-  it.each(['api', 'worker', 'portal'])('the %s Deployment: probes on real endpoints, resources, non-root, read-only root, graceful shutdown', (name) => {
-    const deployment = named('Deployment', name);
-    const pod = deployment.spec.template.spec;
-    expect(matches(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(true);
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
-    expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(20);
-    for (const container of pod.containers) {
-      expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
-      for (const kind of ['requests', 'limits']) expect(container.resources[kind]).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
-      const ports = new Set(container.ports.map((p: Doc) => p.name));
-      for (const probe of ['readinessProbe', 'livenessProbe']) {
-        expect(ENDPOINTS[name]).toContain(container[probe].httpGet.path);
-        expect(ports.has(container[probe].httpGet.port)).toBe(true);
+  it.each(['api', 'worker', 'portal'])(
+    'the %s Deployment: probes on real endpoints, resources, non-root, read-only root, graceful shutdown',
+    (name) => {
+      const deployment = named('Deployment', name);
+      const pod = deployment.spec.template.spec;
+      expect(matches(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)).toBe(true);
+      expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+      expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
+      expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(20);
+      for (const container of pod.containers) {
+        expect(container.securityContext).toMatchObject({
+          allowPrivilegeEscalation: false,
+          readOnlyRootFilesystem: true,
+          capabilities: { drop: ['ALL'] },
+        });
+        for (const kind of ['requests', 'limits'])
+          expect(container.resources[kind]).toEqual(expect.objectContaining({ cpu: expect.anything(), memory: expect.anything() }));
+        const ports = new Set(container.ports.map((p: Doc) => p.name));
+        for (const probe of ['readinessProbe', 'livenessProbe']) {
+          expect(ENDPOINTS[name]).toContain(container[probe].httpGet.path);
+          expect(ports.has(container[probe].httpGet.port)).toBe(true);
+        }
+        // Readiness checks the dependencies; liveness must not (a database outage would restart every pod).
+        if (name !== 'portal') expect(container.readinessProbe.httpGet.path).not.toBe(container.livenessProbe.httpGet.path);
+        // A read-only root needs somewhere to write temporary files.
+        expect(container.volumeMounts.map((m: Doc) => m.mountPath)).toContain('/tmp');
       }
-      // Readiness checks the dependencies; liveness must not (a database outage would restart every pod).
-      if (name !== 'portal') expect(container.readinessProbe.httpGet.path).not.toBe(container.livenessProbe.httpGet.path);
-      // A read-only root needs somewhere to write temporary files.
-      expect(container.volumeMounts.map((m: Doc) => m.mountPath)).toContain('/tmp');
-    }
-  });
+    },
+  );
 
   it('the API waits out endpoint removal before SIGTERM, within its grace period; the worker has time to finish jobs', () => {
     const api = named('Deployment', 'api').spec.template.spec;
@@ -80,17 +96,26 @@ describe('deploy/k8s (kustomize base)', () => {
     for (const name of ['api', 'worker']) {
       const container = named('Deployment', name).spec.template.spec.containers[0];
       expect(container.envFrom).toContainEqual({ configMapRef: { name: 'skillbridge-config' } });
-      const secret = Object.fromEntries(container.env.filter((e: Doc) => e.valueFrom?.secretKeyRef).map((e: Doc) => [e.name, e.valueFrom.secretKeyRef]));
+      const secret = Object.fromEntries(
+        container.env.filter((e: Doc) => e.valueFrom?.secretKeyRef).map((e: Doc) => [e.name, e.valueFrom.secretKeyRef]),
+      );
       expect(secret.DATABASE_URL).toMatchObject({ name: 'skillbridge-secrets', key: 'DATABASE_URL' });
       expect(secret.REDIS_URL).toMatchObject({ name: 'skillbridge-secrets', key: 'REDIS_URL' });
       // In production /metrics is served only with a token, and the pods are annotated for scraping: required.
       expect(secret.METRICS_TOKEN).toEqual({ name: 'skillbridge-secrets', key: 'METRICS_TOKEN' });
       // Optional settings are left unset when absent (an empty value would fail validation).
-      for (const [key, ref] of Object.entries(secret)) if (!['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'METRICS_TOKEN'].includes(key)) expect(ref).toMatchObject({ optional: true });
+      for (const [key, ref] of Object.entries(secret))
+        if (!['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'METRICS_TOKEN'].includes(key)) expect(ref).toMatchObject({ optional: true });
       // No literal secret in a manifest.
-      for (const e of container.env) expect(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'WEBHOOK_SECRET', 'METRICS_TOKEN']).not.toContain(e.value === undefined ? '' : e.name);
+      for (const e of container.env)
+        expect(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'SMTP_URL', 'WEBHOOK_SECRET', 'METRICS_TOKEN']).not.toContain(
+          e.value === undefined ? '' : e.name,
+        );
     }
-    expect(named('Deployment', 'api').spec.template.spec.containers[0].env.find((e: Doc) => e.name === 'JWT_SECRET').valueFrom.secretKeyRef.optional).toBeUndefined();
+    expect(
+      named('Deployment', 'api').spec.template.spec.containers[0].env.find((e: Doc) => e.name === 'JWT_SECRET').valueFrom.secretKeyRef
+        .optional,
+    ).toBeUndefined();
   });
 
   it('Services, HPAs and PDBs select the pods of existing Deployments; the Ingress routes /api/ and / only', () => {
@@ -101,10 +126,17 @@ describe('deploy/k8s (kustomize base)', () => {
     for (const hpa of ofKind('HorizontalPodAutoscaler')) {
       expect(named('Deployment', hpa.spec.scaleTargetRef.name)).toBeDefined();
       expect(hpa.spec.minReplicas).toBeGreaterThanOrEqual(2);
-      expect(hpa.spec.metrics).toContainEqual(expect.objectContaining({ type: 'Resource', resource: expect.objectContaining({ name: 'cpu' }) }));
+      expect(hpa.spec.metrics).toContainEqual(
+        expect.objectContaining({ type: 'Resource', resource: expect.objectContaining({ name: 'cpu' }) }),
+      );
     }
-    expect(ofKind('HorizontalPodAutoscaler').map((h) => h.spec.scaleTargetRef.name).sort()).toEqual(['api', 'worker']);
-    for (const pdb of ofKind('PodDisruptionBudget')) expect(podLabels.some((labels) => matches(pdb.spec.selector.matchLabels, labels))).toBe(true);
+    expect(
+      ofKind('HorizontalPodAutoscaler')
+        .map((h) => h.spec.scaleTargetRef.name)
+        .sort(),
+    ).toEqual(['api', 'worker']);
+    for (const pdb of ofKind('PodDisruptionBudget'))
+      expect(podLabels.some((labels) => matches(pdb.spec.selector.matchLabels, labels))).toBe(true);
     expect(ofKind('PodDisruptionBudget')).toHaveLength(2);
 
     const paths = named('Ingress', 'skillbridge').spec.rules.flatMap((rule: Doc) => rule.http.paths);
@@ -171,7 +203,12 @@ describe('docker/', () => {
   });
 
   it('every built service passes its base images on as build arguments, official images by default', () => {
-    const dockerfiles = Object.fromEntries(['api', 'worker', 'portal'].map((app) => [`docker/${app}.Dockerfile`, readFileSync(path.join(ROOT, `docker/${app}.Dockerfile`), 'utf8')]));
+    const dockerfiles = Object.fromEntries(
+      ['api', 'worker', 'portal'].map((app) => [
+        `docker/${app}.Dockerfile`,
+        readFileSync(path.join(ROOT, `docker/${app}.Dockerfile`), 'utf8'),
+      ]),
+    );
     for (const service of Object.values(services).filter((s) => s.build)) {
       const dockerfile = dockerfiles[service.build.dockerfile];
       const declared = Object.fromEntries([...dockerfile.matchAll(/^ARG ([A-Z_]+_IMAGE)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
@@ -221,7 +258,9 @@ describe('docker/', () => {
 });
 
 describe('deploy/prometheus/alerts.yaml', () => {
-  const rules = (parse(readFileSync(path.join(ROOT, 'deploy/prometheus/alerts.yaml'), 'utf8')) as Doc).groups.flatMap((g: Doc) => g.rules) as Doc[];
+  const rules = (parse(readFileSync(path.join(ROOT, 'deploy/prometheus/alerts.yaml'), 'utf8')) as Doc).groups.flatMap(
+    (g: Doc) => g.rules,
+  ) as Doc[];
   /** Every metric the apps define (prom-client `name: '…'`), plus prom-client's defaults the rules use. */
   const defined = new Set(
     ['apps/api/src/metrics/http-metrics.ts', 'apps/worker/src/metrics/worker-metrics.ts', 'apps/worker/src/metrics/backlog-sampler.ts']
@@ -231,11 +270,21 @@ describe('deploy/prometheus/alerts.yaml', () => {
 
   it('every rule has a name, an expression, a severity and a summary', () => {
     expect(rules.length).toBeGreaterThanOrEqual(8);
-    for (const rule of rules) expect(rule).toEqual(expect.objectContaining({ alert: expect.stringMatching(/^SkillBridge/), expr: expect.any(String), labels: { severity: expect.stringMatching(/^(page|ticket)$/) }, annotations: expect.objectContaining({ summary: expect.any(String) }) }));
+    for (const rule of rules)
+      expect(rule).toEqual(
+        expect.objectContaining({
+          alert: expect.stringMatching(/^SkillBridge/),
+          expr: expect.any(String),
+          labels: { severity: expect.stringMatching(/^(page|ticket)$/) },
+          annotations: expect.objectContaining({ summary: expect.any(String) }),
+        }),
+      );
   });
 
   it('names only metrics the apps export (histograms by their _bucket series)', () => {
-    const used = rules.flatMap((rule) => [...String(rule.expr).matchAll(/\b((?:skillbridge|http|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1].replace(/_bucket$/, '')));
+    const used = rules.flatMap((rule) =>
+      [...String(rule.expr).matchAll(/\b((?:skillbridge|http|nodejs)_[a-z0-9_]+)\b/g)].map((m) => m[1].replace(/_bucket$/, '')),
+    );
     expect(used.length).toBeGreaterThan(0);
     expect(used.filter((name) => !defined.has(name))).toEqual([]);
   });

@@ -8,7 +8,8 @@ import { constants, crc32, deflateRawSync } from 'zlib';
  * ZIP's directory says the sheet unpacks to: the truth by default, or a lie.
  */
 export function hostileXlsx(sheet: { cellBytes: number } | { rows: number }, declare?: (actual: number) => number): Buffer {
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+  const head =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
   const tail = '</sheetData></worksheet>';
   const [open, unit, close] =
     'cellBytes' in sheet
@@ -22,9 +23,21 @@ export function hostileXlsx(sheet: { cellBytes: number } | { rows: number }, dec
   for (let left = units; left > 0; left -= chunkUnits) parts.push(left >= chunkUnits ? chunk : flushed(unit.repeat(left)));
   parts.push(deflateRawSync(Buffer.from(close), { level: 9 }));
   const actual = Buffer.byteLength(open) + units * unit.length + Buffer.byteLength(close);
-  const sheetEntry = { path: 'xl/worksheets/sheet1.xml', data: Buffer.concat(parts), size: declare ? declare(actual) : actual, crc: 0, method: 8 };
+  const sheetEntry = {
+    path: 'xl/worksheets/sheet1.xml',
+    data: Buffer.concat(parts),
+    size: declare ? declare(actual) : actual,
+    crc: 0,
+    method: 8,
+  };
 
-  const stored = (path: string, text: string) => ({ path, data: Buffer.from(text), size: Buffer.byteLength(text), crc: crc32(text), method: 0 });
+  const stored = (path: string, text: string) => ({
+    path,
+    data: Buffer.from(text),
+    size: Buffer.byteLength(text),
+    crc: crc32(text),
+    method: 0,
+  });
   return zip([
     stored(
       '[Content_Types].xml',

@@ -21,7 +21,10 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string): string
  * Debian 12 has 1.22), the port and the static root. Every proxy header line is as shipped.
  */
 export async function startNginx(upstream: string): Promise<RunningProcess & { url: string }> {
-  if (!existsSync(NGINX)) throw new Error(`these tests need Debian's nginx at ${NGINX}: run them with \`npm test\` (which installs it) or \`sudo apt-get install nginx-light\``);
+  if (!existsSync(NGINX))
+    throw new Error(
+      `these tests need Debian's nginx at ${NGINX}: run them with \`npm test\` (which installs it) or \`sudo apt-get install nginx-light\``,
+    );
   const dir = mkdtempSync(path.join(tmpdir(), 'sb-nginx-'));
   chmodSync(dir, 0o755); // nginx's workers run as another user when the tests run as root
   mkdirSync(path.join(dir, 'html'));

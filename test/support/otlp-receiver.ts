@@ -19,8 +19,10 @@ const hex = (id: unknown): string => {
 };
 
 type AnyValue = { stringValue?: string; intValue?: string | number; boolValue?: boolean; doubleValue?: number };
-const valueOf = (v: AnyValue): unknown => v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.boolValue ?? v.doubleValue;
-const attributesOf = (list: Array<{ key: string; value: AnyValue }> = []): Record<string, unknown> => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
+const valueOf = (v: AnyValue): unknown =>
+  v.stringValue ?? (v.intValue !== undefined ? Number(v.intValue) : undefined) ?? v.boolValue ?? v.doubleValue;
+const attributesOf = (list: Array<{ key: string; value: AnyValue }> = []): Record<string, unknown> =>
+  Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
 
 /**
  * A tiny OTLP/HTTP trace receiver (JSON encoding, as @opentelemetry/exporter-trace-otlp-http sends
@@ -54,7 +56,10 @@ export class OtlpReceiver {
                 parentSpanId: hex(span.parentSpanId),
                 name: span.name,
                 attributes: attributesOf(span.attributes),
-                links: (span.links ?? []).map((l: { traceId: string; spanId: string }) => ({ traceId: hex(l.traceId), spanId: hex(l.spanId) })),
+                links: (span.links ?? []).map((l: { traceId: string; spanId: string }) => ({
+                  traceId: hex(l.traceId),
+                  spanId: hex(l.spanId),
+                })),
               });
             }
           }

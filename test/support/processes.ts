@@ -24,7 +24,12 @@ export interface RunningProcess {
 }
 
 /** Starts a built app (`node <script> [args]`) as its own process, as production runs it. */
-export function startProcess(script: string, env: Record<string, string | undefined>, args: string[] = [], cwd = REPO_ROOT): RunningProcess {
+export function startProcess(
+  script: string,
+  env: Record<string, string | undefined>,
+  args: string[] = [],
+  cwd = REPO_ROOT,
+): RunningProcess {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, script), ...args], {
     cwd,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },

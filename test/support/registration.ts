@@ -14,11 +14,15 @@ export const newUscc = (): string => {
 };
 
 /** The secret of the registration link in an e-mail the worker sent (the link's path is the portal's confirm page). */
-export const registrationSecretIn = (mail: ReceivedMail): string | null => /\/register\/confirm#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? null;
+export const registrationSecretIn = (mail: ReceivedMail): string | null =>
+  /\/register\/confirm#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? null;
 
 /** The e-mails to `email` past the first `after`, waiting until there is one. */
 export const mailsTo = (smtp: MailBox, email: string, after = 0): Promise<ReceivedMail[]> =>
-  eventually(async () => smtp.received.filter((m) => m.to.includes(email)).slice(after), (mails) => mails.length > 0);
+  eventually(
+    async () => smtp.received.filter((m) => m.to.includes(email)).slice(after),
+    (mails) => mails.length > 0,
+  );
 
 /**
  * Self-registration the whole way, as an applicant does it: `POST /enterprises` (202), the link from
@@ -35,7 +39,8 @@ export async function registerEnterprise(
 ): Promise<LoginResponse & { enterpriseId: string }> {
   const email = body.adminEmail.trim().toLowerCase();
   const before = smtp.received.filter((m) => m.to.includes(email)).length;
-  const post = (path: string, json: unknown) => fetch(`${apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(json) });
+  const post = (path: string, json: unknown) =>
+    fetch(`${apiUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(json) });
   const registered = await post('/enterprises', body);
   if (registered.status !== 202) throw new Error(`registration answered ${registered.status}: ${await registered.text()}`);
   const [mail] = await mailsTo(smtp, email, before);

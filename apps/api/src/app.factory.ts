@@ -67,11 +67,14 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
       },
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
-    reply.headers(security);
-    reply.header('x-request-id', request.id);
-    if (noStore(request.url)) reply.header('cache-control', 'no-store');
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (request, reply) => {
+      reply.headers(security);
+      reply.header('x-request-id', request.id);
+      if (noStore(request.url)) reply.header('cache-control', 'no-store');
+    });
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(validationPipe());

@@ -10,7 +10,17 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   // SIGTERM/SIGINT: stop taking connections, finish requests in flight, close pools; exit 0.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => void app.close().then(shutdownTracing).then(() => process.exit(0), () => process.exit(1)));
+    process.once(
+      signal,
+      () =>
+        void app
+          .close()
+          .then(shutdownTracing)
+          .then(
+            () => process.exit(0),
+            () => process.exit(1),
+          ),
+    );
   }
 }
 

@@ -11,11 +11,22 @@ describe('the personal-data access log (integration)', () => {
   it('records an officer reading a school’s students, and the platform admin finds it by person', async () => {
     const schoolId = await api.organisationOf(demo('school'));
     const edu = await api.login(demo('edu'));
-    const page = await api.request<{ items: Array<{ id: string }> }>('GET', `/schools/${schoolId}/students?limit=3`, { token: edu.accessToken });
+    const page = await api.request<{ items: Array<{ id: string }> }>('GET', `/schools/${schoolId}/students?limit=3`, {
+      token: edu.accessToken,
+    });
     const subject = page.body.items[0].id;
     const admin = await api.token(demo('admin'));
-    const log = await api.request<{ items: Array<Record<string, unknown>> }>('GET', `/admin/access-log?subjectId=${subject}`, { token: admin });
-    expect(log.body.items[0]).toMatchObject({ actorId: edu.user.id, actorEmail: demo('edu'), actorRole: 'bureau_officer', subjectId: subject, what: 'schools.students', why: 'supervision of the school' });
+    const log = await api.request<{ items: Array<Record<string, unknown>> }>('GET', `/admin/access-log?subjectId=${subject}`, {
+      token: admin,
+    });
+    expect(log.body.items[0]).toMatchObject({
+      actorId: edu.user.id,
+      actorEmail: demo('edu'),
+      actorRole: 'bureau_officer',
+      subjectId: subject,
+      what: 'schools.students',
+      why: 'supervision of the school',
+    });
     expect((await api.request('GET', '/admin/access-log', { token: edu.accessToken })).status).toBe(403);
   });
 
@@ -37,7 +48,12 @@ describe('the personal-data access log (integration)', () => {
     );
     const hr = { user: { id: hrId as string }, accessToken: await api.tokenFor(hrId) };
     const logged = async (actorId: string): Promise<number> =>
-      (await api.db.query(`SELECT count(*)::int AS n FROM access_log WHERE actor_id = $1 AND subject_id = $2 AND what = 'placements'`, [actorId, studentId]))[0].n;
+      (
+        await api.db.query(`SELECT count(*)::int AS n FROM access_log WHERE actor_id = $1 AND subject_id = $2 AND what = 'placements'`, [
+          actorId,
+          studentId,
+        ])
+      )[0].n;
 
     expect((await api.request('GET', `/placements/${id}`, { token: hr.accessToken })).status).toBe(200);
     expect(await logged(hr.user.id)).toBe(1);
@@ -63,14 +79,20 @@ describe('the personal-data access log (integration)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const reply: { status: number; body: Page<PlacementView> } = await api.request<Page<PlacementView>>('GET', `/placements?limit=4${cursor ? `&cursor=${cursor}` : ''}`, { token: miit });
+      const reply: { status: number; body: Page<PlacementView> } = await api.request<Page<PlacementView>>(
+        'GET',
+        `/placements?limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: miit },
+      );
       expect(reply.status).toBe(200);
       expect(reply.body.items.length).toBeLessThanOrEqual(4);
       seen.push(...reply.body.items.map((p) => p.id));
       cursor = reply.body.nextCursor;
       pages++;
     } while (cursor);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM placements p JOIN organisations e ON e.id = p.enterprise_id WHERE e.ownership IS DISTINCT FROM 'municipal_soe'`);
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM placements p JOIN organisations e ON e.id = p.enterprise_id WHERE e.ownership IS DISTINCT FROM 'municipal_soe'`,
+    );
     expect(seen).toHaveLength(n);
     expect(new Set(seen).size).toBe(n);
     expect(pages).toBeGreaterThan(1);

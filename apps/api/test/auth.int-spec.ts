@@ -32,11 +32,17 @@ describe('signing in (integration: real PostgreSQL, Redis, HTTP)', () => {
     const token = await api.token(demo('hr-soe'));
     const me = await api.request<MeView>('GET', '/me', { token });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ email: demo('hr-soe'), role: 'enterprise_admin', organisation: { kind: 'enterprise', name: '兰州市公共交通集团有限公司' } });
+    expect(me.body).toMatchObject({
+      email: demo('hr-soe'),
+      role: 'enterprise_admin',
+      organisation: { kind: 'enterprise', name: '兰州市公共交通集团有限公司' },
+    });
   });
 
   it('accepts the e-mail in any case', async () => {
-    const reply = await api.request<LoginResponse>('POST', '/auth/login', { body: { email: 'Student@Demo.SkillBridge.cn', password: DEMO_PASSWORD } });
+    const reply = await api.request<LoginResponse>('POST', '/auth/login', {
+      body: { email: 'Student@Demo.SkillBridge.cn', password: DEMO_PASSWORD },
+    });
     expect(reply.status).toBe(200);
   });
 

@@ -1,6 +1,19 @@
 import type { ApplicationView, BookingView, Page, PlacementView, SlotView } from '@skillbridge/contracts';
 import { TestApi, demo } from '../../../test/support/test-api';
-import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, multipartForm, requiredQuery, sampleOf, send } from './support/openapi';
+import {
+  RawReply,
+  Route,
+  Schema,
+  databaseFingerprint,
+  documentedRoutes,
+  fillPath,
+  inParallel,
+  problemShapeFault,
+  multipartForm,
+  requiredQuery,
+  sampleOf,
+  send,
+} from './support/openapi';
 
 /**
  * Every role × every documented route, aimed at another tenant's objects: another enterprise's
@@ -63,7 +76,10 @@ describe('authorization matrix: every role × every route × another tenant’s 
   let actors: Actor[];
 
   /** A tenant's objects, made through the API as its own people would make them. */
-  async function buildTenant(tenant: Tenant, who: { hr: string; school: string; student: string; teacher: string }): Promise<TenantFixture> {
+  async function buildTenant(
+    tenant: Tenant,
+    who: { hr: string; school: string; student: string; teacher: string },
+  ): Promise<TenantFixture> {
     const ok = <T>(reply: { status: number; body: T }, what: string): T => {
       if (reply.status >= 300) throw new Error(`fixture ${tenant} ${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
       return reply.body;
@@ -86,12 +102,21 @@ describe('authorization matrix: every role × every route × another tenant’s 
     const draftSlot = ok(await api.request<SlotView>('POST', '/slots', { token: hr, body: slot(`机密草稿-${tenant}-岗位`) }), 'draft slot');
     const opened = ok(await api.request<SlotView>('POST', '/slots', { token: hr, body: slot(`公开岗位-${tenant}`) }), 'open slot');
     const openSlot = ok(await api.request<SlotView>('POST', `/slots/${opened.id}/publish`, { token: hr }), 'publish');
-    const practice = ok(await api.request<SlotView>('POST', '/slots', { token: hr, body: slot(`教师实践-${tenant}`, 'teacher_practice') }), 'practice slot');
+    const practice = ok(
+      await api.request<SlotView>('POST', '/slots', { token: hr, body: slot(`教师实践-${tenant}`, 'teacher_practice') }),
+      'practice slot',
+    );
     ok(await api.request('POST', `/slots/${practice.id}/publish`, { token: hr }), 'publish practice');
 
     // An application taken all the way to a placement: applied, shortlisted, offered, approved, accepted.
     const student = tokens[who.student];
-    const application = ok(await api.request<ApplicationView>('POST', `/slots/${openSlot.id}/applications`, { token: student, body: { motivation: `租户 ${tenant}` } }), 'application');
+    const application = ok(
+      await api.request<ApplicationView>('POST', `/slots/${openSlot.id}/applications`, {
+        token: student,
+        body: { motivation: `租户 ${tenant}` },
+      }),
+      'application',
+    );
     ok(await api.request('POST', `/applications/${application.id}/shortlist`, { token: hr }), 'shortlist');
     ok(await api.request('POST', `/applications/${application.id}/offer`, { token: hr, body: { respondBy: '2027-02-28' } }), 'offer');
     ok(await api.request('POST', `/applications/${application.id}/approve`, { token: tokens[who.school] }), 'approve');
@@ -100,7 +125,10 @@ describe('authorization matrix: every role × every route × another tenant’s 
     const placement = placements.find((p) => p.applicationId === application.id);
     if (!placement) throw new Error(`fixture ${tenant}: no placement`);
     const booking = ok(
-      await api.request<BookingView>('POST', `/slots/${practice.id}/bookings`, { token: tokens[who.teacher], body: { startDate: '2027-07-01', endDate: '2027-07-30' } }),
+      await api.request<BookingView>('POST', `/slots/${practice.id}/bookings`, {
+        token: tokens[who.teacher],
+        body: { startDate: '2027-07-01', endDate: '2027-07-30' },
+      }),
       'booking',
     );
 
@@ -155,7 +183,8 @@ describe('authorization matrix: every role × every route × another tenant’s 
   beforeAll(async () => {
     api = await TestApi.start({ RATE_LIMIT_APPLICATIONS: '100000', RATE_LIMIT_MESSAGES: '100000', RATE_LIMIT_REMINDERS: '100000' });
     ({ routes, schemas } = await documentedRoutes(api));
-    for (const who of ['admin', 'miit', 'sasac', 'edu', 'school', 'school2', 'teacher', 'teacher11', 'student', 'hr', 'hr-soe']) tokens[who] = await api.token(demo(who));
+    for (const who of ['admin', 'miit', 'sasac', 'edu', 'school', 'school2', 'teacher', 'teacher11', 'student', 'hr', 'hr-soe'])
+      tokens[who] = await api.token(demo(who));
 
     // Tenant B's student: a second-year of the second school, eligible for a post internship.
     const schoolB = await api.organisationOf(demo('school2'));
@@ -166,7 +195,9 @@ describe('authorization matrix: every role × every route × another tenant’s 
     );
     tokens.studentB = await api.tokenFor(studentB);
     // Tenant B's enterprise must be able to post, whatever the demo data says of it.
-    await api.db.query(`UPDATE organisations SET verification = 'verified', verified_at = now() WHERE id = $1`, [await api.organisationOf(demo('hr-soe'))]);
+    await api.db.query(`UPDATE organisations SET verification = 'verified', verified_at = now() WHERE id = $1`, [
+      await api.organisationOf(demo('hr-soe')),
+    ]);
 
     tenants.A = await buildTenant('A', { hr: 'hr', school: 'school', student: 'student', teacher: 'teacher' });
     tenants.B = await buildTenant('B', { hr: 'hr-soe', school: 'school2', student: 'studentB', teacher: 'teacher11' });
@@ -186,14 +217,20 @@ describe('authorization matrix: every role × every route × another tenant’s 
       {
         name: 'miit',
         token: tokens.miit,
-        foreignIds: { ...idsOf(B, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']), ...idsOf(A, ['applications', 'schools', 'teachers']) },
+        foreignIds: {
+          ...idsOf(B, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']),
+          ...idsOf(A, ['applications', 'schools', 'teachers']),
+        },
         // A's application id is on A's placement, which MIIT sees: not a marker.
         foreignMarkers: [...markersOf(B, ['enterprise', 'personal']), A.studentEmail, A.teacherEmail, A.notificationId],
       },
       {
         name: 'sasac',
         token: tokens.sasac,
-        foreignIds: { ...idsOf(A, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']), ...idsOf(B, ['applications', 'schools', 'teachers']) },
+        foreignIds: {
+          ...idsOf(A, ['slots', 'placements', 'bookings', 'enterprises', 'notifications']),
+          ...idsOf(B, ['applications', 'schools', 'teachers']),
+        },
         foreignMarkers: [...markersOf(A, ['enterprise', 'personal']), B.studentEmail, B.teacherEmail, B.notificationId],
       },
       // EDU: schools, their teachers and their students' placements; not enterprises' drafts or
@@ -202,7 +239,16 @@ describe('authorization matrix: every role × every route × another tenant’s 
         name: 'edu',
         token: tokens.edu,
         foreignIds: { ...idsOf(A, ['slots', 'applications', 'enterprises', 'notifications']) },
-        foreignMarkers: [A.draftSlot.id, B.draftSlot.id, A.draftSlot.title, B.draftSlot.title, A.uscc, B.uscc, A.notificationId, B.notificationId],
+        foreignMarkers: [
+          A.draftSlot.id,
+          B.draftSlot.id,
+          A.draftSlot.title,
+          B.draftSlot.title,
+          A.uscc,
+          B.uscc,
+          A.notificationId,
+          B.notificationId,
+        ],
       },
     ];
   }, 180_000);
@@ -223,7 +269,9 @@ describe('authorization matrix: every role × every route × another tenant’s 
       for (const actor of actors) {
         const id = actor.foreignIds[kindOf(route)];
         if (!id) continue;
-        const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : id]))) + requiredQuery(route, schemas);
+        const path =
+          fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : id]))) +
+          requiredQuery(route, schemas);
         requests.push({ actor, route, path });
       }
     }
@@ -232,7 +280,13 @@ describe('authorization matrix: every role × every route × another tenant’s 
       actor,
       route,
       path,
-      reply: await send(api, { method: route.method, path, token: actor.token, raw: validBody(route), contentType: route.body ? 'application/json' : undefined }),
+      reply: await send(api, {
+        method: route.method,
+        path,
+        token: actor.token,
+        raw: validBody(route),
+        contentType: route.body ? 'application/json' : undefined,
+      }),
     }));
     const after = await databaseFingerprint(api, ['refresh_tokens', 'access_log']);
 
@@ -248,7 +302,9 @@ describe('authorization matrix: every role × every route × another tenant’s 
     expect(faults).toEqual([]);
     expect(Object.keys(before).filter((table) => before[table] !== after[table])).toEqual([]);
     // Every kind of tenant object was aimed at, by members of both tenants and by officers.
-    expect(new Set(requests.map((r) => kindOf(r.route)))).toEqual(new Set(['slots', 'applications', 'placements', 'bookings', 'enterprises', 'schools', 'teachers', 'notifications']));
+    expect(new Set(requests.map((r) => kindOf(r.route)))).toEqual(
+      new Set(['slots', 'applications', 'placements', 'bookings', 'enterprises', 'schools', 'teachers', 'notifications']),
+    );
     expect(requests.length).toBeGreaterThan(300);
   }, 300_000);
 
@@ -266,7 +322,10 @@ describe('authorization matrix: every role × every route × another tenant’s 
         }
       }
     }
-    const replies = await inParallel(requests, 6, async (r) => ({ ...r, reply: await send(api, { method: 'GET', path: r.path, token: r.actor.token }) }));
+    const replies = await inParallel(requests, 6, async (r) => ({
+      ...r,
+      reply: await send(api, { method: 'GET', path: r.path, token: r.actor.token }),
+    }));
     const faults: string[] = [];
     for (const { actor, route, path, reply } of replies) {
       if (reply.status >= 500) faults.push(`${route.label} as ${actor.name} (${path}): ${reply.status}`);
@@ -303,7 +362,11 @@ describe('authorization matrix: every role × every route × another tenant’s 
       ['POST', '/quotas/reminders', { year: 2027, status: 'behind' }],
     ] as const) {
       const reply = await api.request(method, path, { token: tokens.edu, body });
-      expect({ path, status: reply.status, code: (reply.body as { code?: string }).code }).toEqual({ path, status: 403, code: 'FORBIDDEN' });
+      expect({ path, status: reply.status, code: (reply.body as { code?: string }).code }).toEqual({
+        path,
+        status: 403,
+        code: 'FORBIDDEN',
+      });
     }
   });
 
@@ -325,11 +388,20 @@ describe('authorization matrix: every role × every route × another tenant’s 
     const callers = ['hr', 'school', 'student', 'teacher', 'miit', 'admin'];
     const attempts: Array<{ route: Route; who: string; path: string; field: string; raw: string; contentType: string }> = [];
     for (const route of routes.filter((r) => r.method !== 'GET' && !r.path.startsWith('/auth/'))) {
-      const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : ownIds[kindOf(route)]])));
+      const path = fillPath(
+        route.path,
+        Object.fromEntries(route.pathParams.map((name) => [name, name === 'year' ? '2027' : ownIds[kindOf(route)]])),
+      );
       // The caller the route is for: the first whose role passes its role check.
       let caller: string | undefined;
       for (const who of callers) {
-        const probe = await send(api, { method: route.method, path, token: tokens[who], raw: '{"role": 1}', contentType: 'application/json' });
+        const probe = await send(api, {
+          method: route.method,
+          path,
+          token: tokens[who],
+          raw: '{"role": 1}',
+          contentType: 'application/json',
+        });
         if (probe.status !== 403 || !/role may not/.test(probe.text)) {
           caller = who;
           break;
@@ -347,7 +419,10 @@ describe('authorization matrix: every role × every route × another tenant’s 
       }
     }
     const before = await databaseFingerprint(api, ['refresh_tokens', 'access_log']);
-    const replies = await inParallel(attempts, 6, async (a) => ({ ...a, reply: await send(api, { method: a.route.method, path: a.path, token: tokens[a.who], raw: a.raw, contentType: a.contentType }) }));
+    const replies = await inParallel(attempts, 6, async (a) => ({
+      ...a,
+      reply: await send(api, { method: a.route.method, path: a.path, token: tokens[a.who], raw: a.raw, contentType: a.contentType }),
+    }));
     const after = await databaseFingerprint(api, ['refresh_tokens', 'access_log']);
     const faults: string[] = [];
     for (const { route, who, field, reply } of replies) {

@@ -1,5 +1,18 @@
 import { TestApi, demo } from '../../../test/support/test-api';
-import { RawReply, Route, Schema, databaseFingerprint, documentedRoutes, fillPath, inParallel, problemShapeFault, requiredQuery, resolve, sampleOf, send } from './support/openapi';
+import {
+  RawReply,
+  Route,
+  Schema,
+  databaseFingerprint,
+  documentedRoutes,
+  fillPath,
+  inParallel,
+  problemShapeFault,
+  requiredQuery,
+  resolve,
+  sampleOf,
+  send,
+} from './support/openapi';
 
 /**
  * Hostile input on every documented route, as every role: wrong types, nulls, huge strings and
@@ -42,7 +55,18 @@ const HOSTILE_IDS = [
 ];
 
 /** Query values: none of them may break a route; the ones in MUST_REFUSE_QUERY must be refused. */
-const HOSTILE_QUERY_VALUES = [encodeURIComponent("' OR 1=1 --"), encodeURIComponent('技能桥😀'), '-1', '1e309', '99999999999999999999', 'NaN', '%5Bobject%20Object%5D', '', '%00', 'y'.repeat(10_000)];
+const HOSTILE_QUERY_VALUES = [
+  encodeURIComponent("' OR 1=1 --"),
+  encodeURIComponent('技能桥😀'),
+  '-1',
+  '1e309',
+  '99999999999999999999',
+  'NaN',
+  '%5Bobject%20Object%5D',
+  '',
+  '%00',
+  'y'.repeat(10_000),
+];
 const MUST_REFUSE_QUERY = new Set(['%00', 'y'.repeat(10_000)]);
 
 /**
@@ -121,9 +145,20 @@ describe('hostile input on every route, as every role', () => {
     ({ routes, schemas } = await documentedRoutes(api));
     tokens.set('anonymous', undefined);
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const adminClaims = encode({ sub: await api.userId(demo('admin')), role: 'platform_admin', org: null, auth: null, iat: 1, exp: 4_102_444_800, iss: 'skillbridge' });
+    const adminClaims = encode({
+      sub: await api.userId(demo('admin')),
+      role: 'platform_admin',
+      org: null,
+      auth: null,
+      iat: 1,
+      exp: 4_102_444_800,
+      iss: 'skillbridge',
+    });
     tokens.set('forged-unsigned', `${encode({ alg: 'none', typ: 'JWT' })}.${adminClaims}.`);
-    tokens.set('forged-secret', `${encode({ alg: 'HS256', typ: 'JWT' })}.${adminClaims}.${Buffer.from('not the signature').toString('base64url')}`);
+    tokens.set(
+      'forged-secret',
+      `${encode({ alg: 'HS256', typ: 'JWT' })}.${adminClaims}.${Buffer.from('not the signature').toString('base64url')}`,
+    );
     tokens.set('junk-token', `${'a'.repeat(8_000)}.b.c`);
     for (const who of ROLES) tokens.set(who, await api.token(demo(who)));
 
@@ -131,11 +166,22 @@ describe('hostile input on every route, as every role', () => {
     const hr = tokens.get('hr');
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
-      body: { ...(sampleOf(schemas.CreateSlotDto, schemas) as object), type: 'internship', capacity: 2, stipend: '3000.00', postWage: '3600.00', hoursPerDay: '8', applicationDeadline: '2027-02-20' },
+      body: {
+        ...(sampleOf(schemas.CreateSlotDto, schemas) as object),
+        type: 'internship',
+        capacity: 2,
+        stipend: '3000.00',
+        postWage: '3600.00',
+        hoursPerDay: '8',
+        applicationDeadline: '2027-02-20',
+      },
     });
     if (slot.status !== 201) throw new Error(`fixture slot: ${JSON.stringify(slot.body)}`);
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
-    const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: tokens.get('student'), body: {} });
+    const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, {
+      token: tokens.get('student'),
+      body: {},
+    });
     if (application.status !== 201) throw new Error(`fixture application: ${JSON.stringify(application.body)}`);
     const [placement] = await api.db.query(`SELECT id FROM placements LIMIT 1`);
     Object.assign(ids, {
@@ -152,16 +198,20 @@ describe('hostile input on every route, as every role', () => {
   afterAll(() => api?.stop());
 
   /** A real (or at least well-formed) value for a path parameter. */
-  const idFor = (route: Route, name: string): string => (name === 'year' ? ids.year : (ids[route.path.split('/')[1]] ?? '6f1c1b2a-3d4e-4f50-8a9b-0c1d2e3f4a5b'));
+  const idFor = (route: Route, name: string): string =>
+    name === 'year' ? ids.year : (ids[route.path.split('/')[1]] ?? '6f1c1b2a-3d4e-4f50-8a9b-0c1d2e3f4a5b');
 
   /** The route's path with its parameters filled, one of them (optionally) by a hostile value. */
   const plainPath = (route: Route, hostile: Record<string, string> = {}): string =>
-    fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, hostile[name] ?? idFor(route, name)]))) + requiredQuery(route, schemas);
+    fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, hostile[name] ?? idFor(route, name)]))) +
+    requiredQuery(route, schemas);
 
   /** The route's path with its required query parameters, the named ones replaced or added as written. */
   const withQuery = (route: Route, query: string, replaced: string[] = []): string => {
     const path = fillPath(route.path, Object.fromEntries(route.pathParams.map((name) => [name, idFor(route, name)])));
-    const required = route.query.filter((q) => q.required && !replaced.includes(q.name)).map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
+    const required = route.query
+      .filter((q) => q.required && !replaced.includes(q.name))
+      .map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
     return `${path}?${[...required, query].join('&')}`;
   };
 
@@ -174,13 +224,25 @@ describe('hostile input on every route, as every role', () => {
     const probe = route.method === 'GET' ? {} : { raw: '{"probe": 1}', contentType: 'application/json' };
     const reply = await send(api, { method: route.method, path: plainPath(route), token: tokens.get(who), ...probe });
     const code = (reply.body as { code?: string } | undefined)?.code;
-    return !(reply.status === 401 || (reply.status === 403 && code === 'FORBIDDEN' && /role/i.test(String((reply.body as { detail?: string }).detail))));
+    return !(
+      reply.status === 401 ||
+      (reply.status === 403 && code === 'FORBIDDEN' && /role/i.test(String((reply.body as { detail?: string }).detail)))
+    );
   }
 
   function bodyAttempts(route: Route, who: Who, withHuge: boolean): Attempt[] {
     if (route.method === 'GET') return [];
     const path = plainPath(route);
-    const at = (what: string, raw: string, mustRefuse = true, contentType = 'application/json'): Attempt => ({ route: route.label, who, method: route.method, path, raw, contentType, what, mustRefuse });
+    const at = (what: string, raw: string, mustRefuse = true, contentType = 'application/json'): Attempt => ({
+      route: route.label,
+      who,
+      method: route.method,
+      path,
+      raw,
+      contentType,
+      what,
+      mustRefuse,
+    });
     const attempts: Attempt[] = [
       at('malformed JSON', '{"a": '),
       at('truncated JSON string', '{"a": "b'),
@@ -223,7 +285,10 @@ describe('hostile input on every route, as every role', () => {
         attempts.push(at(`${key}: unicode`, withValue(key, '技能桥 😀 \u202e \ud800'), false));
         if (withHuge) attempts.push(at(`${key}: 1 MB string`, withValue(key, MEGABYTE_STRING)));
         if (withHuge && key === Object.keys(route.body.properties ?? {})[0]) {
-          attempts.push({ ...at('a body over the 1 MiB limit', withValue(key, MEGABYTE_STRING + MEGABYTE_STRING.slice(0, 100_000))), resetIsRefusal: true });
+          attempts.push({
+            ...at('a body over the 1 MiB limit', withValue(key, MEGABYTE_STRING + MEGABYTE_STRING.slice(0, 100_000))),
+            resetIsRefusal: true,
+          });
         }
       }
       if (schema.type === 'array' && schema.items) {
@@ -251,16 +316,52 @@ describe('hostile input on every route, as every role', () => {
   function queryAttempts(route: Route, who: Who): Attempt[] {
     const attempts: Attempt[] = [
       // Routes that read a query refuse keys they do not know; the others ignore the query altogether.
-      { route: route.label, who, method: route.method, path: withQuery(route, 'role=platform_admin'), what: 'unknown query parameter', mustRefuse: route.query.length > 0 },
-      { route: route.label, who, method: route.method, path: withQuery(route, '__proto__[polluted]=1&constructor[prototype][polluted]=1'), what: 'prototype keys in the query', mustRefuse: false },
+      {
+        route: route.label,
+        who,
+        method: route.method,
+        path: withQuery(route, 'role=platform_admin'),
+        what: 'unknown query parameter',
+        mustRefuse: route.query.length > 0,
+      },
+      {
+        route: route.label,
+        who,
+        method: route.method,
+        path: withQuery(route, '__proto__[polluted]=1&constructor[prototype][polluted]=1'),
+        what: 'prototype keys in the query',
+        mustRefuse: false,
+      },
     ];
     for (const { name } of route.query) {
       for (const value of HOSTILE_QUERY_VALUES) {
-        attempts.push({ route: route.label, who, method: route.method, path: withQuery(route, `${name}=${value}`, [name]), what: `?${name}=${decodeURIComponentSafe(value).slice(0, 30)}`, mustRefuse: MUST_REFUSE_QUERY.has(value) });
+        attempts.push({
+          route: route.label,
+          who,
+          method: route.method,
+          path: withQuery(route, `${name}=${value}`, [name]),
+          what: `?${name}=${decodeURIComponentSafe(value).slice(0, 30)}`,
+          mustRefuse: MUST_REFUSE_QUERY.has(value),
+        });
       }
-      attempts.push({ route: route.label, who, method: route.method, path: withQuery(route, `${name}=a&${name}=b`, [name]), what: `?${name} twice`, mustRefuse: false });
+      attempts.push({
+        route: route.label,
+        who,
+        method: route.method,
+        path: withQuery(route, `${name}=a&${name}=b`, [name]),
+        what: `?${name} twice`,
+        mustRefuse: false,
+      });
       if (name === 'cursor') {
-        for (const [cursor, mustRefuse] of FORGED_CURSORS) attempts.push({ route: route.label, who, method: route.method, path: withQuery(route, `cursor=${cursor}`), what: 'a forged cursor', mustRefuse });
+        for (const [cursor, mustRefuse] of FORGED_CURSORS)
+          attempts.push({
+            route: route.label,
+            who,
+            method: route.method,
+            path: withQuery(route, `cursor=${cursor}`),
+            what: 'a forged cursor',
+            mustRefuse,
+          });
       }
     }
     return attempts;
@@ -296,16 +397,33 @@ describe('hostile input on every route, as every role', () => {
       // Forged tokens get nothing an anonymous caller would not.
       const isPublic = await admitted(route, 'anonymous');
       for (const who of FORGED) {
-        refusable.push({ route: route.label, who, method: route.method, path: plainPath(route), what: 'a forged token', mustRefuse: !isPublic, raw: route.method === 'GET' ? undefined : '{}', contentType: route.method === 'GET' ? undefined : 'application/json' });
+        refusable.push({
+          route: route.label,
+          who,
+          method: route.method,
+          path: plainPath(route),
+          what: 'a forged token',
+          mustRefuse: !isPublic,
+          raw: route.method === 'GET' ? undefined : '{}',
+          contentType: route.method === 'GET' ? undefined : 'application/json',
+        });
       }
       const watched = route.method !== 'GET';
       const before = watched ? await databaseFingerprint(api, IGNORED_TABLES) : {};
-      const refused = await inParallel(refusable, CONCURRENCY, async (attempt) => ({ attempt, reply: await send(api, { ...attempt, token: tokens.get(attempt.who) }) }));
+      const refused = await inParallel(refusable, CONCURRENCY, async (attempt) => ({
+        attempt,
+        reply: await send(api, { ...attempt, token: tokens.get(attempt.who) }),
+      }));
       const after = watched ? await databaseFingerprint(api, IGNORED_TABLES) : {};
       const changed = Object.keys(before).filter((table) => before[table] !== after[table]);
       if (changed.length) refusedWithChanges.push(`${route.label}: refused requests changed ${changed.join(', ')}`);
       outcomes.push(...refused);
-      outcomes.push(...(await inParallel(lawful, CONCURRENCY, async (attempt) => ({ attempt, reply: await send(api, { ...attempt, token: tokens.get(attempt.who) }) }))));
+      outcomes.push(
+        ...(await inParallel(lawful, CONCURRENCY, async (attempt) => ({
+          attempt,
+          reply: await send(api, { ...attempt, token: tokens.get(attempt.who) }),
+        }))),
+      );
     }
     const seconds = (Date.now() - started) / 1000;
 

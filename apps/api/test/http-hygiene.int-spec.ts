@@ -35,7 +35,10 @@ describe('smaller holes: inherited names, no-store answers, what production serv
       const query = await api.request('GET', `/slots?${name}=1`, { token: school });
       expect(query.status).toBe(400);
       expect(isProblem(query.body) && query.body.code).toBe('VALIDATION_FAILED');
-      const kind = await api.request('PUT', '/me/notification-preferences', { token: school, body: { preferences: [{ kind: name, channels: ['inbox'], mode: 'immediate' }] } });
+      const kind = await api.request('PUT', '/me/notification-preferences', {
+        token: school,
+        body: { preferences: [{ kind: name, channels: ['inbox'], mode: 'immediate' }] },
+      });
       expect(kind.status).toBe(400);
       expect(isProblem(kind.body) && kind.body.code).toBe('VALIDATION_FAILED');
     });
@@ -52,7 +55,13 @@ describe('smaller holes: inherited names, no-store answers, what production serv
       expect(refresh.status).toBe(200);
       noStore(refresh.headers);
       noStore((await api.request('POST', '/auth/login', { body: { email: demo('teacher'), password: 'Wrong#2026x' } })).headers);
-      noStore((await api.request('POST', '/auth/activate', { body: { email: `nobody.${uniqueSuffix()}@x.cn`, code: 'AAAAA-AAAAA', password: 'Mine#2026x' } })).headers);
+      noStore(
+        (
+          await api.request('POST', '/auth/activate', {
+            body: { email: `nobody.${uniqueSuffix()}@x.cn`, code: 'AAAAA-AAAAA', password: 'Mine#2026x' },
+          })
+        ).headers,
+      );
       noStore((await api.request('POST', '/enterprises', { body: { name: 'x' } })).headers);
     });
 
@@ -76,8 +85,10 @@ describe('smaller holes: inherited names, no-store answers, what production serv
 
   describe('what a production API serves', () => {
     const secret = `production-secret-${uniqueSuffix()}-0123456789abcdef`;
-    const production = (env: Record<string, string> = {}) => TestApi.start({ NODE_ENV: 'production', ...env }, { database: api.database, jwtSecret: secret });
-    const statusOf = async (url: string, authorization?: string) => (await fetch(url, { headers: authorization ? { authorization } : {} })).status;
+    const production = (env: Record<string, string> = {}) =>
+      TestApi.start({ NODE_ENV: 'production', ...env }, { database: api.database, jwtSecret: secret });
+    const statusOf = async (url: string, authorization?: string) =>
+      (await fetch(url, { headers: authorization ? { authorization } : {} })).status;
 
     it('in tests (as in development): the docs and open metrics', async () => {
       expect(await statusOf(`${base()}/api/docs-json`)).toBe(200);

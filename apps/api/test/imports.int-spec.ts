@@ -28,14 +28,20 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     await api?.stop();
   });
 
-  const upload = async (path: string, token: string, file: { name: string; bytes: Buffer | string; type?: string }, fields: Record<string, string> = {}) => {
+  const upload = async (
+    path: string,
+    token: string,
+    file: { name: string; bytes: Buffer | string; type?: string },
+    fields: Record<string, string> = {},
+  ) => {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     form.append('file', new Blob([file.bytes], { type: file.type ?? 'text/csv' }), file.name);
     const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     return { status: response.status, body: (await response.json()) as ImportView };
   };
-  const importStudents = (csv: string | Buffer, token = school, name = 'students.csv') => upload(`/schools/${schoolId}/imports`, token, { name, bytes: csv }, { kind: 'students' });
+  const importStudents = (csv: string | Buffer, token = school, name = 'students.csv') =>
+    upload(`/schools/${schoolId}/imports`, token, { name, bytes: csv }, { kind: 'students' });
 
   const finished = (id: string, token = school, seen?: number[]) =>
     eventually(
@@ -60,14 +66,30 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
 
     const seen: number[] = [];
     const done = await finished(queued.body.id, school, seen);
-    expect(done).toMatchObject({ status: 'done', totalRows: 10_000, processedRows: 10_000, importedRows: 10_000, errorCount: 0, errors: [], pendingActivations: 10_000 });
+    expect(done).toMatchObject({
+      status: 'done',
+      totalRows: 10_000,
+      processedRows: 10_000,
+      importedRows: 10_000,
+      errorCount: 0,
+      errors: [],
+      pendingActivations: 10_000,
+    });
     expect(seen.every((n, i) => i === 0 || n >= seen[i - 1])).toBe(true);
     expect(await studentsOf()).toBe(before + 10_000);
     const [sample] = await api.db.query(
       `SELECT u.name, u.role, u.password_hash, s.major, s.enrolment_year, s.date_of_birth::text AS dob, s.skills FROM users u JOIN students s ON s.user_id = u.id WHERE u.email = $1`,
       [`s1.${tag}@import.example.cn`],
     );
-    expect(sample).toEqual({ name: studentRows(2, tag)[1][0], role: 'student', password_hash: null, major: '数控技术', enrolment_year: 2024, dob: '2008-02-02', skills: ['PLC编程', '电气装调'] });
+    expect(sample).toEqual({
+      name: studentRows(2, tag)[1][0],
+      role: 'student',
+      password_hash: null,
+      major: '数控技术',
+      enrolment_year: 2024,
+      dob: '2008-02-02',
+      skills: ['PLC编程', '电气装调'],
+    });
     // The file is not kept once its rows are.
     expect(await count(`SELECT count(*)::int AS n FROM imports WHERE id = $1 AND file IS NOT NULL`, [queued.body.id])).toBe(0);
     await eventually(
@@ -108,9 +130,22 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
   }, 60_000);
 
   it('a header without a required column is refused as a whole', async () => {
-    const rejected = await finished((await importStudents(toCsv([['姓名', '邮箱'], ['王五', 'w5@x.cn']]))).body.id);
+    const rejected = await finished(
+      (
+        await importStudents(
+          toCsv([
+            ['姓名', '邮箱'],
+            ['王五', 'w5@x.cn'],
+          ]),
+        )
+      ).body.id,
+    );
     expect(rejected).toMatchObject({ status: 'rejected', errorCount: 3 });
-    expect(rejected.errors.map((e) => `${e.line}:${e.field}:${e.reason}`)).toEqual(['1:major:MISSING_COLUMN', '1:enrolmentYear:MISSING_COLUMN', '1:dateOfBirth:MISSING_COLUMN']);
+    expect(rejected.errors.map((e) => `${e.line}:${e.field}:${e.reason}`)).toEqual([
+      '1:major:MISSING_COLUMN',
+      '1:enrolmentYear:MISSING_COLUMN',
+      '1:dateOfBirth:MISSING_COLUMN',
+    ]);
   }, 60_000);
 
   it('an unreadable file, a file with only its header, and a file with more errors than are kept', async () => {
@@ -129,11 +164,21 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
   it('reads a CSV that Excel saved in GB 18030 (GBK), as Chinese offices often do', async () => {
     const tag = uniqueSuffix();
     // 姓名,邮箱,专业,入学年份,出生日期 and 王五,…,护理,2025,2009-05-01 as GB 18030 bytes
-    const header = Buffer.from([0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd3, 0xca, 0xcf, 0xe4, 0x2c, 0xd7, 0xa8, 0xd2, 0xb5, 0x2c, 0xc8, 0xeb, 0xd1, 0xa7, 0xc4, 0xea, 0xb7, 0xdd, 0x2c, 0xb3, 0xf6, 0xc9, 0xfa, 0xc8, 0xd5, 0xc6, 0xda, 0x0d, 0x0a]);
-    const row = Buffer.concat([Buffer.from([0xcd, 0xf5, 0xce, 0xe5]), Buffer.from(`,gbk.${tag}@import.example.cn,`), Buffer.from([0xbb, 0xa4, 0xc0, 0xed]), Buffer.from(',2025,2009-05-01\r\n')]);
+    const header = Buffer.from([
+      0xd0, 0xd5, 0xc3, 0xfb, 0x2c, 0xd3, 0xca, 0xcf, 0xe4, 0x2c, 0xd7, 0xa8, 0xd2, 0xb5, 0x2c, 0xc8, 0xeb, 0xd1, 0xa7, 0xc4, 0xea, 0xb7,
+      0xdd, 0x2c, 0xb3, 0xf6, 0xc9, 0xfa, 0xc8, 0xd5, 0xc6, 0xda, 0x0d, 0x0a,
+    ]);
+    const row = Buffer.concat([
+      Buffer.from([0xcd, 0xf5, 0xce, 0xe5]),
+      Buffer.from(`,gbk.${tag}@import.example.cn,`),
+      Buffer.from([0xbb, 0xa4, 0xc0, 0xed]),
+      Buffer.from(',2025,2009-05-01\r\n'),
+    ]);
     const done = await finished((await importStudents(Buffer.concat([header, row]), school, 'gbk.csv')).body.id);
     expect(done).toMatchObject({ status: 'done', importedRows: 1 });
-    const [student] = await api.db.query(`SELECT u.name, s.major FROM users u JOIN students s ON s.user_id = u.id WHERE u.email = $1`, [`gbk.${tag}@import.example.cn`]);
+    const [student] = await api.db.query(`SELECT u.name, s.major FROM users u JOIN students s ON s.user_id = u.id WHERE u.email = $1`, [
+      `gbk.${tag}@import.example.cn`,
+    ]);
     expect(student).toEqual({ name: '王五', major: '护理' });
   }, 60_000);
 
@@ -146,11 +191,19 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     sheet.getCell('B2').value = { text: `t0.${tag}@import.example.cn`, hyperlink: `mailto:t0.${tag}@import.example.cn` };
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
     const before = await count(`SELECT count(*)::int AS n FROM teachers WHERE school_id = $1`, [schoolId]);
-    const queued = await upload(`/schools/${schoolId}/imports`, school, { name: 'teachers.xlsx', bytes, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, { kind: 'teachers' });
+    const queued = await upload(
+      `/schools/${schoolId}/imports`,
+      school,
+      { name: 'teachers.xlsx', bytes, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      { kind: 'teachers' },
+    );
     expect(queued.body.format).toBe('xlsx');
     expect(await finished(queued.body.id)).toMatchObject({ status: 'done', importedRows: 300 });
     expect(await count(`SELECT count(*)::int AS n FROM teachers WHERE school_id = $1`, [schoolId])).toBe(before + 300);
-    const [first] = await api.db.query(`SELECT t.specialty_course_teacher AS c, t.dual_qualified AS d FROM teachers t JOIN users u ON u.id = t.user_id WHERE u.email = $1`, [`t0.${tag}@import.example.cn`]);
+    const [first] = await api.db.query(
+      `SELECT t.specialty_course_teacher AS c, t.dual_qualified AS d FROM teachers t JOIN users u ON u.id = t.user_id WHERE u.email = $1`,
+      [`t0.${tag}@import.example.cn`],
+    );
     expect(first).toEqual({ c: false, d: false });
   }, 60_000);
 
@@ -173,13 +226,21 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     const form = new FormData();
     form.append('kind', 'parents');
     form.append('file', new Blob(['x']), 'x.csv');
-    const wrongKind = await fetch(`${api.url}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${school}` }, body: form });
+    const wrongKind = await fetch(`${api.url}/schools/${schoolId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school}` },
+      body: form,
+    });
     expect(wrongKind.status).toBe(400);
     expect(await wrongKind.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'kind' }] });
 
     const noFile = new FormData();
     noFile.append('kind', 'students');
-    const missing = await fetch(`${api.url}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${school}` }, body: noFile });
+    const missing = await fetch(`${api.url}/schools/${schoolId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school}` },
+      body: noFile,
+    });
     expect(await missing.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
 
     const json = await api.request('POST', `/schools/${schoolId}/imports`, { token: school, body: { kind: 'students' } });
@@ -196,10 +257,16 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'ACCOUNT_NOT_ACTIVATED' });
 
-    const response = await fetch(`${api.url}/imports/${done.id}/activation-codes`, { method: 'POST', headers: { authorization: `Bearer ${school}` } });
+    const response = await fetch(`${api.url}/imports/${done.id}/activation-codes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school}` },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('姓名,邮箱,激活码');
     expect(lines).toHaveLength(4);
     const code = lines.find((line) => line.includes(email))!.split(',')[2];
@@ -209,7 +276,9 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     expect(wrong.status).toBe(401);
     expect(wrong.body).toMatchObject({ code: 'INVALID_ACTIVATION_CODE' });
 
-    const activated = await api.request<LoginResponse>('POST', '/auth/activate', { body: { email, code: code.toLowerCase(), password: 'Mine#2026x' } });
+    const activated = await api.request<LoginResponse>('POST', '/auth/activate', {
+      body: { email, code: code.toLowerCase(), password: 'Mine#2026x' },
+    });
     expect(activated.status).toBe(200);
     expect(activated.body.user).toMatchObject({ email, role: 'student' });
     const login = await api.request<LoginResponse>('POST', '/auth/login', { body: { email, password: 'Mine#2026x' } });
@@ -234,8 +303,16 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
         ),
         Buffer.from(`--${boundary}--\r\n`),
       ]);
-      const response = await fetch(api.url + path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
-      return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as { code?: string; errors?: Array<{ field: string }> } };
+      const response = await fetch(api.url + path, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+      });
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        body: (await response.json()) as { code?: string; errors?: Array<{ field: string }> },
+      };
     };
     const importsCount = () => count(`SELECT count(*)::int AS n FROM imports`);
 
@@ -278,11 +355,24 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       const [mine]: Array<{ id: string; uscc: string }> = await api.db.query(
         `SELECT id, uscc FROM organisations WHERE kind = 'enterprise' AND ownership IS DISTINCT FROM 'municipal_soe' ORDER BY name LIMIT 1`,
       );
-      const before = await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [mine.id]);
-      const queued = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([['统一社会信用代码', '年份', '职工人数'], [`${mine.uscc}\u0000`, '2026', '6543']]) });
+      const before = await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [
+        mine.id,
+      ]);
+      const queued = await upload('/headcount-imports', miit, {
+        name: 'h.csv',
+        bytes: toCsv([
+          ['统一社会信用代码', '年份', '职工人数'],
+          [`${mine.uscc}\u0000`, '2026', '6543'],
+        ]),
+      });
       const rejected = await finished(queued.body.id, miit);
-      expect(rejected).toMatchObject({ status: 'rejected', errors: [{ line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${mine.uscc}\u2400` }] });
-      expect(await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [mine.id])).toBe(before);
+      expect(rejected).toMatchObject({
+        status: 'rejected',
+        errors: [{ line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${mine.uscc}\u2400` }],
+      });
+      expect(
+        await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND employees = 6543`, [mine.id]),
+      ).toBe(before);
     }, 60_000);
 
     it('a file name or a field holding a NUL is a 400 naming it, and no import is made', async () => {
@@ -292,7 +382,11 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
         { name: 'kind', value: 'students' },
         { name: 'file', value: csv, fileName: 'stu\u0000dents.csv' },
       ]);
-      expect(badName).toMatchObject({ status: 400, type: expect.stringContaining('application/problem+json'), body: { code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] } });
+      expect(badName).toMatchObject({
+        status: 400,
+        type: expect.stringContaining('application/problem+json'),
+        body: { code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] },
+      });
       const badKind = await rawForm(`/schools/${schoolId}/imports`, school, [
         { name: 'kind', value: 'students\u0000' },
         { name: 'file', value: csv, fileName: 'students.csv' },
@@ -312,18 +406,37 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
     const xlsx = { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
 
     it('a zip bomb (3 MB that unpack to 1.2 GB) is rejected FILE_TOO_LARGE_UNPACKED; the same bomb with a lying directory is refused as unreadable', async () => {
-      const honest = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }), ...xlsx }, { kind: 'students' });
+      const honest = await upload(
+        `/schools/${schoolId}/imports`,
+        school,
+        { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }), ...xlsx },
+        { kind: 'students' },
+      );
       expect(honest.status).toBe(202);
-      expect(await finished(honest.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'FILE_TOO_LARGE_UNPACKED' }] });
-      const lying = await upload(`/schools/${schoolId}/imports`, school, { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }, () => 4096), ...xlsx }, { kind: 'students' });
-      expect(await finished(lying.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'UNREADABLE_FILE' }] });
+      expect(await finished(honest.body.id)).toMatchObject({
+        status: 'rejected',
+        errors: [{ line: 0, field: null, reason: 'FILE_TOO_LARGE_UNPACKED' }],
+      });
+      const lying = await upload(
+        `/schools/${schoolId}/imports`,
+        school,
+        { name: 'bomb.xlsx', bytes: hostileXlsx({ rows: 20_000_000 }, () => 4096), ...xlsx },
+        { kind: 'students' },
+      );
+      expect(await finished(lying.body.id)).toMatchObject({
+        status: 'rejected',
+        errors: [{ line: 0, field: null, reason: 'UNREADABLE_FILE' }],
+      });
     }, 60_000);
 
     it('a 100 KB workbook holding one cell of 100 MB is rejected CELL_TOO_LONG', async () => {
       const bytes = hostileXlsx({ cellBytes: 100 * 2 ** 20 });
       expect(bytes.length).toBeLessThan(200 * 1024);
       const queued = await upload(`/schools/${schoolId}/imports`, school, { name: 'cell.xlsx', bytes, ...xlsx }, { kind: 'students' });
-      expect(await finished(queued.body.id)).toMatchObject({ status: 'rejected', errors: [{ line: 0, field: null, reason: 'CELL_TOO_LONG' }] });
+      expect(await finished(queued.body.id)).toMatchObject({
+        status: 'rejected',
+        errors: [{ line: 0, field: null, reason: 'CELL_TOO_LONG' }],
+      });
     }, 60_000);
   });
 
@@ -342,7 +455,16 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       const header = ['统一社会信用代码', '年份', '职工人数'];
       const unknown = uscc('91620100MA7XX0000');
 
-      const bad = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine[0].uscc, '2026', '5000'], [soe.uscc, '2026', '100'], [unknown, '2026', '10'], [pending.uscc, '2026', '20']]) });
+      const bad = await upload('/headcount-imports', miit, {
+        name: 'h.csv',
+        bytes: toCsv([
+          header,
+          [mine[0].uscc, '2026', '5000'],
+          [soe.uscc, '2026', '100'],
+          [unknown, '2026', '10'],
+          [pending.uscc, '2026', '20'],
+        ]),
+      });
       expect(bad.status).toBe(202);
       const rejected = await finished(bad.body.id, miit);
       expect(rejected.errors).toEqual([
@@ -350,11 +472,21 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
         { line: 4, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: unknown },
         { line: 5, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE', value: pending.uscc },
       ]);
-      expect(await count(`SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND year = 2026 AND employees = 5000`, [mine[0].id])).toBe(0);
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM enterprise_headcounts WHERE organisation_id = $1 AND year = 2026 AND employees = 5000`,
+          [mine[0].id],
+        ),
+      ).toBe(0);
 
-      const good = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, ...mine.map((e, i) => [e.uscc, '2026', String(5000 + i)])]) });
+      const good = await upload('/headcount-imports', miit, {
+        name: 'h.csv',
+        bytes: toCsv([header, ...mine.map((e, i) => [e.uscc, '2026', String(5000 + i)])]),
+      });
       expect(await finished(good.body.id, miit)).toMatchObject({ status: 'done', importedRows: 3 });
-      const [quota] = await api.db.query(`SELECT employees, required FROM quota_years WHERE enterprise_id = $1 AND year = 2026`, [mine[0].id]);
+      const [quota] = await api.db.query(`SELECT employees, required FROM quota_years WHERE enterprise_id = $1 AND year = 2026`, [
+        mine[0].id,
+      ]);
       expect(quota).toEqual({ employees: 5000, required: 100 });
 
       expect((await upload('/headcount-imports', school, { name: 'h.csv', bytes: 'x' })).status).toBe(403);
@@ -372,7 +504,14 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
         );
       const download = async (token: string, query: string) => {
         const response = await fetch(`${api.url}/headcount-imports/template?${query}`, { headers: { authorization: `Bearer ${token}` } });
-        return { status: response.status, type: response.headers.get('content-type'), lines: (await response.text()).replace(/^\uFEFF/, '').trim().split('\r\n') };
+        return {
+          status: response.status,
+          type: response.headers.get('content-type'),
+          lines: (await response.text())
+            .replace(/^\uFEFF/, '')
+            .trim()
+            .split('\r\n'),
+        };
       };
 
       const mine = await remit(false);
@@ -383,14 +522,25 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       expect(file.lines.slice(1)).toEqual(mine.map((e) => `${e.uscc},${e.name},2026,${e.employees ?? ''}`));
       expect((await download(miit, 'year=2026&lang=en')).lines[0]).toBe('USCC,Enterprise name,Year,Employees');
       // SASAC's file holds the municipal SOEs only.
-      expect((await download(sasac, 'year=2026')).lines.slice(1).map((l) => l.split(',')[0])).toEqual((await remit(true)).map((e) => e.uscc));
+      expect((await download(sasac, 'year=2026')).lines.slice(1).map((l) => l.split(',')[0])).toEqual(
+        (await remit(true)).map((e) => e.uscc),
+      );
 
-      const filled = [file.lines[0], ...file.lines.slice(1).map((line, i) => (line.endsWith(',') ? line + String(100 + i) : line))].join('\r\n') + '\r\n';
+      const filled =
+        [file.lines[0], ...file.lines.slice(1).map((line, i) => (line.endsWith(',') ? line + String(100 + i) : line))].join('\r\n') +
+        '\r\n';
       const queued = await upload('/headcount-imports', miit, { name: '职工人数-2026.csv', bytes: '\uFEFF' + filled });
-      expect(await finished(queued.body.id, miit)).toMatchObject({ status: 'done', kind: 'headcounts', importedRows: mine.length, errorCount: 0 });
+      expect(await finished(queued.body.id, miit)).toMatchObject({
+        status: 'done',
+        kind: 'headcounts',
+        importedRows: mine.length,
+        errorCount: 0,
+      });
       expect((await remit(false)).every((e) => e.employees !== null)).toBe(true);
       const list = await api.request<Page<ImportView>>('GET', '/headcount-imports?limit=1', { token: miit });
-      expect(list.body.items).toEqual([expect.objectContaining({ id: queued.body.id, kind: 'headcounts', status: 'done', fileName: '职工人数-2026.csv' })]);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id: queued.body.id, kind: 'headcounts', status: 'done', fileName: '职工人数-2026.csv' }),
+      ]);
       expect((await api.request<Page<ImportView>>('GET', '/headcount-imports', { token: sasac })).body.items).toEqual([]);
 
       const edu = await api.request('GET', '/headcount-imports/template?year=2026', { token: await api.token(demo('edu')) });
@@ -409,10 +559,16 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       );
       const header = ['统一社会信用代码', '年份', '职工人数'];
       const headcountOf = async (year: number) =>
-        (await api.db.query(`SELECT employees FROM enterprise_headcounts WHERE organisation_id = $1 AND year = $2`, [mine.id, year]))[0]?.employees ?? null;
+        (await api.db.query(`SELECT employees FROM enterprise_headcounts WHERE organisation_id = $1 AND year = $2`, [mine.id, year]))[0]
+          ?.employees ?? null;
       const before2025 = await headcountOf(2025);
 
-      const mixed = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7001'], [mine.uscc, '2025', '7002']]) }, { year: '2026' });
+      const mixed = await upload(
+        '/headcount-imports',
+        miit,
+        { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7001'], [mine.uscc, '2025', '7002']]) },
+        { year: '2026' },
+      );
       expect(mixed.status).toBe(202);
       expect(mixed.body).toMatchObject({ kind: 'headcounts', year: 2026 });
       const rejected = await finished(mixed.body.id, miit);
@@ -421,12 +577,22 @@ describe('bulk imports: upload → worker → all rows or none (integration)', (
       expect([await headcountOf(2026), await headcountOf(2025)]).not.toContain(7001);
       expect(await headcountOf(2025)).toBe(before2025);
 
-      const right = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7003']]) }, { year: '2026' });
+      const right = await upload(
+        '/headcount-imports',
+        miit,
+        { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '7003']]) },
+        { year: '2026' },
+      );
       expect(await finished(right.body.id, miit)).toMatchObject({ status: 'done', importedRows: 1 });
       expect(await headcountOf(2026)).toBe(7003);
 
       for (const year of ['1999', '2200', 'next year']) {
-        const refused = await upload('/headcount-imports', miit, { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '1']]) }, { year });
+        const refused = await upload(
+          '/headcount-imports',
+          miit,
+          { name: 'h.csv', bytes: toCsv([header, [mine.uscc, '2026', '1']]) },
+          { year },
+        );
         expect(refused.status).toBe(400);
         expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'year' })] });
       }

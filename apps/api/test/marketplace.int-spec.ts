@@ -43,7 +43,11 @@ describe('the marketplace (integration)', () => {
   };
 
   /** A student of the demo school with an offered, school-approved application to the slot (set up in SQL). */
-  const offeredApplications = async (slot: SlotView, count: number, start = 0): Promise<Array<{ userId: string; applicationId: string; token: string }>> => {
+  const offeredApplications = async (
+    slot: SlotView,
+    count: number,
+    start = 0,
+  ): Promise<Array<{ userId: string; applicationId: string; token: string }>> => {
     const schoolId = await api.organisationOf(demo('school'));
     const rows: Array<{ user_id: string; application_id: string }> = await api.db.query(
       `WITH u AS (
@@ -56,13 +60,22 @@ describe('the marketplace (integration)', () => {
        RETURNING student_id AS user_id, id AS application_id`,
       [schoolId, slot.id, count, slot.id.slice(0, 8), start, slot.enterpriseId],
     );
-    return Promise.all(rows.map(async (row) => ({ userId: row.user_id, applicationId: row.application_id, token: await api.tokenFor(row.user_id) })));
+    return Promise.all(
+      rows.map(async (row) => ({ userId: row.user_id, applicationId: row.application_id, token: await api.tokenFor(row.user_id) })),
+    );
   };
 
   describe('posting slots under the internship rules', () => {
     it('posts a draft, publishes it, and shows seats left', async () => {
       const slot = await openSlot();
-      expect(slot).toMatchObject({ state: 'open', capacity: 3, taken: 0, seatsLeft: 3, enterpriseName: '兰州飞天智能装备有限公司', warnings: [] });
+      expect(slot).toMatchObject({
+        state: 'open',
+        capacity: 3,
+        taken: 0,
+        seatsLeft: 3,
+        enterpriseName: '兰州飞天智能装备有限公司',
+        warnings: [],
+      });
       const seen = await api.request<SlotView>('GET', `/slots/${slot.id}`, { token: student });
       expect(seen.body.seatsLeft).toBe(3);
     });
@@ -80,13 +93,19 @@ describe('the marketplace (integration)', () => {
     });
 
     it('names the numbers of the broken rule, so a client can explain it', async () => {
-      const reply = await api.request<{ facts: { cap: number; concurrentSeats: number } }>('POST', '/slots', { token: hr, body: internship({ capacity: 500 }) });
+      const reply = await api.request<{ facts: { cap: number; concurrentSeats: number } }>('POST', '/slots', {
+        token: hr,
+        body: internship({ capacity: 500 }),
+      });
       expect(reply.body).toMatchObject({ code: 'QUOTA_CAP_EXCEEDED', facts: { cap: 86 } });
       expect(reply.body.facts.concurrentSeats).toBeGreaterThanOrEqual(0);
     });
 
     it('caps interns in one post at 20 % of its staff where the 10 % cap is checked (POST_CAP_EXCEEDED), on create, edit and publish, with the numbers', async () => {
-      const over = await api.request<{ code: string; facts: Record<string, unknown> }>('POST', '/slots', { token: hr, body: internship({ capacity: 5, postStaff: 24 }) });
+      const over = await api.request<{ code: string; facts: Record<string, unknown> }>('POST', '/slots', {
+        token: hr,
+        body: internship({ capacity: 5, postStaff: 24 }),
+      });
       expect(over).toMatchObject({ status: 409, body: { code: 'POST_CAP_EXCEEDED', facts: { cap: 4, postStaff: 24, capacity: 5 } } });
       const fits = await api.request<SlotView>('POST', '/slots', { token: hr, body: internship({ capacity: 4, postStaff: 24 }) });
       expect(fits.status).toBe(201);
@@ -105,7 +124,9 @@ describe('the marketplace (integration)', () => {
     });
 
     it('refuses an unverified enterprise', async () => {
-      const [row] = await api.db.query(`SELECT u.id FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE o.verification = 'unverified' LIMIT 1`);
+      const [row] = await api.db.query(
+        `SELECT u.id FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE o.verification = 'unverified' LIMIT 1`,
+      );
       const reply = await api.request('POST', '/slots', { token: await api.tokenFor(row.id), body: internship() });
       expect(reply.status).toBe(403);
       expect(reply.body).toMatchObject({ code: 'ENTERPRISE_NOT_VERIFIED' });
@@ -140,19 +161,31 @@ describe('the marketplace (integration)', () => {
       // More matches than a page: the search looks in a window of the next open slots first.
       const made: SlotView[] = [];
       for (let i = 0; i < 7; i++) {
-        made.push(await openSlot({ title: `琥珀鲸鱼装配实习生 ${i}`, capacity: 1, startDate: `2027-03-0${(i % 3) + 1}`, district: i < 4 ? '城关区' : '七里河区' }));
+        made.push(
+          await openSlot({
+            title: `琥珀鲸鱼装配实习生 ${i}`,
+            capacity: 1,
+            startDate: `2027-03-0${(i % 3) + 1}`,
+            district: i < 4 ? '城关区' : '七里河区',
+          }),
+        );
       }
       const walk = async (filter: string): Promise<string[]> => {
         const seen: string[] = [];
         let cursor: string | null = null;
         do {
-          const page: { body: Page<SlotView> } = await api.request<Page<SlotView>>('GET', `/slots?q=${encodeURIComponent('琥珀鲸鱼')}&limit=2${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token: student });
+          const page: { body: Page<SlotView> } = await api.request<Page<SlotView>>(
+            'GET',
+            `/slots?q=${encodeURIComponent('琥珀鲸鱼')}&limit=2${filter}${cursor ? `&cursor=${cursor}` : ''}`,
+            { token: student },
+          );
           seen.push(...page.body.items.map((s) => s.id));
           cursor = page.body.nextCursor;
         } while (cursor);
         return seen;
       };
-      const order = (slots: SlotView[]) => [...slots].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id)).map((s) => s.id);
+      const order = (slots: SlotView[]) =>
+        [...slots].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.id.localeCompare(b.id)).map((s) => s.id);
       expect(await walk('')).toEqual(order(made));
       expect(await walk(`&district=${encodeURIComponent('城关区')}`)).toEqual(order(made.filter((s) => s.district === '城关区')));
       expect(await walk('&type=apprenticeship')).toEqual([]);
@@ -176,7 +209,11 @@ describe('the marketplace (integration)', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const page: { body: Page<SlotView> } = await api.request<Page<SlotView>>('GET', `/slots?limit=5${cursor ? `&cursor=${cursor}` : ''}`, { token: student });
+        const page: { body: Page<SlotView> } = await api.request<Page<SlotView>>(
+          'GET',
+          `/slots?limit=5${cursor ? `&cursor=${cursor}` : ''}`,
+          { token: student },
+        );
         seen.push(...page.body.items.map((s) => s.id));
         cursor = page.body.nextCursor;
       } while (cursor);
@@ -217,13 +254,18 @@ describe('the marketplace (integration)', () => {
   describe('applying', () => {
     it('walks journey 2: apply, shortlist, offer, school approval, accept — and the hosted seat is taken', async () => {
       const slot = await openSlot();
-      const applied = await api.request<ApplicationView>('POST', `/slots/${slot.id}/applications`, { token: student, body: { motivation: '我想学 PLC' } });
+      const applied = await api.request<ApplicationView>('POST', `/slots/${slot.id}/applications`, {
+        token: student,
+        body: { motivation: '我想学 PLC' },
+      });
       expect(applied.status).toBe(201);
       expect(applied.body).toMatchObject({ status: 'submitted', slot: { id: slot.id }, student: { major: '机电一体化技术' } });
       const id = applied.body.id;
 
       expect((await api.request<ApplicationView>('POST', `/applications/${id}/shortlist`, { token: hr })).body.status).toBe('shortlisted');
-      expect((await api.request<ApplicationView>('POST', `/applications/${id}/offer`, { token: hr, body: { respondBy: '2027-02-25' } })).body).toMatchObject({
+      expect(
+        (await api.request<ApplicationView>('POST', `/applications/${id}/offer`, { token: hr, body: { respondBy: '2027-02-25' } })).body,
+      ).toMatchObject({
         status: 'offered',
         respondBy: '2027-02-25',
       });
@@ -232,7 +274,9 @@ describe('the marketplace (integration)', () => {
 
       const awaiting = await api.request<Page<ApplicationView>>('GET', '/applications?awaitingApproval=true', { token: school });
       expect(awaiting.body.items.map((a) => a.id)).toContain(id);
-      expect((await api.request<ApplicationView>('POST', `/applications/${id}/approve`, { token: school, body: {} })).body.schoolApprovedAt).not.toBeNull();
+      expect(
+        (await api.request<ApplicationView>('POST', `/applications/${id}/approve`, { token: school, body: {} })).body.schoolApprovedAt,
+      ).not.toBeNull();
 
       const accepted = await api.request<ApplicationView>('POST', `/applications/${id}/accept`, { token: student });
       expect(accepted.body.status).toBe('accepted');
@@ -241,10 +285,16 @@ describe('the marketplace (integration)', () => {
       expect((await api.request<SlotView>('GET', `/slots/${slot.id}`, { token: student })).body).toMatchObject({ taken: 1, seatsLeft: 2 });
 
       const placements = await api.request<Page<PlacementView>>('GET', '/placements?year=2027', { token: hr });
-      expect(placements.body.items.find((p) => p.applicationId === id)).toMatchObject({ status: 'pending', kind: 'student', startDate: '2027-03-01' });
+      expect(placements.body.items.find((p) => p.applicationId === id)).toMatchObject({
+        status: 'pending',
+        kind: 'student',
+        startDate: '2027-03-01',
+      });
 
       // Every step told the student, the enterprise and the school, in the same transaction.
-      const events = await api.db.query(`SELECT kind, cardinality(recipients) AS n FROM outbox_events WHERE subject_id = $1 ORDER BY id`, [id]);
+      const events = await api.db.query(`SELECT kind, cardinality(recipients) AS n FROM outbox_events WHERE subject_id = $1 ORDER BY id`, [
+        id,
+      ]);
       expect(events.map((e: { kind: string }) => e.kind)).toEqual([
         'application.submitted',
         'application.shortlisted',
@@ -269,24 +319,34 @@ describe('the marketplace (integration)', () => {
         token: school,
         body: { name: '小明', email: 'young@example.cn', dateOfBirth: '2011-03-02', major: '数控技术', enrolmentYear: 2025 },
       });
-      const tooYoung = await api.request('POST', `/slots/${slot.id}/applications`, { token: await api.tokenFor(young.body.person.id), body: {} });
+      const tooYoung = await api.request('POST', `/slots/${slot.id}/applications`, {
+        token: await api.tokenFor(young.body.person.id),
+        body: {},
+      });
       expect(tooYoung.body).toMatchObject({ status: 422, code: 'UNDER_MINIMUM_AGE' });
 
       const fresh = await api.request<{ person: { id: string } }>('POST', `/schools/${schoolId}/students`, {
         token: school,
         body: { name: '小红', email: 'fresh@example.cn', dateOfBirth: '2009-01-01', major: '数控技术', enrolmentYear: 2026 },
       });
-      const firstYear = await api.request('POST', `/slots/${slot.id}/applications`, { token: await api.tokenFor(fresh.body.person.id), body: {} });
+      const firstYear = await api.request('POST', `/slots/${slot.id}/applications`, {
+        token: await api.tokenFor(fresh.body.person.id),
+        body: {},
+      });
       expect(firstYear.body).toMatchObject({ status: 422, code: 'FIRST_YEAR_STUDENT' });
     });
 
     it('refuses applications to a closed slot or after the deadline', async () => {
       const closed = await openSlot({ capacity: 1 });
       await api.request('POST', `/slots/${closed.id}/close`, { token: hr });
-      expect((await api.request('POST', `/slots/${closed.id}/applications`, { token: student, body: {} })).body).toMatchObject({ code: 'SLOT_NOT_OPEN' });
+      expect((await api.request('POST', `/slots/${closed.id}/applications`, { token: student, body: {} })).body).toMatchObject({
+        code: 'SLOT_NOT_OPEN',
+      });
 
       const late = await openSlot({ capacity: 1, startDate: '2026-12-15', endDate: '2027-05-31', applicationDeadline: '2026-11-01' });
-      expect((await api.request('POST', `/slots/${late.id}/applications`, { token: student, body: {} })).body).toMatchObject({ code: 'DEADLINE_PASSED' });
+      expect((await api.request('POST', `/slots/${late.id}/applications`, { token: student, body: {} })).body).toMatchObject({
+        code: 'DEADLINE_PASSED',
+      });
     });
 
     it('refuses illegal moves with 409 INVALID_TRANSITION', async () => {
@@ -301,7 +361,9 @@ describe('the marketplace (integration)', () => {
       const slot = await openSlot({ capacity: 1 });
       const [racer] = await offeredApplications(slot, 1, 900);
       await api.db.query(`UPDATE applications SET respond_by = '2020-01-01' WHERE id = $1`, [racer.applicationId]);
-      expect((await api.request('POST', `/applications/${racer.applicationId}/accept`, { token: racer.token })).body).toMatchObject({ code: 'OFFER_EXPIRED' });
+      expect((await api.request('POST', `/applications/${racer.applicationId}/accept`, { token: racer.token })).body).toMatchObject({
+        code: 'OFFER_EXPIRED',
+      });
     });
   });
 
@@ -309,7 +371,9 @@ describe('the marketplace (integration)', () => {
     it('200 students race for a 3-seat slot: exactly 3 win, 197 are told SLOT_FULL, nothing is oversold', async () => {
       const slot = await openSlot({ capacity: 3 });
       const racers = await offeredApplications(slot, 200);
-      const replies = await Promise.all(racers.map((r) => api.request('POST', `/applications/${r.applicationId}/accept`, { token: r.token })));
+      const replies = await Promise.all(
+        racers.map((r) => api.request('POST', `/applications/${r.applicationId}/accept`, { token: r.token })),
+      );
       expect(replies.filter((r) => r.status === 200)).toHaveLength(3);
       const refused = replies.filter((r) => r.status !== 200);
       expect(refused).toHaveLength(197);
@@ -317,7 +381,10 @@ describe('the marketplace (integration)', () => {
 
       const [{ taken }] = await api.db.query('SELECT taken FROM slots WHERE id = $1', [slot.id]);
       const [{ placements }] = await api.db.query(`SELECT count(*)::int AS placements FROM placements WHERE slot_id = $1`, [slot.id]);
-      const [{ accepted }] = await api.db.query(`SELECT count(*)::int AS accepted FROM applications WHERE slot_id = $1 AND status = 'accepted'`, [slot.id]);
+      const [{ accepted }] = await api.db.query(
+        `SELECT count(*)::int AS accepted FROM applications WHERE slot_id = $1 AND status = 'accepted'`,
+        [slot.id],
+      );
       expect({ taken, placements, accepted }).toEqual({ taken: 3, placements: 3, accepted: 3 });
     });
 
@@ -333,7 +400,9 @@ describe('the marketplace (integration)', () => {
         );
         applicationIds.push(id);
       }
-      const replies = await Promise.all(applicationIds.map((id) => api.request('POST', `/applications/${id}/accept`, { token: first.token })));
+      const replies = await Promise.all(
+        applicationIds.map((id) => api.request('POST', `/applications/${id}/accept`, { token: first.token })),
+      );
       expect(replies.filter((r) => r.status === 200)).toHaveLength(1);
       expect(replies.filter((r) => (r.body as { code?: string }).code === 'PLACEMENT_OVERLAP')).toHaveLength(3);
       const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM placements WHERE person_id = $1`, [first.userId]);
@@ -364,7 +433,11 @@ describe('the marketplace (integration)', () => {
         { racer: clicker, token: clicker.token }, // a double click
         { racer: smallRacers[0], token: roomyRacers[0].token }, // someone else's application
       ];
-      const replies = await Promise.all(calls.map(({ racer, token }) => api.request<ApplicationView & { code?: string }>('POST', `/applications/${racer.applicationId}/accept`, { token })));
+      const replies = await Promise.all(
+        calls.map(({ racer, token }) =>
+          api.request<ApplicationView & { code?: string }>('POST', `/applications/${racer.applicationId}/accept`, { token }),
+        ),
+      );
       const codeOf = (i: number) => (replies[i].status === 200 ? replies[i].body.status : replies[i].body.code);
       const outcomes = calls.map((_, i) => codeOf(i));
 
@@ -373,7 +446,13 @@ describe('the marketplace (integration)', () => {
       expect(outcomes.slice(0, 5).filter((o) => o === 'SLOT_FULL')).toHaveLength(3);
       // The roomy slot: the 25 lawful offers all win; each refusal names its own reason.
       expect(outcomes.slice(5, 30)).toEqual(Array(25).fill('accepted'));
-      expect(outcomes.slice(30, 35)).toEqual(['SCHOOL_APPROVAL_REQUIRED', 'OFFER_EXPIRED', 'INVALID_TRANSITION', 'PLACEMENT_OVERLAP', expect.stringMatching(/^(accepted|INVALID_TRANSITION)$/)]);
+      expect(outcomes.slice(30, 35)).toEqual([
+        'SCHOOL_APPROVAL_REQUIRED',
+        'OFFER_EXPIRED',
+        'INVALID_TRANSITION',
+        'PLACEMENT_OVERLAP',
+        expect.stringMatching(/^(accepted|INVALID_TRANSITION)$/),
+      ]);
       expect([outcomes[34], outcomes[35]].sort()).toEqual(['INVALID_TRANSITION', 'accepted']);
       expect(replies[36].status).toBe(404);
       // Every acceptance answers with its own application, as a read of it shows it.
@@ -407,25 +486,47 @@ describe('the marketplace (integration)', () => {
       expect((await api.request('POST', `/applications/${racer.applicationId}/accept`, { token: racer.token })).status).toBe(200);
       const [placement] = (await api.request<Page<PlacementView>>('GET', '/placements', { token: racer.token })).body.items;
 
-      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: {} })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } })).body).toMatchObject({
+      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: {} })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      expect(
+        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } }))
+          .body,
+      ).toMatchObject({
         code: 'GUARDIAN_CONSENT_REQUIRED',
       });
-      expect((await api.request('POST', `/applications/${racer.applicationId}/approve`, { token: school, body: { guardianConsent: true } })).status).toBe(200);
-      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hrSoe, body: { insurancePolicyNo: 'PICC-2027-0001' } })).status).toBe(404);
+      expect(
+        (await api.request('POST', `/applications/${racer.applicationId}/approve`, { token: school, body: { guardianConsent: true } }))
+          .status,
+      ).toBe(200);
+      expect(
+        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hrSoe, body: { insurancePolicyNo: 'PICC-2027-0001' } }))
+          .status,
+      ).toBe(404);
       // Everything is in order but the calendar: it starts on 2027-03-01.
-      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } })).body).toMatchObject({
+      expect(
+        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } }))
+          .body,
+      ).toMatchObject({
         code: 'PLACEMENT_NOT_STARTED',
         facts: { startDate: '2027-03-01' },
       });
       // Time passes (the dates moved back, as the clock cannot be): from its first day it starts, after its last it completes.
       await api.db.query(`UPDATE placements SET start_date = current_date - 40, end_date = current_date - 1 WHERE id = $1`, [placement.id]);
-      const active = await api.request<PlacementView>('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } });
+      const active = await api.request<PlacementView>('POST', `/placements/${placement.id}/activate`, {
+        token: hr,
+        body: { insurancePolicyNo: 'PICC-2027-0001' },
+      });
       expect(active.body).toMatchObject({ status: 'active', insurancePolicyNo: 'PICC-2027-0001' });
 
-      const done = await api.request<PlacementView>('POST', `/placements/${placement.id}/complete`, { token: hr, body: { evaluation: '认真负责，技能提升明显' } });
+      const done = await api.request<PlacementView>('POST', `/placements/${placement.id}/complete`, {
+        token: hr,
+        body: { evaluation: '认真负责，技能提升明显' },
+      });
       expect(done.body).toMatchObject({ status: 'completed', evaluation: '认真负责，技能提升明显' });
-      expect((await api.request('POST', `/placements/${placement.id}/complete`, { token: hr, body: { evaluation: '再来一次' } })).body).toMatchObject({ code: 'INVALID_TRANSITION' });
+      expect(
+        (await api.request('POST', `/placements/${placement.id}/complete`, { token: hr, body: { evaluation: '再来一次' } })).body,
+      ).toMatchObject({ code: 'INVALID_TRANSITION' });
     });
   });
 
@@ -476,7 +577,9 @@ describe('the marketplace (integration)', () => {
       }
       const sasac = await api.request<Page<PlacementView>>('GET', '/placements?limit=200', { token: await api.token(demo('sasac')) });
       expect(sasac.body.items.map((p) => p.id)).not.toContain(placement.id);
-      const miit = await api.request<Page<PlacementView>>('GET', `/placements?enterpriseId=${placement.enterprise.id}&limit=200`, { token: await api.token(demo('miit')) });
+      const miit = await api.request<Page<PlacementView>>('GET', `/placements?enterpriseId=${placement.enterprise.id}&limit=200`, {
+        token: await api.token(demo('miit')),
+      });
       expect(miit.body.items.map((p) => p.id)).toContain(placement.id);
     });
   });

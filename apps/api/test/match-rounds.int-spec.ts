@@ -30,11 +30,26 @@ describe('match rounds (integration)', () => {
   beforeAll(async () => {
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix });
     worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix });
-    [edu, hr, hrSoe, school2, schoolAdmin, demoStudent] = await Promise.all(['edu', 'hr', 'hr-soe', 'school2', 'school', 'student'].map((who) => api.token(demo(who))));
+    [edu, hr, hrSoe, school2, schoolAdmin, demoStudent] = await Promise.all(
+      ['edu', 'hr', 'hr-soe', 'school2', 'school', 'student'].map((who) => api.token(demo(who))),
+    );
     const post = async (token: string, title: string, capacity: number, majors: string[]): Promise<SlotView> => {
       const created = await api.request<SlotView>('POST', '/slots', {
         token,
-        body: { type: 'internship', title, description: '撮合轮次岗位', majors, district: '兰州新区', startDate: '2027-03-01', endDate: '2027-08-31', capacity, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false },
+        body: {
+          type: 'internship',
+          title,
+          description: '撮合轮次岗位',
+          majors,
+          district: '兰州新区',
+          startDate: '2027-03-01',
+          endDate: '2027-08-31',
+          capacity,
+          stipend: '3000',
+          postWage: '3600',
+          hoursPerDay: '8',
+          nightShift: false,
+        },
       });
       expect(created.status).toBe(201);
       return (await api.request<SlotView>('POST', `/slots/${created.body.id}/publish`, { token })).body;
@@ -55,8 +70,13 @@ describe('match rounds (integration)', () => {
        RETURNING user_id AS id, major`,
       [schoolId, majors],
     );
-    const byMajorOrder = await api.db.query(`SELECT user_id AS id, major FROM students WHERE user_id = ANY($1) ORDER BY (SELECT email FROM users WHERE id = user_id)`, [rows.map((r) => r.id)]);
-    students = await Promise.all(byMajorOrder.map(async (r: { id: string; major: string }) => ({ id: r.id, major: r.major, token: await api.tokenFor(r.id) })));
+    const byMajorOrder = await api.db.query(
+      `SELECT user_id AS id, major FROM students WHERE user_id = ANY($1) ORDER BY (SELECT email FROM users WHERE id = user_id)`,
+      [rows.map((r) => r.id)],
+    );
+    students = await Promise.all(
+      byMajorOrder.map(async (r: { id: string; major: string }) => ({ id: r.id, major: r.major, token: await api.tokenFor(r.id) })),
+    );
     // Two processes to start and six sign-ins (argon2): more than the default on a busy machine.
   }, 120_000);
   afterAll(async () => {
@@ -76,7 +96,12 @@ describe('match rounds (integration)', () => {
   it('the education bureau creates a round over open slots; a draft is the owner’s alone', async () => {
     const created = await api.request<MatchRoundView>('POST', '/match-rounds', {
       token: edu,
-      body: { name: '2027 届岗位实习撮合', slotIds: [slots.A.id, slots.B.id, slots.C.id, slots.D.id], preferenceDeadline: tomorrow(), seed: 'seed-2027' },
+      body: {
+        name: '2027 届岗位实习撮合',
+        slotIds: [slots.A.id, slots.B.id, slots.C.id, slots.D.id],
+        preferenceDeadline: tomorrow(),
+        seed: 'seed-2027',
+      },
     });
     expect({ status: created.status, body: created.status === 201 ? null : created.body }).toEqual({ status: 201, body: null });
     round = created.body;
@@ -86,30 +111,86 @@ describe('match rounds (integration)', () => {
     // Refusals at creation: a slot that is not open, a deadline passed, a role that runs no rounds.
     const draftSlot = await api.request<SlotView>('POST', '/slots', {
       token: hr,
-      body: { type: 'internship', title: '草稿岗位', description: '', majors: ['数控技术'], district: '兰州新区', startDate: '2027-03-01', endDate: '2027-08-31', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false },
+      body: {
+        type: 'internship',
+        title: '草稿岗位',
+        description: '',
+        majors: ['数控技术'],
+        district: '兰州新区',
+        startDate: '2027-03-01',
+        endDate: '2027-08-31',
+        capacity: 1,
+        stipend: '3000',
+        postWage: '3600',
+        hoursPerDay: '8',
+        nightShift: false,
+      },
     });
-    expect(problem(await api.request('POST', '/match-rounds', { token: edu, body: { name: 'x', slotIds: [draftSlot.body.id], preferenceDeadline: tomorrow() } }))).toEqual({ status: 422, code: 'SLOT_NOT_ELIGIBLE' });
-    expect(problem(await api.request('POST', '/match-rounds', { token: edu, body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: '2020-01-01' } }))).toEqual({ status: 422, code: 'DEADLINE_IN_PAST' });
-    expect(problem(await api.request('POST', '/match-rounds', { token: hr, body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: tomorrow() } }))).toEqual({ status: 403, code: 'FORBIDDEN' });
-    expect(problem(await api.request('POST', '/match-rounds', { token: edu, body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: tomorrow(), extra: 1 } }))).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(
+      problem(
+        await api.request('POST', '/match-rounds', {
+          token: edu,
+          body: { name: 'x', slotIds: [draftSlot.body.id], preferenceDeadline: tomorrow() },
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'SLOT_NOT_ELIGIBLE' });
+    expect(
+      problem(
+        await api.request('POST', '/match-rounds', {
+          token: edu,
+          body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: '2020-01-01' },
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'DEADLINE_IN_PAST' });
+    expect(
+      problem(
+        await api.request('POST', '/match-rounds', {
+          token: hr,
+          body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: tomorrow() },
+        }),
+      ),
+    ).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(
+      problem(
+        await api.request('POST', '/match-rounds', {
+          token: edu,
+          body: { name: 'x', slotIds: [slots.A.id], preferenceDeadline: tomorrow(), extra: 1 },
+        }),
+      ),
+    ).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
 
     // Nobody else sees a draft; running it is an illegal move.
-    expect(problem(await api.request('GET', `/match-rounds/${round.id}`, { token: students[0].token }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(problem(await api.request('GET', `/match-rounds/${round.id}`, { token: students[0].token }))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     expect(problem(await api.request('GET', `/match-rounds/${round.id}`, { token: hr }))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/run`, { token: edu }))).toEqual({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/run`, { token: edu }))).toEqual({
+      status: 409,
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('opens for lists: students rank up to 10 slots of the round, once each, before the deadline', async () => {
     expect((await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/open`, { token: edu })).body.status).toBe('collecting');
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/open`, { token: edu }))).toEqual({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/open`, { token: edu }))).toEqual({
+      status: 409,
+      code: 'INVALID_TRANSITION',
+    });
     // Another school's admin sees the bureau's round but cannot steer it.
     expect((await api.request('GET', `/match-rounds/${round.id}`, { token: school2 })).status).toBe(200);
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/close`, { token: school2 }))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/close`, { token: school2 }))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
 
     const { A, B, C, E } = slots;
     const lists = [[A, B, C], [A], [B, A], [C, A], [A, C], [B]];
     for (const [i, list] of lists.entries()) {
-      const reply = await api.request<MatchRoundView>('PUT', `/match-rounds/${round.id}/preferences`, { token: students[i].token, body: { slotIds: list.map((s) => s.id) } });
+      const reply = await api.request<MatchRoundView>('PUT', `/match-rounds/${round.id}/preferences`, {
+        token: students[i].token,
+        body: { slotIds: list.map((s) => s.id) },
+      });
       expect(reply.status).toBe(200);
       expect(reply.body.myPreferences).toEqual(list.map((s) => s.id));
     }
@@ -122,24 +203,41 @@ describe('match rounds (integration)', () => {
       [['not-a-uuid'], 400, 'VALIDATION_FAILED'],
     ];
     for (const [slotIds, status, code] of refusals) {
-      expect({ code, got: problem(await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: students[1].token, body: { slotIds } })) }).toEqual({ code, got: { status, code } });
+      expect({
+        code,
+        got: problem(await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: students[1].token, body: { slotIds } })),
+      }).toEqual({ code, got: { status, code } });
     }
-    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: hr, body: { slotIds: [A.id] } }))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: hr, body: { slotIds: [A.id] } }))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     // Enterprises rank once collecting is over.
-    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/rankings/${A.id}`, { token: hr, body: { studentIds: [students[0].id] } }))).toEqual({ status: 409, code: 'ROUND_NOT_RANKING' });
+    expect(
+      problem(
+        await api.request('PUT', `/match-rounds/${round.id}/rankings/${A.id}`, { token: hr, body: { studentIds: [students[0].id] } }),
+      ),
+    ).toEqual({ status: 409, code: 'ROUND_NOT_RANKING' });
 
     // Past the deadline no list is taken (the deadline moved into the past, then back).
     await api.db.query(`UPDATE match_rounds SET preference_deadline = now() - interval '1 minute' WHERE id = $1`, [round.id]);
     const late = await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: students[1].token, body: { slotIds: [B.id] } });
     await api.db.query(`UPDATE match_rounds SET preference_deadline = now() + interval '1 day' WHERE id = $1`, [round.id]);
     expect(problem(late)).toEqual({ status: 409, code: 'PREFERENCE_DEADLINE_PASSED' });
-    const [{ slot_ids }] = await api.db.query(`SELECT slot_ids FROM match_preferences WHERE round_id = $1 AND student_id = $2`, [round.id, students[1].id]);
+    const [{ slot_ids }] = await api.db.query(`SELECT slot_ids FROM match_preferences WHERE round_id = $1 AND student_id = $2`, [
+      round.id,
+      students[1].id,
+    ]);
     expect(slot_ids).toEqual([A.id]);
   });
 
   it('closes collecting; each enterprise ranks only its own slots’ applicants', async () => {
     expect((await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/close`, { token: edu })).body.status).toBe('ranking');
-    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: students[1].token, body: { slotIds: [slots.B.id] } }))).toEqual({ status: 409, code: 'ROUND_NOT_COLLECTING' });
+    expect(
+      problem(
+        await api.request('PUT', `/match-rounds/${round.id}/preferences`, { token: students[1].token, body: { slotIds: [slots.B.id] } }),
+      ),
+    ).toEqual({ status: 409, code: 'ROUND_NOT_COLLECTING' });
 
     const applicants = await api.request<MatchApplicantsView>('GET', `/match-rounds/${round.id}/applicants/${slots.A.id}`, { token: hr });
     expect(applicants.status).toBe(200);
@@ -147,12 +245,27 @@ describe('match rounds (integration)', () => {
     expect(applicants.body.ranking).toBeNull();
     expect(applicants.body.suggested).toHaveLength(5);
     // Another enterprise cannot see or rank hr@'s slot.
-    expect(problem(await api.request('GET', `/match-rounds/${round.id}/applicants/${slots.A.id}`, { token: hrSoe }))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, { token: hrSoe, body: { studentIds: [] } }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(problem(await api.request('GET', `/match-rounds/${round.id}/applicants/${slots.A.id}`, { token: hrSoe }))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(
+      problem(await api.request('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, { token: hrSoe, body: { studentIds: [] } })),
+    ).toEqual({ status: 404, code: 'NOT_FOUND' });
     // Only students who listed the slot may be ranked (students[5] listed B only); students[3] is left out: unacceptable to A.
-    expect(problem(await api.request('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, { token: hr, body: { studentIds: [students[4].id, students[5].id] } }))).toEqual({ status: 422, code: 'NOT_AN_APPLICANT' });
+    expect(
+      problem(
+        await api.request('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, {
+          token: hr,
+          body: { studentIds: [students[4].id, students[5].id] },
+        }),
+      ),
+    ).toEqual({ status: 422, code: 'NOT_AN_APPLICANT' });
 
-    const ranked = await api.request<MatchApplicantsView>('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, { token: hr, body: { studentIds: [4, 2, 0, 1].map((i) => students[i].id) } });
+    const ranked = await api.request<MatchApplicantsView>('PUT', `/match-rounds/${round.id}/rankings/${slots.A.id}`, {
+      token: hr,
+      body: { studentIds: [4, 2, 0, 1].map((i) => students[i].id) },
+    });
     expect(ranked.status).toBe(200);
     expect(ranked.body.ranking).toEqual([4, 2, 0, 1].map((i) => students[i].id));
   });
@@ -164,7 +277,11 @@ describe('match rounds (integration)', () => {
     const applicantsOf = (l: string) => students.map((s, i) => ({ s, i })).filter(({ i }) => lists[i].includes(l));
     const ranking = (l: (typeof letters)[number]): number[] => {
       if (l === 'A') return [4, 2, 0, 1];
-      const order = rankByCriteria(applicantsOf(l).map(({ s }) => ({ studentId: s.id, major: s.major, skills: [] })), { majors: slots[l].majors, skills: slots[l].skills }, { seed: 'seed-2027', slotId: slots[l].id });
+      const order = rankByCriteria(
+        applicantsOf(l).map(({ s }) => ({ studentId: s.id, major: s.major, skills: [] })),
+        { majors: slots[l].majors, skills: slots[l].skills },
+        { seed: 'seed-2027', slotId: slots[l].id },
+      );
       return order.map((id) => students.findIndex((s) => s.id === id));
     };
     const instance = hrInstanceFromLists({
@@ -186,7 +303,10 @@ describe('match rounds (integration)', () => {
   let firstRun: MatchResultView;
 
   it('runs in the worker: a stable result equal to the engine’s, figures for the owner, nothing for participants yet', async () => {
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/run`, { token: school2 }))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/run`, { token: school2 }))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     const started = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/run`, { token: edu });
     expect(started.status).toBe(202);
     const ran = await ranUntil(round.id);
@@ -202,7 +322,15 @@ describe('match rounds (integration)', () => {
     expect(firstRun).toMatchObject({ stable: true, blockingPairs: 0, problems: 0, published: false, seed: 'seed-2027', totalLines: 6 });
     expect(assignmentOf(firstRun)).toEqual(expected());
     const matched = Object.values(expected()).filter((v) => v !== null).length;
-    expect(firstRun.figures).toMatchObject({ students: 6, slots: 4, seats: 6, matched, unmatched: 6 - matched, automaticSlots: 3, excludedPairs: 0 });
+    expect(firstRun.figures).toMatchObject({
+      students: 6,
+      slots: 4,
+      seats: 6,
+      matched,
+      unmatched: 6 - matched,
+      automaticSlots: 3,
+      excludedPairs: 0,
+    });
     expect(firstRun.figures!.firstChoice).toBe(firstRun.lines.filter((l) => l.choice === 1).length);
 
     // The stored instance is hr-instance v1, for any other solver.
@@ -210,7 +338,10 @@ describe('match rounds (integration)', () => {
     expect(instance.status).toBe(200);
     expect(String(instance.body)).toMatch(/^hr-instance v1\nstudents 6 slots 4\n/);
 
-    expect(problem(await api.request('GET', `/match-rounds/${round.id}/result`, { token: students[0].token }))).toEqual({ status: 409, code: 'RESULT_NOT_PUBLISHED' });
+    expect(problem(await api.request('GET', `/match-rounds/${round.id}/result`, { token: students[0].token }))).toEqual({
+      status: 409,
+      code: 'RESULT_NOT_PUBLISHED',
+    });
   });
 
   it('re-running the same inputs gives the same result', async () => {
@@ -242,12 +373,18 @@ describe('match rounds (integration)', () => {
       return row;
     };
     const before = await count();
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: edu }))).toEqual({ status: 409, code: 'PLACEMENT_OVERLAP' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: edu }))).toEqual({
+      status: 409,
+      code: 'PLACEMENT_OVERLAP',
+    });
     expect(await count()).toEqual(before);
     expect((await api.request<MatchRoundView>('GET', `/match-rounds/${round.id}`, { token: edu })).body.status).toBe('ran');
     await api.db.query(`DELETE FROM placements WHERE id = $1`, [clash]);
 
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: school2 }))).toEqual({ status: 403, code: 'FORBIDDEN' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: school2 }))).toEqual({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
     const published = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/publish`, { token: edu });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
@@ -259,21 +396,33 @@ describe('match rounds (integration)', () => {
       [[slots.A.id, slots.B.id, slots.C.id, slots.D.id]],
     );
     expect(placements.map((p: { person_id: string; slot_id: string }) => `${p.person_id}>${p.slot_id}`).sort()).toEqual(
-      firstRun.lines.filter((l) => l.slot).map((l) => `${l.studentId}>${l.slot!.id}`).sort(),
+      firstRun.lines
+        .filter((l) => l.slot)
+        .map((l) => `${l.studentId}>${l.slot!.id}`)
+        .sort(),
     );
-    expect(placements.every((p: { status: string; application: string }) => p.status === 'pending' && p.application === 'accepted')).toBe(true);
-    const kinds = await api.db.query(`SELECT kind, count(*)::int AS n FROM outbox_events WHERE subject_id = $1 GROUP BY kind ORDER BY kind`, [round.id]);
+    expect(placements.every((p: { status: string; application: string }) => p.status === 'pending' && p.application === 'accepted')).toBe(
+      true,
+    );
+    const kinds = await api.db.query(
+      `SELECT kind, count(*)::int AS n FROM outbox_events WHERE subject_id = $1 GROUP BY kind ORDER BY kind`,
+      [round.id],
+    );
     expect(kinds).toEqual([
       { kind: 'round.matched', n: matched },
       { kind: 'round.published', n: 2 },
       { kind: 'round.unmatched', n: 6 - matched },
     ]);
-    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: edu }))).toEqual({ status: 409, code: 'INVALID_TRANSITION' });
+    expect(problem(await api.request('POST', `/match-rounds/${round.id}/publish`, { token: edu }))).toEqual({
+      status: 409,
+      code: 'INVALID_TRANSITION',
+    });
 
     // The worker delivers: a matched student's inbox names the slot.
     const token = students.find((s) => s.id === matchedLine.studentId)!.token;
     const inbox = await eventually(
-      async () => (await api.request<Page<NotificationView>>('GET', '/notifications', { token })).body.items.find((n) => n.kind === 'round.matched'),
+      async () =>
+        (await api.request<Page<NotificationView>>('GET', '/notifications', { token })).body.items.find((n) => n.kind === 'round.matched'),
       (hit) => hit !== undefined,
       20_000,
     );
@@ -290,17 +439,26 @@ describe('match rounds (integration)', () => {
     const soe = await api.request<MatchResultView>('GET', `/match-rounds/${round.id}/result`, { token: hrSoe });
     expect(soe.body.lines.every((l) => l.slot && [slots.C.id, slots.D.id].includes(l.slot.id))).toBe(true);
     // student@ listed nothing in this round: no line of theirs.
-    expect(problem(await api.request('GET', `/match-rounds/${round.id}/result`, { token: demoStudent }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(problem(await api.request('GET', `/match-rounds/${round.id}/result`, { token: demoStudent }))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     const teacher = await api.token(demo('teacher'));
     expect((await api.request<MatchRoundView[]>('GET', '/match-rounds', { token: teacher })).body).toEqual([]);
     expect(problem(await api.request('GET', `/match-rounds/${round.id}`, { token: teacher }))).toEqual({ status: 404, code: 'NOT_FOUND' });
   });
 
   it('a second round opens over the seats left for the students left unmatched; a clashing placement is left out at run time', async () => {
-    const second = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/second-round`, { token: edu, body: { name: '第二轮撮合', preferenceDeadline: tomorrow() } });
+    const second = await api.request<MatchRoundView>('POST', `/match-rounds/${round.id}/second-round`, {
+      token: edu,
+      body: { name: '第二轮撮合', preferenceDeadline: tomorrow() },
+    });
     expect(second.status).toBe(201);
     expect(second.body.parentRoundId).toBe(round.id);
-    const seatsLeft = await api.db.query(`SELECT id, capacity - taken AS left FROM slots WHERE id = ANY($1) AND capacity > taken ORDER BY id`, [[slots.A.id, slots.B.id, slots.C.id, slots.D.id]]);
+    const seatsLeft = await api.db.query(
+      `SELECT id, capacity - taken AS left FROM slots WHERE id = ANY($1) AND capacity > taken ORDER BY id`,
+      [[slots.A.id, slots.B.id, slots.C.id, slots.D.id]],
+    );
     expect(second.body.slots!.map((s) => ({ id: s.id, left: s.capacity })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(seatsLeft);
     expect(second.body.slots!.some((s) => s.id === slots.D.id && s.capacity === 2)).toBe(true);
     await api.request('POST', `/match-rounds/${second.body.id}/open`, { token: edu });
@@ -316,9 +474,23 @@ describe('match rounds (integration)', () => {
       [slots.E.id, other.studentId],
     );
     for (const line of [unmatched, other]) {
-      expect((await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, { token: token(line.studentId), body: { slotIds: [slots.D.id] } })).status).toBe(200);
+      expect(
+        (
+          await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, {
+            token: token(line.studentId),
+            body: { slotIds: [slots.D.id] },
+          })
+        ).status,
+      ).toBe(200);
     }
-    expect(problem(await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, { token: token(matchedLine.studentId), body: { slotIds: [slots.D.id] } }))).toEqual({
+    expect(
+      problem(
+        await api.request('PUT', `/match-rounds/${second.body.id}/preferences`, {
+          token: token(matchedLine.studentId),
+          body: { slotIds: [slots.D.id] },
+        }),
+      ),
+    ).toEqual({
       status: 422,
       code: 'NOT_ELIGIBLE_FOR_ROUND',
     });
@@ -328,21 +500,41 @@ describe('match rounds (integration)', () => {
     const result = (await api.request<MatchResultView>('GET', `/match-rounds/${second.body.id}/result`, { token: edu })).body;
     // D has two seats, yet only the student without a clashing placement gets one.
     expect(result.figures).toMatchObject({ students: 2, matched: 1, excludedPairs: 1 });
-    expect(result.lines.find((l) => l.studentId === unmatched.studentId)).toMatchObject({ slot: expect.objectContaining({ id: slots.D.id }), choice: 1 });
+    expect(result.lines.find((l) => l.studentId === unmatched.studentId)).toMatchObject({
+      slot: expect.objectContaining({ id: slots.D.id }),
+      choice: 1,
+    });
     expect(result.lines.find((l) => l.studentId === other.studentId)).toMatchObject({ slot: null, choice: null });
     expect((await api.request('POST', `/match-rounds/${second.body.id}/publish`, { token: edu })).status).toBe(200);
   });
 
   it('a school’s round is that school’s: another school’s admin and its students do not see it', async () => {
-    const own = await api.request<MatchRoundView>('POST', '/match-rounds', { token: school2, body: { name: '二校校内撮合', slotIds: [slots.D.id], preferenceDeadline: tomorrow() } });
+    const own = await api.request<MatchRoundView>('POST', '/match-rounds', {
+      token: school2,
+      body: { name: '二校校内撮合', slotIds: [slots.D.id], preferenceDeadline: tomorrow() },
+    });
     expect(own.status).toBe(201);
     expect(own.body.owner.organisationId).toBe(await api.organisationOf(demo('school2')));
     await api.request('POST', `/match-rounds/${own.body.id}/open`, { token: school2 });
-    expect(problem(await api.request('GET', `/match-rounds/${own.body.id}`, { token: schoolAdmin }))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    expect(problem(await api.request('POST', `/match-rounds/${own.body.id}/cancel`, { token: schoolAdmin }))).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect(problem(await api.request('GET', `/match-rounds/${own.body.id}`, { token: schoolAdmin }))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect(problem(await api.request('POST', `/match-rounds/${own.body.id}/cancel`, { token: schoolAdmin }))).toEqual({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
     // A student of the first school (and of the bureau's round) cannot take part.
-    expect(problem(await api.request('PUT', `/match-rounds/${own.body.id}/preferences`, { token: students[0].token, body: { slotIds: [slots.D.id] } }))).toEqual({ status: 404, code: 'NOT_FOUND' });
-    expect((await api.request<MatchRoundView[]>('GET', '/match-rounds', { token: students[0].token })).body.map((r) => r.id)).not.toContain(own.body.id);
-    expect((await api.request<MatchRoundView>('POST', `/match-rounds/${own.body.id}/cancel`, { token: school2 })).body.status).toBe('cancelled');
+    expect(
+      problem(
+        await api.request('PUT', `/match-rounds/${own.body.id}/preferences`, { token: students[0].token, body: { slotIds: [slots.D.id] } }),
+      ),
+    ).toEqual({ status: 404, code: 'NOT_FOUND' });
+    expect((await api.request<MatchRoundView[]>('GET', '/match-rounds', { token: students[0].token })).body.map((r) => r.id)).not.toContain(
+      own.body.id,
+    );
+    expect((await api.request<MatchRoundView>('POST', `/match-rounds/${own.body.id}/cancel`, { token: school2 })).body.status).toBe(
+      'cancelled',
+    );
   });
 });

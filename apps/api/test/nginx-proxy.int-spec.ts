@@ -17,7 +17,12 @@ describe('the proxy header means one thing (integration: Debian nginx with the s
 
   beforeAll(async () => {
     // One hop trusted, as in docker/compose.yaml; three failures per address, none given back soon.
-    api = await TestApi.start({ TRUST_PROXY: '1', LOGIN_ADDRESS_BURST: '3', LOGIN_ADDRESS_REFILL_SECONDS: '3600', LOGIN_FREE_FAILURES: '100' });
+    api = await TestApi.start({
+      TRUST_PROXY: '1',
+      LOGIN_ADDRESS_BURST: '3',
+      LOGIN_ADDRESS_REFILL_SECONDS: '3600',
+      LOGIN_FREE_FAILURES: '100',
+    });
     proxy = await startNginx(new URL(api.url).host);
     // The same config in front of a server that keeps the headers it receives.
     echo = createServer((request, response) => {

@@ -31,7 +31,11 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema?: ProblemSchema }> }>;
 }
 
-type Document = { servers?: Array<{ url: string }>; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+type Document = {
+  servers?: Array<{ url: string }>;
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
 
 /** Where the document is linted: redocly.yaml names it, and .redocly.lint-ignore.yaml's exceptions are keyed by it. */
 const LINTED = path.join(ROOT, 'apps/api/dist/openapi.json');
@@ -42,11 +46,15 @@ async function redoclyLint(document: Document): Promise<LintProblem[]> {
   fs.writeFileSync(written, JSON.stringify(document, null, 2));
   fs.renameSync(written, LINTED);
   // lint exits 1 when it finds errors: the report on stdout is what matters.
-  const { stdout } = await promisify(execFile)(process.execPath, [REDOCLY, 'lint', LINTED, '--config', path.join(ROOT, 'redocly.yaml'), '--format', 'json'], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  }).catch((error: { stdout?: string }) => {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [REDOCLY, 'lint', LINTED, '--config', path.join(ROOT, 'redocly.yaml'), '--format', 'json'],
+    {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  ).catch((error: { stdout?: string }) => {
     if (!error.stdout) throw error;
     return { stdout: error.stdout };
   });
@@ -111,9 +119,11 @@ describe('the OpenAPI document (/api/docs-json)', () => {
       if (!problems.some((s) => s.startsWith('4')) && !label.includes('/health/')) faults.push(`${label}: no 4xx answer`);
       for (const status of problems) {
         const schema = operation.responses[status].content?.['application/problem+json']?.schema;
-        if (!schema?.allOf?.some((part) => part.$ref === '#/components/schemas/ProblemDetails')) faults.push(`${label}: ${status} is not problem details`);
+        if (!schema?.allOf?.some((part) => part.$ref === '#/components/schemas/ProblemDetails'))
+          faults.push(`${label}: ${status} is not problem details`);
         const codes = codesOf(operation, status);
-        if (!codes.length || codes.some((code) => !/^[A-Z][A-Z0-9_]*$/.test(code))) faults.push(`${label}: ${status} lists no codes (${codes.join(', ')})`);
+        if (!codes.length || codes.some((code) => !/^[A-Z][A-Z0-9_]*$/.test(code)))
+          faults.push(`${label}: ${status} lists no codes (${codes.join(', ')})`);
       }
     }
     expect(faults).toEqual([]);
@@ -153,7 +163,9 @@ describe('the OpenAPI document (/api/docs-json)', () => {
     expect(codesOf(op('post', '/applications/{id}/accept'), '409')).toEqual(expect.arrayContaining(['SLOT_FULL', 'OFFER_EXPIRED']));
     expect(codesOf(op('post', '/applications/{id}/accept'), '403')).toEqual(['FORBIDDEN']);
     expect(codesOf(op('post', '/applications/{id}/accept'), '429')).toEqual(['RATE_LIMITED']);
-    expect(codesOf(op('post', '/placements/{id}/activate'), '422')).toEqual(expect.arrayContaining(['SCHOOL_APPROVAL_REQUIRED', 'INSURANCE_REQUIRED']));
+    expect(codesOf(op('post', '/placements/{id}/activate'), '422')).toEqual(
+      expect.arrayContaining(['SCHOOL_APPROVAL_REQUIRED', 'INSURANCE_REQUIRED']),
+    );
     expect(codesOf(op('post', '/auth/login'), '401')).toEqual(['INVALID_CREDENTIALS']);
     // Registration tells nothing of e-mails: only the link's confirmation can find one taken.
     expect(codesOf(op('post', '/enterprises'), '409')).toEqual(['USCC_TAKEN']);
@@ -161,12 +173,15 @@ describe('the OpenAPI document (/api/docs-json)', () => {
   });
 
   it('documents every problem code the API throws on at least one route', () => {
-    const documented = new Set(operations(document).flatMap(({ operation }) => Object.keys(operation.responses).flatMap((status) => codesOf(operation, status))));
+    const documented = new Set(
+      operations(document).flatMap(({ operation }) => Object.keys(operation.responses).flatMap((status) => codesOf(operation, status))),
+    );
     const thrown = new Set<string>();
     for (const dir of ['apps/api/src', 'libs/domain/src']) {
       for (const file of fs.readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })) {
         if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
-        for (const [, code] of fs.readFileSync(path.join(ROOT, dir, file), 'utf8').matchAll(/DomainError\(\s*'([A-Z][A-Z0-9_]*)'/g)) thrown.add(code);
+        for (const [, code] of fs.readFileSync(path.join(ROOT, dir, file), 'utf8').matchAll(/DomainError\(\s*'([A-Z][A-Z0-9_]*)'/g))
+          thrown.add(code);
       }
     }
     expect(thrown.size).toBeGreaterThan(50);

@@ -1,4 +1,12 @@
-import type { CreatedPerson, EnterpriseView, Page, RegisterEnterpriseRequest, SchoolView, StudentView, TeacherView } from '@skillbridge/contracts';
+import type {
+  CreatedPerson,
+  EnterpriseView,
+  Page,
+  RegisterEnterpriseRequest,
+  SchoolView,
+  StudentView,
+  TeacherView,
+} from '@skillbridge/contracts';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
 import { newUscc, registerEnterprise } from '../../../test/support/registration';
@@ -6,18 +14,18 @@ import { SmtpSink } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
 
-
 const PASSWORD = 'Secret#2026';
-const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest => ({
-  name: '兰州测试机械有限公司',
-  uscc: newUscc(),
-  ownership: 'private',
-  industry: '装备制造',
-  district: '七里河区',
-  adminName: '赵经理',
-  adminEmail: `hr-${uniqueSuffix()}@example.cn`,
-  ...overrides,
-} as RegisterEnterpriseRequest);
+const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest =>
+  ({
+    name: '兰州测试机械有限公司',
+    uscc: newUscc(),
+    ownership: 'private',
+    industry: '装备制造',
+    district: '七里河区',
+    adminName: '赵经理',
+    adminEmail: `hr-${uniqueSuffix()}@example.cn`,
+    ...overrides,
+  }) as RegisterEnterpriseRequest;
 
 describe('organisations and tenancy (integration)', () => {
   const queuePrefix = `sb-test-${uniqueSuffix()}`;
@@ -62,7 +70,10 @@ describe('organisations and tenancy (integration)', () => {
       const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
       const reply = await api.request('POST', '/enterprises', { body: registration({ uscc: bad }) });
       expect(reply.status).toBe(400);
-      expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'uscc', message: 'uscc has a wrong check character (GB 32100)' }] });
+      expect(reply.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [{ field: 'uscc', message: 'uscc has a wrong check character (GB 32100)' }],
+      });
     });
 
     it('an unverified registration never holds a code; a verified enterprise’s code is refused (409) and nothing of it is written', async () => {
@@ -70,7 +81,9 @@ describe('organisations and tenancy (integration)', () => {
       const registered = await register(first);
       // Anyone may register anything: a pretender must not block the real holder of the code.
       await register(registration({ uscc: first.uscc }));
-      expect((await api.request('POST', `/enterprises/${registered.enterpriseId}/verify`, { token: await api.token(demo('admin')) })).status).toBe(200);
+      expect(
+        (await api.request('POST', `/enterprises/${registered.enterpriseId}/verify`, { token: await api.token(demo('admin')) })).status,
+      ).toBe(200);
       const second = registration({ uscc: first.uscc.toLowerCase() });
       const reply = await api.request('POST', '/enterprises', { body: second });
       expect(reply.status).toBe(409);
@@ -84,7 +97,9 @@ describe('organisations and tenancy (integration)', () => {
       expect(reply.status).toBe(400);
       const fields = (reply.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort();
       expect(fields).toEqual(['adminEmail', 'ownership']);
-      expect(await api.request('POST', '/enterprises', { body: { ...registration(), adminPassword: 'Secret#2026' } })).toMatchObject({ status: 400 });
+      expect(await api.request('POST', '/enterprises', { body: { ...registration(), adminPassword: 'Secret#2026' } })).toMatchObject({
+        status: 400,
+      });
     });
   });
 
@@ -94,7 +109,12 @@ describe('organisations and tenancy (integration)', () => {
       const id = await api.organisationOf(demo('hr'));
       const reply = await api.request<EnterpriseView>('PUT', `/enterprises/${id}/headcounts/2027`, { token, body: { employees: 1201 } });
       expect(reply.status).toBe(200);
-      expect(reply.body.headcounts.find((h) => h.year === 2027)).toEqual({ year: 2027, employees: 1201, requiredIntake: 25, internCap: 120 });
+      expect(reply.body.headcounts.find((h) => h.year === 2027)).toEqual({
+        year: 2027,
+        employees: 1201,
+        requiredIntake: 25,
+        internCap: 120,
+      });
 
       const again = await api.request<EnterpriseView>('PUT', `/enterprises/${id}/headcounts/2027`, { token, body: { employees: 50 } });
       expect(again.body.headcounts.find((h) => h.year === 2027)).toMatchObject({ employees: 50, requiredIntake: 1 });
@@ -103,13 +123,20 @@ describe('organisations and tenancy (integration)', () => {
     it('refuses a negative headcount and a nonsense year', async () => {
       const token = await api.token(demo('hr'));
       const id = await api.organisationOf(demo('hr'));
-      expect((await api.request('PUT', `/enterprises/${id}/headcounts/2027`, { token, body: { employees: -1 } })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
-      expect((await api.request('PUT', `/enterprises/${id}/headcounts/abc`, { token, body: { employees: 1 } })).body).toMatchObject({ code: 'INVALID_YEAR' });
+      expect((await api.request('PUT', `/enterprises/${id}/headcounts/2027`, { token, body: { employees: -1 } })).body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
+      expect((await api.request('PUT', `/enterprises/${id}/headcounts/abc`, { token, body: { employees: 1 } })).body).toMatchObject({
+        code: 'INVALID_YEAR',
+      });
     });
 
     it('officers read but cannot set a headcount', async () => {
       const id = await api.organisationOf(demo('hr'));
-      const reply = await api.request('PUT', `/enterprises/${id}/headcounts/2027`, { token: await api.token(demo('miit')), body: { employees: 1 } });
+      const reply = await api.request('PUT', `/enterprises/${id}/headcounts/2027`, {
+        token: await api.token(demo('miit')),
+        body: { employees: 1 },
+      });
       expect(reply.status).toBe(403);
     });
   });
@@ -190,7 +217,10 @@ describe('organisations and tenancy (integration)', () => {
   describe('schools, students and teachers', () => {
     it('the platform admin creates a school; EDU sees it; MIIT does not', async () => {
       const admin = await api.token(demo('admin'));
-      const created = await api.request<SchoolView>('POST', '/schools', { token: admin, body: { name: '兰州榆中职业中专', level: 'secondary', district: '榆中县' } });
+      const created = await api.request<SchoolView>('POST', '/schools', {
+        token: admin,
+        body: { name: '兰州榆中职业中专', level: 'secondary', district: '榆中县' },
+      });
       expect(created.status).toBe(201);
       expect((await api.request('GET', `/schools/${created.body.id}`, { token: await api.token(demo('edu')) })).status).toBe(200);
       expect((await api.request('GET', `/schools/${created.body.id}`, { token: await api.token(demo('miit')) })).status).toBe(404);
@@ -217,7 +247,14 @@ describe('organisations and tenancy (integration)', () => {
       const schoolId = await api.organisationOf(demo('school'));
       const reply = await api.request<CreatedPerson<TeacherView>>('POST', `/schools/${schoolId}/teachers`, {
         token,
-        body: { name: '李建国', email: 'li.jianguo@example.cn', password: 'Teacher#2026', specialty: '数控技术', specialtyCourseTeacher: true, dualQualified: true },
+        body: {
+          name: '李建国',
+          email: 'li.jianguo@example.cn',
+          password: 'Teacher#2026',
+          specialty: '数控技术',
+          specialtyCourseTeacher: true,
+          dualQualified: true,
+        },
       });
       expect(reply.status).toBe(201);
       expect(reply.body.initialPassword).toBeUndefined();
@@ -256,7 +293,9 @@ describe('organisations and tenancy (integration)', () => {
       const admin = await api.token(demo('school'));
       const first = await api.request<Page<StudentView>>('GET', `/schools/${schoolId}/students?limit=60`, { token: admin });
       expect(first.body.items).toHaveLength(60);
-      const second = await api.request<Page<StudentView>>('GET', `/schools/${schoolId}/students?limit=60&cursor=${first.body.nextCursor}`, { token: admin });
+      const second = await api.request<Page<StudentView>>('GET', `/schools/${schoolId}/students?limit=60&cursor=${first.body.nextCursor}`, {
+        token: admin,
+      });
       const ids = new Set([...first.body.items, ...second.body.items].map((s) => s.id));
       expect(ids.size).toBe(first.body.items.length + second.body.items.length);
       expect(second.body.items.every((s) => s.schoolId === schoolId)).toBe(true);
@@ -267,7 +306,10 @@ describe('organisations and tenancy (integration)', () => {
 
     it('a student edits skills and preferred districts; an unknown district is refused', async () => {
       const token = await api.token(demo('student'));
-      const updated = await api.request<StudentView>('PATCH', '/students/me', { token, body: { skills: ['PLC编程', ' PLC编程 ', '电气装调'], preferredDistricts: ['安宁区'] } });
+      const updated = await api.request<StudentView>('PATCH', '/students/me', {
+        token,
+        body: { skills: ['PLC编程', ' PLC编程 ', '电气装调'], preferredDistricts: ['安宁区'] },
+      });
       expect(updated.status).toBe(200);
       expect(updated.body.skills).toEqual(['PLC编程', '电气装调']);
       expect(updated.body.preferredDistricts).toEqual(['安宁区']);

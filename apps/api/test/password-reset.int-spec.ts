@@ -14,8 +14,18 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
 
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
-    api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, TRUST_PROXY: '1', PASSWORD_RESET_PER_ACCOUNT: '3', PASSWORD_RESET_PER_ADDRESS: '6' });
-    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, PORTAL_URL: 'https://portal.example.cn' });
+    api = await TestApi.start({
+      QUEUE_PREFIX: queuePrefix,
+      TRUST_PROXY: '1',
+      PASSWORD_RESET_PER_ACCOUNT: '3',
+      PASSWORD_RESET_PER_ADDRESS: '6',
+    });
+    worker = await startWorker({
+      DATABASE_URL: api.database.url,
+      QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtp.url,
+      PORTAL_URL: 'https://portal.example.cn',
+    });
   }, 60_000);
   afterAll(async () => {
     await worker?.stop();
@@ -23,10 +33,12 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
     await smtp?.stop();
   });
 
-  const ask = (email: string, address = '198.51.100.20') => api.request('POST', '/auth/password-reset', { body: { email }, headers: { 'x-forwarded-for': address } });
+  const ask = (email: string, address = '198.51.100.20') =>
+    api.request('POST', '/auth/password-reset', { body: { email }, headers: { 'x-forwarded-for': address } });
   const confirm = (token: string, password: string) => api.request('POST', '/auth/password-reset/confirm', { body: { token, password } });
   const mailTo = (email: string, after = 0) => mailsTo(smtp, email, after);
-  const secretOf = (mail: ReceivedMail) => /https:\/\/portal\.example\.cn\/reset-password#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? '';
+  const secretOf = (mail: ReceivedMail) =>
+    /https:\/\/portal\.example\.cn\/reset-password#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? '';
 
   it('e-mails a link that sets a new password once, revokes every session, and is stored only hashed', async () => {
     const email = demo('student11');
@@ -36,12 +48,18 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
     expect(mailSubject(mail)).toBe('重置您的技能桥密码'); // the demo accounts speak Chinese
     const secret = secretOf(mail);
     expect(secret).toHaveLength(43);
-    const stored = await api.db.query(`SELECT r.token_hash, r.expires_at - r.created_at AS life FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = $1`, [email]);
+    const stored = await api.db.query(
+      `SELECT r.token_hash, r.expires_at - r.created_at AS life FROM password_resets r JOIN users u ON u.id = r.user_id WHERE u.email = $1`,
+      [email],
+    );
     expect(stored).toHaveLength(1);
     expect(stored[0].token_hash).not.toContain(secret);
     expect(stored[0].life).toMatchObject({ minutes: 30 });
     // Not in the in-app inbox.
-    const inbox = await api.db.query(`SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1 AND n.body LIKE '%' || $2 || '%'`, [email, secret]);
+    const inbox = await api.db.query(
+      `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.email = $1 AND n.body LIKE '%' || $2 || '%'`,
+      [email, secret],
+    );
     expect(inbox[0].n).toBe(0);
 
     const weak = await confirm(secret, 'short');
@@ -74,7 +92,9 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
     const [second] = await mailTo(email, 1);
     expect((await confirm(secretOf(first), 'Older#Link2027')).body).toMatchObject({ code: 'RESET_LINK_INVALID' });
     expect((await confirm('x'.repeat(43), 'Wrong#Link2027')).body).toMatchObject({ code: 'RESET_LINK_INVALID' });
-    await api.db.query(`UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE token_hash IS NOT NULL AND used_at IS NULL`);
+    await api.db.query(
+      `UPDATE password_resets SET expires_at = now() - interval '1 second' WHERE token_hash IS NOT NULL AND used_at IS NULL`,
+    );
     expect((await confirm(secretOf(second), 'Late#Link2027')).body).toMatchObject({ code: 'RESET_LINK_INVALID' });
     expect((await api.request('POST', '/auth/login', { body: { email, password: DEMO_PASSWORD } })).status).toBe(200);
   });

@@ -1,4 +1,11 @@
-import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, SlotView, TeacherComplianceView } from '@skillbridge/contracts';
+import type {
+  BookingView,
+  PracticeDayView,
+  SchoolComplianceSummary,
+  SchoolComplianceView,
+  SlotView,
+  TeacherComplianceView,
+} from '@skillbridge/contracts';
 import { TestApi, demo } from '../../../test/support/test-api';
 
 describe('teacher enterprise practice (integration)', () => {
@@ -17,7 +24,18 @@ describe('teacher enterprise practice (integration)', () => {
   const practiceSlot = async (capacity: number, startDate = '2027-01-01', endDate = '2027-12-31'): Promise<SlotView> => {
     const created = await api.request<SlotView>('POST', '/slots', {
       token: hr,
-      body: { type: 'teacher_practice', title: '数控车间教师实践', description: '参与生产与工艺改进', majors: ['数控技术'], district: '七里河区', startDate, endDate, capacity, hoursPerDay: '8', nightShift: false },
+      body: {
+        type: 'teacher_practice',
+        title: '数控车间教师实践',
+        description: '参与生产与工艺改进',
+        majors: ['数控技术'],
+        district: '七里河区',
+        startDate,
+        endDate,
+        capacity,
+        hoursPerDay: '8',
+        nightShift: false,
+      },
     });
     expect(created.status).toBe(201);
     return (await api.request<SlotView>('POST', `/slots/${created.body.id}/publish`, { token: hr })).body;
@@ -37,7 +55,10 @@ describe('teacher enterprise practice (integration)', () => {
 
   it('a teacher books a month; overlapping, too short, outside the window and over-capacity bookings are refused', async () => {
     const slot = await practiceSlot(1);
-    const booked = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, { token: teacher, body: { startDate: '2027-07-01', endDate: '2027-07-30' } });
+    const booked = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, {
+      token: teacher,
+      body: { startDate: '2027-07-01', endDate: '2027-07-30' },
+    });
     expect(booked.status).toBe(201);
     expect(booked.body).toMatchObject({ status: 'booked', days: 30, teacher: { id: teacherId } });
 
@@ -52,7 +73,9 @@ describe('teacher enterprise practice (integration)', () => {
       const reply = await api.request('POST', `/slots/${slot.id}/bookings`, { token, body });
       expect({ code, reply: reply.body }).toMatchObject({ code, reply: { status, code } });
     }
-    const calendar = await api.request<PracticeDayView[]>('GET', `/slots/${slot.id}/calendar?from=2027-06-30&to=2027-07-01`, { token: teacher });
+    const calendar = await api.request<PracticeDayView[]>('GET', `/slots/${slot.id}/calendar?from=2027-06-30&to=2027-07-01`, {
+      token: teacher,
+    });
     expect(calendar.body).toEqual([
       { day: '2027-06-30', taken: 0, free: 1 },
       { day: '2027-07-01', taken: 1, free: 0 },
@@ -87,7 +110,10 @@ describe('teacher enterprise practice (integration)', () => {
     const [someone] = await teachers(1, 'solo');
     const replies = await Promise.all(
       ['2027-03-01', '2027-03-05', '2027-03-10', '2027-03-15'].map((start) =>
-        api.request('POST', `/slots/${slot.id}/bookings`, { token: someone.token, body: { startDate: start, endDate: new Date(Date.parse(`${start}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10) } }),
+        api.request('POST', `/slots/${slot.id}/bookings`, {
+          token: someone.token,
+          body: { startDate: start, endDate: new Date(Date.parse(`${start}T00:00:00Z`) + 29 * 86_400_000).toISOString().slice(0, 10) },
+        }),
       ),
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(1);
@@ -97,19 +123,35 @@ describe('teacher enterprise practice (integration)', () => {
   it('the enterprise confirms, the supervisor records the days served, and the teacher’s year turns compliant', async () => {
     const slot = await practiceSlot(3);
     const [someone] = await teachers(1, 'journey');
-    const booking = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, { token: someone.token, body: { startDate: '2027-04-01', endDate: '2027-04-30' } });
-    expect((await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 30 } })).body).toMatchObject({ code: 'INVALID_TRANSITION' });
+    const booking = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, {
+      token: someone.token,
+      body: { startDate: '2027-04-01', endDate: '2027-04-30' },
+    });
+    expect(
+      (await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 30 } })).body,
+    ).toMatchObject({ code: 'INVALID_TRANSITION' });
     expect((await api.request<BookingView>('POST', `/bookings/${booking.body.id}/confirm`, { token: hr })).body.status).toBe('confirmed');
-    expect((await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 30 } })).body).toMatchObject({ code: 'BOOKING_NOT_STARTED' });
+    expect(
+      (await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 30 } })).body,
+    ).toMatchObject({ code: 'BOOKING_NOT_STARTED' });
 
-    const before = await api.request<TeacherComplianceView>('GET', `/teachers/${someone.id}/compliance?year=2027`, { token: someone.token });
+    const before = await api.request<TeacherComplianceView>('GET', `/teachers/${someone.id}/compliance?year=2027`, {
+      token: someone.token,
+    });
     expect(before.body).toEqual({ teacherId: someone.id, year: 2027, daysBooked: 30, daysServed: 0, required: 30, compliant: false });
 
     // The month has passed (moved into the past, as time would).
     await api.db.query(`UPDATE bookings SET start_date = '2026-10-01', end_date = '2026-10-30' WHERE id = $1`, [booking.body.id]);
-    expect((await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 31 } })).body).toMatchObject({ code: 'DAYS_SERVED_EXCEED_BOOKING' });
-    expect((await api.request('POST', `/bookings/${booking.body.id}/cancel`, { token: someone.token })).body).toMatchObject({ code: 'BOOKING_STARTED' });
-    const done = await api.request<BookingView>('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 30, evaluation: '积极参与工艺改进' } });
+    expect(
+      (await api.request('POST', `/bookings/${booking.body.id}/complete`, { token: hr, body: { daysServed: 31 } })).body,
+    ).toMatchObject({ code: 'DAYS_SERVED_EXCEED_BOOKING' });
+    expect((await api.request('POST', `/bookings/${booking.body.id}/cancel`, { token: someone.token })).body).toMatchObject({
+      code: 'BOOKING_STARTED',
+    });
+    const done = await api.request<BookingView>('POST', `/bookings/${booking.body.id}/complete`, {
+      token: hr,
+      body: { daysServed: 30, evaluation: '积极参与工艺改进' },
+    });
     expect(done.body).toMatchObject({ status: 'completed', daysServed: 30 });
     const after = await api.request<TeacherComplianceView>('GET', `/teachers/me/compliance?year=2026`, { token: someone.token });
     expect(after.body).toMatchObject({ daysServed: 30, compliant: true });
@@ -121,34 +163,62 @@ describe('teacher enterprise practice (integration)', () => {
   it('a teacher cancels before the start and the days are free again', async () => {
     const slot = await practiceSlot(1);
     const [a, b] = await teachers(2, 'cancel');
-    const first = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, { token: a.token, body: { startDate: '2027-05-01', endDate: '2027-05-30' } });
-    expect((await api.request('POST', `/slots/${slot.id}/bookings`, { token: b.token, body: { startDate: '2027-05-01', endDate: '2027-05-30' } })).status).toBe(409);
+    const first = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, {
+      token: a.token,
+      body: { startDate: '2027-05-01', endDate: '2027-05-30' },
+    });
+    expect(
+      (
+        await api.request('POST', `/slots/${slot.id}/bookings`, {
+          token: b.token,
+          body: { startDate: '2027-05-01', endDate: '2027-05-30' },
+        })
+      ).status,
+    ).toBe(409);
     expect((await api.request('POST', `/bookings/${first.body.id}/cancel`, { token: b.token })).status).toBe(404);
     expect((await api.request<BookingView>('POST', `/bookings/${first.body.id}/cancel`, { token: a.token })).body.status).toBe('cancelled');
-    expect((await api.request('POST', `/slots/${slot.id}/bookings`, { token: b.token, body: { startDate: '2027-05-01', endDate: '2027-05-30' } })).status).toBe(201);
+    expect(
+      (
+        await api.request('POST', `/slots/${slot.id}/bookings`, {
+          token: b.token,
+          body: { startDate: '2027-05-01', endDate: '2027-05-30' },
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it('counts a booking from 15 December to 13 January in each year', async () => {
     const slot = await practiceSlot(2, '2026-12-01', '2027-12-31');
     const [someone] = await teachers(1, 'newyear');
-    const booking = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, { token: someone.token, body: { startDate: '2026-12-15', endDate: '2027-01-13' } });
+    const booking = await api.request<BookingView>('POST', `/slots/${slot.id}/bookings`, {
+      token: someone.token,
+      body: { startDate: '2026-12-15', endDate: '2027-01-13' },
+    });
     expect(booking.status).toBe(201);
     await api.db.query(`UPDATE bookings SET status = 'completed', days_served = 30 WHERE id = $1`, [booking.body.id]);
-    const year = async (y: number) => (await api.request<TeacherComplianceView>('GET', `/teachers/${someone.id}/compliance?year=${y}`, { token: someone.token })).body;
+    const year = async (y: number) =>
+      (await api.request<TeacherComplianceView>('GET', `/teachers/${someone.id}/compliance?year=${y}`, { token: someone.token })).body;
     expect(await year(2026)).toMatchObject({ daysBooked: 17, daysServed: 17, compliant: false });
     expect(await year(2027)).toMatchObject({ daysBooked: 13, daysServed: 13, compliant: false });
   });
 
   it('a school sees a row per teacher and its dual-qualified share; other schools and bureaus do not', async () => {
     const schoolId = await api.organisationOf(demo('school'));
-    const reply = await api.request<SchoolComplianceView>('GET', `/schools/${schoolId}/compliance?year=2027`, { token: await api.token(demo('school')) });
+    const reply = await api.request<SchoolComplianceView>('GET', `/schools/${schoolId}/compliance?year=2027`, {
+      token: await api.token(demo('school')),
+    });
     expect(reply.status).toBe(200);
     const { summary, teachers: rows } = reply.body;
     const [{ specialty, dual }] = await api.db.query(
       `SELECT count(*) FILTER (WHERE specialty_course_teacher)::int AS specialty, count(*) FILTER (WHERE specialty_course_teacher AND dual_qualified)::int AS dual FROM teachers WHERE school_id = $1`,
       [schoolId],
     );
-    expect(summary).toMatchObject({ teachers: rows.length, specialtyCourseTeachers: specialty, dualQualified: dual, dualQualifiedTarget: '0.60' });
+    expect(summary).toMatchObject({
+      teachers: rows.length,
+      specialtyCourseTeachers: specialty,
+      dualQualified: dual,
+      dualQualifiedTarget: '0.60',
+    });
     expect(summary.dualQualifiedShare).toBeCloseTo(dual / specialty);
     expect(rows.find((r) => r.teacherId === teacherId)).toMatchObject({ daysBooked: 30, required: 30 });
 

@@ -9,7 +9,11 @@ async function wholeTable(api: TestApi, token: string, year: number, filter: str
   const rows: QuotaRow[] = [];
   let cursor: string | null = null;
   do {
-    const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=${limit}${filter}${cursor ? `&cursor=${cursor}` : ''}`, { token });
+    const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>(
+      'GET',
+      `/quotas?year=${year}&limit=${limit}${filter}${cursor ? `&cursor=${cursor}` : ''}`,
+      { token },
+    );
     rows.push(...page.body.items);
     cursor = page.body.nextCursor;
   } while (cursor);
@@ -30,7 +34,9 @@ describe('quota monitoring (integration)', () => {
 
   it('MIIT and SASAC together see every verified enterprise exactly once: no overlap, no gap', async () => {
     const [ofMiit, ofSasac] = await Promise.all([everything(miit), everything(sasac)]);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND verification = 'verified'`);
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM organisations WHERE kind IN ('enterprise', 'training_base') AND verification = 'verified'`,
+    );
     const ids = new Set([...ofMiit, ...ofSasac].map((r) => r.enterpriseId));
     expect(ofMiit.length + ofSasac.length).toBe(n);
     expect(ids.size).toBe(n);
@@ -70,7 +76,9 @@ describe('quota monitoring (integration)', () => {
     );
     // An active placement made outside the API counts only once something refreshes the figures:
     // completing it through the API does.
-    expect((await api.request('POST', `/placements/${placementId}/complete`, { token: hr, body: { evaluation: '良好' } })).status).toBe(200);
+    expect((await api.request('POST', `/placements/${placementId}/complete`, { token: hr, body: { evaluation: '良好' } })).status).toBe(
+      200,
+    );
     const after = (await api.request<QuotaRow>('GET', `/enterprises/${id}/quota?year=${YEAR}`, { token: hr })).body;
     expect(after.hosted).toBe(before.hosted + 1);
     expect((await api.request('GET', `/enterprises/${id}/quota`, { token: await api.token(demo('hr-soe')) })).status).toBe(404);
@@ -82,7 +90,11 @@ describe('quota monitoring (integration)', () => {
         WHERE q.year = $1 AND q.hosted > 0 AND o.ownership IS DISTINCT FROM 'municipal_soe' ORDER BY q.hosted DESC LIMIT 1`,
       [YEAR],
     );
-    const ofMiit = await api.request<Page<{ person: { id: string }; enterprise: { id: string } }>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: miit });
+    const ofMiit = await api.request<Page<{ person: { id: string }; enterprise: { id: string } }>>(
+      'GET',
+      `/placements?enterpriseId=${hosting.id}&year=${YEAR}`,
+      { token: miit },
+    );
     expect(ofMiit.status).toBe(200);
     expect(ofMiit.body.items.length).toBe(hosting.hosted);
     expect(ofMiit.body.items.every((p) => p.enterprise.id === hosting.id)).toBe(true);
@@ -95,7 +107,9 @@ describe('quota monitoring (integration)', () => {
     // Not in SASAC's remit: nothing, rather than another authority's interns.
     const ofSasac = await api.request<Page<unknown>>('GET', `/placements?enterpriseId=${hosting.id}&year=${YEAR}`, { token: sasac });
     expect(ofSasac.body).toEqual({ items: [], nextCursor: null });
-    const malformed = await api.request<{ code: string; errors: Array<{ field: string }> }>('GET', '/placements?enterpriseId=not-an-id', { token: miit });
+    const malformed = await api.request<{ code: string; errors: Array<{ field: string }> }>('GET', '/placements?enterpriseId=not-an-id', {
+      token: miit,
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors[0].field).toBe('enterpriseId');
   });
@@ -112,13 +126,22 @@ describe('quota monitoring (integration)', () => {
 
   it('reminds every enterprise behind, once a day', async () => {
     const behind = (await everything(sasac)).filter((r) => r.status === 'behind');
-    const first = await api.request<{ reminded: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'behind' } });
+    const first = await api.request<{ reminded: number }>('POST', '/quotas/reminders', {
+      token: sasac,
+      body: { year: YEAR, status: 'behind' },
+    });
     expect(first.body.reminded).toBe(behind.length);
-    const again = await api.request<{ reminded: number; skipped: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'behind' } });
+    const again = await api.request<{ reminded: number; skipped: number }>('POST', '/quotas/reminders', {
+      token: sasac,
+      body: { year: YEAR, status: 'behind' },
+    });
     expect(again.body).toEqual({ reminded: 0, skipped: behind.length });
     const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'quota.reminder'`);
     expect(n).toBe(behind.length);
-    expect((await api.request('POST', '/quotas/reminders', { token: await api.token(demo('hr')), body: { year: YEAR, status: 'behind' } })).status).toBe(403);
+    expect(
+      (await api.request('POST', '/quotas/reminders', { token: await api.token(demo('hr')), body: { year: YEAR, status: 'behind' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('exports the table as CSV with Chinese headers, and as XLSX', async () => {
@@ -130,7 +153,10 @@ describe('quota monitoring (integration)', () => {
     const body = await response.text();
     await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
     expect(response.headers.get('content-type')).toContain('text/csv');
-    const lines = body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('企业名称,统一社会信用代码,所有制,行业,区县,年度,职工总数,应接收实习生,已接收实习生,尚需接收,同时在岗上限,状态');
     expect(lines.length - 1).toBe((await everything(sasac)).length);
     expect(lines[1]).toContain('市属国有');
@@ -156,7 +182,8 @@ describe('the quota table and summary follow every change at once (integration)'
   const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   const table = (token: string, year: number, filter = ''): Promise<QuotaRow[]> => wholeTable(api, token, year, filter, 4);
   const ids = (rows: QuotaRow[]) => rows.map((r) => r.enterpriseId);
-  const summary = async (token: string, year: number) => (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${year}`, { token })).body;
+  const summary = async (token: string, year: number) =>
+    (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${year}`, { token })).body;
 
   /** The summary, read now, says what the whole table says, line by line. */
   const expectSummaryAgrees = async (token: string, year: number): Promise<QuotaSummary> => {
@@ -173,7 +200,9 @@ describe('the quota table and summary follow every change at once (integration)'
       }
       return Object.fromEntries(out);
     };
-    expect({ enterprises: s.enterprises, required: s.required, hosted: s.hosted, ...s.byStatus }).toEqual(countBy(() => 'all').all ?? { enterprises: 0, required: 0, hosted: 0, met: 0, on_track: 0, at_risk: 0, behind: 0 });
+    expect({ enterprises: s.enterprises, required: s.required, hosted: s.hosted, ...s.byStatus }).toEqual(
+      countBy(() => 'all').all ?? { enterprises: 0, required: 0, hosted: 0, met: 0, on_track: 0, at_risk: 0, behind: 0 },
+    );
     expect(Object.fromEntries(s.byDistrict.map(({ district, ...line }) => [district, line]))).toEqual(countBy((r) => r.district));
     expect(Object.fromEntries(s.byIndustry.map(({ industry, ...line }) => [industry, line]))).toEqual(countBy((r) => r.industry));
     return s;
@@ -190,10 +219,16 @@ describe('the quota table and summary follow every change at once (integration)'
       // met; exactly on pace; one short (at risk); half the pace; one below half (behind); none.
       const hosted = [required, pace, pace - 1, Math.floor(pace / 2), Math.floor(pace / 2) - 1, 0].map((h) => Math.max(h, 0));
       for (const [i, firm] of firms.entries()) {
-        await api.db.query(`UPDATE quota_years SET required = $3, hosted = $4 WHERE enterprise_id = $1 AND year = $2`, [firm.id, year, required, hosted[i]]);
+        await api.db.query(`UPDATE quota_years SET required = $3, hosted = $4 WHERE enterprise_id = $1 AND year = $2`, [
+          firm.id,
+          year,
+          required,
+          hosted[i],
+        ]);
       }
       const rows = await table(miit, year);
-      for (const [i, firm] of firms.entries()) expect(rows.find((r) => r.enterpriseId === firm.id)?.status).toBe(quotaStatus(required, hosted[i], elapsed));
+      for (const [i, firm] of firms.entries())
+        expect(rows.find((r) => r.enterpriseId === firm.id)?.status).toBe(quotaStatus(required, hosted[i], elapsed));
       for (const r of rows) expect(r.status).toBe(quotaStatus(r.required, r.hosted, elapsed));
       const district = rows.find((r) => r.enterpriseId === firms[2].id)!.district;
       for (const status of QUOTA_STATUSES) {
@@ -212,7 +247,10 @@ describe('the quota table and summary follow every change at once (integration)'
     const before = await expectSummaryAgrees(miit, YEAR);
     const row = (await table(miit, YEAR)).find((r) => r.enterpriseId === id)!;
     const to = LANZHOU_DISTRICTS.find((d) => d !== row.district)!;
-    const patched = await api.request('PATCH', `/enterprises/${id}`, { token: hr, body: { district: to, industry: '测试新兴产业', name: '阿阿测试更名企业' } });
+    const patched = await api.request('PATCH', `/enterprises/${id}`, {
+      token: hr,
+      body: { district: to, industry: '测试新兴产业', name: '阿阿测试更名企业' },
+    });
     expect(patched.status).toBe(200);
 
     expect((await table(miit, YEAR, `&district=${encodeURIComponent(to)}`)).find((r) => r.enterpriseId === id)).toMatchObject({
@@ -250,7 +288,10 @@ describe('the quota table and summary follow every change at once (integration)'
     expect(await summary(sasac, YEAR)).toEqual(s0);
     const was = await own();
 
-    await api.request('PUT', `/enterprises/${id}/headcounts/${YEAR}`, { token: hr, body: { employees: was.employees === 5000 ? 6000 : 5000 } });
+    await api.request('PUT', `/enterprises/${id}/headcounts/${YEAR}`, {
+      token: hr,
+      body: { employees: was.employees === 5000 ? 6000 : 5000 },
+    });
     const now = await own();
     expect(now.required).not.toBe(was.required);
     expect((await expectSummaryAgrees(sasac, YEAR)).required).toBe(s0.required - was.required + now.required);
@@ -278,7 +319,9 @@ describe('the year’s rules (integration)', () => {
     const current = (await api.request<Record<string, unknown>>('GET', `/rules/${year}`, { token: miit })).body;
     expect(current).toMatchObject({ year, internIntakeRate: '0.02', practiceDaysRequired: 30 });
     const firm = async () =>
-      (await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=200`, { token: miit })).body.items.find((r) => r.name === '兰州飞天智能装备有限公司');
+      (await api.request<Page<QuotaRow>>('GET', `/quotas?year=${year}&limit=200`, { token: miit })).body.items.find(
+        (r) => r.name === '兰州飞天智能装备有限公司',
+      );
     expect((await firm())?.required).toBe(18); // ceil(2 % × 860)
 
     const { year: _, ...rest } = current;

@@ -50,7 +50,13 @@ describe('per-account rate limits (integration)', () => {
   const prefix = `sb-test-rate-${uniqueSuffix()}:`;
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
   beforeAll(async () => {
-    api = await TestApi.start({ REDIS_KEY_PREFIX: prefix, RATE_LIMIT_WINDOW_SECONDS: String(WINDOW), RATE_LIMIT_APPLICATIONS: '3', RATE_LIMIT_MESSAGES: '4', RATE_LIMIT_REMINDERS: '2' });
+    api = await TestApi.start({
+      REDIS_KEY_PREFIX: prefix,
+      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW),
+      RATE_LIMIT_APPLICATIONS: '3',
+      RATE_LIMIT_MESSAGES: '4',
+      RATE_LIMIT_REMINDERS: '2',
+    });
     hr = await api.token(demo('hr'));
     slots = [];
     for (let i = 0; i < 5; i++) {
@@ -83,14 +89,22 @@ describe('per-account rate limits (integration)', () => {
     const other = await newStudent('other');
     await awayFromWindowEdge();
     const replies: Reply[] = [];
-    for (const slot of slots) replies.push(await api.request('POST', `/slots/${slot.id}/applications`, { token: eager.token, body: { motivation: '我想去' } }));
+    for (const slot of slots)
+      replies.push(await api.request('POST', `/slots/${slot.id}/applications`, { token: eager.token, body: { motivation: '我想去' } }));
     expect(replies.map((r) => r.status)).toEqual([201, 201, 201, 429, 429]);
     for (const refused of replies.slice(3)) expectRateLimited(refused, 3);
 
     // Only the admitted applications exist, with their events; the refused ones left no trace.
     expect(await countOf(`SELECT count(*)::int AS n FROM applications WHERE student_id = $1`, [eager.id])).toBe(3);
-    expect(await countOf(`SELECT count(*)::int AS n FROM applications WHERE slot_id = ANY($1::uuid[])`, [slots.slice(3).map((s) => s.id)])).toBe(0);
-    expect(await countOf(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.submitted' AND recipients::text LIKE '%' || $1 || '%'`, [eager.id])).toBe(3);
+    expect(
+      await countOf(`SELECT count(*)::int AS n FROM applications WHERE slot_id = ANY($1::uuid[])`, [slots.slice(3).map((s) => s.id)]),
+    ).toBe(0);
+    expect(
+      await countOf(
+        `SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.submitted' AND recipients::text LIKE '%' || $1 || '%'`,
+        [eager.id],
+      ),
+    ).toBe(3);
 
     const elsewhere = await api.request('POST', `/slots/${slots[4].id}/applications`, { token: other.token, body: {} });
     expect(elsewhere.status).toBe(201);
@@ -123,12 +137,24 @@ describe('per-account rate limits (integration)', () => {
     const events = await countOf(`SELECT count(*)::int AS n FROM outbox_events`);
     const replies: Reply[] = [];
     for (const [move, id] of moves) {
-      replies.push(await api.request('POST', `/applications/${id}/${move}`, { token: hr, body: move === 'offer' ? { respondBy: '2027-02-28' } : undefined }));
+      replies.push(
+        await api.request('POST', `/applications/${id}/${move}`, {
+          token: hr,
+          body: move === 'offer' ? { respondBy: '2027-02-28' } : undefined,
+        }),
+      );
     }
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200, 429, 429]);
     for (const refused of replies.slice(4)) expectRateLimited(refused, 4);
-    const statuses: Array<{ id: string; status: string }> = await api.db.query(`SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`, [applications]);
-    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [applications[0]]: 'rejected', [applications[1]]: 'shortlisted', [applications[2]]: 'shortlisted' });
+    const statuses: Array<{ id: string; status: string }> = await api.db.query(
+      `SELECT id, status FROM applications WHERE id = ANY($1::uuid[])`,
+      [applications],
+    );
+    expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({
+      [applications[0]]: 'rejected',
+      [applications[1]]: 'shortlisted',
+      [applications[2]]: 'shortlisted',
+    });
     expect(await countOf(`SELECT count(*)::int AS n FROM outbox_events`)).toBe(events + 4);
 
     // Another enterprise's admin has a budget of its own: it passes the limit (and meets tenancy instead).
@@ -139,7 +165,10 @@ describe('per-account rate limits (integration)', () => {
   it('an officer past the reminder budget gets 429 and no reminder goes out; another officer is unaffected', async () => {
     const sasac = await api.token(demo('sasac'));
     await awayFromWindowEdge();
-    const first = await api.request<{ reminded: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'behind' } });
+    const first = await api.request<{ reminded: number }>('POST', '/quotas/reminders', {
+      token: sasac,
+      body: { year: YEAR, status: 'behind' },
+    });
     const second = await api.request('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: 'at_risk' } });
     expect([first.status, second.status]).toEqual([200, 200]);
     const reminders = await countOf(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'quota.reminder'`);
@@ -147,7 +176,10 @@ describe('per-account rate limits (integration)', () => {
     expectRateLimited(third, 2);
     expect(await countOf(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'quota.reminder'`)).toBe(reminders);
 
-    const miit = await api.request('POST', '/quotas/reminders', { token: await api.token(demo('miit')), body: { year: YEAR, status: 'behind' } });
+    const miit = await api.request('POST', '/quotas/reminders', {
+      token: await api.token(demo('miit')),
+      body: { year: YEAR, status: 'behind' },
+    });
     expect(miit.status).toBe(200);
   });
 

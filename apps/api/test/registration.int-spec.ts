@@ -35,7 +35,12 @@ describe('self-registration through an e-mailed link (integration: API, worker, 
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, TRUST_PROXY: '1', REGISTRATION_PER_EMAIL: '3', REGISTRATION_PER_ADDRESS: '6' });
-    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, PORTAL_URL: 'https://portal.example.cn' });
+    worker = await startWorker({
+      DATABASE_URL: api.database.url,
+      QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtp.url,
+      PORTAL_URL: 'https://portal.example.cn',
+    });
   }, 60_000);
   afterAll(async () => {
     await worker?.stop();
@@ -43,8 +48,10 @@ describe('self-registration through an e-mailed link (integration: API, worker, 
     await smtp?.stop();
   });
 
-  const register = (body: RegisterEnterpriseRequest, from = '198.51.100.99') => api.request('POST', '/enterprises', { body, headers: { 'x-forwarded-for': from } });
-  const confirm = (token: string, password = 'Secret#2026') => api.request<LoginResponse>('POST', '/enterprises/confirm', { body: { token, password } });
+  const register = (body: RegisterEnterpriseRequest, from = '198.51.100.99') =>
+    api.request('POST', '/enterprises', { body, headers: { 'x-forwarded-for': from } });
+  const confirm = (token: string, password = 'Secret#2026') =>
+    api.request<LoginResponse>('POST', '/enterprises/confirm', { body: { token, password } });
   const count = async (sql: string, params: unknown[]): Promise<number> => (await api.db.query(sql, params))[0].n;
   const linkOf = (mail: Parameters<typeof registrationSecretIn>[0]): string => {
     const secret = registrationSecretIn(mail);
@@ -84,7 +91,10 @@ describe('self-registration through an e-mailed link (integration: API, worker, 
       expect(await count(`SELECT count(*)::int AS n FROM enterprise_registrations WHERE email = lower($1)`, [body.adminEmail])).toBe(0);
     }
     // The link's secret is stored only as its hash, with a life of 24 hours.
-    const [pending] = await api.db.query(`SELECT token_hash, extract(epoch FROM expires_at - created_at)::int AS life FROM enterprise_registrations WHERE email = $1`, [fresh.adminEmail]);
+    const [pending] = await api.db.query(
+      `SELECT token_hash, extract(epoch FROM expires_at - created_at)::int AS life FROM enterprise_registrations WHERE email = $1`,
+      [fresh.adminEmail],
+    );
     expect(pending.token_hash).not.toContain(linkOf(toFresh));
     expect(pending.life).toBe(24 * 3600);
     expect(await count(`SELECT count(*)::int AS n FROM organisations WHERE uscc = $1`, [fresh.uscc])).toBe(0);
@@ -174,7 +184,10 @@ describe('self-registration through an e-mailed link (integration: API, worker, 
     expect(Number(perEmail.headers.get('retry-after'))).toBeGreaterThan(0);
 
     const from = nextAddress();
-    for (let i = 0; i < 6; i++) expect((await register(registration({ adminEmail: i % 2 ? demo(`hr${i + 1}`) : `new-${i}-${uniqueSuffix()}@example.cn` }), from)).status).toBe(202);
+    for (let i = 0; i < 6; i++)
+      expect(
+        (await register(registration({ adminEmail: i % 2 ? demo(`hr${i + 1}`) : `new-${i}-${uniqueSuffix()}@example.cn` }), from)).status,
+      ).toBe(202);
     const perAddress = await register(registration(), from);
     expect(perAddress).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     expect(Number(perAddress.headers.get('retry-after'))).toBeGreaterThan(0);

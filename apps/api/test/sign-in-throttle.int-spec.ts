@@ -39,7 +39,8 @@ class Browser {
   }
 }
 
-const addresses = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}.${Math.floor(i / 250)}.${(i % 250) + 1}`);
+const addresses = (count: number, prefix: string) =>
+  Array.from({ length: count }, (_, i) => `${prefix}.${Math.floor(i / 250)}.${(i % 250) + 1}`);
 
 describe('sign-in that no one can take away (integration: real PostgreSQL, Redis, HTTP)', () => {
   // One hop of proxy trusted, as behind the shipped nginx: the tests set each client's address in X-Forwarded-For.

@@ -55,7 +55,9 @@ describe('every CSV and XLSX the API writes keeps hostile text inert (integratio
     const form = new FormData();
     form.append('kind', 'students');
     form.append('file', new Blob([toCsv([STUDENT_HEADER, ...rows])], { type: 'text/csv' }), 'students.csv');
-    const queued = (await (await fetch(`${api.url}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${school}` }, body: form })).json()) as ImportView;
+    const queued = (await (
+      await fetch(`${api.url}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${school}` }, body: form })
+    ).json()) as ImportView;
     const done = await eventually(
       () => api.request<ImportView>('GET', `/imports/${queued.id}`, { token: school }).then((r) => r.body),
       (view) => ['done', 'rejected', 'failed'].includes(view.status),
@@ -79,7 +81,8 @@ describe('every CSV and XLSX the API writes keeps hostile text inert (integratio
         `SELECT id, name FROM organisations WHERE kind = 'enterprise' AND ownership <> 'municipal_soe' AND uscc IS NOT NULL ORDER BY name LIMIT $1`,
         [HOSTILE_ENTERPRISES.length],
       );
-      for (const [i, { id }] of restore.entries()) await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, HOSTILE_ENTERPRISES[i]]);
+      for (const [i, { id }] of restore.entries())
+        await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, HOSTILE_ENTERPRISES[i]]);
     });
     afterAll(async () => {
       for (const { id, name } of restore) await api.db.query(`UPDATE organisations SET name = $2 WHERE id = $1`, [id, name]);
@@ -95,7 +98,9 @@ describe('every CSV and XLSX the API writes keeps hostile text inert (integratio
 
     it('the quota export as XLSX (GET /quotas/export?format=xlsx): text cells, none a formula', async () => {
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(Buffer.from(await (await download('GET', `/quotas/export?year=${YEAR}&format=xlsx`, miit)).arrayBuffer()) as never);
+      await workbook.xlsx.load(
+        Buffer.from(await (await download('GET', `/quotas/export?year=${YEAR}&format=xlsx`, miit)).arrayBuffer()) as never,
+      );
       const rows: unknown[][] = [];
       workbook.worksheets[0].eachRow((row) => {
         rows.push((row.values as unknown[]).slice(1));

@@ -1,4 +1,12 @@
-import type { EnterpriseView, NotificationView, Page, PendingEnterpriseView, QuotaRow, QuotaSummary, RegisterEnterpriseRequest } from '@skillbridge/contracts';
+import type {
+  EnterpriseView,
+  NotificationView,
+  Page,
+  PendingEnterpriseView,
+  QuotaRow,
+  QuotaSummary,
+  RegisterEnterpriseRequest,
+} from '@skillbridge/contracts';
 import { addDays, usccCheckCharacter } from '@skillbridge/domain';
 import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { uniqueSuffix } from '../../../test/support/database';
@@ -13,16 +21,17 @@ const TODAY = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 const YEAR = Number(TODAY.slice(0, 4));
 
 const PASSWORD = 'Secret#2026';
-const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest => ({
-  name: `兰州测试国资集团${uniqueSuffix()}有限公司`,
-  uscc: newUscc(),
-  ownership: 'municipal_soe',
-  industry: '交通运输',
-  district: '城关区',
-  adminName: '钱经理',
-  adminEmail: `soe-${uniqueSuffix()}@example.cn`,
-  ...overrides,
-} as RegisterEnterpriseRequest);
+const registration = (overrides: Record<string, unknown> = {}): RegisterEnterpriseRequest =>
+  ({
+    name: `兰州测试国资集团${uniqueSuffix()}有限公司`,
+    uscc: newUscc(),
+    ownership: 'municipal_soe',
+    industry: '交通运输',
+    district: '城关区',
+    adminName: '钱经理',
+    adminEmail: `soe-${uniqueSuffix()}@example.cn`,
+    ...overrides,
+  }) as RegisterEnterpriseRequest;
 
 describe('officers’ figures count verified enterprises and lived days only (integration)', () => {
   const queuePrefix = `sb-test-${uniqueSuffix()}`;
@@ -44,7 +53,9 @@ describe('officers’ figures count verified enterprises and lived days only (in
   });
 
   /** Registers an enterprise (through its e-mailed link) and signs its admin in. */
-  async function register(overrides: Record<string, unknown> = {}): Promise<{ id: string; body: RegisterEnterpriseRequest; token: string }> {
+  async function register(
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string; body: RegisterEnterpriseRequest; token: string }> {
     const body = registration(overrides);
     const signedIn = await registerEnterprise(api.url, smtp, body, PASSWORD);
     return { id: signedIn.enterpriseId, body, token: signedIn.accessToken };
@@ -54,20 +65,28 @@ describe('officers’ figures count verified enterprises and lived days only (in
     const rows: QuotaRow[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>('GET', `/quotas?year=${YEAR}&limit=50${cursor ? `&cursor=${cursor}` : ''}`, { token: sasac });
+      const page: { body: Page<QuotaRow> } = await api.request<Page<QuotaRow>>(
+        'GET',
+        `/quotas?year=${YEAR}&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
+        { token: sasac },
+      );
       rows.push(...page.body.items);
       cursor = page.body.nextCursor;
     } while (cursor);
     return rows;
   }
-  const text = async (path: string): Promise<string> => (await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${sasac}` } })).text();
-  const summary = async (): Promise<QuotaSummary> => (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${YEAR}`, { token: sasac })).body;
+  const text = async (path: string): Promise<string> =>
+    (await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${sasac}` } })).text();
+  const summary = async (): Promise<QuotaSummary> =>
+    (await api.request<QuotaSummary>('GET', `/quotas/summary?year=${YEAR}`, { token: sasac })).body;
   const reminderEvents = async (id: string): Promise<number> =>
     (await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'quota.reminder' AND subject_id = $1`, [id]))[0].n;
 
   it('a self-registered municipal SOE of 5,000 staff is in none of SASAC’s figures until verified, then in all of them at once', async () => {
     const soe = await register();
-    expect((await api.request('PUT', `/enterprises/${soe.id}/headcounts/${YEAR}`, { token: soe.token, body: { employees: 5000 } })).status).toBe(200);
+    expect(
+      (await api.request('PUT', `/enterprises/${soe.id}/headcounts/${YEAR}`, { token: soe.token, body: { employees: 5000 } })).status,
+    ).toBe(200);
     const before = await summary();
 
     expect((await sasacTable()).some((r) => r.enterpriseId === soe.id)).toBe(false);
@@ -79,7 +98,11 @@ describe('officers’ figures count verified enterprises and lived days only (in
     expect(await reminderEvents(soe.id)).toBe(0);
     // The platform admin sees it waiting, with its headcount.
     const pending = await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin });
-    expect(pending.body.items.find((e) => e.id === soe.id)).toMatchObject({ verification: 'unverified', ownership: 'municipal_soe', headcounts: [{ year: YEAR, employees: 5000 }] });
+    expect(pending.body.items.find((e) => e.id === soe.id)).toMatchObject({
+      verification: 'unverified',
+      ownership: 'municipal_soe',
+      headcounts: [{ year: YEAR, employees: 5000 }],
+    });
 
     expect((await api.request('POST', `/enterprises/${soe.id}/verify`, { token: admin })).status).toBe(200);
 
@@ -89,18 +112,29 @@ describe('officers’ figures count verified enterprises and lived days only (in
     expect((await sasacTable()).find((r) => r.enterpriseId === soe.id)).toMatchObject({ employees: 5000, required: 100, hosted: 0 });
     expect(await text(`/quotas/export?year=${YEAR}&format=csv`)).toContain(soe.body.uscc);
     expect(await text(`/headcount-imports/template?year=${YEAR}`)).toContain(soe.body.uscc);
-    expect((await api.request<Page<EnterpriseView>>('GET', `/enterprises?q=${soe.body.uscc}`, { token: sasac })).body.items.map((e) => e.id)).toEqual([soe.id]);
-    const reminded = await api.request<{ reminded: number }>('POST', '/quotas/reminders', { token: sasac, body: { year: YEAR, status: after.byStatus.behind > before.byStatus.behind ? 'behind' : 'at_risk' } });
+    expect(
+      (await api.request<Page<EnterpriseView>>('GET', `/enterprises?q=${soe.body.uscc}`, { token: sasac })).body.items.map((e) => e.id),
+    ).toEqual([soe.id]);
+    const reminded = await api.request<{ reminded: number }>('POST', '/quotas/reminders', {
+      token: sasac,
+      body: { year: YEAR, status: after.byStatus.behind > before.byStatus.behind ? 'behind' : 'at_risk' },
+    });
     expect(reminded.status).toBe(200);
     expect(await reminderEvents(soe.id)).toBe(1);
-    expect((await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some((e) => e.id === soe.id)).toBe(false);
+    expect(
+      (await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some(
+        (e) => e.id === soe.id,
+      ),
+    ).toBe(false);
   });
 
   it('a refusal carries its reason to the applicant’s inbox and home page; correcting the profile applies again', async () => {
     const firm = await register({ ownership: 'private', name: `兰州拒绝测试${uniqueSuffix()}有限公司` });
     const blank = await api.request('POST', `/enterprises/${firm.id}/refuse`, { token: admin, body: { reason: '   ' } });
     expect(blank).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED', errors: [{ field: 'reason' }] } });
-    expect((await api.request('POST', `/enterprises/${firm.id}/refuse`, { token: firm.token, body: { reason: '自己拒绝' } })).status).toBe(403);
+    expect((await api.request('POST', `/enterprises/${firm.id}/refuse`, { token: firm.token, body: { reason: '自己拒绝' } })).status).toBe(
+      403,
+    );
 
     const reason = '营业执照上的名称与填写的企业名称不一致';
     const refused = await api.request<EnterpriseView>('POST', `/enterprises/${firm.id}/refuse`, { token: admin, body: { reason } });
@@ -114,13 +148,40 @@ describe('officers’ figures count verified enterprises and lived days only (in
     );
     expect(inbox.find((n) => n.kind === 'enterprise.refused')?.body).toContain(reason);
     // Refused: out of the verifier's queue, and no slots.
-    const slot = { type: 'internship', title: '实习', description: '—', majors: ['机电一体化技术'], district: '城关区', startDate: '2027-03-01', endDate: '2027-08-31', capacity: 1, stipend: '3000.00', postWage: '3600.00', hoursPerDay: '8', nightShift: false };
-    expect(await api.request('POST', '/slots', { token: firm.token, body: slot })).toMatchObject({ status: 403, body: { code: 'ENTERPRISE_NOT_VERIFIED' } });
-    expect((await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some((e) => e.id === firm.id)).toBe(false);
+    const slot = {
+      type: 'internship',
+      title: '实习',
+      description: '—',
+      majors: ['机电一体化技术'],
+      district: '城关区',
+      startDate: '2027-03-01',
+      endDate: '2027-08-31',
+      capacity: 1,
+      stipend: '3000.00',
+      postWage: '3600.00',
+      hoursPerDay: '8',
+      nightShift: false,
+    };
+    expect(await api.request('POST', '/slots', { token: firm.token, body: slot })).toMatchObject({
+      status: 403,
+      body: { code: 'ENTERPRISE_NOT_VERIFIED' },
+    });
+    expect(
+      (await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some(
+        (e) => e.id === firm.id,
+      ),
+    ).toBe(false);
 
-    const corrected = await api.request<EnterpriseView>('PATCH', `/enterprises/${firm.id}`, { token: firm.token, body: { name: `${firm.body.name}（更正）` } });
+    const corrected = await api.request<EnterpriseView>('PATCH', `/enterprises/${firm.id}`, {
+      token: firm.token,
+      body: { name: `${firm.body.name}（更正）` },
+    });
     expect(corrected.body).toMatchObject({ verification: 'unverified', refusalReason: null });
-    expect((await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some((e) => e.id === firm.id)).toBe(true);
+    expect(
+      (await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items.some(
+        (e) => e.id === firm.id,
+      ),
+    ).toBe(true);
     expect((await api.request('POST', `/enterprises/${firm.id}/verify`, { token: admin })).status).toBe(200);
     const late = await api.request('POST', `/enterprises/${firm.id}/refuse`, { token: admin, body: { reason } });
     expect(late).toMatchObject({ status: 409, body: { code: 'INVALID_TRANSITION' } });
@@ -130,16 +191,25 @@ describe('officers’ figures count verified enterprises and lived days only (in
     const uscc = newUscc();
     const [a, b] = await Promise.all([register({ uscc }), register({ uscc, name: '兰州同码测试有限公司' })]);
     const pending = (await api.request<Page<PendingEnterpriseView>>('GET', '/enterprises/pending?limit=200', { token: admin })).body.items;
-    expect(pending.find((e) => e.id === a.id)?.similar).toEqual([expect.objectContaining({ id: b.id, same: ['uscc'], verification: 'unverified' })]);
+    expect(pending.find((e) => e.id === a.id)?.similar).toEqual([
+      expect.objectContaining({ id: b.id, same: ['uscc'], verification: 'unverified' }),
+    ]);
 
-    const replies = await Promise.all([a, b].map((e) => api.request<{ code?: string }>('POST', `/enterprises/${e.id}/verify`, { token: admin })));
+    const replies = await Promise.all(
+      [a, b].map((e) => api.request<{ code?: string }>('POST', `/enterprises/${e.id}/verify`, { token: admin })),
+    );
     expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(replies.find((r) => r.status === 409)?.body.code).toBe('USCC_TAKEN');
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [uscc]);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM organisations WHERE uscc = $1 AND verification = 'verified'`, [
+      uscc,
+    ]);
     expect(n).toBe(1);
     // And afterwards, one at a time: the loser's verify is refused again, and it stays out of the figures.
     const loser = replies[0].status === 409 ? a : b;
-    expect(await api.request('POST', `/enterprises/${loser.id}/verify`, { token: admin })).toMatchObject({ status: 409, body: { code: 'USCC_TAKEN' } });
+    expect(await api.request('POST', `/enterprises/${loser.id}/verify`, { token: admin })).toMatchObject({
+      status: 409,
+      body: { code: 'USCC_TAKEN' },
+    });
     expect((await api.db.query(`SELECT verification FROM organisations WHERE id = $1`, [loser.id]))[0].verification).toBe('unverified');
 
     // Now the code is held: a third registration is refused, and nothing of it is written.
@@ -149,7 +219,11 @@ describe('officers’ figures count verified enterprises and lived days only (in
   });
 
   it('refuses a code that passes its check character but cannot have been issued (USCC_VOID)', async () => {
-    for (const uscc of ['000000000000000000', 'B1620100MA7100000' + usccCheckCharacter('B1620100MA7100000'), '91000000MA7100000' + usccCheckCharacter('91000000MA7100000')]) {
+    for (const uscc of [
+      '000000000000000000',
+      'B1620100MA7100000' + usccCheckCharacter('B1620100MA7100000'),
+      '91000000MA7100000' + usccCheckCharacter('91000000MA7100000'),
+    ]) {
       const body = registration({ uscc });
       expect(await api.request('POST', '/enterprises', { body })).toMatchObject({ status: 422, body: { code: 'USCC_VOID' } });
       expect((await api.db.query('SELECT count(*)::int AS n FROM organisations WHERE uscc = $1', [uscc]))[0].n).toBe(0);
@@ -188,8 +262,14 @@ describe('officers’ figures count verified enterprises and lived days only (in
       const [thisYear, nextYear] = [await hostedIn(YEAR), await hostedIn(next)];
       const future = await placement('pending', `${next}-03-01`, `${next}-08-31`);
       // The paperwork is in order (approved, insured, of age): only the calendar refuses.
-      const early = await api.request('POST', `/placements/${future}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } });
-      expect(early).toMatchObject({ status: 422, body: { code: 'PLACEMENT_NOT_STARTED', facts: { startDate: `${next}-03-01`, today: TODAY } } });
+      const early = await api.request('POST', `/placements/${future}/activate`, {
+        token: hr,
+        body: { insurancePolicyNo: 'PICC-2027-0001' },
+      });
+      expect(early).toMatchObject({
+        status: 422,
+        body: { code: 'PLACEMENT_NOT_STARTED', facts: { startDate: `${next}-03-01`, today: TODAY } },
+      });
 
       const running = await placement('active', addDays(TODAY, -10), `${next}-06-30`, new Date().toISOString());
       const unfinished = await api.request('POST', `/placements/${running}/complete`, { token: hr, body: { evaluation: '良好' } });
@@ -202,13 +282,20 @@ describe('officers’ figures count verified enterprises and lived days only (in
     it('counts a placement from max(start, activation) to its end, only on days already lived; a new year counts from its first day', async () => {
       const next = YEAR + 1;
       const [newYear, lastOfFebruary, firstOfMarch] = [`${next}-01-01`, `${next}-02-28`, `${next}-03-01`];
-      const refresh = async (year: number, day: string) => api.db.transaction(async (tx) => refreshQuotas(tx, await rulesForYear(api.db, year), [enterpriseId], day));
+      const refresh = async (year: number, day: string) =>
+        api.db.transaction(async (tx) => refreshQuotas(tx, await rulesForYear(api.db, year), [enterpriseId], day));
       /** Hosted in `year` as its row would read on `day`. */
       const hostedOn = async (year: number, day: string) => {
         await refresh(year, day);
         return hostedIn(year);
       };
-      const before = [await hostedOn(YEAR, TODAY), await hostedOn(next, TODAY), await hostedOn(next, newYear), await hostedOn(next, lastOfFebruary), await hostedOn(next, firstOfMarch)];
+      const before = [
+        await hostedOn(YEAR, TODAY),
+        await hostedOn(next, TODAY),
+        await hostedOn(next, newYear),
+        await hostedOn(next, lastOfFebruary),
+        await hostedOn(next, firstOfMarch),
+      ];
 
       // Seen in the field: completed today for a placement starting next March. Not a day of it is lived.
       await placement('completed', firstOfMarch, `${next}-08-31`, new Date().toISOString());
@@ -216,7 +303,13 @@ describe('officers’ figures count verified enterprises and lived days only (in
       const started = addDays(TODAY, -6);
       await placement('active', started, lastOfFebruary, `${started}T09:00:00+08:00`);
 
-      const after = [await hostedOn(YEAR, TODAY), await hostedOn(next, TODAY), await hostedOn(next, newYear), await hostedOn(next, lastOfFebruary), await hostedOn(next, firstOfMarch)];
+      const after = [
+        await hostedOn(YEAR, TODAY),
+        await hostedOn(next, TODAY),
+        await hostedOn(next, newYear),
+        await hostedOn(next, lastOfFebruary),
+        await hostedOn(next, firstOfMarch),
+      ];
       expect(after).toEqual([before[0] + 1, before[1], before[2] + 1, before[3] + 1, before[4] + 2]);
       // The daily refresh finds this enterprise among those the date moves on those days.
       expect(await hostedChangesOn(api.db.manager, newYear)).toContain(enterpriseId);

@@ -9,17 +9,19 @@ async function main(): Promise<void> {
   const worker = await createWorker(loadWorkerConfig());
   // SIGTERM/SIGINT close the queues gracefully: jobs in hand finish, none is taken after; exit 0.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () =>
-      void worker
-        .close()
-        .then(shutdownTracing)
-        .then(
-          () => process.exit(0),
-          (error: unknown) => {
-            console.error('the worker did not close cleanly:', error);
-            process.exit(1);
-          },
-        ),
+    process.once(
+      signal,
+      () =>
+        void worker
+          .close()
+          .then(shutdownTracing)
+          .then(
+            () => process.exit(0),
+            (error: unknown) => {
+              console.error('the worker did not close cleanly:', error);
+              process.exit(1);
+            },
+          ),
     );
   }
 }

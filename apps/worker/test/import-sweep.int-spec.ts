@@ -47,15 +47,26 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
     const form = new FormData();
     form.append('kind', 'students');
     form.append('file', new Blob([csv], { type: 'text/csv' }), 'students.csv');
-    const response = await fetch(`${api.url}/schools/${schoolId}/imports`, { method: 'POST', headers: { authorization: `Bearer ${school}` }, body: form });
+    const response = await fetch(`${api.url}/schools/${schoolId}/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${school}` },
+      body: form,
+    });
     expect(response.status).toBe(202);
     return (await response.json()) as ImportView;
   };
   const view = async (id: string) => (await api.request<ImportView>('GET', `/imports/${id}`, { token: school })).body;
-  const finished = (id: string) => eventually(() => view(id), (v) => ['done', 'rejected', 'failed'].includes(v.status), 180_000);
+  const finished = (id: string) =>
+    eventually(
+      () => view(id),
+      (v) => ['done', 'rejected', 'failed'].includes(v.status),
+      180_000,
+    );
   const count = async (sql: string, params: unknown[]): Promise<number> => (await api.db.query(sql, params))[0].n;
   const studentsTagged = (tag: string) =>
-    count(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [`%.${tag}@import.example.cn`]);
+    count(`SELECT count(*)::int AS n FROM users u JOIN students s ON s.user_id = u.id WHERE u.email LIKE $1`, [
+      `%.${tag}@import.example.cn`,
+    ]);
   const usersTagged = (tag: string) => count(`SELECT count(*)::int AS n FROM users WHERE email LIKE $1`, [`%.${tag}@import.example.cn`]);
 
   it('kill -9 of the worker mid-COPY: the import ends failed (STALLED), nothing of it written; a late run of its job leaves it so; the same file then imports whole', async () => {
@@ -65,7 +76,11 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
     const queued = await upload(csv);
 
     // Progress is written only from inside the COPY loop: once it moves, the COPY is under way.
-    const copying = await eventually(() => view(queued.id), (v) => v.status !== 'queued' && v.processedRows > 0, 120_000);
+    const copying = await eventually(
+      () => view(queued.id),
+      (v) => v.status !== 'queued' && v.processedRows > 0,
+      120_000,
+    );
     await worker.stop('SIGKILL');
     worker = undefined;
     expect(copying.status).toBe('validating');
@@ -82,7 +97,11 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
 
     // The job run again (as BullMQ retries it once the dead worker's hold lapses): the import stays failed, nothing written.
     const late = await queue.add('import.run', { importId: queued.id }, { jobId: `late-${uniqueSuffix()}` });
-    await eventually(() => late.getState(), (state) => state === 'completed' || state === 'failed', 60_000);
+    await eventually(
+      () => late.getState(),
+      (state) => state === 'completed' || state === 'failed',
+      60_000,
+    );
     expect(await view(queued.id)).toMatchObject({ status: 'failed', failureReason: 'STALLED', importedRows: 0 });
     expect(await usersTagged(tag)).toBe(0);
 
@@ -99,7 +118,11 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
     worker ??= await startWorker(workerEnv());
     const tag = uniqueSuffix();
     const queued = await upload(toCsv([STUDENT_HEADER, ...studentRows(100_000, tag)]));
-    await eventually(() => view(queued.id), (v) => v.status !== 'queued' && v.processedRows > 0, 120_000);
+    await eventually(
+      () => view(queued.id),
+      (v) => v.status !== 'queued' && v.processedRows > 0,
+      120_000,
+    );
     // As the sweep would: the guarded UPDATE that ends an unfinished import.
     const [ended] = await api.db.query(
       `UPDATE imports SET status = 'failed', failure_reason = 'STALLED', failure = 'ended by the test', file = NULL, finished_at = now(), updated_at = now()
@@ -109,7 +132,11 @@ describe('imports that cannot finish are ended: the sweep (integration: worker p
     expect(ended).toHaveLength(1);
     // The runner finds out at its next guarded write and rolls back; the job ends and the import stays as the sweep left it.
     const job = await queue.getJob(jobId('import.run', queued.id));
-    await eventually(() => job!.getState(), (state) => state === 'completed' || state === 'failed', 120_000);
+    await eventually(
+      () => job!.getState(),
+      (state) => state === 'completed' || state === 'failed',
+      120_000,
+    );
     expect(await view(queued.id)).toMatchObject({ status: 'failed', failureReason: 'STALLED', importedRows: 0 });
     expect(await usersTagged(tag)).toBe(0);
   }, 300_000);

@@ -49,8 +49,18 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
       body: {
-        type: 'internship', title: '数控加工实习生', description: '精密零件加工', majors: ['机电一体化技术'], district: '七里河区',
-        startDate: '2027-03-01', endDate: '2027-08-31', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false,
+        type: 'internship',
+        title: '数控加工实习生',
+        description: '精密零件加工',
+        majors: ['机电一体化技术'],
+        district: '七里河区',
+        startDate: '2027-03-01',
+        endDate: '2027-08-31',
+        capacity: 1,
+        stipend: '3000',
+        postWage: '3600',
+        hoursPerDay: '8',
+        nightShift: false,
       },
     });
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
@@ -64,7 +74,9 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   it('the API process dies right after committing an offer: the event waits in the outbox and is delivered once a worker runs', async () => {
     await offeredApplication();
     await api.process.stop('SIGKILL'); // nothing but the committed transaction is left of the request
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.offered' AND published_at IS NULL`);
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.offered' AND published_at IS NULL`,
+    );
     expect(n).toBe(1);
 
     api = await api.restart();
@@ -79,7 +91,10 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
       readAt: null,
     });
     // An offer goes by e-mail too, by default, to the student's address.
-    const mail = await eventually(async () => smtp.received.filter((m) => m.to === demo('student')), (m) => m.length >= 1);
+    const mail = await eventually(
+      async () => smtp.received.filter((m) => m.to === demo('student')),
+      (m) => m.length >= 1,
+    );
     expect(mail[0].messageId).toMatch(/^<delivery-[0-9a-f-]{36}@skillbridge>$/);
   });
 
@@ -96,20 +111,44 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
       token: student,
       body: { preferences: [{ kind: 'application.shortlisted', channels: ['webhook'], mode: 'immediate' }] },
     });
-    expect(reply.body.find((p) => p.kind === 'application.shortlisted')).toEqual({ kind: 'application.shortlisted', channels: ['webhook'], mode: 'immediate', isDefault: false });
-    const bad = await api.request('PUT', '/me/notification-preferences', { token: student, body: { preferences: [{ kind: 'application.shortlisted', channels: ['pigeon'], mode: 'now' }] } });
+    expect(reply.body.find((p) => p.kind === 'application.shortlisted')).toEqual({
+      kind: 'application.shortlisted',
+      channels: ['webhook'],
+      mode: 'immediate',
+      isDefault: false,
+    });
+    const bad = await api.request('PUT', '/me/notification-preferences', {
+      token: student,
+      body: { preferences: [{ kind: 'application.shortlisted', channels: ['pigeon'], mode: 'now' }] },
+    });
     expect(bad.status).toBe(400);
 
     const before = (await inbox()).items.length;
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
-      body: { type: 'internship', title: '电气装调实习生', description: '产线', majors: ['机电一体化技术'], district: '七里河区', startDate: '2027-09-01', endDate: '2028-02-28', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false },
+      body: {
+        type: 'internship',
+        title: '电气装调实习生',
+        description: '产线',
+        majors: ['机电一体化技术'],
+        district: '七里河区',
+        startDate: '2027-09-01',
+        endDate: '2028-02-28',
+        capacity: 1,
+        stipend: '3000',
+        postWage: '3600',
+        hoursPerDay: '8',
+        nightShift: false,
+      },
     });
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
     const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: student, body: {} });
     await api.request('POST', `/applications/${application.body.id}/shortlist`, { token: hr });
 
-    const hook = await eventually(async () => hooks.received.filter((h) => h.body.kind === 'application.shortlisted'), (h) => h.length === 1);
+    const hook = await eventually(
+      async () => hooks.received.filter((h) => h.body.kind === 'application.shortlisted'),
+      (h) => h.length === 1,
+    );
     expect(hook[0]).toMatchObject({ signatureValid: true, body: { title: '你已进入候选名单', recipient: { email: demo('student') } } });
     // The submission reached the inbox; the shortlisting did not.
     const after = await inbox();
@@ -126,11 +165,15 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
       [applicationId, studentId],
     );
     const ids = inserted.map((e) => e.id);
-    const entries = async () => (await api.db.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = ANY($1::bigint[])`, [ids]))[0].n;
+    const entries = async () =>
+      (await api.db.query(`SELECT count(*)::int AS n FROM notifications WHERE event_id = ANY($1::bigint[])`, [ids]))[0].n;
     await eventually(entries, (n) => n === 45); // 5 events are about an application that does not exist
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await entries()).toBe(45);
-    const [{ failed }] = await api.db.query(`SELECT count(*)::int AS failed FROM deliveries WHERE event_id = ANY($1::bigint[]) AND status <> 'sent'`, [ids]);
+    const [{ failed }] = await api.db.query(
+      `SELECT count(*)::int AS failed FROM deliveries WHERE event_id = ANY($1::bigint[]) AND status <> 'sent'`,
+      [ids],
+    );
     expect(failed).toBe(0);
     // Delivered by the batch itself, not by its one-by-one fallback (which would hide a broken batch).
     expect(worker?.output()).not.toContain('batch fan-out failed');
@@ -145,24 +188,44 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     );
     const events = inserted.map((e) => e.id);
     const delivered = async (channel: string): Promise<number> =>
-      (await api.db.query(`SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`, [events, channel]))[0].n;
+      (
+        await api.db.query(
+          `SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`,
+          [events, channel],
+        )
+      )[0].n;
 
     worker = await startWorker(workerEnv());
     // The inbox entries go out a hundred at a time; the e-mails one by one, so the kill lands among them.
-    await eventually(() => delivered('email'), (n) => n >= 100, 60_000);
+    await eventually(
+      () => delivered('email'),
+      (n) => n >= 100,
+      60_000,
+    );
     await worker.stop('SIGKILL');
     expect(await delivered('email')).toBeLessThan(1000);
 
     worker = await startWorker(workerEnv());
-    await eventually(() => delivered('inbox'), (n) => n === 1000, 90_000);
-    await eventually(() => delivered('email'), (n) => n === 1000, 90_000);
+    await eventually(
+      () => delivered('inbox'),
+      (n) => n === 1000,
+      90_000,
+    );
+    await eventually(
+      () => delivered('email'),
+      (n) => n === 1000,
+      90_000,
+    );
     const [{ entries, distinct }] = await api.db.query(
       `SELECT count(*)::int AS entries, count(DISTINCT event_id)::int AS distinct FROM notifications WHERE event_id = ANY($1::bigint[])`,
       [events],
     );
     expect({ entries, distinct }).toEqual({ entries: 1000, distinct: 1000 }); // each in the inbox, never twice
     // Every e-mail arrived under its delivery's Message-ID: none missing, none unexpected.
-    const ids: Array<{ id: string }> = await api.db.query(`SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`, [events]);
+    const ids: Array<{ id: string }> = await api.db.query(
+      `SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`,
+      [events],
+    );
     const expected = new Set(ids.map((d) => `<delivery-${d.id}@skillbridge>`));
     const arrived = new Set([...smtp.uniqueIds()].filter((id) => expected.has(id)));
     expect(ids).toHaveLength(1000);
@@ -179,7 +242,20 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     const applicationId = await (async () => {
       const slot = await api.request<{ id: string }>('POST', '/slots', {
         token: hr,
-        body: { type: 'internship', title: '装配实习生', description: '装配', majors: ['机电一体化技术'], district: '七里河区', startDate: '2028-03-01', endDate: '2028-08-31', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false },
+        body: {
+          type: 'internship',
+          title: '装配实习生',
+          description: '装配',
+          majors: ['机电一体化技术'],
+          district: '七里河区',
+          startDate: '2028-03-01',
+          endDate: '2028-08-31',
+          capacity: 1,
+          stipend: '3000',
+          postWage: '3600',
+          hoursPerDay: '8',
+          nightShift: false,
+        },
       });
       await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
       const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: student, body: {} });
@@ -187,15 +263,36 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
       return application.body.id;
     })();
     const status = async (channel: string) =>
-      (await api.db.query(`SELECT d.status, d.attempts FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.withdrawn' AND d.channel = $2`, [applicationId, channel]))[0];
-    await eventually(() => status('email'), (row) => row?.attempts >= 2);
+      (
+        await api.db.query(
+          `SELECT d.status, d.attempts FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.withdrawn' AND d.channel = $2`,
+          [applicationId, channel],
+        )
+      )[0];
+    await eventually(
+      () => status('email'),
+      (row) => row?.attempts >= 2,
+    );
     smtp.refusing = false;
-    expect(await eventually(() => status('email'), (row) => row?.status === 'sent')).toMatchObject({ status: 'sent' });
+    expect(
+      await eventually(
+        () => status('email'),
+        (row) => row?.status === 'sent',
+      ),
+    ).toMatchObject({ status: 'sent' });
 
-    const dead = await eventually(() => status('webhook'), (row) => row?.status === 'dead', 60_000);
+    const dead = await eventually(
+      () => status('webhook'),
+      (row) => row?.status === 'dead',
+      60_000,
+    );
     expect(dead.attempts).toBe(6);
     const admin = await api.token(demo('admin'));
-    const letters = await api.request<Array<{ id: string; kind: string; channel: string; attempts: number }>>('GET', '/admin/dead-letters', { token: admin });
+    const letters = await api.request<Array<{ id: string; kind: string; channel: string; attempts: number }>>(
+      'GET',
+      '/admin/dead-letters',
+      { token: admin },
+    );
     const letter = letters.body.find((l) => l.kind === 'application.withdrawn' && l.channel === 'webhook');
     expect(letter).toMatchObject({ attempts: 6 });
     expect((await api.request('GET', '/admin/dead-letters', { token: student })).status).toBe(403);
@@ -203,7 +300,11 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     // Retried by the admin while the webhook still fails: the API's job has the delivery's full
     // attempts (the shared retry policy), so the letter is dead again, not left 'failed' for ever.
     expect((await api.request('POST', `/admin/dead-letters/${letter!.id}/retry`, { token: admin })).status).toBe(202);
-    const deadAgain = await eventually(() => status('webhook'), (row) => row?.status === 'dead', 60_000);
+    const deadAgain = await eventually(
+      () => status('webhook'),
+      (row) => row?.status === 'dead',
+      60_000,
+    );
     expect(deadAgain.attempts).toBe(12);
   }, 120_000);
 });

@@ -24,7 +24,13 @@ describe('observability: Prometheus metrics and one trace from the API request t
     otlp = await new OtlpReceiver().start();
     smtp = await new SmtpSink().start();
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, METRICS_TOKEN: metricsToken, ...tracing() });
-    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, METRICS_SAMPLE_MS: '500', ...tracing() });
+    worker = await startWorker({
+      DATABASE_URL: api.database.url,
+      QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtp.url,
+      METRICS_SAMPLE_MS: '500',
+      ...tracing(),
+    });
     [hr, student] = await Promise.all([api.token(demo('hr')), api.token(demo('student'))]);
   }, 180_000);
   afterAll(async () => {
@@ -39,13 +45,26 @@ describe('observability: Prometheus metrics and one trace from the API request t
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
       body: {
-        type: 'internship', title: '焊接实习生', description: '焊接', majors: ['机电一体化技术'], district: '七里河区',
-        startDate: '2027-03-01', endDate: '2027-08-31', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false,
+        type: 'internship',
+        title: '焊接实习生',
+        description: '焊接',
+        majors: ['机电一体化技术'],
+        district: '七里河区',
+        startDate: '2027-03-01',
+        endDate: '2027-08-31',
+        capacity: 1,
+        stipend: '3000',
+        postWage: '3600',
+        hoursPerDay: '8',
+        nightShift: false,
       },
     });
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
     const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: student, body: {} });
-    const offered = await api.request('POST', `/applications/${application.body.id}/offer`, { token: hr, body: { respondBy: '2027-02-25' } });
+    const offered = await api.request('POST', `/applications/${application.body.id}/offer`, {
+      token: hr,
+      body: { respondBy: '2027-02-25' },
+    });
     expect(offered.status).toBe(200);
     return { slotId: slot.body.id, applicationId: application.body.id };
   };
@@ -62,9 +81,12 @@ describe('observability: Prometheus metrics and one trace from the API request t
     expect((await api.request('GET', `/nowhere/${uniqueSuffix()}`)).status).toBe(404);
     const after = await apiMetrics();
 
-    const slotReads = (samples: Sample[]) => total(samples, 'http_requests_total', { method: 'GET', route: '/api/v1/slots/:id', status_code: '200' });
+    const slotReads = (samples: Sample[]) =>
+      total(samples, 'http_requests_total', { method: 'GET', route: '/api/v1/slots/:id', status_code: '200' });
     expect(slotReads(after) - slotReads(before)).toBe(3);
-    expect(total(after, 'http_request_duration_seconds_count', { route: '/api/v1/slots/:id', status_code: '200' })).toBeGreaterThanOrEqual(3);
+    expect(total(after, 'http_request_duration_seconds_count', { route: '/api/v1/slots/:id', status_code: '200' })).toBeGreaterThanOrEqual(
+      3,
+    );
     expect(total(after, 'http_requests_total', { route: '/api/v1/applications/:id/offer', status_code: '200' })).toBeGreaterThanOrEqual(1);
     expect(total(after, 'http_requests_total', { route: 'unmatched', status_code: '404' })).toBeGreaterThanOrEqual(1);
     // Never a raw URL in a label: no ids, so the series stay few.
@@ -80,7 +102,10 @@ describe('observability: Prometheus metrics and one trace from the API request t
     const mailed = () => smtp.received.filter((m) => m.to === demo('student')).length;
     const mailedBefore = mailed();
     await offer();
-    await eventually(async () => mailed(), (n) => n > mailedBefore);
+    await eventually(
+      async () => mailed(),
+      (n) => n > mailedBefore,
+    );
     // Counters move after the work is recorded: wait until each one has.
     const moved = (s: Sample[], name: string, labels: Record<string, string>) => total(s, name, labels) > total(before, name, labels);
     const after = await eventually(
@@ -107,14 +132,20 @@ describe('observability: Prometheus metrics and one trace from the API request t
     await holder.connect();
     worker.child.kill('SIGSTOP');
     try {
-      const [{ id }] = await api.db.query(`INSERT INTO outbox_events (kind, subject_id, recipients) VALUES ('application.rejected', gen_random_uuid(), '{}') RETURNING id`);
+      const [{ id }] = await api.db.query(
+        `INSERT INTO outbox_events (kind, subject_id, recipients) VALUES ('application.rejected', gen_random_uuid(), '{}') RETURNING id`,
+      );
       await holder.startTransaction();
       await holder.query('SELECT id FROM outbox_events WHERE id = $1 FOR UPDATE NOWAIT', [id]); // never wait on a paused process
     } finally {
       worker.child.kill('SIGCONT');
     }
     try {
-      const stuck = await eventually(workerMetrics, (s) => total(s, 'skillbridge_outbox_unpublished') >= 1 && total(s, 'skillbridge_outbox_oldest_unpublished_age_seconds') >= 1, 15_000);
+      const stuck = await eventually(
+        workerMetrics,
+        (s) => total(s, 'skillbridge_outbox_unpublished') >= 1 && total(s, 'skillbridge_outbox_oldest_unpublished_age_seconds') >= 1,
+        15_000,
+      );
       expect(total(stuck, 'skillbridge_backlog_sample_age_seconds')).toBeLessThan(5);
     } finally {
       await holder.commitTransaction();
@@ -126,20 +157,26 @@ describe('observability: Prometheus metrics and one trace from the API request t
 
   it('one trace spans the API request that made an offer and the worker’s fan-out and e-mail delivery', async () => {
     const { applicationId } = await offer();
-    const [event] = await api.db.query(`SELECT id, traceparent FROM outbox_events WHERE kind = 'application.offered' AND subject_id = $1`, [applicationId]);
+    const [event] = await api.db.query(`SELECT id, traceparent FROM outbox_events WHERE kind = 'application.offered' AND subject_id = $1`, [
+      applicationId,
+    ]);
     expect(event.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const traceId = event.traceparent.split('-')[1];
 
     const spans = await eventually(
       async () => otlp.spans.filter((s) => s.traceId === traceId),
-      (found) => found.some((s) => s.service === 'skillbridge-worker' && s.name === 'notification.deliver') && found.some((s) => s.name === 'notification.fanout.event'),
+      (found) =>
+        found.some((s) => s.service === 'skillbridge-worker' && s.name === 'notification.deliver') &&
+        found.some((s) => s.name === 'notification.fanout.event'),
       30_000,
     );
     const server = spans.find((s) => s.service === 'skillbridge-api' && s.name === 'POST /api/v1/applications/:id/offer');
     expect(server).toBeDefined();
     expect(server!.attributes['http.route']).toBe('/api/v1/applications/:id/offer');
     // The database work of the request is in the trace too.
-    expect(spans.some((s) => s.service === 'skillbridge-api' && s.parentSpanId !== '' && /pg|postgres|INSERT|UPDATE|SELECT/i.test(s.name))).toBe(true);
+    expect(
+      spans.some((s) => s.service === 'skillbridge-api' && s.parentSpanId !== '' && /pg|postgres|INSERT|UPDATE|SELECT/i.test(s.name)),
+    ).toBe(true);
     // The worker's spans are children of the span that recorded the event.
     const recordedBy = event.traceparent.split('-')[2];
     const deliver = spans.find((s) => s.name === 'notification.deliver')!;
@@ -159,7 +196,13 @@ describe('observability: Prometheus metrics and one trace from the API request t
     // Its own Redis: a production worker insists on noeviction (redis-server's default).
     const redis = await OwnRedis.start();
     const production = (env: Record<string, string> = {}) =>
-      startWorker({ NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: redis.url, QUEUE_PREFIX: `sb-test-${uniqueSuffix()}`, ...env });
+      startWorker({
+        NODE_ENV: 'production',
+        DATABASE_URL: api.database.url,
+        REDIS_URL: redis.url,
+        QUEUE_PREFIX: `sb-test-${uniqueSuffix()}`,
+        ...env,
+      });
     try {
       const open = await production();
       try {
@@ -174,7 +217,11 @@ describe('observability: Prometheus metrics and one trace from the API request t
       try {
         const metrics = guarded.healthUrl.replace(/\/health$/, '/metrics');
         expect((await fetch(metrics)).status).toBe(401);
-        expect((await scrape(metrics, metricsToken)).some((sample) => sample.name === 'skillbridge_jobs_total' || sample.name.startsWith('process_'))).toBe(true);
+        expect(
+          (await scrape(metrics, metricsToken)).some(
+            (sample) => sample.name === 'skillbridge_jobs_total' || sample.name.startsWith('process_'),
+          ),
+        ).toBe(true);
       } finally {
         await guarded.stop();
       }

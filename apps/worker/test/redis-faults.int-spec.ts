@@ -35,23 +35,50 @@ describe('the worker and its Redis (integration: a redis-server of the test’s 
     );
     const events = inserted.map((e) => e.id);
     const delivered = async (channel: string): Promise<number> =>
-      (await db.query(`SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`, [events, channel]))[0].n;
+      (
+        await db.query(
+          `SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`,
+          [events, channel],
+        )
+      )[0].n;
 
-    const worker = await startWorker({ DATABASE_URL: database.url, REDIS_URL: redis.url, QUEUE_PREFIX: 'drill', SMTP_URL: smtp.url, RETRY_BASE_MS: '100', EMAILS_PER_HOUR: '100000' });
+    const worker = await startWorker({
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'drill',
+      SMTP_URL: smtp.url,
+      RETRY_BASE_MS: '100',
+      EMAILS_PER_HOUR: '100000',
+    });
     try {
-      await eventually(() => delivered('inbox'), (n) => n >= 200, 60_000);
+      await eventually(
+        () => delivered('inbox'),
+        (n) => n >= 200,
+        60_000,
+      );
       await redis.down('SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await redis.up();
 
-      await eventually(() => delivered('inbox'), (n) => n === 1000, 120_000);
-      await eventually(() => delivered('email'), (n) => n === 1000, 120_000);
+      await eventually(
+        () => delivered('inbox'),
+        (n) => n === 1000,
+        120_000,
+      );
+      await eventually(
+        () => delivered('email'),
+        (n) => n === 1000,
+        120_000,
+      );
       const [{ entries, distinct }] = await db.query(
         `SELECT count(*)::int AS entries, count(DISTINCT event_id)::int AS distinct FROM notifications WHERE event_id = ANY($1::bigint[])`,
         [events],
       );
       expect({ entries, distinct }).toEqual({ entries: 1000, distinct: 1000 });
-      const ids: Array<{ id: string }> = await db.query(`SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`, [events]);
+      const ids: Array<{ id: string }> = await db.query(
+        `SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`,
+        [events],
+      );
       const arrived = smtp.uniqueIds();
       expect(ids.filter((d) => !arrived.has(`<delivery-${d.id}@skillbridge>`))).toEqual([]);
     } finally {

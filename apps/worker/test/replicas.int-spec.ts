@@ -31,7 +31,8 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     RETRY_BASE_MS: '100',
   });
   const metricsOf = (worker: Worker) => scrape(worker.healthUrl.replace(/\/health$/, '/metrics'));
-  const delivered = (worker: Worker) => metricsOf(worker).then((s) => total(s, 'skillbridge_jobs_total', { name: 'notification.deliver', outcome: 'completed' }));
+  const delivered = (worker: Worker) =>
+    metricsOf(worker).then((s) => total(s, 'skillbridge_jobs_total', { name: 'notification.deliver', outcome: 'completed' }));
 
   beforeAll(async () => {
     smtp = await new SmtpSink().start();
@@ -57,15 +58,29 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     const created = await apis[0].request<{ id: string; enterpriseId: string }>('POST', '/slots', { token: hr, body });
     if (created.status !== 201) throw new Error(`slot not created: ${JSON.stringify(created.body)}`);
     // Published through the other replica: what one API writes, the other serves.
-    const published = await apis[1].request<{ id: string; enterpriseId: string; state: string }>('POST', `/slots/${created.body.id}/publish`, { token: hr });
+    const published = await apis[1].request<{ id: string; enterpriseId: string; state: string }>(
+      'POST',
+      `/slots/${created.body.id}/publish`,
+      { token: hr },
+    );
     expect(published.body.state).toBe('open');
     return published.body;
   };
 
   it('parallel accepts spread over both APIs for a 5-seat slot: exactly 5 win, the rest are told SLOT_FULL', async () => {
     const slot = await openSlot({
-      type: 'internship', title: '多副本实习生', description: '抢座', majors: ['机电一体化技术'], district: '七里河区',
-      startDate: '2027-03-01', endDate: '2027-08-31', capacity: 5, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false,
+      type: 'internship',
+      title: '多副本实习生',
+      description: '抢座',
+      majors: ['机电一体化技术'],
+      district: '七里河区',
+      startDate: '2027-03-01',
+      endDate: '2027-08-31',
+      capacity: 5,
+      stipend: '3000',
+      postWage: '3600',
+      hoursPerDay: '8',
+      nightShift: false,
     });
     const schoolId = await apis[0].organisationOf(demo('school'));
     const tag = uniqueSuffix();
@@ -80,7 +95,9 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
       [schoolId, slot.id, 80, tag, slot.enterpriseId],
     );
     const tokens = await Promise.all(racers.map((r) => apis[0].tokenFor(r.user_id)));
-    const replies = await Promise.all(racers.map((r, i) => via(i).request<{ code?: string }>('POST', `/applications/${r.application_id}/accept`, { token: tokens[i] })));
+    const replies = await Promise.all(
+      racers.map((r, i) => via(i).request<{ code?: string }>('POST', `/applications/${r.application_id}/accept`, { token: tokens[i] })),
+    );
 
     const won = replies.filter((r) => r.status === 200);
     expect(won).toHaveLength(5);
@@ -101,8 +118,16 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
 
   it('parallel bookings of one practice month over both APIs: never more teachers on a day than the capacity', async () => {
     const slot = await openSlot({
-      type: 'teacher_practice', title: '多副本教师实践', description: '教师实践', majors: ['数控技术'], district: '七里河区',
-      startDate: '2027-01-01', endDate: '2027-12-31', capacity: 3, hoursPerDay: '8', nightShift: false,
+      type: 'teacher_practice',
+      title: '多副本教师实践',
+      description: '教师实践',
+      majors: ['数控技术'],
+      district: '七里河区',
+      startDate: '2027-01-01',
+      endDate: '2027-12-31',
+      capacity: 3,
+      hoursPerDay: '8',
+      nightShift: false,
     });
     const schoolId = await apis[0].organisationOf(demo('school'));
     const teachers: Array<{ id: string }> = await apis[0].db.query(
@@ -113,27 +138,54 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     );
     const tokens = await Promise.all(teachers.map((t) => apis[0].tokenFor(t.id)));
     const replies = await Promise.all(
-      teachers.map((_, i) => via(i).request<{ code?: string }>('POST', `/slots/${slot.id}/bookings`, { token: tokens[i], body: { startDate: '2027-05-01', endDate: '2027-05-30' } })),
+      teachers.map((_, i) =>
+        via(i).request<{ code?: string }>('POST', `/slots/${slot.id}/bookings`, {
+          token: tokens[i],
+          body: { startDate: '2027-05-01', endDate: '2027-05-30' },
+        }),
+      ),
     );
     expect(replies.filter((r) => r.status === 201)).toHaveLength(3);
     expect(replies.filter((r) => r.status === 409 && r.body.code === 'SLOT_FULL')).toHaveLength(13);
-    const [{ worst, days }] = await apis[0].db.query(`SELECT max(taken)::int AS worst, count(*)::int AS days FROM practice_days WHERE slot_id = $1`, [slot.id]);
+    const [{ worst, days }] = await apis[0].db.query(
+      `SELECT max(taken)::int AS worst, count(*)::int AS days FROM practice_days WHERE slot_id = $1`,
+      [slot.id],
+    );
     expect({ worst, days }).toEqual({ worst: 3, days: 30 });
   }, 60_000);
 
   /** An application of student@ offered by hr@, made through the APIs: the subject of the bursts' events. */
   const offeredApplication = async (): Promise<string> => {
     const slot = await openSlot({
-      type: 'internship', title: '数控加工实习生', description: '精密零件加工', majors: ['机电一体化技术'], district: '七里河区',
-      startDate: '2028-03-01', endDate: '2028-08-31', capacity: 1, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false,
+      type: 'internship',
+      title: '数控加工实习生',
+      description: '精密零件加工',
+      majors: ['机电一体化技术'],
+      district: '七里河区',
+      startDate: '2028-03-01',
+      endDate: '2028-08-31',
+      capacity: 1,
+      stipend: '3000',
+      postWage: '3600',
+      hoursPerDay: '8',
+      nightShift: false,
     });
     const student = await apis[1].token(demo('student'));
     const application = await apis[1].request<{ id: string }>('POST', `/slots/${slot.id}/applications`, { token: student, body: {} });
-    const offer = await apis[0].request('POST', `/applications/${application.body.id}/offer`, { token: hr, body: { respondBy: '2028-02-25' } });
+    const offer = await apis[0].request('POST', `/applications/${application.body.id}/offer`, {
+      token: hr,
+      body: { respondBy: '2028-02-25' },
+    });
     expect(offer.status).toBe(200);
     // Its own e-mail out of the way first, so that a burst's mail window holds only the burst's.
     await eventually(
-      async () => (await apis[0].db.query(`SELECT count(*)::int AS n FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.offered' AND d.user_id = $2 AND d.channel = 'email' AND d.status = 'sent'`, [application.body.id, studentId]))[0].n,
+      async () =>
+        (
+          await apis[0].db.query(
+            `SELECT count(*)::int AS n FROM deliveries d JOIN outbox_events e ON e.id = d.event_id WHERE e.subject_id = $1 AND e.kind = 'application.offered' AND d.user_id = $2 AND d.channel = 'email' AND d.status = 'sent'`,
+            [application.body.id, studentId],
+          )
+        )[0].n,
       (n) => n === 1,
     );
     return application.body.id;
@@ -150,7 +202,12 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     return rows.map((r) => r.id);
   };
   const sent = async (events: string[], channel: string): Promise<number> =>
-    (await apis[0].db.query(`SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`, [events, channel]))[0].n;
+    (
+      await apis[0].db.query(
+        `SELECT count(*)::int AS n FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = $2 AND status = 'sent'`,
+        [events, channel],
+      )
+    )[0].n;
 
   /** Exactly once per channel in the database, and every e-mail under its delivery's Message-ID, none missing, none foreign. */
   const expectDeliveredOnce = async (events: string[], mailsSince: number): Promise<{ mails: number; distinct: number }> => {
@@ -164,7 +221,10 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
       [events],
     );
     expect({ rows, sentRows }).toEqual({ rows: events.length * 2, sentRows: events.length * 2 }); // inbox + e-mail each
-    const ids: Array<{ id: string }> = await apis[0].db.query(`SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`, [events]);
+    const ids: Array<{ id: string }> = await apis[0].db.query(
+      `SELECT id FROM deliveries WHERE event_id = ANY($1::bigint[]) AND channel = 'email'`,
+      [events],
+    );
     const expected = new Set(ids.map((d) => `<delivery-${d.id}@skillbridge>`));
     const mails = smtp.received.slice(mailsSince).filter((m) => m.to === demo('student'));
     const arrived = new Set(mails.map((m) => m.messageId));
@@ -178,8 +238,16 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     const [before0, before1] = await Promise.all(workers.map(delivered));
     const mailsSince = smtp.received.length;
     const events = await burst(400);
-    await eventually(() => sent(events, 'inbox'), (n) => n === 400, 90_000);
-    await eventually(() => sent(events, 'email'), (n) => n === 400, 90_000);
+    await eventually(
+      () => sent(events, 'inbox'),
+      (n) => n === 400,
+      90_000,
+    );
+    await eventually(
+      () => sent(events, 'email'),
+      (n) => n === 400,
+      90_000,
+    );
     const { mails, distinct } = await expectDeliveredOnce(events, mailsSince);
     // No crash, so not even a repeated send: every e-mail went out once.
     expect({ mails, distinct }).toEqual({ mails: 400, distinct: 400 });
@@ -189,14 +257,20 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     expect(after1 - before1).toBeGreaterThan(0);
     expect(after0 - before0 + (after1 - before1)).toBeGreaterThanOrEqual(400);
     // And the inbox fan-out too: both or either, but together exactly once (checked above); the counters agree.
-    const inbox = await Promise.all(workers.map((w) => metricsOf(w).then((s) => total(s, 'skillbridge_deliveries_total', { channel: 'inbox', outcome: 'sent' }))));
+    const inbox = await Promise.all(
+      workers.map((w) => metricsOf(w).then((s) => total(s, 'skillbridge_deliveries_total', { channel: 'inbox', outcome: 'sent' }))),
+    );
     expect(inbox[0] + inbox[1]).toBeGreaterThanOrEqual(400);
   }, 200_000);
 
   it('kill -9 of one worker in the middle of a burst: the other finishes it, each event delivered once per channel', async () => {
     const mailsSince = smtp.received.length;
     const events = await burst(600);
-    await eventually(() => sent(events, 'email'), (n) => n >= 100, 90_000);
+    await eventually(
+      () => sent(events, 'email'),
+      (n) => n >= 100,
+      90_000,
+    );
     const [victim, survivor] = workers;
     const [victimDid, survivorBefore] = await Promise.all([delivered(victim), delivered(survivor)]);
     expect(victimDid).toBeGreaterThan(0);
@@ -204,8 +278,16 @@ describe('replicas: 2 APIs and 2 workers over one database and Redis (integratio
     expect(await sent(events, 'email')).toBeLessThan(600);
 
     // Jobs the victim held come back once their locks expire (BullMQ's stalled-job check, ~30 s).
-    await eventually(() => sent(events, 'inbox'), (n) => n === 600, 150_000);
-    await eventually(() => sent(events, 'email'), (n) => n === 600, 150_000);
+    await eventually(
+      () => sent(events, 'inbox'),
+      (n) => n === 600,
+      150_000,
+    );
+    await eventually(
+      () => sent(events, 'email'),
+      (n) => n === 600,
+      150_000,
+    );
     const { mails, distinct } = await expectDeliveredOnce(events, mailsSince);
     // A message whose sending the kill interrupted may go out again, under the same Message-ID.
     expect(distinct).toBe(600);

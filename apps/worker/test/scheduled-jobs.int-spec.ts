@@ -54,7 +54,13 @@ describe('scheduled jobs on a set clock (integration)', () => {
   /** The built worker with its clock set to `instant` (a worker running before is stopped). */
   const workerAt = async (instant: string): Promise<void> => {
     await worker?.stop();
-    worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix, SMTP_URL: smtp.url, TEST_CLOCK: instant, EMAILS_PER_HOUR: '100000' });
+    worker = await startWorker({
+      DATABASE_URL: api.database.url,
+      QUEUE_PREFIX: queuePrefix,
+      SMTP_URL: smtp.url,
+      TEST_CLOCK: instant,
+      EMAILS_PER_HOUR: '100000',
+    });
   };
 
   /** Runs a scheduled job now, as its scheduler adds it (same name, payload and options), under an id of this run's own. */
@@ -63,7 +69,10 @@ describe('scheduled jobs on a set clock (integration)', () => {
     const id = jobId(name, 'test', tag);
     await queue.add(job.name, job.data, { ...job.opts, jobId: id });
     // A completed run is removed (removeOnComplete), a failed one kept.
-    const state = await eventually(() => queue.getJobState(id), (s) => s === 'unknown' || s === 'failed');
+    const state = await eventually(
+      () => queue.getJobState(id),
+      (s) => s === 'unknown' || s === 'failed',
+    );
     expect(state).toBe('unknown');
   };
   const runTwice = async (name: ScheduledJobName, tag: string): Promise<void> => {
@@ -104,11 +113,25 @@ describe('scheduled jobs on a set clock (integration)', () => {
     return ok(await api.request<SlotView>('POST', `/slots/${created.id}/publish`, { token: hr }), 'publish');
   };
   const internship = (startDate: string, applicationDeadline: string) => ({
-    type: 'internship', title: '数控加工实习生', description: '精密零件加工', majors: ['机电一体化技术'], district: '七里河区',
-    startDate, endDate: '2027-03-31', capacity: 5, stipend: '3000', postWage: '3600', hoursPerDay: '8', nightShift: false, applicationDeadline,
+    type: 'internship',
+    title: '数控加工实习生',
+    description: '精密零件加工',
+    majors: ['机电一体化技术'],
+    district: '七里河区',
+    startDate,
+    endDate: '2027-03-31',
+    capacity: 5,
+    stipend: '3000',
+    postWage: '3600',
+    hoursPerDay: '8',
+    nightShift: false,
+    applicationDeadline,
   });
   const offered = async (slot: SlotView, student: { token: string }, respondBy: string): Promise<string> => {
-    const application = ok(await api.request<ApplicationView>('POST', `/slots/${slot.id}/applications`, { token: student.token, body: {} }), 'apply');
+    const application = ok(
+      await api.request<ApplicationView>('POST', `/slots/${slot.id}/applications`, { token: student.token, body: {} }),
+      'apply',
+    );
     ok(await api.request('POST', `/applications/${application.id}/offer`, { token: hr, body: { respondBy } }), 'offer');
     return application.id;
   };
@@ -134,15 +157,35 @@ describe('scheduled jobs on a set clock (integration)', () => {
 
     const [t1, t2] = await teachers(2);
     const practiceSlot = await openSlot({
-      type: 'teacher_practice', title: '数控车间教师实践', description: '参与生产与工艺改进', majors: ['数控技术'], district: '七里河区',
-      startDate: '2026-10-13', endDate: '2026-12-31', capacity: 2, hoursPerDay: '8', nightShift: false,
+      type: 'teacher_practice',
+      title: '数控车间教师实践',
+      description: '参与生产与工艺改进',
+      majors: ['数控技术'],
+      district: '七里河区',
+      startDate: '2026-10-13',
+      endDate: '2026-12-31',
+      capacity: 2,
+      hoursPerDay: '8',
+      nightShift: false,
     });
-    const booking = ok(await api.request<BookingView>('POST', `/slots/${practiceSlot.id}/bookings`, { token: t1.token, body: { startDate: '2026-10-13', endDate: '2026-11-11' } }), 'booking');
+    const booking = ok(
+      await api.request<BookingView>('POST', `/slots/${practiceSlot.id}/bookings`, {
+        token: t1.token,
+        body: { startDate: '2026-10-13', endDate: '2026-11-11' },
+      }),
+      'booking',
+    );
 
     const edu = await api.token(demo('edu'));
     const round = async (preferenceDeadline: string): Promise<string> => {
       const slot = await openSlot(internship('2026-11-02', '2026-10-20'));
-      const created = ok(await api.request<{ id: string }>('POST', '/match-rounds', { token: edu, body: { name: '撮合', slotIds: [slot.id], preferenceDeadline } }), 'round');
+      const created = ok(
+        await api.request<{ id: string }>('POST', '/match-rounds', {
+          token: edu,
+          body: { name: '撮合', slotIds: [slot.id], preferenceDeadline },
+        }),
+        'round',
+      );
       ok(await api.request('POST', `/match-rounds/${created.id}/open`, { token: edu }), 'open the round');
       return created.id;
     };
@@ -172,8 +215,10 @@ describe('scheduled jobs on a set clock (integration)', () => {
 
   const events = (kind: string, subjectId: string): Promise<Array<{ id: string; recipients: string[] }>> =>
     api.db.query(`SELECT id::text, recipients::text[] FROM outbox_events WHERE kind = $1 AND subject_id = $2`, [kind, subjectId]);
-  const roundStatus = async (id: string): Promise<string> => (await api.db.query(`SELECT status FROM match_rounds WHERE id = $1`, [id]))[0].status;
-  const statusOf = async (applicationId: string): Promise<string> => (await api.db.query(`SELECT status FROM applications WHERE id = $1`, [applicationId]))[0].status;
+  const roundStatus = async (id: string): Promise<string> =>
+    (await api.db.query(`SELECT status FROM match_rounds WHERE id = $1`, [id]))[0].status;
+  const statusOf = async (applicationId: string): Promise<string> =>
+    (await api.db.query(`SELECT status FROM applications WHERE id = $1`, [applicationId]))[0].status;
 
   /** Inbox entries of one kind about one subject, per person, once every recipient of its one event has one. */
   const toldOnce = async (kind: string, subjectId: string): Promise<string[]> => {
@@ -182,7 +227,10 @@ describe('scheduled jobs on a set clock (integration)', () => {
     expect(event).toBeDefined();
     const entries = await eventually(
       (): Promise<Array<{ user_id: string; n: number }>> =>
-        api.db.query(`SELECT user_id, count(*)::int AS n FROM notifications WHERE kind = $1 AND subject_id = $2 GROUP BY user_id`, [kind, subjectId]),
+        api.db.query(`SELECT user_id, count(*)::int AS n FROM notifications WHERE kind = $1 AND subject_id = $2 GROUP BY user_id`, [
+          kind,
+          subjectId,
+        ]),
       (rows) => rows.length === event.recipients.length,
     );
     expect(entries.every((e) => e.n === 1)).toBe(true);
@@ -195,7 +243,9 @@ describe('scheduled jobs on a set clock (integration)', () => {
     const [event] = await events(kind, subjectId);
     const delivery = await eventually(
       async (): Promise<{ id: string; status: string } | undefined> =>
-        (await api.db.query(`SELECT id, status FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, to]))[0],
+        (
+          await api.db.query(`SELECT id, status FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, to])
+        )[0],
       (d) => d?.status === 'sent',
     );
     const [{ email }] = await api.db.query(`SELECT email FROM users WHERE id = $1`, [to]);
@@ -203,10 +253,20 @@ describe('scheduled jobs on a set clock (integration)', () => {
   };
 
   it('a built API or worker in production refuses TEST_CLOCK at boot, naming it: production runs on the real time', async () => {
-    const common = { NODE_ENV: 'production', DATABASE_URL: api.database.url, REDIS_URL: process.env.REDIS_URL, TEST_CLOCK: API_CLOCK, LOG_LEVEL: 'warn' };
+    const common = {
+      NODE_ENV: 'production',
+      DATABASE_URL: api.database.url,
+      REDIS_URL: process.env.REDIS_URL,
+      TEST_CLOCK: API_CLOCK,
+      LOG_LEVEL: 'warn',
+    };
     const apps = [
       startProcess('apps/worker/dist/main.js', { ...common, QUEUE_PREFIX: queuePrefix, WORKER_HEALTH_PORT: String(await freePort()) }),
-      startProcess('apps/api/dist/main.js', { ...common, PORT: String(await freePort()), JWT_SECRET: 'a-production-secret-0123456789abcdef' }),
+      startProcess('apps/api/dist/main.js', {
+        ...common,
+        PORT: String(await freePort()),
+        JWT_SECRET: 'a-production-secret-0123456789abcdef',
+      }),
     ];
     for (const app of apps) {
       expect(await app.stop('SIGCONT')).toBe(1);
@@ -284,14 +344,21 @@ describe('scheduled jobs on a set clock (integration)', () => {
       const hrId = await api.userId(demo('hr'));
       const [event] = await events('slot.deadline-approaching', made.closingSlot);
       await eventually(
-        async () => (await api.db.query(`SELECT status FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, hrId]))[0]?.status,
+        async () =>
+          (
+            await api.db.query(`SELECT status FROM deliveries WHERE event_id = $1 AND user_id = $2 AND channel = 'email'`, [event.id, hrId])
+          )[0]?.status,
         (status) => status === 'digest',
       );
-      const [first] = await api.db.query(`SELECT id FROM deliveries WHERE user_id = $1 AND status = 'digest' ORDER BY created_at LIMIT 1`, [hrId]);
+      const [first] = await api.db.query(`SELECT id FROM deliveries WHERE user_id = $1 AND status = 'digest' ORDER BY created_at LIMIT 1`, [
+        hrId,
+      ]);
       await runTwice('digest.send', 'morning');
       const digests = smtp.received.filter((m) => m.messageId.startsWith('<delivery-digest-'));
       expect(digests.map((m) => [m.to, m.messageId])).toEqual([[demo('hr'), `<delivery-digest-${first.id}@skillbridge>`]]);
-      const [{ left }] = await api.db.query(`SELECT count(*)::int AS left FROM deliveries WHERE user_id = $1 AND status = 'digest'`, [hrId]);
+      const [{ left }] = await api.db.query(`SELECT count(*)::int AS left FROM deliveries WHERE user_id = $1 AND status = 'digest'`, [
+        hrId,
+      ]);
       expect(left).toBe(0);
     });
   });

@@ -46,7 +46,11 @@ describe('the worker process (integration: real PostgreSQL and Redis)', () => {
   });
 
   it('refuses to start with a malformed REDIS_URL, naming it and printing no secret', async () => {
-    const worker = startProcess('apps/worker/dist/main.js', { ...env(await freePort()), REDIS_URL: 'http://not-redis', DATABASE_URL: 'postgres://user:very-secret@127.0.0.1:1/x' });
+    const worker = startProcess('apps/worker/dist/main.js', {
+      ...env(await freePort()),
+      REDIS_URL: 'http://not-redis',
+      DATABASE_URL: 'postgres://user:very-secret@127.0.0.1:1/x',
+    });
     expect(await worker.stop('SIGCONT')).toBe(1);
     expect(worker.output()).toContain('Invalid configuration: REDIS_URL');
     expect(worker.output()).not.toContain('very-secret');

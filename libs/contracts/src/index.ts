@@ -3,14 +3,7 @@
  * Types and plain constants only: no runtime dependencies, so the portal can import it as source.
  */
 
-export const ROLES = [
-  'student',
-  'teacher',
-  'school_admin',
-  'enterprise_admin',
-  'bureau_officer',
-  'platform_admin',
-] as const;
+export const ROLES = ['student', 'teacher', 'school_admin', 'enterprise_admin', 'bureau_officer', 'platform_admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** 工信局 MIIT, 国资委 SASAC, 教育局 EDU (§13 of the seed plan). */
@@ -32,17 +25,7 @@ export const VERIFICATION_STATUSES = ['unverified', 'verified', 'refused'] as co
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
 /** Lanzhou's districts and counties. */
-export const LANZHOU_DISTRICTS = [
-  '城关区',
-  '七里河区',
-  '西固区',
-  '安宁区',
-  '红古区',
-  '永登县',
-  '皋兰县',
-  '榆中县',
-  '兰州新区',
-] as const;
+export const LANZHOU_DISTRICTS = ['城关区', '七里河区', '西固区', '安宁区', '红古区', '永登县', '皋兰县', '榆中县', '兰州新区'] as const;
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -97,7 +80,6 @@ export interface HeadcountView {
   /** Most interns the enterprise may host at once (10 % of staff). */
   internCap: number;
 }
-
 
 export interface EnterpriseView {
   id: string;
@@ -294,7 +276,16 @@ export interface RecommendedSlot {
   reasons: RecommendationReason[];
 }
 
-export const APPLICATION_STATUSES = ['submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'shortlisted',
+  'offered',
+  'accepted',
+  'rejected',
+  'withdrawn',
+  'declined',
+  'expired',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 export interface ApplicationView {

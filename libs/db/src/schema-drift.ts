@@ -37,7 +37,9 @@ async function tablesWithoutEntity(queryRunner: QueryRunner, dataSource: DataSou
     dataSource.options.migrationsTableName ?? 'migrations',
     dataSource.metadataTableName,
   ]);
-  const tables: Array<{ name: string }> = await queryRunner.query(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`);
+  const tables: Array<{ name: string }> = await queryRunner.query(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1`,
+  );
   return tables.filter(({ name }) => !described.has(name)).map(({ name }) => `${name}: no entity describes this table`);
 }
 
@@ -45,7 +47,9 @@ async function tablesWithoutEntity(queryRunner: QueryRunner, dataSource: DataSou
 export function describeSchemaDrift({ pending, unseen }: SchemaDrift): string {
   return [
     ...(pending.length ? ['Statements `npm run db:generate` would write:', ...pending.map((q) => `  ${q};`)] : []),
-    ...(unseen.length ? ["What TypeORM's comparison passes over (it compares these by name, or not at all):", ...unseen.map((d) => `  ${d}`)] : []),
+    ...(unseen.length
+      ? ["What TypeORM's comparison passes over (it compares these by name, or not at all):", ...unseen.map((d) => `  ${d}`)]
+      : []),
   ].join('\n');
 }
 
@@ -117,13 +121,19 @@ async function unseenDifferences(queryRunner: QueryRunner, dataSource: DataSourc
     await compare('index', item.name, index, (scratch) => queryRunner.createIndex(table, renamed(TableIndex.create(item), scratch)));
   }
   for (const item of metadata.checks) {
-    await compare('check', item.name, constraint, (scratch) => queryRunner.createCheckConstraint(table, renamed(TableCheck.create(item), scratch)));
+    await compare('check', item.name, constraint, (scratch) =>
+      queryRunner.createCheckConstraint(table, renamed(TableCheck.create(item), scratch)),
+    );
   }
   for (const item of metadata.exclusions) {
-    await compare('exclusion', item.name, constraint, (scratch) => queryRunner.createExclusionConstraint(table, renamed(TableExclusion.create(item), scratch)));
+    await compare('exclusion', item.name, constraint, (scratch) =>
+      queryRunner.createExclusionConstraint(table, renamed(TableExclusion.create(item), scratch)),
+    );
   }
   for (const item of metadata.uniques) {
-    await compare('unique', item.name, constraint, (scratch) => queryRunner.createUniqueConstraint(table, renamed(TableUnique.create(item), scratch)));
+    await compare('unique', item.name, constraint, (scratch) =>
+      queryRunner.createUniqueConstraint(table, renamed(TableUnique.create(item), scratch)),
+    );
   }
   for (const item of metadata.foreignKeys) {
     await compare('foreign key', item.name, foreignKey, (scratch) =>
@@ -132,7 +142,8 @@ async function unseenDifferences(queryRunner: QueryRunner, dataSource: DataSourc
   }
 
   const primaryColumns = metadata.primaryColumns.map((column) => column.databaseName);
-  const primaryKey = metadata.primaryColumns[0]?.primaryKeyConstraintName ?? dataSource.namingStrategy.primaryKeyName(metadata.tableName, primaryColumns);
+  const primaryKey =
+    metadata.primaryColumns[0]?.primaryKeyConstraintName ?? dataSource.namingStrategy.primaryKeyName(metadata.tableName, primaryColumns);
   const [migratedPrimaryKey]: Array<{ name: string }> = await queryRunner.query(
     `SELECT conname AS name FROM pg_constraint WHERE conrelid = $1::regclass AND contype = 'p'`,
     [quoted],

@@ -39,7 +39,10 @@ export const moveTarget = (move: ApplicationMove): ApplicationStatus => MOVES[mo
 export function nextStatus(current: ApplicationStatus, move: ApplicationMove): ApplicationStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {
-    throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${current} cannot be moved by ${move}`, { from: current, move });
+    throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${current} cannot be moved by ${move}`, {
+      from: current,
+      move,
+    });
   }
   return to;
 }

@@ -33,7 +33,15 @@ describe('the clock', () => {
     expect(parseClockSetting('2026-10-05T09:00:00+08:00')).toMatchObject({ at: new Date('2026-10-05T01:00:00Z'), running: false });
     expect(parseClockSetting('2026-10-05T01:00Z running')).toMatchObject({ at: new Date('2026-10-05T01:00:00Z'), running: true });
     expect(parseClockSetting('2026-10-05T09:00:00.250-05:00')?.now().toISOString()).toBe('2026-10-05T14:00:00.250Z');
-    for (const bad of ['2026-10-05', '2026-10-05T09:00:00', 'tomorrow', '2026-02-30T09:00:00+08:00', '2026-10-05T25:00:00+08:00', '2026-10-05T09:00:00+08:00 walking', '']) {
+    for (const bad of [
+      '2026-10-05',
+      '2026-10-05T09:00:00',
+      'tomorrow',
+      '2026-02-30T09:00:00+08:00',
+      '2026-10-05T25:00:00+08:00',
+      '2026-10-05T09:00:00+08:00 walking',
+      '',
+    ]) {
       expect(parseClockSetting(bad)).toBeUndefined();
     }
   });

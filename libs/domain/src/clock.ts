@@ -86,7 +86,8 @@ export function clockFor(env: { NODE_ENV?: string; TEST_CLOCK?: string }): Clock
   if (env.TEST_CLOCK === undefined || env.TEST_CLOCK === '') return new SystemClock();
   if (env.NODE_ENV !== 'test') throw new Error('TEST_CLOCK is honoured only when NODE_ENV=test');
   const clock = parseClockSetting(env.TEST_CLOCK);
-  if (!clock) throw new Error('TEST_CLOCK must be an instant with its offset, e.g. 2026-10-05T09:00:00+08:00, optionally followed by " running"');
+  if (!clock)
+    throw new Error('TEST_CLOCK must be an instant with its offset, e.g. 2026-10-05T09:00:00+08:00, optionally followed by " running"');
   return clock;
 }
 

@@ -22,7 +22,9 @@ describe('who may apply (Reg. 2021 Art. 16)', () => {
   });
 
   it('refuses a student under 16 on the start date', () => {
-    expect(codeOf(() => checkCanApply(rules, { dateOfBirth: '2011-03-02', enrolmentYear: 2025 }, slot, '2027-01-10'))).toBe('UNDER_MINIMUM_AGE');
+    expect(codeOf(() => checkCanApply(rules, { dateOfBirth: '2011-03-02', enrolmentYear: 2025 }, slot, '2027-01-10'))).toBe(
+      'UNDER_MINIMUM_AGE',
+    );
     expect(codeOf(() => checkCanApply(rules, { dateOfBirth: '2011-03-01', enrolmentYear: 2025 }, slot, '2027-01-10'))).toBeNull();
   });
 
@@ -48,7 +50,14 @@ describe('who may apply (Reg. 2021 Art. 16)', () => {
 });
 
 describe('starting a placement (tripartite agreement, insurance, guardian)', () => {
-  const facts = { kind: 'student' as const, schoolApproved: true, insurancePolicyNo: 'PICC-2027-001', guardianConsent: false, dateOfBirth: '2008-01-01', startDate: '2027-03-01' };
+  const facts = {
+    kind: 'student' as const,
+    schoolApproved: true,
+    insurancePolicyNo: 'PICC-2027-001',
+    guardianConsent: false,
+    dateOfBirth: '2008-01-01',
+    startDate: '2027-03-01',
+  };
   it('needs the school’s approval, an insurance policy, and a guardian’s consent under 18', () => {
     expect(codeOf(() => checkActivation(facts))).toBeNull();
     expect(codeOf(() => checkActivation({ ...facts, schoolApproved: false }))).toBe('SCHOOL_APPROVAL_REQUIRED');

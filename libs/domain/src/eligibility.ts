@@ -24,9 +24,11 @@ export function yearOfStudy(enrolmentYear: number, on: IsoDate): number {
 
 /** Whether a student may apply to a slot today; throws the first reason they may not. */
 export function checkCanApply(rules: YearRules, student: Applicant, slot: OpenSlot, today: IsoDate): void {
-  if (slot.type === 'teacher_practice') throw new DomainError('WRONG_SLOT_TYPE', 'unprocessable', 'Teacher practice slots are booked by teachers');
+  if (slot.type === 'teacher_practice')
+    throw new DomainError('WRONG_SLOT_TYPE', 'unprocessable', 'Teacher practice slots are booked by teachers');
   if (slot.state !== 'open') throw new DomainError('SLOT_NOT_OPEN', 'conflict', 'The slot is not open for applications');
-  if (slot.applicationDeadline && today > slot.applicationDeadline) throw new DomainError('DEADLINE_PASSED', 'conflict', 'The application deadline has passed');
+  if (slot.applicationDeadline && today > slot.applicationDeadline)
+    throw new DomainError('DEADLINE_PASSED', 'conflict', 'The application deadline has passed');
   if (today > slot.startDate) throw new DomainError('DEADLINE_PASSED', 'conflict', 'The slot has already started');
   // Reg. 2021 Art. 16: at least 16 on the start date.
   if (ageOn(student.dateOfBirth, slot.startDate) < rules.minimumInternAge) {

@@ -26,5 +26,4 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('NOT_FOUND', 'not_found', `${what} was not found`);
+export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', 'not_found', `${what} was not found`);

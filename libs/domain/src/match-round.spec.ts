@@ -98,7 +98,15 @@ describe('an enterprise ranking', () => {
 
 describe('a run’s figures', () => {
   it('counts matched, first choices and the spread over choices', () => {
-    expect(matchFigures([1, 0, 2, 1, 0, 3], [2, 2, 1])).toEqual({ students: 6, slots: 3, seats: 5, matched: 4, firstChoice: 2, unmatched: 2, byChoice: [2, 1, 1] });
+    expect(matchFigures([1, 0, 2, 1, 0, 3], [2, 2, 1])).toEqual({
+      students: 6,
+      slots: 3,
+      seats: 5,
+      matched: 4,
+      firstChoice: 2,
+      unmatched: 2,
+      byChoice: [2, 1, 1],
+    });
     expect(matchFigures([], [])).toEqual({ students: 0, slots: 0, seats: 0, matched: 0, firstChoice: 0, unmatched: 0, byChoice: [] });
   });
 });

@@ -40,7 +40,10 @@ export const APPLICANTS_SETTLED_IN: MatchRoundStatus[] = ['ranking', 'ran', 'pub
 export function nextRoundStatus(current: MatchRoundStatus, move: MatchRoundMove): MatchRoundStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {
-    throw new DomainError('INVALID_TRANSITION', 'conflict', `A match round that is ${current} cannot be moved by ${move}`, { from: current, move });
+    throw new DomainError('INVALID_TRANSITION', 'conflict', `A match round that is ${current} cannot be moved by ${move}`, {
+      from: current,
+      move,
+    });
   }
   return to;
 }
@@ -55,11 +58,15 @@ export const MAX_PREFERENCES = 10;
 export function checkPreferences(slotIds: readonly string[], roundSlots: ReadonlySet<string>): void {
   if (slotIds.length === 0) throw new DomainError('PREFERENCES_EMPTY', 'unprocessable', 'List at least one slot');
   if (slotIds.length > MAX_PREFERENCES) {
-    throw new DomainError('TOO_MANY_PREFERENCES', 'unprocessable', `A rank-order list names at most ${MAX_PREFERENCES} slots`, { max: MAX_PREFERENCES });
+    throw new DomainError('TOO_MANY_PREFERENCES', 'unprocessable', `A rank-order list names at most ${MAX_PREFERENCES} slots`, {
+      max: MAX_PREFERENCES,
+    });
   }
-  if (new Set(slotIds).size !== slotIds.length) throw new DomainError('DUPLICATE_PREFERENCE', 'unprocessable', 'Each slot may be listed once');
+  if (new Set(slotIds).size !== slotIds.length)
+    throw new DomainError('DUPLICATE_PREFERENCE', 'unprocessable', 'Each slot may be listed once');
   const foreign = slotIds.find((id) => !roundSlots.has(id));
-  if (foreign) throw new DomainError('SLOT_NOT_IN_ROUND', 'unprocessable', 'Only the slots of this round may be listed', { slotId: foreign });
+  if (foreign)
+    throw new DomainError('SLOT_NOT_IN_ROUND', 'unprocessable', 'Only the slots of this round may be listed', { slotId: foreign });
 }
 
 /**
@@ -68,7 +75,8 @@ export function checkPreferences(slotIds: readonly string[], roundSlots: Readonl
  * out of the ranking are unacceptable to the slot.
  */
 export function checkRanking(studentIds: readonly string[], applicants: ReadonlySet<string>): void {
-  if (new Set(studentIds).size !== studentIds.length) throw new DomainError('DUPLICATE_RANKING', 'unprocessable', 'Each student may be ranked once');
+  if (new Set(studentIds).size !== studentIds.length)
+    throw new DomainError('DUPLICATE_RANKING', 'unprocessable', 'Each student may be ranked once');
   const stranger = studentIds.find((id) => !applicants.has(id));
   if (stranger) {
     throw new DomainError('NOT_AN_APPLICANT', 'unprocessable', 'Only students who listed this slot may be ranked', { studentId: stranger });
@@ -103,5 +111,13 @@ export function matchFigures(choiceOf: ArrayLike<number>, capacity: ArrayLike<nu
   }
   let seats = 0;
   for (let c = 0; c < capacity.length; c++) seats += capacity[c];
-  return { students: choiceOf.length, slots: capacity.length, seats, matched, firstChoice: byChoice[0] ?? 0, unmatched: choiceOf.length - matched, byChoice };
+  return {
+    students: choiceOf.length,
+    slots: capacity.length,
+    seats,
+    matched,
+    firstChoice: byChoice[0] ?? 0,
+    unmatched: choiceOf.length - matched,
+    byChoice,
+  };
 }

@@ -35,11 +35,17 @@ describe('lookups by a name from outside', () => {
   });
 
   it('messages: an unknown kind is an error that names it; an unknown locale reads in Chinese; a placeholder never reads an inherited fact', () => {
-    expect(() => renderMessage('constructor' as never, 'student', 'zh-CN', {})).toThrow('No message template for the event kind "constructor"');
+    expect(() => renderMessage('constructor' as never, 'student', 'zh-CN', {})).toThrow(
+      'No message template for the event kind "constructor"',
+    );
     expect(() => renderMessage('toString' as never, 'student', 'zh-CN', {})).toThrow('No message template');
     const facts = { slotTitle: '数控加工实习生', enterpriseName: '兰州飞天', respondBy: '2027-02-25' };
-    expect(renderMessage('application.offered', 'student', 'constructor' as never, facts)).toEqual(renderMessage('application.offered', 'student', 'zh-CN', facts));
-    expect(renderMessage('application.offered', 'constructor' as never, 'en', facts)).toEqual(renderMessage('application.offered', 'officer', 'en', facts));
+    expect(renderMessage('application.offered', 'student', 'constructor' as never, facts)).toEqual(
+      renderMessage('application.offered', 'student', 'zh-CN', facts),
+    );
+    expect(renderMessage('application.offered', 'constructor' as never, 'en', facts)).toEqual(
+      renderMessage('application.offered', 'officer', 'en', facts),
+    );
     const withInherited = Object.assign(Object.create({ slotTitle: 'inherited' }) as object, {}) as never;
     expect(renderMessage('application.submitted', 'student', 'en', withInherited).body).toContain('“—”');
   });

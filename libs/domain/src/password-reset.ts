@@ -4,7 +4,8 @@ import type { NotificationLocale } from './notifications';
 export const PASSWORD_RESET_MINUTES = 30;
 
 /** A portal page that takes a one-time link's secret: it rides in the fragment, which browsers never send to a server. */
-export const portalLink = (portalUrl: string, path: string, secret: string): string => `${portalUrl.replace(/\/+$/, '')}${path}#token=${secret}`;
+export const portalLink = (portalUrl: string, path: string, secret: string): string =>
+  `${portalUrl.replace(/\/+$/, '')}${path}#token=${secret}`;
 
 /** The portal page a reset link opens. */
 export const passwordResetLink = (portalUrl: string, secret: string): string => portalLink(portalUrl, '/reset-password', secret);

@@ -26,13 +26,23 @@ describe('placement dates', () => {
     } catch (e) {
       error = e as DomainError;
     }
-    expect(error).toMatchObject({ code: 'PLACEMENT_NOT_ENDED', kind: 'unprocessable', details: { endDate: '2027-08-31', today: '2027-03-02' } });
+    expect(error).toMatchObject({
+      code: 'PLACEMENT_NOT_ENDED',
+      kind: 'unprocessable',
+      details: { endDate: '2027-08-31', today: '2027-03-02' },
+    });
     expect(codeOf(() => checkCompletionDate('2027-08-31', '2027-08-31'))).toBeNull();
   });
 });
 
 describe('hosted in year Y (domain.md §3)', () => {
-  const p = (over: Partial<ServedPlacement>): ServedPlacement => ({ status: 'active', startDate: '2026-09-01', endDate: '2027-02-28', activatedOn: '2026-09-01', ...over });
+  const p = (over: Partial<ServedPlacement>): ServedPlacement => ({
+    status: 'active',
+    startDate: '2026-09-01',
+    endDate: '2027-02-28',
+    activatedOn: '2026-09-01',
+    ...over,
+  });
 
   it('counts from the activation day, never before the start date', () => {
     expect(servedFrom({ startDate: '2026-09-01', activatedOn: '2026-09-15' })).toBe('2026-09-15');
@@ -60,15 +70,22 @@ describe('hosted in year Y (domain.md §3)', () => {
   it('counts for Y exactly when one day from the first day served to the end lies in Y and is lived by today', () => {
     const day = fc.integer({ min: 0, max: 1500 }).map((n) => addDays('2025-01-01', n));
     fc.assert(
-      fc.property(day, fc.integer({ min: 0, max: 400 }), fc.integer({ min: -30, max: 60 }), day, fc.integer({ min: 2025, max: 2029 }), (start, length, late, today, year) => {
-        const placement = p({ startDate: start, endDate: addDays(start, length), activatedOn: addDays(start, late) });
-        let served = false;
-        for (let d = servedFrom(placement); d <= placement.endDate; d = addDays(d, 1)) {
-          if (d.startsWith(`${year}-`) && d <= today) served = true;
-        }
-        expect(servesInYear(placement, year, today)).toBe(served);
-        if (served) expect(countsForYearFrom(placement, year) <= today).toBe(true);
-      }),
+      fc.property(
+        day,
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: -30, max: 60 }),
+        day,
+        fc.integer({ min: 2025, max: 2029 }),
+        (start, length, late, today, year) => {
+          const placement = p({ startDate: start, endDate: addDays(start, length), activatedOn: addDays(start, late) });
+          let served = false;
+          for (let d = servedFrom(placement); d <= placement.endDate; d = addDays(d, 1)) {
+            if (d.startsWith(`${year}-`) && d <= today) served = true;
+          }
+          expect(servesInYear(placement, year, today)).toBe(served);
+          if (served) expect(countsForYearFrom(placement, year) <= today).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -20,7 +20,10 @@ export const canMovePlacement = (status: PlacementStatus, move: PlacementMove): 
 export function nextPlacementStatus(current: PlacementStatus, move: PlacementMove): PlacementStatus {
   const { from, to } = MOVES[move];
   if (!from.includes(current)) {
-    throw new DomainError('INVALID_TRANSITION', 'conflict', `A placement that is ${current} cannot be moved by ${move}`, { from: current, move });
+    throw new DomainError('INVALID_TRANSITION', 'conflict', `A placement that is ${current} cannot be moved by ${move}`, {
+      from: current,
+      move,
+    });
   }
   return to;
 }
@@ -40,10 +43,16 @@ export interface ActivationFacts {
  */
 export function checkActivation(facts: ActivationFacts): void {
   if (facts.kind === 'teacher') return;
-  if (!facts.schoolApproved) throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'unprocessable', 'The school has not approved this placement');
-  if (!facts.insurancePolicyNo?.trim()) throw new DomainError('INSURANCE_REQUIRED', 'unprocessable', 'An internship liability insurance policy number is required');
+  if (!facts.schoolApproved)
+    throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'unprocessable', 'The school has not approved this placement');
+  if (!facts.insurancePolicyNo?.trim())
+    throw new DomainError('INSURANCE_REQUIRED', 'unprocessable', 'An internship liability insurance policy number is required');
   if (facts.dateOfBirth && ageOn(facts.dateOfBirth, facts.startDate) < 18 && !facts.guardianConsent) {
-    throw new DomainError('GUARDIAN_CONSENT_REQUIRED', 'unprocessable', 'The student is under 18: the school must record a guardian’s consent first');
+    throw new DomainError(
+      'GUARDIAN_CONSENT_REQUIRED',
+      'unprocessable',
+      'The student is under 18: the school must record a guardian’s consent first',
+    );
   }
 }
 
@@ -53,14 +62,22 @@ export function checkActivation(facts: ActivationFacts): void {
  */
 export function checkActivationDate(startDate: IsoDate, today: IsoDate): void {
   if (today < startDate) {
-    throw new DomainError('PLACEMENT_NOT_STARTED', 'unprocessable', `The placement starts on ${startDate}: it can be started from that day`, { startDate, today });
+    throw new DomainError(
+      'PLACEMENT_NOT_STARTED',
+      'unprocessable',
+      `The placement starts on ${startDate}: it can be started from that day`,
+      { startDate, today },
+    );
   }
 }
 
 /** A placement is completed on or after its end date (ending early is another move, not this one). */
 export function checkCompletionDate(endDate: IsoDate, today: IsoDate): void {
   if (today < endDate) {
-    throw new DomainError('PLACEMENT_NOT_ENDED', 'unprocessable', `The placement ends on ${endDate}: it can be completed from that day`, { endDate, today });
+    throw new DomainError('PLACEMENT_NOT_ENDED', 'unprocessable', `The placement ends on ${endDate}: it can be completed from that day`, {
+      endDate,
+      today,
+    });
   }
 }
 
@@ -92,4 +109,3 @@ export function servesInYear(p: ServedPlacement, year: number, today: IsoDate): 
   const from = countsForYearFrom(p, year);
   return from <= `${year}-12-31` && from <= today && from <= p.endDate;
 }
-

@@ -25,19 +25,26 @@ export const CANCELLABLE_BOOKING_STATUSES: BookingStatus[] = ['booked', 'confirm
 
 /** Checks a booking against the slot and the year's rules; throws the first problem. */
 export function checkBooking(rules: YearRules, slot: PracticeWindow, booking: BookingRequest, today: IsoDate): void {
-  if (slot.type !== 'teacher_practice') throw new DomainError('WRONG_SLOT_TYPE', 'unprocessable', 'Only teacher practice slots take bookings');
+  if (slot.type !== 'teacher_practice')
+    throw new DomainError('WRONG_SLOT_TYPE', 'unprocessable', 'Only teacher practice slots take bookings');
   if (slot.state !== 'open') throw new DomainError('SLOT_NOT_OPEN', 'conflict', 'The slot is not open for bookings');
-  if (booking.endDate < booking.startDate) throw new DomainError('DATES_INVERTED', 'unprocessable', 'The end date is before the start date');
+  if (booking.endDate < booking.startDate)
+    throw new DomainError('DATES_INVERTED', 'unprocessable', 'The end date is before the start date');
   if (booking.startDate < slot.startDate || booking.endDate > slot.endDate) {
     throw new DomainError('BOOKING_OUTSIDE_WINDOW', 'unprocessable', `The slot takes teachers from ${slot.startDate} to ${slot.endDate}`);
   }
   if (booking.startDate <= today) throw new DomainError('BOOKING_IN_PAST', 'unprocessable', 'A booking starts after today');
   const days = daysInclusive(booking.startDate, booking.endDate);
   if (days < rules.practiceBookingDays) {
-    throw new DomainError('BOOKING_TOO_SHORT', 'unprocessable', `A practice booking is at least ${rules.practiceBookingDays} days; this one is ${days}`, {
-      days,
-      required: rules.practiceBookingDays,
-    });
+    throw new DomainError(
+      'BOOKING_TOO_SHORT',
+      'unprocessable',
+      `A practice booking is at least ${rules.practiceBookingDays} days; this one is ${days}`,
+      {
+        days,
+        required: rules.practiceBookingDays,
+      },
+    );
   }
 }
 
@@ -90,13 +97,18 @@ export function teacherYear(
   for (const booking of bookings) {
     if (booking.status === 'cancelled') continue;
     daysBooked += daysByYear(booking.startDate, booking.endDate).get(year) ?? 0;
-    if (booking.status === 'completed') daysServed += servedDaysByYear(booking.startDate, booking.endDate, booking.daysServed ?? 0).get(year) ?? 0;
+    if (booking.status === 'completed')
+      daysServed += servedDaysByYear(booking.startDate, booking.endDate, booking.daysServed ?? 0).get(year) ?? 0;
   }
   return { daysBooked, daysServed, required: rules.practiceDaysRequired, compliant: daysServed >= rules.practiceDaysRequired };
 }
 
 /** §12: the dual-qualified share of specialty-course teachers against the target (60 %). */
-export function dualQualifiedShare(rules: YearRules, specialtyCourseTeachers: number, dualQualified: number): { share: number; target: string; meetsTarget: boolean } {
+export function dualQualifiedShare(
+  rules: YearRules,
+  specialtyCourseTeachers: number,
+  dualQualified: number,
+): { share: number; target: string; meetsTarget: boolean } {
   return {
     share: specialtyCourseTeachers === 0 ? 0 : dualQualified / specialtyCourseTeachers,
     target: rules.dualQualifiedTarget,

@@ -29,10 +29,15 @@ describe('quota status (§13: 2 % of staff a year)', () => {
   it('is monotone: more interns never make the status worse', () => {
     const order = { behind: 0, at_risk: 1, on_track: 2, met: 3 };
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 365 }), (required, hosted, day) => {
-        const elapsed = { day, days: 365 };
-        expect(order[quotaStatus(required, hosted + 1, elapsed)]).toBeGreaterThanOrEqual(order[quotaStatus(required, hosted, elapsed)]);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 365 }),
+        (required, hosted, day) => {
+          const elapsed = { day, days: 365 };
+          expect(order[quotaStatus(required, hosted + 1, elapsed)]).toBeGreaterThanOrEqual(order[quotaStatus(required, hosted, elapsed)]);
+        },
+      ),
     );
   });
 
@@ -59,7 +64,8 @@ describe('quota status (§13: 2 % of staff a year)', () => {
         for (let hosted = 0; hosted <= required + 1; hosted++) {
           const thresholds = quotaThresholds(required, hosted, days);
           for (let day = 0; day <= days; day++)
-            if (quotaStatusOn(thresholds, day) !== quotaStatus(required, hosted, { day, days })) disagreements.push(`${required}/${hosted} on ${day}/${days}`);
+            if (quotaStatusOn(thresholds, day) !== quotaStatus(required, hosted, { day, days }))
+              disagreements.push(`${required}/${hosted} on ${day}/${days}`);
         }
     expect(disagreements).toEqual([]);
   });

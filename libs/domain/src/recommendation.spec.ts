@@ -37,12 +37,16 @@ describe('recommendation scoring', () => {
   });
 
   it('flags the deadline from the day it is a week away to the day itself, and not before or after', () => {
-    const soon = (today: string) => scoreSlot(student, { ...slot, applicationDeadline: '2027-03-02' }, today).reasons.find((r) => r.code === 'DEADLINE_SOON');
+    const soon = (today: string) =>
+      scoreSlot(student, { ...slot, applicationDeadline: '2027-03-02' }, today).reasons.find((r) => r.code === 'DEADLINE_SOON');
     expect(soon('2027-02-22')).toBeUndefined();
     expect(soon('2027-02-23')).toEqual({ code: 'DEADLINE_SOON', daysLeft: 7 }); // across the end of February
     expect(soon('2027-03-02')).toEqual({ code: 'DEADLINE_SOON', daysLeft: 0 });
     expect(soon('2027-03-03')).toBeUndefined();
-    expect(scoreSlot(student, { ...slot, applicationDeadline: '2028-01-03' }, '2027-12-27').reasons).toContainEqual({ code: 'DEADLINE_SOON', daysLeft: 7 }); // across the year
+    expect(scoreSlot(student, { ...slot, applicationDeadline: '2028-01-03' }, '2027-12-27').reasons).toContainEqual({
+      code: 'DEADLINE_SOON',
+      daysLeft: 7,
+    }); // across the year
   });
 
   it('always scores between 0 and 100, and never rewards a full slot for seats', () => {

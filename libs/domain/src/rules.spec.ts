@@ -41,9 +41,7 @@ describe('the year rules', () => {
 
   it('refuses rates that are not decimals in [0, 1]', () => {
     expect(rulesProblems(rules)).toEqual([]);
-    expect(rulesProblems({ ...rules, internIntakeRate: '2%' })).toEqual([
-      'internIntakeRate must be a decimal such as 0.02',
-    ]);
+    expect(rulesProblems({ ...rules, internIntakeRate: '2%' })).toEqual(['internIntakeRate must be a decimal such as 0.02']);
     expect(rulesProblems({ ...rules, dualQualifiedTarget: '1.5' })).toEqual(['dualQualifiedTarget must be at most 1']);
   });
 });

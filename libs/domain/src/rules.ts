@@ -45,27 +45,18 @@ export const DEFAULT_RULES: Omit<YearRules, 'year'> = {
 export const defaultRulesFor = (year: number): YearRules => ({ year, ...DEFAULT_RULES });
 
 /** §13: the interns an enterprise must host in the year, ceil(rate × headcount). */
-export const requiredIntake = (rules: YearRules, employees: number): number =>
-  ceilTimes(rules.internIntakeRate, employees);
+export const requiredIntake = (rules: YearRules, employees: number): number => ceilTimes(rules.internIntakeRate, employees);
 
 /** The most interns an enterprise may hold at once, floor(cap rate × headcount). */
-export const internCap = (rules: YearRules, employees: number): number =>
-  floorTimes(rules.enterpriseInternCapRate, employees);
+export const internCap = (rules: YearRules, employees: number): number => floorTimes(rules.enterpriseInternCapRate, employees);
 
 /** The most interns one post may hold, floor(post cap rate × the post's staff). */
-export const postInternCap = (rules: YearRules, postStaff: number): number =>
-  floorTimes(rules.postInternCapRate, postStaff);
+export const postInternCap = (rules: YearRules, postStaff: number): number => floorTimes(rules.postInternCapRate, postStaff);
 
 /** Checks a rules record before it is stored: every rate a decimal in [0, 1]. */
 export function rulesProblems(rules: YearRules): string[] {
   const problems: string[] = [];
-  const rates = [
-    'internIntakeRate',
-    'enterpriseInternCapRate',
-    'postInternCapRate',
-    'stipendFloorRate',
-    'dualQualifiedTarget',
-  ] as const;
+  const rates = ['internIntakeRate', 'enterpriseInternCapRate', 'postInternCapRate', 'stipendFloorRate', 'dualQualifiedTarget'] as const;
   for (const key of rates) {
     try {
       const { numerator, denominator } = parseDecimal(rules[key]);

@@ -68,18 +68,27 @@ describe('slot terms (Reg. 2021)', () => {
     } catch (e) {
       error = e as DomainError;
     }
-    expect(error).toMatchObject({ code: 'POST_CAP_EXCEEDED', kind: 'conflict', details: { cap: 8, postStaff: 40, capacity: 9, rate: '0.20' } });
+    expect(error).toMatchObject({
+      code: 'POST_CAP_EXCEEDED',
+      kind: 'conflict',
+      details: { cap: 8, postStaff: 40, capacity: 9, rate: '0.20' },
+    });
     expect(codeOf(() => checkPostCap(rules, 4, 1))).toBe('POST_CAP_EXCEEDED'); // floor(0.8) = 0 interns
     expect(codeOf(() => checkPostCap(rules, null, 50))).toBeNull(); // no post staff stated: the enterprise's cap alone
   });
 
   it('the post cap follows the year’s rate: capacity ≤ floor(rate × staff) exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 2000 }), fc.integer({ min: 0, max: 100 }), (staff, capacity, percent) => {
-        const yearRules = { ...rules, postInternCapRate: (percent / 100).toFixed(2) };
-        const allowed = capacity * 100 <= staff * percent;
-        expect(codeOf(() => checkPostCap(yearRules, staff, capacity))).toBe(allowed ? null : 'POST_CAP_EXCEEDED');
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 2000 }),
+        fc.integer({ min: 0, max: 100 }),
+        (staff, capacity, percent) => {
+          const yearRules = { ...rules, postInternCapRate: (percent / 100).toFixed(2) };
+          const allowed = capacity * 100 <= staff * percent;
+          expect(codeOf(() => checkPostCap(yearRules, staff, capacity))).toBe(allowed ? null : 'POST_CAP_EXCEEDED');
+        },
+      ),
     );
   });
 });

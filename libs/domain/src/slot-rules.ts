@@ -37,13 +37,22 @@ export function checkSlotTerms(rules: YearRules, slot: SlotTerms): void {
   }
   if (!takesStudents(slot.type)) return;
   if (slot.stipend === null || slot.postWage === null) {
-    throw new DomainError('STIPEND_REQUIRED', 'unprocessable', 'An internship or apprenticeship states its monthly stipend and the post’s wage');
+    throw new DomainError(
+      'STIPEND_REQUIRED',
+      'unprocessable',
+      'An internship or apprenticeship states its monthly stipend and the post’s wage',
+    );
   }
   // Reg. 2021 Art. 18: not below 80 % of the same post's wage.
   if (!atLeastShareOf(slot.stipend, rules.stipendFloorRate, slot.postWage)) {
-    throw new DomainError('STIPEND_BELOW_FLOOR', 'unprocessable', `The stipend must be at least ${percent(rules.stipendFloorRate)} of the post’s wage`, {
-      floorRate: rules.stipendFloorRate,
-    });
+    throw new DomainError(
+      'STIPEND_BELOW_FLOOR',
+      'unprocessable',
+      `The stipend must be at least ${percent(rules.stipendFloorRate)} of the post’s wage`,
+      {
+        floorRate: rules.stipendFloorRate,
+      },
+    );
   }
   if (slot.nightShift) throw new DomainError('NIGHT_SHIFT_NOT_ALLOWED', 'unprocessable', 'Interns may not work night shifts');
   if (!atLeastShareOf(rules.maxDailyHours, '1', slot.hoursPerDay)) {

@@ -4,7 +4,7 @@ import { csvLine, inertCell, inertText, xlsxRow } from './spreadsheet-text';
 
 /** What Excel, WPS or LibreOffice would run as a formula when the cell is read or re-entered. */
 const FORMULA_START = /^[=+\-@\t\r\n]/;
-const HOSTILE = ['=HYPERLINK("http://x","y")', '+cmd|\' /C calc\'!A0', '@SUM(1+1)', '-2+3', '\t=1+1', '\r=1+1', '\n=1+1', '=1,2"3'];
+const HOSTILE = ['=HYPERLINK("http://x","y")', "+cmd|' /C calc'!A0", '@SUM(1+1)', '-2+3', '\t=1+1', '\r=1+1', '\n=1+1', '=1,2"3'];
 
 describe('text written into spreadsheets', () => {
   it.each(HOSTILE)('%j is kept as text with a leading apostrophe', (text) => {
@@ -13,7 +13,8 @@ describe('text written into spreadsheets', () => {
   });
 
   it('leaves ordinary text, numbers (negative ones too), booleans and blanks alone', () => {
-    for (const text of ['王子涵', 'wang.zihan@school.example.cn', '91620100MA7XQ5D8YX', "it's", ' =1 (a space first)', '']) expect(inertText(text)).toBe(text);
+    for (const text of ['王子涵', 'wang.zihan@school.example.cn', '91620100MA7XQ5D8YX', "it's", ' =1 (a space first)', ''])
+      expect(inertText(text)).toBe(text);
     expect(inertCell(-2)).toBe(-2);
     expect(inertCell(true)).toBe(true);
     expect(inertCell(null)).toBeNull();

@@ -8,13 +8,7 @@
  * Anything outside what an actor may see is reported as not found, never as forbidden, so that
  * nobody learns another tenant's object exists.
  */
-export type Role =
-  | 'student'
-  | 'teacher'
-  | 'school_admin'
-  | 'enterprise_admin'
-  | 'bureau_officer'
-  | 'platform_admin';
+export type Role = 'student' | 'teacher' | 'school_admin' | 'enterprise_admin' | 'bureau_officer' | 'platform_admin';
 export type Authority = 'MIIT' | 'SASAC' | 'EDU';
 export type OrganisationKind = 'school' | 'enterprise' | 'training_base';
 export type Ownership = 'municipal_soe' | 'central_soe' | 'private' | 'foreign' | 'other';
@@ -55,9 +49,7 @@ export function remitOf(actor: Actor): Remit {
           return { scope: 'nothing' };
       }
     default:
-      return actor.organisationId
-        ? { scope: 'organisation', organisationId: actor.organisationId }
-        : { scope: 'nothing' };
+      return actor.organisationId ? { scope: 'organisation', organisationId: actor.organisationId } : { scope: 'nothing' };
   }
 }
 
@@ -77,8 +69,7 @@ export function remitIncludes(remit: Remit, org: OrganisationFacts): boolean {
   }
 }
 
-export const canSeeOrganisation = (actor: Actor, org: OrganisationFacts): boolean =>
-  remitIncludes(remitOf(actor), org);
+export const canSeeOrganisation = (actor: Actor, org: OrganisationFacts): boolean => remitIncludes(remitOf(actor), org);
 
 /** Which role administers an organisation of each kind. */
 const ADMIN_ROLE: Record<OrganisationKind, Role> = {
@@ -89,8 +80,7 @@ const ADMIN_ROLE: Record<OrganisationKind, Role> = {
 
 /** Changing an organisation's own records: its admins, and the platform admin. Officers only read. */
 export const canAdministerOrganisation = (actor: Actor, org: OrganisationFacts): boolean =>
-  actor.role === 'platform_admin' ||
-  (actor.role === ADMIN_ROLE[org.kind] && actor.organisationId === org.id);
+  actor.role === 'platform_admin' || (actor.role === ADMIN_ROLE[org.kind] && actor.organisationId === org.id);
 
 /** Listing an organisation's people: its admins, the officers whose remit it is, the platform admin. */
 export const canSeeOrganisationMembers = (actor: Actor, org: OrganisationFacts): boolean =>

@@ -17,7 +17,11 @@ describe('job retry policies', () => {
   it('keeps the fixed backoff of imports, match runs and reset e-mails whatever the base', () => {
     expect(jobOptions('import.run', 100)).toMatchObject({ attempts: IMPORT_ATTEMPTS, backoff: { type: 'exponential', delay: 5000 } });
     expect(jobOptions('match.run', 100)).toMatchObject({ attempts: 3, backoff: { type: 'exponential', delay: 1000 } });
-    expect(jobOptions('password-reset.send', 100)).toMatchObject({ attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnFail: { age: 86_400 } });
+    expect(jobOptions('password-reset.send', 100)).toMatchObject({
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnFail: { age: 86_400 },
+    });
   });
 
   it('runs a scheduled job once: a failure runs again on its schedule', () => {

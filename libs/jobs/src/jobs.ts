@@ -125,7 +125,12 @@ export interface RetryPolicy {
 const HOUSEKEEPING: RetryPolicy = { attempts: 1, removeOnComplete: true, removeOnFail: 100 };
 
 /** Deliveries and their fan-out: retried, then dead-lettered (the deliveries table says which). */
-const DELIVERY: RetryPolicy = { attempts: DELIVERY_ATTEMPTS, backoffMs: 'retry-base', removeOnComplete: { age: 3600, count: 10_000 }, removeOnFail: { age: 7 * 86_400 } };
+const DELIVERY: RetryPolicy = {
+  attempts: DELIVERY_ATTEMPTS,
+  backoffMs: 'retry-base',
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 86_400 },
+};
 
 /**
  * Each job's retry policy, in one place: whoever enqueues a job (API or worker) gets the same

@@ -19,7 +19,10 @@ export const INSTANCE_SLOTS = statement<[roundId: string], { slot_id: string; se
 );
 
 /** Students' rank-order lists in uuid order, with what the automatic rankings read of each student. */
-export const INSTANCE_LISTS = statement<[roundId: string], { student_id: string; slot_ids: string[]; major: string | null; skills: string[] | null }>(
+export const INSTANCE_LISTS = statement<
+  [roundId: string],
+  { student_id: string; slot_ids: string[]; major: string | null; skills: string[] | null }
+>(
   'match-rounds.instance-lists',
   `SELECT p.student_id, p.slot_ids, st.major, st.skills
      FROM match_preferences p LEFT JOIN students st ON st.user_id = p.student_id

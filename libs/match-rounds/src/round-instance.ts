@@ -74,11 +74,21 @@ export async function loadRoundInstance(db: EntityManager, round: RoundFacts): P
   });
 
   const instance = hrInstanceFromLists({ choices, slots: slots.map((slot, c) => ({ capacity: Number(slot.seats), ranking: ranked[c] })) });
-  return { instance, studentIds: lists.map((l) => l.student_id), slotIds: slots.map((s) => s.slot_id), automaticSlots, excludedPairs: excluded.length, listed };
+  return {
+    instance,
+    studentIds: lists.map((l) => l.student_id),
+    slotIds: slots.map((s) => s.slot_id),
+    automaticSlots,
+    excludedPairs: excluded.length,
+    listed,
+  };
 }
 
 /** A stored run back as an instance (audits, re-runs from the record). */
-export async function storedRunInstance(db: EntityManager, runId: string): Promise<{ instance: HrInstance; assignment: Int32Array } | null> {
+export async function storedRunInstance(
+  db: EntityManager,
+  runId: string,
+): Promise<{ instance: HrInstance; assignment: Int32Array } | null> {
   const stored = await runOne(db, STORED_RUN, [runId]);
   if (!stored) return null;
   const ints = (value: number[] | null) => Int32Array.from(value ?? []);

@@ -20,7 +20,13 @@ describe('solveRound', () => {
   });
 
   it('fingerprints the inputs: the same instance the same hash, another instance another', () => {
-    const other = hrInstanceFromLists({ choices: [[0, 1], [0], [1]], slots: [{ capacity: 1, ranking: [2, 0, 1] }, { capacity: 1, ranking: [2, 0] }] });
+    const other = hrInstanceFromLists({
+      choices: [[0, 1], [0], [1]],
+      slots: [
+        { capacity: 1, ranking: [2, 0, 1] },
+        { capacity: 1, ranking: [2, 0] },
+      ],
+    });
     expect(sut(lists()).inputsSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(sut(lists()).inputsSha256).toBe(sut(lists()).inputsSha256);
     expect(sut(other).inputsSha256).not.toBe(sut(lists()).inputsSha256);

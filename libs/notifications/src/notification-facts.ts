@@ -38,7 +38,12 @@ const FACT_READERS: Record<EventArea, FactReader> = {
     // No slot named (or gone): its facts are missing, which a message shows as for any missing fact.
     if (!row) return null;
     const { roundName, slotTitle, enterpriseName, startDate } = row;
-    const facts = { roundName, slotTitle: slotTitle ?? undefined, enterpriseName: enterpriseName ?? undefined, startDate: startDate ?? undefined };
+    const facts = {
+      roundName,
+      slotTitle: slotTitle ?? undefined,
+      enterpriseName: enterpriseName ?? undefined,
+      startDate: startDate ?? undefined,
+    };
     return withPayload(facts, payload);
   },
   // An import's event carries its facts (the file's name and counts).
@@ -54,7 +59,12 @@ const readerOf = (kind: string): FactReader | undefined => {
 export const readsFactsOf = (kind: string): boolean => readerOf(kind) !== undefined;
 
 /** The facts a message about an event may mention, reloaded by the subject's id. Null when the subject is gone. */
-export async function loadMessageFacts(db: EntityManager, kind: string, subjectId: string, payload: Record<string, unknown>): Promise<MessageFacts | null> {
+export async function loadMessageFacts(
+  db: EntityManager,
+  kind: string,
+  subjectId: string,
+  payload: Record<string, unknown>,
+): Promise<MessageFacts | null> {
   const read = readerOf(kind);
   // A kind of another build: its payload is all this one knows.
   return read ? read(db, subjectId, payload) : { ...(payload as MessageFacts) };

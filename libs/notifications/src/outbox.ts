@@ -25,9 +25,10 @@ export const RECIPIENTS_SQL = (users: string, organisations: string): string =>
 export const eventKindSql = (kind: EventKind): string => `'${kind}'`;
 
 /** The payload and dedupe key of a kind: the payload may be left out only where the kind carries nothing. */
-type PayloadOf<K extends EventKind> = Record<string, never> extends EventPayloads[K]
-  ? [payload?: EventPayloads[K], dedupeKey?: string | null]
-  : [payload: EventPayloads[K], dedupeKey?: string | null];
+type PayloadOf<K extends EventKind> =
+  Record<string, never> extends EventPayloads[K]
+    ? [payload?: EventPayloads[K], dedupeKey?: string | null]
+    : [payload: EventPayloads[K], dedupeKey?: string | null];
 
 /**
  * Writes an event to the outbox inside the caller's transaction: the state change and the
@@ -36,7 +37,13 @@ type PayloadOf<K extends EventKind> = Record<string, never> extends EventPayload
  * the worker's deliveries join the request's trace. The kind and its payload are typed by
  * EventPayloads (libs/domain), the map the worker reads them by.
  */
-export async function recordEvent<K extends EventKind>(tx: EntityManager, kind: K, subjectId: string, audience: Audience, ...[payload, dedupeKey = null]: PayloadOf<K>): Promise<boolean> {
+export async function recordEvent<K extends EventKind>(
+  tx: EntityManager,
+  kind: K,
+  subjectId: string,
+  audience: Audience,
+  ...[payload, dedupeKey = null]: PayloadOf<K>
+): Promise<boolean> {
   const written = await run(tx, RECORD_EVENT, [
     kind,
     subjectId,

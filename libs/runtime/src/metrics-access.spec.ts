@@ -2,7 +2,8 @@ import { loadServiceConfig, ServiceConfig } from './service-config';
 
 const base = { DATABASE_URL: 'postgres://u@db:5432/app', REDIS_URL: 'redis://cache:6379' };
 const TOKEN = 'scraper-token-0123456789';
-const accessOf = (env: Record<string, string>, authorization?: string) => loadServiceConfig(ServiceConfig, { ...base, ...env }).metricsAccess(authorization);
+const accessOf = (env: Record<string, string>, authorization?: string) =>
+  loadServiceConfig(ServiceConfig, { ...base, ...env }).metricsAccess(authorization);
 
 describe('who may read GET /metrics (API and worker alike)', () => {
   it('production without METRICS_TOKEN: nobody (404), whatever is sent', () => {

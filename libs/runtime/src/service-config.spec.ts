@@ -22,21 +22,37 @@ const failure = (load: () => unknown): Error => {
 describe('a service configuration', () => {
   it('reads the shared and the app’s own variables, with defaults for the rest', () => {
     const config = loadServiceConfig(ExampleConfig, { ...valid, BATCH: '250', LOG_LEVEL: 'debug' });
-    expect(config).toMatchObject({ DATABASE_URL: valid.DATABASE_URL, BATCH: 250, LOG_LEVEL: 'debug', QUEUE_PREFIX: 'skillbridge', NODE_ENV: 'development' });
+    expect(config).toMatchObject({
+      DATABASE_URL: valid.DATABASE_URL,
+      BATCH: 250,
+      LOG_LEVEL: 'debug',
+      QUEUE_PREFIX: 'skillbridge',
+      NODE_ENV: 'development',
+    });
     expect(config.METRICS_TOKEN).toBeUndefined();
   });
 
   it('treats an empty metrics token as none, and refuses a short one', () => {
     expect(loadServiceConfig(ExampleConfig, { ...valid, METRICS_TOKEN: '' }).METRICS_TOKEN).toBeUndefined();
-    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, METRICS_TOKEN: 'short' })).message).toBe('Invalid configuration: METRICS_TOKEN');
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, METRICS_TOKEN: 'short' })).message).toBe(
+      'Invalid configuration: METRICS_TOKEN',
+    );
   });
 
   it('names every failing variable, its own and the app’s extra checks, never a value', () => {
     const error = failure(() =>
-      loadServiceConfig(ExampleConfig, { DATABASE_URL: 'mysql://u:secret-password@db/app', BATCH: 'many', LOG_LEVEL: 'loud' }, () => ['JWT_SECRET']),
+      loadServiceConfig(ExampleConfig, { DATABASE_URL: 'mysql://u:secret-password@db/app', BATCH: 'many', LOG_LEVEL: 'loud' }, () => [
+        'JWT_SECRET',
+      ]),
     );
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error.message.replace('Invalid configuration: ', '').split(', ').sort()).toEqual(['BATCH', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'REDIS_URL']);
+    expect(error.message.replace('Invalid configuration: ', '').split(', ').sort()).toEqual([
+      'BATCH',
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'LOG_LEVEL',
+      'REDIS_URL',
+    ]);
     expect(error.message).not.toContain('secret-password');
   });
 
@@ -44,8 +60,12 @@ describe('a service configuration', () => {
     const at = '2026-10-05T09:00:00+08:00';
     expect(loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: at }).TEST_CLOCK).toBe(at);
     expect(loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: `${at} running` }).TEST_CLOCK).toBe(`${at} running`);
-    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'production', TEST_CLOCK: at })).message).toBe('Invalid configuration: TEST_CLOCK');
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'production', TEST_CLOCK: at })).message).toBe(
+      'Invalid configuration: TEST_CLOCK',
+    );
     expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, TEST_CLOCK: at })).message).toBe('Invalid configuration: TEST_CLOCK');
-    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: '2026-10-05 09:00' })).message).toBe('Invalid configuration: TEST_CLOCK');
+    expect(failure(() => loadServiceConfig(ExampleConfig, { ...valid, NODE_ENV: 'test', TEST_CLOCK: '2026-10-05 09:00' })).message).toBe(
+      'Invalid configuration: TEST_CLOCK',
+    );
   });
 });

@@ -100,7 +100,13 @@ export function loadServiceConfig<T extends ServiceConfig>(
   env: NodeJS.ProcessEnv,
   extraChecks: (config: T) => string[] = () => [],
 ): T {
-  const names = [...new Set(getMetadataStorage().getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName))];
+  const names = [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(type, '', true, false)
+        .map((m) => m.propertyName),
+    ),
+  ];
   const config = plainToInstance(type, Object.fromEntries(names.filter((n) => env[n] !== undefined).map((n) => [n, env[n]])));
   const failed = [...new Set([...validateSync(config).map((error) => error.property), ...clockProblems(config), ...extraChecks(config)])];
   if (failed.length) throw new ConfigError(`Invalid configuration: ${failed.join(', ')}`);

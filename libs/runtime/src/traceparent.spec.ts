@@ -15,11 +15,14 @@ describe('traceparent', () => {
     expect(trace.getSpanContext(contextOf(written))?.traceId).toBe(span.traceId);
   });
 
-  it.each([null, '', 'garbage', '00-00000000000000000000000000000000-00f067aa0ba902b7-01', '01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'])(
-    'ignores %p',
-    (value) => {
-      expect(spanContextOf(value)).toBeNull();
-      expect(contextOf(value)).toBe(ROOT_CONTEXT);
-    },
-  );
+  it.each([
+    null,
+    '',
+    'garbage',
+    '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+    '01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  ])('ignores %p', (value) => {
+    expect(spanContextOf(value)).toBeNull();
+    expect(contextOf(value)).toBe(ROOT_CONTEXT);
+  });
 });

@@ -18,7 +18,16 @@ export class ApplicationsController {
   @Roles('student')
   @RateLimit('applications')
   @ApiAnswer(201, 'ApplicationView')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'ALREADY_APPLIED', 'WRONG_SLOT_TYPE', 'SLOT_NOT_OPEN', 'DEADLINE_PASSED', 'UNDER_MINIMUM_AGE', 'FIRST_YEAR_STUDENT')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'NOT_FOUND',
+    'ALREADY_APPLIED',
+    'WRONG_SLOT_TYPE',
+    'SLOT_NOT_OPEN',
+    'DEADLINE_PASSED',
+    'UNDER_MINIMUM_AGE',
+    'FIRST_YEAR_STUDENT',
+  )
   @ApiOperation({ summary: 'Apply to an open slot' })
   apply(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: ApplyDto): Promise<ApplicationView> {
     return this.applications.apply(actor, slotId, body);

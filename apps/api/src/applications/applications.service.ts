@@ -56,8 +56,19 @@ const applications = (db: DataSource): SelectQueryBuilder<ObjectLiteral> =>
     .innerJoin('students', 'st', 'st.user_id = a.student_id')
     .innerJoin('organisations', 'sc', 'sc.id = a.school_id')
     .select(['a.id AS id', 'a.status AS status', 'a.motivation AS motivation', 'a.school_approved_at AS school_approved_at'])
-    .addSelect(['a.guardian_consent_at AS guardian_consent_at', 'a.respond_by::text AS respond_by', 'a.created_at AS created_at', 'a.updated_at AS updated_at'])
-    .addSelect(['s.id AS slot_id', 's.title AS slot_title', 's.type AS slot_type', 's.start_date::text AS start_date', 's.end_date::text AS end_date'])
+    .addSelect([
+      'a.guardian_consent_at AS guardian_consent_at',
+      'a.respond_by::text AS respond_by',
+      'a.created_at AS created_at',
+      'a.updated_at AS updated_at',
+    ])
+    .addSelect([
+      's.id AS slot_id',
+      's.title AS slot_title',
+      's.type AS slot_type',
+      's.start_date::text AS start_date',
+      's.end_date::text AS end_date',
+    ])
     .addSelect(['e.id AS enterprise_id', 'e.name AS enterprise_name', 'u.id AS student_id', 'u.name AS student_name', 'st.major AS major'])
     .addSelect(['st.enrolment_year AS enrolment_year', 'sc.id AS school_id', 'sc.name AS school_name']);
 
@@ -84,8 +95,20 @@ export class ApplicationsService {
       if (!student) throw notFound('The student profile');
       checkCanApply(await this.rules.forYear(Number(slot.startDate.slice(0, 4))), student, slot, today());
       try {
-        const [{ id }] = await run(tx, INSERT_APPLICATION, [slotId, actor.userId, student.school_id, slot.enterprise_id, body.motivation?.trim() ?? '']);
-        await recordEvent(tx, 'application.submitted', id, { users: [actor.userId], adminsOf: [slot.enterprise_id, student.school_id] }, { slotId });
+        const [{ id }] = await run(tx, INSERT_APPLICATION, [
+          slotId,
+          actor.userId,
+          student.school_id,
+          slot.enterprise_id,
+          body.motivation?.trim() ?? '',
+        ]);
+        await recordEvent(
+          tx,
+          'application.submitted',
+          id,
+          { users: [actor.userId], adminsOf: [slot.enterprise_id, student.school_id] },
+          { slotId },
+        );
         return id;
       } catch (error) {
         if (uniqueViolation(error) === 'applications_one_live_per_slot') {
@@ -100,7 +123,10 @@ export class ApplicationsService {
   async get(actor: Actor, id: string): Promise<ApplicationView> {
     const reader = applicationsPolicy.reader(actor);
     if (!UUID.test(id) || !reader) throw gone();
-    const row = reader.side === 'all' ? await runOne(this.db, APPLICATION_AS_PLATFORM, [id]) : await runOne(this.db, READ_AS[reader.side], [id, reader.id]);
+    const row =
+      reader.side === 'all'
+        ? await runOne(this.db, APPLICATION_AS_PLATFORM, [id])
+        : await runOne(this.db, READ_AS[reader.side], [id, reader.id]);
     if (!row) throw gone();
     await this.logRead(actor, [row], 'applications.get');
     return applicationView(row);
@@ -114,7 +140,8 @@ export class ApplicationsService {
     const qb = applications(this.db).where(visible.where, visible.params);
     if (query.slotId) qb.andWhere('a.slot_id = :slotId', { slotId: query.slotId });
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    if (query.awaitingApproval === 'true') qb.andWhere('a.school_approved_at IS NULL AND a.status = ANY(:liveStatuses)', { liveStatuses: LIVE_STATUSES });
+    if (query.awaitingApproval === 'true')
+      qb.andWhere('a.school_approved_at IS NULL AND a.status = ANY(:liveStatuses)', { liveStatuses: LIVE_STATUSES });
     const page = await paginateRows(qb, query, NEWEST, 'DESC');
     await this.logRead(actor, page.items, 'applications.list');
     return { items: page.items.map(applicationView), nextCursor: page.nextCursor };
@@ -123,7 +150,13 @@ export class ApplicationsService {
   /** Enterprise staff reading applicants' data leave a trace in the access log. */
   private async logRead(actor: Actor, rows: ApplicationRow[], what: string): Promise<void> {
     if (actor.role !== 'enterprise_admin') return;
-    await logPersonalDataAccess(this.db.manager, actor, rows.map((r) => r.student_id), what, 'reviewing applicants to its slots');
+    await logPersonalDataAccess(
+      this.db.manager,
+      actor,
+      rows.map((r) => r.student_id),
+      what,
+      'reviewing applicants to its slots',
+    );
   }
 
   /** The enterprise's moves: shortlist, offer (with a respond-by date), reject. */
@@ -173,19 +206,32 @@ export class ApplicationsService {
     if (outcome.placement_id) return applicationView(outcome);
     if (!outcome.was_status) throw gone();
     if (outcome.was_status !== 'offered') nextStatus(outcome.was_status, 'accept');
-    if (!outcome.was_approved) throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'conflict', 'Your school has not approved this application yet');
-    if (outcome.was_respond_by && outcome.was_respond_by < today()) throw new DomainError('OFFER_EXPIRED', 'conflict', 'The offer’s respond-by date has passed');
+    if (!outcome.was_approved)
+      throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'conflict', 'Your school has not approved this application yet');
+    if (outcome.was_respond_by && outcome.was_respond_by < today())
+      throw new DomainError('OFFER_EXPIRED', 'conflict', 'The offer’s respond-by date has passed');
     throw new DomainError('SLOT_FULL', 'conflict', 'Every seat of this slot is taken');
   }
 
   /** A state change the policy allows, from a state it may start from, and its event, in one transaction. */
-  private async move(actor: Actor, id: string, move: Exclude<ApplicationMove, 'accept' | 'expire'>, respondBy: string | null): Promise<void> {
+  private async move(
+    actor: Actor,
+    id: string,
+    move: Exclude<ApplicationMove, 'accept' | 'expire'>,
+    respondBy: string | null,
+  ): Promise<void> {
     await this.db.transaction(async (tx) => {
       const application = await this.lock(tx, actor, id, move);
       const to = nextStatus(application.status, move);
       await run(tx, MOVE_APPLICATION, [id, to, respondBy]);
       const { student_id, enterprise_id, school_id } = application;
-      await recordEvent(tx, applicationEvent(to), id, { users: [student_id], adminsOf: [enterprise_id, school_id] }, respondBy ? { respondBy } : {});
+      await recordEvent(
+        tx,
+        applicationEvent(to),
+        id,
+        { users: [student_id], adminsOf: [enterprise_id, school_id] },
+        respondBy ? { respondBy } : {},
+      );
     });
   }
 
@@ -194,7 +240,8 @@ export class ApplicationsService {
     if (!UUID.test(id)) throw gone();
     const application = await runOne(tx, LOCK_APPLICATION, [id]);
     if (!application || !applicationsPolicy.can(actor, 'see', application)) throw gone();
-    if (!applicationsPolicy.can(actor, action, application)) throw new DomainError('FORBIDDEN', 'forbidden', 'This move is not yours to make');
+    if (!applicationsPolicy.can(actor, action, application))
+      throw new DomainError('FORBIDDEN', 'forbidden', 'This move is not yours to make');
     return application;
   }
 }

@@ -98,16 +98,19 @@ export const APPLICANT = statement<[studentId: string], { school_id: string; dat
   `SELECT school_id, date_of_birth::text AS "dateOfBirth", enrolment_year AS "enrolmentYear" FROM students WHERE user_id = $1`,
 );
 
-export const INSERT_APPLICATION = statement<[slotId: string, studentId: string, schoolId: string, enterpriseId: string, motivation: string], { id: string }>(
+export const INSERT_APPLICATION = statement<
+  [slotId: string, studentId: string, schoolId: string, enterpriseId: string, motivation: string],
+  { id: string }
+>(
   'applications.insert',
   `INSERT INTO applications (slot_id, student_id, school_id, enterprise_id, motivation) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 );
 
 /** What the policy decides a move on, and the state it moves from; locked until the move commits. */
-export const LOCK_APPLICATION = statement<[id: string], { status: ApplicationStatus; student_id: string; enterprise_id: string; school_id: string }>(
-  'applications.lock',
-  `SELECT status, student_id, enterprise_id, school_id FROM applications WHERE id = $1 FOR UPDATE`,
-);
+export const LOCK_APPLICATION = statement<
+  [id: string],
+  { status: ApplicationStatus; student_id: string; enterprise_id: string; school_id: string }
+>('applications.lock', `SELECT status, student_id, enterprise_id, school_id FROM applications WHERE id = $1 FOR UPDATE`);
 
 /** A move to `status` ($2); an offer sets its respond-by date ($3), a refusal or withdrawal is decided now. */
 export const MOVE_APPLICATION = statement<[id: string, status: ApplicationStatus, respondBy: string | null], never>(

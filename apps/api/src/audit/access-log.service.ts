@@ -27,7 +27,13 @@ export class AccessLogService {
       .from('access_log', 'l')
       .innerJoin('users', 'a', 'a.id = l.actor_id')
       .leftJoin('users', 's', 's.id = l.subject_id')
-      .select(['l.id::int AS id', 'l.actor_id AS "actorId"', 'a.email AS "actorEmail"', 'l.actor_role AS "actorRole"', 'l.subject_id AS "subjectId"'])
+      .select([
+        'l.id::int AS id',
+        'l.actor_id AS "actorId"',
+        'a.email AS "actorEmail"',
+        'l.actor_role AS "actorRole"',
+        'l.subject_id AS "subjectId"',
+      ])
       .addSelect(['s.name AS "subjectName"', 'l.what AS what', 'l.why AS why', 'l.at AS at']);
     if (query.subjectId) qb.andWhere('l.subject_id = :subjectId', { subjectId: query.subjectId });
     if (query.actorId) qb.andWhere('l.actor_id = :actorId', { actorId: query.actorId });

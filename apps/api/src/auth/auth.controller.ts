@@ -28,9 +28,14 @@ export class AuthController {
   @ApiAnswer(200, 'LoginResponse')
   @ApiProblems(...INPUT_PROBLEMS, 'INVALID_CREDENTIALS', 'ACCOUNT_NOT_ACTIVATED', 'RATE_LIMITED')
   @ApiOperation({
-    summary: 'Sign in with e-mail and password; sets the browser’s device cookie for the account (429 RATE_LIMITED with Retry-After while failures are being slowed)',
+    summary:
+      'Sign in with e-mail and password; sets the browser’s device cookie for the account (429 RATE_LIMITED with Retry-After while failures are being slowed)',
   })
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     const { response, deviceCookie } = await this.auth.login(body.email, body.password, request.ip, request.headers.cookie);
     reply.header('set-cookie', deviceCookie);
     return response;
@@ -42,7 +47,11 @@ export class AuthController {
   @ApiAnswer(200, 'LoginResponse')
   @ApiProblems(...INPUT_PROBLEMS, 'INVALID_ACTIVATION_CODE', 'RATE_LIMITED')
   @ApiOperation({ summary: 'An imported account sets its first password with its one-time code (401 INVALID_ACTIVATION_CODE); signs in' })
-  async activate(@Body() body: ActivateDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+  async activate(
+    @Body() body: ActivateDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
     const { response, deviceCookie } = await this.auth.activate(body.email, body.code, body.password, request.ip);
     reply.header('set-cookie', deviceCookie);
     return response;
@@ -54,7 +63,8 @@ export class AuthController {
   @ApiEmptyAnswer(202, 'Accepted: a link is e-mailed if an account has this address (the same answer either way)')
   @ApiProblems(...INPUT_PROBLEMS, 'RATE_LIMITED')
   @ApiOperation({
-    summary: 'Forgot password: e-mails a one-time link (30 minutes) if an account has this e-mail; the same answer either way (429 RATE_LIMITED per e-mail and address)',
+    summary:
+      'Forgot password: e-mails a one-time link (30 minutes) if an account has this e-mail; the same answer either way (429 RATE_LIMITED per e-mail and address)',
   })
   async requestPasswordReset(@Body() body: ForgotPasswordDto, @Req() request: FastifyRequest): Promise<void> {
     await this.resets.request(body.email, request.ip);
@@ -65,7 +75,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiEmptyAnswer(204, 'The new password is set; every session is signed out')
   @ApiProblems(...INPUT_PROBLEMS, 'RESET_LINK_INVALID')
-  @ApiOperation({ summary: 'Sets a new password with the secret of a reset link (400 RESET_LINK_INVALID); signs the account out everywhere' })
+  @ApiOperation({
+    summary: 'Sets a new password with the secret of a reset link (400 RESET_LINK_INVALID); signs the account out everywhere',
+  })
   async resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
     await this.resets.reset(body.token, body.password);
   }

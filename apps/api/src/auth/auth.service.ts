@@ -29,7 +29,12 @@ export class AuthService {
    * The try is reserved with the throttle before the password is checked; a known browser (its
    * cookie in `cookieHeader`) is held only by its own failures.
    */
-  async login(email: string, password: string, address: string, cookieHeader?: string): Promise<{ response: LoginResponse; deviceCookie: string }> {
+  async login(
+    email: string,
+    password: string,
+    address: string,
+    cookieHeader?: string,
+  ): Promise<{ response: LoginResponse; deviceCookie: string }> {
     const normalised = email.trim().toLowerCase();
     const user = await this.db.getRepository(User).findOneBy({ email: normalised });
     const device = user ? this.devices.recognise(user.id, cookieHeader) : null;
@@ -40,7 +45,11 @@ export class AuthService {
       // Imported and never activated: no password can match; say what to do instead. Counted as a
       // failure (the reserved try stands), so that probing which accounts wait for activation is as
       // limited as guessing passwords.
-      throw new DomainError('ACCOUNT_NOT_ACTIVATED', 'forbidden', 'This account has no password yet: activate it with the one-time code from your school');
+      throw new DomainError(
+        'ACCOUNT_NOT_ACTIVATED',
+        'forbidden',
+        'This account has no password yet: activate it with the one-time code from your school',
+      );
     }
     if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS', 'unauthenticated', 'The e-mail or password is wrong');
     await this.throttle.succeeded(ticket);
@@ -51,14 +60,23 @@ export class AuthService {
    * An imported account sets its first password with the school's one-time code; the code is
    * burnt in the same transaction. Wrong codes count against the same limits as wrong passwords.
    */
-  async activate(email: string, code: string, password: string, address: string): Promise<{ response: LoginResponse; deviceCookie: string }> {
+  async activate(
+    email: string,
+    code: string,
+    password: string,
+    address: string,
+  ): Promise<{ response: LoginResponse; deviceCookie: string }> {
     const normalised = email.trim().toLowerCase();
     const ticket = await this.throttle.reserve(normalised, address);
     const codeHash = hashActivationCode(code);
     const pending = await runOne(this.db, PENDING_ACTIVATION, [normalised]);
     const matches = !!pending?.code_hash && timingSafeEqual(Buffer.from(pending.code_hash, 'hex'), Buffer.from(codeHash, 'hex'));
     if (!pending || !matches) {
-      throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
+      throw new DomainError(
+        'INVALID_ACTIVATION_CODE',
+        'unauthenticated',
+        'The e-mail or activation code is wrong, or the account is already active',
+      );
     }
     const passwordHash = await hashPassword(password);
     const user = await this.db.transaction(async (tx) => {
@@ -66,7 +84,12 @@ export class AuthService {
       await runCount(tx, SET_PASSWORD, [pending.user_id, passwordHash]);
       return tx.getRepository(User).findOneByOrFail({ id: pending.user_id });
     });
-    if (!user) throw new DomainError('INVALID_ACTIVATION_CODE', 'unauthenticated', 'The e-mail or activation code is wrong, or the account is already active');
+    if (!user)
+      throw new DomainError(
+        'INVALID_ACTIVATION_CODE',
+        'unauthenticated',
+        'The e-mail or activation code is wrong, or the account is already active',
+      );
     await this.throttle.succeeded(ticket);
     return { response: { ...(await this.tokens.issue(user)), user: userView(user) }, deviceCookie: this.devices.issue(user.id) };
   }
@@ -77,7 +100,12 @@ export class AuthService {
     const organisation = user.organisationId ? await this.db.getRepository(Organisation).findOneBy({ id: user.organisationId }) : null;
     return {
       ...userView(user),
-      organisation: organisation && { id: organisation.id, kind: organisation.kind, name: organisation.name, district: organisation.district },
+      organisation: organisation && {
+        id: organisation.id,
+        kind: organisation.kind,
+        name: organisation.name,
+        district: organisation.district,
+      },
     };
   }
 }

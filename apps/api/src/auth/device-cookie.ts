@@ -34,7 +34,13 @@ export class DeviceCookies {
   /** A Set-Cookie header value for the account: the same device again, or a new one. */
   issue(userId: string, deviceId: string | null = null): string {
     const id = deviceId ?? randomBytes(16).toString('base64url');
-    const attributes = [`Path=${this.options.path}`, `Max-Age=${this.options.days * 86_400}`, 'HttpOnly', 'SameSite=Strict', ...(this.options.secure ? ['Secure'] : [])];
+    const attributes = [
+      `Path=${this.options.path}`,
+      `Max-Age=${this.options.days * 86_400}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      ...(this.options.secure ? ['Secure'] : []),
+    ];
     return [`${this.nameFor(userId)}=${id}.${this.mac(userId, id)}`, ...attributes].join('; ');
   }
 }

@@ -121,7 +121,9 @@ export class LoginThrottle {
     );
     if (waitMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
-      throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+      throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many failed sign-ins; try again in ${retryAfterSeconds} s`, {
+        retryAfterSeconds,
+      });
     }
     return { keys, knownDevice: deviceId !== null };
   }

@@ -41,7 +41,12 @@ export class PasswordResetService {
 
   private get limit(): EmailAndAddressLimit {
     const { PASSWORD_RESET_PER_ACCOUNT, PASSWORD_RESET_PER_ADDRESS, PASSWORD_RESET_WINDOW_SECONDS } = this.config;
-    return { purpose: 'password-reset', perEmail: PASSWORD_RESET_PER_ACCOUNT, perAddress: PASSWORD_RESET_PER_ADDRESS, windowSeconds: PASSWORD_RESET_WINDOW_SECONDS };
+    return {
+      purpose: 'password-reset',
+      perEmail: PASSWORD_RESET_PER_ACCOUNT,
+      perAddress: PASSWORD_RESET_PER_ADDRESS,
+      windowSeconds: PASSWORD_RESET_WINDOW_SECONDS,
+    };
   }
 
   /**

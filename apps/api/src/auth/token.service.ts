@@ -31,7 +31,11 @@ export class TokenService {
   ) {}
 
   /** A new pair; a new family unless this is a rotation within one. */
-  async issue(user: Pick<User, 'id' | 'role' | 'organisationId' | 'authority'>, familyId: string = randomUUID(), tx: EntityManager = this.db.manager): Promise<TokenPair> {
+  async issue(
+    user: Pick<User, 'id' | 'role' | 'organisationId' | 'authority'>,
+    familyId: string = randomUUID(),
+    tx: EntityManager = this.db.manager,
+  ): Promise<TokenPair> {
     const claims: AccessTokenClaims = { sub: user.id, role: user.role, org: user.organisationId, auth: user.authority };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
@@ -53,7 +57,11 @@ export class TokenService {
       // A spent token presented again: revoke its family (counted among all of the family's tokens).
       const reused = await runCount(this.db, REVOKE_REUSED_FAMILY, [hash]);
       if (reused > 0) {
-        throw new DomainError('REFRESH_TOKEN_REUSED', 'unauthenticated', 'This refresh token was already used; every session it started has been signed out');
+        throw new DomainError(
+          'REFRESH_TOKEN_REUSED',
+          'unauthenticated',
+          'This refresh token was already used; every session it started has been signed out',
+        );
       }
       throw new DomainError('UNAUTHENTICATED', 'unauthenticated', 'The refresh token is invalid, expired or revoked');
     }

@@ -5,13 +5,17 @@ const query = { type: 'query' as const, metatype: Object };
 
 describe('input refused before class-validator sees it', () => {
   it('a body must be a JSON object (or absent)', () => {
-    for (const value of [null, [], 'x', 42, true]) expect(inputProblems(value, body)).toEqual([{ field: 'body', message: 'The request body must be a JSON object' }]);
+    for (const value of [null, [], 'x', 42, true])
+      expect(inputProblems(value, body)).toEqual([{ field: 'body', message: 'The request body must be a JSON object' }]);
     expect(inputProblems(undefined, body)).toEqual([]);
     expect(inputProblems({}, body)).toEqual([]);
   });
 
   it('names null fields, prototype keys, NUL characters and lone surrogates, nested ones by path', () => {
-    const problems = inputProblems({ title: null, prototype: {}, constructor: 1, skills: ['a', null, 'b\u0000'], email: 'a\ud800@b.cn', ok: '技能桥 😀' }, body);
+    const problems = inputProblems(
+      { title: null, prototype: {}, constructor: 1, skills: ['a', null, 'b\u0000'], email: 'a\ud800@b.cn', ok: '技能桥 😀' },
+      body,
+    );
     expect(problems).toEqual([
       { field: 'title', message: 'title must be left out rather than null' },
       { field: 'prototype', message: 'is not a known field' },

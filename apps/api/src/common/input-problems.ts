@@ -45,7 +45,8 @@ export function inputProblems(value: unknown, metadata: { type: string }): Probl
       // class-transformer drops these silently (its guard against prototype pollution): refuse them
       // like any other unknown field rather than act as if they had not been sent.
       if (PROTOTYPE_KEYS.has(key)) problems.push({ field, message: 'is not a known field' });
-      else if (child === null) problems.push({ field, message: Array.isArray(node) ? 'must not be null' : `${key} must be left out rather than null` });
+      else if (child === null)
+        problems.push({ field, message: Array.isArray(node) ? 'must not be null' : `${key} must be left out rather than null` });
       else walk(child, field, depth + 1);
     }
   };

@@ -1,5 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, DECORATORS, OpenAPIObject, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  DECORATORS,
+  OpenAPIObject,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { CodesByStatus, DocumentedProblem, ProblemCode, codesByStatus, problemsDescription } from './problem-codes';
 
 export { INPUT_PROBLEMS } from './problem-codes';
@@ -35,7 +45,11 @@ export class ProblemDetails {
   @ApiProperty({ description: 'The stable, upper-snake code clients branch on', pattern: '^[A-Z][A-Z0-9_]*$', example: 'SLOT_FULL' })
   code!: string;
 
-  @ApiPropertyOptional({ description: 'The numbers of the broken rule (e.g. `{cap, postStaff, capacity}`)', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({
+    description: 'The numbers of the broken rule (e.g. `{cap, postStaff, capacity}`)',
+    type: 'object',
+    additionalProperties: true,
+  })
   facts?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'VALIDATION_FAILED: each invalid field', type: [ProblemFieldErrorSchema] })
@@ -54,7 +68,9 @@ function problemResponse(status: number, codes: ProblemCode[]) {
     description: problemsDescription(codes),
     content: {
       'application/problem+json': {
-        schema: { allOf: [{ $ref: getSchemaPath(ProblemDetails) }, { type: 'object', properties: { code: { type: 'string', enum: codes } } }] },
+        schema: {
+          allOf: [{ $ref: getSchemaPath(ProblemDetails) }, { type: 'object', properties: { code: { type: 'string', enum: codes } } }],
+        },
       },
     },
   });
@@ -73,8 +89,16 @@ export function ApiProblems(...problems: DocumentedProblem[]): MethodDecorator &
     Reflect.defineMetadata(PROBLEM_CODES, merged, holder);
     // ApiResponse joins the descriptions of a status given twice: drop ours first, it is rewritten whole.
     const responses: Record<string, unknown> | undefined = Reflect.getMetadata(DECORATORS.API_RESPONSE, holder);
-    if (responses) Reflect.defineMetadata(DECORATORS.API_RESPONSE, Object.fromEntries(Object.entries(responses).filter(([status]) => !(status in merged))), holder);
-    const decorators = [ApiExtraModels(ProblemDetails, ProblemFieldErrorSchema), ...Object.entries(merged).map(([status, codes]) => problemResponse(Number(status), codes))];
+    if (responses)
+      Reflect.defineMetadata(
+        DECORATORS.API_RESPONSE,
+        Object.fromEntries(Object.entries(responses).filter(([status]) => !(status in merged))),
+        holder,
+      );
+    const decorators = [
+      ApiExtraModels(ProblemDetails, ProblemFieldErrorSchema),
+      ...Object.entries(merged).map(([status, codes]) => problemResponse(Number(status), codes)),
+    ];
     applyDecorators(...decorators)(target, key as string | symbol, descriptor as PropertyDescriptor);
   };
 }
@@ -101,7 +125,8 @@ const SHAPES = {
 export const ApiAnswer = (status: 200 | 201 | 202, contract: string, shape: keyof typeof SHAPES = 'object') =>
   ApiResponse({
     status,
-    description: shape === 'page' ? `A page of ${contract}: \`{items, nextCursor}\`` : shape === 'list' ? `A list of ${contract}` : contract,
+    description:
+      shape === 'page' ? `A page of ${contract}: \`{items, nextCursor}\`` : shape === 'list' ? `A list of ${contract}` : contract,
     content: { 'application/json': { schema: SHAPES[shape](contract) } },
   });
 
@@ -113,7 +138,9 @@ export const ApiFileAnswer = (description: string, ...mediaTypes: string[]) =>
   ApiResponse({
     status: 200,
     description,
-    content: Object.fromEntries(mediaTypes.map((type) => [type, { schema: { type: 'string', ...(type.startsWith('text/') ? {} : { format: 'binary' }) } }])),
+    content: Object.fromEntries(
+      mediaTypes.map((type) => [type, { schema: { type: 'string', ...(type.startsWith('text/') ? {} : { format: 'binary' }) } }]),
+    ),
   });
 
 /** Every route of the controller (or this route) needs a bearer access token: 401 UNAUTHENTICATED without one. */

@@ -23,7 +23,6 @@ export class PageQuery {
   limit?: number;
 }
 
-
 export interface SortKey<T> {
   /** The SQL expression sorted on, e.g. `o.name`. */
   column: string;
@@ -61,7 +60,10 @@ export async function paginateRows<R>(
 /** Resumes after the cursor, orders by the keys and asks for one row more than the page, to know if another follows. */
 function keyset<Q extends SelectQueryBuilder<ObjectLiteral>, R>(qb: Q, query: PageQuery, keys: SortKey<R>[], direction: 'ASC' | 'DESC'): Q {
   if (query.cursor) {
-    const key = decodeCursor(query.cursor, keys.map((k) => k.kind ?? 'text'));
+    const key = decodeCursor(
+      query.cursor,
+      keys.map((k) => k.kind ?? 'text'),
+    );
     if (!key || !UUID.test(String(key[key.length - 1]))) {
       throw new DomainError('INVALID_CURSOR', 'invalid', 'The cursor is not one this API gave out');
     }

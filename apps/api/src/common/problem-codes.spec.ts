@@ -18,7 +18,10 @@ describe('problem codes of the OpenAPI document', () => {
   });
 
   it('takes a route’s own status for a code that answers differently there', () => {
-    expect(codesByStatus([[422, 'SCHOOL_APPROVAL_REQUIRED'], 'SLOT_FULL'])).toEqual({ 422: ['SCHOOL_APPROVAL_REQUIRED'], 409: ['SLOT_FULL'] });
+    expect(codesByStatus([[422, 'SCHOOL_APPROVAL_REQUIRED'], 'SLOT_FULL'])).toEqual({
+      422: ['SCHOOL_APPROVAL_REQUIRED'],
+      409: ['SLOT_FULL'],
+    });
   });
 
   it('every code answers a client error (or 500/503 for ours or a dependency), in upper-snake case', () => {

@@ -130,4 +130,5 @@ export function codesByStatus(problems: readonly DocumentedProblem[], known: Cod
 }
 
 /** The description of one status's problem response. */
-export const problemsDescription = (codes: readonly ProblemCode[]): string => `Problem details; \`code\` is one of: ${codes.map((c) => `\`${c}\``).join(', ')}`;
+export const problemsDescription = (codes: readonly ProblemCode[]): string =>
+  `Problem details; \`code\` is one of: ${codes.map((c) => `\`${c}\``).join(', ')}`;

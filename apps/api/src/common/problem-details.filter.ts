@@ -57,7 +57,10 @@ export function toProblem(exception: unknown, requestId?: string) {
       return problem(503, 'NOT_READY', `Not ready: ${down.join(', ')} did not answer`, { requestId });
     }
     // An exception thrown with its own code (ours name a ProblemCode).
-    const explicitCode = typeof response === 'object' && response && 'code' in response ? (String((response as { code: unknown }).code) as ProblemCode) : undefined;
+    const explicitCode =
+      typeof response === 'object' && response && 'code' in response
+        ? (String((response as { code: unknown }).code) as ProblemCode)
+        : undefined;
     return problem(status, explicitCode ?? codeOfStatus(status), detailOf(exception, status), { requestId });
   }
   if (exception && typeof exception === 'object') {

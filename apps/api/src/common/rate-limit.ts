@@ -70,11 +70,16 @@ export class RateLimitGuard implements CanActivate {
     }
     if (count <= limit) return true;
     const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - now));
-    throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many requests of this kind (at most ${limit} in ${windowSeconds} s); try again in ${retryAfterSeconds} s`, {
-      retryAfterSeconds,
-      limit,
-      windowSeconds,
-    });
+    throw new DomainError(
+      'RATE_LIMITED',
+      'rate_limited',
+      `Too many requests of this kind (at most ${limit} in ${windowSeconds} s); try again in ${retryAfterSeconds} s`,
+      {
+        retryAfterSeconds,
+        limit,
+        windowSeconds,
+      },
+    );
   }
 }
 
@@ -112,6 +117,11 @@ export async function limitPerEmailAndAddress(redis: Redis, limit: EmailAndAddre
   ]);
   if (byEmail > limit.perEmail || byAddress > limit.perAddress) {
     const retryAfterSeconds = Math.max(1, Math.ceil((window + 1) * windowSeconds - Date.now() / 1000));
-    throw new DomainError('RATE_LIMITED', 'rate_limited', `Too many ${purpose} requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`, { retryAfterSeconds });
+    throw new DomainError(
+      'RATE_LIMITED',
+      'rate_limited',
+      `Too many ${purpose} requests; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
+      { retryAfterSeconds },
+    );
   }
 }

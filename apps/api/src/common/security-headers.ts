@@ -8,7 +8,10 @@ import helmet, { type HelmetOptions } from 'helmet';
 export function securityHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   let done = false;
-  const response = { setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  const response = {
+    setHeader: (name: string, value: string) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: () => undefined,
+  };
   helmet(options)({} as never, response as never, () => void (done = true));
   if (!done) throw new Error('helmet did not finish synchronously: its headers cannot be computed once');
   return headers;

@@ -1,4 +1,12 @@
-import { ArgumentMetadata, BadRequestException, CanActivate, ExecutionContext, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  Injectable,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { ProblemFieldError } from '@skillbridge/contracts';
@@ -31,7 +39,8 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const early = inputProblems(value, metadata);
     // These would crash the validators or the transformer: report them alone.
-    if (early.some((p) => p.field === 'body' || p.message === 'is nested too deeply' || p.message === UNICODE_MESSAGE)) throw new ValidationFailed(early);
+    if (early.some((p) => p.field === 'body' || p.message === 'is nested too deeply' || p.message === UNICODE_MESSAGE))
+      throw new ValidationFailed(early);
     let late: ProblemFieldError[] = [];
     let result: unknown;
     try {
@@ -75,7 +84,9 @@ export class RefuseUnexpectedBody implements CanActivate {
     if (takes === undefined) {
       const args: Record<string, unknown> = Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {};
       // A handler that reads the raw request may read its body too.
-      takes = Object.keys(args).some((key) => [RouteParamtypes.BODY, RouteParamtypes.REQUEST, RouteParamtypes.RAW_BODY].includes(Number(key.split(':')[0])));
+      takes = Object.keys(args).some((key) =>
+        [RouteParamtypes.BODY, RouteParamtypes.REQUEST, RouteParamtypes.RAW_BODY].includes(Number(key.split(':')[0])),
+      );
       this.takesBody.set(handler, takes);
     }
     const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;

@@ -22,9 +22,16 @@ describe('the API configuration', () => {
   });
 
   it('has rate limits by default and refuses ones that are not positive whole numbers', () => {
-    expect(loadConfig(valid)).toMatchObject({ RATE_LIMIT_WINDOW_SECONDS: 60, RATE_LIMIT_APPLICATIONS: 20, RATE_LIMIT_MESSAGES: 60, RATE_LIMIT_REMINDERS: 5 });
+    expect(loadConfig(valid)).toMatchObject({
+      RATE_LIMIT_WINDOW_SECONDS: 60,
+      RATE_LIMIT_APPLICATIONS: 20,
+      RATE_LIMIT_MESSAGES: 60,
+      RATE_LIMIT_REMINDERS: 5,
+    });
     expect(loadConfig({ ...valid, RATE_LIMIT_APPLICATIONS: '5' }).RATE_LIMIT_APPLICATIONS).toBe(5);
-    expect(() => loadConfig({ ...valid, RATE_LIMIT_APPLICATIONS: '0', RATE_LIMIT_MESSAGES: 'many' })).toThrow('Invalid configuration: RATE_LIMIT_APPLICATIONS, RATE_LIMIT_MESSAGES');
+    expect(() => loadConfig({ ...valid, RATE_LIMIT_APPLICATIONS: '0', RATE_LIMIT_MESSAGES: 'many' })).toThrow(
+      'Invalid configuration: RATE_LIMIT_APPLICATIONS, RATE_LIMIT_MESSAGES',
+    );
   });
 
   it('requires a JWT secret in production', () => {

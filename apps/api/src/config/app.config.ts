@@ -21,7 +21,9 @@ export class AppConfig extends ServiceConfig {
    * a comma list of the proxies' addresses or CIDRs. `true` is refused: trusting every hop lets a
    * client choose its own address by sending the header itself.
    */
-  @Matches(/^(\d{1,2}|[\da-fA-F.:/]+(\s*,\s*[\da-fA-F.:/]+)*)$/, { message: 'TRUST_PROXY must be a number of hops or a list of proxy addresses' })
+  @Matches(/^(\d{1,2}|[\da-fA-F.:/]+(\s*,\s*[\da-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be a number of hops or a list of proxy addresses',
+  })
   TRUST_PROXY = '0';
 
   /** Prefix of the API's own Redis keys, so that deployments (or test runs) can share one server. */
@@ -133,7 +135,10 @@ export class AppConfig extends ServiceConfig {
    * of proxy addresses.
    */
   get trustProxy(): ((address: string, hop: number) => boolean) | string | false {
-    if (!/^\d+$/.test(this.TRUST_PROXY)) return this.TRUST_PROXY.split(',').map((part) => part.trim()).join(',');
+    if (!/^\d+$/.test(this.TRUST_PROXY))
+      return this.TRUST_PROXY.split(',')
+        .map((part) => part.trim())
+        .join(',');
     const hops = Number(this.TRUST_PROXY);
     return hops > 0 && ((_address: string, hop: number) => hop < hops);
   }

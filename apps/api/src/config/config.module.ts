@@ -8,6 +8,10 @@ import { ClockBinding, clockProvider } from './clock.provider';
 @Module({})
 export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }, clockProvider, ClockBinding], exports: [AppConfig, Clock] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: AppConfig, useValue: config }, clockProvider, ClockBinding],
+      exports: [AppConfig, Clock],
+    };
   }
 }

@@ -59,7 +59,9 @@ export class ImportsController {
   @ApiBody({ type: HeadcountImportForm })
   @ApiAnswer(202, 'ImportView')
   @ApiProblems('VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE')
-  @ApiOperation({ summary: 'Yearly headcounts of the enterprises of the officer’s remit (MIIT, SASAC): every row or none; then the quotas follow' })
+  @ApiOperation({
+    summary: 'Yearly headcounts of the enterprises of the officer’s remit (MIIT, SASAC): every row or none; then the quotas follow',
+  })
   async createHeadcounts(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportView> {
     return this.imports.createHeadcounts(actor, await readUpload(request, ['year']));
   }
@@ -78,7 +80,10 @@ export class ImportsController {
   @ApiProduces('text/csv')
   @ApiFileAnswer('The headcount file, CSV (UTF-8)', 'text/csv')
   @ApiProblems('VALIDATION_FAILED')
-  @ApiOperation({ summary: 'The year’s headcount file filled in for the officer: every enterprise of the remit with its current headcount, to edit and upload back' })
+  @ApiOperation({
+    summary:
+      'The year’s headcount file filled in for the officer: every enterprise of the remit with its current headcount, to edit and upload back',
+  })
   async headcountTemplate(@CurrentActor() actor: Actor, @Query() query: HeadcountTemplateQuery, @Res() reply: FastifyReply): Promise<void> {
     const csv = await this.imports.headcountTemplate(actor, query.year, query.lang ?? 'zh-CN');
     sendCsv(reply, `headcounts-${query.year}.csv`, csv);
@@ -110,7 +115,10 @@ export class ImportsController {
   @ApiProduces('text/csv')
   @ApiFileAnswer('The activation codes, CSV (UTF-8)', 'text/csv')
   @ApiProblems('NOT_FOUND', 'IMPORT_NOT_DONE')
-  @ApiOperation({ summary: 'One-time activation codes of the import’s accounts not yet activated, as CSV; new codes each time (earlier ones stop working)' })
+  @ApiOperation({
+    summary:
+      'One-time activation codes of the import’s accounts not yet activated, as CSV; new codes each time (earlier ones stop working)',
+  })
   async activationCodes(@CurrentActor() actor: Actor, @Param('id') id: string, @Res() reply: FastifyReply): Promise<void> {
     const { fileName, csv } = await this.imports.activationCodes(actor, id);
     sendCsv(reply, fileName, csv);

@@ -21,7 +21,8 @@ import { Upload } from './upload';
 function uploadYear(given: string | undefined): number | null {
   if (given === undefined || given.trim() === '') return null;
   const year = importYear(given.trim(), today());
-  if (typeof year !== 'number') throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${Number(today().slice(0, 4)) + 1}` }]);
+  if (typeof year !== 'number')
+    throw new ValidationFailed([{ field: 'year', message: `year must be a year from 2000 to ${Number(today().slice(0, 4)) + 1}` }]);
   return year;
 }
 
@@ -101,16 +102,34 @@ export class ImportsService {
     return csv;
   }
 
-  private async create(actor: Actor, kind: ImportKind, schoolId: string | null, upload: Upload, year: number | null = null): Promise<ImportView> {
+  private async create(
+    actor: Actor,
+    kind: ImportKind,
+    schoolId: string | null,
+    upload: Upload,
+    year: number | null = null,
+  ): Promise<ImportView> {
     const repository = this.db.getRepository(Import);
     const saved = await repository.save(
-      repository.create({ kind, schoolId, year, createdBy: actor.userId, fileName: upload.fileName, format: upload.format, file: upload.bytes, status: 'queued' }),
+      repository.create({
+        kind,
+        schoolId,
+        year,
+        createdBy: actor.userId,
+        fileName: upload.fileName,
+        format: upload.format,
+        file: upload.bytes,
+        status: 'queued',
+      }),
     );
     try {
       await this.enqueue(saved.id);
     } catch (error) {
       // Not queued, so never run: say so on the import rather than leave it waiting forever.
-      await repository.update({ id: saved.id }, { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: now() });
+      await repository.update(
+        { id: saved.id },
+        { status: 'failed', failure: 'could not be queued', failureReason: 'NOT_QUEUED', file: null, finishedAt: now() },
+      );
       throw error;
     }
     const row = await repository.findOneByOrFail({ id: saved.id });
@@ -152,7 +171,11 @@ export class ImportsService {
   }
 
   /** Newest first, of the imports the actor sees, narrowed by `filter`; the cursor keeps created_at to the microsecond. */
-  private async page(actor: Actor, query: ListImportsQuery, filter: (qb: SelectQueryBuilder<ObjectLiteral>) => void): Promise<Page<ImportView>> {
+  private async page(
+    actor: Actor,
+    query: ListImportsQuery,
+    filter: (qb: SelectQueryBuilder<ObjectLiteral>) => void,
+  ): Promise<Page<ImportView>> {
     const visible = importsPolicy.visible(actor);
     const qb = this.db
       .createQueryBuilder()
@@ -174,7 +197,8 @@ export class ImportsService {
    */
   async activationCodes(actor: Actor, id: string): Promise<{ fileName: string; csv: string }> {
     const row = await this.visible(actor, id);
-    if (!importsPolicy.can(actor, 'issue-codes', row)) throw new DomainError('FORBIDDEN', 'forbidden', 'You may not hand out this import’s activation codes');
+    if (!importsPolicy.can(actor, 'issue-codes', row))
+      throw new DomainError('FORBIDDEN', 'forbidden', 'You may not hand out this import’s activation codes');
     if (row.kind === 'headcounts' || row.status !== 'done') {
       throw new DomainError('IMPORT_NOT_DONE', 'conflict', 'Activation codes exist only for a finished import of students or teachers');
     }

@@ -21,4 +21,7 @@ export const SET_ACTIVATION_CODES = statement<[userIds: string[], codeHashes: st
   `UPDATE account_activations a SET code_hash = v.hash FROM unnest($1::uuid[], $2::text[]) AS v(user_id, hash) WHERE a.user_id = v.user_id`,
 );
 
-export const CODES_ISSUED = statement<[importId: string], never>('imports.codes-issued', `UPDATE imports SET codes_issued_at = now() WHERE id = $1`);
+export const CODES_ISSUED = statement<[importId: string], never>(
+  'imports.codes-issued',
+  `UPDATE imports SET codes_issued_at = now() WHERE id = $1`,
+);

@@ -21,7 +21,8 @@ class JobProducerCloser implements OnApplicationShutdown {
     {
       provide: JobProducer,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => new JobProducer({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX, retryBaseMs: config.RETRY_BASE_MS }),
+      useFactory: (config: AppConfig) =>
+        new JobProducer({ connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX, retryBaseMs: config.RETRY_BASE_MS }),
     },
     JobProducerCloser,
   ],

@@ -67,7 +67,17 @@ export class MatchRoundsController {
   @Put(':id/preferences')
   @Roles('student')
   @ApiAnswer(200, 'MatchRoundView')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'ROUND_NOT_COLLECTING', 'PREFERENCE_DEADLINE_PASSED', 'NOT_ELIGIBLE_FOR_ROUND', 'PREFERENCES_EMPTY', 'TOO_MANY_PREFERENCES', 'DUPLICATE_PREFERENCE', 'SLOT_NOT_IN_ROUND')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'NOT_FOUND',
+    'ROUND_NOT_COLLECTING',
+    'PREFERENCE_DEADLINE_PASSED',
+    'NOT_ELIGIBLE_FOR_ROUND',
+    'PREFERENCES_EMPTY',
+    'TOO_MANY_PREFERENCES',
+    'DUPLICATE_PREFERENCE',
+    'SLOT_NOT_IN_ROUND',
+  )
   @ApiOperation({ summary: 'A student’s rank-order list: at most 10 slots of the round, while it is collecting' })
   preferences(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: MatchPreferencesDto): Promise<MatchRoundView> {
     return this.rounds.putPreferences(actor, id, body);
@@ -87,7 +97,12 @@ export class MatchRoundsController {
   @ApiAnswer(200, 'MatchApplicantsView')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'ROUND_NOT_RANKING', 'DUPLICATE_RANKING', 'NOT_AN_APPLICANT')
   @ApiOperation({ summary: 'The enterprise ranks its slot’s applicants, best first (only students who listed it)' })
-  rank(@CurrentActor() actor: Actor, @Param('id') id: string, @Param('slotId') slotId: string, @Body() body: RankingDto): Promise<MatchApplicantsView> {
+  rank(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Param('slotId') slotId: string,
+    @Body() body: RankingDto,
+  ): Promise<MatchApplicantsView> {
     return this.rounds.putRanking(actor, id, slotId, body);
   }
 
@@ -129,7 +144,16 @@ export class MatchRoundsController {
   @Post(':id/publish')
   @HttpCode(200)
   @ApiAnswer(200, 'MatchRoundView')
-  @ApiProblems('NOT_FOUND', 'FORBIDDEN', 'INVALID_TRANSITION', 'RUN_IN_PROGRESS', 'RESULT_UNSTABLE', 'PLACEMENT_OVERLAP', 'SEATS_GONE', 'ALREADY_PLACED')
+  @ApiProblems(
+    'NOT_FOUND',
+    'FORBIDDEN',
+    'INVALID_TRANSITION',
+    'RUN_IN_PROGRESS',
+    'RESULT_UNSTABLE',
+    'PLACEMENT_OVERLAP',
+    'SEATS_GONE',
+    'ALREADY_PLACED',
+  )
   @ApiOperation({ summary: 'Turns the result into placements and notifies everyone, all or nothing' })
   publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<MatchRoundView> {
     return this.rounds.publish(actor, id);

@@ -88,9 +88,19 @@ const rounds = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLitera
     .createQueryBuilder()
     .from('match_rounds', 'r')
     .leftJoin('organisations', 'o', 'o.id = r.owner_organisation_id')
-    .select(['r.id AS id', 'r.name AS name', 'r.status AS status', 'r.owner_organisation_id AS owner_organisation_id', 'r.owner_authority AS owner_authority'])
+    .select([
+      'r.id AS id',
+      'r.name AS name',
+      'r.status AS status',
+      'r.owner_organisation_id AS owner_organisation_id',
+      'r.owner_authority AS owner_authority',
+    ])
     .addSelect(['o.name AS owner_name', 'r.preference_deadline AS preference_deadline', 'r.seed AS seed', 'r.criteria AS criteria'])
-    .addSelect(['r.algorithm_version AS algorithm_version', 'r.parent_round_id AS parent_round_id', 'r.run_requested_at AS run_requested_at'])
+    .addSelect([
+      'r.algorithm_version AS algorithm_version',
+      'r.parent_round_id AS parent_round_id',
+      'r.run_requested_at AS run_requested_at',
+    ])
     .addSelect(['r.run_error AS run_error', 'r.last_run_id AS last_run_id', 'r.published_at AS published_at', 'r.created_at AS created_at'])
     .addSelect('(SELECT count(*)::int FROM match_round_slots rs WHERE rs.round_id = r.id)', 'slot_count')
     .addSelect('(SELECT count(*)::int FROM match_preferences p WHERE p.round_id = r.id)', 'participants');
@@ -111,15 +121,27 @@ interface LineRow {
 const lines = (db: DataSource, runId: string): SelectQueryBuilder<ObjectLiteral> =>
   db
     .createQueryBuilder()
-    .addCommonTableExpression('SELECT student_ids, assignment, choice, slot_ids FROM match_runs WHERE id = :runId', 'run', { materialized: true })
-    .addCommonTableExpression('SELECT x.* FROM run, unnest(run.student_ids, run.assignment, run.choice) WITH ORDINALITY AS x(student_id, a, choice, i)', 'l')
+    .addCommonTableExpression('SELECT student_ids, assignment, choice, slot_ids FROM match_runs WHERE id = :runId', 'run', {
+      materialized: true,
+    })
+    .addCommonTableExpression(
+      'SELECT x.* FROM run, unnest(run.student_ids, run.assignment, run.choice) WITH ORDINALITY AS x(student_id, a, choice, i)',
+      'l',
+    )
     .addCommonTableExpression('SELECT y.slot_id, (y.c - 1)::int AS a FROM run, unnest(run.slot_ids) WITH ORDINALITY AS y(slot_id, c)', 'sp')
     .from('l', 'l')
     .innerJoin('users', 'u', 'u.id = l.student_id')
     .leftJoin('sp', 'sp', 'sp.a = l.a')
     .leftJoin('slots', 's', 's.id = sp.slot_id')
     .leftJoin('organisations', 'e', 'e.id = s.enterprise_id')
-    .select(['l.student_id AS student_id', 'u.name AS student_name', 'l.choice AS choice', 's.id AS slot_id', 's.title AS title', 'e.name AS enterprise_name'])
+    .select([
+      'l.student_id AS student_id',
+      'u.name AS student_name',
+      'l.choice AS choice',
+      's.id AS slot_id',
+      's.title AS title',
+      'e.name AS enterprise_name',
+    ])
     .setParameters({ runId });
 
 /** A plain date means the end of that day in Lanzhou. */
@@ -142,7 +164,13 @@ export class MatchRoundsService {
     const visible = matchRoundsPolicy.visible(actor);
     const qb = rounds(this.db).where(visible.where, visible.params);
     const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id').limit(200).getRawMany<RoundRow>();
-    const mine = actor.role === 'student' ? await this.preferencesOf(actor.userId, rows.map((r) => r.id)) : new Map<string, string[]>();
+    const mine =
+      actor.role === 'student'
+        ? await this.preferencesOf(
+            actor.userId,
+            rows.map((r) => r.id),
+          )
+        : new Map<string, string[]>();
     return rows.map((row) => this.view(actor, row, mine.get(row.id) ?? null));
   }
 
@@ -180,25 +208,23 @@ export class MatchRoundsService {
     // A round that ran has its applicants stored by the run (lists are closed by then); before, they are counted from the lists.
     const stored = round.status === 'ran' || round.status === 'published';
     const rows = await run(this.db, stored ? ROUND_SLOTS_STORED : ROUND_SLOTS_COUNTED, [round.id]);
-    return rows.map(
-      (r): MatchRoundSlotView => ({
-        id: r.id,
-        title: r.title,
-        type: r.type,
-        enterpriseId: r.enterprise_id,
-        enterpriseName: r.enterprise_name,
-        district: r.district,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        majors: r.majors,
-        capacity: r.capacity,
-        seatsLeft: r.seats_left,
-        applicants: r.applicants,
-        rankedByEnterprise: r.ranked,
-        // The asking enterprise's own slot: the one it ranks.
-        mine: matchRoundsPolicy.can(actor, 'rank', { ...round, enterprise_ids: [r.enterprise_id] }),
-      }),
-    );
+    return rows.map((r): MatchRoundSlotView => ({
+      id: r.id,
+      title: r.title,
+      type: r.type,
+      enterpriseId: r.enterprise_id,
+      enterpriseName: r.enterprise_name,
+      district: r.district,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      majors: r.majors,
+      capacity: r.capacity,
+      seatsLeft: r.seats_left,
+      applicants: r.applicants,
+      rankedByEnterprise: r.ranked,
+      // The asking enterprise's own slot: the one it ranks.
+      mine: matchRoundsPolicy.can(actor, 'rank', { ...round, enterprise_ids: [r.enterprise_id] }),
+    }));
   }
 
   private view(actor: Actor, row: RoundRow, myPreferences: string[] | null): MatchRoundView {
@@ -236,11 +262,13 @@ export class MatchRoundsService {
       const found = new Map(slots.map((s) => [s.id, s]));
       for (const slotId of body.slotIds) {
         const slot = found.get(slotId);
-        if (!slot || slot.state === 'draft') throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'A slot of the round was not found', { slotId });
+        if (!slot || slot.state === 'draft')
+          throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'A slot of the round was not found', { slotId });
         if (slot.type === 'teacher_practice') {
           throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'Teacher practice slots are booked, not matched', { slotId });
         }
-        if (slot.state !== 'open') throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'Only open slots can be matched', { slotId });
+        if (slot.state !== 'open')
+          throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'Only open slots can be matched', { slotId });
         if (slot.seats <= 0) throw new DomainError('SLOT_NOT_ELIGIBLE', 'unprocessable', 'The slot has no seat left', { slotId });
       }
       const roundId = await this.insertRound(tx, actor, owner, body, deadline, null);
@@ -255,7 +283,8 @@ export class MatchRoundsService {
     const deadline = this.futureDeadline(body.preferenceDeadline);
     const id = await this.db.transaction(async (tx) => {
       const parent = await this.loadOwned(actor, parentId, tx, true);
-      if (parent.status !== 'published') throw new DomainError('ROUND_NOT_PUBLISHED', 'conflict', 'A second round follows a published round');
+      if (parent.status !== 'published')
+        throw new DomainError('ROUND_NOT_PUBLISHED', 'conflict', 'A second round follows a published round');
       const owner = { organisationId: parent.owner_organisation_id, authority: parent.owner_authority };
       const left = await runOne(tx, SLOTS_LEFT, [parentId]);
       if (!left?.n) throw new DomainError('NO_SEATS_LEFT', 'unprocessable', 'No slot of the round has a seat left');
@@ -268,8 +297,10 @@ export class MatchRoundsService {
 
   private futureDeadline(text: string): Date {
     const deadline = deadlineOf(text);
-    if (Number.isNaN(deadline.getTime())) throw new DomainError('INVALID_DEADLINE', 'invalid', 'preferenceDeadline is not a real date and time');
-    if (deadline.getTime() <= now().getTime()) throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline must be in the future');
+    if (Number.isNaN(deadline.getTime()))
+      throw new DomainError('INVALID_DEADLINE', 'invalid', 'preferenceDeadline is not a real date and time');
+    if (deadline.getTime() <= now().getTime())
+      throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline must be in the future');
     return deadline;
   }
 
@@ -283,7 +314,15 @@ export class MatchRoundsService {
     parentId: string | null,
   ): Promise<string> {
     const seed = body.seed ?? randomBytes(16).toString('hex');
-    const [round] = await run(tx, INSERT_ROUND, [body.name.trim(), owner.organisationId, owner.authority, actor.userId, deadline, seed, parentId]);
+    const [round] = await run(tx, INSERT_ROUND, [
+      body.name.trim(),
+      owner.organisationId,
+      owner.authority,
+      actor.userId,
+      deadline,
+      seed,
+      parentId,
+    ]);
     return round.id;
   }
 
@@ -293,7 +332,11 @@ export class MatchRoundsService {
       const row = await this.loadOwned(actor, id, tx, true);
       const to = nextRoundStatus(row.status, move);
       if (move === 'open' && row.preference_deadline.getTime() <= now().getTime()) {
-        throw new DomainError('DEADLINE_IN_PAST', 'unprocessable', 'The preference deadline has passed: create the round again with a later one');
+        throw new DomainError(
+          'DEADLINE_IN_PAST',
+          'unprocessable',
+          'The preference deadline has passed: create the round again with a later one',
+        );
       }
       await runCount(tx, SET_STATUS, [id, to]);
     });
@@ -336,7 +379,8 @@ export class MatchRoundsService {
         nextRoundStatus(row.status, 'publish');
         if (row.run_requested_at) throw new DomainError('RUN_IN_PROGRESS', 'conflict', 'Wait for the run to finish');
         const latest = await runOne(tx, RUN_STABLE, [row.last_run_id]);
-        if (!latest?.stable) throw new DomainError('RESULT_UNSTABLE', 'conflict', 'The latest run failed its stability check: it cannot be published');
+        if (!latest?.stable)
+          throw new DomainError('RESULT_UNSTABLE', 'conflict', 'The latest run failed its stability check: it cannot be published');
         await run(tx, PUBLISH_SETTINGS, []);
         // The school that runs its own round signs its students' agreements by publishing.
         await run(tx, PUBLISH_ROUND, [row.last_run_id, id, row.owner_organisation_id, actor.userId]);
@@ -347,12 +391,17 @@ export class MatchRoundsService {
     } catch (error) {
       const { code, constraint } = pgCode(error);
       if (code === '23P01') {
-        throw new DomainError('PLACEMENT_OVERLAP', 'conflict', 'A matched student now holds a placement for overlapping dates: run the round again');
+        throw new DomainError(
+          'PLACEMENT_OVERLAP',
+          'conflict',
+          'A matched student now holds a placement for overlapping dates: run the round again',
+        );
       }
       if (code === '23514' && constraint === 'slots_taken') {
         throw new DomainError('SEATS_GONE', 'conflict', 'A slot no longer has the seats the result gives it: run the round again');
       }
-      if (code === '23505') throw new DomainError('ALREADY_PLACED', 'conflict', 'A matched student already holds this slot: run the round again');
+      if (code === '23505')
+        throw new DomainError('ALREADY_PLACED', 'conflict', 'A matched student already holds this slot: run the round again');
       throw error;
     }
     // The round without its slots (MatchRoundView.slots is GET's): at 10^5 students that list is
@@ -366,7 +415,8 @@ export class MatchRoundsService {
     const spans = await run(tx, ROUND_SPANS, [roundId]);
     const byYear = new Map<number, Set<string>>();
     for (const span of spans) {
-      for (const year of yearsOf(span.start_date, span.end_date)) (byYear.get(year) ?? byYear.set(year, new Set()).get(year)!).add(span.enterprise_id);
+      for (const year of yearsOf(span.start_date, span.end_date))
+        (byYear.get(year) ?? byYear.set(year, new Set()).get(year)!).add(span.enterprise_id);
     }
     for (const [year, enterprises] of byYear) await refreshQuotas(tx, await this.rules.forYear(year), [...enterprises], today());
   }
@@ -380,7 +430,8 @@ export class MatchRoundsService {
         throw new DomainError('PREFERENCE_DEADLINE_PASSED', 'conflict', 'The deadline for rank-order lists has passed');
       }
     }
-    if (row.status !== 'collecting') throw new DomainError('ROUND_NOT_COLLECTING', 'conflict', `The round is ${row.status}: lists are not taken now`);
+    if (row.status !== 'collecting')
+      throw new DomainError('ROUND_NOT_COLLECTING', 'conflict', `The round is ${row.status}: lists are not taken now`);
     if (row.parent_round_id && !(await runOne(this.db, UNMATCHED_IN, [row.parent_round_id, actor.userId]))) {
       throw new DomainError('NOT_ELIGIBLE_FOR_ROUND', 'unprocessable', 'A second round is for the students the first round left unmatched');
     }
@@ -421,7 +472,13 @@ export class MatchRoundsService {
     const rows = await run(this.db, APPLICANTS_OF, [id, slotId]);
     const ranking = await runOne(this.db, RANKING_OF, [id, slotId]);
     const students = rows.map((r) => r.student_id);
-    await logPersonalDataAccess(this.db.manager, actor, students, 'match-rounds.applicants', 'ranking applicants of its slot in a match round');
+    await logPersonalDataAccess(
+      this.db.manager,
+      actor,
+      students,
+      'match-rounds.applicants',
+      'ranking applicants of its slot in a match round',
+    );
     return {
       slotId,
       applicants: rows.map((r) => ({
@@ -446,7 +503,11 @@ export class MatchRoundsService {
     const row = await this.load(actor, id);
     await this.rankedSlot(actor, row, slotId);
     if (row.status !== 'ranking') {
-      throw new DomainError('ROUND_NOT_RANKING', 'conflict', `The round is ${row.status}: rankings are taken after collecting closes and before it runs`);
+      throw new DomainError(
+        'ROUND_NOT_RANKING',
+        'conflict',
+        `The round is ${row.status}: rankings are taken after collecting closes and before it runs`,
+      );
     }
     if (body) {
       const applicants = await run(this.db, APPLICANTS_OF, [id, slotId]);

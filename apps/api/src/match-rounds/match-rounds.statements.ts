@@ -113,7 +113,10 @@ export const FORGET_RUN_REQUEST = statement<[roundId: string, request: number], 
   `UPDATE match_rounds SET run_requested_at = NULL WHERE id = $1 AND run_request = $2`,
 );
 
-export const RUN_STABLE = statement<[runId: string | null], { stable: boolean }>('match-rounds.run-stable', `SELECT stable FROM match_runs WHERE id = $1`);
+export const RUN_STABLE = statement<[runId: string | null], { stable: boolean }>(
+  'match-rounds.run-stable',
+  `SELECT stable FROM match_runs WHERE id = $1`,
+);
 
 export const MARK_PUBLISHED = statement<[roundId: string], never>(
   'match-rounds.mark-published',
@@ -126,7 +129,10 @@ export const ROUND_SPANS = statement<[roundId: string], { enterprise_id: string;
   `SELECT DISTINCT s.enterprise_id, s.start_date::text, s.end_date::text FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = $1`,
 );
 
-export const SLOTS_TO_LIST = statement<[roundId: string], { id: string; type: 'internship' | 'apprenticeship'; state: 'open'; start_date: string }>(
+export const SLOTS_TO_LIST = statement<
+  [roundId: string],
+  { id: string; type: 'internship' | 'apprenticeship'; state: 'open'; start_date: string }
+>(
   'match-rounds.slots-to-list',
   `SELECT s.id, s.type, s.state, s.start_date::text FROM match_round_slots rs JOIN slots s ON s.id = rs.slot_id WHERE rs.round_id = $1`,
 );

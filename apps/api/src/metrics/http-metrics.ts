@@ -23,8 +23,19 @@ export function installHttpMetrics(fastify: FastifyInstance, access: (authorizat
   registry.setDefaultLabels({ service: 'api' });
   collectDefaultMetrics({ register: registry });
   const labelNames = ['method', 'route', 'status_code'] as const;
-  const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered, by route template and status.', labelNames, registers: [registry] });
-  const duration = new Histogram({ name: 'http_request_duration_seconds', help: 'Time to answer an HTTP request, by route template and status.', labelNames, buckets: BUCKETS, registers: [registry] });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by route template and status.',
+    labelNames,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, by route template and status.',
+    labelNames,
+    buckets: BUCKETS,
+    registers: [registry],
+  });
 
   fastify.addHook('onRequest', async (request: Timed) => {
     request[started] = process.hrtime.bigint();
@@ -44,7 +55,10 @@ export function installHttpMetrics(fastify: FastifyInstance, access: (authorizat
     const allowed = access(request.headers.authorization);
     if (allowed === 'off') return reply.code(404).header('cache-control', 'no-store').send();
     if (allowed === 'unauthorised') return reply.code(401).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send();
-    return reply.header('content-type', registry.contentType).header('cache-control', 'no-store').send(await registry.metrics());
+    return reply
+      .header('content-type', registry.contentType)
+      .header('cache-control', 'no-store')
+      .send(await registry.metrics());
   });
   return registry;
 }

@@ -8,7 +8,15 @@ import { DataSource } from 'typeorm';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';
 import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
-import { DEAD_LETTERS, MARK_ALL_READ, MARK_READ, PREFERENCES_OF, REVIVE_DELIVERY, SET_PREFERENCE, UNREAD_COUNT } from './notifications.statements';
+import {
+  DEAD_LETTERS,
+  MARK_ALL_READ,
+  MARK_READ,
+  PREFERENCES_OF,
+  REVIVE_DELIVERY,
+  SET_PREFERENCE,
+  UNREAD_COUNT,
+} from './notifications.statements';
 
 interface InboxRow {
   id: string;
@@ -79,7 +87,9 @@ export class NotificationsService {
     const own = new Map(rows.map((r) => [r.kind, r]));
     return EVENT_KINDS.map((kind) => {
       const mine = own.get(kind);
-      return mine ? { kind, channels: mine.channels, mode: mine.mode, isDefault: false } : { kind, ...defaultPreference(kind), isDefault: true };
+      return mine
+        ? { kind, channels: mine.channels, mode: mine.mode, isDefault: false }
+        : { kind, ...defaultPreference(kind), isDefault: true };
     });
   }
 

@@ -6,7 +6,14 @@ import { Actor, DomainError } from '@skillbridge/domain';
 import { CurrentActor, Public, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiEmptyAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { PageQuery } from '../common/pagination';
-import { ConfirmRegistrationDto, HeadcountDto, ListEnterprisesQuery, RefuseEnterpriseDto, RegisterEnterpriseDto, UpdateEnterpriseDto } from './dto/enterprise.dto';
+import {
+  ConfirmRegistrationDto,
+  HeadcountDto,
+  ListEnterprisesQuery,
+  RefuseEnterpriseDto,
+  RegisterEnterpriseDto,
+  UpdateEnterpriseDto,
+} from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 import { RegistrationService } from './registration.service';
 
@@ -38,7 +45,8 @@ export class EnterprisesController {
   @ApiAnswer(200, 'LoginResponse')
   @ApiProblems(...INPUT_PROBLEMS, 'REGISTRATION_LINK_INVALID', 'EMAIL_TAKEN', 'USCC_TAKEN')
   @ApiOperation({
-    summary: 'Finishes a registration with its link’s secret and the admin’s password: the enterprise (unverified) and its admin; signs in (400 REGISTRATION_LINK_INVALID, 409 EMAIL_TAKEN or USCC_TAKEN)',
+    summary:
+      'Finishes a registration with its link’s secret and the admin’s password: the enterprise (unverified) and its admin; signs in (400 REGISTRATION_LINK_INVALID, 409 EMAIL_TAKEN or USCC_TAKEN)',
   })
   async confirm(@Body() body: ConfirmRegistrationDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
     const { response, deviceCookie } = await this.registrations.confirm(body.token, body.password);
@@ -95,7 +103,9 @@ export class EnterprisesController {
   @Roles('platform_admin')
   @ApiAnswer(200, 'EnterpriseView')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION')
-  @ApiOperation({ summary: 'Refuse an enterprise awaiting verification, with the reason its admins are told; correcting the profile re-applies' })
+  @ApiOperation({
+    summary: 'Refuse an enterprise awaiting verification, with the reason its admins are told; correcting the profile re-applies',
+  })
   refuse(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: RefuseEnterpriseDto): Promise<EnterpriseView> {
     return this.enterprises.refuse(actor, id, body);
   }

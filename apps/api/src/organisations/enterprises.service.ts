@@ -21,7 +21,8 @@ export const uniqueViolation = (error: unknown): string | null =>
     ? ((error.driverError as { constraint?: string }).constraint ?? 'unique')
     : null;
 
-export const usccTaken = () => new DomainError('USCC_TAKEN', 'conflict', 'A verified enterprise already holds this unified social credit code');
+export const usccTaken = () =>
+  new DomainError('USCC_TAKEN', 'conflict', 'A verified enterprise already holds this unified social credit code');
 
 @Injectable()
 export class EnterprisesService {
@@ -39,11 +40,16 @@ export class EnterprisesService {
   async list(actor: Actor, query: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
     const listed = enterprisesListed(actor);
     const qb = this.access.list(actor, [...ENTERPRISE_KINDS]).andWhere(listed.where, listed.params);
-    if (query.q) qb.andWhere('(o.name ILIKE :q OR o.uscc = :uscc)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`, uscc: query.q.trim().toUpperCase() });
+    if (query.q)
+      qb.andWhere('(o.name ILIKE :q OR o.uscc = :uscc)', {
+        q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%`,
+        uscc: query.q.trim().toUpperCase(),
+      });
     if (query.district) qb.andWhere('o.district = :district', { district: query.district });
     if (query.industry) qb.andWhere('o.industry = :industry', { industry: query.industry });
     if (query.ownership) qb.andWhere('o.ownership = :ownership', { ownership: query.ownership });
-    if (query.verification && seesUnverifiedEnterprises(actor)) qb.andWhere('o.verification = :verification', { verification: query.verification });
+    if (query.verification && seesUnverifiedEnterprises(actor))
+      qb.andWhere('o.verification = :verification', { verification: query.verification });
     const page = await paginate(qb, query, BY_NAME);
     const headcounts = await this.headcounts(page.items.map((o) => o.id));
     return { items: await Promise.all(page.items.map((o) => this.view(o, headcounts))), nextCursor: page.nextCursor };
@@ -54,7 +60,11 @@ export class EnterprisesService {
    * already holding its name or credit code (verified or not), for the verifier to compare.
    */
   async pending(query: PageQuery): Promise<Page<PendingEnterpriseView>> {
-    const qb = this.db.getRepository(Organisation).createQueryBuilder('o').where('o.kind IN (:...kinds)', { kinds: [...ENTERPRISE_KINDS] }).andWhere(`o.verification = 'unverified'`);
+    const qb = this.db
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where('o.kind IN (:...kinds)', { kinds: [...ENTERPRISE_KINDS] })
+      .andWhere(`o.verification = 'unverified'`);
     const page = await paginate(qb, query, BY_NAME);
     const ids = page.items.map((o) => o.id);
     const [headcounts, similar] = await Promise.all([this.headcounts(ids), this.similarTo(page.items)]);
@@ -71,7 +81,13 @@ export class EnterprisesService {
     return (o) =>
       rows
         .filter((r) => r.id !== o.id && (r.name === o.name || (o.uscc !== null && r.uscc === o.uscc)))
-        .map((r) => ({ id: r.id, name: r.name, uscc: r.uscc, verification: r.verification, same: [...(r.name === o.name ? ['name' as const] : []), ...(o.uscc !== null && r.uscc === o.uscc ? ['uscc' as const] : [])] }));
+        .map((r) => ({
+          id: r.id,
+          name: r.name,
+          uscc: r.uscc,
+          verification: r.verification,
+          same: [...(r.name === o.name ? ['name' as const] : []), ...(o.uscc !== null && r.uscc === o.uscc ? ['uscc' as const] : [])],
+        }));
   }
 
   async update(actor: Actor, id: string, body: UpdateEnterpriseDto): Promise<EnterpriseView> {
@@ -117,7 +133,11 @@ export class EnterprisesService {
     const reason = body.reason.trim();
     await this.db.transaction(async (tx) => {
       const moved = await run(tx, REFUSE_ENTERPRISE, [id, reason]);
-      if (!moved.length) throw new DomainError('INVALID_TRANSITION', 'conflict', 'A verified enterprise cannot be refused', { from: 'verified', move: 'refuse' });
+      if (!moved.length)
+        throw new DomainError('INVALID_TRANSITION', 'conflict', 'A verified enterprise cannot be refused', {
+          from: 'verified',
+          move: 'refuse',
+        });
       await recordEvent(tx, 'enterprise.refused', id, { adminsOf: [id] }, { reason });
     });
     return this.get(actor, id);
@@ -161,7 +181,12 @@ export class EnterprisesService {
       headcounts: await Promise.all(
         own.map(async (h) => {
           const rules = await this.rules.forYear(h.year);
-          return { year: h.year, employees: h.employees, requiredIntake: requiredIntake(rules, h.employees), internCap: internCap(rules, h.employees) };
+          return {
+            year: h.year,
+            employees: h.employees,
+            requiredIntake: requiredIntake(rules, h.employees),
+            internCap: internCap(rules, h.employees),
+          };
         }),
       ),
     };

@@ -21,7 +21,8 @@ import { LIVE_REGISTRATION, SPEND_REGISTRATION, USCC_HELD_BY_VERIFIED } from './
 const linkInvalid = () =>
   new DomainError('REGISTRATION_LINK_INVALID', 'invalid', 'This registration link is wrong, used or expired: register again');
 
-const emailTaken = () => new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account: sign in, or use “forgot password”');
+const emailTaken = () =>
+  new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account: sign in, or use “forgot password”');
 
 /**
  * Self-registration in two steps, so that it tells nothing about who has an account:
@@ -54,7 +55,11 @@ export class RegistrationService {
     const email = body.adminEmail.trim().toLowerCase();
     await limitPerEmailAndAddress(this.redis, this.limit, email, address);
     if (usccProblem(body.uscc) === 'void') {
-      throw new DomainError('USCC_VOID', 'unprocessable', 'This unified social credit code cannot have been issued (GB 32100: unknown registration authority or organisation type, or no administrative division)');
+      throw new DomainError(
+        'USCC_VOID',
+        'unprocessable',
+        'This unified social credit code cannot have been issued (GB 32100: unknown registration authority or organisation type, or no administrative division)',
+      );
     }
     const uscc = normaliseUscc(body.uscc);
     if (await this.heldByVerified(this.db.manager, uscc)) throw usccTaken();
@@ -67,12 +72,22 @@ export class RegistrationService {
       district: body.district,
       adminName: body.adminName.trim(),
     };
-    await this.mail.queueSend('registration.send', registrationId, { registrationId, email, requestedAt: new Date().toISOString(), application });
+    await this.mail.queueSend('registration.send', registrationId, {
+      registrationId,
+      email,
+      requestedAt: new Date().toISOString(),
+      application,
+    });
   }
 
   private get limit(): EmailAndAddressLimit {
     const { REGISTRATION_PER_EMAIL, REGISTRATION_PER_ADDRESS, REGISTRATION_WINDOW_SECONDS } = this.config;
-    return { purpose: 'registration', perEmail: REGISTRATION_PER_EMAIL, perAddress: REGISTRATION_PER_ADDRESS, windowSeconds: REGISTRATION_WINDOW_SECONDS };
+    return {
+      purpose: 'registration',
+      perEmail: REGISTRATION_PER_EMAIL,
+      perAddress: REGISTRATION_PER_ADDRESS,
+      windowSeconds: REGISTRATION_WINDOW_SECONDS,
+    };
   }
 
   /**
@@ -104,7 +119,12 @@ export class RegistrationService {
   }
 
   /** The enterprise (unverified: it counts nowhere until verified) and its first admin. */
-  private async createEnterprise(tx: EntityManager, email: string, application: RegistrationApplication, passwordHash: string): Promise<User> {
+  private async createEnterprise(
+    tx: EntityManager,
+    email: string,
+    application: RegistrationApplication,
+    passwordHash: string,
+  ): Promise<User> {
     if (await this.heldByVerified(tx, application.uscc)) throw usccTaken();
     const enterprise = await tx.getRepository(Organisation).save(
       tx.getRepository(Organisation).create({
@@ -118,7 +138,14 @@ export class RegistrationService {
       }),
     );
     return tx.getRepository(User).save(
-      tx.getRepository(User).create({ email, passwordHash, name: application.adminName, role: 'enterprise_admin', organisationId: enterprise.id, authority: null }),
+      tx.getRepository(User).create({
+        email,
+        passwordHash,
+        name: application.adminName,
+        role: 'enterprise_admin',
+        organisationId: enterprise.id,
+        authority: null,
+      }),
     );
   }
 

@@ -46,7 +46,11 @@ export class SchoolsController {
   @ApiAnswer(201, 'CreatedPerson<StudentView>')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'EMAIL_TAKEN')
   @ApiOperation({ summary: 'Add a student with a login; an initial password is returned once when none is given' })
-  createStudent(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateStudentDto): Promise<CreatedPerson<StudentView>> {
+  createStudent(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: CreateStudentDto,
+  ): Promise<CreatedPerson<StudentView>> {
     return this.schools.createStudent(actor, id, body);
   }
 
@@ -63,7 +67,11 @@ export class SchoolsController {
   @ApiAnswer(201, 'CreatedPerson<TeacherView>')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'EMAIL_TAKEN')
   @ApiOperation({ summary: 'Add a teacher with a login; an initial password is returned once when none is given' })
-  createTeacher(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: CreateTeacherDto): Promise<CreatedPerson<TeacherView>> {
+  createTeacher(
+    @CurrentActor() actor: Actor,
+    @Param('id') id: string,
+    @Body() body: CreateTeacherDto,
+  ): Promise<CreatedPerson<TeacherView>> {
     return this.schools.createTeacher(actor, id, body);
   }
 

@@ -42,7 +42,14 @@ export class SchoolsService {
   async create(body: CreateSchoolDto): Promise<SchoolView> {
     const repository = this.db.getRepository(Organisation);
     const school = await repository.save(
-      repository.create({ kind: 'school', name: body.name.trim(), schoolLevel: body.level, district: body.district, verification: 'verified', verifiedAt: now() }),
+      repository.create({
+        kind: 'school',
+        name: body.name.trim(),
+        schoolLevel: body.level,
+        district: body.district,
+        verification: 'verified',
+        verifiedAt: now(),
+      }),
     );
     return schoolView(school);
   }
@@ -60,7 +67,13 @@ export class SchoolsService {
     await this.access.administrable(actor, schoolId, ['school']);
     return this.createPerson(schoolId, body, 'student', async (tx, user) => {
       const student = await tx.getRepository(Student).save(
-        tx.getRepository(Student).create({ userId: user.id, schoolId, dateOfBirth: body.dateOfBirth, major: body.major.trim(), enrolmentYear: body.enrolmentYear }),
+        tx.getRepository(Student).create({
+          userId: user.id,
+          schoolId,
+          dateOfBirth: body.dateOfBirth,
+          major: body.major.trim(),
+          enrolmentYear: body.enrolmentYear,
+        }),
       );
       return studentView({ ...student, user });
     });
@@ -84,18 +97,32 @@ export class SchoolsService {
 
   async listStudents(actor: Actor, schoolId: string, query: PageQuery): Promise<Page<StudentView>> {
     await this.access.membersVisible(actor, schoolId, ['school']);
-    const qb = this.db.getRepository(Student).createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.school_id = :schoolId', { schoolId });
+    const qb = this.db
+      .getRepository(Student)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.school_id = :schoolId', { schoolId });
     const page = await this.personPage(qb, query, studentView);
     // Officers and the platform admin reading a school's students leave a trace in the access log.
     if (actor.role === 'bureau_officer' || actor.role === 'platform_admin') {
-      await logPersonalDataAccess(this.db.manager, actor, page.items.map((s) => s.id), 'schools.students', 'supervision of the school');
+      await logPersonalDataAccess(
+        this.db.manager,
+        actor,
+        page.items.map((s) => s.id),
+        'schools.students',
+        'supervision of the school',
+      );
     }
     return page;
   }
 
   async listTeachers(actor: Actor, schoolId: string, query: PageQuery): Promise<Page<TeacherView>> {
     await this.access.membersVisible(actor, schoolId, ['school']);
-    const qb = this.db.getRepository(Teacher).createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.school_id = :schoolId', { schoolId });
+    const qb = this.db
+      .getRepository(Teacher)
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.school_id = :schoolId', { schoolId });
     return this.personPage(qb, query, teacherView);
   }
 
@@ -123,13 +150,21 @@ export class SchoolsService {
     try {
       const person = await this.db.transaction(async (tx) => {
         const user = await tx.getRepository(User).save(
-          tx.getRepository(User).create({ email: body.email.trim().toLowerCase(), passwordHash, name: body.name.trim(), role, organisationId: schoolId, authority: null }),
+          tx.getRepository(User).create({
+            email: body.email.trim().toLowerCase(),
+            passwordHash,
+            name: body.name.trim(),
+            role,
+            organisationId: schoolId,
+            authority: null,
+          }),
         );
         return createProfile(tx, user);
       });
       return body.password ? { person } : { person, initialPassword: password };
     } catch (error) {
-      if (uniqueViolation(error) === 'users_email') throw new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account');
+      if (uniqueViolation(error) === 'users_email')
+        throw new DomainError('EMAIL_TAKEN', 'conflict', 'This e-mail address already has an account');
       throw error;
     }
   }

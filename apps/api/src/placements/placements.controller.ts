@@ -17,7 +17,10 @@ export class PlacementsController {
   @Get()
   @ApiAnswer(200, 'PlacementView', 'page')
   @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
-  @ApiOperation({ summary: 'Placements, each side its own (officers: their remit; `enterpriseId` narrows to one enterprise), keyset-paginated `{items, nextCursor}`; reads by enterprise staff and officers are in the access log' })
+  @ApiOperation({
+    summary:
+      'Placements, each side its own (officers: their remit; `enterpriseId` narrows to one enterprise), keyset-paginated `{items, nextCursor}`; reads by enterprise staff and officers are in the access log',
+  })
   list(@CurrentActor() actor: Actor, @Query() query: ListPlacementsQuery): Promise<Page<PlacementView>> {
     return this.placements.list(actor, query);
   }
@@ -35,7 +38,15 @@ export class PlacementsController {
   @Roles('enterprise_admin')
   @RateLimit('messages')
   @ApiAnswer(200, 'PlacementView')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION', [422, 'SCHOOL_APPROVAL_REQUIRED'], 'INSURANCE_REQUIRED', 'GUARDIAN_CONSENT_REQUIRED', 'PLACEMENT_NOT_STARTED')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    [422, 'SCHOOL_APPROVAL_REQUIRED'],
+    'INSURANCE_REQUIRED',
+    'GUARDIAN_CONSENT_REQUIRED',
+    'PLACEMENT_NOT_STARTED',
+  )
   @ApiOperation({ summary: 'Start the placement: needs the school’s approval, an insurance policy, and a guardian’s consent under 18' })
   activate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ActivatePlacementDto): Promise<PlacementView> {
     return this.placements.activate(actor, id, body);

@@ -3,7 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { logPersonalDataAccess } from '@skillbridge/access-log';
 import type { Page, PlacementView } from '@skillbridge/contracts';
 import { run, runOne } from '@skillbridge/db';
-import { Actor, DomainError, PlacementStatus, checkActivation, checkActivationDate, checkCompletionDate, nextPlacementStatus, notFound, today } from '@skillbridge/domain';
+import {
+  Actor,
+  DomainError,
+  PlacementStatus,
+  checkActivation,
+  checkActivationDate,
+  checkCompletionDate,
+  nextPlacementStatus,
+  notFound,
+  today,
+} from '@skillbridge/domain';
 import { recordEvent } from '@skillbridge/notifications';
 import { refreshQuotas, yearsOf } from '@skillbridge/quotas';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
@@ -12,7 +22,14 @@ import { SortKey, paginateRows } from '../common/pagination';
 import { PlacementAction, placementsPolicy } from '../policies/placements.policy';
 import { RulesService } from '../rules/rules.service';
 import { ActivatePlacementDto, CompletePlacementDto, ListPlacementsQuery } from './dto/placement.dto';
-import { ACTIVATE_PLACEMENT, ACTIVATION_FACTS, COMPLETE_PLACEMENT, LOCK_PLACEMENT, LockedPlacement, PLACEMENT_SPAN } from './placements.statements';
+import {
+  ACTIVATE_PLACEMENT,
+  ACTIVATION_FACTS,
+  COMPLETE_PLACEMENT,
+  LOCK_PLACEMENT,
+  LockedPlacement,
+  PLACEMENT_SPAN,
+} from './placements.statements';
 
 interface PlacementRow {
   id: string;
@@ -50,7 +67,12 @@ const placements = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLi
     .addSelect(['s.title AS slot_title', 'p.slot_type AS slot_type', 'p.enterprise_id AS enterprise_id', 'e.name AS enterprise_name'])
     .addSelect(['p.person_id AS person_id', 'u.name AS person_name', 'p.school_id AS school_id', 'p.start_date::text AS start_date'])
     .addSelect(['p.end_date::text AS end_date', 'p.insurance_policy_no AS insurance_policy_no'])
-    .addSelect(['p.evaluation AS evaluation', 'p.days_served AS days_served', 'p.activated_at AS activated_at', 'p.completed_at AS completed_at']);
+    .addSelect([
+      'p.evaluation AS evaluation',
+      'p.days_served AS days_served',
+      'p.activated_at AS activated_at',
+      'p.completed_at AS completed_at',
+    ]);
 
 /** By start date. */
 const BY_START: SortKey<PlacementRow>[] = [
@@ -96,7 +118,8 @@ export class PlacementsService {
   private async refreshHosted(tx: EntityManager, placementId: string): Promise<void> {
     const span = await runOne(tx, PLACEMENT_SPAN, [placementId]);
     if (!span) return;
-    for (const year of yearsOf(span.start_date, span.end_date)) await refreshQuotas(tx, await this.rules.forYear(year), [span.enterprise_id], today());
+    for (const year of yearsOf(span.start_date, span.end_date))
+      await refreshQuotas(tx, await this.rules.forYear(year), [span.enterprise_id], today());
   }
 
   /** A page of the actor's placements by (start date, id), keyset-paginated like every list. */
@@ -128,7 +151,13 @@ export class PlacementsService {
   private async logReads(actor: Actor, rows: PlacementRow[]): Promise<void> {
     const why = ACCESS_LOGGED[actor.role];
     if (!why) return;
-    await logPersonalDataAccess(this.db.manager, actor, rows.filter((r) => r.kind === 'student').map((r) => r.person_id), 'placements', why);
+    await logPersonalDataAccess(
+      this.db.manager,
+      actor,
+      rows.filter((r) => r.kind === 'student').map((r) => r.person_id),
+      'placements',
+      why,
+    );
   }
 
   /** The enterprise starts a placement: school approval, insurance and (under 18) guardian consent first. */

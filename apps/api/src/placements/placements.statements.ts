@@ -4,7 +4,12 @@ import type { PlacementParties } from '../policies/placements.policy';
 
 /** Placements' hand-written SQL: each statement named, its parameters and row typed. */
 
-export type LockedPlacement = PlacementParties & { status: PlacementStatus; kind: 'student' | 'teacher'; start_date: string; end_date: string };
+export type LockedPlacement = PlacementParties & {
+  status: PlacementStatus;
+  kind: 'student' | 'teacher';
+  start_date: string;
+  end_date: string;
+};
 
 /** The placement, locked for a move, with what the policy decides on (its parties, their kind and ownership). */
 export const LOCK_PLACEMENT = statement<[id: string], LockedPlacement>(

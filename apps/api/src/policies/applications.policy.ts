@@ -47,24 +47,25 @@ const COLUMN = { student: 'student_id', enterprise: 'enterprise_id', school: 'sc
  * offers and rejects; the student accepts, declines and withdraws; the school approves. The platform
  * admin sees all and moves none. Officers and teachers have no side: they see none (a list is refused).
  */
-export const applicationsPolicy: AccessPolicy<ApplicationParties, ApplicationAction> & { reader(actor: Actor): ApplicationReader | null } = {
-  aliases: 'a (applications)',
+export const applicationsPolicy: AccessPolicy<ApplicationParties, ApplicationAction> & { reader(actor: Actor): ApplicationReader | null } =
+  {
+    aliases: 'a (applications)',
 
-  reader: readerOf,
+    reader: readerOf,
 
-  visible(actor: Actor): Visibility {
-    const reader = readerOf(actor);
-    if (!reader) return SEES_NOTHING;
-    if (reader.side === 'all') return SEES_EVERYTHING;
-    return { where: SIDE_CONDITION[reader.side], params: { applicationReader: reader.id } };
-  },
+    visible(actor: Actor): Visibility {
+      const reader = readerOf(actor);
+      if (!reader) return SEES_NOTHING;
+      if (reader.side === 'all') return SEES_EVERYTHING;
+      return { where: SIDE_CONDITION[reader.side], params: { applicationReader: reader.id } };
+    },
 
-  can(actor: Actor, action: ApplicationAction | 'see', row: ApplicationParties): boolean {
-    const reader = readerOf(actor);
-    if (!reader) return false;
-    const sees = reader.side === 'all' || row[COLUMN[reader.side]] === reader.id;
-    if (action === 'see') return sees;
-    const mover = action === 'approve' ? 'school' : MOVER[action];
-    return sees && reader.side === mover;
-  },
-};
+    can(actor: Actor, action: ApplicationAction | 'see', row: ApplicationParties): boolean {
+      const reader = readerOf(actor);
+      if (!reader) return false;
+      const sees = reader.side === 'all' || row[COLUMN[reader.side]] === reader.id;
+      if (action === 'see') return sees;
+      const mover = action === 'approve' ? 'school' : MOVER[action];
+      return sees && reader.side === mover;
+    },
+  };

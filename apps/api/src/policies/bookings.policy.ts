@@ -23,9 +23,13 @@ export const bookingsPolicy: AccessPolicy<BookingParties, BookingAction> = {
       case 'teacher':
         return { where: 'b.teacher_id = :bookingActorId', params: { bookingActorId: actor.userId } };
       case 'enterprise_admin':
-        return actor.organisationId ? { where: 'b.enterprise_id = :bookingActorOrganisation', params: { bookingActorOrganisation: actor.organisationId } } : SEES_NOTHING;
+        return actor.organisationId
+          ? { where: 'b.enterprise_id = :bookingActorOrganisation', params: { bookingActorOrganisation: actor.organisationId } }
+          : SEES_NOTHING;
       case 'school_admin':
-        return actor.organisationId ? { where: 'b.school_id = :bookingActorOrganisation', params: { bookingActorOrganisation: actor.organisationId } } : SEES_NOTHING;
+        return actor.organisationId
+          ? { where: 'b.school_id = :bookingActorOrganisation', params: { bookingActorOrganisation: actor.organisationId } }
+          : SEES_NOTHING;
       case 'platform_admin':
         return SEES_EVERYTHING;
       case 'bureau_officer':

@@ -22,7 +22,13 @@ const SCHOOL = '(i.created_by = :importActorId OR i.school_id = :importActorScho
 const TABLE: Array<[string, Actor, { see: Name[]; 'issue-codes': Name[] }, boolean, string]> = [
   ['its creator, a school admin', actor(CREATOR, 'school_admin', 'school'), { see: ALL, 'issue-codes': ALL }, false, SCHOOL],
   ['its creator, a MIIT officer', actor(CREATOR, 'bureau_officer', null, 'MIIT'), { see: ALL, 'issue-codes': ALL }, true, OWN],
-  ['another admin of the school', actor('other', 'school_admin', 'school'), { see: ['students'], 'issue-codes': ['students'] }, false, SCHOOL],
+  [
+    'another admin of the school',
+    actor('other', 'school_admin', 'school'),
+    { see: ['students'], 'issue-codes': ['students'] },
+    false,
+    SCHOOL,
+  ],
   ['another school’s admin', actor('other', 'school_admin', 'school-2'), { see: [], 'issue-codes': [] }, false, SCHOOL],
   ['the platform admin', actor('admin', 'platform_admin'), { see: ALL, 'issue-codes': ALL }, true, 'true'],
   ['another MIIT officer', actor('other', 'bureau_officer', null, 'MIIT'), { see: [], 'issue-codes': [] }, true, OWN],

@@ -68,7 +68,11 @@ const VISIBLE: Array<[string, Actor, string]> = [
   ['EDU officer', EDU, 'true'],
   ['MIIT officer', MIIT, 'false'],
   ['platform admin', ADMIN, 'true'],
-  ['school admin', OWN_SCHOOL, `(r.owner_organisation_id = :roundActorOrganisation OR (r.owner_authority = 'EDU' AND r.status <> 'draft'))`],
+  [
+    'school admin',
+    OWN_SCHOOL,
+    `(r.owner_organisation_id = :roundActorOrganisation OR (r.owner_authority = 'EDU' AND r.status <> 'draft'))`,
+  ],
   [
     'student',
     STUDENT,
@@ -85,7 +89,8 @@ const VISIBLE: Array<[string, Actor, string]> = [
 
 describe('matchRoundsPolicy: actors × a round', () => {
   it.each(TABLE)('%s', (_who, who, row, may) => {
-    for (const action of ['see', 'manage', 'rank', 'see-seed'] as const) expect([action, sut.can(who, action, row)]).toEqual([action, may[action]]);
+    for (const action of ['see', 'manage', 'rank', 'see-seed'] as const)
+      expect([action, sut.can(who, action, row)]).toEqual([action, may[action]]);
   });
 
   it.each(VISIBLE)('lists for a %s', (_who, who, where) => {
@@ -100,7 +105,8 @@ describe('matchRoundsPolicy: actors × a round', () => {
   it('a new round is owned by the school of its admin or by the bureau; nobody else creates one', () => {
     expect(sut.ownerFor(OWN_SCHOOL)).toEqual({ organisationId: SCHOOL, authority: null });
     expect(sut.ownerFor(EDU)).toEqual({ organisationId: null, authority: 'EDU' });
-    for (const who of [MIIT, SASAC, ADMIN, STUDENT, ENTERPRISE_IN_ROUND, TEACHER, SCHOOL_WITHOUT_ORGANISATION]) expect(sut.ownerFor(who)).toBeNull();
+    for (const who of [MIIT, SASAC, ADMIN, STUDENT, ENTERPRISE_IN_ROUND, TEACHER, SCHOOL_WITHOUT_ORGANISATION])
+      expect(sut.ownerFor(who)).toBeNull();
   });
 
   it('a result’s lines: the owner every line, a student their own, an enterprise its slots’, others none', () => {

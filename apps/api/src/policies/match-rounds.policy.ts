@@ -76,7 +76,8 @@ export const matchRoundsPolicy: MatchRoundsPolicy = {
     const opened = row.status !== 'draft';
     const owns = manages(actor, row);
     const ofTheirSchool = !!row.student_school_id && row.owner_organisation_id === row.student_school_id;
-    const holdsSlot = actor.role === 'enterprise_admin' && !!actor.organisationId && (row.enterprise_ids ?? []).includes(actor.organisationId);
+    const holdsSlot =
+      actor.role === 'enterprise_admin' && !!actor.organisationId && (row.enterprise_ids ?? []).includes(actor.organisationId);
     switch (action) {
       case 'see':
         return (

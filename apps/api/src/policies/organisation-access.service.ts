@@ -48,10 +48,20 @@ export class OrganisationAccess {
   /** Organisations (alias `o`) of the given kinds within the actor's remit, as a query to refine. */
   list(actor: Actor, kinds: OrganisationKind[]): SelectQueryBuilder<Organisation> {
     const visible = organisationsPolicy.visible(actor);
-    return this.db.getRepository(Organisation).createQueryBuilder('o').where('o.kind IN (:...kinds)', { kinds }).andWhere(visible.where, visible.params);
+    return this.db
+      .getRepository(Organisation)
+      .createQueryBuilder('o')
+      .where('o.kind IN (:...kinds)', { kinds })
+      .andWhere(visible.where, visible.params);
   }
 
-  private async allowed(actor: Actor, action: OrganisationAction, id: string, kinds: OrganisationKind[], tx?: EntityManager): Promise<Organisation> {
+  private async allowed(
+    actor: Actor,
+    action: OrganisationAction,
+    id: string,
+    kinds: OrganisationKind[],
+    tx?: EntityManager,
+  ): Promise<Organisation> {
     const organisation = await this.visible(actor, id, kinds, tx);
     if (!organisationsPolicy.can(actor, action, organisation)) throw new DomainError('FORBIDDEN', 'forbidden', REFUSALS[action]);
     return organisation;

@@ -29,10 +29,20 @@ const TABLE: Array<[string, Actor, { see: Name[]; administer: Name[]; 'see-membe
   ['the SOE’s admin', member('enterprise_admin', 'soe'), { see: ['soe'], administer: ['soe'], 'see-members': ['soe'] }, OWN],
   ['the private firm’s admin', member('enterprise_admin', 'firm'), { see: ['firm'], administer: ['firm'], 'see-members': ['firm'] }, OWN],
   ['the training base’s admin', member('enterprise_admin', 'base'), { see: ['base'], administer: ['base'], 'see-members': ['base'] }, OWN],
-  ['a school admin holding an enterprise’s id', member('school_admin', 'firm'), { see: ['firm'], administer: [], 'see-members': ['firm'] }, OWN],
+  [
+    'a school admin holding an enterprise’s id',
+    member('school_admin', 'firm'),
+    { see: ['firm'], administer: [], 'see-members': ['firm'] },
+    OWN,
+  ],
   ['a student of the school', member('student', 'school'), { see: ['school'], administer: [], 'see-members': [] }, OWN],
   ['a teacher of the school', member('teacher', 'school'), { see: ['school'], administer: [], 'see-members': [] }, OWN],
-  ['an enterprise admin without an organisation', member('enterprise_admin', null), { see: [], administer: [], 'see-members': [] }, 'false'],
+  [
+    'an enterprise admin without an organisation',
+    member('enterprise_admin', null),
+    { see: [], administer: [], 'see-members': [] },
+    'false',
+  ],
 ];
 
 describe('organisationsPolicy: actors × organisations', () => {

@@ -3,7 +3,11 @@ import { PlacementParties, placementsPolicy as sut } from './placements.policy';
 
 const SCHOOL = 's-1';
 const school = { school_id: SCHOOL, school_kind: 'school', school_ownership: null } as const;
-const host = (enterprise_id: string, enterprise_kind: 'enterprise' | 'training_base', enterprise_ownership: 'private' | 'municipal_soe' | null) => ({
+const host = (
+  enterprise_id: string,
+  enterprise_kind: 'enterprise' | 'training_base',
+  enterprise_ownership: 'private' | 'municipal_soe' | null,
+) => ({
   enterprise_id,
   enterprise_kind,
   enterprise_ownership,

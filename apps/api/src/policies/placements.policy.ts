@@ -16,7 +16,11 @@ export interface PlacementParties {
 export type PlacementAction = 'activate' | 'complete';
 
 /** The party of a placement each authority supervises (§13): the education bureau the schools, MIIT and SASAC the host enterprises. */
-const SUPERVISED: Record<Authority, 'p.school_id' | 'p.enterprise_id'> = { EDU: 'p.school_id', MIIT: 'p.enterprise_id', SASAC: 'p.enterprise_id' };
+const SUPERVISED: Record<Authority, 'p.school_id' | 'p.enterprise_id'> = {
+  EDU: 'p.school_id',
+  MIIT: 'p.enterprise_id',
+  SASAC: 'p.enterprise_id',
+};
 
 const supervisedParty = (authority: Authority, row: PlacementParties): OrganisationFacts =>
   SUPERVISED[authority] === 'p.school_id'

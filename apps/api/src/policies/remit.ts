@@ -18,7 +18,11 @@ export function remitOn(actor: Actor, on: 'o' | 'q'): Visibility {
         ? { where: 'o.id = :remitOrganisationId', params: { remitOrganisationId: remit.organisationId } }
         : { where: 'q.enterprise_id = :remitOrganisationId', params: { remitOrganisationId: remit.organisationId } };
     case 'kinds': {
-      const params = { remitKinds: remit.kinds, remitOwnershipIn: remit.ownershipIn ?? [], remitOwnershipNotIn: remit.ownershipNotIn ?? [] };
+      const params = {
+        remitKinds: remit.kinds,
+        remitOwnershipIn: remit.ownershipIn ?? [],
+        remitOwnershipNotIn: remit.ownershipNotIn ?? [],
+      };
       const ownership = remit.ownershipIn ? OWNERSHIP_IN[on] : remit.ownershipNotIn ? OWNERSHIP_NOT_IN[on] : 'true';
       return { where: `${KIND_IN[on]} AND ${ownership}`, params };
     }
@@ -34,7 +38,10 @@ const OWNERSHIP_NOT_IN = {
 } as const;
 
 /** The organisations an actor's remit covers, as a sub-select for rows that only carry an organisation's id. */
-export function organisationInRemit(actor: Actor, column: 'p.enterprise_id' | 'p.school_id' | 'b.enterprise_id' | 's.enterprise_id'): Visibility {
+export function organisationInRemit(
+  actor: Actor,
+  column: 'p.enterprise_id' | 'p.school_id' | 'b.enterprise_id' | 's.enterprise_id',
+): Visibility {
   const remit = remitOn(actor, 'o');
   if (remit === SEES_EVERYTHING || remit === SEES_NOTHING) return remit;
   return { where: `${column} IN (SELECT o.id FROM organisations o WHERE ${remit.where})`, params: remit.params };

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, TeacherComplianceView } from '@skillbridge/contracts';
+import type {
+  BookingView,
+  PracticeDayView,
+  SchoolComplianceSummary,
+  SchoolComplianceView,
+  TeacherComplianceView,
+} from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { DomainError } from '@skillbridge/domain';
 import { RateLimit } from '../common/rate-limit';
@@ -19,7 +25,18 @@ export class PracticeController {
   @Roles('teacher')
   @RateLimit('messages')
   @ApiAnswer(201, 'BookingView')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'SLOT_FULL', 'BOOKING_OVERLAP', 'WRONG_SLOT_TYPE', 'SLOT_NOT_OPEN', 'DATES_INVERTED', 'BOOKING_OUTSIDE_WINDOW', 'BOOKING_IN_PAST', 'BOOKING_TOO_SHORT')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'NOT_FOUND',
+    'SLOT_FULL',
+    'BOOKING_OVERLAP',
+    'WRONG_SLOT_TYPE',
+    'SLOT_NOT_OPEN',
+    'DATES_INVERTED',
+    'BOOKING_OUTSIDE_WINDOW',
+    'BOOKING_IN_PAST',
+    'BOOKING_TOO_SHORT',
+  )
   @ApiOperation({ summary: 'Book a practice month (409 BOOKING_OVERLAP, 409 SLOT_FULL, 422 BOOKING_TOO_SHORT …)' })
   book(@CurrentActor() actor: Actor, @Param('id') slotId: string, @Body() body: BookDto): Promise<BookingView> {
     return this.practice.book(actor, slotId, body);
@@ -96,7 +113,8 @@ export class PracticeController {
   @ApiProblems('VALIDATION_FAILED')
   @ApiOperation({ summary: 'Every school’s compliance and dual-qualified share (education bureau)' })
   allSchools(@CurrentActor() actor: Actor, @Query() query: YearQuery): Promise<SchoolComplianceSummary[]> {
-    if (actor.role === 'bureau_officer' && actor.authority !== 'EDU') throw new DomainError('FORBIDDEN', 'forbidden', 'Schools are the education bureau’s remit');
+    if (actor.role === 'bureau_officer' && actor.authority !== 'EDU')
+      throw new DomainError('FORBIDDEN', 'forbidden', 'Schools are the education bureau’s remit');
     return this.practice.allSchools(query.year);
   }
 

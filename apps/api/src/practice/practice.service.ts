@@ -1,8 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BookingView, PracticeDayView, SchoolComplianceSummary, SchoolComplianceView, TeacherComplianceView } from '@skillbridge/contracts';
+import type {
+  BookingView,
+  PracticeDayView,
+  SchoolComplianceSummary,
+  SchoolComplianceView,
+  TeacherComplianceView,
+} from '@skillbridge/contracts';
 import { run, runOne } from '@skillbridge/db';
-import { Actor, BookingStatus, DomainError, checkBooking, daysInclusive, dualQualifiedShare, notFound, teacherYear, today } from '@skillbridge/domain';
+import {
+  Actor,
+  BookingStatus,
+  DomainError,
+  checkBooking,
+  daysInclusive,
+  dualQualifiedShare,
+  notFound,
+  teacherYear,
+  today,
+} from '@skillbridge/domain';
 import { recordEvent } from '@skillbridge/notifications';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { RulesService } from '../rules/rules.service';
@@ -57,7 +73,12 @@ const bookings = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLite
     .innerJoin('users', 'u', 'u.id = b.teacher_id')
     .select(['b.id AS id', 'b.status AS status', 'b.slot_id AS slot_id', 's.title AS slot_title', 'b.enterprise_id AS enterprise_id'])
     .addSelect(['e.name AS enterprise_name', 'b.teacher_id AS teacher_id', 'u.name AS teacher_name', 'b.school_id AS school_id'])
-    .addSelect(['b.start_date::text AS start_date', 'b.end_date::text AS end_date', 'b.days_served AS days_served', 'b.evaluation AS evaluation'])
+    .addSelect([
+      'b.start_date::text AS start_date',
+      'b.end_date::text AS end_date',
+      'b.days_served AS days_served',
+      'b.evaluation AS evaluation',
+    ])
     .addSelect('b.created_at', 'created_at');
 
 const view = (row: BookingRow): BookingView => ({
@@ -96,7 +117,14 @@ export class PracticeService {
         if (!teacher) throw notFound('The teacher profile');
         checkBooking(await this.rules.forYear(Number(body.startDate.slice(0, 4))), slot, body, today());
 
-        const [{ id }] = await run(tx, INSERT_BOOKING, [slotId, actor.userId, teacher.school_id, slot.enterprise_id, body.startDate, body.endDate]);
+        const [{ id }] = await run(tx, INSERT_BOOKING, [
+          slotId,
+          actor.userId,
+          teacher.school_id,
+          slot.enterprise_id,
+          body.startDate,
+          body.endDate,
+        ]);
         const days = await run(tx, TAKE_DAYS, [slotId, body.startDate, body.endDate, slot.capacity]);
         if (days.length < daysInclusive(body.startDate, body.endDate)) {
           throw new DomainError('SLOT_FULL', 'conflict', 'On some of these days the slot already hosts as many teachers as it can');
@@ -151,7 +179,8 @@ export class PracticeService {
     return this.db.transaction(async (tx) => {
       const booking = await this.lock(tx, actor, id, 'cancel');
       if (!['booked', 'confirmed'].includes(booking.status)) throw invalid(booking.status, 'cancel');
-      if (booking.start_date <= today()) throw new DomainError('BOOKING_STARTED', 'conflict', 'A practice that has started cannot be cancelled');
+      if (booking.start_date <= today())
+        throw new DomainError('BOOKING_STARTED', 'conflict', 'A practice that has started cannot be cancelled');
       await run(tx, SET_BOOKING_STATUS, [id, 'cancelled']);
       await run(tx, FREE_DAYS, [booking.slot_id, booking.start_date, booking.end_date]);
       await recordEvent(tx, 'booking.cancelled', id, { users: [booking.teacher_id], adminsOf: [booking.enterprise_id, booking.school_id] });
@@ -166,7 +195,8 @@ export class PracticeService {
       if (booking.status !== 'confirmed') throw invalid(booking.status, 'complete');
       if (booking.start_date > today()) throw new DomainError('BOOKING_NOT_STARTED', 'conflict', 'The practice has not started yet');
       const length = daysInclusive(booking.start_date, booking.end_date);
-      if (body.daysServed > length) throw new DomainError('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${length} days long`);
+      if (body.daysServed > length)
+        throw new DomainError('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${length} days long`);
       await run(tx, COMPLETE_BOOKING, [id, body.daysServed, body.evaluation?.trim() ?? null]);
       await recordEvent(tx, 'booking.completed', id, { users: [booking.teacher_id], adminsOf: [booking.school_id] });
       return this.get(actor, id, tx);
@@ -178,7 +208,8 @@ export class PracticeService {
     if (!UUID.test(teacherId)) throw notFound('The teacher');
     const teacher = await runOne(this.db, SCHOOL_OF_TEACHER, [teacherId]);
     if (!teacher) throw notFound('The teacher');
-    if (actor.userId !== teacherId) await this.access.membersVisible(actor, teacher.school_id, ['school']).catch(() => Promise.reject(notFound('The teacher')));
+    if (actor.userId !== teacherId)
+      await this.access.membersVisible(actor, teacher.school_id, ['school']).catch(() => Promise.reject(notFound('The teacher')));
     const bookings = await this.bookingsOf([teacherId], year);
     return { teacherId, year, ...teacherYear(await this.rules.forYear(year), year, bookings.get(teacherId) ?? []) };
   }
@@ -188,7 +219,10 @@ export class PracticeService {
     const school = await this.access.membersVisible(actor, schoolId, ['school']);
     const rules = await this.rules.forYear(year);
     const teachers = await run(this.db, TEACHERS_OF_SCHOOL, [schoolId]);
-    const bookings = await this.bookingsOf(teachers.map((t) => t.user_id), year);
+    const bookings = await this.bookingsOf(
+      teachers.map((t) => t.user_id),
+      year,
+    );
     const rows = teachers.map((t) => ({
       teacherId: t.user_id,
       year,
@@ -206,10 +240,17 @@ export class PracticeService {
     const rules = await this.rules.forYear(year);
     const teachers = await run(this.db, ALL_TEACHERS, []);
     const bookings = await this.bookingsOf(null, year);
-    const bySchool = new Map<string, { name: string; rows: Array<{ compliant: boolean; specialtyCourseTeacher: boolean; dualQualified: boolean }> }>();
+    const bySchool = new Map<
+      string,
+      { name: string; rows: Array<{ compliant: boolean; specialtyCourseTeacher: boolean; dualQualified: boolean }> }
+    >();
     for (const t of teachers) {
       const entry = bySchool.get(t.school_id) ?? { name: t.school_name, rows: [] };
-      entry.rows.push({ ...teacherYear(rules, year, bookings.get(t.user_id) ?? []), specialtyCourseTeacher: t.specialty_course_teacher, dualQualified: t.dual_qualified });
+      entry.rows.push({
+        ...teacherYear(rules, year, bookings.get(t.user_id) ?? []),
+        specialtyCourseTeacher: t.specialty_course_teacher,
+        dualQualified: t.dual_qualified,
+      });
       bySchool.set(t.school_id, entry);
     }
     return [...bySchool].map(([id, { name, rows }]) => this.summarise(id, name, year, rows, rules));
@@ -251,7 +292,14 @@ export class PracticeService {
     return byTeacher;
   }
 
-  private async move(actor: Actor, id: string, action: BookingAction, from: BookingStatus[], to: BookingStatus, event: 'booking.confirmed' | 'booking.cancelled' | 'booking.completed'): Promise<BookingView> {
+  private async move(
+    actor: Actor,
+    id: string,
+    action: BookingAction,
+    from: BookingStatus[],
+    to: BookingStatus,
+    event: 'booking.confirmed' | 'booking.cancelled' | 'booking.completed',
+  ): Promise<BookingView> {
     return this.db.transaction(async (tx) => {
       const booking = await this.lock(tx, actor, id, action);
       if (!from.includes(booking.status)) throw invalid(booking.status, to);
@@ -270,4 +318,5 @@ export class PracticeService {
   }
 }
 
-const invalid = (status: string, move: string) => new DomainError('INVALID_TRANSITION', 'conflict', `A ${status} booking cannot be moved by ${move}`);
+const invalid = (status: string, move: string) =>
+  new DomainError('INVALID_TRANSITION', 'conflict', `A ${status} booking cannot be moved by ${move}`);

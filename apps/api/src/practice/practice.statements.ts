@@ -24,7 +24,10 @@ export const SCHOOL_OF_TEACHER = statement<[teacherId: string], { school_id: str
   'SELECT school_id FROM teachers WHERE user_id = $1',
 );
 
-export const INSERT_BOOKING = statement<[slotId: string, teacherId: string, schoolId: string, enterpriseId: string, startDate: string, endDate: string], { id: string }>(
+export const INSERT_BOOKING = statement<
+  [slotId: string, teacherId: string, schoolId: string, enterpriseId: string, startDate: string, endDate: string],
+  { id: string }
+>(
   'practice.insert-booking',
   `INSERT INTO bookings (slot_id, teacher_id, school_id, enterprise_id, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
 );
@@ -94,7 +97,10 @@ export const TEACHERS_OF_SCHOOL = statement<
      FROM teachers t JOIN users u ON u.id = t.user_id WHERE t.school_id = $1 ORDER BY u.name, t.user_id`,
 );
 
-export const ALL_TEACHERS = statement<[], { user_id: string; school_id: string; school_name: string; specialty_course_teacher: boolean; dual_qualified: boolean }>(
+export const ALL_TEACHERS = statement<
+  [],
+  { user_id: string; school_id: string; school_name: string; specialty_course_teacher: boolean; dual_qualified: boolean }
+>(
   'practice.all-teachers',
   `SELECT t.user_id, t.school_id, o.name AS school_name, t.specialty_course_teacher, t.dual_qualified
      FROM teachers t JOIN organisations o ON o.id = t.school_id ORDER BY o.name, o.id`,

@@ -59,7 +59,10 @@ export class QuotasController {
     const format = query.format ?? 'csv';
     const file = encodeURIComponent(`实习生配额-${year}.${format}`);
     await reply
-      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header(
+        'content-type',
+        format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      )
       .header('content-disposition', `attachment; filename="quotas-${year}.${format}"; filename*=UTF-8''${file}`)
       .send(this.quotas.exportStream(actor, year, format));
   }

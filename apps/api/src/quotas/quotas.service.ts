@@ -2,7 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
 import { runOne } from '@skillbridge/db';
-import { Actor, DomainError, QUOTA_STATUSES, csvLine, quotaStatusOnSql, quotaStatusWhereSql, xlsxRow, yearElapsed, today } from '@skillbridge/domain';
+import {
+  Actor,
+  DomainError,
+  QUOTA_STATUSES,
+  csvLine,
+  quotaStatusOnSql,
+  quotaStatusWhereSql,
+  xlsxRow,
+  yearElapsed,
+  today,
+} from '@skillbridge/domain';
 import { recordEvent } from '@skillbridge/notifications';
 import ExcelJS from 'exceljs';
 import { PassThrough, Readable } from 'stream';
@@ -129,8 +139,21 @@ export class QuotasService {
   private static lines(qb: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
     return qb
       .innerJoin('organisations', 'o', 'o.id = q.enterprise_id')
-      .select(['q.enterprise_id AS enterprise_id', 'q.name AS name', 'o.uscc AS uscc', 'q.ownership AS ownership', 'q.industry AS industry'])
-      .addSelect(['q.district AS district', 'q.year AS year', 'q.employees AS employees', 'q.required AS required', 'q.hosted AS hosted', 'q.cap AS cap'])
+      .select([
+        'q.enterprise_id AS enterprise_id',
+        'q.name AS name',
+        'o.uscc AS uscc',
+        'q.ownership AS ownership',
+        'q.industry AS industry',
+      ])
+      .addSelect([
+        'q.district AS district',
+        'q.year AS year',
+        'q.employees AS employees',
+        'q.required AS required',
+        'q.hosted AS hosted',
+        'q.cap AS cap',
+      ])
       .addSelect(STATUS, 'status');
   }
 
@@ -181,8 +204,18 @@ export class QuotasService {
       .createQueryBuilder()
       .addCommonTableExpression(groups, 'groups')
       .from('groups', 'groups')
-      .select(['district', 'industry', 'status', 'coalesce(sum(enterprises), 0)::int AS enterprises', 'coalesce(sum(required), 0)::int AS required'])
-      .addSelect(['coalesce(sum(hosted), 0)::int AS hosted', 'GROUPING(district, industry, status)::int AS g', 'pg_current_snapshot()::text AS snapshot'])
+      .select([
+        'district',
+        'industry',
+        'status',
+        'coalesce(sum(enterprises), 0)::int AS enterprises',
+        'coalesce(sum(required), 0)::int AS required',
+      ])
+      .addSelect([
+        'coalesce(sum(hosted), 0)::int AS hosted',
+        'GROUPING(district, industry, status)::int AS g',
+        'pg_current_snapshot()::text AS snapshot',
+      ])
       .groupBy('GROUPING SETS ((), (status), (district, status), (industry, status))')
       .getRawMany<SummaryRow>();
     const zero = () => Object.fromEntries(QUOTA_STATUSES.map((s) => [s, 0])) as Record<QuotaStatus, number>;

@@ -16,7 +16,18 @@ export class SlotsController {
   @Post()
   @Roles('enterprise_admin')
   @ApiAnswer(201, 'SlotView')
-  @ApiProblems(...INPUT_PROBLEMS, 'ENTERPRISE_NOT_VERIFIED', 'DATES_INVERTED', 'DEADLINE_AFTER_START', 'STIPEND_REQUIRED', 'STIPEND_BELOW_FLOOR', 'NIGHT_SHIFT_NOT_ALLOWED', 'HOURS_EXCEEDED', 'QUOTA_CAP_EXCEEDED', 'POST_CAP_EXCEEDED')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'ENTERPRISE_NOT_VERIFIED',
+    'DATES_INVERTED',
+    'DEADLINE_AFTER_START',
+    'STIPEND_REQUIRED',
+    'STIPEND_BELOW_FLOOR',
+    'NIGHT_SHIFT_NOT_ALLOWED',
+    'HOURS_EXCEEDED',
+    'QUOTA_CAP_EXCEEDED',
+    'POST_CAP_EXCEEDED',
+  )
   @ApiOperation({ summary: 'A draft slot: internship, apprenticeship or teacher practice' })
   create(@CurrentActor() actor: Actor, @Body() body: CreateSlotDto): Promise<SlotView> {
     return this.slots.create(actor, body);
@@ -50,7 +61,21 @@ export class SlotsController {
   @Patch(':id')
   @Roles('enterprise_admin', 'platform_admin')
   @ApiAnswer(200, 'SlotView')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION', 'SLOT_PUBLISHED', 'CAPACITY_BELOW_TAKEN', 'DATES_INVERTED', 'DEADLINE_AFTER_START', 'STIPEND_REQUIRED', 'STIPEND_BELOW_FLOOR', 'NIGHT_SHIFT_NOT_ALLOWED', 'HOURS_EXCEEDED', 'QUOTA_CAP_EXCEEDED', 'POST_CAP_EXCEEDED')
+  @ApiProblems(
+    ...INPUT_PROBLEMS,
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'SLOT_PUBLISHED',
+    'CAPACITY_BELOW_TAKEN',
+    'DATES_INVERTED',
+    'DEADLINE_AFTER_START',
+    'STIPEND_REQUIRED',
+    'STIPEND_BELOW_FLOOR',
+    'NIGHT_SHIFT_NOT_ALLOWED',
+    'HOURS_EXCEEDED',
+    'QUOTA_CAP_EXCEEDED',
+    'POST_CAP_EXCEEDED',
+  )
   @ApiOperation({ summary: 'Edit a draft or open slot' })
   update(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: UpdateSlotDto): Promise<SlotView> {
     return this.slots.update(actor, id, body);
@@ -60,7 +85,19 @@ export class SlotsController {
   @HttpCode(200)
   @Roles('enterprise_admin', 'platform_admin')
   @ApiAnswer(200, 'SlotView')
-  @ApiProblems('NOT_FOUND', 'INVALID_TRANSITION', 'ENTERPRISE_NOT_VERIFIED', 'DATES_INVERTED', 'DEADLINE_AFTER_START', 'STIPEND_REQUIRED', 'STIPEND_BELOW_FLOOR', 'NIGHT_SHIFT_NOT_ALLOWED', 'HOURS_EXCEEDED', 'QUOTA_CAP_EXCEEDED', 'POST_CAP_EXCEEDED')
+  @ApiProblems(
+    'NOT_FOUND',
+    'INVALID_TRANSITION',
+    'ENTERPRISE_NOT_VERIFIED',
+    'DATES_INVERTED',
+    'DEADLINE_AFTER_START',
+    'STIPEND_REQUIRED',
+    'STIPEND_BELOW_FLOOR',
+    'NIGHT_SHIFT_NOT_ALLOWED',
+    'HOURS_EXCEEDED',
+    'QUOTA_CAP_EXCEEDED',
+    'POST_CAP_EXCEEDED',
+  )
   @ApiOperation({ summary: 'Open the slot for applications' })
   publish(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<SlotView> {
     return this.slots.publish(actor, id);

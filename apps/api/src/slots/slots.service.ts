@@ -39,7 +39,12 @@ import {
 /** How long a page of open-slot search results is shared between the students who ask for it. */
 const SEARCH_CACHE_MS = 2000;
 
-const termsOf = (slot: Pick<Slot, 'type' | 'startDate' | 'endDate' | 'capacity' | 'stipend' | 'postWage' | 'hoursPerDay' | 'nightShift' | 'applicationDeadline'>): SlotTerms => ({
+const termsOf = (
+  slot: Pick<
+    Slot,
+    'type' | 'startDate' | 'endDate' | 'capacity' | 'stipend' | 'postWage' | 'hoursPerDay' | 'nightShift' | 'applicationDeadline'
+  >,
+): SlotTerms => ({
   type: slot.type,
   startDate: slot.startDate,
   endDate: slot.endDate,
@@ -107,7 +112,11 @@ export class SlotsService {
         throw new DomainError('INVALID_TRANSITION', 'conflict', `A ${slot.state} slot cannot be edited`);
       }
       if (slot.state === 'open' && (body.type !== undefined || body.startDate !== undefined || body.endDate !== undefined)) {
-        throw new DomainError('SLOT_PUBLISHED', 'conflict', 'The type and dates of a published slot cannot change: close it and post a new one');
+        throw new DomainError(
+          'SLOT_PUBLISHED',
+          'conflict',
+          'The type and dates of a published slot cannot change: close it and post a new one',
+        );
       }
       if (body.capacity !== undefined && body.capacity < slot.taken) {
         throw new DomainError('CAPACITY_BELOW_TAKEN', 'conflict', `${slot.taken} seats are already taken`);
@@ -250,7 +259,9 @@ export class SlotsService {
       .slice(0, limit);
     if (best.length === 0) return [];
     // TypeORM's own statement for the slots shown: the one bench/run.mjs explains for this figure.
-    const entities = await this.db.getRepository(Slot).find({ where: { id: In(best.map((b) => b.slot.id)) }, relations: { enterprise: true } });
+    const entities = await this.db
+      .getRepository(Slot)
+      .find({ where: { id: In(best.map((b) => b.slot.id)) }, relations: { enterprise: true } });
     const byId = new Map(entities.map((slot) => [slot.id, slot]));
     return best.flatMap(({ slot, score, reasons }) => {
       const entity = byId.get(slot.id);
@@ -283,7 +294,12 @@ export class SlotsService {
     // One publisher at a time per enterprise, so that two publishes cannot both fit under the cap.
     await run(tx, LOCK_PUBLISHER, [`slot-cap:${slot.enterpriseId}`]);
     const headcount = await runOne(tx, HEADCOUNT, [slot.enterpriseId, yearOf(slot.startDate)]);
-    const [{ seats }] = await run(tx, SEATS_AT_PEAK, [slot.enterpriseId, slot.startDate, slot.endDate, slot.id ?? '00000000-0000-0000-0000-000000000000']);
+    const [{ seats }] = await run(tx, SEATS_AT_PEAK, [
+      slot.enterpriseId,
+      slot.startDate,
+      slot.endDate,
+      slot.id ?? '00000000-0000-0000-0000-000000000000',
+    ]);
     checkInternCap(rules, headcount?.employees ?? null, seats, slot.capacity);
     checkPostCap(rules, slot.postStaff, slot.capacity);
   }

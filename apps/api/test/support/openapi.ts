@@ -40,7 +40,10 @@ export interface ApiDocument {
 export async function documentedRoutes(api: TestApi): Promise<ApiDocument> {
   const response = await fetch(`${api.url.replace(/\/v1$/, '')}/docs-json`);
   if (!response.ok) throw new Error(`GET /api/docs-json answered ${response.status}`);
-  const document = (await response.json()) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
+  const document = (await response.json()) as {
+    paths: Record<string, Record<string, Operation>>;
+    components: { schemas: Record<string, Schema> };
+  };
   const schemas = document.components.schemas;
   const routes: Route[] = [];
   for (const [fullPath, operations] of Object.entries(document.paths)) {
@@ -52,7 +55,9 @@ export async function documentedRoutes(api: TestApi): Promise<ApiDocument> {
         method: method.toUpperCase(),
         path,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => p.name),
-        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, schema: resolve(p.schema ?? {}, schemas) })),
+        query: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: p.required === true, schema: resolve(p.schema ?? {}, schemas) })),
         body: json ? resolve(json, schemas) : undefined,
         multipart: operation.requestBody?.content['multipart/form-data'] !== undefined,
         label: `${method.toUpperCase()} ${path}`,
@@ -100,12 +105,15 @@ export function sampleOf(schema: Schema, schemas: Record<string, Schema>, name =
 
 /** `?name=value&…` for the route's required query parameters, from their examples: a request that is otherwise valid. */
 export function requiredQuery(route: Route, schemas: Record<string, Schema>): string {
-  const pairs = route.query.filter((q) => q.required).map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
+  const pairs = route.query
+    .filter((q) => q.required)
+    .map((q) => `${q.name}=${encodeURIComponent(String(sampleOf(q.schema, schemas, q.name)))}`);
   return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 /** The path with its parameters filled in (values are put in the URL as given: encode them first). */
-export const fillPath = (path: string, values: Record<string, string>): string => path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
+export const fillPath = (path: string, values: Record<string, string>): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? name);
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of the results. */
 export async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -137,7 +145,9 @@ export interface RawReply {
 /** A multipart/form-data body of text fields, and its content type. */
 export function multipartForm(fields: Record<string, string>): { raw: string; contentType: string } {
   const boundary = 'sb-form-boundary';
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   return { raw: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
@@ -163,7 +173,14 @@ export async function send(
     } catch {
       // not JSON: keep the text
     }
-    return { status: response.status, contentType: response.headers.get('content-type') ?? '', retryAfter: response.headers.get('retry-after'), text, body, ms: Date.now() - started };
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type') ?? '',
+      retryAfter: response.headers.get('retry-after'),
+      text,
+      body,
+      ms: Date.now() - started,
+    };
   } catch (error) {
     return { status: 0, contentType: '', retryAfter: null, text: String(error), body: undefined, ms: Date.now() - started };
   }
@@ -195,7 +212,12 @@ export async function databaseFingerprint(api: TestApi, ignore: string[] = []): 
     `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ALL($1) ORDER BY 1`,
     [['migrations', ...ignore]],
   );
-  const select = tables.map((t) => `SELECT '${t.name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS digest FROM "${t.name}" x`).join(' UNION ALL ');
+  const select = tables
+    .map(
+      (t) =>
+        `SELECT '${t.name}' AS name, count(*)::text || ':' || coalesce(md5(string_agg(x::text, '|' ORDER BY x::text)), '') AS digest FROM "${t.name}" x`,
+    )
+    .join(' UNION ALL ');
   const rows: Array<{ name: string; digest: string }> = await api.db.query(select);
   return Object.fromEntries(rows.map((r) => [r.name, r.digest]));
 }

@@ -29,11 +29,17 @@ export class SendPasswordResetJob implements JobHandler<'password-reset.send'> {
     private readonly config: WorkerConfig,
   ) {}
 
-  async handle({ resetId, email, requestedAt }: { resetId: string; email: string; requestedAt: string }, context: { attempt: number }): Promise<void> {
+  async handle(
+    { resetId, email, requestedAt }: { resetId: string; email: string; requestedAt: string },
+    context: { attempt: number },
+  ): Promise<void> {
     const { secret, hash } = newLinkSecret();
     const account = await runOne(this.db, WRITE_PASSWORD_RESET, [resetId, email, requestedAt, hash, PASSWORD_RESET_MINUTES]);
     if (!account) return;
-    const { subject, text } = passwordResetMessage(account.locale, { name: account.name, link: passwordResetLink(this.config.PORTAL_URL, secret) });
+    const { subject, text } = passwordResetMessage(account.locale, {
+      name: account.name,
+      link: passwordResetLink(this.config.PORTAL_URL, secret),
+    });
     await this.email.send({ deliveryId: `password-reset-${resetId}-${context.attempt}`, to: account.email, subject, text });
   }
 }

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { newLinkSecret } from '@skillbridge/accounts';
 import { run, runCount, runOne } from '@skillbridge/db';
-import { REGISTRATION_LINK_HOURS, RegistrationApplication, RegistrationMail, registrationLink, registrationMessage } from '@skillbridge/domain';
+import {
+  REGISTRATION_LINK_HOURS,
+  RegistrationApplication,
+  RegistrationMail,
+  registrationLink,
+  registrationMessage,
+} from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { WorkerConfig } from '../config/worker.config';
@@ -29,7 +35,12 @@ export class SendRegistrationJob implements JobHandler<'registration.send'> {
   ) {}
 
   async handle(
-    { registrationId, email, requestedAt, application }: { registrationId: string; email: string; requestedAt: string; application: RegistrationApplication },
+    {
+      registrationId,
+      email,
+      requestedAt,
+      application,
+    }: { registrationId: string; email: string; requestedAt: string; application: RegistrationApplication },
     context: { attempt: number },
   ): Promise<void> {
     // Expired registrations end here: nothing waits for them (they hold no password, only a hash).
@@ -44,13 +55,31 @@ export class SendRegistrationJob implements JobHandler<'registration.send'> {
   private async toAccount(email: string, application: RegistrationApplication): Promise<RegistrationMail | null> {
     const account = await runOne(this.db, ACCOUNT_BY_EMAIL, [email]);
     if (!account) return null;
-    return { kind: account.active ? 'has_account' : 'not_activated', enterprise: application.name, name: account.name, locale: account.locale, portalUrl: this.config.PORTAL_URL };
+    return {
+      kind: account.active ? 'has_account' : 'not_activated',
+      enterprise: application.name,
+      name: account.name,
+      locale: account.locale,
+      portalUrl: this.config.PORTAL_URL,
+    };
   }
 
   /** A new e-mail: the pending registration and its link, unless a newer request or the link's age says otherwise. */
-  private async toApplicant(registrationId: string, email: string, requestedAt: string, application: RegistrationApplication): Promise<RegistrationMail | null> {
+  private async toApplicant(
+    registrationId: string,
+    email: string,
+    requestedAt: string,
+    application: RegistrationApplication,
+  ): Promise<RegistrationMail | null> {
     const { secret, hash } = newLinkSecret();
-    const written = await run(this.db, WRITE_REGISTRATION, [registrationId, email, requestedAt, hash, REGISTRATION_LINK_HOURS, JSON.stringify(application)]);
+    const written = await run(this.db, WRITE_REGISTRATION, [
+      registrationId,
+      email,
+      requestedAt,
+      hash,
+      REGISTRATION_LINK_HOURS,
+      JSON.stringify(application),
+    ]);
     if (!written.length) return null;
     return { kind: 'confirm', enterprise: application.name, link: registrationLink(this.config.PORTAL_URL, secret) };
   }

@@ -32,7 +32,11 @@ export class WebhookChannel {
     const signature = createHmac('sha256', this.config.WEBHOOK_SECRET).update(body).digest('hex');
     const response = await fetch(this.config.WEBHOOK_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': message.deliveryId, 'x-skillbridge-signature': `sha256=${signature}` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': message.deliveryId,
+        'x-skillbridge-signature': `sha256=${signature}`,
+      },
       body,
       signal: AbortSignal.timeout(10_000),
     });

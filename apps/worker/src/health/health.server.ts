@@ -32,16 +32,32 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
   ) {
-    new BacklogSampler(() => runtime.openQueues(), () => readOutboxBacklog(db), config.METRICS_SAMPLE_MS).register(metrics.registry);
+    new BacklogSampler(
+      () => runtime.openQueues(),
+      () => readOutboxBacklog(db),
+      config.METRICS_SAMPLE_MS,
+    ).register(metrics.registry);
   }
 
   async report(): Promise<{ status: 'ok' | 'error'; postgres: boolean; redis: boolean; queues: boolean; lastHeartbeatAt: string | null }> {
     const [postgres, redis] = await Promise.all([
-      runOne(this.db, PING, []).then(() => true, () => false),
-      this.redis.ping().then((answer) => answer === 'PONG', () => false),
+      runOne(this.db, PING, []).then(
+        () => true,
+        () => false,
+      ),
+      this.redis.ping().then(
+        (answer) => answer === 'PONG',
+        () => false,
+      ),
     ]);
     const queues = this.runtime.running();
-    return { status: postgres && redis && queues ? 'ok' : 'error', postgres, redis, queues, lastHeartbeatAt: this.heartbeat.lastBeatAt?.toISOString() ?? null };
+    return {
+      status: postgres && redis && queues ? 'ok' : 'error',
+      postgres,
+      redis,
+      queues,
+      lastHeartbeatAt: this.heartbeat.lastBeatAt?.toISOString() ?? null,
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,7 +76,8 @@ export class HealthServer implements OnApplicationBootstrap, OnApplicationShutdo
       }
     });
     await new Promise<void>((resolve) => this.server!.listen(this.config.WORKER_HEALTH_PORT, this.config.WORKER_HEALTH_HOST, resolve));
-    const metrics = this.config.metricsAccess(undefined) === 'off' ? 'no metrics (production without METRICS_TOKEN)' : 'metrics on /metrics';
+    const metrics =
+      this.config.metricsAccess(undefined) === 'off' ? 'no metrics (production without METRICS_TOKEN)' : 'metrics on /metrics';
     this.logger.log(`health on http://${this.config.WORKER_HEALTH_HOST}:${this.port()}/health, ${metrics}`);
   }
 

@@ -64,7 +64,10 @@ interface KindPlan {
 }
 
 /** A plan whose values are typed by its COPY's columns. */
-const plan = <Row extends CopyValue[]>(staging: Staging<Row>, values: (row: unknown, line: number, id: () => string) => Row): KindPlan => ({ staging, values });
+const plan = <Row extends CopyValue[]>(staging: Staging<Row>, values: (row: unknown, line: number, id: () => string) => Row): KindPlan => ({
+  staging,
+  values,
+});
 
 const PLANS: Record<ImportKind, KindPlan> = {
   students: plan(STUDENTS_STAGING, (row, line, id) => {
@@ -99,7 +102,10 @@ class Superseded extends Error {
 }
 
 class Rejected extends Error {
-  constructor(readonly errors: ImportRowError[], readonly count = errors.length) {
+  constructor(
+    readonly errors: ImportRowError[],
+    readonly count = errors.length,
+  ) {
     super('rejected');
   }
 }
@@ -286,7 +292,10 @@ export class ImportRunner {
   /** The first errors, and how many there are in all (counted before the limit). */
   private async takenEmails(runner: QueryRunner): Promise<{ errors: ImportRowError[]; count: number }> {
     const rows = await run(runner.manager, TAKEN_EMAILS, [MAX_REPORTED_ERRORS]);
-    return { errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), count: rows[0]?.total ?? 0 };
+    return {
+      errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })),
+      count: rows[0]?.total ?? 0,
+    };
   }
 
   /** Enterprises not found, or outside the officer's remit: the same answer, so as not to tell which. */
@@ -296,7 +305,10 @@ export class ImportRunner {
     const actor: Actor = { userId: creator.id, role: creator.role, organisationId: creator.organisation_id, authority: creator.authority };
     await runCount(runner.manager, MATCH_ENTERPRISES, remitParameters(remitOf(actor)));
     const rows = await run(runner.manager, UNKNOWN_ENTERPRISES, [MAX_REPORTED_ERRORS]);
-    return { errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })), count: rows[0]?.total ?? 0 };
+    return {
+      errors: rows.map((r) => ({ line: r.line, field: 'uscc', reason: 'UNKNOWN_ENTERPRISE' as const, value: r.uscc })),
+      count: rows[0]?.total ?? 0,
+    };
   }
 
   /** Ids are UUIDv7, in file order (see uuid-v7.ts); the staging table holds them already. */
@@ -307,7 +319,10 @@ export class ImportRunner {
     if (accounts !== total) {
       // E-mails taken (before the import, or by someone meanwhile): report those lines, write nothing.
       const rows = await run(runner.manager, ACCOUNTS_NOT_WRITTEN, [MAX_REPORTED_ERRORS]);
-      throw new Rejected(rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })), total - accounts);
+      throw new Rejected(
+        rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })),
+        total - accounts,
+      );
     }
     lap('usersMs');
     await runCount(runner.manager, job.kind === 'students' ? INSERT_STUDENTS : INSERT_TEACHERS, [job.schoolId]);
@@ -329,13 +344,16 @@ export class ImportRunner {
         years.set(y, set);
       }
     }
-    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0])) await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids], today());
+    for (const [year, ids] of [...years].sort((a, b) => a[0] - b[0]))
+      await refreshQuotas(runner.manager, await rulesForYear(this.db, year), [...ids], today());
     return written;
   }
 
   private async reject(job: Import, rejected: Rejected): Promise<void> {
     // Values as a report may store them: jsonb refuses a NUL even escaped (the validator shows such cells already).
-    const errors = rejected.errors.slice(0, MAX_REPORTED_ERRORS).map((e) => (e.value === undefined ? e : { ...e, value: visibleText(e.value) }));
+    const errors = rejected.errors
+      .slice(0, MAX_REPORTED_ERRORS)
+      .map((e) => (e.value === undefined ? e : { ...e, value: visibleText(e.value) }));
     await this.db.transaction(async (tx) => {
       const ended = await run(tx, REJECT_IMPORT, [job.id, JSON.stringify(errors), rejected.count, RUNNING]);
       if (!ended.length) return; // ended meanwhile (by the sweep): it stays as it is

@@ -10,7 +10,11 @@ async function refusal(bytes: Buffer): Promise<{ reason: string | null; rows: nu
     for await (const record of readSpreadsheet('xlsx', bytes)) rows += record.cells.length ? 1 : 0;
     return { reason: null, rows, grewMb: (process.memoryUsage().rss - before) / 2 ** 20 };
   } catch (error) {
-    return { reason: error instanceof UnreadableFile ? error.reason : String(error), rows, grewMb: (process.memoryUsage().rss - before) / 2 ** 20 };
+    return {
+      reason: error instanceof UnreadableFile ? error.reason : String(error),
+      rows,
+      grewMb: (process.memoryUsage().rss - before) / 2 ** 20,
+    };
   }
 }
 

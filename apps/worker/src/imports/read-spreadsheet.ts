@@ -65,12 +65,14 @@ function cappedPart(file: CentralDirectoryFile, budget: { left: number }): Reada
     transform(chunk: Buffer, _encoding, done) {
       declaredLeft -= chunk.length;
       budget.left -= chunk.length;
-      if (budget.left < 0) return done(new UnreadableFile(`the workbook unpacks to more than ${MAX_UNPACKED_BYTES} bytes`, 'FILE_TOO_LARGE_UNPACKED'));
+      if (budget.left < 0)
+        return done(new UnreadableFile(`the workbook unpacks to more than ${MAX_UNPACKED_BYTES} bytes`, 'FILE_TOO_LARGE_UNPACKED'));
       if (declaredLeft < 0) return done(new UnreadableFile(`${file.path} is larger than its zip entry says`));
-      for (let at = 0; ; ) {
+      for (let at = 0; ;) {
         const tag = chunk.indexOf(0x3c, at); // '<'
         run += (tag < 0 ? chunk.length : tag) - at;
-        if (run > MAX_RUN_BYTES) return done(new UnreadableFile(`${file.path} holds more than ${MAX_RUN_BYTES} bytes between two tags`, 'CELL_TOO_LONG'));
+        if (run > MAX_RUN_BYTES)
+          return done(new UnreadableFile(`${file.path} holds more than ${MAX_RUN_BYTES} bytes between two tags`, 'CELL_TOO_LONG'));
         if (tag < 0) break;
         run = 0;
         at = tag + 1;
@@ -79,7 +81,9 @@ function cappedPart(file: CentralDirectoryFile, budget: { left: number }): Reada
     },
   });
   const inflated = file.stream();
-  inflated.on('error', (error) => guard.destroy(error instanceof UnreadableFile ? error : new UnreadableFile(`${file.path} cannot be inflated`)));
+  inflated.on('error', (error) =>
+    guard.destroy(error instanceof UnreadableFile ? error : new UnreadableFile(`${file.path} cannot be inflated`)),
+  );
   guard.on('close', () => inflated.destroy()); // refused: stop inflating at once
   return inflated.pipe(guard);
 }
@@ -140,7 +144,8 @@ async function workbookDirectory(bytes: Buffer): Promise<CentralDirectory> {
     throw new UnreadableFile('the file is not a readable ZIP archive');
   }
   const declared = directory.files.reduce((sum, file) => sum + file.uncompressedSize, 0);
-  if (declared > MAX_UNPACKED_BYTES) throw new UnreadableFile(`the workbook says it unpacks to ${declared} bytes`, 'FILE_TOO_LARGE_UNPACKED');
+  if (declared > MAX_UNPACKED_BYTES)
+    throw new UnreadableFile(`the workbook says it unpacks to ${declared} bytes`, 'FILE_TOO_LARGE_UNPACKED');
   return directory;
 }
 
@@ -153,7 +158,13 @@ async function workbookDirectory(bytes: Buffer): Promise<CentralDirectory> {
 async function* xlsxRecords(bytes: Buffer): AsyncGenerator<CsvRecord> {
   const directory = await workbookDirectory(bytes);
   // Styles are read so that date cells come out as dates; hyperlinks (mailto: e-mails) as their text.
-  const reader = new CappedWorkbookReader(directory, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const reader = new CappedWorkbookReader(directory, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -161,7 +172,8 @@ async function* xlsxRecords(bytes: Buffer): AsyncGenerator<CsvRecord> {
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) {
           const text = cellText(values[i]);
-          if (text.length > MAX_CELL_CHARS) throw new UnreadableFile(`a cell of row ${row.number} is longer than Excel allows`, 'CELL_TOO_LONG');
+          if (text.length > MAX_CELL_CHARS)
+            throw new UnreadableFile(`a cell of row ${row.number} is longer than Excel allows`, 'CELL_TOO_LONG');
           cells.push(text);
         }
         yield { line: row.number, cells };

@@ -7,7 +7,8 @@ describe('the sweep of unfinished imports', () => {
 
   it('ends an import whose job is gone or over (JOB_LOST), stale or not yet', () => {
     for (const state of ['unknown', 'completed', 'failed']) {
-      for (const row of [quiet('queued'), quiet('validating'), stale('importing')]) expect(sweepVerdict(row, state, ms)).toEqual({ reason: 'JOB_LOST', quietMs: 60_000 });
+      for (const row of [quiet('queued'), quiet('validating'), stale('importing')])
+        expect(sweepVerdict(row, state, ms)).toEqual({ reason: 'JOB_LOST', quietMs: 60_000 });
     }
   });
 

@@ -10,7 +10,11 @@ export type Verdict = { reason: ImportFailureReason; quietMs: number } | null;
  * ('unknown' when the job is gone): ended JOB_LOST when no job will ever run it; ended STALLED when it
  * has had no progress for the stale threshold, unless it is queued and its job waits for a worker.
  */
-export function sweepVerdict(row: { status: string; stale: boolean }, jobState: string, ms: { staleMs: number; lookupMs: number }): Verdict {
+export function sweepVerdict(
+  row: { status: string; stale: boolean },
+  jobState: string,
+  ms: { staleMs: number; lookupMs: number },
+): Verdict {
   if (jobState === 'unknown' || jobState === 'completed' || jobState === 'failed') return { reason: 'JOB_LOST', quietMs: ms.lookupMs };
   if (!row.stale) return null;
   if (row.status === 'queued' && WAITING_STATES.has(jobState)) return null;

@@ -11,7 +11,9 @@ describe('the job registry', () => {
   });
 
   it('refuses to start when a declared job has no handler', () => {
-    expect(() => buildJobRegistry(['system.heartbeat'], [])).toThrow(new JobRegistryError("Job registry is inconsistent: no handler for job 'system.heartbeat'"));
+    expect(() => buildJobRegistry(['system.heartbeat'], [])).toThrow(
+      new JobRegistryError("Job registry is inconsistent: no handler for job 'system.heartbeat'"),
+    );
   });
 
   it('refuses to start when a job has two handlers', () => {

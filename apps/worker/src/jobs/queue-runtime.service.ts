@@ -1,6 +1,17 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { JOB_NAMES, JOB_QUEUE, JobName, JobProducer, QUEUE_CONCURRENCY, QUEUE_LOCK_MS, SCHEDULES, ScheduledJobName, jobId, scheduledJob } from '@skillbridge/jobs';
+import {
+  JOB_NAMES,
+  JOB_QUEUE,
+  JobName,
+  JobProducer,
+  QUEUE_CONCURRENCY,
+  QUEUE_LOCK_MS,
+  SCHEDULES,
+  ScheduledJobName,
+  jobId,
+  scheduledJob,
+} from '@skillbridge/jobs';
 import { Job, Queue, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { WorkerConfig } from '../config/worker.config';
@@ -28,7 +39,11 @@ export class QueueRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     @InjectRedis() private readonly redis: Redis,
     private readonly metrics: WorkerMetrics,
   ) {
-    this.jobs = new JobProducer({ connection: { url: config.REDIS_URL, maxRetriesPerRequest: null }, prefix: config.QUEUE_PREFIX, retryBaseMs: config.RETRY_BASE_MS });
+    this.jobs = new JobProducer({
+      connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
+      prefix: config.QUEUE_PREFIX,
+      retryBaseMs: config.RETRY_BASE_MS,
+    });
   }
 
   /** A bad registry stops the worker before it takes a single job. */
@@ -64,7 +79,11 @@ export class QueueRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     }
     // Job schedulers are idempotent: every worker may declare them.
     for (const [name, repeat] of Object.entries(SCHEDULES) as Array<[ScheduledJobName, (typeof SCHEDULES)[ScheduledJobName]]>) {
-      await this.queue(name).upsertJobScheduler(jobId(name), name === 'imports.sweep' ? { every: this.config.IMPORT_SWEEP_EVERY_MS } : repeat, scheduledJob(name));
+      await this.queue(name).upsertJobScheduler(
+        jobId(name),
+        name === 'imports.sweep' ? { every: this.config.IMPORT_SWEEP_EVERY_MS } : repeat,
+        scheduledJob(name),
+      );
     }
     this.logger.log(`taking jobs: ${JOB_NAMES.join(', ')}`);
   }

@@ -50,8 +50,14 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
   async handle({ eventId, userId }: { eventId: string; userId: string }, context: { attempt: number }): Promise<void> {
     const event = await runOne(this.db, EVENT_TO_DELIVER, [eventId]);
     // The delivery joins the trace of the request that recorded the event.
-    const attributes = { 'skillbridge.event.id': eventId, 'skillbridge.event.kind': event?.kind ?? 'gone', 'skillbridge.attempt': context.attempt };
-    await inSpan('notification.deliver', contextOf(event?.traceparent), { attributes }, () => this.deliverEvent(event, userId, context.attempt));
+    const attributes = {
+      'skillbridge.event.id': eventId,
+      'skillbridge.event.kind': event?.kind ?? 'gone',
+      'skillbridge.attempt': context.attempt,
+    };
+    await inSpan('notification.deliver', contextOf(event?.traceparent), { attributes }, () =>
+      this.deliverEvent(event, userId, context.attempt),
+    );
   }
 
   private async deliverEvent(event: OutboxEventRow | undefined, userId: string, attempt: number): Promise<void> {
@@ -100,7 +106,12 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
 
     // External channels: claim the delivery, send with its id as the idempotency key, record the outcome.
     const perHour = channel === 'email' ? this.config.EMAILS_PER_HOUR : this.config.WEBHOOKS_PER_HOUR;
-    const [claim] = await run(this.db, CLAIM_DELIVERY, [event.id, recipient.id, channel, preference.mode === 'digest' ? 'digest' : 'sending']);
+    const [claim] = await run(this.db, CLAIM_DELIVERY, [
+      event.id,
+      recipient.id,
+      channel,
+      preference.mode === 'digest' ? 'digest' : 'sending',
+    ]);
     if (claim.status !== 'sending' && claim.status !== 'failed') return; // sent, dead, or waiting for the digest
     if (attempt === 1 && !(await withinHourlyLimit(this.redis, recipient.id, channel, perHour))) {
       // Flood guard: past the hourly limit, the message waits for the daily digest.
@@ -110,7 +121,12 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     }
     try {
       if (channel === 'email') {
-        await this.email.send({ deliveryId: claim.id, to: recipient.email, subject: message.title, text: `${recipient.name}：\n\n${message.body}\n\n— 技能桥 SkillBridge` });
+        await this.email.send({
+          deliveryId: claim.id,
+          to: recipient.email,
+          subject: message.title,
+          text: `${recipient.name}：\n\n${message.body}\n\n— 技能桥 SkillBridge`,
+        });
       } else {
         await this.webhook.send({
           deliveryId: claim.id,

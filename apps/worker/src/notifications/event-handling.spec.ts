@@ -10,7 +10,9 @@ describe('checkEventHandling', () => {
   });
 
   it('rejects a declared kind without a handler', () => {
-    expect(() => checkEventHandling(['import.done', 'import.archived'], handles, [])).toThrow(new EventHandlingError("Event handling is inconsistent: no handler for event 'import.archived'"));
+    expect(() => checkEventHandling(['import.done', 'import.archived'], handles, [])).toThrow(
+      new EventHandlingError("Event handling is inconsistent: no handler for event 'import.archived'"),
+    );
   });
 
   it('lets a kind without a handler through when it is marked recorded-only', () => {

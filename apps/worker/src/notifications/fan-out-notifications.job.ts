@@ -67,7 +67,14 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
         .map((event) =>
           tracer.startSpan(
             'notification.fanout.event',
-            { attributes: { 'skillbridge.event.id': String(event.id), 'skillbridge.event.kind': event.kind, 'skillbridge.recipients': event.recipients.length }, links: [{ context: batch.spanContext() }] },
+            {
+              attributes: {
+                'skillbridge.event.id': String(event.id),
+                'skillbridge.event.kind': event.kind,
+                'skillbridge.recipients': event.recipients.length,
+              },
+              links: [{ context: batch.spanContext() }],
+            },
             contextOf(event.traceparent),
           ),
         );
@@ -98,13 +105,24 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
 
   private async fanOut(events: EventRow[], pairs: Array<{ event: EventRow; userId: string }>): Promise<void> {
     const userIds = [...new Set(pairs.map((p) => p.userId))];
-    const [people, stored] = await Promise.all([run(this.db, RECIPIENTS_OF_BATCH, [userIds]), run(this.db, PREFERENCES_OF_BATCH, [userIds])]);
+    const [people, stored] = await Promise.all([
+      run(this.db, RECIPIENTS_OF_BATCH, [userIds]),
+      run(this.db, PREFERENCES_OF_BATCH, [userIds]),
+    ]);
     const byId = new Map(people.map((p) => [p.id, p]));
     const preferences = new Map<string, Record<string, ChannelPreference>>();
-    for (const row of stored) preferences.set(row.user_id, { ...preferences.get(row.user_id), [row.kind]: { channels: row.channels, mode: row.mode } });
+    for (const row of stored)
+      preferences.set(row.user_id, { ...preferences.get(row.user_id), [row.kind]: { channels: row.channels, mode: row.mode } });
     const facts = await this.factsOf(events);
 
-    const inbox = { eventIds: [] as string[], userIds: [] as string[], kinds: [] as string[], subjects: [] as string[], titles: [] as string[], bodies: [] as string[] };
+    const inbox = {
+      eventIds: [] as string[],
+      userIds: [] as string[],
+      kinds: [] as string[],
+      subjects: [] as string[],
+      titles: [] as string[],
+      bodies: [] as string[],
+    };
     const external: Array<{ eventId: string; userId: string }> = [];
     for (const { event, userId } of pairs) {
       const recipient = byId.get(userId);
@@ -124,7 +142,14 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
       if (preference.channels.some((channel) => channel !== 'inbox')) external.push({ eventId: String(event.id), userId });
     }
     if (inbox.eventIds.length) {
-      const [{ delivered }] = await run(this.db, ENTER_INBOX_BATCH, [inbox.eventIds, inbox.userIds, inbox.kinds, inbox.subjects, inbox.titles, inbox.bodies]);
+      const [{ delivered }] = await run(this.db, ENTER_INBOX_BATCH, [
+        inbox.eventIds,
+        inbox.userIds,
+        inbox.kinds,
+        inbox.subjects,
+        inbox.titles,
+        inbox.bodies,
+      ]);
       this.metrics.delivered('inbox', 'sent', delivered);
     }
     if (external.length) await this.enqueueEach(external);

@@ -29,15 +29,36 @@ export class SendRemindersJob implements JobHandler<'reminders.send'> {
     await this.db.transaction(async (tx) => {
       const starting = await run(tx, PLACEMENTS_STARTING, [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)]);
       for (const p of starting) {
-        await recordEvent(tx, 'placement.starting', p.id, { users: [p.person_id], adminsOf: [p.enterprise_id, p.school_id] }, {}, `placement.starting:${p.id}`);
+        await recordEvent(
+          tx,
+          'placement.starting',
+          p.id,
+          { users: [p.person_id], adminsOf: [p.enterprise_id, p.school_id] },
+          {},
+          `placement.starting:${p.id}`,
+        );
       }
       const closing = await run(tx, SLOTS_CLOSING, [this.clock.dayIn(DEADLINE_REMINDER_DAYS)]);
       for (const s of closing) {
-        await recordEvent(tx, 'slot.deadline-approaching', s.id, { adminsOf: [s.enterprise_id] }, { daysLeft: DEADLINE_REMINDER_DAYS, applicants: s.applicants }, `slot.deadline:${s.id}`);
+        await recordEvent(
+          tx,
+          'slot.deadline-approaching',
+          s.id,
+          { adminsOf: [s.enterprise_id] },
+          { daysLeft: DEADLINE_REMINDER_DAYS, applicants: s.applicants },
+          `slot.deadline:${s.id}`,
+        );
       }
       const practising = await run(tx, PRACTICE_STARTING, [this.clock.dayIn(PLACEMENT_REMINDER_DAYS)]);
       for (const b of practising) {
-        await recordEvent(tx, 'booking.starting', b.id, { users: [b.teacher_id], adminsOf: [b.enterprise_id, b.school_id] }, {}, `booking.starting:${b.id}`);
+        await recordEvent(
+          tx,
+          'booking.starting',
+          b.id,
+          { users: [b.teacher_id], adminsOf: [b.enterprise_id, b.school_id] },
+          {},
+          `booking.starting:${b.id}`,
+        );
       }
       await this.remindTeachersWithoutPractice(tx);
     });

@@ -7,7 +7,12 @@ export const tracer = trace.getTracer('skillbridge-worker');
  * Runs `work` inside a new active span under `parent` (e.g. the context of an outbox event's
  * traceparent), ending it with the outcome. With tracing off this costs a no-op span.
  */
-export function inSpan<T>(name: string, parent: Context, options: { attributes?: Attributes; links?: Link[] }, work: (span: Span) => Promise<T>): Promise<T> {
+export function inSpan<T>(
+  name: string,
+  parent: Context,
+  options: { attributes?: Attributes; links?: Link[] },
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
   return tracer.startActiveSpan(name, { kind: SpanKind.CONSUMER, ...options }, parent, async (span) => {
     try {
       return await work(span);

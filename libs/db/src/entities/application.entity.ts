@@ -10,10 +10,7 @@ import { User } from './user.entity';
  * by a partial unique index.
  */
 @Entity('applications')
-@Check(
-  'applications_status',
-  oneOf('status', APPLICATION_STATUSES),
-)
+@Check('applications_status', oneOf('status', APPLICATION_STATUSES))
 @Index('applications_one_live_per_slot', ['slotId', 'studentId'], {
   unique: true,
   where: `"status" IN ('submitted', 'shortlisted', 'offered', 'accepted')`,

@@ -10,7 +10,10 @@ import { oneOf } from './checks';
 @Check('bookings_status', oneOf('status', BOOKING_STATUSES))
 @Check('bookings_dates', '"end_date" >= "start_date"')
 @Check('bookings_days_served', '"days_served" IS NULL OR ("days_served" >= 0 AND "days_served" <= "end_date" - "start_date" + 1)')
-@Exclusion('bookings_teacher_no_overlap', `USING gist ("teacher_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("status" <> 'cancelled')`)
+@Exclusion(
+  'bookings_teacher_no_overlap',
+  `USING gist ("teacher_id" WITH =, daterange("start_date", "end_date", '[]') WITH &&) WHERE ("status" <> 'cancelled')`,
+)
 @Index('bookings_slot_id', ['slotId'])
 @Index('bookings_school_id', ['schoolId'])
 @Index('bookings_enterprise_status', ['enterpriseId', 'status'])

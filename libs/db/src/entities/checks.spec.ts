@@ -6,7 +6,17 @@ import { oneOf } from './checks';
 import './index';
 
 /** The CHECKs that hold a column to one of a list (built by oneOf from libs/contracts). */
-const LIST_CHECKS = ['applications_status', 'bookings_status', 'deliveries_status', 'imports_status', 'match_rounds_status', 'organisations_verification', 'placements_status', 'slots_state', 'slots_type'];
+const LIST_CHECKS = [
+  'applications_status',
+  'bookings_status',
+  'deliveries_status',
+  'imports_status',
+  'match_rounds_status',
+  'organisations_verification',
+  'placements_status',
+  'slots_state',
+  'slots_type',
+];
 
 describe('list CHECKs', () => {
   const migrations = readdirSync(join(__dirname, '../migrations'))
@@ -16,7 +26,9 @@ describe('list CHECKs', () => {
 
   it('reads as SQL', () => {
     expect(oneOf('status', ['a', 'b'])).toBe(`"status" IN ('a', 'b')`);
-    expect(oneOf('status', APPLICATION_STATUSES)).toBe(`"status" IN ('submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired')`);
+    expect(oneOf('status', APPLICATION_STATUSES)).toBe(
+      `"status" IN ('submitted', 'shortlisted', 'offered', 'accepted', 'rejected', 'withdrawn', 'declined', 'expired')`,
+    );
   });
 
   it.each(LIST_CHECKS)('%s, built from its contract list, is the committed schema’s (a new value needs a migration)', (name) => {

@@ -4,4 +4,5 @@
  * follow it. The text is the committed migrations' own (a test holds them together); a new value
  * still needs a migration.
  */
-export const oneOf = (column: string, values: readonly string[]): string => `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;
+export const oneOf = (column: string, values: readonly string[]): string =>
+  `"${column}" IN (${values.map((value) => `'${value}'`).join(', ')})`;

@@ -13,10 +13,7 @@ export type { VerificationStatus };
  */
 @Entity('organisations')
 @Check('organisations_kind', `"kind" IN ('school', 'enterprise', 'training_base')`)
-@Check(
-  'organisations_ownership',
-  `"ownership" IS NULL OR "ownership" IN ('municipal_soe', 'central_soe', 'private', 'foreign', 'other')`,
-)
+@Check('organisations_ownership', `"ownership" IS NULL OR "ownership" IN ('municipal_soe', 'central_soe', 'private', 'foreign', 'other')`)
 @Check('organisations_enterprise_fields', `"kind" = 'school' OR ("uscc" IS NOT NULL AND "ownership" IS NOT NULL)`)
 @Check('organisations_school_level', `"kind" <> 'school' OR "school_level" IN ('secondary', 'higher')`)
 @Check('organisations_verification', oneOf('verification', VERIFICATION_STATUSES))

@@ -1,5 +1,16 @@
 import { PLACEMENT_STATUSES, type PlacementStatus } from '@skillbridge/contracts';
-import { Check, Column, CreateDateColumn, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { oneOf } from './checks';
 import { Organisation } from './organisation.entity';
 import { Slot } from './slot.entity';

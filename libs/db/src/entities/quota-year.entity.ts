@@ -12,7 +12,8 @@ const DAYS = `(make_date("year", 12, 31) - make_date("year", 1, 1) + 1)`;
  * (libs/domain quotaThresholds), so that a status filter is a range condition.
  */
 /** A status threshold (libs/domain quotaThresholds): stored, computed by PostgreSQL from hosted and required. */
-const threshold = (asExpression: string) => Column({ type: 'int', nullable: true, insert: false, update: false, generatedType: 'STORED', asExpression });
+const threshold = (asExpression: string) =>
+  Column({ type: 'int', nullable: true, insert: false, update: false, generatedType: 'STORED', asExpression });
 
 @Entity('quota_years')
 // The table's page in name order: whole, by district, by industry — of verified enterprises, the only ones officers count.

@@ -1,24 +1,11 @@
 import type { Authority, Role } from '@skillbridge/domain';
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Organisation } from './organisation.entity';
 
 export type Locale = 'zh-CN' | 'en';
 
 @Entity('users')
-@Check(
-  'users_role',
-  `"role" IN ('student', 'teacher', 'school_admin', 'enterprise_admin', 'bureau_officer', 'platform_admin')`,
-)
+@Check('users_role', `"role" IN ('student', 'teacher', 'school_admin', 'enterprise_admin', 'bureau_officer', 'platform_admin')`)
 @Check('users_authority', `("role" = 'bureau_officer') = ("authority" IS NOT NULL AND "authority" IN ('MIIT', 'SASAC', 'EDU'))`)
 @Check('users_organisation', `"role" IN ('bureau_officer', 'platform_admin') OR "organisation_id" IS NOT NULL`)
 @Check('users_email_lower', `"email" = lower("email")`)

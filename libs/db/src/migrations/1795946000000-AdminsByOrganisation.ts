@@ -5,7 +5,9 @@ export class AdminsByOrganisation1795946000000 implements MigrationInterface {
   name = 'AdminsByOrganisation1795946000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "users_admins_by_organisation" ON "users" ("organisation_id") WHERE "role" IN ('enterprise_admin', 'school_admin')`);
+    await queryRunner.query(
+      `CREATE INDEX "users_admins_by_organisation" ON "users" ("organisation_id") WHERE "role" IN ('enterprise_admin', 'school_admin')`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

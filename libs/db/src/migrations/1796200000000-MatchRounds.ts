@@ -34,10 +34,18 @@ export class MatchRounds1796200000000 implements MigrationInterface {
       CONSTRAINT "PK_match_rounds" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "match_rounds_owner_organisation" ON "match_rounds" ("owner_organisation_id")`);
     // The worker's sweep closes collecting rounds whose deadline has passed.
-    await queryRunner.query(`CREATE INDEX "match_rounds_collecting_deadline" ON "match_rounds" ("preference_deadline") WHERE "status" = 'collecting'`);
-    await queryRunner.query(`ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_owner" FOREIGN KEY ("owner_organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT`);
-    await queryRunner.query(`ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_created_by" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT`);
-    await queryRunner.query(`ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_parent" FOREIGN KEY ("parent_round_id") REFERENCES "match_rounds"("id") ON DELETE RESTRICT`);
+    await queryRunner.query(
+      `CREATE INDEX "match_rounds_collecting_deadline" ON "match_rounds" ("preference_deadline") WHERE "status" = 'collecting'`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_owner" FOREIGN KEY ("owner_organisation_id") REFERENCES "organisations"("id") ON DELETE RESTRICT`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_created_by" FOREIGN KEY ("created_by") REFERENCES "users"("id") ON DELETE RESTRICT`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_rounds" ADD CONSTRAINT "FK_match_rounds_parent" FOREIGN KEY ("parent_round_id") REFERENCES "match_rounds"("id") ON DELETE RESTRICT`,
+    );
 
     await queryRunner.query(`CREATE TABLE "match_round_slots" (
       "round_id" uuid NOT NULL,
@@ -47,8 +55,12 @@ export class MatchRounds1796200000000 implements MigrationInterface {
       CONSTRAINT "PK_match_round_slots" PRIMARY KEY ("round_id", "slot_id"))`);
     // An enterprise finds the rounds its slots are in.
     await queryRunner.query(`CREATE INDEX "match_round_slots_slot" ON "match_round_slots" ("slot_id")`);
-    await queryRunner.query(`ALTER TABLE "match_round_slots" ADD CONSTRAINT "FK_match_round_slots_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`);
-    await queryRunner.query(`ALTER TABLE "match_round_slots" ADD CONSTRAINT "FK_match_round_slots_slot" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT`);
+    await queryRunner.query(
+      `ALTER TABLE "match_round_slots" ADD CONSTRAINT "FK_match_round_slots_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_round_slots" ADD CONSTRAINT "FK_match_round_slots_slot" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT`,
+    );
 
     await queryRunner.query(`CREATE TABLE "match_preferences" (
       "round_id" uuid NOT NULL,
@@ -61,8 +73,12 @@ export class MatchRounds1796200000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "match_preferences_student" ON "match_preferences" ("student_id")`);
     // The applicants of a slot: the lists that name it.
     await queryRunner.query(`CREATE INDEX "match_preferences_slot_ids" ON "match_preferences" USING gin ("slot_ids")`);
-    await queryRunner.query(`ALTER TABLE "match_preferences" ADD CONSTRAINT "FK_match_preferences_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`);
-    await queryRunner.query(`ALTER TABLE "match_preferences" ADD CONSTRAINT "FK_match_preferences_student" FOREIGN KEY ("student_id") REFERENCES "users"("id") ON DELETE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "match_preferences" ADD CONSTRAINT "FK_match_preferences_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "match_preferences" ADD CONSTRAINT "FK_match_preferences_student" FOREIGN KEY ("student_id") REFERENCES "users"("id") ON DELETE CASCADE`,
+    );
 
     await queryRunner.query(`CREATE TABLE "match_rankings" (
       "round_id" uuid NOT NULL,
@@ -71,7 +87,9 @@ export class MatchRounds1796200000000 implements MigrationInterface {
       "ranked_by" uuid,
       "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       CONSTRAINT "PK_match_rankings" PRIMARY KEY ("round_id", "slot_id"))`);
-    await queryRunner.query(`ALTER TABLE "match_rankings" ADD CONSTRAINT "FK_match_rankings_round_slot" FOREIGN KEY ("round_id", "slot_id") REFERENCES "match_round_slots"("round_id", "slot_id") ON DELETE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "match_rankings" ADD CONSTRAINT "FK_match_rankings_round_slot" FOREIGN KEY ("round_id", "slot_id") REFERENCES "match_round_slots"("round_id", "slot_id") ON DELETE CASCADE`,
+    );
 
     await queryRunner.query(`CREATE TABLE "match_runs" (
       "id" uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -101,7 +119,9 @@ export class MatchRounds1796200000000 implements MigrationInterface {
       CONSTRAINT "PK_match_runs" PRIMARY KEY ("id"))`);
     // One run per request: a job delivered twice writes it once.
     await queryRunner.query(`CREATE UNIQUE INDEX "match_runs_round_request" ON "match_runs" ("round_id", "request")`);
-    await queryRunner.query(`ALTER TABLE "match_runs" ADD CONSTRAINT "FK_match_runs_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`);
+    await queryRunner.query(
+      `ALTER TABLE "match_runs" ADD CONSTRAINT "FK_match_runs_round" FOREIGN KEY ("round_id") REFERENCES "match_rounds"("id") ON DELETE CASCADE`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

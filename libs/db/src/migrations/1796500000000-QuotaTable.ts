@@ -21,20 +21,30 @@ export class QuotaTable1796500000000 implements MigrationInterface {
   name = 'QuotaTable1796500000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DELETE FROM "quota_years" q WHERE NOT EXISTS (SELECT 1 FROM "organisations" o WHERE o."id" = q."enterprise_id")`);
-    await queryRunner.query(`ALTER TABLE "quota_years" ADD CONSTRAINT "FK_quota_years_enterprise" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "quota_years" ADD "kind" text, ADD "name" text, ADD "district" text, ADD "ownership" text, ADD "industry" text`);
+    await queryRunner.query(
+      `DELETE FROM "quota_years" q WHERE NOT EXISTS (SELECT 1 FROM "organisations" o WHERE o."id" = q."enterprise_id")`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quota_years" ADD CONSTRAINT "FK_quota_years_enterprise" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "quota_years" ADD "kind" text, ADD "name" text, ADD "district" text, ADD "ownership" text, ADD "industry" text`,
+    );
     await queryRunner.query(
       `UPDATE "quota_years" q SET "kind" = o."kind", "name" = o."name", "district" = o."district", "ownership" = o."ownership", "industry" = o."industry"
          FROM "organisations" o WHERE o."id" = q."enterprise_id"`,
     );
-    await queryRunner.query(`ALTER TABLE "quota_years" ALTER COLUMN "kind" SET NOT NULL, ALTER COLUMN "name" SET NOT NULL, ALTER COLUMN "district" SET NOT NULL`);
+    await queryRunner.query(
+      `ALTER TABLE "quota_years" ALTER COLUMN "kind" SET NOT NULL, ALTER COLUMN "name" SET NOT NULL, ALTER COLUMN "district" SET NOT NULL`,
+    );
     await queryRunner.query(
       `ALTER TABLE "quota_years" ADD "on_track_until" integer GENERATED ALWAYS AS (${ON_TRACK_UNTIL}) STORED,
                                  ADD "at_risk_until" integer GENERATED ALWAYS AS (${AT_RISK_UNTIL}) STORED,
                                  ADD "changed_xid" bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint)`,
     );
-    await queryRunner.query(`CREATE TABLE "quota_year_removals" ("xid" bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())`);
+    await queryRunner.query(
+      `CREATE TABLE "quota_year_removals" ("xid" bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now())`,
+    );
     await queryRunner.query(`CREATE INDEX "quota_year_removals_xid" ON "quota_year_removals" ("xid")`);
 
     // On insert the organisation's facts, read under FOR SHARE: a concurrent rename either commits
@@ -48,13 +58,17 @@ BEGIN
   NEW.changed_xid := pg_current_xact_id()::text::bigint;
   RETURN NEW;
 END $$`);
-    await queryRunner.query(`CREATE TRIGGER "quota_years_stamp" BEFORE INSERT OR UPDATE ON "quota_years" FOR EACH ROW EXECUTE FUNCTION "quota_years_stamp"()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "quota_years_stamp" BEFORE INSERT OR UPDATE ON "quota_years" FOR EACH ROW EXECUTE FUNCTION "quota_years_stamp"()`,
+    );
     await queryRunner.query(`CREATE FUNCTION "quota_years_removed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO quota_year_removals DEFAULT VALUES;
   RETURN NULL;
 END $$`);
-    await queryRunner.query(`CREATE TRIGGER "quota_years_removed" AFTER DELETE OR TRUNCATE ON "quota_years" FOR EACH STATEMENT EXECUTE FUNCTION "quota_years_removed"()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "quota_years_removed" AFTER DELETE OR TRUNCATE ON "quota_years" FOR EACH STATEMENT EXECUTE FUNCTION "quota_years_removed"()`,
+    );
     await queryRunner.query(`CREATE FUNCTION "organisations_to_quota_years"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE quota_years SET kind = NEW.kind, name = NEW.name, district = NEW.district, ownership = NEW.ownership, industry = NEW.industry

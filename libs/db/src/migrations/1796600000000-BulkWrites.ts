@@ -24,7 +24,9 @@ export class BulkWrites1796600000000 implements MigrationInterface {
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "match_round_slots" ADD "applicants" integer`);
     // Rounds that ran before this: counted once here.
-    await queryRunner.query(`UPDATE match_round_slots rs SET applicants = 0 FROM match_rounds r WHERE r.id = rs.round_id AND r.status IN ('ran', 'published')`);
+    await queryRunner.query(
+      `UPDATE match_round_slots rs SET applicants = 0 FROM match_rounds r WHERE r.id = rs.round_id AND r.status IN ('ran', 'published')`,
+    );
     await queryRunner.query(`
       UPDATE match_round_slots rs SET applicants = l.n
         FROM (SELECT p.round_id, x.slot_id, count(*)::int AS n
@@ -43,8 +45,12 @@ export class BulkWrites1796600000000 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "placements" DROP CONSTRAINT "placements_slot_of_enterprise"`);
-    await queryRunner.query(`ALTER TABLE "placements" ADD CONSTRAINT "FK_9c4c31040101ead593466694604" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "placements" ADD CONSTRAINT "FK_64912572c416193a4fae253d4b0" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "placements" ADD CONSTRAINT "FK_9c4c31040101ead593466694604" FOREIGN KEY ("enterprise_id") REFERENCES "organisations"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "placements" ADD CONSTRAINT "FK_64912572c416193a4fae253d4b0" FOREIGN KEY ("slot_id") REFERENCES "slots"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
     await queryRunner.query(`CREATE INDEX "slots_enterprise_id" ON "slots" ("enterprise_id") `);
     await queryRunner.query(`ALTER TABLE "slots" DROP CONSTRAINT "slots_enterprise_slot"`);
     await queryRunner.query(`ALTER TABLE "slots" RESET (fillfactor)`);

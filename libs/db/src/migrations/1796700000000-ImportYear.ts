@@ -10,7 +10,9 @@ export class ImportYear1796700000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "imports" ADD "year" integer`);
-    await queryRunner.query(`ALTER TABLE "imports" ADD CONSTRAINT "imports_year" CHECK ("year" IS NULL OR ("kind" = 'headcounts' AND "year" BETWEEN 2000 AND 2100))`);
+    await queryRunner.query(
+      `ALTER TABLE "imports" ADD CONSTRAINT "imports_year" CHECK ("year" IS NULL OR ("kind" = 'headcounts' AND "year" BETWEEN 2000 AND 2100))`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

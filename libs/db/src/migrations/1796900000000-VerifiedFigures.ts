@@ -16,15 +16,23 @@ export class VerifiedFigures1796900000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "organisations" DROP CONSTRAINT "organisations_verification"`);
-    await queryRunner.query(`ALTER TABLE "organisations" ADD CONSTRAINT "organisations_verification" CHECK ("verification" IN ('unverified', 'verified', 'refused'))`);
+    await queryRunner.query(
+      `ALTER TABLE "organisations" ADD CONSTRAINT "organisations_verification" CHECK ("verification" IN ('unverified', 'verified', 'refused'))`,
+    );
     await queryRunner.query(`ALTER TABLE "organisations" ADD "refusal_reason" text, ADD "refused_at" TIMESTAMP WITH TIME ZONE`);
-    await queryRunner.query(`ALTER TABLE "organisations" ADD CONSTRAINT "organisations_refusal" CHECK ("verification" <> 'refused' OR "refusal_reason" IS NOT NULL)`);
+    await queryRunner.query(
+      `ALTER TABLE "organisations" ADD CONSTRAINT "organisations_refusal" CHECK ("verification" <> 'refused' OR "refusal_reason" IS NOT NULL)`,
+    );
     await queryRunner.query(`DROP INDEX "public"."organisations_uscc"`);
-    await queryRunner.query(`CREATE UNIQUE INDEX "organisations_uscc" ON "organisations" ("uscc") WHERE "uscc" IS NOT NULL AND "verification" = 'verified'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "organisations_uscc" ON "organisations" ("uscc") WHERE "uscc" IS NOT NULL AND "verification" = 'verified'`,
+    );
     await queryRunner.query(`CREATE INDEX "organisations_by_uscc" ON "organisations" ("uscc")`);
 
     await queryRunner.query(`ALTER TABLE "quota_years" ADD "verified" boolean NOT NULL DEFAULT false`);
-    await queryRunner.query(`UPDATE "quota_years" q SET "verified" = (o."verification" = 'verified') FROM "organisations" o WHERE o."id" = q."enterprise_id"`);
+    await queryRunner.query(
+      `UPDATE "quota_years" q SET "verified" = (o."verification" = 'verified') FROM "organisations" o WHERE o."id" = q."enterprise_id"`,
+    );
     await queryRunner.query(`CREATE OR REPLACE FUNCTION "quota_years_stamp"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -87,7 +95,9 @@ END $$`);
     await queryRunner.query(`ALTER TABLE "organisations" DROP COLUMN "refused_at", DROP COLUMN "refusal_reason"`);
     await queryRunner.query(`UPDATE "organisations" SET "verification" = 'unverified' WHERE "verification" = 'refused'`);
     await queryRunner.query(`ALTER TABLE "organisations" DROP CONSTRAINT "organisations_verification"`);
-    await queryRunner.query(`ALTER TABLE "organisations" ADD CONSTRAINT "organisations_verification" CHECK ("verification" IN ('unverified', 'verified'))`);
+    await queryRunner.query(
+      `ALTER TABLE "organisations" ADD CONSTRAINT "organisations_verification" CHECK ("verification" IN ('unverified', 'verified'))`,
+    );
   }
 }
 

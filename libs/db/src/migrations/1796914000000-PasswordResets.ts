@@ -14,7 +14,9 @@ export class PasswordResets1796914000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX "password_resets_user_id" ON "password_resets" ("user_id")`);
     await queryRunner.query(`CREATE UNIQUE INDEX "password_resets_token_hash" ON "password_resets" ("token_hash")`);
-    await queryRunner.query(`ALTER TABLE "password_resets" ADD CONSTRAINT "FK_password_resets_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `ALTER TABLE "password_resets" ADD CONSTRAINT "FK_password_resets_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -17,7 +17,9 @@ export class ImportFailureReason1796930000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "imports" ADD CONSTRAINT "imports_failure_reason" CHECK ("failure_reason" IN ('STALLED', 'JOB_LOST', 'NOT_QUEUED', 'INTERNAL_ERROR') AND "status" = 'failed' OR "failure_reason" IS NULL AND "status" <> 'failed')`,
     );
-    await queryRunner.query(`CREATE INDEX "imports_unfinished" ON "imports" ("updated_at") WHERE "status" IN ('queued', 'validating', 'importing')`);
+    await queryRunner.query(
+      `CREATE INDEX "imports_unfinished" ON "imports" ("updated_at") WHERE "status" IN ('queued', 'validating', 'importing')`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {

@@ -22,10 +22,14 @@ export class EntitiesMatchSchema1797000000000 implements MigrationInterface {
   name = 'EntitiesMatchSchema1797000000000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE FUNCTION "current_xid"() RETURNS bigint LANGUAGE sql VOLATILE AS $$ SELECT pg_current_xact_id()::text::bigint $$`);
+    await queryRunner.query(
+      `CREATE FUNCTION "current_xid"() RETURNS bigint LANGUAGE sql VOLATILE AS $$ SELECT pg_current_xact_id()::text::bigint $$`,
+    );
     await queryRunner.query(`ALTER TABLE "quota_years" ALTER COLUMN "changed_xid" SET DEFAULT current_xid()`);
     await queryRunner.query(`ALTER TABLE "quota_year_removals" ALTER COLUMN "xid" SET DEFAULT current_xid()`);
-    await queryRunner.query(`ALTER TABLE "quota_year_removals" ADD "id" BIGSERIAL NOT NULL, ADD CONSTRAINT "PK_quota_year_removals" PRIMARY KEY ("id")`);
+    await queryRunner.query(
+      `ALTER TABLE "quota_year_removals" ADD "id" BIGSERIAL NOT NULL, ADD CONSTRAINT "PK_quota_year_removals" PRIMARY KEY ("id")`,
+    );
 
     // TypeORM creates this table before running migrations when an entity has a generated column; here in case it did not.
     await queryRunner.query(

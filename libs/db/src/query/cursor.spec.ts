@@ -12,13 +12,31 @@ describe('keyset cursors', () => {
 
   it('refuse a tampered key that its SQL would choke on', () => {
     for (const [key, kinds] of [
-      [['not-a-date', id], ['timestamp', 'uuid']],
-      [['0000-01-01T00:00:00Z', id], ['timestamp', 'uuid']],
-      [['2027-02-31', id], ['date', 'uuid']],
-      [['a\u0000b', id], ['text', 'uuid']],
-      [['x', 'not-a-uuid'], ['text', 'uuid']],
+      [
+        ['not-a-date', id],
+        ['timestamp', 'uuid'],
+      ],
+      [
+        ['0000-01-01T00:00:00Z', id],
+        ['timestamp', 'uuid'],
+      ],
+      [
+        ['2027-02-31', id],
+        ['date', 'uuid'],
+      ],
+      [
+        ['a\u0000b', id],
+        ['text', 'uuid'],
+      ],
+      [
+        ['x', 'not-a-uuid'],
+        ['text', 'uuid'],
+      ],
       [['x'], ['text', 'uuid']],
-      [[{ a: 1 }, id], ['text', 'uuid']],
+      [
+        [{ a: 1 }, id],
+        ['text', 'uuid'],
+      ],
     ] as const) {
       expect(decodeCursor(encodeCursor(key as unknown as string[]), kinds)).toBeNull();
     }

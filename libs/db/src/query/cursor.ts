@@ -25,7 +25,9 @@ function fits(part: unknown, kind: CursorPart): boolean {
     case 'uuid':
       return UUID.test(part);
     case 'date':
-      return DATE.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)) && new Date(`${part}T00:00:00Z`).toISOString().startsWith(part);
+      return (
+        DATE.test(part) && !Number.isNaN(Date.parse(`${part}T00:00:00Z`)) && new Date(`${part}T00:00:00Z`).toISOString().startsWith(part)
+      );
     case 'timestamp':
       return TIMESTAMP.test(part) && !Number.isNaN(Date.parse(part));
   }

@@ -47,7 +47,11 @@ export const declaredStatements = (): ReadonlyArray<Statement<readonly unknown[]
  * Runs a statement on the data source or inside a transaction (an EntityManager from `transaction()`).
  * Always the structured result: TypeORM's plain `query()` answers UPDATE and DELETE with `[rows, count]`.
  */
-async function execute<R>(db: DataSource | EntityManager, sql: Statement<readonly unknown[], R>, params: readonly unknown[]): Promise<{ rows: R[]; affected: number }> {
+async function execute<R>(
+  db: DataSource | EntityManager,
+  sql: Statement<readonly unknown[], R>,
+  params: readonly unknown[],
+): Promise<{ rows: R[]; affected: number }> {
   if (sql.prepared && db instanceof DataSource) {
     const rows = await preparedQuery<R>(db, sql.name, sql.text, [...params]);
     return { rows, affected: rows.length };
@@ -68,11 +72,19 @@ export async function run<P extends readonly unknown[], R>(db: DataSource | Enti
 }
 
 /** How many rows an UPDATE or DELETE without RETURNING changed. */
-export async function runCount<P extends readonly unknown[]>(db: DataSource | EntityManager, sql: Statement<P, never>, params: P): Promise<number> {
+export async function runCount<P extends readonly unknown[]>(
+  db: DataSource | EntityManager,
+  sql: Statement<P, never>,
+  params: P,
+): Promise<number> {
   return (await execute(db, sql, params)).affected;
 }
 
 /** The first row of a statement, or undefined. */
-export async function runOne<P extends readonly unknown[], R>(db: DataSource | EntityManager, sql: Statement<P, R>, params: P): Promise<R | undefined> {
+export async function runOne<P extends readonly unknown[], R>(
+  db: DataSource | EntityManager,
+  sql: Statement<P, R>,
+  params: P,
+): Promise<R | undefined> {
   return (await run(db, sql, params))[0];
 }

@@ -58,7 +58,14 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
     await users.insert([
       { email: demoEmail('admin'), passwordHash, name: '平台管理员', role: 'platform_admin', organisationId: null, authority: null },
       { email: demoEmail('miit'), passwordHash, name: '市工信局 王科长', role: 'bureau_officer', organisationId: null, authority: 'MIIT' },
-      { email: demoEmail('sasac'), passwordHash, name: '市国资委 李处长', role: 'bureau_officer', organisationId: null, authority: 'SASAC' },
+      {
+        email: demoEmail('sasac'),
+        passwordHash,
+        name: '市国资委 李处长',
+        role: 'bureau_officer',
+        organisationId: null,
+        authority: 'SASAC',
+      },
       { email: demoEmail('edu'), passwordHash, name: '市教育局 张科长', role: 'bureau_officer', organisationId: null, authority: 'EDU' },
     ]);
 
@@ -86,7 +93,14 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
 
       for (let t = 0; t < 10; t++) {
         const email = s === 0 && t === 0 ? demoEmail('teacher') : demoEmail(`teacher${s * 10 + t + 1}`);
-        const { identifiers: ids } = await users.insert({ email, passwordHash, name: personName(), role: 'teacher', organisationId: schoolId, authority: null });
+        const { identifiers: ids } = await users.insert({
+          email,
+          passwordHash,
+          name: personName(),
+          role: 'teacher',
+          organisationId: schoolId,
+          authority: null,
+        });
         await tx.getRepository(Teacher).insert({
           userId: ids[0].id as string,
           schoolId,
@@ -143,7 +157,14 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
       let local = `hr${e + 1}`;
       if (enterprise.ownership === 'private' && privateAdmins++ === 0) local = 'hr';
       if (enterprise.ownership === 'municipal_soe' && soeAdmins++ === 0) local = 'hr-soe';
-      await users.insert({ email: demoEmail(local), passwordHash, name: `${enterprise.name.slice(0, 6)} 人力资源部`, role: 'enterprise_admin', organisationId: enterpriseId, authority: null });
+      await users.insert({
+        email: demoEmail(local),
+        passwordHash,
+        name: `${enterprise.name.slice(0, 6)} 人力资源部`,
+        role: 'enterprise_admin',
+        organisationId: enterpriseId,
+        authority: null,
+      });
       await tx.getRepository(EnterpriseHeadcount).insert([
         { organisationId: enterpriseId, year: year - 1, employees: Math.round(enterprise.employees * 0.96) },
         { organisationId: enterpriseId, year, employees: enterprise.employees },
@@ -192,7 +213,12 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
 
       // Every fifth enterprise (and the training base) also hosts teachers' practice months (§12).
       const slots = [...(SLOT_TITLES[enterprise.industry] ?? [])];
-      if (!trainingBase && e % 5 === 0) slots.push({ title: `${enterprise.industry}教师企业实践`, majors: SLOT_TITLES[enterprise.industry]?.[0]?.majors ?? [], practice: true });
+      if (!trainingBase && e % 5 === 0)
+        slots.push({
+          title: `${enterprise.industry}教师企业实践`,
+          majors: SLOT_TITLES[enterprise.industry]?.[0]?.majors ?? [],
+          practice: true,
+        });
       await tx.getRepository(Slot).insert(
         slots.map((slot, i) => {
           const practice = trainingBase || slot.practice === true;

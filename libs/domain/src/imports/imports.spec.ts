@@ -83,10 +83,21 @@ describe('student rows', () => {
   const sut = () => new ImportRowValidator('students', header, { today });
 
   it('types a good row: trimmed, e-mail in lower case, lists split on Chinese and Latin separators', () => {
-    const result = sut().validate([' 王子涵 ', 'Wang.ZiHan@School.CN', '机电一体化技术', '2025', '2009/3/7', 'PLC编程、电气装调, PLC编程', ''], 2);
+    const result = sut().validate(
+      [' 王子涵 ', 'Wang.ZiHan@School.CN', '机电一体化技术', '2025', '2009/3/7', 'PLC编程、电气装调, PLC编程', ''],
+      2,
+    );
     expect(result).toEqual({
       errors: [],
-      row: { name: '王子涵', email: 'wang.zihan@school.cn', major: '机电一体化技术', enrolmentYear: 2025, dateOfBirth: '2009-03-07', skills: ['PLC编程', '电气装调'], certificates: [] },
+      row: {
+        name: '王子涵',
+        email: 'wang.zihan@school.cn',
+        major: '机电一体化技术',
+        enrolmentYear: 2025,
+        dateOfBirth: '2009-03-07',
+        skills: ['PLC编程', '电气装调'],
+        certificates: [],
+      },
     });
   });
 
@@ -122,13 +133,20 @@ describe('student rows', () => {
   it('refuses a cell holding a control character (NUL first of all), with the character made visible in the report', () => {
     const v = sut();
     const reasons = (cells: string[]) => v.validate(cells, 4).errors;
-    expect(reasons(['甲', 'a\u0000@x.cn', 'm', '2025', '2009-01-01'])).toEqual([{ line: 4, field: 'email', reason: 'CONTROL_CHARACTER', value: 'a\u2400@x.cn' }]);
+    expect(reasons(['甲', 'a\u0000@x.cn', 'm', '2025', '2009-01-01'])).toEqual([
+      { line: 4, field: 'email', reason: 'CONTROL_CHARACTER', value: 'a\u2400@x.cn' },
+    ]);
     // A cell that would otherwise pass (a name goes to COPY as it is) is refused the same way.
-    expect(reasons(['王\u0000五', 'b@x.cn', 'm', '2025', '2009-01-01'])).toEqual([{ line: 4, field: 'name', reason: 'CONTROL_CHARACTER', value: '王\u2400五' }]);
+    expect(reasons(['王\u0000五', 'b@x.cn', 'm', '2025', '2009-01-01'])).toEqual([
+      { line: 4, field: 'name', reason: 'CONTROL_CHARACTER', value: '王\u2400五' },
+    ]);
     for (const bad of ['\u0001', '\u001b', '\u007f', '\u0085', '\ud800', 'x\udc00']) {
       expect(reasons([`乙${bad}`, 'c@x.cn', 'm', '2025', '2009-01-01']).map((e) => e.reason)).toEqual(['CONTROL_CHARACTER']);
     }
-    expect(reasons(['技\u0000', 'd@x.cn', 'm', '2025', '2009-01-01', 'PLC\u0000编程']).map((e) => `${e.field}:${e.reason}`)).toEqual(['name:CONTROL_CHARACTER', 'skills:CONTROL_CHARACTER']);
+    expect(reasons(['技\u0000', 'd@x.cn', 'm', '2025', '2009-01-01', 'PLC\u0000编程']).map((e) => `${e.field}:${e.reason}`)).toEqual([
+      'name:CONTROL_CHARACTER',
+      'skills:CONTROL_CHARACTER',
+    ]);
     // Tabs and line breaks inside a cell are text (COPY escapes them), and a whole emoji is one character.
     expect(reasons(['丙😀', 'e@x.cn', 'm', '2025', '2009-01-01', 'PLC编程\n电气装调\t'])).toEqual([]);
   });
@@ -153,7 +171,7 @@ describe('teacher rows', () => {
     ['yes', '√', true, true],
     ['1', '0', true, false],
   ])('reads %s / %s as yes or no', (course, dual, expectedCourse, expectedDual) => {
-    const { row } = v.validate(['张老师', `t${encodeURIComponent(course + dual).replace(/%/g, "")}@x.cn`, '数控技术', course, dual], 2);
+    const { row } = v.validate(['张老师', `t${encodeURIComponent(course + dual).replace(/%/g, '')}@x.cn`, '数控技术', course, dual], 2);
     expect(row).toMatchObject({ specialtyCourseTeacher: expectedCourse, dualQualified: expectedDual });
   });
 
@@ -174,8 +192,13 @@ describe('headcount rows', () => {
     const bad = body + (good.endsWith('0') ? '1' : '0');
     expect(v.validate([bad, '2026', '10'], 2).errors.map((e) => e.reason)).toEqual(['INVALID_USCC']);
     expect(v.validate([good.toLowerCase(), '2026', '1,200'], 3)).toEqual({ errors: [], row: { uscc: good, year: 2026, employees: 1200 } });
-    expect(v.validate([good, '1999', '-3'], 4).errors.map((e) => `${e.field}:${e.reason}`)).toEqual(['year:YEAR_OUT_OF_RANGE', 'employees:INVALID_NUMBER']);
-    expect(v.validate([good, '2026', '12'], 5).errors).toEqual([{ line: 5, field: 'uscc', reason: 'DUPLICATE_IN_FILE', value: `${good} (3)` }]);
+    expect(v.validate([good, '1999', '-3'], 4).errors.map((e) => `${e.field}:${e.reason}`)).toEqual([
+      'year:YEAR_OUT_OF_RANGE',
+      'employees:INVALID_NUMBER',
+    ]);
+    expect(v.validate([good, '2026', '12'], 5).errors).toEqual([
+      { line: 5, field: 'uscc', reason: 'DUPLICATE_IN_FILE', value: `${good} (3)` },
+    ]);
     expect(v.validate([good, '2025', '12'], 6).errors).toEqual([]);
   });
 
@@ -184,7 +207,9 @@ describe('headcount rows', () => {
     const good = body + usccCheckCharacter(body);
     const of2026 = new ImportRowValidator('headcounts', ['统一社会信用代码', '年份', '职工人数'], { today, year: 2026 });
     expect(of2026.validate([good, '2026', '10'], 2).errors).toEqual([]);
-    expect(of2026.validate([good, '2025', '10'], 3).errors).toEqual([{ line: 3, field: 'year', reason: 'NOT_THE_IMPORT_YEAR', value: '2025' }]);
+    expect(of2026.validate([good, '2025', '10'], 3).errors).toEqual([
+      { line: 3, field: 'year', reason: 'NOT_THE_IMPORT_YEAR', value: '2025' },
+    ]);
     // A year no import may name is reported as that, not as the wrong year.
     expect(of2026.validate([good, '1999', '10'], 4).errors.map((e) => e.reason)).toEqual(['YEAR_OUT_OF_RANGE']);
   });
@@ -192,7 +217,9 @@ describe('headcount rows', () => {
   it('refuses a NUL in the credit code as a control character, not as a bad code', () => {
     const body = '91620100MA7XQ5D8Y';
     const good = body + usccCheckCharacter(body);
-    expect(v.validate([`${good}\u0000`, '2026', '10'], 2).errors).toEqual([{ line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${good}\u2400` }]);
+    expect(v.validate([`${good}\u0000`, '2026', '10'], 2).errors).toEqual([
+      { line: 2, field: 'uscc', reason: 'CONTROL_CHARACTER', value: `${good}\u2400` },
+    ]);
   });
 });
 

@@ -89,7 +89,8 @@ export function importYear(raw: string, today: string, earliest = 2000): number 
   return year < earliest || year > Number(today.slice(0, 4)) + 1 ? 'YEAR_OUT_OF_RANGE' : year;
 }
 
-const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 const YES = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓']);
 const NO = new Set(['否', 'n', 'no', 'false', '0', '×', '✗', '']);
 const LIST_SEPARATORS = /[,，;；、|\n]/;
@@ -250,8 +251,16 @@ export class ImportRowValidator<K extends ImportKind> {
         return fail('INVALID_YES_NO');
       }
       case 'list': {
-        const items = [...new Set(raw.split(LIST_SEPARATORS).map((item) => item.trim()).filter(Boolean))];
-        if (items.length > MAX_LIST_ITEMS || items.some((item) => column.maxLength !== undefined && item.length > column.maxLength)) return fail('TOO_LONG');
+        const items = [
+          ...new Set(
+            raw
+              .split(LIST_SEPARATORS)
+              .map((item) => item.trim())
+              .filter(Boolean),
+          ),
+        ];
+        if (items.length > MAX_LIST_ITEMS || items.some((item) => column.maxLength !== undefined && item.length > column.maxLength))
+          return fail('TOO_LONG');
         return items;
       }
       case 'uscc': {

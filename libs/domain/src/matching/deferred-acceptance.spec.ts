@@ -5,7 +5,15 @@ import { ALGORITHM_VERSION, deferredAcceptance } from './deferred-acceptance';
 import { formatAssignment, parseHrInstance } from './hr-format';
 import { HrInstance, HrLists, hrInstanceFromLists } from './hr-instance';
 import { blockingPairs, checkMatching } from './stability';
-import { SHARED_MATCH, allReports, allStableMatchings, arbitraryLists, naiveBlockingPairs, studentOptimal, studentRank } from './matching.test-util';
+import {
+  SHARED_MATCH,
+  allReports,
+  allStableMatchings,
+  arbitraryLists,
+  naiveBlockingPairs,
+  studentOptimal,
+  studentRank,
+} from './matching.test-util';
 
 const solve = (lists: HrLists): number[] => Array.from(deferredAcceptance(hrInstanceFromLists(lists)).assignment);
 const shared = (name: string): string => fs.readFileSync(path.join(SHARED_MATCH, name), 'utf8');
@@ -35,8 +43,16 @@ describe('deferred acceptance: small cases checked by hand', () => {
     // slot 1 (2 seats) ranks 0, 1, 3, 2. Student 2 takes slot 0 from student 0, who goes to slot 1
     // beside student 1; student 3 is ranked below both there, and slot 0 does not rank them.
     const lists = {
-      choices: [[0, 1], [0, 1], [0, 1], [1, 0]],
-      slots: [{ capacity: 1, ranking: [2, 0, 1] }, { capacity: 2, ranking: [0, 1, 3, 2] }],
+      choices: [
+        [0, 1],
+        [0, 1],
+        [0, 1],
+        [1, 0],
+      ],
+      slots: [
+        { capacity: 1, ranking: [2, 0, 1] },
+        { capacity: 2, ranking: [0, 1, 3, 2] },
+      ],
     };
     const sut = deferredAcceptance(hrInstanceFromLists(lists));
     expect(Array.from(sut.assignment)).toEqual([1, 1, 0, -1]);
@@ -47,16 +63,39 @@ describe('deferred acceptance: small cases checked by hand', () => {
   it('is student-optimal: when students and slots disagree, the students get their first choices', () => {
     // Each slot ranks first the student who ranks it second: two stable matchings exist, and the
     // students' one is chosen.
-    const lists = { choices: [[0, 1], [1, 0]], slots: [{ capacity: 1, ranking: [1, 0] }, { capacity: 1, ranking: [0, 1] }] };
+    const lists = {
+      choices: [
+        [0, 1],
+        [1, 0],
+      ],
+      slots: [
+        { capacity: 1, ranking: [1, 0] },
+        { capacity: 1, ranking: [0, 1] },
+      ],
+    };
     expect(solve(lists)).toEqual([0, 1]);
-    expect(allStableMatchings(lists)).toEqual(expect.arrayContaining([[0, 1], [1, 0]]));
+    expect(allStableMatchings(lists)).toEqual(
+      expect.arrayContaining([
+        [0, 1],
+        [1, 0],
+      ]),
+    );
   });
 
   it('follows a chain of bumps down several lists', () => {
     // Everyone ranks 0, 1, 2; every slot has one seat and ranks 2, 1, 0: student 2 ends at slot 0,
     // student 1 at slot 1, student 0 at slot 2, after 0 and 1 are each bumped.
     const slot = { capacity: 1, ranking: [2, 1, 0] };
-    const sut = deferredAcceptance(hrInstanceFromLists({ choices: [[0, 1, 2], [0, 1, 2], [0, 1, 2]], slots: [slot, slot, slot] }));
+    const sut = deferredAcceptance(
+      hrInstanceFromLists({
+        choices: [
+          [0, 1, 2],
+          [0, 1, 2],
+          [0, 1, 2],
+        ],
+        slots: [slot, slot, slot],
+      }),
+    );
     expect(Array.from(sut.assignment)).toEqual([2, 1, 0]);
     expect(sut.proposals).toBe(6);
   });
@@ -64,7 +103,11 @@ describe('deferred acceptance: small cases checked by hand', () => {
   it('leaves unmatched whoever no slot will take: unranked students, empty lists, slots of capacity 0', () => {
     const lists = {
       choices: [[0], [], [1, 0], [2]],
-      slots: [{ capacity: 5, ranking: [0] }, { capacity: 1, ranking: [2] }, { capacity: 0, ranking: [3] }],
+      slots: [
+        { capacity: 5, ranking: [0] },
+        { capacity: 1, ranking: [2] },
+        { capacity: 0, ranking: [3] },
+      ],
     };
     expect(solve(lists)).toEqual([0, -1, 1, -1]);
   });
@@ -122,7 +165,9 @@ describe('deferred acceptance: small cases checked by hand', () => {
     expect(() => deferredAcceptance(raw({ choiceSlot: Int32Array.of(7) }))).toThrow(/student 0 ranks slot 7, out of range/);
     expect(() => deferredAcceptance(raw({ rankedStudent: Int32Array.of(-3) }))).toThrow(/slot 0 ranks student -3, out of range/);
     expect(() => deferredAcceptance(raw({ capacity: Int32Array.of(-1) }))).toThrow(/negative capacity/);
-    expect(() => deferredAcceptance(raw({ rankStart: Int32Array.of(0, 2), rankedStudent: Int32Array.of(0, 0) }))).toThrow(/ranks student 0 twice/);
+    expect(() => deferredAcceptance(raw({ rankStart: Int32Array.of(0, 2), rankedStudent: Int32Array.of(0, 0) }))).toThrow(
+      /ranks student 0 twice/,
+    );
     expect(() => deferredAcceptance(raw({ choiceStart: Int32Array.of(0, 5) }))).toThrow(/offsets/);
   });
 

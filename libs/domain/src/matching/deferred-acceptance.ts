@@ -201,7 +201,16 @@ function rankByScan(instance: HrInstance, rankings: StudentRankings, p: number, 
   }
 }
 
-function listFromRanks(instance: HrInstance, { packed, slotBits }: ListFormat, first: number, count: number, ranks: Int32Array, listStart: Int32Array, list: Int32Array, w: number): number {
+function listFromRanks(
+  instance: HrInstance,
+  { packed, slotBits }: ListFormat,
+  first: number,
+  count: number,
+  ranks: Int32Array,
+  listStart: Int32Array,
+  list: Int32Array,
+  w: number,
+): number {
   const { slots: N, choiceStart, choiceSlot } = instance;
   const base = choiceStart[first];
   for (let s = first; s < first + count; s++) {
@@ -225,7 +234,14 @@ function listFromRanks(instance: HrInstance, { packed, slotBits }: ListFormat, f
   return w;
 }
 
-function listBySearch(instance: HrInstance, { packed, slotBits }: ListFormat, rankings: StudentRankings, listStart: Int32Array, list: Int32Array, w: number): number {
+function listBySearch(
+  instance: HrInstance,
+  { packed, slotBits }: ListFormat,
+  rankings: StudentRankings,
+  listStart: Int32Array,
+  list: Int32Array,
+  w: number,
+): number {
   const { slots: N, choiceStart, choiceSlot } = instance;
   const { first, count, start, pairs } = rankings;
   for (let j = 0; j < count; j++) {
@@ -273,7 +289,15 @@ function propose({ start, list, packed, slotBits }: ProposalLists, { cutoff, blo
  * function, its constants folded; one long-running loop would be compiled while it runs (on-stack
  * replacement), which re-checks every loop-invariant value at each turn: ~15 % more instructions.
  */
-function proposeSome(list: Int32Array, packed: boolean, slotBits: number, cutoff: Uint16Array, block: Int32Array, ring: Int32Array, state: Int32Array): void {
+function proposeSome(
+  list: Int32Array,
+  packed: boolean,
+  slotBits: number,
+  cutoff: Uint16Array,
+  block: Int32Array,
+  ring: Int32Array,
+  state: Int32Array,
+): void {
   // Module constants copied into locals: read in the loop, they would be looked up at every turn.
   const look = LOOK;
   const stride = STRIDE;

@@ -28,8 +28,16 @@ const errorOf = (text: string): { code: string; message: string; line: number } 
 describe('hr-instance v1: reading and writing', () => {
   it('reads the textbook vector into lists', () => {
     expect(hrInstanceToLists(parseHrInstance(shared('tiny-textbook.txt')))).toEqual({
-      choices: [[0, 1], [0, 1], [0, 1], [1, 0]],
-      slots: [{ capacity: 1, ranking: [2, 0, 1] }, { capacity: 2, ranking: [0, 1, 3, 2] }],
+      choices: [
+        [0, 1],
+        [0, 1],
+        [0, 1],
+        [1, 0],
+      ],
+      slots: [
+        { capacity: 1, ranking: [2, 0, 1] },
+        { capacity: 2, ranking: [0, 1, 3, 2] },
+      ],
     });
   });
 
@@ -39,7 +47,12 @@ describe('hr-instance v1: reading and writing', () => {
 
   it('round-trips random instances, however the bytes are cut into chunks', () => {
     const arbitrary = arbitraryLists({ students: 40, slots: 12, capacity: 5 }).chain((lists) =>
-      fc.record({ lists: fc.constant(lists), cuts: fc.array(fc.nat(), { maxLength: 12 }), chunk: fc.integer({ min: 64, max: 256 }), hint: fc.boolean() }),
+      fc.record({
+        lists: fc.constant(lists),
+        cuts: fc.array(fc.nat(), { maxLength: 12 }),
+        chunk: fc.integer({ min: 64, max: 256 }),
+        hint: fc.boolean(),
+      }),
     );
     fc.assert(
       fc.property(arbitrary, ({ lists, cuts, chunk, hint }) => {
@@ -59,7 +72,10 @@ describe('hr-instance v1: reading and writing', () => {
     const text = 'hr-instance v1\r\nstudents 2 slots 2\r\n\r\nc 1 1 1\r\ns 1\t1 0\r\n  \r\nc 0 2 0 1\r\ns 0 0';
     expect(hrInstanceToLists(parseHrInstance(text))).toEqual({
       choices: [[0], [1, 0]],
-      slots: [{ capacity: 2, ranking: [0, 1] }, { capacity: 1, ranking: [1] }],
+      slots: [
+        { capacity: 2, ranking: [0, 1] },
+        { capacity: 1, ranking: [1] },
+      ],
     });
   });
 

@@ -198,7 +198,8 @@ export class HrInstanceParser {
   end(): HrInstance {
     if (this.phase !== Phase.Data) {
       if (this.header.trim() !== '' || this.phase === Phase.Counts) this.headerByte(LF);
-      if ((this.phase as Phase) !== Phase.Data) throw malformed(this.lineNo, `the file ends before its header ('${HR_INSTANCE_MAGIC}', then 'students <S> slots <N>')`);
+      if ((this.phase as Phase) !== Phase.Data)
+        throw malformed(this.lineNo, `the file ends before its header ('${HR_INSTANCE_MAGIC}', then 'students <S> slots <N>')`);
     }
     if (this.inNumber || this.kind !== Line.Empty) this.push(NEWLINE);
     const S = this.students;
@@ -227,7 +228,10 @@ export class HrInstanceParser {
     if (this.phase === Phase.Magic) {
       if (text !== HR_INSTANCE_MAGIC) {
         const version = /^hr-instance (\S+)$/.exec(text);
-        throw malformed(this.lineNo, version ? `unsupported version '${version[1]}' (this reads v1)` : `expected '${HR_INSTANCE_MAGIC}', found '${text.slice(0, 40)}'`);
+        throw malformed(
+          this.lineNo,
+          version ? `unsupported version '${version[1]}' (this reads v1)` : `expected '${HR_INSTANCE_MAGIC}', found '${text.slice(0, 40)}'`,
+        );
       }
       this.phase = Phase.Counts;
     } else {
@@ -256,7 +260,8 @@ export class HrInstanceParser {
     const at = this.tokens++;
     if (this.kind === Line.Student) {
       if (value >= this.students) throw malformed(line, `student ${value} out of range 0..${this.students - 1}`);
-      if (this.studentLine[value] !== 0) throw malformed(line, `a second line for student ${value} (the first is line ${this.studentLine[value]})`);
+      if (this.studentLine[value] !== 0)
+        throw malformed(line, `a second line for student ${value} (the first is line ${this.studentLine[value]})`);
       if (value !== this.studentLines) this.studentsInOrder = false;
       this.studentLine[value] = line;
       this.studentLines++;
@@ -324,18 +329,31 @@ export class HrInstanceParser {
   }
 
   private outOfRange(value: number): never {
-    throw malformed(this.lineNo, this.kind === Line.Student
-      ? `student ${this.current} ranks slot ${value}, out of range 0..${this.slots - 1}`
-      : `slot ${this.current} ranks student ${value}, out of range 0..${this.students - 1}`);
+    throw malformed(
+      this.lineNo,
+      this.kind === Line.Student
+        ? `student ${this.current} ranks slot ${value}, out of range 0..${this.slots - 1}`
+        : `slot ${this.current} ranks student ${value}, out of range 0..${this.students - 1}`,
+    );
   }
 
   private repeated(value: number): never {
-    throw malformed(this.lineNo, this.kind === Line.Student ? `student ${this.current} ranks slot ${value} twice` : `slot ${this.current} ranks student ${value} twice`);
+    throw malformed(
+      this.lineNo,
+      this.kind === Line.Student
+        ? `student ${this.current} ranks slot ${value} twice`
+        : `slot ${this.current} ranks student ${value} twice`,
+    );
   }
 
   private unexpected(b: number): never {
     const shown = b >= 33 && b < 127 ? `'${String.fromCharCode(b)}'` : `byte 0x${b.toString(16).padStart(2, '0')}`;
-    const where = this.kind === Line.Empty ? "a line starts with 's' or 'c'" : this.kind === Line.Kind ? "'s' and 'c' are followed by a space" : 'ids are non-negative integers';
+    const where =
+      this.kind === Line.Empty
+        ? "a line starts with 's' or 'c'"
+        : this.kind === Line.Kind
+          ? "'s' and 'c' are followed by a space"
+          : 'ids are non-negative integers';
     throw malformed(this.lineNo, `unexpected ${shown} (${where})`);
   }
 }
@@ -350,7 +368,14 @@ function grow(array: Int32Array, line: number): Int32Array {
 }
 
 /** Rows to CSR: as they are when the lines came in id order, else copied into id order. */
-function csr(start: Int32Array, length: Int32Array, flat: Int32Array, count: number, rows: number, inOrder: boolean): [Int32Array, Int32Array] {
+function csr(
+  start: Int32Array,
+  length: Int32Array,
+  flat: Int32Array,
+  count: number,
+  rows: number,
+  inOrder: boolean,
+): [Int32Array, Int32Array] {
   if (inOrder) {
     start[rows] = count;
     // A view, not a copy: the pages past `count` were never written, so they take no memory.

@@ -53,9 +53,11 @@ export function hrInstanceFromLists(lists: HrLists): HrInstance {
     rankedStudent,
   };
   // Int32Array silently wraps what is not an int32 (2.5, 2^40, NaN): compare with the input.
-  lists.choices.forEach((row, s) => row.forEach((c, i) => {
-    if (choiceSlot[choiceStart[s] + i] !== c) throw invalidInstance(`student ${s} ranks '${c}', which is not a slot id`, { student: s });
-  }));
+  lists.choices.forEach((row, s) =>
+    row.forEach((c, i) => {
+      if (choiceSlot[choiceStart[s] + i] !== c) throw invalidInstance(`student ${s} ranks '${c}', which is not a slot id`, { student: s });
+    }),
+  );
   lists.slots.forEach((slot, c) => {
     if (instance.capacity[c] !== slot.capacity) throw invalidInstance(`slot ${c} has capacity '${slot.capacity}'`, { slot: c });
     slot.ranking.forEach((s, i) => {
@@ -201,7 +203,8 @@ export class StudentRankings {
     // Sorted by slot: a slot that ranks a student twice shows as two equal neighbours.
     for (let j = 0; j < count; j++) {
       for (let i = start[j] + 1, end = start[j + 1]; i < end; i++) {
-        if (pairs[2 * i] === pairs[2 * i - 2]) throw invalidInstance(`slot ${pairs[2 * i]} ranks student ${first + j} twice`, { slot: pairs[2 * i] });
+        if (pairs[2 * i] === pairs[2 * i - 2])
+          throw invalidInstance(`slot ${pairs[2 * i]} ranks student ${first + j} twice`, { slot: pairs[2 * i] });
       }
     }
     this.first = first;
@@ -219,7 +222,7 @@ const CHUNK = 1 << 14;
 
 function countByPartition(instance: HrInstance, shift: number, parts: number): Int32Array {
   const partStart = new Int32Array(parts + 1);
-  for (let c = 0; c < instance.slots; ) c = countSome(instance, shift, partStart, c);
+  for (let c = 0; c < instance.slots;) c = countSome(instance, shift, partStart, c);
   return partStart;
 }
 
@@ -242,7 +245,7 @@ function countSome(instance: HrInstance, shift: number, partStart: Int32Array, c
 function scatterByPartition(instance: HrInstance, shift: number, rankBits: number, partStart: Int32Array, room: number): Int32Array {
   const entries = new Int32Array(Math.max(2 * instance.rankedStudent.length, room));
   const fill = partStart.slice(0, partStart.length - 1);
-  for (let c = 0; c < instance.slots; ) c = scatterSome(instance, shift, rankBits, fill, entries, c);
+  for (let c = 0; c < instance.slots;) c = scatterSome(instance, shift, rankBits, fill, entries, c);
   return entries;
 }
 

@@ -13,14 +13,15 @@ const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
 /** Random instances: every student ranks a shuffled subset of the slots, every slot a shuffled subset of the students. */
 export const arbitraryLists = ({ students = 6, slots = 3, capacity = 3 } = {}): fc.Arbitrary<HrLists> =>
-  fc
-    .tuple(fc.integer({ min: 0, max: students }), fc.integer({ min: 1, max: slots }))
-    .chain(([S, N]) =>
-      fc.record({
-        choices: fc.array(fc.shuffledSubarray(range(N)), { minLength: S, maxLength: S }),
-        slots: fc.array(fc.record({ capacity: fc.integer({ min: 0, max: capacity }), ranking: fc.shuffledSubarray(range(S)) }), { minLength: N, maxLength: N }),
+  fc.tuple(fc.integer({ min: 0, max: students }), fc.integer({ min: 1, max: slots })).chain(([S, N]) =>
+    fc.record({
+      choices: fc.array(fc.shuffledSubarray(range(N)), { minLength: S, maxLength: S }),
+      slots: fc.array(fc.record({ capacity: fc.integer({ min: 0, max: capacity }), ranking: fc.shuffledSubarray(range(S)) }), {
+        minLength: N,
+        maxLength: N,
       }),
-    );
+    }),
+  );
 
 /** Where slot c ranks student s (lower is better), or Infinity when s is unacceptable to it. */
 export const slotRank = (lists: HrLists, c: number, s: number): number => {
@@ -77,7 +78,9 @@ export function allStableMatchings(lists: HrLists): number[][] {
 
 /** The stable matching every student weakly prefers to every other stable matching, or null if there is none. */
 export function studentOptimal(lists: HrLists, stable: number[][]): number[] | null {
-  return stable.find((m) => stable.every((other) => m.every((c, s) => studentRank(lists, s, c) <= studentRank(lists, s, other[s])))) ?? null;
+  return (
+    stable.find((m) => stable.every((other) => m.every((c, s) => studentRank(lists, s, c) <= studentRank(lists, s, other[s])))) ?? null
+  );
 }
 
 /** Every list a student could report over N slots: each ordered selection of distinct slots, the empty one included. */

@@ -24,7 +24,11 @@ describe('rankByCriteria (a slot the enterprise did not rank by hand)', () => {
   it('gives the same ranking for the same seed, whatever order the applications come in', () => {
     const arbitrary = fc.record({
       applicants: fc.uniqueArray(
-        fc.record({ studentId: fc.string({ minLength: 1 }), major: fc.constantFrom('数控技术', '护理'), skills: fc.subarray(['数控车铣', 'CAD/CAM', '焊接']) }),
+        fc.record({
+          studentId: fc.string({ minLength: 1 }),
+          major: fc.constantFrom('数控技术', '护理'),
+          skills: fc.subarray(['数控车铣', 'CAD/CAM', '焊接']),
+        }),
         { selector: (a) => a.studentId, maxLength: 30 },
       ),
       seed: fc.string(),
@@ -33,15 +37,21 @@ describe('rankByCriteria (a slot the enterprise did not rank by hand)', () => {
     fc.assert(
       fc.property(arbitrary, ({ applicants, seed, shuffle }) => {
         const reordered = [...applicants].sort((a, b) => (shuffle[applicants.indexOf(a)] ?? 0) - (shuffle[applicants.indexOf(b)] ?? 0));
-        expect(rankByCriteria(reordered, criteria, { seed, slotId: 's' })).toEqual(rankByCriteria(applicants, criteria, { seed, slotId: 's' }));
+        expect(rankByCriteria(reordered, criteria, { seed, slotId: 's' })).toEqual(
+          rankByCriteria(applicants, criteria, { seed, slotId: 's' }),
+        );
       }),
     );
   });
 
   it('gives different lotteries for different seeds and different slots', () => {
     const applicants = equals(12);
-    const bySeed = new Set(Array.from({ length: 20 }, (_, i) => rankByCriteria(applicants, criteria, { seed: `seed-${i}`, slotId: 'slot-42' }).join()));
-    const bySlot = new Set(Array.from({ length: 20 }, (_, i) => rankByCriteria(applicants, criteria, { seed: 'seed', slotId: `slot-${i}` }).join()));
+    const bySeed = new Set(
+      Array.from({ length: 20 }, (_, i) => rankByCriteria(applicants, criteria, { seed: `seed-${i}`, slotId: 'slot-42' }).join()),
+    );
+    const bySlot = new Set(
+      Array.from({ length: 20 }, (_, i) => rankByCriteria(applicants, criteria, { seed: 'seed', slotId: `slot-${i}` }).join()),
+    );
     expect(bySeed.size).toBe(20);
     expect(bySlot.size).toBe(20);
   });

@@ -5,8 +5,15 @@ import { arbitraryLists, naiveBlockingPairs, slotRank } from './matching.test-ut
 
 // Students 0–2 want slot 0 then 1; slot 0 (1 seat) ranks 2, 0, 1; slot 1 (2 seats) ranks 0, 1, 2.
 const lists: HrLists = {
-  choices: [[0, 1], [0, 1], [0, 1]],
-  slots: [{ capacity: 1, ranking: [2, 0, 1] }, { capacity: 2, ranking: [0, 1, 2] }],
+  choices: [
+    [0, 1],
+    [0, 1],
+    [0, 1],
+  ],
+  slots: [
+    { capacity: 1, ranking: [2, 0, 1] },
+    { capacity: 2, ranking: [0, 1, 2] },
+  ],
 };
 const instance = hrInstanceFromLists(lists);
 const assign = (...slots: number[]): Int32Array => Int32Array.from(slots);
@@ -62,7 +69,10 @@ describe('checkMatching', () => {
   it('reports every way an assignment is not a matching', () => {
     const other = hrInstanceFromLists({
       choices: [[0], [1], [0]],
-      slots: [{ capacity: 1, ranking: [0, 2] }, { capacity: 1, ranking: [0] }],
+      slots: [
+        { capacity: 1, ranking: [0, 2] },
+        { capacity: 1, ranking: [0] },
+      ],
     });
     expect(checkMatching(other, assign(0, 1, 0))).toEqual([
       { code: 'NOT_RANKED_BY_SLOT', student: 1, slot: 1 },

@@ -12,8 +12,12 @@ describe('the matching vectors kept with the code', () => {
   });
 
   besideCustomer('are byte for byte the customer’s shared/match, and none of theirs is missing', () => {
-    const theirs = fs.readdirSync(CUSTOMER_MATCH).filter((name) => name.endsWith('.txt')).sort();
+    const theirs = fs
+      .readdirSync(CUSTOMER_MATCH)
+      .filter((name) => name.endsWith('.txt'))
+      .sort();
     expect(vectors.sort()).toEqual(theirs);
-    for (const name of theirs) expect(fs.readFileSync(path.join(SHARED_MATCH, name))).toEqual(fs.readFileSync(path.join(CUSTOMER_MATCH, name)));
+    for (const name of theirs)
+      expect(fs.readFileSync(path.join(SHARED_MATCH, name))).toEqual(fs.readFileSync(path.join(CUSTOMER_MATCH, name)));
   });
 });

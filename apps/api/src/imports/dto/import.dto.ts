@@ -9,7 +9,11 @@ export class SchoolImportForm {
   @IsIn(['students', 'teachers'])
   kind: 'students' | 'teachers';
 
-  @ApiProperty({ type: 'string', format: 'binary', description: 'CSV (UTF-8, with or without BOM) or XLSX; the first line holds the column headers' })
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'CSV (UTF-8, with or without BOM) or XLSX; the first line holds the column headers',
+  })
   file: unknown;
 }
 
@@ -18,7 +22,12 @@ export class HeadcountImportForm {
   @ApiProperty({ type: 'string', format: 'binary', description: 'CSV or XLSX with 统一社会信用代码, 年份, 职工人数' })
   file: unknown;
 
-  @ApiPropertyOptional({ type: 'integer', example: 2026, description: 'The year the file is for: a row of another year is refused (NOT_THE_IMPORT_YEAR). Without it, each row names its own year.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 2026,
+    description:
+      'The year the file is for: a row of another year is refused (NOT_THE_IMPORT_YEAR). Without it, each row names its own year.',
+  })
   year?: number;
 }
 

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CreateMatchRoundRequest, PreferencesRequest, RankingRequest, SecondRoundRequest } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { UUID } from '../../common/ids';
 
 /** A timestamp with its zone (2027-03-01T18:00:00+08:00), or a date: the end of that day in Lanzhou. */
@@ -37,7 +50,10 @@ export class CreateMatchRoundDto extends SecondRoundDto implements CreateMatchRo
 }
 
 export class MatchPreferencesDto implements PreferencesRequest {
-  @ApiProperty({ type: [String], description: 'Slots of the round, most preferred first: at most 10, each once (422 TOO_MANY_PREFERENCES, SLOT_NOT_IN_ROUND)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Slots of the round, most preferred first: at most 10, each once (422 TOO_MANY_PREFERENCES, SLOT_NOT_IN_ROUND)',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(UUID, { each: true, message: 'each value in $property must be a UUID' })
@@ -45,7 +61,10 @@ export class MatchPreferencesDto implements PreferencesRequest {
 }
 
 export class RankingDto implements RankingRequest {
-  @ApiProperty({ type: [String], description: 'Students who listed the slot, best first (422 NOT_AN_APPLICANT); those left out are not acceptable' })
+  @ApiProperty({
+    type: [String],
+    description: 'Students who listed the slot, best first (422 NOT_AN_APPLICANT); those left out are not acceptable',
+  })
   @IsArray()
   @ArrayMaxSize(1_000_000)
   @Matches(UUID, { each: true, message: 'each value in $property must be a UUID' })

@@ -40,7 +40,6 @@ export class RegisterEnterpriseDto {
   @IsEmail()
   @MaxLength(254)
   adminEmail: string;
-
 }
 
 /** The secret of a registration link and the first admin's password, chosen now by whoever holds the mailbox. */
@@ -115,7 +114,10 @@ export class ListEnterprisesQuery extends PageQuery {
 }
 
 export class RefuseEnterpriseDto {
-  @ApiProperty({ description: 'Why it is refused: the applicant is told, and may correct the profile and re-apply', example: '营业执照名称与填写的企业名称不一致' })
+  @ApiProperty({
+    description: 'Why it is refused: the applicant is told, and may correct the profile and re-apply',
+    example: '营业执照名称与填写的企业名称不一致',
+  })
   @IsString()
   @Matches(/\S/, { message: 'reason must not be blank' })
   @MaxLength(500)

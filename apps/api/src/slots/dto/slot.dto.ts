@@ -1,7 +1,22 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { LANZHOU_DISTRICTS, SLOT_STATES, SLOT_TYPES, type CreateSlotRequest, type SlotState, type SlotType } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsCalendarDate } from '../../common/validators';
 
@@ -69,7 +84,10 @@ export class CreateSlotDto implements CreateSlotRequest {
   @Matches(MONEY, { message: 'postWage must be an amount in yuan such as 3500.00' })
   postWage?: string;
 
-  @ApiPropertyOptional({ description: 'Regular staff in this post: interns in it are capped at 20 % of them (POST_CAP_EXCEEDED)', example: 40 })
+  @ApiPropertyOptional({
+    description: 'Regular staff in this post: interns in it are capped at 20 % of them (POST_CAP_EXCEEDED)',
+    example: 40,
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
