@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { EnterpriseView, VerificationStatus } from '@skillbridge/contracts';
-import { Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useEnterprises } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 
@@ -125,7 +126,7 @@ export function EnterpriseTable({
         />
       </Space>
       {enterprises.error && <ProblemAlert error={enterprises.error} />}
-      <Table<EnterpriseView>
+      <ResponsiveTable<EnterpriseView>
         rowKey="id"
         size="middle"
         loading={enterprises.isFetching}

@@ -11,6 +11,7 @@ import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 interface SlotFormValues {
   type: SlotType;
@@ -182,6 +183,7 @@ export function SlotFormDrawer({
 
   // Clearing a refusal once the user changes the field it was about.
   const onValuesChange = () => setAlertError(null);
+  const width = usePanelWidth(760); // the whole window on a phone
   const required = { required: true, message: t('validation.required') };
   const tagsSelect = (placeholder: string) => (
     <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={placeholder} />
@@ -191,7 +193,7 @@ export function SlotFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      size={760}
+      size={width}
       destroyOnHidden
       title={editing ? t('slotForm.editTitle') : t('slotForm.title')}
       extra={

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { SchoolComplianceRow, SchoolComplianceSummary } from '@skillbridge/contracts';
-import { Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
 import { targetShare } from './practice-util';
 import { CHART_COLORS, percentOf } from '../../components/figures';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** One school's teachers against §12: a row each, the dual-qualified share against its target, and charts. */
 export function SchoolCompliance({
@@ -413,7 +414,7 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
     },
   ];
   return (
-    <Table<SchoolComplianceRow>
+    <ResponsiveTable<SchoolComplianceRow>
       data-testid="compliance-table"
       rowKey="teacherId"
       size="middle"

@@ -1,6 +1,6 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { SchoolComplianceSummary } from '@skillbridge/contracts';
-import { Button, Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { Chart } from '../../components/chart';
 import { targetShare } from './practice-util';
 import { CHART_COLORS, percentOf } from '../../components/figures';
 import { TargetTag } from './school-compliance';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** The education bureau's view of §12: every school's teachers' practice and dual-qualified share against 60 %. */
 export function SchoolsCompliance({
@@ -282,7 +283,7 @@ function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpe
     },
   ];
   return (
-    <Table<SchoolComplianceSummary>
+    <ResponsiveTable<SchoolComplianceSummary>
       data-testid="schools-compliance-table"
       rowKey="schoolId"
       size="middle"

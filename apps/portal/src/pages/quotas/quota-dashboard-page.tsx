@@ -1,6 +1,6 @@
 import { BellOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { QUOTA_STATUSES, type QuotaRow, type QuotaStatus, type QuotaSummary } from '@skillbridge/contracts';
-import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { EnterpriseDrawer } from './enterprise-drawer';
 import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /**
  * 实习生配额监测 (§13, journey 6): the city's figures of the officer's remit at a glance, the
@@ -225,7 +226,7 @@ function QuotaTable({
       <QueryState query={rows}>
         {(page) => (
           <>
-            <Table<QuotaRow>
+            <ResponsiveTable<QuotaRow>
               data-testid="quota-table"
               rowKey="enterpriseId"
               size="middle"
