@@ -4,8 +4,10 @@ import type { ColumnType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
 import { useIsPhone } from './use-is-phone';
 
+type Row = AnyObject;
+
 /** A column's value for a row: its `render` over its `dataIndex`, as the table would show it. */
-function cellOf<T>(column: ColumnType<T>, record: T, index: number): ReactNode {
+function cellOf(column: ColumnType<Row>, record: Row, index: number): ReactNode {
   const path = column.dataIndex === undefined ? [] : Array.isArray(column.dataIndex) ? column.dataIndex : [column.dataIndex];
   const value = path.reduce<unknown>((v, k) => (v == null ? v : (v as Record<string | number, unknown>)[k as string | number]), record);
   const shown = column.render ? column.render(value, record, index) : (value as ReactNode);
@@ -15,9 +17,9 @@ function cellOf<T>(column: ColumnType<T>, record: T, index: number): ReactNode {
     : (shown as ReactNode);
 }
 
-function keyOf<T>(rowKey: TableProps<T>['rowKey'], record: T, index: number): Key {
+function keyOf(rowKey: TableProps<Row>['rowKey'], record: Row, index: number): Key {
   if (typeof rowKey === 'function') return rowKey(record, index);
-  if (typeof rowKey === 'string') return (record as Record<string, Key>)[rowKey];
+  if (typeof rowKey === 'string') return record[rowKey] as Key;
   return index;
 }
 
@@ -28,19 +30,25 @@ function keyOf<T>(rowKey: TableProps<T>['rowKey'], record: T, index: number): Ke
  */
 export function ResponsiveTable<T extends AnyObject>(props: TableProps<T>) {
   const isPhone = useIsPhone();
-  if (!isPhone) return <Table<T> {...props} />;
+  // The cards read rows untyped: checking antd's column types against every T costs the compiler gigabytes.
+  return isPhone ? <RowCards {...(props as unknown as TableProps<Row>)} /> : <Table<T> {...props} />;
+}
+
+function RowCards(props: TableProps<Row>) {
   const { columns = [], dataSource = [], rowKey, loading, locale, pagination, onRow, rowSelection, rowClassName } = props;
-  const shown = (columns as ColumnType<T>[]).filter((c) => !c.hidden);
+  const shown = (columns as ColumnType<Row>[]).filter((c) => !c.hidden);
   const selected = new Set(rowSelection?.selectedRowKeys ?? []);
-  const paging = pagination === false || pagination === undefined ? false : { pageSize: 10, size: 'small' as const, ...pagination };
+  const pageSize = (pagination && pagination.pageSize) || 10;
+  const paged = !!pagination && !(pagination.hideOnSinglePage && dataSource.length <= pageSize);
+  const emptyText = typeof locale?.emptyText === 'function' ? locale.emptyText() : locale?.emptyText;
   return (
-    <List<T>
+    <List<Row>
       className="sb-card-list"
       data-testid={(props as { 'data-testid'?: string })['data-testid']}
       loading={typeof loading === 'boolean' ? loading : undefined}
       dataSource={[...dataSource]}
-      locale={{ emptyText: locale?.emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
-      pagination={paging && (paging.hideOnSinglePage && dataSource.length <= (paging.pageSize ?? 10) ? false : paging)}
+      locale={{ emptyText: emptyText ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+      pagination={paged && { pageSize, size: 'small' }}
       rowKey={(record) => keyOf(rowKey, record, dataSource.indexOf(record))}
       renderItem={(record, index) => {
         const key = keyOf(rowKey, record, index);
