@@ -120,6 +120,7 @@ export type RoutePath = (typeof ROUTE_TABLE)[number]['path'];
 export function mayOpen(route: RouteEntry, role: Role, authority: Authority | null | undefined): boolean {
   if (route.public) return false;
   if (route.roles && !route.roles.includes(role)) return false;
-  if (role === 'bureau_officer' && route.authorities) return !!authority && route.authorities.includes(authority);
+  // An officer without a known authority is judged by the role alone.
+  if (role === 'bureau_officer' && route.authorities && authority) return route.authorities.includes(authority);
   return true;
 }
