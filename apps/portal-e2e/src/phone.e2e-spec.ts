@@ -12,7 +12,8 @@ import { journeyHooks, settled, signIn } from './support/journey';
  */
 const journey = journeyHooks({ viewport: PHONE, bypassCSP: true });
 
-const DIALOG = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal, .ant-drawer-open .ant-drawer-content';
+/** An open dialog or drawer (closed ones stay in the page, hidden). */
+const DIALOG = '.ant-modal-content:visible, .ant-drawer-content:visible';
 const LANGUAGE_KEY = 'skillbridge.language';
 
 interface Sweep {
@@ -54,11 +55,11 @@ async function openDialog(page: Page, sweep: Sweep, where: string, path: string,
     return;
   }
   await opener.click();
-  await page.locator(DIALOG).first().waitFor();
+  await page.locator(DIALOG).first().waitFor({ timeout: 10_000 });
   await check(page, sweep, `${where} + ${dialog.testId}`);
   if (dialog.submitEmpty) {
     await page.locator(DIALOG).first().locator('.ant-btn-primary').last().click();
-    await page.locator('.ant-form-item-explain-error').first().waitFor();
+    await page.locator('.ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
     await check(page, sweep, `${where} + ${dialog.testId} submitted empty`);
   }
 }
@@ -77,7 +78,16 @@ async function samplePath(page: Page, route: RouteEntry): Promise<string | undef
   return new URL(page.url()).pathname;
 }
 
+/** Sweeps one route; a page that breaks the sweep itself (a timeout) is a failure of that route, and the sweep goes on. */
 async function sweepRoute(page: Page, sweep: Sweep, route: RouteEntry, role: Role, label: string): Promise<void> {
+  try {
+    await visitRoute(page, sweep, route, role, label);
+  } catch (error) {
+    sweep.failures.push(`${label} ${route.path}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
+async function visitRoute(page: Page, sweep: Sweep, route: RouteEntry, role: Role, label: string): Promise<void> {
   const path = await samplePath(page, route);
   if (!path) {
     sweep.failures.push(`${label} ${route.path}: no sample address found on ${route.sweep?.sample?.from}`);

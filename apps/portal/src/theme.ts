@@ -13,6 +13,14 @@ export const theme: ThemeConfig = {
     fontFamily: FONT_FAMILY,
     fontSize: 14,
     colorBgLayout: '#f3f6fa',
+    // WCAG AA (4.5 : 1) for small text: antd's default greys, red, orange and green are lighter than that (axe in the phone sweep).
+    colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorError: '#cf1322',
+    colorWarning: '#ad6800',
+    colorSuccess: '#237804',
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 60, headerPadding: '0 24px' },

@@ -95,6 +95,7 @@ export default function MyPracticePage() {
               onChange={setYear}
               style={{ width: 120 }}
               options={years.map((y) => ({ value: y, label: t('practice.yearValue', { year: y }) }))}
+              aria-label={t('common.year')}
               data-testid="compliance-year"
             />
           }
