@@ -159,6 +159,7 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
           {run.fileName} · {t(`imports.status.${run.status}`)}
         </Typography.Text>
         <Progress
+          aria-label={t(`imports.status.${run.status}`)}
           percent={percent}
           status={run.status === 'rejected' || run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
           data-testid="import-progress"

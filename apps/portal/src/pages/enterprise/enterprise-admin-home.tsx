@@ -22,6 +22,7 @@ function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: numb
   return (
     <div data-testid="own-quota" data-hosted={hosted} data-remaining={remaining} style={{ marginTop: 12 }}>
       <Progress
+        aria-label={`${hosted} / ${required}`}
         percent={required > 0 ? Math.min(100, Math.round((hosted / required) * 100)) : 100}
         strokeColor="#fff"
         railColor="rgba(255,255,255,0.3)"

@@ -101,7 +101,7 @@ function SummaryStats({ summary, rows }: { summary: SchoolComplianceSummary; row
             }}
             data-testid="school-compliant-count"
           />
-          <Progress percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress aria-label={t('practice.school.compliantCount')} percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
         </Card>
       </Col>
       <Col xs={12} lg={6}>
@@ -382,6 +382,7 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
         <div>
           <Typography.Text>{t('practice.daysOf', { n, required: r.required })}</Typography.Text>
           <Progress
+            aria-label={t('practice.daysOf', { n, required: r.required })}
             percent={r.required > 0 ? Math.min(100, Math.round((n / r.required) * 100)) : 100}
             size="small"
             showInfo={false}

@@ -77,6 +77,7 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
         <Card className="sb-stat-card" style={{ height: '100%' }}>
           <Statistic title={t('practice.edu.compliantTotal')} value={compliant} suffix={`/ ${teachers}`} />
           <Progress
+            aria-label={t('practice.edu.compliantTotal')}
             percent={teachers > 0 ? Math.round((compliant / teachers) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
@@ -103,6 +104,7 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
             styles={{ content: { color: meeting === rows.length ? CHART_COLORS.green : CHART_COLORS.amber } }}
           />
           <Progress
+            aria-label={`${meeting} / ${rows.length}`}
             percent={rows.length > 0 ? Math.round((meeting / rows.length) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
@@ -238,6 +240,7 @@ function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpe
         <div>
           <Typography.Text>{`${r.compliant} / ${r.teachers}`}</Typography.Text>
           <Progress
+            aria-label={`${r.compliant} / ${r.teachers}`}
             percent={r.teachers > 0 ? Math.round((r.compliant / r.teachers) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
