@@ -107,6 +107,7 @@ export function EnterpriseTable({
           allowClear
           prefix={<SearchOutlined />}
           placeholder={t('enterprise.searchPlaceholder')}
+          aria-label={t('enterprise.searchPlaceholder')}
           style={{ width: 300 }}
           onSearch={(value) => {
             setQ(value.trim());
@@ -117,6 +118,7 @@ export function EnterpriseTable({
           allowClear
           style={{ width: 180 }}
           placeholder={t('enterprise.allDistricts')}
+          aria-label={t('enterprise.allDistricts')}
           options={districtOptions(t)}
           value={district}
           onChange={(value?: string) => {

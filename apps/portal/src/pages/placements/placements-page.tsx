@@ -132,6 +132,7 @@ export default function PlacementsPage() {
             }}
             allowClear
             placeholder={t('placements.allYears')}
+            aria-label={t('placements.allYears')}
             options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
               value: y,
               label: t('placements.year', { year: y }),

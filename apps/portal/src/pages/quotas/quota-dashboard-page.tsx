@@ -195,6 +195,7 @@ function QuotaTable({
           <Select
             allowClear
             placeholder={t('quotas.filter.district')}
+            aria-label={t('quotas.filter.district')}
             style={{ width: 150 }}
             value={filter.district}
             onChange={(district?: string) => onFilter({ district })}
@@ -205,6 +206,7 @@ function QuotaTable({
             allowClear
             showSearch
             placeholder={t('quotas.filter.industry')}
+            aria-label={t('quotas.filter.industry')}
             style={{ width: 170 }}
             value={filter.industry}
             onChange={(industry?: string) => onFilter({ industry })}
@@ -214,6 +216,7 @@ function QuotaTable({
           <Select
             allowClear
             placeholder={t('quotas.filter.status')}
+            aria-label={t('quotas.filter.status')}
             style={{ width: 130 }}
             value={filter.status}
             onChange={(status?: QuotaStatus) => onFilter({ status })}

@@ -78,6 +78,7 @@ export default function FindSlotsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('findSlots.allTypes')}
+                aria-label={t('findSlots.allTypes')}
                 options={slotTypeOptions(t, SLOT_TYPES.filter(takesStudents))}
                 value={filters.type}
                 onChange={(type) => apply({ type })}
@@ -89,6 +90,7 @@ export default function FindSlotsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('enterprise.allDistricts')}
+                aria-label={t('enterprise.allDistricts')}
                 options={districtOptions(t)}
                 value={filters.district}
                 onChange={(district?: string) => apply({ district })}
