@@ -56,7 +56,7 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
             { min: 4, max: 64, message: t('validation.length', { min: 4, max: 64 }) },
           ]}
         >
-          <Input placeholder="PICC-2027-0001" aria-label="PICC-2027-0001" maxLength={64} data-testid="insurance-policy-no" />
+          <Input placeholder="PICC-2027-0001" maxLength={64} data-testid="insurance-policy-no" />
         </Form.Item>
       </Form>
       {activate.error && <ProblemAlert error={activate.error} fieldsShown={['insurancePolicyNo']} testId="activate-error" />}

@@ -71,7 +71,6 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
             open={false}
             suffixIcon={null}
             placeholder={t('student.skillsPlaceholder')}
-            aria-label={t('student.skillsPlaceholder')}
           />
         </Form.Item>
         <Form.Item
@@ -86,7 +85,6 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
             open={false}
             suffixIcon={null}
             placeholder={t('student.certificatesPlaceholder')}
-            aria-label={t('student.certificatesPlaceholder')}
           />
         </Form.Item>
         <Form.Item name="preferredDistricts" label={t('student.preferredDistricts')}>
