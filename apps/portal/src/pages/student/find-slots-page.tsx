@@ -50,6 +50,7 @@ export default function FindSlotsPage() {
                 allowClear
                 prefix={<SearchOutlined />}
                 placeholder={t('findSlots.searchPlaceholder')}
+                aria-label={t('findSlots.searchPlaceholder')}
                 value={words}
                 onChange={(e) => setWords(e.target.value)}
                 onPressEnter={search}
@@ -64,6 +65,7 @@ export default function FindSlotsPage() {
                 onChange={(value) => setMajor(value ?? '')}
                 options={profile.data ? [{ value: profile.data.major, label: t('findSlots.myMajor', { major: profile.data.major }) }] : []}
                 placeholder={t('findSlots.majorPlaceholder')}
+                aria-label={t('findSlots.majorPlaceholder')}
                 onKeyDown={(e) => e.key === 'Enter' && search()}
                 data-testid="slot-major"
               />
