@@ -2,6 +2,7 @@ import { Card, Checkbox, Empty, List, Table, type TableProps } from 'antd';
 import type { AnyObject } from 'antd/es/_util/type';
 import type { ColumnType } from 'antd/es/table';
 import type { Key, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useIsPhone } from './use-is-phone';
 
 type Row = AnyObject;
@@ -35,6 +36,7 @@ export function ResponsiveTable<T extends AnyObject>(props: TableProps<T>) {
 }
 
 function RowCards(props: TableProps<Row>) {
+  const { t } = useTranslation();
   const { columns = [], dataSource = [], rowKey, loading, locale, pagination, onRow, rowSelection, rowClassName } = props;
   const shown = (columns as ColumnType<Row>[]).filter((c) => !c.hidden);
   const selected = new Set(rowSelection?.selectedRowKeys ?? []);
@@ -66,6 +68,7 @@ function RowCards(props: TableProps<Row>) {
                 <Checkbox
                   checked={selected.has(key)}
                   onChange={(e) => rowSelection.onSelect?.(record, e.target.checked, [], e.nativeEvent)}
+                  aria-label={t('common.selectRow')}
                   data-testid="row-select"
                 />
               )}
