@@ -17,7 +17,8 @@ export function EnterpriseDrawer({ row, onClose }: { row: QuotaRow | null; onClo
   return (
     <Drawer open={!!row} onClose={onClose} size={width} title={row?.name} destroyOnHidden data-testid="enterprise-drawer">
       {row && (
-        <div className="sb-stack">
+        // Focusable, so that a keyboard can scroll the drawer's body (it holds no control of its own).
+        <div className="sb-stack" tabIndex={0} role="region" aria-label={row.name}>
           <QuotaLine row={row} />
           <Card size="small" title={t('quotas.drill.slots')}>
             <EnterpriseSlots enterpriseId={row.enterpriseId} />
