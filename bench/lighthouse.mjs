@@ -108,7 +108,7 @@ try {
 
   say(`the ceiling: a bare page from this machine, ${runs} runs`);
   const ceilingRuns = [];
-  for (let i = 0; i < runs; i++) ceilingRuns.push(await measure(page, bare.url, { cold: true, expectPath: '/' }));
+  for (let i = 0; i < runs; i++) ceilingRuns.push(await measure(page, bare.url, { cold: true, expectPath: '/', keepAs: 'ceiling' }));
   const ceiling = medianOf(ceilingRuns);
 
   /** @type {Array<{ page: PageToMeasure, runs: RunFigures[], median: RunFigures }>} */
@@ -125,7 +125,9 @@ try {
     /** @type {RunFigures[]} */
     const figures = [];
     for (let i = 0; i < runs; i++) {
-      figures.push(await measure(page, `${portal.url}${target.path}`, { cold: target.role === null, expectPath: target.path }));
+      figures.push(
+        await measure(page, `${portal.url}${target.path}`, { cold: target.role === null, expectPath: target.path, keepAs: target.key }),
+      );
       const last = figures[figures.length - 1];
       say(
         `  run ${i + 1}: performance ${last.performance}, LCP ${seconds(last.lcp)}, TBT ${Math.round(last.tbt)} ms, accessibility ${last.accessibility}`,
@@ -145,10 +147,10 @@ try {
  * service workers are cleared, so that every signed-in page is measured as a first visit too.
  * @param {import('puppeteer-core').Page} page
  * @param {string} url
- * @param {{ cold: boolean, expectPath: string }} how
+ * @param {{ cold: boolean, expectPath: string, keepAs: string }} how  keepAs: the file under .data/bench-lighthouse for the full report
  * @returns {Promise<RunFigures>}
  */
-async function measure(page, url, { cold, expectPath }) {
+async function measure(page, url, { cold, expectPath, keepAs }) {
   if (!cold) {
     const cdp = await page.createCDPSession();
     await cdp.send('Network.clearBrowserCache');
@@ -163,6 +165,11 @@ async function measure(page, url, { cold, expectPath }) {
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  // The whole report of the last run of each page, to read what the table does not say (the network, the long tasks).
+  fs.writeFileSync(
+    path.join(DATA, 'bench-lighthouse', `${keepAs}.json`),
+    typeof result.report === 'string' ? result.report : JSON.stringify(lhr),
+  );
   if (lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   // A signed-in page that sent the browser to /login measured the wrong page.
   const landed = new URL(lhr.finalDisplayedUrl).pathname;

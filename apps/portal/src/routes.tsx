@@ -3,11 +3,16 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
+import { tokenStore } from './api/client';
 import { PageFallback } from './components/page-fallback';
-import { AppLayout } from './layout/app-layout';
 import { LoginPage } from './pages/login/login-page';
 
 // The sign-in page loads first; everything else when it is first needed.
+// The signed-in frame (menu, header, bell) is not needed to sign in. A stored session asks for it at once,
+// beside GET /me, rather than after it.
+const loadAppLayout = () => import('./layout/app-layout');
+if (tokenStore.get()) void loadAppLayout();
+const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
 const RegisterPage = lazy(() => import('./pages/register/register-page'));
 const ConfirmRegistrationPage = lazy(() => import('./pages/register/confirm-registration-page'));
 const ActivatePage = lazy(() => import('./pages/activate/activate-page'));

@@ -13,6 +13,10 @@ export const theme: ThemeConfig = {
     fontFamily: FONT_FAMILY,
     fontSize: 14,
     colorBgLayout: '#f3f6fa',
+    // antd's default grey for secondary text (45 % black, 3.4:1 on white) fails WCAG AA; 62 % gives 4.9:1
+    // on white and 4.6:1 on the layout's background.
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 60, headerPadding: '0 24px' },

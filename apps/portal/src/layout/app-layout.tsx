@@ -71,7 +71,7 @@ export function AppLayout() {
             <Outlet />
           </Suspense>
         </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#8593a3', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
+        <Layout.Footer style={{ textAlign: 'center', color: '#5c6b7a', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
       </Layout>
     </Layout>
   );
