@@ -40,6 +40,10 @@ export default defineConfig({
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 3 },
             { name: 'antd-initial', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             { name: 'shell', test: /[\\/](apps[\\/]portal[\\/]src|libs)[\\/]/, tags: ['$initial'], priority: 1 },
+            // After sign-in: the frame (menu, header, bell), the icons and the API hooks, each one request, not dozens.
+            { name: 'signed-in-frame', test: /[\\/]apps[\\/]portal[\\/]src[\\/]layout[\\/]/ },
+            { name: 'icons', test: /node_modules[\\/]@ant-design[\\/]icons(-svg)?[\\/]/ },
+            { name: 'api-hooks', test: /[\\/]apps[\\/]portal[\\/]src[\\/]api[\\/]/ },
           ],
         },
       },
