@@ -17,6 +17,15 @@ export const theme: ThemeConfig = {
     // on white and 4.6:1 on the layout's background.
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    // Placeholders are read as labels on a phone (a select's placeholder is real text): 4.5:1 at least.
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    // Tags write in the palette's 7th shade on its 1st; for these hues that is under 4.5:1, so the 8th.
+    cyan7: '#006d75',
+    green7: '#237804',
+    orange7: '#ad4e00',
+    gold7: '#ad6800',
+    volcano7: '#ad2102',
+    lime7: '#3f6600',
   },
   components: {
     Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerHeight: 60, headerPadding: '0 24px' },
