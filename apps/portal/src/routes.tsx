@@ -2,13 +2,18 @@ import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 're
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
+import { tokenStore } from './api/client';
 import { PageFallback } from './components/page-fallback';
-import { AppLayout } from './layout/app-layout';
 import { LoginPage } from './pages/login/login-page';
 import { ROUTE_TABLE, type RouteEntry, type RoutePath } from './route-table';
 
 type Page = ComponentType | LazyExoticComponent<ComponentType>;
 
+// The signed-in frame (menu, header, bell) is not needed to sign in. A stored session asks for it at once,
+// beside GET /me, rather than after it.
+const loadAppLayout = () => import('./layout/app-layout');
+if (tokenStore.get()) void loadAppLayout();
+const AppLayout = lazy(() => loadAppLayout().then((module) => ({ default: module.AppLayout })));
 const NotFoundPage = lazy(() => import('./pages/not-found/not-found-page'));
 const PracticeCompliancePage = lazy(() => import('./pages/practice/compliance-page'));
 const RoundsPage = lazy(() => import('./pages/rounds/rounds-page'));
