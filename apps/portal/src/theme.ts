@@ -9,6 +9,12 @@ export const theme: ThemeConfig = {
     colorPrimary: '#2b6cb0',
     colorInfo: '#2b6cb0',
     colorLink: '#2b6cb0',
+    // antd lightens the primary colour on hover and press; white text on the lighter blue falls under 4.5 : 1,
+    // so a primary button darkens instead (axe caught the sign-in button hovered after a click).
+    colorPrimaryHover: '#245a94',
+    colorPrimaryActive: '#1d4a7a',
+    colorLinkHover: '#245a94',
+    colorLinkActive: '#1d4a7a',
     borderRadius: 8,
     fontFamily: FONT_FAMILY,
     fontSize: 14,
