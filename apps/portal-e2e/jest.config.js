@@ -19,6 +19,8 @@ module.exports = {
   // The contracts are read as source, like everywhere else in the workspace.
   moduleNameMapper: {
     '^@skillbridge/(contracts|domain)$': path.join(__dirname, '../../libs/$1/src/index.ts'),
+    // The portal's router table (plain data): the phone sweep visits every route it lists.
+    '^@skillbridge/portal-routes$': path.join(__dirname, '../portal/src/route-table.ts'),
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testMatch: ['<rootDir>/src/**/*.e2e-spec.ts'],

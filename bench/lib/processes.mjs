@@ -21,12 +21,12 @@ const running = (child) => child.exitCode === null && child.signalCode === null;
 /**
  * @param {string} name
  * @param {string} script  run with this Node
- * @param {{ cwd: string, env: Record<string, string | undefined>, logFile: string }} options
+ * @param {{ cwd: string, env: Record<string, string | undefined>, logFile: string, args?: string[] }} options  args: the script's
  * @returns {NodeChild}
  */
-export function startNodeChild(name, script, { cwd, env, logFile }) {
+export function startNodeChild(name, script, { cwd, env, logFile, args = [] }) {
   const log = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, [script], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', log, log] });
   fs.closeSync(log);
   /** @type {NodeChild['exited']} */
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

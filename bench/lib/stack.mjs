@@ -100,6 +100,24 @@ export async function startWorker({ databaseUrl, redisUrl, prefix, logDir, env =
 }
 
 /**
+ * The production build of the portal served by `vite preview` (with its security headers) on a free port,
+ * forwarding /api to the API on `apiPort`, as `npm start` and the browser tests serve it.
+ * @param {{ apiPort: number, logDir: string }} options
+ */
+export async function startPortal({ apiPort, logDir }) {
+  const port = await freePort();
+  const handle = startNodeChild('portal', path.join(ROOT, 'node_modules/vite/bin/vite.js'), {
+    cwd: path.join(ROOT, 'apps/portal'),
+    env: { API_URL: `http://127.0.0.1:${apiPort}`, NODE_ENV: 'production' },
+    args: ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    logFile: path.join(logDir, 'portal.log'),
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${url}/login`, handle, 60_000);
+  return { handle, port, url };
+}
+
+/**
  * PostgreSQL and Redis for a script (DATABASE_URL / REDIS_URL, or its own under .data/bench-<label>),
  * the children it starts, and one cleanup that stops them in reverse order, also on Ctrl-C.
  * @param {string} label

@@ -42,9 +42,10 @@ async function watchContentSecurityPolicy(context: BrowserContext, page: Page, r
  * The life of a spec file's journeys: one stack and one browser for the file, a fresh browser
  * context per test (no tokens, no language left over), and any uncaught error in the page or any
  * Content-Security-Policy violation fails the test it happened in. Call at the top of a spec; read
- * `page` inside the tests.
+ * `page` inside the tests. A spec may ask for another window (a phone) or, to inject a script of its
+ * own, bypass the page's Content-Security-Policy.
  */
-export function journeyHooks(): Journey {
+export function journeyHooks(options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {}): Journey {
   let stack: E2eStack;
   let browser: Browser;
   let context: BrowserContext;
@@ -64,8 +65,10 @@ export function journeyHooks(): Journey {
     context = await browser.newContext({
       baseURL: stack.baseUrl,
       locale: 'zh-CN',
-      viewport: { width: 1440, height: 900 },
+      viewport: options.viewport ?? { width: 1440, height: 900 },
       acceptDownloads: true,
+      // Only for a test that injects its own script (axe-core): the other journeys keep the portal's policy.
+      bypassCSP: options.bypassCSP ?? false,
     });
     cspViolations = [];
     const violations = cspViolations;

@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Brand } from '../layout/brand';
 import { LanguageSwitch } from '../layout/language-switch';
@@ -23,13 +23,14 @@ export function AuthCard({
         <Brand />
         <LanguageSwitch />
       </div>
-      <Card className="sb-auth-card" data-testid={testId}>
+      {/* Not antd's Card: it brings Tabs and Menu along, which the first page a phone downloads does without. */}
+      <section className="sb-auth-card sb-auth-panel" data-testid={testId}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
           {title}
         </Typography.Title>
         <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph>
         {children}
-      </Card>
+      </section>
       {footer}
     </div>
   );

@@ -1,37 +1,26 @@
-import { BarChart, GaugeChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { FONT_FAMILY } from '../theme';
+import { lazy, Suspense } from 'react';
 
-// Only the parts of ECharts these pages draw, so that the chunk stays small.
-echarts.use([BarChart, GaugeChart, PieChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+// ECharts is the heaviest library of the portal (about 200 KB compressed): it loads when a chart is
+// first drawn, so the figures and tables of a page show before it arrives.
+const EChartsChart = lazy(() => import('./echarts-chart'));
 
 export type ChartClick = { dataIndex: number; name: string };
 
-/** An ECharts chart in the portal's type; `onClick` gets the clicked datum. */
-export function Chart({
-  option,
-  height = 260,
-  testId,
-  onClick,
-}: {
+export interface ChartProps {
   option: EChartsOption;
   height?: number;
   testId?: string;
+  /** Gets the clicked datum. */
   onClick?: (params: ChartClick) => void;
-}) {
+}
+
+/** An ECharts chart in the portal's type; until the library arrives, an empty box of the chart's height holds its place. */
+export function Chart(props: ChartProps) {
+  const height = props.height ?? 260;
   return (
-    <div data-testid={testId}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={{ textStyle: { fontFamily: FONT_FAMILY }, animationDuration: 400, ...option }}
-        notMerge
-        style={{ height, width: '100%' }}
-        onEvents={onClick ? { click: (params: ChartClick) => onClick(params) } : undefined}
-      />
-    </div>
+    <Suspense fallback={<div aria-busy="true" style={{ height, width: '100%' }} />}>
+      <EChartsChart {...props} />
+    </Suspense>
   );
 }

@@ -1,11 +1,13 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { IMPORT_FINISHED, type ImportErrorView, type ImportView } from '@skillbridge/contracts';
-import { Alert, Button, Drawer, List, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Drawer, List, Progress, Result, Space, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFileDownload, useImportRun, useRecentImports, useStartImport, type ImportTarget } from '../api/imports.hooks';
 import { ProblemAlert } from './problem-alert';
+import { ResponsiveTable } from './responsive-table';
+import { usePanelWidth } from './use-is-phone';
 
 const MAX_ROWS = 200_000;
 
@@ -55,6 +57,7 @@ export function ImportDrawer({
   /** Told whether an import is shown (sent or reopened), so that settings stay as they were for it. */
   onRunning?: (running: boolean) => void;
 }) {
+  const width = usePanelWidth(720); // the whole window on a phone
   const { t } = useTranslation();
   const [importId, setImportId] = useState<string | null>(null);
 
@@ -75,7 +78,7 @@ export function ImportDrawer({
   };
 
   return (
-    <Drawer open={open} onClose={close} title={title} size={720} data-testid="import-drawer">
+    <Drawer open={open} onClose={close} title={title} size={width} data-testid="import-drawer">
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
           {intro}
@@ -156,6 +159,7 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
           {run.fileName} · {t(`imports.status.${run.status}`)}
         </Typography.Text>
         <Progress
+          aria-label={t(`imports.status.${run.status}`)}
           percent={percent}
           status={run.status === 'rejected' || run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
           data-testid="import-progress"
@@ -201,7 +205,7 @@ function ImportErrors({ run }: { run: ImportView }) {
         title={<span data-testid="import-rejected">{t('imports.rejected', { count: run.errorCount })}</span>}
         description={run.errorCount > run.errors.length ? t('imports.rejectedMore', { shown: run.errors.length }) : undefined}
       />
-      <Table<ImportErrorView>
+      <ResponsiveTable<ImportErrorView>
         data-testid="import-errors"
         size="small"
         rowKey={(e) => `${e.line}/${e.field}/${e.reason}`}

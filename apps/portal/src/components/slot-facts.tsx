@@ -11,6 +11,7 @@ export function SeatsTaken({ slot, width = 120 }: { slot: Pick<SlotView, 'taken'
     <div style={{ width }}>
       <Typography.Text strong data-testid="slot-seats">{`${slot.taken} / ${slot.capacity}`}</Typography.Text>
       <Progress
+        aria-label={`${slot.taken} / ${slot.capacity}`}
         percent={percent}
         size="small"
         showInfo={false}

@@ -11,6 +11,7 @@ export function YearSelect({ year, onChange, testId }: { year: number; onChange:
       onChange={onChange}
       style={{ width: 130 }}
       options={yearChoices(lanzhouYear(), [year]).map((y) => ({ value: y, label: t('common.yearValue', { year: y }) }))}
+      aria-label={t('common.year')}
       data-testid={testId}
     />
   );

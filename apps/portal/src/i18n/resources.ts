@@ -1,31 +1,19 @@
-import accountEn from './account.en.json';
-import accountZhCN from './account.zh-CN.json';
-import en from './en.json';
-import importsEn from './imports.en.json';
-import importsZhCN from './imports.zh-CN.json';
-import practiceEn from './practice.en.json';
-import practiceZhCN from './practice.zh-CN.json';
-import quotasEn from './quotas.en.json';
-import quotasZhCN from './quotas.zh-CN.json';
-import roundsEn from './rounds.en.json';
-import roundsZhCN from './rounds.zh-CN.json';
-import zhCN from './zh-CN.json';
+import EN, { FEATURES_EN, MAIN_EN } from './translations.en';
+import ZH_CN, { FEATURES_ZH_CN, MAIN_ZH_CN } from './translations.zh-CN';
 
 /**
- * The portal's strings: the main files, plus a pair of files per feature that keeps its own tree
- * (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`, `account.*`). A feature file holds only its tree, which the main files do not have.
+ * The portal's strings in both languages, for the checks of locales.spec.ts: the main files, plus a pair of
+ * files per feature that keeps its own tree (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`, `account.*`).
+ * A feature file holds only its tree, which the main files do not have. The portal itself loads one language
+ * at a time (translations.<language>.ts, see index.ts).
  */
-export const FEATURE_TRANSLATIONS = {
-  practice: { 'zh-CN': practiceZhCN, en: practiceEn },
-  quotas: { 'zh-CN': quotasZhCN, en: quotasEn },
-  imports: { 'zh-CN': importsZhCN, en: importsEn },
-  rounds: { 'zh-CN': roundsZhCN, en: roundsEn },
-  account: { 'zh-CN': accountZhCN, en: accountEn },
-};
+export const FEATURE_TRANSLATIONS = Object.fromEntries(
+  (Object.keys(FEATURES_ZH_CN) as Array<keyof typeof FEATURES_ZH_CN>).map((feature) => [
+    feature,
+    { 'zh-CN': FEATURES_ZH_CN[feature], en: FEATURES_EN[feature] },
+  ]),
+) as { [F in keyof typeof FEATURES_ZH_CN]: { 'zh-CN': (typeof FEATURES_ZH_CN)[F]; en: (typeof FEATURES_EN)[F] } };
 
-export const MAIN_TRANSLATIONS = { 'zh-CN': zhCN, en };
+export const MAIN_TRANSLATIONS = { 'zh-CN': MAIN_ZH_CN, en: MAIN_EN };
 
-const merged = (language: 'zh-CN' | 'en') =>
-  Object.values(FEATURE_TRANSLATIONS).reduce((all, feature) => ({ ...all, ...feature[language] }), { ...MAIN_TRANSLATIONS[language] });
-
-export const TRANSLATIONS = { 'zh-CN': merged('zh-CN'), en: merged('en') };
+export const TRANSLATIONS = { 'zh-CN': ZH_CN, en: EN };

@@ -1,5 +1,5 @@
-import { LogoutOutlined } from '@ant-design/icons';
-import { Avatar, Button, Layout, Menu, Space, Tag } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -11,7 +11,10 @@ import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import { menuFor, selectedEntry } from './role-menu';
 
-/** The signed-in frame: side menu of the role, header with the user, the language and sign-out. */
+/**
+ * The signed-in frame: side menu of the role, header with the user, the language and sign-out.
+ * Under `lg` the side menu moves into a drawer opened from the header, so that nothing floats over the page.
+ */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
@@ -20,6 +23,8 @@ export function AppLayout() {
   const location = useLocation();
   const [signingOut, setSigningOut] = useState(false);
   const entries = menuFor(me, t);
+  const wide = Grid.useBreakpoint().lg ?? false;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   // Clearing the session sends this page to /login (RequireSession); nothing to navigate here.
   const signOut = async () => {
@@ -27,28 +32,59 @@ export function AppLayout() {
     await logout();
   };
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selectedEntry(entries, location.pathname) ?? location.pathname]}
+      style={{ borderInlineEnd: 'none', paddingTop: 12 }}
+      items={entries.map(({ key, icon, label }) => ({ key, icon, label }))}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        navigate(entries.find((e) => e.key === key)?.path ?? '/home');
+      }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={232} breakpoint="lg" collapsedWidth={0} className="sb-sider" theme="light">
-        <Brand />
-        <Menu
-          mode="inline"
-          selectedKeys={[selectedEntry(entries, location.pathname) ?? location.pathname]}
-          style={{ borderInlineEnd: 'none', paddingTop: 12 }}
-          items={entries.map(({ key, icon, label }) => ({ key, icon, label }))}
-          onClick={({ key }) => navigate(entries.find((e) => e.key === key)?.path ?? '/home')}
-        />
-      </Layout.Sider>
+      {wide ? (
+        <Layout.Sider width={232} className="sb-sider" theme="light">
+          <Brand />
+          {menu}
+        </Layout.Sider>
+      ) : (
+        <Drawer
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="left"
+          size={280}
+          title={<Brand compact />}
+          styles={{ body: { padding: 0 } }}
+          data-testid="menu-drawer"
+        >
+          {me.organisation && <div className="sb-menu-org">{me.organisation.name}</div>}
+          {menu}
+        </Drawer>
+      )}
       <Layout>
         <Layout.Header className="sb-header">
+          {!wide && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('layout.menu')}
+              onClick={() => setMenuOpen(true)}
+              data-testid="menu-button"
+            />
+          )}
           <Space size="small" wrap className="sb-role-tags">
             <Tag color="blue">{roleLabel(t, me.role)}</Tag>
             {me.authority && <Tag color="geekblue">{authorityLabel(t, me.authority)}</Tag>}
           </Space>
-          <Space size="middle" align="center">
+          <Space size="middle" align="center" className="sb-header-tools">
             <NotificationBell />
             <LanguageSwitch />
-            <Space size="small" align="center">
+            <Space size="small" align="center" className="sb-header-user">
               <Avatar style={{ backgroundColor: '#2b6cb0' }}>{me.name.slice(0, 1)}</Avatar>
               <div className="sb-user">
                 <span className="sb-user-name" data-testid="current-user">
@@ -71,7 +107,7 @@ export function AppLayout() {
             <Outlet />
           </Suspense>
         </Layout.Content>
-        <Layout.Footer style={{ textAlign: 'center', color: '#8593a3', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
+        <Layout.Footer style={{ textAlign: 'center', color: '#5a6b80', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
       </Layout>
     </Layout>
   );

@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { approvableIn, canMoveApplication } from '@skillbridge/domain';
-import { App, Button, DatePicker, Form, Modal, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Modal, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ApplicationStatusFilter } from '../../components/application-status-fil
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf } from '../../components/status-tags';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 /** The applications to one slot, with the enterprise's moves: shortlist, offer (with a respond-by date), reject. */
@@ -33,7 +34,7 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
         }}
       />
       {applications.error && <ProblemAlert error={applications.error} />}
-      <Table<ApplicationView>
+      <ResponsiveTable<ApplicationView>
         data-testid="applicants-table"
         rowKey="id"
         size="middle"

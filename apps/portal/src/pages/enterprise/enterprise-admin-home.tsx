@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { EnterpriseView, HeadcountView } from '@skillbridge/contracts';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Progress, Row, Select, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCorrectEnterprise, useEnterprise, type CorrectedProfile } from '../../api/enterprises.hooks';
 import { useOwnQuota } from '../../api/quotas.hooks';
@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { HeadcountForm } from './headcount-form';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** How far this year's intake is: hosted of required, what is left (the same line the bureaus see). */
 function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: number }) {
@@ -21,6 +22,7 @@ function OwnQuotaLine({ enterpriseId, year }: { enterpriseId: string; year: numb
   return (
     <div data-testid="own-quota" data-hosted={hosted} data-remaining={remaining} style={{ marginTop: 12 }}>
       <Progress
+        aria-label={`${hosted} / ${required}`}
         percent={required > 0 ? Math.min(100, Math.round((hosted / required) * 100)) : 100}
         strokeColor="#fff"
         railColor="rgba(255,255,255,0.3)"
@@ -126,7 +128,7 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
           />
         </Card>
         <Card title={t('enterprise.headcounts')}>
-          <Table<HeadcountView>
+          <ResponsiveTable<HeadcountView>
             data-testid="headcounts-table"
             rowKey="year"
             size="middle"

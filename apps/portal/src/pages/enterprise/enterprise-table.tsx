@@ -1,6 +1,6 @@
 import { SearchOutlined } from '@ant-design/icons';
 import type { EnterpriseView, VerificationStatus } from '@skillbridge/contracts';
-import { Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Input, Select, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useEnterprises } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 
@@ -106,6 +107,7 @@ export function EnterpriseTable({
           allowClear
           prefix={<SearchOutlined />}
           placeholder={t('enterprise.searchPlaceholder')}
+          aria-label={t('enterprise.searchPlaceholder')}
           style={{ width: 300 }}
           onSearch={(value) => {
             setQ(value.trim());
@@ -116,6 +118,7 @@ export function EnterpriseTable({
           allowClear
           style={{ width: 180 }}
           placeholder={t('enterprise.allDistricts')}
+          aria-label={t('enterprise.allDistricts')}
           options={districtOptions(t)}
           value={district}
           onChange={(value?: string) => {
@@ -125,7 +128,7 @@ export function EnterpriseTable({
         />
       </Space>
       {enterprises.error && <ProblemAlert error={enterprises.error} />}
-      <Table<EnterpriseView>
+      <ResponsiveTable<EnterpriseView>
         rowKey="id"
         size="middle"
         loading={enterprises.isFetching}

@@ -13,6 +13,7 @@ import { showFieldErrors } from '../../components/form-errors';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 interface SlotFormValues {
   type: SlotType;
@@ -190,6 +191,7 @@ export function SlotFormDrawer({
     setAlertError(null);
     draft.onValuesChange(changed, all);
   };
+  const width = usePanelWidth(760); // the whole window on a phone
   const required = { required: true, message: t('validation.required') };
   const tagsSelect = (placeholder: string) => (
     <Select mode="tags" tokenSeparators={[',', '，', '、']} open={false} suffixIcon={null} placeholder={placeholder} />
@@ -199,7 +201,7 @@ export function SlotFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      size={760}
+      size={width}
       destroyOnHidden
       title={editing ? t('slotForm.editTitle') : t('slotForm.title')}
       extra={

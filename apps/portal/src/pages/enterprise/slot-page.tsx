@@ -66,6 +66,7 @@ function SlotDetail({ slot }: { slot: SlotView }) {
                 styles={{ content: { fontSize: 36, fontWeight: 600 } }}
               />
               <Progress
+                aria-label={`${slot.taken} / ${slot.capacity}`}
                 percent={slot.capacity > 0 ? Math.round((slot.taken / slot.capacity) * 100) : 0}
                 showInfo={false}
                 status={slot.taken >= slot.capacity ? 'success' : 'normal'}

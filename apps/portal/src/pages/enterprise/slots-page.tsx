@@ -1,6 +1,6 @@
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { SLOT_STATES, type SlotState, type SlotView } from '@skillbridge/contracts';
-import { Alert, Button, Card, Segmented, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { SeatsTaken } from '../../components/slot-facts';
 import { SlotStateTag, SlotTypeTag } from '../../components/status-tags';
 import { SlotActions } from './slot-actions';
 import { SlotFormDrawer } from './slot-form-drawer';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 const STATE_FILTERS: Array<SlotState | 'all'> = ['all', ...SLOT_STATES];
@@ -109,7 +110,7 @@ export default function SlotsPage() {
             data-testid="slot-state-filter"
           />
           {slots.error && <ProblemAlert error={slots.error} />}
-          <Table<SlotView>
+          <ResponsiveTable<SlotView>
             data-testid="slots-table"
             rowKey="id"
             size="middle"

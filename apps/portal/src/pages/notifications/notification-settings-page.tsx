@@ -1,6 +1,6 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { CHANNELS, NOTIFICATION_MODES, type Channel, type NotificationPreferenceView } from '@skillbridge/contracts';
-import { App, Button, Card, Checkbox, Radio, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Radio, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreferenceChoice } from '../../api/notifications.api';
@@ -9,6 +9,7 @@ import { channelLabel, eventKindLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { QueryState } from '../../components/query-state';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 type Choice = Pick<PreferenceChoice, 'channels' | 'mode'>;
 
@@ -68,7 +69,7 @@ function PreferencesTable({ preferences }: { preferences: NotificationPreference
     >
       <Typography.Paragraph type="secondary">{t('notificationSettings.help')}</Typography.Paragraph>
       {save.error ? <ProblemAlert error={save.error} /> : null}
-      <Table<NotificationPreferenceView>
+      <ResponsiveTable<NotificationPreferenceView>
         data-testid="preferences-table"
         rowKey="kind"
         size="middle"

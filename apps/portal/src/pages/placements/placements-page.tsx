@@ -1,7 +1,7 @@
 import { CheckCircleOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import type { PlacementView } from '@skillbridge/contracts';
 import { canMovePlacement } from '@skillbridge/domain';
-import { Button, Card, Select, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Card, Select, Space, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { DayOf, PlacementStatusTag, SlotTypeTag } from '../../components/status-tags';
 import { ActivateDialog, CompleteDialog } from '../enterprise/placement-dialogs';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /**
  * `GET /placements`: 我的实习 for a student, 实习管理 for an enterprise (which starts each one with
@@ -131,6 +132,7 @@ export default function PlacementsPage() {
             }}
             allowClear
             placeholder={t('placements.allYears')}
+            aria-label={t('placements.allYears')}
             options={[thisYear - 1, thisYear, thisYear + 1, thisYear + 2].map((y) => ({
               value: y,
               label: t('placements.year', { year: y }),
@@ -140,7 +142,7 @@ export default function PlacementsPage() {
       />
       <Card>
         {placements.error && <ProblemAlert error={placements.error} />}
-        <Table<PlacementView>
+        <ResponsiveTable<PlacementView>
           data-testid="placements-table"
           rowKey="id"
           size="middle"

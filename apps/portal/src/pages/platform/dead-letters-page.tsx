@@ -1,12 +1,13 @@
 import { ReloadOutlined, RedoOutlined } from '@ant-design/icons';
 import type { DeadLetterView } from '@skillbridge/contracts';
-import { App, Button, Card, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDeadLetters, useRetryDeadLetter } from '../../api/notifications.hooks';
 import { channelLabel, eventKindLabel, formatDateTime } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** 投递失败: deliveries that failed every attempt (an SMTP server down, a webhook refusing), each retried by hand. */
 export default function DeadLettersPage() {
@@ -25,7 +26,7 @@ export default function DeadLettersPage() {
       />
       <Card>
         {deadLetters.error && <ProblemAlert error={deadLetters.error} />}
-        <Table<DeadLetterView>
+        <ResponsiveTable<DeadLetterView>
           data-testid="dead-letters-table"
           rowKey="id"
           size="middle"

@@ -33,6 +33,7 @@ function ComplianceFigures({ data }: { data: TeacherComplianceView }) {
     <Row gutter={[24, 16]} align="middle">
       <Col xs={24} md={7} className="sb-practice-ring">
         <Progress
+          aria-label={t('practice.compliance.required')}
           type="circle"
           percent={percent}
           size={132}
@@ -79,7 +80,7 @@ function ComplianceFigures({ data }: { data: TeacherComplianceView }) {
             <Statistic title={t('practice.compliance.required')} value={data.required} suffix={t('practice.days')} />
           </Col>
         </Row>
-        <Progress percent={percent} strokeColor={color} showInfo={false} style={{ marginTop: 12, marginBottom: 0 }} />
+        <Progress aria-label={t('practice.compliance.required')} percent={percent} strokeColor={color} showInfo={false} style={{ marginTop: 12, marginBottom: 0 }} />
       </Col>
     </Row>
   );

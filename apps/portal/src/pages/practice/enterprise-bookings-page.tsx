@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, CheckOutlined } from '@ant-design/icons';
 import type { BookingStatus, BookingView } from '@skillbridge/contracts';
-import { App, Badge, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Card, Form, Input, InputNumber, Modal, Space, Tabs, Tooltip, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { bookingColumns } from './booking-columns';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
 import { startedBy } from './practice-util';
 import { lanzhouToday } from '../../components/figures';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** A tab per state the supervisor acts on or looks back at; cancelled bookings show under all. */
 type TabKey = Exclude<BookingStatus, 'cancelled'> | 'all';
@@ -110,7 +111,7 @@ export default function EnterpriseBookingsPage() {
           }))}
         />
         {bookings.error && <PracticeProblemAlert error={bookings.error} />}
-        <Table<BookingView>
+        <ResponsiveTable<BookingView>
           data-testid="practice-bookings"
           rowKey="id"
           size="middle"

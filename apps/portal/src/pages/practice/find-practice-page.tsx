@@ -74,6 +74,7 @@ export default function FindPracticePage() {
                 options={districtOptions(t)}
                 value={filters.district}
                 onChange={(district?: string) => apply({ district })}
+                aria-label={t('practice.find.allDistricts')}
                 data-testid="practice-district"
               />
             </Col>

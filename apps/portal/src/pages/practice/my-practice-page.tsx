@@ -1,6 +1,6 @@
 import { CalendarOutlined, CloseCircleOutlined } from '@ant-design/icons';
 import type { BookingView } from '@skillbridge/contracts';
-import { App, Button, Card, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Select, Space, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { ComplianceCard } from './compliance-card';
 import { PracticeProblemAlert, usePracticeProblemText } from './practice-problem';
 import { cancellable } from './practice-util';
 import { lanzhouToday, lanzhouYear, yearChoices } from '../../components/figures';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** 我的实践: the teacher's bookings (cancel before the start) and the year's compliance. */
 export default function MyPracticePage() {
@@ -94,13 +95,14 @@ export default function MyPracticePage() {
               onChange={setYear}
               style={{ width: 120 }}
               options={years.map((y) => ({ value: y, label: t('practice.yearValue', { year: y }) }))}
+              aria-label={t('common.year')}
               data-testid="compliance-year"
             />
           }
         />
         <Card title={t('practice.mine.bookings')}>
           {bookings.error && <PracticeProblemAlert error={bookings.error} />}
-          <Table<BookingView>
+          <ResponsiveTable<BookingView>
             data-testid="my-bookings"
             rowKey="id"
             size="middle"

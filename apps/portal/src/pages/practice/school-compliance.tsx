@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, CheckCircleFilled, MinusCircleOutlined } from '@ant-design/icons';
 import type { SchoolComplianceRow, SchoolComplianceSummary } from '@skillbridge/contracts';
-import { Button, Card, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Space, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
 import { targetShare } from './practice-util';
 import { CHART_COLORS, percentOf } from '../../components/figures';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** One school's teachers against §12: a row each, the dual-qualified share against its target, and charts. */
 export function SchoolCompliance({
@@ -100,7 +101,7 @@ function SummaryStats({ summary, rows }: { summary: SchoolComplianceSummary; row
             }}
             data-testid="school-compliant-count"
           />
-          <Progress percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress aria-label={t('practice.school.compliantCount')} percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
         </Card>
       </Col>
       <Col xs={12} lg={6}>
@@ -381,6 +382,7 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
         <div>
           <Typography.Text>{t('practice.daysOf', { n, required: r.required })}</Typography.Text>
           <Progress
+            aria-label={t('practice.daysOf', { n, required: r.required })}
             percent={r.required > 0 ? Math.min(100, Math.round((n / r.required) * 100)) : 100}
             size="small"
             showInfo={false}
@@ -413,7 +415,7 @@ function TeachersTable({ rows }: { rows: SchoolComplianceRow[] }) {
     },
   ];
   return (
-    <Table<SchoolComplianceRow>
+    <ResponsiveTable<SchoolComplianceRow>
       data-testid="compliance-table"
       rowKey="teacherId"
       size="middle"

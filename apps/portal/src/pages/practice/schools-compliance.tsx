@@ -1,6 +1,6 @@
 import { RightOutlined } from '@ant-design/icons';
 import type { SchoolComplianceSummary } from '@skillbridge/contracts';
-import { Button, Card, Col, Progress, Row, Statistic, Table, Typography } from 'antd';
+import { Button, Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import type { ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { Chart } from '../../components/chart';
 import { targetShare } from './practice-util';
 import { CHART_COLORS, percentOf } from '../../components/figures';
 import { TargetTag } from './school-compliance';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** The education bureau's view of §12: every school's teachers' practice and dual-qualified share against 60 %. */
 export function SchoolsCompliance({
@@ -76,6 +77,7 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
         <Card className="sb-stat-card" style={{ height: '100%' }}>
           <Statistic title={t('practice.edu.compliantTotal')} value={compliant} suffix={`/ ${teachers}`} />
           <Progress
+            aria-label={t('practice.edu.compliantTotal')}
             percent={teachers > 0 ? Math.round((compliant / teachers) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
@@ -102,6 +104,7 @@ function CityStats({ rows }: { rows: SchoolComplianceSummary[] }) {
             styles={{ content: { color: meeting === rows.length ? CHART_COLORS.green : CHART_COLORS.amber } }}
           />
           <Progress
+            aria-label={`${meeting} / ${rows.length}`}
             percent={rows.length > 0 ? Math.round((meeting / rows.length) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
@@ -237,6 +240,7 @@ function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpe
         <div>
           <Typography.Text>{`${r.compliant} / ${r.teachers}`}</Typography.Text>
           <Progress
+            aria-label={`${r.compliant} / ${r.teachers}`}
             percent={r.teachers > 0 ? Math.round((r.compliant / r.teachers) * 100) : 0}
             size="small"
             strokeColor={CHART_COLORS.green}
@@ -282,7 +286,7 @@ function SchoolsTable({ rows, onOpen }: { rows: SchoolComplianceSummary[]; onOpe
     },
   ];
   return (
-    <Table<SchoolComplianceSummary>
+    <ResponsiveTable<SchoolComplianceSummary>
       data-testid="schools-compliance-table"
       rowKey="schoolId"
       size="middle"

@@ -1,5 +1,5 @@
 import type { PlacementView, QuotaRow, SlotView } from '@skillbridge/contracts';
-import { Card, Descriptions, Drawer, Progress, Table, Typography } from 'antd';
+import { Card, Descriptions, Drawer, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDrillPlacements, useDrillSlots } from '../../api/quotas.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
@@ -7,14 +7,18 @@ import { districtLabel, ownershipLabel } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { PlacementStatusTag, SlotStateTag, SlotTypeTag } from '../../components/status-tags';
 import { QuotaStatusTag, QUOTA_STATUS_COLOR } from './quota-status';
+import { ResponsiveTable } from '../../components/responsive-table';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 /** 下钻: one enterprise of the remit — its line of the year, its slots, the interns it hosts. */
 export function EnterpriseDrawer({ row, onClose }: { row: QuotaRow | null; onClose: () => void }) {
+  const width = usePanelWidth(760); // the whole window on a phone
   const { t } = useTranslation();
   return (
-    <Drawer open={!!row} onClose={onClose} size={760} title={row?.name} destroyOnHidden data-testid="enterprise-drawer">
+    <Drawer open={!!row} onClose={onClose} size={width} title={row?.name} destroyOnHidden data-testid="enterprise-drawer">
       {row && (
-        <div className="sb-stack">
+        // Focusable, so that a keyboard can scroll the drawer's body (it holds no control of its own).
+        <div className="sb-stack" tabIndex={0} role="region" aria-label={row.name}>
           <QuotaLine row={row} />
           <Card size="small" title={t('quotas.drill.slots')}>
             <EnterpriseSlots enterpriseId={row.enterpriseId} />
@@ -48,7 +52,7 @@ export function QuotaLine({ row }: { row: QuotaRow }) {
         ]}
       />
       <Typography.Text>{t('quotas.line', { hosted: row.hosted, required: row.required, remaining: row.remaining })}</Typography.Text>
-      <Progress percent={percent} strokeColor={QUOTA_STATUS_COLOR[row.status]} data-testid="quota-progress" />
+      <Progress aria-label={t('quotas.line', { hosted: row.hosted, required: row.required, remaining: row.remaining })} percent={percent} strokeColor={QUOTA_STATUS_COLOR[row.status]} data-testid="quota-progress" />
     </div>
   );
 }
@@ -59,7 +63,7 @@ function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
   return (
     <QueryState query={slots}>
       {(page) => (
-        <Table<SlotView>
+        <ResponsiveTable<SlotView>
           data-testid="drill-slots"
           rowKey="id"
           size="small"
@@ -87,7 +91,7 @@ function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; ye
     <QueryState query={placements}>
       {(page) => (
         <>
-          <Table<PlacementView>
+          <ResponsiveTable<PlacementView>
             data-testid="drill-placements"
             rowKey="id"
             size="small"

@@ -1,6 +1,6 @@
 import { BellOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { QUOTA_STATUSES, type QuotaRow, type QuotaStatus, type QuotaSummary } from '@skillbridge/contracts';
-import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { EnterpriseDrawer } from './enterprise-drawer';
 import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /**
  * 实习生配额监测 (§13, journey 6): the city's figures of the officer's remit at a glance, the
@@ -113,7 +114,7 @@ function CityFigures({
           <Typography.Text type="secondary">
             {t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })}
           </Typography.Text>
-          <Progress percent={percent} size="small" style={{ margin: 0 }} />
+          <Progress aria-label={t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })} percent={percent} size="small" style={{ margin: 0 }} />
         </Card>
       </Col>
       {QUOTA_STATUSES.map((status) => (
@@ -194,6 +195,7 @@ function QuotaTable({
           <Select
             allowClear
             placeholder={t('quotas.filter.district')}
+            aria-label={t('quotas.filter.district')}
             style={{ width: 150 }}
             value={filter.district}
             onChange={(district?: string) => onFilter({ district })}
@@ -204,6 +206,7 @@ function QuotaTable({
             allowClear
             showSearch
             placeholder={t('quotas.filter.industry')}
+            aria-label={t('quotas.filter.industry')}
             style={{ width: 170 }}
             value={filter.industry}
             onChange={(industry?: string) => onFilter({ industry })}
@@ -213,6 +216,7 @@ function QuotaTable({
           <Select
             allowClear
             placeholder={t('quotas.filter.status')}
+            aria-label={t('quotas.filter.status')}
             style={{ width: 130 }}
             value={filter.status}
             onChange={(status?: QuotaStatus) => onFilter({ status })}
@@ -225,7 +229,7 @@ function QuotaTable({
       <QueryState query={rows}>
         {(page) => (
           <>
-            <Table<QuotaRow>
+            <ResponsiveTable<QuotaRow>
               data-testid="quota-table"
               rowKey="enterpriseId"
               size="middle"

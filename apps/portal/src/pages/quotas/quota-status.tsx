@@ -17,7 +17,12 @@ export const quotaStatusLabel = (t: TFunction, status: QuotaStatus) => t(`quotas
 export function QuotaStatusTag({ status }: { status: QuotaStatus }) {
   const { t } = useTranslation();
   return (
-    <Tag color={QUOTA_STATUS_COLOR[status]} data-testid="quota-status" data-status={status}>
+    // Dark text framed in the status colour: white on the chart colours is below WCAG AA contrast.
+    <Tag
+      style={{ color: '#1f2933', background: '#fff', borderColor: QUOTA_STATUS_COLOR[status] }}
+      data-testid="quota-status"
+      data-status={status}
+    >
       {quotaStatusLabel(t, status)}
     </Tag>
   );

@@ -8,6 +8,7 @@ import { useRankSlot, useRankSlotAutomatically, useRoundApplicants } from '../..
 import { QueryState } from '../../components/query-state';
 import { RoundProblemAlert } from './round-problem';
 import { SortableList } from './sortable-list';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 /**
  * An enterprise ranks the students who listed its slot: it starts from the automatic order (wanted
@@ -15,6 +16,7 @@ import { SortableList } from './sortable-list';
  * be ranked automatically. Students taken off the ranking are not acceptable to the slot.
  */
 export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView; slot: MatchRoundSlotView; onClose: () => void }) {
+  const width = usePanelWidth(736); // the whole window on a phone
   const { t } = useTranslation();
   const { message } = App.useApp();
   const applicants = useRoundApplicants(round.id, slot.id);
@@ -28,7 +30,7 @@ export function RankingDrawer({ round, slot, onClose }: { round: MatchRoundView;
   const automatic = useRankSlotAutomatically(round.id, slot.id, { onSuccess: done(true) });
 
   return (
-    <Drawer open onClose={onClose} size="large" title={t('rounds.rank.title', { slot: slot.title })} data-testid="ranking-drawer">
+    <Drawer open onClose={onClose} size={width} title={t('rounds.rank.title', { slot: slot.title })} data-testid="ranking-drawer">
       <QueryState query={applicants}>
         {(view) => {
           const byId = new Map(view.applicants.map((a) => [a.studentId, a]));

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, WarningFilled } from '@ant-design/icons';
 import type { MatchFiguresView, MatchLineView, MatchRoundView } from '@skillbridge/contracts';
-import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Row, Statistic, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { EChartsOption } from 'echarts';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useRoundResult } from '../../api/rounds.hooks';
 import { useMe } from '../../auth/session';
 import { QueryState } from '../../components/query-state';
 import { Chart } from '../../components/chart';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const PAGE = 50;
 const share = (part: number, whole: number) => (whole > 0 ? Math.round((1000 * part) / whole) / 10 : 0);
@@ -56,7 +57,7 @@ export function ResultCard({ round }: { round: MatchRoundView }) {
             ) : r.lines.length === 0 ? (
               <Empty description={t('rounds.result.noLines')} />
             ) : (
-              <Table
+              <ResponsiveTable
                 rowKey="studentId"
                 size="small"
                 columns={columns}

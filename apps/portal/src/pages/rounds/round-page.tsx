@@ -11,23 +11,7 @@ import {
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
-import {
-  App,
-  Alert,
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Empty,
-  Form,
-  Input,
-  Modal,
-  Popconfirm,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -44,6 +28,7 @@ import { RoundProblemAlert, useRoundProblemText } from './round-problem';
 import { RoundStatusTag } from './round-status-tag';
 import { SortableList } from './sortable-list';
 import './rounds.css';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 /** One round: its facts and slots for everyone; the owner's moves; a student's list; an enterprise's rankings; the result. */
 export default function RoundPage() {
@@ -327,7 +312,7 @@ function SlotsCard({
     me.role === 'enterprise_admin' ? [...(round.slots ?? [])].sort((a, b) => Number(b.mine) - Number(a.mine)) : (round.slots ?? []);
   return (
     <Card title={t('rounds.slots.title', { n: round.slotCount })}>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         size="small"
         columns={columns}

@@ -1,7 +1,7 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { MatchRoundView, SlotView } from '@skillbridge/contracts';
 import { takesStudents } from '@skillbridge/domain';
-import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Drawer, Empty, Form, Input, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -14,6 +14,8 @@ import { QueryState } from '../../components/query-state';
 import { RoundProblemAlert } from './round-problem';
 import { RoundStatusTag } from './round-status-tag';
 import './rounds.css';
+import { ResponsiveTable } from '../../components/responsive-table';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 /** Who may start a round: the education bureau's officers and school admins. */
 export const canCreateRounds = (me: { role: string; authority: string | null }) =>
@@ -72,7 +74,7 @@ export default function RoundsPage() {
             list.length === 0 ? (
               <Empty description={t('rounds.list.empty')} />
             ) : (
-              <Table rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
+              <ResponsiveTable rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
             )
           }
         </QueryState>
@@ -90,6 +92,7 @@ interface CreateForm {
 
 /** The owner names the round, sets the deadline for lists, and picks its open slots. */
 function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const width = usePanelWidth(736); // the whole window on a phone
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateForm>();
@@ -125,7 +128,7 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   ];
 
   return (
-    <Drawer title={t('rounds.create.title')} open={open} onClose={onClose} size="large" destroyOnHidden data-testid="create-round-drawer">
+    <Drawer title={t('rounds.create.title')} open={open} onClose={onClose} size={width} destroyOnHidden data-testid="create-round-drawer">
       <Form<CreateForm>
         form={form}
         layout="vertical"
@@ -171,7 +174,7 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
               {t('rounds.create.search')}
             </Button>
           </Space.Compact>
-          <Table<SlotView>
+          <ResponsiveTable<SlotView>
             rowKey="id"
             size="small"
             loading={slots.isFetching}

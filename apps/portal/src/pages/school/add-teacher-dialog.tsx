@@ -107,7 +107,7 @@ export function AddTeacherDialog({
           </Col>
           <Col xs={12}>
             <Form.Item name="specialtyCourseTeacher" label={t('teacher.specialtyCourseTeacher')} valuePropName="checked">
-              <Switch />
+              <Switch aria-label={t('teacher.specialtyCourseTeacher')} />
             </Form.Item>
           </Col>
           <Col xs={12}>
@@ -117,7 +117,7 @@ export function AddTeacherDialog({
               valuePropName="checked"
               extra={t('teacher.dualQualifiedHint')}
             >
-              <Switch />
+              <Switch aria-label={t('teacher.dualQualified')} />
             </Form.Item>
           </Col>
         </Row>

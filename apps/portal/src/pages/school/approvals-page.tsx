@@ -1,7 +1,7 @@
 import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { HOLDING_STATUSES, approvableIn } from '@skillbridge/domain';
-import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { ApplicationStatusFilter } from '../../components/application-status-fil
 import { ProblemAlert } from '../../components/problem-alert';
 import { ApplicationStatusCell, ApplicationStatusTag, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 type Approving = { application: ApplicationView; consentOnly: boolean } | null;
@@ -165,7 +166,7 @@ function ApplicationsTable({
         />
       )}
       {applications.error && <ProblemAlert error={applications.error} />}
-      <Table<ApplicationView>
+      <ResponsiveTable<ApplicationView>
         data-testid={awaiting ? 'awaiting-table' : 'school-applications-table'}
         rowKey="id"
         size="middle"

@@ -1,10 +1,11 @@
 import type { SchoolView } from '@skillbridge/contracts';
-import { Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSchools } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { districtLabel, schoolLevelLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 
@@ -18,7 +19,7 @@ export function SchoolTable({ testId = 'schools-table' }: { testId?: string }) {
   return (
     <div data-testid={testId}>
       {schools.error && <ProblemAlert error={schools.error} />}
-      <Table<SchoolView>
+      <ResponsiveTable<SchoolView>
         rowKey="id"
         size="middle"
         loading={schools.isFetching}

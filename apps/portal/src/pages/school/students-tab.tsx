@@ -1,9 +1,10 @@
 import type { StudentView } from '@skillbridge/contracts';
-import { Space, Table, Tag } from 'antd';
+import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSchoolStudents } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 
@@ -16,7 +17,7 @@ export function StudentsTab({ schoolId }: { schoolId: string }) {
   return (
     <>
       {students.error && <ProblemAlert error={students.error} />}
-      <Table<StudentView>
+      <ResponsiveTable<StudentView>
         data-testid="students-table"
         rowKey="id"
         size="middle"

@@ -1,9 +1,10 @@
 import type { TeacherView } from '@skillbridge/contracts';
-import { Table, Tag } from 'antd';
+import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSchoolTeachers } from '../../api/schools.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { ProblemAlert } from '../../components/problem-alert';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 
@@ -17,7 +18,7 @@ export function TeachersTab({ schoolId }: { schoolId: string }) {
   return (
     <>
       {teachers.error && <ProblemAlert error={teachers.error} />}
-      <Table<TeacherView>
+      <ResponsiveTable<TeacherView>
         data-testid="teachers-table"
         rowKey="id"
         size="middle"

@@ -50,6 +50,7 @@ export default function FindSlotsPage() {
                 allowClear
                 prefix={<SearchOutlined />}
                 placeholder={t('findSlots.searchPlaceholder')}
+                aria-label={t('findSlots.searchPlaceholder')}
                 value={words}
                 onChange={(e) => setWords(e.target.value)}
                 onPressEnter={search}
@@ -64,6 +65,7 @@ export default function FindSlotsPage() {
                 onChange={(value) => setMajor(value ?? '')}
                 options={profile.data ? [{ value: profile.data.major, label: t('findSlots.myMajor', { major: profile.data.major }) }] : []}
                 placeholder={t('findSlots.majorPlaceholder')}
+                aria-label={t('findSlots.majorPlaceholder')}
                 onKeyDown={(e) => e.key === 'Enter' && search()}
                 data-testid="slot-major"
               />
@@ -78,6 +80,7 @@ export default function FindSlotsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('findSlots.allTypes')}
+                aria-label={t('findSlots.allTypes')}
                 options={slotTypeOptions(t, SLOT_TYPES.filter(takesStudents))}
                 value={filters.type}
                 onChange={(type) => apply({ type })}
@@ -89,6 +92,7 @@ export default function FindSlotsPage() {
                 allowClear
                 style={{ width: '100%' }}
                 placeholder={t('enterprise.allDistricts')}
+                aria-label={t('enterprise.allDistricts')}
                 options={districtOptions(t)}
                 value={filters.district}
                 onChange={(district?: string) => apply({ district })}

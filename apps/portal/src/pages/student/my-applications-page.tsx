@@ -1,7 +1,7 @@
 import { CheckOutlined, CloseOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
 import { canMoveApplication, type ApplicationMove } from '@skillbridge/domain';
-import { App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAcceptOffer, useDeclineOffer, useMyApplications, useWithdrawApplication } from '../../api/applications.hooks';
@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
+import { ResponsiveTable } from '../../components/responsive-table';
 
 const LIMIT = 20;
 /** 我的申请: the student's applications, and the answers to an offer (accept, decline) or a withdrawal. */
@@ -34,7 +35,7 @@ export default function MyApplicationsPage() {
           }}
         />
         {applications.error && <ProblemAlert error={applications.error} />}
-        <Table<ApplicationView>
+        <ResponsiveTable<ApplicationView>
           data-testid="my-applications-table"
           rowKey="id"
           size="middle"

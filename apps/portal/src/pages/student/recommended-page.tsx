@@ -82,6 +82,7 @@ function Recommendation({ item, onOpen }: { item: RecommendedSlot; onOpen: () =>
       aside={
         <Tooltip title={t('recommended.scoreHint')}>
           <Progress
+            aria-label={t('recommended.scoreHint')}
             type="circle"
             size={52}
             percent={item.score}

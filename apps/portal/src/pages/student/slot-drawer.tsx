@@ -8,14 +8,16 @@ import { useApply, useMyApplicationsToSlot } from '../../api/applications.hooks'
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotFacts } from '../../components/slot-facts';
 import { ApplicationStatusTag } from '../../components/status-tags';
+import { usePanelWidth } from '../../components/use-is-phone';
 import { FormDraftNotice } from '../../offline/form-draft-notice';
 import { useFormDraft } from '../../offline/use-form-draft';
 
 /** A slot's details for a student, with the application to it (if any) or the form to apply. */
 export function SlotDrawer({ slot, onClose }: { slot: SlotView | null; onClose: () => void }) {
+  const width = usePanelWidth(640); // the whole window on a phone
   const { t } = useTranslation();
   return (
-    <Drawer open={!!slot} onClose={onClose} size={640} title={slot?.title} destroyOnHidden data-testid="slot-drawer">
+    <Drawer open={!!slot} onClose={onClose} size={width} title={slot?.title} destroyOnHidden data-testid="slot-drawer">
       {slot && (
         <div className="sb-stack">
           <Typography.Text type="secondary">{slot.enterpriseName}</Typography.Text>
