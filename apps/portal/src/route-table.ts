@@ -111,7 +111,12 @@ export const ROUTE_TABLE = [
       dialogs: [{ testId: 'create-round', roles: ROUND_OWNERS }],
     },
   },
-  { path: '/match-rounds/:roundId', roles: ROUND_ROLES, authorities: ['EDU'], sweep: { sample: { from: '/match-rounds', link: 'round-link' } } },
+  {
+    path: '/match-rounds/:roundId',
+    roles: ROUND_ROLES,
+    authorities: ['EDU'],
+    sweep: { sample: { from: '/match-rounds', link: 'round-link' } },
+  },
 ] as const satisfies readonly RouteEntry[];
 
 export type RoutePath = (typeof ROUTE_TABLE)[number]['path'];

@@ -27,7 +27,9 @@ export function overflows(page: Page): Promise<Overflow[]> {
       const parts: string[] = [];
       for (let e: Element | null = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
         const testId = e.getAttribute('data-testid');
-        const classes = Array.from(e.classList).filter((c) => !/^css-|^ant-.*-(sm|lg|md)$/.test(c)).slice(0, 2);
+        const classes = Array.from(e.classList)
+          .filter((c) => !/^css-|^ant-.*-(sm|lg|md)$/.test(c))
+          .slice(0, 2);
         parts.unshift(`${e.tagName.toLowerCase()}${testId ? `[data-testid=${testId}]` : ''}${classes.map((c) => `.${c}`).join('')}`);
       }
       return parts.join(' > ');

@@ -12,7 +12,10 @@ const FILTERS: ApplicationFilter[] = ['all', ...APPLICATION_STATUSES];
 export function ApplicationStatusFilter({ value, onChange }: { value: ApplicationFilter; onChange: (value: ApplicationFilter) => void }) {
   const { t } = useTranslation();
   const isPhone = useIsPhone();
-  const options = FILTERS.map((status) => ({ value: status, label: status === 'all' ? t('common.all') : applicationStatusLabel(t, status) }));
+  const options = FILTERS.map((status) => ({
+    value: status,
+    label: status === 'all' ? t('common.all') : applicationStatusLabel(t, status),
+  }));
   // Ten statuses side by side are 600 px wide: a phone picks from a list.
   return isPhone ? (
     <Select<ApplicationFilter>

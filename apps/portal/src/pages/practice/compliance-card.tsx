@@ -80,7 +80,13 @@ function ComplianceFigures({ data }: { data: TeacherComplianceView }) {
             <Statistic title={t('practice.compliance.required')} value={data.required} suffix={t('practice.days')} />
           </Col>
         </Row>
-        <Progress aria-label={t('practice.compliance.required')} percent={percent} strokeColor={color} showInfo={false} style={{ marginTop: 12, marginBottom: 0 }} />
+        <Progress
+          aria-label={t('practice.compliance.required')}
+          percent={percent}
+          strokeColor={color}
+          showInfo={false}
+          style={{ marginTop: 12, marginBottom: 0 }}
+        />
       </Col>
     </Row>
   );

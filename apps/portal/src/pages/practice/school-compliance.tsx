@@ -101,7 +101,13 @@ function SummaryStats({ summary, rows }: { summary: SchoolComplianceSummary; row
             }}
             data-testid="school-compliant-count"
           />
-          <Progress aria-label={t('practice.school.compliantCount')} percent={Math.round(complianceRate * 100)} size="small" strokeColor={CHART_COLORS.green} style={{ margin: 0 }} />
+          <Progress
+            aria-label={t('practice.school.compliantCount')}
+            percent={Math.round(complianceRate * 100)}
+            size="small"
+            strokeColor={CHART_COLORS.green}
+            style={{ margin: 0 }}
+          />
         </Card>
       </Col>
       <Col xs={12} lg={6}>

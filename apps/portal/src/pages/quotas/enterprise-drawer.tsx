@@ -52,7 +52,12 @@ export function QuotaLine({ row }: { row: QuotaRow }) {
         ]}
       />
       <Typography.Text>{t('quotas.line', { hosted: row.hosted, required: row.required, remaining: row.remaining })}</Typography.Text>
-      <Progress aria-label={t('quotas.line', { hosted: row.hosted, required: row.required, remaining: row.remaining })} percent={percent} strokeColor={QUOTA_STATUS_COLOR[row.status]} data-testid="quota-progress" />
+      <Progress
+        aria-label={t('quotas.line', { hosted: row.hosted, required: row.required, remaining: row.remaining })}
+        percent={percent}
+        strokeColor={QUOTA_STATUS_COLOR[row.status]}
+        data-testid="quota-progress"
+      />
     </div>
   );
 }

@@ -114,7 +114,12 @@ function CityFigures({
           <Typography.Text type="secondary">
             {t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })}
           </Typography.Text>
-          <Progress aria-label={t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })} percent={percent} size="small" style={{ margin: 0 }} />
+          <Progress
+            aria-label={t('quotas.hostedOfRequired', { hosted: summary.hosted, required: summary.required })}
+            percent={percent}
+            size="small"
+            style={{ margin: 0 }}
+          />
         </Card>
       </Col>
       {QUOTA_STATUSES.map((status) => (
