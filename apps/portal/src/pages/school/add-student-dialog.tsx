@@ -67,6 +67,7 @@ export function AddStudentDialog({
       forceRender
     >
       <Form<StudentForm>
+        name="add-student"
         form={form}
         layout="vertical"
         initialValues={{ enrolmentYear: new Date().getFullYear() }}

@@ -58,6 +58,7 @@ export function AddTeacherDialog({
       forceRender
     >
       <Form<CreateTeacherRequest>
+        name="add-teacher"
         form={form}
         layout="vertical"
         initialValues={{ specialtyCourseTeacher: true, dualQualified: false }}
