@@ -1,4 +1,4 @@
-import { RuleTester } from 'eslint';
+import { Linter, RuleTester } from 'eslint';
 import path from 'node:path';
 import tseslint from 'typescript-eslint';
 import rule from './rules/no-relative-import-across-projects';
@@ -45,4 +45,19 @@ sut.run('no-relative-import-across-projects', rule, {
     { code: "const db = require('../../../libs/db/src');", filename: at('apps/portal/src/x.js'), options, errors: across },
     { code: "import db = require('../../../libs/db/src');", filename: at('apps/portal/src/x.ts'), options, errors: across },
   ],
+});
+
+// The same rule through ESLint's own Linter, as the repository's config runs it.
+describe('no-relative-import-across-projects in a lint run', () => {
+  it('refuses a reach from the API into the worker, and allows a package name', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = {
+      files: ['**/*.ts'],
+      plugins: { local: { rules: { 'no-relative-import-across-projects': rule } } },
+      rules: { 'local/no-relative-import-across-projects': ['error' as const, { root }] },
+    };
+    const reach = "const { hostileXlsx } = require('../../worker/src/imports/hostile-xlsx');\nimport '../../worker/src/main';";
+    expect(linter.verify(reach, config, at('apps/api/test/x.int-spec.ts')).map((m) => m.messageId)).toContain('acrossProjects');
+    expect(linter.verify("import '@skillbridge/domain';", config, at('apps/api/test/x.int-spec.ts'))).toEqual([]);
+  });
 });

@@ -1,4 +1,4 @@
-import { RuleTester } from 'eslint';
+import { Linter, RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import rule from './rules/no-sql-assembly';
 
@@ -57,4 +57,14 @@ sut.run('no-sql-assembly', rule, {
       errors: [{ message: /from a template literal with substitutions \(in `sql`\)/ }],
     },
   ],
+});
+
+// The same rule through ESLint's own Linter, as the repository's config runs it: one report, on the call.
+describe('no-sql-assembly in a lint run', () => {
+  it('reports a query assembled from a template once, and leaves a parameterised one alone', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const config = { plugins: { local: { rules: { 'no-sql-assembly': rule } } }, rules: { 'local/no-sql-assembly': 'error' as const } };
+    expect(linter.verify('db.query(`SELECT id FROM slots WHERE id = ${id}`);', config).map((m) => m.messageId)).toEqual(['assembled']);
+    expect(linter.verify("db.query('SELECT id FROM slots WHERE id = $1', [id]);", config)).toEqual([]);
+  });
 });
