@@ -51,10 +51,10 @@ sut.run('no-relative-import-across-projects', rule, {
 describe('no-relative-import-across-projects in a lint run', () => {
   it('refuses a reach from the API into the worker, and allows a package name', () => {
     const linter = new Linter({ configType: 'flat' });
-    const config = {
+    const config: Linter.Config = {
       files: ['**/*.ts'],
       plugins: { local: { rules: { 'no-relative-import-across-projects': rule } } },
-      rules: { 'local/no-relative-import-across-projects': ['error' as const, { root }] },
+      rules: { 'local/no-relative-import-across-projects': ['error', { root }] },
     };
     const reach = "const { hostileXlsx } = require('../../worker/src/imports/hostile-xlsx');\nimport '../../worker/src/main';";
     expect(linter.verify(reach, config, at('apps/api/test/x.int-spec.ts')).map((m) => m.messageId)).toContain('acrossProjects');
