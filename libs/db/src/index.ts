@@ -6,6 +6,7 @@
 export * from './data-source';
 export * from './entities';
 export * from './naming.strategy';
+export * from './query/built-sql';
 export * from './query/cursor';
 export * from './query/prepared';
 export * from './query/statement';

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import type { Page } from '@skillbridge/contracts';
-import { CursorPart, decodeCursor, encodeCursor } from '@skillbridge/db';
+import { CursorPart, decodeCursor, encodeCursor, reuseBuiltSql } from '@skillbridge/db';
 import { DomainError } from '@skillbridge/domain';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -35,7 +35,8 @@ export interface SortKey<T> {
 /**
  * Keyset pagination, the one way every list pages: rows sorted by `keys` (the last one unique, a uuid),
  * resumed after the cursor's key. Stable under inserts, and as fast on page 1,000 as on page 1.
- * `paginate` reads entities; `paginateRows` reads the query builder's raw rows (selects with aliases).
+ * `paginate` reads entities; `paginateRows` reads the query builder's raw rows (selects with aliases). A list's
+ * SQL text is built once per shape (`reuseBuiltSql`).
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -73,7 +74,7 @@ function keyset<Q extends SelectQueryBuilder<ObjectLiteral>, R>(qb: Q, query: Pa
     qb.andWhere(`(${keys.map((k) => k.column).join(', ')}) ${direction === 'ASC' ? '>' : '<'} (${casts.join(', ')})`, params);
   }
   keys.forEach((k, i) => (i === 0 ? qb.orderBy(k.column, direction) : qb.addOrderBy(k.column, direction)));
-  return qb.limit((query.limit ?? 50) + 1) as Q;
+  return reuseBuiltSql(qb.limit((query.limit ?? 50) + 1) as Q);
 }
 
 const CAST: Record<Exclude<CursorPart, 'text'>, string> = { date: 'date', timestamp: 'timestamptz', uuid: 'uuid' };
