@@ -4,6 +4,7 @@
 // Review it, then list it in libs/db/src/migrations/index.ts.
 // `npm run db:generate -- --check`: the same comparison (libs/db/src/schema-drift.ts), written nowhere: lists
 // the differences and exits 1 when there are any (CI runs it as libs/db/test/schema-matches-entities.int-spec.ts).
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
@@ -37,7 +38,15 @@ try {
   } else {
     runOrFail(
       process.execPath,
-      [binOf('typeorm', 'typeorm'), 'migration:generate', '-d', 'libs/db/dist/generate-data-source.js', `libs/db/src/migrations/${name}`],
+      [
+        binOf('typeorm', 'typeorm'),
+        'migration:generate',
+        '-d',
+        'libs/db/dist/generate-data-source.js',
+        '--timestamp',
+        String(nextTimestamp()),
+        `libs/db/src/migrations/${name}`,
+      ],
       {
         env: { ...process.env, DATABASE_URL: scratch.toString() },
       },
@@ -48,6 +57,15 @@ try {
   await admin.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`);
   await admin.end();
   await postgres.stop();
+}
+
+/**
+ * The new migration's timestamp: now, or just after the newest committed migration when that one was numbered ahead of
+ * the clock by hand (`1797000000000-…`), so that the new one runs last — TypeORM orders migrations by their timestamp.
+ */
+function nextTimestamp() {
+  const committed = fs.readdirSync(path.join(ROOT, 'libs/db/src/migrations')).map((file) => Number(/^(\d{13})-/.exec(file)?.[1] ?? 0));
+  return Math.max(Date.now(), ...committed.map((t) => t + 1));
 }
 
 /**
