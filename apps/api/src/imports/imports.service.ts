@@ -26,6 +26,9 @@ function uploadYear(given: string | undefined): number | null {
   return year;
 }
 
+/** The kinds of import that make accounts (and so have activation codes). */
+const makesAccounts = (kind: ImportKind): boolean => kind === 'students' || kind === 'teachers';
+
 /** A page of imports is read as ids and their creation time to the microsecond (`at`): the cursor keeps it so. */
 interface ImportKey {
   id: string;
@@ -151,7 +154,7 @@ export class ImportsService {
 
   async get(actor: Actor, id: string): Promise<ImportView> {
     const row = await this.visible(actor, id);
-    return importView(row, row.status === 'done' && row.kind !== 'headcounts' ? await this.pending(row.id) : undefined);
+    return importView(row, row.status === 'done' && makesAccounts(row.kind) ? await this.pending(row.id) : undefined);
   }
 
   private async pending(importId: string): Promise<number> {
@@ -199,7 +202,7 @@ export class ImportsService {
     const row = await this.visible(actor, id);
     if (!importsPolicy.can(actor, 'issue-codes', row))
       throw new DomainError('FORBIDDEN', 'forbidden', 'You may not hand out this import’s activation codes');
-    if (row.kind === 'headcounts' || row.status !== 'done') {
+    if (!makesAccounts(row.kind) || row.status !== 'done') {
       throw new DomainError('IMPORT_NOT_DONE', 'conflict', 'Activation codes exist only for a finished import of students or teachers');
     }
     return this.db.transaction(async (tx) => {
