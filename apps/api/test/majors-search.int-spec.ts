@@ -21,7 +21,9 @@ describe('majors and the search that finds what people mean (integration)', () =
   beforeAll(async () => {
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix });
     worker = await startWorker({ DATABASE_URL: api.database.url, QUEUE_PREFIX: queuePrefix });
-    [student, teacher, hr, admin, school] = await Promise.all(['student', 'teacher', 'hr', 'admin', 'school'].map((who) => api.token(demo(who))));
+    [student, teacher, hr, admin, school] = await Promise.all(
+      ['student', 'teacher', 'hr', 'admin', 'school'].map((who) => api.token(demo(who))),
+    );
     schoolId = await api.organisationOf(demo('school'));
   }, 60_000);
   afterAll(async () => {
@@ -43,12 +45,19 @@ describe('majors and the search that finds what people mean (integration)', () =
     return found;
   };
 
-  const openDemoSlots = async (where: string): Promise<number> =>
-    (await api.db.query(`SELECT count(*)::int AS n FROM slots WHERE state = 'open' AND ${where}`))[0].n;
+  /** Open slots of a type ($1: 'students' or 'teachers') naming a major ($2), or holding a search term ($3). */
+  const openDemoSlots = async (audience: 'students' | 'teachers', major: string | null, term: string | null = null): Promise<number> =>
+    (
+      await api.db.query(
+        `SELECT count(*)::int AS n FROM slots WHERE state = 'open' AND (type = 'teacher_practice') = ($1 = 'teachers')
+            AND ($2::text IS NULL OR $2 = ANY(majors)) AND ($3::text IS NULL OR search_terms @> ARRAY[$3::text])`,
+        [audience, major, term],
+      )
+    )[0].n;
 
   describe('the search looks at majors and skills, and knows synonyms', () => {
     it('"机电" finds every open student slot that names 机电一体化技术 (a major, not in its title)', async () => {
-      const wanted = await openDemoSlots(`type <> 'teacher_practice' AND '机电一体化技术' = ANY(majors)`);
+      const wanted = await openDemoSlots('students', '机电一体化技术');
       expect(wanted).toBeGreaterThanOrEqual(8);
       const found = await searchAll(student, { q: '机电' });
       expect(found.filter((s) => s.majors.includes('机电一体化技术'))).toHaveLength(wanted);
@@ -57,10 +66,10 @@ describe('majors and the search that finds what people mean (integration)', () =
     });
 
     it('a teacher searching "机电" finds the teacher-practice months of those majors', async () => {
-      const wanted = await openDemoSlots(`type = 'teacher_practice' AND '机电一体化技术' = ANY(majors)`);
+      const wanted = await openDemoSlots('teachers', '机电一体化技术');
       expect(wanted).toBeGreaterThan(0);
       const found = await searchAll(teacher, { q: '机电' });
-      expect(found).toHaveLength(await openDemoSlots(`type = 'teacher_practice' AND search_terms @> ARRAY['机电']`));
+      expect(found).toHaveLength(await openDemoSlots('teachers', null, '机电'));
       expect(found.filter((s) => s.majors.includes('机电一体化技术'))).toHaveLength(wanted);
     });
 
@@ -71,14 +80,13 @@ describe('majors and the search that finds what people mean (integration)', () =
     });
 
     it('"焊工", "welding" and "Welding" find the welding slots (焊接), by the synonym table', async () => {
-      const wanted = await openDemoSlots(`type <> 'teacher_practice' AND search_terms @> ARRAY['焊接']`);
+      const wanted = await openDemoSlots('students', null, '焊接');
       expect(wanted).toBeGreaterThan(0);
-      for (const q of ['焊工', 'welding', 'Welding', '焊接'])
-        expect(await searchAll(student, { q })).toHaveLength(wanted);
+      for (const q of ['焊工', 'welding', 'Welding', '焊接']) expect(await searchAll(student, { q })).toHaveLength(wanted);
     });
 
     it('a major’s English name finds it (the majors table is a synonym of its own)', async () => {
-      const wanted = await openDemoSlots(`type <> 'teacher_practice' AND '机电一体化技术' = ANY(majors)`);
+      const wanted = await openDemoSlots('students', '机电一体化技术');
       expect((await searchAll(student, { q: 'Mechatronics Technology' })).filter((s) => s.majors.includes('机电一体化技术'))).toHaveLength(
         wanted,
       );
@@ -137,18 +145,32 @@ describe('majors and the search that finds what people mean (integration)', () =
     it('autocompletes by Chinese name, English name or code, for anyone signed in', async () => {
       const byName = await api.request<MajorView[]>('GET', '/majors?q=机电', { token: student });
       expect(byName.status).toBe(200);
-      expect(byName.body[0]).toEqual({ code: '460301', nameZh: '机电一体化技术', nameEn: 'Mechatronics Technology', level: 'associate', category: '自动化类' });
+      expect(byName.body[0]).toEqual({
+        code: '460301',
+        nameZh: '机电一体化技术',
+        nameEn: 'Mechatronics Technology',
+        level: 'associate',
+        category: '自动化类',
+      });
       expect((await api.request<MajorView[]>('GET', '/majors?q=mechatronics', { token: hr })).body.map((m) => m.code)).toContain('460301');
       expect((await api.request<MajorView[]>('GET', '/majors?q=4603', { token: teacher })).body.map((m) => m.code)).toContain('460301');
       expect((await api.request('GET', '/majors?level=doctor', { token: hr })).status).toBe(400);
     });
 
     it('"机电一体化" and "机电一体化技术" cannot both exist: a student’s major is a foreign key to the catalogue', async () => {
-      const refused = await api.db.query(`UPDATE students SET major = '机电一体化' WHERE school_id = $1 RETURNING 1`, [schoolId]).catch((e: Error) => e);
+      const refused = await api.db
+        .query(`UPDATE students SET major = '机电一体化' WHERE school_id = $1 RETURNING 1`, [schoolId])
+        .catch((e: Error) => e);
       expect(refused).toBeInstanceOf(Error);
       const added = await api.request<Problem>('POST', `/schools/${schoolId}/students`, {
         token: school,
-        body: { name: '张三', email: `z.${uniqueSuffix()}@example.cn`, dateOfBirth: '2008-05-01', major: '机电一体化', enrolmentYear: 2025 },
+        body: {
+          name: '张三',
+          email: `z.${uniqueSuffix()}@example.cn`,
+          dateOfBirth: '2008-05-01',
+          major: '机电一体化',
+          enrolmentYear: 2025,
+        },
       });
       expect(added.status).toBe(422);
       expect(added.body.code).toBe('UNKNOWN_MAJOR');
@@ -212,7 +234,13 @@ describe('majors and the search that finds what people mean (integration)', () =
       const done = await finished((await upload('/major-imports', admin, good)).body.id, admin);
       expect(done).toMatchObject({ kind: 'majors', status: 'done', importedRows: 2 });
       expect((await api.request<MajorView[]>('GET', '/majors?q=660301', { token: student })).body).toEqual([
-        { code: '660301', nameZh: '机电技术应用', nameEn: 'Electromechanical Technology Application', level: 'secondary', category: '自动化类' },
+        {
+          code: '660301',
+          nameZh: '机电技术应用',
+          nameEn: 'Electromechanical Technology Application',
+          level: 'secondary',
+          category: '自动化类',
+        },
       ]);
       const listed = await api.request<Page<ImportView>>('GET', '/major-imports', { token: admin });
       expect(listed.body.items.map((i) => i.id)).toContain(done.id);

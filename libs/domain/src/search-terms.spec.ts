@@ -63,6 +63,11 @@ describe('slot search terms and synonyms', () => {
   });
 
   it('never rewrites what a synonym wrote', () => {
-    expect(expandSynonyms('a b', [{ term: 'a', means: 'b' }, { term: 'b', means: 'c' }])).toBe('b c');
+    expect(
+      expandSynonyms('a b', [
+        { term: 'a', means: 'b' },
+        { term: 'b', means: 'c' },
+      ]),
+    ).toBe('b c');
   });
 });

@@ -98,7 +98,8 @@ export class ImportsController {
   @ApiAnswer(202, 'ImportView')
   @ApiProblems('VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE')
   @ApiOperation({
-    summary: 'The national vocational major catalogue (code, names, level, category): every row or none; new majors added, known codes updated',
+    summary:
+      'The national vocational major catalogue (code, names, level, category): every row or none; new majors added, known codes updated',
   })
   async createMajors(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportView> {
     return this.imports.createMajors(actor, await readUpload(request, []));

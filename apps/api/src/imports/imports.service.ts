@@ -79,6 +79,15 @@ export class ImportsService {
     return this.create(actor, 'headcounts', null, upload, uploadYear(upload.fields.year));
   }
 
+  /** The national major catalogue (职业教育专业目录): the platform admin's, all of it or none. */
+  async createMajors(actor: Actor, upload: Upload): Promise<ImportView> {
+    return this.create(actor, 'majors', null, upload);
+  }
+
+  async listMajors(actor: Actor, query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.page(actor, query, (qb) => qb.andWhere(`i.kind = 'majors'`));
+  }
+
   /**
    * The headcount file of one year, filled in for the officer: a line for every enterprise of the
    * remit (by name) with the headcount its quota counts today, blank when none is known. The

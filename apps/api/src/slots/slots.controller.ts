@@ -37,7 +37,10 @@ export class SlotsController {
   @Get()
   @ApiAnswer(200, 'SlotView', 'page')
   @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
-  @ApiOperation({ summary: 'Search open slots by words in their title, description, majors and skills (or, with enterpriseId, an enterprise’s own slots), cursor-paginated; students find student slots, teachers teacher practice' })
+  @ApiOperation({
+    summary:
+      'Search open slots by words in their title, description, majors and skills (or, with enterpriseId, an enterprise’s own slots), cursor-paginated; students find student slots, teachers teacher practice',
+  })
   search(@CurrentActor() actor: Actor, @Query() query: SearchSlotsQuery): Promise<Page<SlotView>> {
     return this.slots.search(actor, query);
   }

@@ -186,7 +186,17 @@ export class SlotsService {
   async search(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
     if (query.enterpriseId) return this.searchNow(actor, query, null);
     const audience = slotTypesFor(actor.role);
-    const key = JSON.stringify([audience, query.q, query.type, query.major, query.district, query.from, query.to, query.cursor, query.limit]);
+    const key = JSON.stringify([
+      audience,
+      query.q,
+      query.type,
+      query.major,
+      query.district,
+      query.from,
+      query.to,
+      query.cursor,
+      query.limit,
+    ]);
     const cached = this.recentPages.get(key);
     if (cached) return cached;
     const page = this.searchNow(actor, query, audience);

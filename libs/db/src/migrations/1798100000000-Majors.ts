@@ -109,13 +109,13 @@ export class Majors1798100000000 implements MigrationInterface {
     // The reviewed mapping, then nothing the catalogue does not know.
     const [from, to] = [MAJOR_MAPPING.map(([a]) => a), MAJOR_MAPPING.map(([, b]) => b)];
     await queryRunner.query(
-      `UPDATE "students" s SET "major" = m.to FROM unnest($1::text[], $2::text[]) AS m(from_name, to) WHERE btrim(s."major") = m.from_name`,
+      `UPDATE "students" s SET "major" = m.to_name FROM unnest($1::text[], $2::text[]) AS m(from_name, to_name) WHERE btrim(s."major") = m.from_name`,
       [from, to],
     );
     await queryRunner.query(
       `UPDATE "slots" s SET "majors" = ARRAY(SELECT DISTINCT ON (x.name) x.name FROM (
-          SELECT coalesce(m.to, btrim(o.name)) AS name, o.i FROM unnest(s."majors") WITH ORDINALITY AS o(name, i)
-            LEFT JOIN unnest($1::text[], $2::text[]) AS m(from_name, to) ON m.from_name = btrim(o.name)) x ORDER BY x.name, x.i)
+          SELECT coalesce(m.to_name, btrim(o.name)) AS name, o.i FROM unnest(s."majors") WITH ORDINALITY AS o(name, i)
+            LEFT JOIN unnest($1::text[], $2::text[]) AS m(from_name, to_name) ON m.from_name = btrim(o.name)) x ORDER BY x.name, x.i)
         WHERE s."majors" && $1::text[]`,
       [from, to],
     );
@@ -133,7 +133,7 @@ export class Majors1798100000000 implements MigrationInterface {
     );
 
     // Search terms of every slot: title, description, majors and skills.
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const slots: Array<{ id: string; title: string; description: string; majors: string[]; skills: string[] }> = await queryRunner.query(
         `SELECT id, title, description, majors, skills FROM "slots" WHERE id > $1 ORDER BY id LIMIT 5000`,
         [after],
@@ -152,7 +152,9 @@ export class Majors1798100000000 implements MigrationInterface {
 
     // The platform admin imports the catalogue: an import of no school.
     await queryRunner.query(`ALTER TABLE "imports" DROP CONSTRAINT "imports_kind"`);
-    await queryRunner.query(`ALTER TABLE "imports" ADD CONSTRAINT "imports_kind" CHECK ("kind" IN ('students', 'teachers', 'headcounts', 'majors'))`);
+    await queryRunner.query(
+      `ALTER TABLE "imports" ADD CONSTRAINT "imports_kind" CHECK ("kind" IN ('students', 'teachers', 'headcounts', 'majors'))`,
+    );
     await queryRunner.query(`ALTER TABLE "imports" DROP CONSTRAINT "imports_school"`);
     await queryRunner.query(
       `ALTER TABLE "imports" ADD CONSTRAINT "imports_school" CHECK (("kind" IN ('headcounts', 'majors')) = ("school_id" IS NULL))`,
@@ -162,7 +164,9 @@ export class Majors1798100000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DELETE FROM "imports" WHERE "kind" = 'majors'`);
     await queryRunner.query(`ALTER TABLE "imports" DROP CONSTRAINT "imports_school"`);
-    await queryRunner.query(`ALTER TABLE "imports" ADD CONSTRAINT "imports_school" CHECK (("kind" = 'headcounts') = ("school_id" IS NULL))`);
+    await queryRunner.query(
+      `ALTER TABLE "imports" ADD CONSTRAINT "imports_school" CHECK (("kind" = 'headcounts') = ("school_id" IS NULL))`,
+    );
     await queryRunner.query(`ALTER TABLE "imports" DROP CONSTRAINT "imports_kind"`);
     await queryRunner.query(`ALTER TABLE "imports" ADD CONSTRAINT "imports_kind" CHECK ("kind" IN ('students', 'teachers', 'headcounts'))`);
     await queryRunner.query(`ALTER TABLE "students" DROP CONSTRAINT "students_major"`);
