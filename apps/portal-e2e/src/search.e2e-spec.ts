@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { journeyHooks, openMenu, screenshot, settled, signIn } from './support/journey';
+import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 import { PHONE, overflows } from './support/phone';
 
 /**
@@ -21,6 +21,8 @@ const cards = (page: Page) => page.getByTestId('slot-results').getByTestId('slot
 /** The slot ids on the results page, once it is at rest. */
 async function shownIds(page: Page): Promise<string[]> {
   await settled(page);
+  // The results of the search in the address, not the previous ones still shown while it loads.
+  await page.waitForFunction(() => !document.querySelector('[data-testid=slot-results][aria-busy=true], .ant-empty + .ant-spin'));
   if (!(await page.getByTestId('slot-results').isVisible())) return [];
   return cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-slot-id') ?? ''));
 }
@@ -124,7 +126,7 @@ for (const [size, viewport] of [
         `SELECT s.user_id AS id, s.school_id FROM students s JOIN users u ON u.id = s.user_id WHERE u.email = $1`,
         [STUDENT],
       );
-      await openMenu(page, '为你推荐', '/recommended');
+      await page.goto('/recommended');
       await settled(page);
       const first = page.getByTestId('recommendations').getByTestId('slot-card').first();
       const label = await first.getByTestId('recommendation-score-label').textContent();
@@ -180,6 +182,7 @@ for (const [size, viewport] of [
       await page.getByTestId('majors-table').getByText('机电一体化技术').first().waitFor();
       await page.getByTestId('import-majors').click();
       await page.locator('.ant-drawer-open').waitFor();
+      await settled(page);
       if (size === 'phone') expect(await overflows(page)).toEqual([]);
       await screenshot(page, `majors-${size}`, { fullPage: false });
     });

@@ -126,7 +126,12 @@ export default function FindSlotsPage() {
             <Empty description={t('findSlots.empty')} />
           </Card>
         ) : (
-          <Row gutter={[16, 16]} data-testid="slot-results" style={{ opacity: slots.isPlaceholderData ? 0.6 : 1 }}>
+          <Row
+            gutter={[16, 16]}
+            data-testid="slot-results"
+            aria-busy={slots.isPlaceholderData}
+            style={{ opacity: slots.isPlaceholderData ? 0.6 : 1 }}
+          >
             {slots.data?.items.map((slot) => (
               <Col key={slot.id} xs={24} lg={12}>
                 <SlotCard slot={slot} onOpen={() => setOpen(slot)} applied={applied.data?.get(slot.id)} />
