@@ -7,7 +7,8 @@
 //   users          the school's admin, one HR admin per enterprise, S students
 //   students       S rows: one school, one of 12 majors, 1–2 skills of the major, one preferred district
 //   slots          N open internships over the enterprises; title/description from a small set of
-//                  combinations whose search terms are computed in Node with the API's own searchTerms
+//                  combinations whose search terms are computed in Node with the API's own slotSearchTerms
+//                  (title, description, majors and skills)
 //   applications   offered + school-approved, for the accept benchmarks (see prepareAccepts)
 /* eslint-disable skillbridge/no-sql-assembly -- SQL generated from this file's constants (id, hash, size expressions): no outside value */
 import { createRequire } from 'node:module';
@@ -17,7 +18,8 @@ import path from 'node:path';
 /**
  * The functions of the built libs/domain the bench calls (the API's own, so the data matches).
  * @typedef {object} Domain
- * @property {(text: string) => string[]} searchTerms  a slot's search terms
+ * @property {(text: string) => string[]} searchTerms  the search terms of a text
+ * @property {(slot: { title: string, description: string, majors: readonly string[], skills: readonly string[] }) => string[]} slotSearchTerms  a slot's search terms
  * @property {(q: string) => string[]} queryTerms  the terms of a search query
  * @property {(body: string) => string} usccCheckCharacter  the GB 32100 check character of 17 characters
  */
@@ -118,9 +120,9 @@ export function domain(root) {
 
 /**
  * Every (title, description) combination a slot can have, with its search terms.
- * @param {Domain['searchTerms']} searchTerms
+ * @param {Domain['slotSearchTerms']} slotSearchTerms
  */
-export function combinations(searchTerms) {
+export function combinations(slotSearchTerms) {
   /**
    * @type {Array<{ combo: number, f: number, s: number, p: number, k: number, title: string, description: string,
    *   majors: string[], skills: string[], terms: string[] }>}
@@ -142,7 +144,7 @@ export function combinations(searchTerms) {
             description,
             majors: field.majors,
             skills: field.skills,
-            terms: searchTerms(`${title} ${description}`),
+            terms: slotSearchTerms({ title, description, majors: field.majors, skills: field.skills }),
           });
         }),
       ),
@@ -175,11 +177,11 @@ const comboOfSlotSql = (n) =>
  * @param {import('pg').Pool} db
  * @param {object} options
  * @param {Sizes} options.sizes
- * @param {Domain['searchTerms']} options.searchTerms
+ * @param {Domain['slotSearchTerms']} options.slotSearchTerms
  * @param {Domain['usccCheckCharacter']} options.usccCheckCharacter
  * @param {(name: string, fn: () => Promise<unknown>) => Promise<unknown>} options.step
  */
-export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, step }) {
+export async function loadData(db, { sizes, slotSearchTerms, usccCheckCharacter, step }) {
   const E = sizes.enterprises;
   const S = sizes.students;
   const N = sizes.slots;
@@ -190,7 +192,7 @@ export async function loadData(db, { sizes, searchTerms, usccCheckCharacter, ste
       `INSERT INTO bench_majors SELECT i - 1, m, ARRAY(SELECT jsonb_array_elements_text(sk)) FROM unnest($1::text[], $2::jsonb[]) WITH ORDINALITY AS t(m, sk, i)`,
       [MAJORS.map(([m]) => m), MAJORS.map(([, skills]) => JSON.stringify(skills))],
     );
-    const combos = combinations(searchTerms);
+    const combos = combinations(slotSearchTerms);
     await db.query(
       `CREATE TABLE bench_combos (combo int PRIMARY KEY, title text NOT NULL, description text NOT NULL, majors text[] NOT NULL, skills text[] NOT NULL, terms text[] NOT NULL)`,
     );

@@ -103,13 +103,13 @@ export async function createBenchDatabase(options, postgres) {
 
 /**
  * The data set (lib/data.mjs) and the offers of the accept runs (a second set for --what-if),
- * then VACUUM (ANALYZE); search_terms checked against the domain's searchTerms on a sample.
+ * then VACUUM (ANALYZE); search_terms checked against the domain's slotSearchTerms on a sample.
  * @param {MarketplaceRun} run
  */
 export async function loadBenchData({ options, db, domain }) {
   const { sizes } = options;
   say(`loading data: ${int(sizes.enterprises)} enterprises, ${int(sizes.students)} students, ${int(sizes.slots)} open slots`);
-  const { searchTerms, usccCheckCharacter } = domain;
+  const { slotSearchTerms, usccCheckCharacter } = domain;
   /** @type {Array<{ name: string, seconds: number }>} */
   const steps = [];
   /**
@@ -124,7 +124,7 @@ export async function loadBenchData({ options, db, domain }) {
     return value;
   };
   const load = await timed(async () => {
-    await loadData(db, { sizes, searchTerms, usccCheckCharacter, step });
+    await loadData(db, { sizes, slotSearchTerms, usccCheckCharacter, step });
     const main = await step('applications for the accept runs (offered, school-approved)', () =>
       prepareAccepts(db, sizes, { tag: 'as-is', slotFrom: 1, studentFrom: 1 }),
     );
@@ -151,14 +151,17 @@ export async function loadBenchData({ options, db, domain }) {
   const loaded = Object.entries(counts).map(([k, v]) => `${k} ${typeof v === 'number' ? int(v) : v}`);
   say(`loaded in ${load.seconds.toFixed(1)} s (+ ${vacuum.seconds.toFixed(1)} s VACUUM ANALYZE): ${loaded.join(', ')}`);
 
-  /** @type {Array<{ title: string, description: string, search_terms: string[] }>} */
-  const sample = (await db.query(`SELECT title, description, search_terms FROM slots TABLESAMPLE SYSTEM (5) REPEATABLE (7) LIMIT 500`))
-    .rows;
-  const wrong = sample.filter((s) => JSON.stringify(searchTerms(`${s.title} ${s.description}`)) !== JSON.stringify(s.search_terms));
+  /** @type {Array<{ title: string, description: string, majors: string[], skills: string[], search_terms: string[] }>} */
+  const sample = (
+    await db.query(`SELECT title, description, majors, skills, search_terms FROM slots TABLESAMPLE SYSTEM (5) REPEATABLE (7) LIMIT 500`)
+  ).rows;
+  const wrong = sample.filter((s) => JSON.stringify(slotSearchTerms(s)) !== JSON.stringify(s.search_terms));
   const searchTermsCheck = { sampled: sample.length, mismatches: wrong.length };
   if (wrong.length || !sample.length) {
-    throw new Error(`search_terms differ from searchTerms(title + ' ' + description) on ${wrong.length} of ${sample.length} sampled slots`);
+    throw new Error(
+      `search_terms differ from slotSearchTerms(title, description, majors, skills) on ${wrong.length} of ${sample.length} sampled slots`,
+    );
   }
-  note(`search_terms = searchTerms(title + ' ' + description) on all ${sample.length} sampled slots`);
+  note(`search_terms = slotSearchTerms(title, description, majors, skills) on all ${sample.length} sampled slots`);
   return { accepts, data, searchTermsCheck };
 }

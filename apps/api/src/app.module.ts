@@ -12,6 +12,7 @@ import { AppConfig } from './config/app.config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { MajorsModule } from './majors/majors.module';
 import { MarketplaceModule } from './marketplace.module';
 import { MatchRoundsModule } from './match-rounds/match-rounds.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -52,6 +53,7 @@ export class AppModule {
         PoliciesModule,
         AuthModule,
         OrganisationsModule,
+        MajorsModule,
         MarketplaceModule,
         NotificationsModule,
         PracticeModule,

@@ -112,7 +112,9 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
 
       await form.locator('#title').fill(TITLE);
       await form.locator('#description').fill('在企业导师指导下参与自动化产线设备的安装、调试与维护，按月发放实习报酬并购买实习责任保险。');
+      // Majors come from the catalogue: the autocomplete offers it, Enter picks it.
       await form.locator('#majors').fill(MAJOR);
+      await hr.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: MAJOR }).first().waitFor();
       await form.locator('#majors').press('Enter');
       await form.locator('#skills').fill('PLC编程');
       await form.locator('#skills').press('Enter');

@@ -83,6 +83,11 @@ export const ROUTE_TABLE = [
   { path: '/applications', roles: ['student'] },
   { path: '/approvals', roles: ['school_admin'] },
   { path: '/dead-letters', roles: ['platform_admin'] },
+  {
+    path: '/majors',
+    roles: ['platform_admin'],
+    sweep: { primary: [{ testId: 'import-majors' }], dialogs: [{ testId: 'import-majors' }] },
+  },
   { path: '/practice', roles: ['teacher'], sweep: { primary: [{ testId: 'practice-search-submit' }] } },
   { path: '/my-practice', roles: ['teacher'] },
   { path: '/practice-bookings', roles: ['enterprise_admin'] },

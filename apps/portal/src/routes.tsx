@@ -38,6 +38,7 @@ const PAGES: Record<RoutePath, Page> = {
   '/applications': lazy(() => import('./pages/student/my-applications-page')),
   '/approvals': lazy(() => import('./pages/school/approvals-page')),
   '/dead-letters': lazy(() => import('./pages/platform/dead-letters-page')),
+  '/majors': lazy(() => import('./pages/platform/majors-page')),
   '/practice': lazy(() => import('./pages/practice/find-practice-page')),
   '/my-practice': lazy(() => import('./pages/practice/my-practice-page')),
   '/practice-bookings': lazy(() => import('./pages/practice/enterprise-bookings-page')),

@@ -1,5 +1,5 @@
-/** Bulk imports (批量导入): school people and officers' headcounts. */
-export type ImportKind = 'students' | 'teachers' | 'headcounts';
+/** Bulk imports (批量导入): school people, officers' headcounts and the platform admin's major catalogue. */
+export type ImportKind = 'students' | 'teachers' | 'headcounts' | 'majors';
 /** What a school imports (`POST /schools/:id/imports`): the headcounts are the bureaus' own. */
 export const PEOPLE_IMPORT_KINDS = ['students', 'teachers'] as const satisfies readonly ImportKind[];
 export type PeopleImportKind = (typeof PEOPLE_IMPORT_KINDS)[number];

@@ -270,10 +270,35 @@ export type RecommendationReason =
   | { code: 'SEATS_LEFT'; seatsLeft: number }
   | { code: 'DEADLINE_SOON'; daysLeft: number };
 
+/** The parts a recommendation score is made of: the points each earned, out of its weight. */
+export const SCORE_PARTS = ['major', 'skills', 'district', 'calendar', 'seats'] as const;
+export type ScorePartName = (typeof SCORE_PARTS)[number];
+export interface ScorePart {
+  part: ScorePartName;
+  points: number;
+  max: number;
+}
+
 export interface RecommendedSlot {
   slot: SlotView;
+  /** 匹配度: 0–100, the sum of `parts`. */
   score: number;
   reasons: RecommendationReason[];
+  parts: ScorePart[];
+}
+
+/** 专业 levels of the national catalogue: 中职, 高职专科, 高职本科. */
+export const MAJOR_LEVELS = ['secondary', 'associate', 'bachelor'] as const;
+export type MajorLevel = (typeof MAJOR_LEVELS)[number];
+
+/** A major of the national vocational major catalogue (职业教育专业目录). */
+export interface MajorView {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  level: MajorLevel;
+  /** 专业类, e.g. 自动化类. */
+  category: string;
 }
 
 export const APPLICATION_STATUSES = [

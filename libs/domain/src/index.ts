@@ -21,3 +21,4 @@ export * from './imports';
 export * from './clock';
 export * from './password-reset';
 export * from './registration';
+export * from './majors';

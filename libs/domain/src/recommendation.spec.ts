@@ -65,3 +65,30 @@ describe('recommendation scoring', () => {
     );
   });
 });
+
+describe('the parts of a recommendation score', () => {
+  it('every part in weight order, out of its weight, summing to the score', () => {
+    const result = scoreSlot(
+      { major: '护理', skills: ['急救'], preferredDistricts: ['城关区'], busy: [] },
+      {
+        majors: ['护理'],
+        skills: ['急救', '基础护理'],
+        district: '城关区',
+        startDate: '2027-03-01',
+        endDate: '2027-08-31',
+        capacity: 3,
+        taken: 0,
+        applicationDeadline: null,
+      },
+      '2027-01-10',
+    );
+    expect(result.parts.map((p) => [p.part, p.points, p.max])).toEqual([
+      ['major', 40, 40],
+      ['skills', 13, 25],
+      ['district', 15, 15],
+      ['calendar', 10, 10],
+      ['seats', 6, 10],
+    ]);
+    expect(result.score).toBe(84);
+  });
+});

@@ -29,10 +29,19 @@ export type Reason =
   | { code: 'SEATS_LEFT'; seatsLeft: number }
   | { code: 'DEADLINE_SOON'; daysLeft: number };
 
+/** One part of the score: the points it earned, out of its weight. */
+export interface ScorePart {
+  part: keyof typeof WEIGHTS;
+  points: number;
+  max: number;
+}
+
 export interface Recommendation {
-  /** 0–100. */
+  /** 0–100: the sum of the parts. */
   score: number;
   reasons: Reason[];
+  /** What the score is made of, every part in WEIGHTS order (0 points when it did not count). */
+  parts: ScorePart[];
 }
 
 /** How much each part of the fit weighs, out of 100. */
@@ -45,36 +54,36 @@ export const WEIGHTS = { major: 40, skills: 25, district: 15, calendar: 10, seat
  */
 export function scoreSlot(student: StudentProfile, slot: CandidateSlot, today: IsoDate): Recommendation {
   const reasons: Reason[] = [];
-  let score = 0;
+  const points = { major: 0, skills: 0, district: 0, calendar: 0, seats: 0 };
 
   if (slot.majors.includes(student.major)) {
-    score += WEIGHTS.major;
+    points.major = WEIGHTS.major;
     reasons.push({ code: 'MAJOR_MATCH', major: student.major });
   }
 
   const wanted = new Set(slot.skills);
   const matched = [...new Set(student.skills)].filter((skill) => wanted.has(skill));
   if (matched.length > 0) {
-    score += Math.round((WEIGHTS.skills * matched.length) / Math.max(wanted.size, 1));
+    points.skills = Math.round((WEIGHTS.skills * matched.length) / Math.max(wanted.size, 1));
     reasons.push({ code: 'SKILLS_MATCH', skills: matched });
   }
 
   if (student.preferredDistricts.includes(slot.district)) {
-    score += WEIGHTS.district;
+    points.district = WEIGHTS.district;
     reasons.push({ code: 'PREFERRED_DISTRICT', district: slot.district });
   }
 
   if (student.busy.some((range) => rangesOverlap(range.startDate, range.endDate, slot.startDate, slot.endDate))) {
     reasons.push({ code: 'CLASHES_WITH_PLACEMENT' });
   } else {
-    score += WEIGHTS.calendar;
+    points.calendar = WEIGHTS.calendar;
     reasons.push({ code: 'FITS_CALENDAR' });
   }
 
   const seatsLeft = Math.max(slot.capacity - slot.taken, 0);
   if (seatsLeft > 0) {
     // More seats, better odds; saturates at five.
-    score += Math.round((WEIGHTS.seats * Math.min(seatsLeft, 5)) / 5);
+    points.seats = Math.round((WEIGHTS.seats * Math.min(seatsLeft, 5)) / 5);
     reasons.push({ code: 'SEATS_LEFT', seatsLeft });
   }
 
@@ -84,7 +93,9 @@ export function scoreSlot(student: StudentProfile, slot: CandidateSlot, today: I
     reasons.push({ code: 'DEADLINE_SOON', daysLeft: daysInclusive(today, deadline) - 1 });
   }
 
-  return { score: Math.min(score, 100), reasons };
+  const parts = (Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>).map((part) => ({ part, points: points[part], max: WEIGHTS[part] }));
+  const score = parts.reduce((sum, part) => sum + part.points, 0);
+  return { score: Math.min(score, 100), reasons, parts };
 }
 
 /** today + 7 days, kept for the last `today` asked: a student's candidates are scored against one day. */

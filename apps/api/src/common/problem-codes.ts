@@ -93,6 +93,7 @@ export const STATUS_OF_CODE = {
   TOO_MANY_PREFERENCES: 422,
   UNDER_MINIMUM_AGE: 422,
   USCC_VOID: 422,
+  UNKNOWN_MAJOR: 422,
   WRONG_SLOT_TYPE: 422,
   // The protocol's own, answered by the framework or the problem filter for a status with nothing more specific.
   BAD_REQUEST: 400,

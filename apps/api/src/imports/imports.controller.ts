@@ -5,7 +5,7 @@ import { Actor, ImportKind, csvLine, isImportKind, notFound, templateHeaders, us
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiFileAnswer, ApiProblems, ApiSignedIn } from '../common/openapi';
-import { HeadcountImportForm, HeadcountTemplateQuery, ListImportsQuery, SchoolImportForm } from './dto/import.dto';
+import { HeadcountImportForm, HeadcountTemplateQuery, ListImportsQuery, MajorImportForm, SchoolImportForm } from './dto/import.dto';
 import { ImportsService } from './imports.service';
 import { readUpload } from './upload';
 
@@ -14,6 +14,7 @@ const EXAMPLES: Record<ImportKind, string[]> = {
   students: ['王子涵', 'wang.zihan@school.example.cn', '机电一体化技术', '2025', '2009-05-01', 'PLC编程、电气装调', ''],
   teachers: ['李老师', 'li.laoshi@school.example.cn', '数控技术', '是', '否'],
   headcounts: ['91620100MA7XQ5D8Y' + usccCheckCharacter('91620100MA7XQ5D8Y'), '2026', '1200'],
+  majors: ['460301', '机电一体化技术', 'Mechatronics Technology', '高职专科', '自动化类'],
 };
 
 const sendCsv = (reply: FastifyReply, fileName: string, csv: string) =>
@@ -89,11 +90,35 @@ export class ImportsController {
     sendCsv(reply, `headcounts-${query.year}.csv`, csv);
   }
 
+  @Post('major-imports')
+  @HttpCode(202)
+  @Roles('platform_admin')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: MajorImportForm })
+  @ApiAnswer(202, 'ImportView')
+  @ApiProblems('VALIDATION_FAILED', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE')
+  @ApiOperation({
+    summary:
+      'The national vocational major catalogue (code, names, level, category): every row or none; new majors added, known codes updated',
+  })
+  async createMajors(@CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<ImportView> {
+    return this.imports.createMajors(actor, await readUpload(request, []));
+  }
+
+  @Get('major-imports')
+  @Roles('platform_admin')
+  @ApiAnswer(200, 'ImportView', 'page')
+  @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
+  @ApiOperation({ summary: 'The imports of the major catalogue, newest first' })
+  listMajors(@CurrentActor() actor: Actor, @Query() query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.imports.listMajors(actor, query);
+  }
+
   @Get('imports/templates/:kind')
   @ApiProduces('text/csv')
   @ApiFileAnswer('The empty template, CSV (UTF-8)', 'text/csv')
   @ApiProblems('NOT_FOUND')
-  @ApiOperation({ summary: 'An empty import file with the column headers (students, teachers, headcounts) and one example line' })
+  @ApiOperation({ summary: 'An empty import file with the column headers (students, teachers, headcounts, majors) and one example line' })
   template(@Param('kind') kind: string, @Query('lang') lang: string | undefined, @Res() reply: FastifyReply): void {
     // Not `kind in COLUMNS_OF`: that finds `constructor` and `toString` too (a 500, not a 404).
     if (!isImportKind(kind)) throw notFound('The template');

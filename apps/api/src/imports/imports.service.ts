@@ -26,6 +26,9 @@ function uploadYear(given: string | undefined): number | null {
   return year;
 }
 
+/** The kinds of import that make accounts (and so have activation codes). */
+const makesAccounts = (kind: ImportKind): boolean => kind === 'students' || kind === 'teachers';
+
 /** A page of imports is read as ids and their creation time to the microsecond (`at`): the cursor keeps it so. */
 interface ImportKey {
   id: string;
@@ -74,6 +77,15 @@ export class ImportsService {
   async createHeadcounts(actor: Actor, upload: Upload): Promise<ImportView> {
     this.assertHeadcountReporter(actor);
     return this.create(actor, 'headcounts', null, upload, uploadYear(upload.fields.year));
+  }
+
+  /** The national major catalogue (职业教育专业目录): the platform admin's, all of it or none. */
+  async createMajors(actor: Actor, upload: Upload): Promise<ImportView> {
+    return this.create(actor, 'majors', null, upload);
+  }
+
+  async listMajors(actor: Actor, query: ListImportsQuery): Promise<Page<ImportView>> {
+    return this.page(actor, query, (qb) => qb.andWhere(`i.kind = 'majors'`));
   }
 
   /**
@@ -151,7 +163,7 @@ export class ImportsService {
 
   async get(actor: Actor, id: string): Promise<ImportView> {
     const row = await this.visible(actor, id);
-    return importView(row, row.status === 'done' && row.kind !== 'headcounts' ? await this.pending(row.id) : undefined);
+    return importView(row, row.status === 'done' && makesAccounts(row.kind) ? await this.pending(row.id) : undefined);
   }
 
   private async pending(importId: string): Promise<number> {
@@ -199,7 +211,7 @@ export class ImportsService {
     const row = await this.visible(actor, id);
     if (!importsPolicy.can(actor, 'issue-codes', row))
       throw new DomainError('FORBIDDEN', 'forbidden', 'You may not hand out this import’s activation codes');
-    if (row.kind === 'headcounts' || row.status !== 'done') {
+    if (!makesAccounts(row.kind) || row.status !== 'done') {
       throw new DomainError('IMPORT_NOT_DONE', 'conflict', 'Activation codes exist only for a finished import of students or teachers');
     }
     return this.db.transaction(async (tx) => {

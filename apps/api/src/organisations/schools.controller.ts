@@ -44,7 +44,7 @@ export class SchoolsController {
   @Post(':id/students')
   @Roles('school_admin', 'platform_admin')
   @ApiAnswer(201, 'CreatedPerson<StudentView>')
-  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'EMAIL_TAKEN')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'EMAIL_TAKEN', 'UNKNOWN_MAJOR')
   @ApiOperation({ summary: 'Add a student with a login; an initial password is returned once when none is given' })
   createStudent(
     @CurrentActor() actor: Actor,

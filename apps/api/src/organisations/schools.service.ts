@@ -13,6 +13,7 @@ import { studentView, teacherView } from '../people/views';
 import { OrganisationAccess } from '../policies/organisation-access.service';
 import { CreateSchoolDto } from './dto/school.dto';
 import { uniqueViolation } from './enterprises.service';
+import { MajorsService } from '../majors/majors.service';
 
 const schoolView = (o: Organisation): SchoolView => ({
   id: o.id,
@@ -37,6 +38,7 @@ export class SchoolsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: OrganisationAccess,
+    private readonly majors: MajorsService,
   ) {}
 
   async create(body: CreateSchoolDto): Promise<SchoolView> {
@@ -65,6 +67,7 @@ export class SchoolsService {
 
   async createStudent(actor: Actor, schoolId: string, body: CreateStudentDto): Promise<CreatedPerson<StudentView>> {
     await this.access.administrable(actor, schoolId, ['school']);
+    await this.majors.assertKnown([body.major.trim()]);
     return this.createPerson(schoolId, body, 'student', async (tx, user) => {
       const student = await tx.getRepository(Student).save(
         tx.getRepository(Student).create({

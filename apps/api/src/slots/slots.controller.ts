@@ -18,6 +18,7 @@ export class SlotsController {
   @ApiAnswer(201, 'SlotView')
   @ApiProblems(
     ...INPUT_PROBLEMS,
+    'UNKNOWN_MAJOR',
     'ENTERPRISE_NOT_VERIFIED',
     'DATES_INVERTED',
     'DEADLINE_AFTER_START',
@@ -36,7 +37,10 @@ export class SlotsController {
   @Get()
   @ApiAnswer(200, 'SlotView', 'page')
   @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
-  @ApiOperation({ summary: 'Search open slots (or, with enterpriseId, an enterprise’s own slots), cursor-paginated' })
+  @ApiOperation({
+    summary:
+      'Search open slots by words in their title, description, majors and skills (or, with enterpriseId, an enterprise’s own slots), cursor-paginated; students find student slots, teachers teacher practice',
+  })
   search(@CurrentActor() actor: Actor, @Query() query: SearchSlotsQuery): Promise<Page<SlotView>> {
     return this.slots.search(actor, query);
   }
@@ -63,6 +67,7 @@ export class SlotsController {
   @ApiAnswer(200, 'SlotView')
   @ApiProblems(
     ...INPUT_PROBLEMS,
+    'UNKNOWN_MAJOR',
     'NOT_FOUND',
     'INVALID_TRANSITION',
     'SLOT_PUBLISHED',

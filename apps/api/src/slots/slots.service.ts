@@ -12,9 +12,11 @@ import {
   checkPostCap,
   checkSlotTerms,
   notFound,
+  expandSynonyms,
   queryTerms,
   scoreSlot,
-  searchTerms,
+  slotSearchTerms,
+  slotTypesFor,
   slotWarnings,
   takesStudents,
 } from '@skillbridge/domain';
@@ -22,6 +24,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { UUID } from '../common/ids';
 import { paginate } from '../common/pagination';
 import { seesAllSlotsOf, slotsPolicy } from '../policies/slots.policy';
+import { MajorsService } from '../majors/majors.service';
 import { RulesService } from '../rules/rules.service';
 import { CreateSlotDto, SearchSlotsQuery, UpdateSlotDto } from './dto/slot.dto';
 import { slotView } from './slot.view';
@@ -68,6 +71,7 @@ export class SlotsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly rules: RulesService,
+    private readonly majors: MajorsService,
   ) {}
 
   /** A draft slot of the actor's (verified) enterprise. */
@@ -98,8 +102,9 @@ export class SlotsService {
         applicationDeadline: body.applicationDeadline ?? null,
         state: 'draft',
       });
+      await this.majors.assertKnown(slot.majors, tx);
       await this.checkTerms(tx, slot);
-      slot.searchTerms = searchTerms(`${slot.title} ${slot.description}`);
+      slot.searchTerms = slotSearchTerms(slot);
       await tx.getRepository(Slot).save(slot);
       return this.view(tx, slot, enterprise.name);
     });
@@ -128,8 +133,9 @@ export class SlotsService {
         ...(body.majors !== undefined && { majors: tidy(body.majors) }),
         ...(body.skills !== undefined && { skills: tidy(body.skills) }),
       });
+      if (body.majors !== undefined) await this.majors.assertKnown(slot.majors, tx);
       await this.checkTerms(tx, slot);
-      slot.searchTerms = searchTerms(`${slot.title} ${slot.description}`);
+      slot.searchTerms = slotSearchTerms(slot);
       await tx.getRepository(Slot).save(slot);
       return this.view(tx, slot, enterprise.name);
     });
@@ -164,6 +170,9 @@ export class SlotsService {
   async get(actor: Actor, id: string): Promise<SlotView> {
     const slot = UUID.test(id) ? await this.db.getRepository(Slot).findOne({ where: { id }, relations: { enterprise: true } }) : null;
     if (!slot?.enterprise || !slotsPolicy.can(actor, 'see', { state: slot.state, enterprise: slot.enterprise })) throw notFound('The slot');
+    // A student never sees a teacher-practice month, a teacher never a student slot, unless they see all of the enterprise's.
+    const audience = slotTypesFor(actor.role);
+    if (audience && !audience.includes(slot.type) && !seesAllSlotsOf(actor, slot.enterprise)) throw notFound('The slot');
     // Only its managers are warned of terms far from the rules' usual.
     const owner = slotsPolicy.can(actor, 'manage', { state: slot.state, enterprise: slot.enterprise });
     return slotView(slot, slot.enterprise.name, owner ? slotWarnings(await this.rules.forYear(yearOf(slot.startDate)), termsOf(slot)) : []);
@@ -175,11 +184,22 @@ export class SlotsService {
    * a seat count up to SEARCH_CACHE_MS old; taking a seat is decided by the accept, never by it.
    */
   async search(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
-    if (query.enterpriseId) return this.searchNow(actor, query);
-    const key = JSON.stringify([query.q, query.type, query.major, query.district, query.from, query.to, query.cursor, query.limit]);
+    if (query.enterpriseId) return this.searchNow(actor, query, null);
+    const audience = slotTypesFor(actor.role);
+    const key = JSON.stringify([
+      audience,
+      query.q,
+      query.type,
+      query.major,
+      query.district,
+      query.from,
+      query.to,
+      query.cursor,
+      query.limit,
+    ]);
     const cached = this.recentPages.get(key);
     if (cached) return cached;
-    const page = this.searchNow(actor, query);
+    const page = this.searchNow(actor, query, audience);
     this.recentPages.set(key, page);
     // A failed search is not remembered.
     page.catch(() => this.recentPages.delete(key));
@@ -188,7 +208,8 @@ export class SlotsService {
 
   private readonly recentPages = new LRUCache<string, Promise<Page<SlotView>>>({ max: 2000, ttl: SEARCH_CACHE_MS });
 
-  private async searchNow(actor: Actor, query: SearchSlotsQuery): Promise<Page<SlotView>> {
+  /** `audience`: the slot types the actor may find (slotTypesFor), null for every type. */
+  private async searchNow(actor: Actor, query: SearchSlotsQuery, audience: readonly string[] | null): Promise<Page<SlotView>> {
     const qb = this.db.getRepository(Slot).createQueryBuilder('s').innerJoinAndSelect('s.enterprise', 'e');
     if (query.enterpriseId) {
       await this.enterpriseSeenBy(actor, query.enterpriseId);
@@ -198,17 +219,19 @@ export class SlotsService {
       qb.where(`s.state = 'open'`);
     }
     if (query.type) qb.andWhere('s.type = :type', { type: query.type });
+    if (audience) qb.andWhere('s.type IN (:...audience)', { audience });
     if (query.major) qb.andWhere(':major = ANY(s.majors)', { major: query.major.trim() });
     if (query.district) qb.andWhere('s.district = :district', { district: query.district });
     if (query.from) qb.andWhere('s.start_date >= :from', { from: query.from });
     if (query.to) qb.andWhere('s.end_date <= :to', { to: query.to });
-    const terms = query.q ? queryTerms(query.q) : [];
+    // Words people use for what the slots say (焊工 → 焊接, welding → 焊接, a major's English name → its Chinese one).
+    const terms = query.q ? queryTerms(expandSynonyms(query.q, await this.majors.searchSynonyms())) : [];
     if (terms.length) qb.andWhere('s.search_terms @> :terms::text[]', { terms });
     const keys = [
       { column: 's.start_date', of: (s: Slot) => s.startDate, kind: 'date' as const },
       { column: 's.id', of: (s: Slot) => s.id, kind: 'uuid' as const },
     ];
-    const probed = terms.length && !query.enterpriseId ? await this.probeWindow(query, terms) : null;
+    const probed = terms.length && !query.enterpriseId ? await this.probeWindow(query, terms, audience) : null;
     // The probe found the whole page: load just those rows (same order, same cursor as the full query).
     if (probed) qb.andWhere('s.id IN (:...probed)', { probed });
     const page = await paginate(qb, query, keys);
@@ -221,7 +244,7 @@ export class SlotsService {
    * The next few thousand open slots in the page order usually hold the page already: look there
    * first, and fall back to the full query only when they do not (bench findings §2: 67 → 1.3 ms).
    */
-  private async probeWindow(query: SearchSlotsQuery, terms: string[]): Promise<string[] | null> {
+  private async probeWindow(query: SearchSlotsQuery, terms: string[], audience: readonly string[] | null): Promise<string[] | null> {
     const limit = query.limit ?? 50;
     const after = query.cursor ? decodeCursor(query.cursor, ['date', 'uuid']) : null;
     if (query.cursor && (!after || !UUID.test(String(after[1])))) return null; // paginate() answers INVALID_CURSOR
@@ -236,6 +259,7 @@ export class SlotsService {
       query.from || null,
       query.to || null,
       limit + 1,
+      audience ? [...audience] : null,
     ]);
     return rows.length > limit ? rows.map((r) => r.id) : null;
   }
@@ -263,9 +287,9 @@ export class SlotsService {
       .getRepository(Slot)
       .find({ where: { id: In(best.map((b) => b.slot.id)) }, relations: { enterprise: true } });
     const byId = new Map(entities.map((slot) => [slot.id, slot]));
-    return best.flatMap(({ slot, score, reasons }) => {
+    return best.flatMap(({ slot, score, reasons, parts }) => {
       const entity = byId.get(slot.id);
-      return entity ? [{ slot: slotView(entity, entity.enterprise?.name ?? ''), score, reasons }] : [];
+      return entity ? [{ slot: slotView(entity, entity.enterprise?.name ?? ''), score, reasons, parts }] : [];
     });
   }
 

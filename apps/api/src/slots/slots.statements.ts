@@ -15,7 +15,7 @@ export const SLOT_ENTERPRISE = statement<
 /**
  * The search's window (SlotsService.probeWindow): among the next 3,000 open slots in the page's order,
  * after the page's cursor ($2, $3) when there is one, the ids of the first $9 that match the words ($1)
- * and the filters ($4–$8; null: no filter). A filter left out is folded away when PostgreSQL plans
+ * and the filters ($4–$8, and $10 the types the searcher may find; null: no filter). A filter left out is folded away when PostgreSQL plans
  * the statement with its values, so each search is planned as if only its own filters were written.
  */
 export const SEARCH_WINDOW = statement<
@@ -29,6 +29,7 @@ export const SEARCH_WINDOW = statement<
     from: string | null,
     to: string | null,
     limit: number,
+    types: string[] | null,
   ],
   { id: string }
 >(
@@ -42,6 +43,7 @@ export const SEARCH_WINDOW = statement<
       AND ($6::text IS NULL OR w.district = $6::text)
       AND ($7::date IS NULL OR w.start_date >= $7::date)
       AND ($8::date IS NULL OR w.end_date <= $8::date)
+      AND ($10::text[] IS NULL OR w.type = ANY($10::text[]))
     ORDER BY w.start_date, w.id LIMIT $9`,
 );
 

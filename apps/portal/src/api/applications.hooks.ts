@@ -42,6 +42,26 @@ export function useAwaitingApprovalCount() {
   });
 }
 
+/** How many of the student's applications mark the slots they appear on (a student has a few; the API's page is at most 200). */
+const MARKED = 200;
+
+/**
+ * The slots the student has applied to, each with the latest status of an application to it: search
+ * results and recommendations mark them. The newest application of a slot wins (the list is newest first).
+ */
+export function useMyAppliedSlots(enabled = true) {
+  return useQuery({
+    queryKey: applicationKeys.list({ limit: MARKED }),
+    queryFn: () => applicationsApi.list({ limit: MARKED }),
+    enabled,
+    select: (page) => {
+      const bySlot = new Map<string, ApplicationView['status']>();
+      for (const application of page.items) if (!bySlot.has(application.slot.id)) bySlot.set(application.slot.id, application.status);
+      return bySlot;
+    },
+  });
+}
+
 /** The student's applications to one slot, to tell whether one is live. */
 export function useMyApplicationsToSlot(slotId: string) {
   return useQuery({ queryKey: applicationKeys.mineForSlot(slotId), queryFn: () => applicationsApi.list({ slotId, limit: MINE_FOR_SLOT }) });

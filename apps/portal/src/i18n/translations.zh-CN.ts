@@ -1,5 +1,6 @@
 import accountZhCN from './account.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
+import majorsZhCN from './majors.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasZhCN from './quotas.zh-CN.json';
 import roundsZhCN from './rounds.zh-CN.json';
@@ -11,7 +12,8 @@ export const FEATURES_ZH_CN = {
   practice: practiceZhCN,
   quotas: quotasZhCN,
   imports: importsZhCN,
+  majors: majorsZhCN,
   rounds: roundsZhCN,
   account: accountZhCN,
 };
-export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN };
+export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...majorsZhCN, ...roundsZhCN, ...accountZhCN };

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BookOutlined,
   BarChartOutlined,
   BankOutlined,
   BellOutlined,
@@ -94,6 +95,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         home(t('menu.platformHome'), <SafetyCertificateOutlined />),
         entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
         entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')),
+        entry('/majors', <BookOutlined />, t('majors.page.menu')),
         ...common,
       ];
   }

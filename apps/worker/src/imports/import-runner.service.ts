@@ -7,6 +7,7 @@ import {
   Actor,
   HeadcountImportRow,
   ImportKind,
+  MajorImportRow,
   ImportRowError,
   ImportRowValidator,
   MAX_IMPORT_ROWS,
@@ -42,7 +43,14 @@ import {
   INSERT_STUDENTS,
   INSERT_TEACHERS,
   MATCH_ENTERPRISES,
+  MAJORS_STAGING,
+  MAJOR_NAMES_TAKEN,
+  MAJOR_RENAMES,
+  PARK_RENAMED_MAJORS,
   REJECT_IMPORT,
+  RENAME_SLOT_MAJOR,
+  UNKNOWN_MAJORS,
+  UPSERT_MAJORS,
   REQUEUE_IMPORT,
   START_IMPORTING,
   STUDENTS_STAGING,
@@ -81,6 +89,10 @@ const PLANS: Record<ImportKind, KindPlan> = {
   headcounts: plan(HEADCOUNTS_STAGING, (row, line) => {
     const r = row as HeadcountImportRow;
     return [line, r.uscc, r.year, r.employees];
+  }),
+  majors: plan(MAJORS_STAGING, (row, line) => {
+    const r = row as MajorImportRow;
+    return [line, r.code, r.nameZh, r.nameEn, r.level, r.category];
   }),
 };
 
@@ -266,16 +278,32 @@ export class ImportRunner {
     // A file of good rows goes straight to the insert, which finds taken e-mails itself (ON CONFLICT, then the
     // same report): a separate look-up of every e-mail (and the statistics for it) first cost about as much
     // again. A file already refused is checked here, so that its report also lists the taken e-mails.
-    if (errorCount || job.kind === 'headcounts') {
+    // Every student's major must be the catalogue's (a small table: one anti-join, whatever the file's size).
+    if (job.kind === 'students') {
+      const found = await this.unknownMajors(runner);
+      errorCount += found.count;
+      errors.push(...found.errors);
+    }
+    if (errorCount || job.kind === 'headcounts' || job.kind === 'majors') {
       await client.query(ANALYZE_STAGING);
-      const found = job.kind === 'headcounts' ? await this.unknownEnterprises(job, runner) : await this.takenEmails(runner);
+      const found =
+        job.kind === 'headcounts'
+          ? await this.unknownEnterprises(job, runner)
+          : job.kind === 'majors'
+            ? await this.majorNamesTaken(runner)
+            : await this.takenEmails(runner);
       errorCount += found.count;
       errors.push(...found.errors);
     }
     if (errorCount) throw new Rejected(sortImportErrors(errors, job.kind).slice(0, MAX_REPORTED_ERRORS), errorCount);
     lap('checkMs');
 
-    const written = job.kind === 'headcounts' ? await this.writeHeadcounts(runner) : await this.writePeople(job, runner, total, lap);
+    const written =
+      job.kind === 'headcounts'
+        ? await this.writeHeadcounts(runner)
+        : job.kind === 'majors'
+          ? await this.writeMajors(runner)
+          : await this.writePeople(job, runner, total, lap);
     // Done only if still importing: the row's lock then holds off the sweep until the commit; an import
     // the sweep has already ended stays failed, and every row written above is rolled back with this.
     const markedDone = await runCount(runner.manager, IMPORT_DONE, [job.id, total, written]);
@@ -296,6 +324,33 @@ export class ImportRunner {
       errors: rows.map((r) => ({ line: r.line, field: 'email', reason: 'EMAIL_TAKEN' as const, value: r.email })),
       count: rows[0]?.total ?? 0,
     };
+  }
+
+  /** Students whose major is not one of the catalogue's. */
+  private async unknownMajors(runner: QueryRunner): Promise<{ errors: ImportRowError[]; count: number }> {
+    const rows = await run(runner.manager, UNKNOWN_MAJORS, [MAX_REPORTED_ERRORS]);
+    return {
+      errors: rows.map((r) => ({ line: r.line, field: 'major', reason: 'UNKNOWN_MAJOR' as const, value: r.major })),
+      count: rows[0]?.total ?? 0,
+    };
+  }
+
+  /** Majors named like another code the file leaves as it is. */
+  private async majorNamesTaken(runner: QueryRunner): Promise<{ errors: ImportRowError[]; count: number }> {
+    const rows = await run(runner.manager, MAJOR_NAMES_TAKEN, [MAX_REPORTED_ERRORS]);
+    return {
+      errors: rows.map((r) => ({ line: r.line, field: 'nameZh', reason: 'MAJOR_NAME_TAKEN' as const, value: r.name_zh })),
+      count: rows[0]?.total ?? 0,
+    };
+  }
+
+  /** The catalogue upserted by code; a renamed major is renamed in the slots too (students follow by their foreign key). */
+  private async writeMajors(runner: QueryRunner): Promise<number> {
+    const renames = await run(runner.manager, MAJOR_RENAMES, []);
+    await runCount(runner.manager, PARK_RENAMED_MAJORS, []);
+    const written = await runCount(runner.manager, UPSERT_MAJORS, []);
+    for (const { old_name, new_name } of renames) await runCount(runner.manager, RENAME_SLOT_MAJOR, [old_name, new_name]);
+    return written;
   }
 
   /** Enterprises not found, or outside the officer's remit: the same answer, so as not to tell which. */

@@ -145,6 +145,13 @@ export const HEADCOUNTS_STAGING: Staging<[line: number, uscc: string, year: numb
   copy: 'COPY import_rows (line, uscc, year, employees) FROM STDIN',
 };
 
+/** The catalogue's majors (code, names, level, category), upserted by code after the checks. */
+export const MAJORS_STAGING: Staging<[line: number, code: string, nameZh: string, nameEn: string, level: string, category: string]> = {
+  create: `CREATE TEMP TABLE import_rows (line int NOT NULL, code text NOT NULL, name_zh text NOT NULL, name_en text NOT NULL,
+             level text NOT NULL, category text NOT NULL) ON COMMIT DROP`,
+  copy: 'COPY import_rows (line, code, name_zh, name_en, level, category) FROM STDIN',
+};
+
 /** Statistics for the checks' joins, taken only when a check runs. */
 export const ANALYZE_STAGING = 'ANALYZE import_rows';
 
@@ -177,6 +184,59 @@ export const UNKNOWN_ENTERPRISES = statement<[limit: number], { line: number; us
   'import-runner.unknown-enterprises',
   `SELECT line, uscc, count(*) OVER ()::int AS total FROM import_rows WHERE organisation_id IS NULL ORDER BY line LIMIT $1`,
   { requires: HEADCOUNTS_STAGING.create },
+);
+
+/** Staged students whose major the catalogue does not know (UNKNOWN_MAJOR): the first `limit` lines, and how many in all. */
+export const UNKNOWN_MAJORS = statement<[limit: number], { line: number; major: string; total: number }>(
+  'import-runner.unknown-majors',
+  `SELECT s.line, s.major, count(*) OVER ()::int AS total FROM import_rows s
+    WHERE NOT EXISTS (SELECT 1 FROM majors m WHERE m.name_zh = s.major) ORDER BY s.line LIMIT $1`,
+  { requires: STUDENTS_STAGING.create },
+);
+
+/**
+ * A staged major whose Chinese name another code holds, and keeps (the file does not rename that code):
+ * two codes cannot share a name. The first `limit` lines, and how many in all.
+ */
+export const MAJOR_NAMES_TAKEN = statement<[limit: number], { line: number; name_zh: string; total: number }>(
+  'import-runner.major-names-taken',
+  `SELECT s.line, s.name_zh, count(*) OVER ()::int AS total FROM import_rows s
+     JOIN majors m ON m.name_zh = s.name_zh AND m.code <> s.code
+    WHERE NOT EXISTS (SELECT 1 FROM import_rows r WHERE r.code = m.code AND r.name_zh <> m.name_zh)
+    ORDER BY s.line LIMIT $1`,
+  { requires: MAJORS_STAGING.create },
+);
+
+/** Known codes whose Chinese name the file changes: the slots that name them follow (students follow by their foreign key). */
+export const MAJOR_RENAMES = statement<[], { old_name: string; new_name: string }>(
+  'import-runner.major-renames',
+  `SELECT m.name_zh AS old_name, s.name_zh AS new_name FROM import_rows s JOIN majors m ON m.code = s.code WHERE m.name_zh <> s.name_zh`,
+  { requires: MAJORS_STAGING.create },
+);
+
+/**
+ * New majors added, known codes updated; a rename is made in two steps (first out of the way under
+ * a temporary name) so that two codes swapping names never collide on the unique name.
+ */
+export const PARK_RENAMED_MAJORS = statement<[], never>(
+  'import-runner.park-renamed-majors',
+  `UPDATE majors m SET name_zh = m.code || ':' || m.name_zh FROM import_rows s WHERE m.code = s.code AND m.name_zh <> s.name_zh`,
+  { requires: MAJORS_STAGING.create },
+);
+
+export const UPSERT_MAJORS = statement<[], never>(
+  'import-runner.upsert-majors',
+  `INSERT INTO majors (code, name_zh, name_en, level, category, updated_at)
+   SELECT code, name_zh, name_en, level, category, now() FROM import_rows
+   ON CONFLICT (code) DO UPDATE SET name_zh = EXCLUDED.name_zh, name_en = EXCLUDED.name_en, level = EXCLUDED.level,
+                                    category = EXCLUDED.category, updated_at = now()`,
+  { requires: MAJORS_STAGING.create },
+);
+
+/** A renamed major in every slot that names it ($1 the old name, $2 the new). */
+export const RENAME_SLOT_MAJOR = statement<[oldName: string, newName: string], never>(
+  'import-runner.rename-slot-major',
+  `UPDATE slots SET majors = array_replace(majors, $1, $2) WHERE majors @> ARRAY[$1]`,
 );
 
 /** The accounts, with no password (activated with a one-time code); an e-mail taken meanwhile is skipped, and counted by the caller. */

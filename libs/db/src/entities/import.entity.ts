@@ -17,9 +17,9 @@ export const UNFINISHED_IMPORT_STATUSES = ['queued', 'validating', 'importing'] 
  * that any worker replica can take the job; they are dropped once the import has finished.
  */
 @Entity('imports')
-@Check('imports_kind', `"kind" IN ('students', 'teachers', 'headcounts')`)
+@Check('imports_kind', `"kind" IN ('students', 'teachers', 'headcounts', 'majors')`)
 @Check('imports_status', oneOf('status', IMPORT_STATUSES))
-@Check('imports_school', `("kind" = 'headcounts') = ("school_id" IS NULL)`)
+@Check('imports_school', `("kind" IN ('headcounts', 'majors')) = ("school_id" IS NULL)`)
 @Index('imports_school_created', ['schoolId', 'createdAt'])
 @Index('imports_created_by', ['createdBy', 'createdAt'])
 @Check('imports_year', `"year" IS NULL OR ("kind" = 'headcounts' AND "year" BETWEEN 2000 AND 2100)`)

@@ -8,6 +8,7 @@ import { QuotaYear } from './quota-year.entity';
 import { QuotaYearRemoval } from './quota-year-removal.entity';
 import { EnterpriseHeadcount } from './enterprise-headcount.entity';
 import { Import } from './import.entity';
+import { Major, SearchSynonym } from './major.entity';
 import { MatchPreference } from './match-preference.entity';
 import { MatchRanking } from './match-ranking.entity';
 import { MatchRound } from './match-round.entity';
@@ -37,6 +38,7 @@ export * from './quota-year.entity';
 export * from './quota-year-removal.entity';
 export * from './enterprise-headcount.entity';
 export * from './import.entity';
+export * from './major.entity';
 export * from './match-preference.entity';
 export * from './match-ranking.entity';
 export * from './match-round.entity';
@@ -58,6 +60,8 @@ export * from './year-rules.entity';
 
 export const ENTITIES = [
   Organisation,
+  Major,
+  SearchSynonym,
   EnterpriseHeadcount,
   User,
   Student,

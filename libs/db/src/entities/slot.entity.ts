@@ -97,7 +97,7 @@ export class Slot {
   @Column('timestamptz', { nullable: true })
   publishedAt: Date | null;
 
-  /** Bigrams and words of the title and description (libs/domain searchTerms), GIN-indexed. */
+  /** Bigrams and words of the title, description, majors and skills (libs/domain slotSearchTerms), GIN-indexed. */
   @Index('slots_search_terms', { type: 'gin' })
   @Column('text', { array: true, default: () => "'{}'", select: false })
   searchTerms: string[];

@@ -1,4 +1,5 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
+import { Major } from './major.entity';
 import { Organisation } from './organisation.entity';
 import { User } from './user.entity';
 
@@ -16,6 +17,7 @@ export class Student {
   @Column('date')
   dateOfBirth: string;
 
+  /** The major's Chinese name (majors.name_zh): one of the catalogue's, following its renames. */
   @Column('text')
   major: string;
 
@@ -39,4 +41,8 @@ export class Student {
   @ManyToOne(() => Organisation, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'school_id' })
   school?: Organisation;
+
+  @ManyToOne(() => Major, { onDelete: 'RESTRICT', onUpdate: 'CASCADE' })
+  @JoinColumn({ name: 'major', referencedColumnName: 'nameZh', foreignKeyConstraintName: 'students_major' })
+  majorOf?: Major;
 }

@@ -165,7 +165,7 @@ export const ENTERPRISES: Array<{
 export const SLOT_TITLES: Record<string, Array<{ title: string; majors: string[]; practice?: boolean }>> = {
   装备制造: [
     { title: '数控加工实习生', majors: ['数控技术', '机电一体化技术'] },
-    { title: '工业机器人运维学徒', majors: ['机电一体化技术'] },
+    { title: '工业机器人运维学徒', majors: ['机电一体化技术', '智能焊接技术'] },
   ],
   交通运输: [
     { title: '车辆检修实习生', majors: ['汽车检测与维修技术'] },

@@ -1,4 +1,4 @@
-import { searchTerms, usccCheckCharacter } from '@skillbridge/domain';
+import { slotSearchTerms, usccCheckCharacter } from '@skillbridge/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import { EnterpriseHeadcount, Organisation, Placement, Slot, Student, Teacher, User } from '../entities';
 import { run } from '../query/statement';
@@ -225,14 +225,15 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
           const apprenticeship = !practice && slot.title.includes('学徒');
           const wage = 3200 + Math.floor(random() * 20) * 100;
           const description = `${enterprise.name}提供的${slot.title}岗位，配备企业导师，按月发放实习报酬，购买实习责任保险。`;
+          const skills = slot.majors.flatMap((major) => SKILLS_BY_MAJOR[major] ?? []).slice(0, 3);
           return {
             enterpriseId,
             type: practice ? ('teacher_practice' as const) : apprenticeship ? ('apprenticeship' as const) : ('internship' as const),
             title: slot.title,
             description,
-            searchTerms: searchTerms(`${slot.title} ${description}`),
+            searchTerms: slotSearchTerms({ title: slot.title, description, majors: slot.majors, skills }),
             majors: slot.majors,
-            skills: slot.majors.flatMap((major) => SKILLS_BY_MAJOR[major] ?? []).slice(0, 3),
+            skills,
             district: enterprise.district,
             startDate: practice ? `${year + 1}-01-01` : `${year + 1}-03-01`,
             endDate: practice ? `${year + 1}-12-31` : apprenticeship ? `${year + 2}-02-28` : `${year + 1}-08-31`,

@@ -5,12 +5,12 @@ import { isOwnKey } from '../own';
  * trimming, ignoring case, spaces and a trailing note in brackets (`出生日期（YYYY-MM-DD）`), so a
  * school's own spreadsheet with 姓名 or "Name" both work.
  */
-export type ImportKind = 'students' | 'teachers' | 'headcounts';
-export const IMPORT_KINDS: ImportKind[] = ['students', 'teachers', 'headcounts'];
-export type SchoolImportKind = Exclude<ImportKind, 'headcounts'>;
+export type ImportKind = 'students' | 'teachers' | 'headcounts' | 'majors';
+export const IMPORT_KINDS: ImportKind[] = ['students', 'teachers', 'headcounts', 'majors'];
+export type SchoolImportKind = Exclude<ImportKind, 'headcounts' | 'majors'>;
 export const SCHOOL_IMPORT_KINDS: SchoolImportKind[] = ['students', 'teachers'];
 
-export type ColumnType = 'text' | 'email' | 'date' | 'year' | 'count' | 'yesNo' | 'list' | 'uscc';
+export type ColumnType = 'text' | 'email' | 'date' | 'year' | 'count' | 'yesNo' | 'list' | 'uscc' | 'majorCode' | 'majorLevel';
 
 export interface ImportColumn {
   /** The field name in code, in error reports and in the portal's texts. */
@@ -47,10 +47,20 @@ export const HEADCOUNT_COLUMNS: ImportColumn[] = [
   { key: 'employees', type: 'count', required: true, headers: ['职工人数', 'Employees', '员工人数'] },
 ];
 
+/** The national vocational major catalogue (职业教育专业目录), as the platform admin imports it: one major a row. */
+export const MAJOR_COLUMNS: ImportColumn[] = [
+  { key: 'code', type: 'majorCode', required: true, headers: ['专业代码', 'Code', 'Major code'] },
+  { key: 'nameZh', type: 'text', required: true, headers: ['专业名称', 'Name', 'Chinese name', '中文名称'], maxLength: 50 },
+  { key: 'nameEn', type: 'text', required: true, headers: ['英文名称', 'English name'], maxLength: 120 },
+  { key: 'level', type: 'majorLevel', required: true, headers: ['层次', 'Level', '教育层次'] },
+  { key: 'category', type: 'text', required: true, headers: ['专业类', 'Category'], maxLength: 50 },
+];
+
 export const COLUMNS_OF: Record<ImportKind, ImportColumn[]> = {
   students: STUDENT_COLUMNS,
   teachers: TEACHER_COLUMNS,
   headcounts: HEADCOUNT_COLUMNS,
+  majors: MAJOR_COLUMNS,
 };
 
 /** The import kind a name from outside (a route parameter) stands for; never an inherited key such as `constructor`. */

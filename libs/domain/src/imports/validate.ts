@@ -1,5 +1,7 @@
 import { ageOn } from '../dates';
+import { MAJOR_CODE, majorLevelOf } from '../majors';
 import { usccProblem } from '../uscc';
+import type { MajorLevel } from '@skillbridge/contracts';
 import { COLUMNS_OF, ImportColumn, ImportKind, normaliseHeader } from './columns';
 
 /**
@@ -28,10 +30,14 @@ export const IMPORT_REASONS = [
   'INVALID_YES_NO',
   'INVALID_NUMBER',
   'INVALID_USCC',
+  'INVALID_MAJOR_CODE',
+  'INVALID_MAJOR_LEVEL',
   // against other rows or the database
   'DUPLICATE_IN_FILE',
   'EMAIL_TAKEN',
   'UNKNOWN_ENTERPRISE',
+  'UNKNOWN_MAJOR',
+  'MAJOR_NAME_TAKEN',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];
 
@@ -66,11 +72,27 @@ export interface HeadcountImportRow {
   year: number;
   employees: number;
 }
+export interface MajorImportRow {
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  level: MajorLevel;
+  category: string;
+}
 export interface ImportRowOf {
   students: StudentImportRow;
   teachers: TeacherImportRow;
   headcounts: HeadcountImportRow;
+  majors: MajorImportRow;
 }
+
+/** The columns that name a row: a second row naming the same is a DUPLICATE_IN_FILE. */
+const ROW_KEYS: Record<ImportKind, string[][]> = {
+  students: [['email']],
+  teachers: [['email']],
+  headcounts: [['uscc', 'year']],
+  majors: [['code'], ['nameZh']],
+};
 
 export interface ValidationOptions {
   /** Today, ISO: dates of birth and years are judged against it. */
@@ -200,12 +222,14 @@ export class ImportRowValidator<K extends ImportKind> {
       if (value !== undefined) row[column.key] = value;
     });
     if (!errors.length) {
-      const key = this.kind === 'headcounts' ? `${row.uscc}/${row.year}` : String(row.email);
-      const first = this.seen.get(key);
-      if (first !== undefined) {
-        const field = this.kind === 'headcounts' ? 'uscc' : 'email';
-        errors.push({ line, field, reason: 'DUPLICATE_IN_FILE', value: `${short(String(row[field]))} (${first})` });
-      } else this.seen.set(key, line);
+      for (const fields of ROW_KEYS[this.kind]) {
+        const key = `${fields[0]}:${fields.map((field) => String(row[field])).join('/')}`;
+        const first = this.seen.get(key);
+        if (first !== undefined) {
+          const field = fields[0];
+          errors.push({ line, field, reason: 'DUPLICATE_IN_FILE', value: `${short(String(row[field]))} (${first})` });
+        } else this.seen.set(key, line);
+      }
     }
     return errors.length ? { row: null, errors } : { row: row as unknown as ImportRowOf[K], errors };
   }
@@ -267,6 +291,10 @@ export class ImportRowValidator<K extends ImportKind> {
         const code = raw.toUpperCase();
         return usccProblem(code) ? fail('INVALID_USCC') : code;
       }
+      case 'majorCode':
+        return MAJOR_CODE.test(raw) ? raw : fail('INVALID_MAJOR_CODE');
+      case 'majorLevel':
+        return majorLevelOf(raw) ?? fail('INVALID_MAJOR_LEVEL');
     }
   }
 }

@@ -31,6 +31,16 @@ export class HeadcountImportForm {
   year?: number;
 }
 
+/** The multipart form of `POST /major-imports`. */
+export class MajorImportForm {
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'CSV or XLSX with 专业代码, 专业名称, 英文名称, 层次 (中职, 高职专科, 高职本科), 专业类',
+  })
+  file: unknown;
+}
+
 export class ListImportsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['students', 'teachers'] })
   @IsOptional()

@@ -116,7 +116,10 @@ export class SearchSlotsQuery extends PageQuery {
   @IsIn(SLOT_TYPES)
   type?: SlotType;
 
-  @ApiPropertyOptional({ description: 'Words or Chinese phrases in the title or description' })
+  @ApiPropertyOptional({
+    description:
+      'Words or Chinese phrases in the title, description, majors or skills; synonyms (焊工, welding) and English major names count',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)

@@ -14,6 +14,7 @@ import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { usePanelWidth } from '../../components/use-is-phone';
+import { MajorPicker } from '../../components/major-picker';
 
 interface SlotFormValues {
   type: SlotType;
@@ -66,6 +67,7 @@ const FIELD_OF_CODE = new Map<string, (typeof FIELDS)[number]>([
   ['DEADLINE_AFTER_START', 'applicationDeadline'],
   ['QUOTA_CAP_EXCEEDED', 'capacity'],
   ['CAPACITY_BELOW_TAKEN', 'capacity'],
+  ['UNKNOWN_MAJOR', 'majors'],
 ]);
 
 const date = (value: Dayjs) => value.format('YYYY-MM-DD');
@@ -261,13 +263,12 @@ export function SlotFormDrawer({
             <Form.Item
               name="majors"
               label={t('slot.majors')}
-              extra={t('student.tagsHint')}
               rules={[
                 { type: 'array', required: true, min: 1, message: t('slotForm.majorsRequired') },
                 { type: 'array', max: 20, message: t('validation.maxItems', { max: 20 }) },
               ]}
             >
-              {tagsSelect(t('slotForm.majorsPlaceholder'))}
+              <MajorPicker multiple placeholder={t('slotForm.majorsPlaceholder')} data-testid="slot-majors" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>

@@ -1,30 +1,33 @@
 import { CalendarOutlined, EnvironmentOutlined, ScheduleOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
 import type { SlotView } from '@skillbridge/contracts';
 import { Button, Card, Col, Empty, Input, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { PracticeSlotsQuery } from '../../api/practice.api';
 import { usePracticeSlot, usePracticeSlots } from '../../api/practice.hooks';
-import { CursorPager, useCursorPager } from '../../components/cursor-pager';
+import { CursorPager } from '../../components/cursor-pager';
 import { districtLabel, districtOptions } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
+import { useUrlSearch } from '../../components/use-url-search';
 import { ProblemAlert } from '../../components/problem-alert';
 import { BookingPanel } from './booking-panel';
 import './practice.css';
 
 const LIMIT = 8;
 
-type Filters = Omit<PracticeSlotsQuery, 'cursor' | 'limit'>;
+/** What the address keeps of a search (besides its pages and the chosen slot). */
+const FILTERS = ['q', 'district'] as const;
 
 /** 企业实践: find an enterprise's practice slot, then book a month of it on its calendar. */
 export default function FindPracticePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const pager = useCursorPager();
+  // The words, the district and the page live in the address too: a reload or Back keeps them.
+  const { filters, apply, pager } = useUrlSearch(FILTERS);
   const [params, setParams] = useSearchParams();
-  const [filters, setFilters] = useState<Filters>({});
-  const [words, setWords] = useState('');
+  const [words, setWords] = useState(filters.q ?? '');
+  useEffect(() => setWords(filters.q ?? ''), [filters.q]);
   const query: PracticeSlotsQuery = { ...filters, cursor: pager.cursor, limit: LIMIT };
   const slots = usePracticeSlots(query);
 
@@ -33,12 +36,16 @@ export default function FindPracticePage() {
   const listed = slots.data?.items.find((s) => s.id === selectedId);
   const fetched = usePracticeSlot(selectedId, !listed);
   const selected = listed ?? fetched.data;
-  const select = (slot: SlotView) => setParams({ slot: slot.id }, { replace: true });
+  const select = (slot: SlotView) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('slot', slot.id);
+        return next;
+      },
+      { replace: true },
+    );
 
-  const apply = (change: Filters) => {
-    setFilters((current) => ({ ...current, ...change }));
-    pager.reset();
-  };
   const search = () => apply({ q: words.trim() || undefined });
 
   return (

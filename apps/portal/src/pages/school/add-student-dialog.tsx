@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useAddStudent } from '../../api/schools.hooks';
 import { showFieldErrors } from '../../components/form-errors';
 import { ProblemAlert } from '../../components/problem-alert';
+import { MajorPicker } from '../../components/major-picker';
 
 interface StudentForm {
   name: string;
@@ -102,7 +103,7 @@ export function AddStudentDialog({
               label={t('student.major')}
               rules={[{ required: true, whitespace: true, max: 50, message: t('validation.required') }]}
             >
-              <Input />
+              <MajorPicker data-testid="add-student-major" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

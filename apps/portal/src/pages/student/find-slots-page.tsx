@@ -1,15 +1,17 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { SLOT_TYPES, type SlotType, type SlotView } from '@skillbridge/contracts';
 import { takesStudents } from '@skillbridge/domain';
-import { AutoComplete, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Skeleton } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { Button, Card, Col, DatePicker, Empty, Input, Row, Select, Skeleton, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMyStudentProfile } from '../../api/people.hooks';
+import { useMyAppliedSlots } from '../../api/applications.hooks';
 import type { SearchSlotsQuery } from '../../api/slots.api';
 import { useSlotSearch } from '../../api/slots.hooks';
-import { CursorPager, useCursorPager } from '../../components/cursor-pager';
+import { CursorPager } from '../../components/cursor-pager';
 import { districtOptions, slotTypeOptions } from '../../components/labels';
+import { MajorPicker } from '../../components/major-picker';
+import { useUrlSearch } from '../../components/use-url-search';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotCard } from './slot-card';
@@ -17,25 +19,29 @@ import { SlotDrawer } from './slot-drawer';
 
 const LIMIT = 12;
 
-type Filters = Omit<SearchSlotsQuery, 'cursor' | 'limit'>;
+/** What the address keeps of a search (besides its pages). */
+const FILTERS = ['q', 'major', 'type', 'district', 'from', 'to'] as const;
 
-/** 找岗位: open slots by words, type, major, district and dates, a page at a time. */
+const isSlotType = (value: string | undefined): value is SlotType => SLOT_TYPES.some((type) => type === value);
+
+/**
+ * 找岗位: open student slots by words (title, description, majors, skills, synonyms), type, major,
+ * district and dates, a page at a time; the search lives in the address, so a reload or Back keeps it.
+ * Slots the student has applied to are marked.
+ */
 export default function FindSlotsPage() {
   const { t } = useTranslation();
-  const pager = useCursorPager();
-  const [filters, setFilters] = useState<Filters>({});
-  const [words, setWords] = useState('');
-  const [major, setMajor] = useState('');
+  const { filters, apply, pager } = useUrlSearch(FILTERS);
+  const [words, setWords] = useState(filters.q ?? '');
+  // Back and forward change the address: the box shows the words searched for.
+  useEffect(() => setWords(filters.q ?? ''), [filters.q]);
   const [open, setOpen] = useState<SlotView | null>(null);
-  const profile = useMyStudentProfile();
-  const query: SearchSlotsQuery = { ...filters, cursor: pager.cursor, limit: LIMIT };
+  const applied = useMyAppliedSlots();
+  const type = isSlotType(filters.type) ? filters.type : undefined;
+  const query: SearchSlotsQuery = { ...filters, type, cursor: pager.cursor, limit: LIMIT };
   const slots = useSlotSearch(query);
 
-  const apply = (change: Filters) => {
-    setFilters((current) => ({ ...current, ...change }));
-    pager.reset();
-  };
-  const search = () => apply({ q: words.trim() || undefined, major: major.trim() || undefined });
+  const search = () => apply({ q: words.trim() || undefined });
   const setRange = (range: [Dayjs | null, Dayjs | null] | null) =>
     apply({ from: range?.[0]?.format('YYYY-MM-DD') ?? undefined, to: range?.[1]?.format('YYYY-MM-DD') ?? undefined });
 
@@ -58,15 +64,11 @@ export default function FindSlotsPage() {
               />
             </Col>
             <Col xs={24} sm={12} lg={7}>
-              <AutoComplete
-                allowClear
-                style={{ width: '100%' }}
-                value={major}
-                onChange={(value) => setMajor(value ?? '')}
-                options={profile.data ? [{ value: profile.data.major, label: t('findSlots.myMajor', { major: profile.data.major }) }] : []}
+              <MajorPicker
+                value={filters.major}
+                onChange={(major) => apply({ major: typeof major === 'string' ? major : undefined })}
                 placeholder={t('findSlots.majorPlaceholder')}
                 aria-label={t('findSlots.majorPlaceholder')}
-                onKeyDown={(e) => e.key === 'Enter' && search()}
                 data-testid="slot-major"
               />
             </Col>
@@ -82,8 +84,8 @@ export default function FindSlotsPage() {
                 placeholder={t('findSlots.allTypes')}
                 aria-label={t('findSlots.allTypes')}
                 options={slotTypeOptions(t, SLOT_TYPES.filter(takesStudents))}
-                value={filters.type}
-                onChange={(type) => apply({ type })}
+                value={type}
+                onChange={(value) => apply({ type: value })}
                 data-testid="slot-type-filter"
               />
             </Col>
@@ -104,11 +106,15 @@ export default function FindSlotsPage() {
                 style={{ width: '100%' }}
                 placeholder={[t('findSlots.from'), t('findSlots.to')]}
                 allowEmpty={[true, true]}
+                value={[filters.from ? dayjs(filters.from) : null, filters.to ? dayjs(filters.to) : null]}
                 onChange={(range) => setRange(range as [Dayjs | null, Dayjs | null] | null)}
                 data-testid="slot-dates-filter"
               />
             </Col>
           </Row>
+          <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+            {t('majors.search.hint')}
+          </Typography.Paragraph>
         </Card>
         {slots.error && <ProblemAlert error={slots.error} />}
         {slots.isPending ? (
@@ -120,10 +126,15 @@ export default function FindSlotsPage() {
             <Empty description={t('findSlots.empty')} />
           </Card>
         ) : (
-          <Row gutter={[16, 16]} data-testid="slot-results" style={{ opacity: slots.isPlaceholderData ? 0.6 : 1 }}>
+          <Row
+            gutter={[16, 16]}
+            data-testid="slot-results"
+            aria-busy={slots.isPlaceholderData}
+            style={{ opacity: slots.isPlaceholderData ? 0.6 : 1 }}
+          >
             {slots.data?.items.map((slot) => (
               <Col key={slot.id} xs={24} lg={12}>
-                <SlotCard slot={slot} onOpen={() => setOpen(slot)} />
+                <SlotCard slot={slot} onOpen={() => setOpen(slot)} applied={applied.data?.get(slot.id)} />
               </Col>
             ))}
           </Row>

@@ -1,8 +1,9 @@
-import type { RecommendationReason, RecommendedSlot, SlotView } from '@skillbridge/contracts';
-import { Card, Col, Empty, Progress, Row, Space, Tag, Tooltip } from 'antd';
+import type { ApplicationStatus, RecommendationReason, RecommendedSlot, SlotView } from '@skillbridge/contracts';
+import { Button, Card, Col, Empty, Popover, Progress, Row, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMyAppliedSlots } from '../../api/applications.hooks';
 import { useRecommendedSlots } from '../../api/slots.hooks';
 import { districtLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
@@ -47,6 +48,7 @@ export default function RecommendedPage() {
   const { t } = useTranslation();
   const [open, setOpen] = useState<SlotView | null>(null);
   const recommended = useRecommendedSlots();
+  const applied = useMyAppliedSlots();
 
   return (
     <div data-testid="recommended-page">
@@ -61,7 +63,7 @@ export default function RecommendedPage() {
             <Row gutter={[16, 16]} data-testid="recommendations">
               {items.map((item) => (
                 <Col key={item.slot.id} xs={24} lg={12}>
-                  <Recommendation item={item} onOpen={() => setOpen(item.slot)} />
+                  <Recommendation item={item} onOpen={() => setOpen(item.slot)} applied={applied.data?.get(item.slot.id)} />
                 </Col>
               ))}
             </Row>
@@ -73,23 +75,50 @@ export default function RecommendedPage() {
   );
 }
 
-function Recommendation({ item, onOpen }: { item: RecommendedSlot; onOpen: () => void }) {
+/** What the score is made of: each part's points out of its weight. */
+function ScoreParts({ item }: { item: RecommendedSlot }) {
   const { t } = useTranslation();
+  return (
+    <div data-testid="score-parts" style={{ minWidth: 220 }}>
+      {item.parts.map((part) => (
+        <div key={part.part} className="sb-score-part" data-testid={`score-part-${part.part}`}>
+          <Typography.Text>{t(`majors.score.part.${part.part}`)}</Typography.Text>
+          <Progress percent={Math.round((part.points / part.max) * 100)} showInfo={false} size="small" />
+          <Typography.Text type="secondary">{t('majors.score.points', { points: part.points, max: part.max })}</Typography.Text>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Recommendation({ item, onOpen, applied }: { item: RecommendedSlot; onOpen: () => void; applied?: ApplicationStatus }) {
+  const { t } = useTranslation();
+  const label = t('majors.score.label', { score: item.score });
   return (
     <SlotCard
       slot={item.slot}
       onOpen={onOpen}
+      applied={applied}
       aside={
-        <Tooltip title={t('recommended.scoreHint')}>
+        // The parts on demand; the card itself opens the slot, so the click stops here.
+        <div className="sb-score" onClick={(e) => e.stopPropagation()}>
           <Progress
-            aria-label={t('recommended.scoreHint')}
+            aria-label={label}
             type="circle"
             size={52}
             percent={item.score}
             format={(score) => <span data-testid="recommendation-score">{score}</span>}
             strokeColor={item.score >= 70 ? '#38a169' : item.score >= 40 ? '#2b6cb0' : '#a0aec0'}
           />
-        </Tooltip>
+          <Typography.Text type="secondary" className="sb-score-label" data-testid="recommendation-score-label">
+            {label}
+          </Typography.Text>
+          <Popover title={t('majors.score.title')} content={<ScoreParts item={item} />} trigger="click">
+            <Button type="link" size="small" data-testid="score-explain">
+              {t('majors.score.explain')}
+            </Button>
+          </Popover>
+        </div>
       }
       footer={
         <Space size={[4, 4]} wrap data-testid="recommendation-reasons">

@@ -1,14 +1,26 @@
-import { CalendarOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
-import type { SlotView } from '@skillbridge/contracts';
-import { Card, Space, Typography } from 'antd';
+import { CalendarOutlined, CheckCircleOutlined, EnvironmentOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ApplicationStatus, SlotView } from '@skillbridge/contracts';
+import { Card, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { districtLabel, formatYuan } from '../../components/labels';
+import { applicationStatusLabel, districtLabel, formatYuan } from '../../components/labels';
 import { TagList } from '../../components/slot-facts';
 import { SlotTypeTag } from '../../components/status-tags';
 
-/** A slot in a list of search results or recommendations; opens its details. */
-export function SlotCard({ slot, onOpen, aside, footer }: { slot: SlotView; onOpen: () => void; aside?: ReactNode; footer?: ReactNode }) {
+/** A slot in a list of search results or recommendations; opens its details. `applied`: the student's application to it, marked. */
+export function SlotCard({
+  slot,
+  onOpen,
+  aside,
+  footer,
+  applied,
+}: {
+  slot: SlotView;
+  onOpen: () => void;
+  aside?: ReactNode;
+  footer?: ReactNode;
+  applied?: ApplicationStatus;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Card
@@ -28,6 +40,11 @@ export function SlotCard({ slot, onOpen, aside, footer }: { slot: SlotView; onOp
         </div>
         {aside ?? <SlotTypeTag type={slot.type} />}
       </div>
+      {applied && (
+        <Tag color="green" icon={<CheckCircleOutlined />} style={{ marginTop: 8 }} data-testid="slot-applied" data-status={applied}>
+          {t('majors.search.appliedStatus', { status: applicationStatusLabel(t, applied) })}
+        </Tag>
+      )}
       <Space size={[16, 4]} wrap style={{ margin: '12px 0' }}>
         <Typography.Text>
           <EnvironmentOutlined /> {districtLabel(t, slot.district)}
