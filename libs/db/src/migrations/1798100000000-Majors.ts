@@ -13,7 +13,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** [code, 中文名称, English name, level, 专业类] — 职业教育专业目录 (2021). */
 export const CATALOGUE_2021: ReadonlyArray<[string, string, string, 'secondary' | 'associate' | 'bachelor', string]> = [
-  ['440301', '建筑工程技术', 'Construction Engineering Technology', 'associate', '土木建筑类'],
+  ['440301', '建筑工程技术', 'Construction Engineering Technology', 'associate', '土建施工类'],
   ['460103', '数控技术', 'Numerical Control Technology', 'associate', '机械设计制造类'],
   ['460110', '智能焊接技术', 'Intelligent Welding Technology', 'associate', '机械设计制造类'],
   ['460301', '机电一体化技术', 'Mechatronics Technology', 'associate', '自动化类'],
