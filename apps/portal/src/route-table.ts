@@ -83,6 +83,8 @@ export const ROUTE_TABLE = [
   { path: '/applications', roles: ['student'] },
   { path: '/approvals', roles: ['school_admin'] },
   { path: '/dead-letters', roles: ['platform_admin'] },
+  { path: '/rules', roles: ['platform_admin'], sweep: { primary: [{ testId: 'rules-review' }] } },
+  { path: '/access-log', roles: ['platform_admin'], sweep: { primary: [{ testId: 'access-log-search' }] } },
   { path: '/practice', roles: ['teacher'], sweep: { primary: [{ testId: 'practice-search-submit' }] } },
   { path: '/my-practice', roles: ['teacher'] },
   { path: '/practice-bookings', roles: ['enterprise_admin'] },

@@ -1,3 +1,5 @@
+import industryEn from './industry.en.json';
+import adminEn from './admin.en.json';
 import accountEn from './account.en.json';
 import en from './en.json';
 import importsEn from './imports.en.json';
@@ -7,5 +9,5 @@ import roundsEn from './rounds.en.json';
 
 /** The English strings: the main file, then each feature's own tree. Loaded only when English is chosen. */
 export const MAIN_EN = en;
-export const FEATURES_EN = { practice: practiceEn, quotas: quotasEn, imports: importsEn, rounds: roundsEn, account: accountEn };
-export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...roundsEn, ...accountEn };
+export const FEATURES_EN = { practice: practiceEn, quotas: quotasEn, imports: importsEn, rounds: roundsEn, account: accountEn, admin: adminEn, industry: industryEn };
+export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...roundsEn, ...accountEn, ...adminEn, ...industryEn };

@@ -1,3 +1,5 @@
+import industryZhCN from './industry.zh-CN.json';
+import adminZhCN from './admin.zh-CN.json';
 import accountZhCN from './account.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
@@ -13,5 +15,7 @@ export const FEATURES_ZH_CN = {
   imports: importsZhCN,
   rounds: roundsZhCN,
   account: accountZhCN,
+  admin: adminZhCN,
+  industry: industryZhCN,
 };
-export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN };
+export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN, ...adminZhCN, ...industryZhCN };

@@ -7,6 +7,8 @@ import {
   BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ControlOutlined,
+  EyeOutlined,
   FileSearchOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -93,6 +95,8 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
       return [
         home(t('menu.platformHome'), <SafetyCertificateOutlined />),
         entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
+        entry('/rules', <ControlOutlined />, t('admin.menu.rules')),
+        entry('/access-log', <EyeOutlined />, t('admin.menu.accessLog')),
         entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')),
         ...common,
       ];

@@ -12,6 +12,7 @@ import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { BookingPanel } from './booking-panel';
 import './practice.css';
+import { formatDateRange } from '../../components/figures';
 
 const LIMIT = 8;
 
@@ -154,7 +155,7 @@ function SlotItem({ slot, selected, onSelect }: { slot: SlotView; selected: bool
       </div>
       <Space size={[14, 2]} wrap className="sb-practice-slot-meta">
         <span>
-          <CalendarOutlined /> {t('practice.find.window', { start: slot.startDate, end: slot.endDate })}
+          <CalendarOutlined /> {formatDateRange(t, slot.startDate, slot.endDate)}
         </span>
         <span>
           <TeamOutlined /> {t('practice.find.capacity', { n: slot.capacity })}
