@@ -15,7 +15,7 @@ import { useProblemText } from '../../components/problem-text';
 import { ResponsiveTable } from '../../components/responsive-table';
 
 /** What the product logs reads of (the `what` of each `logPersonalDataAccess`); a newer kind shows as it is. */
-export const ACCESS_KINDS = ['applications.list', 'placements', 'schools.students', 'match-rounds.applicants'] as const;
+export const ACCESS_KINDS = ['applications.list', 'applications.get', 'placements', 'schools.students', 'match-rounds.applicants'] as const;
 
 interface FilterForm {
   actor?: string;

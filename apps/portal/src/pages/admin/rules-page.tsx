@@ -137,7 +137,7 @@ function RulesForm({ year, current }: { year: number; current: RuleNumbers }) {
           ))}
         </Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<DiffOutlined />} disabled={changes.length === 0} data-testid="rules-review">
+          <Button type="primary" htmlType="submit" icon={<DiffOutlined />} disabled={parsed !== null && changes.length === 0} data-testid="rules-review">
             {t('admin.rules.review', { n: changes.length })}
           </Button>
           <Button disabled={changes.length === 0 && parsed !== null} onClick={() => {
