@@ -9,7 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Entity('rule_changes')
 @Index('rule_changes_year', ['year', 'id'])
 export class RuleChangeRecord {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_rule_changes' })
   id: string;
 
   @Column('int')
