@@ -17,11 +17,19 @@ describe('the platform admin’s rules history and access log (integration)', ()
     expect(await history()).toEqual([]);
 
     // "0.1" is 10 %, as the defaults' "0.10": no change.
-    expect((await api.request('PUT', `/rules/${year}`, { token: admin.accessToken, body: { ...rules, enterpriseInternCapRate: '0.1' } })).status).toBe(200);
+    expect(
+      (await api.request('PUT', `/rules/${year}`, { token: admin.accessToken, body: { ...rules, enterpriseInternCapRate: '0.1' } })).status,
+    ).toBe(200);
     expect(await history()).toEqual([]);
 
-    await api.request('PUT', `/rules/${year}`, { token: admin.accessToken, body: { ...rules, internIntakeRate: '0.025', maxDailyHours: 7 } });
-    await api.request('PUT', `/rules/${year}`, { token: admin.accessToken, body: { ...rules, internIntakeRate: '0.025', maxDailyHours: 8 } });
+    await api.request('PUT', `/rules/${year}`, {
+      token: admin.accessToken,
+      body: { ...rules, internIntakeRate: '0.025', maxDailyHours: 7 },
+    });
+    await api.request('PUT', `/rules/${year}`, {
+      token: admin.accessToken,
+      body: { ...rules, internIntakeRate: '0.025', maxDailyHours: 8 },
+    });
     const [latest, first] = await history();
     expect(first).toMatchObject({
       year,
@@ -83,12 +91,17 @@ describe('the platform admin’s rules history and access log (integration)', ()
     expect(await search(`actor=edu&from=${today}&to=${today}`)).toHaveLength(read.length);
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     expect(await search(`actor=edu&from=${tomorrow}`)).toEqual([]);
-    expect((await api.request('GET', '/admin/access-log?from=2026-02-30', { token: admin })).body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await api.request('GET', '/admin/access-log?from=2026-02-30', { token: admin })).body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
 
     const file = await api.request<string>('GET', `/admin/access-log/export?actor=edu&language=en`, { token: admin });
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toMatch(/^text\/csv/);
-    const lines = file.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = file.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('Time,Reader,Reader e-mail,Reader role,Person read,Person id,What was read,Purpose');
     expect(lines).toHaveLength(read.length + 1);
     for (const student of read) expect(lines.some((l) => l.includes(student.id) && l.includes(demo('edu')))).toBe(true);

@@ -88,7 +88,9 @@ async function visit(page: Page, sweep: Sweep, route: RouteEntry, label: string)
   for (const chart of await chartsOnPage(page)) {
     sweep.charts++;
     for (const mark of untrue(await drawnMarks(page, chart))) {
-      sweep.failures.push(`${label} ${path} chart ${chart}: ${mark.series} #${mark.index} = ${mark.value} drawn ${mark.drawn} not ${mark.expected}`);
+      sweep.failures.push(
+        `${label} ${path} chart ${chart}: ${mark.series} #${mark.index} = ${mark.value} drawn ${mark.drawn} not ${mark.expected}`,
+      );
     }
   }
 }

@@ -44,7 +44,11 @@ describe.each(SIZES)('the platform admin (%s)', (size, viewport) => {
     await settled(page);
     const nextYear = Number(lanzhouToday().slice(0, 4)) + 1;
     await page.getByTestId('rules-year').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: String(nextYear) }).first().click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: String(nextYear) })
+      .first()
+      .click();
     await settled(page);
 
     // Nothing changed yet: nothing to review.
@@ -78,7 +82,10 @@ describe.each(SIZES)('the platform admin (%s)', (size, viewport) => {
     expect(await latest.locator('[data-testid="rule-after"]').innerText()).toBe(`${after} %`);
     expect(await input.inputValue()).toBe(after);
     const [stored] = await journey
-      .rows<{ changes: Array<{ rule: string; after: string }> }>('SELECT changes FROM rule_changes WHERE year = $1 ORDER BY id DESC LIMIT 1', [nextYear])
+      .rows<{ changes: Array<{ rule: string; after: string }> }>(
+        'SELECT changes FROM rule_changes WHERE year = $1 ORDER BY id DESC LIMIT 1',
+        [nextYear],
+      )
       .catch(() => [undefined]);
     if (stored) expect(stored.changes.map((c) => c.rule)).toEqual([rule]);
     expect(await overflows(page)).toEqual([]);
@@ -108,11 +115,15 @@ describe.each(SIZES)('the platform admin (%s)', (size, viewport) => {
     // Today's reads only: the same entries, in a file whose every cell is written by the formula-safe writer.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-access-log').click()]);
     expect(download.suggestedFilename()).toBe('个人信息访问记录.csv');
-    const lines = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('时间,读取人,读取人邮箱,读取人角色,被读取人,被读取人编号,读取内容,用途');
     const rows = lines.slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(read.length);
-    for (const name of read) expect(rows.some((r) => r.includes(`,${name},`) && r.includes(EDU) && r.includes('schools.students'))).toBe(true);
+    for (const name of read)
+      expect(rows.some((r) => r.includes(`,${name},`) && r.includes(EDU) && r.includes('schools.students'))).toBe(true);
     expect(rows.every((r) => !/^[=+\-@]/.test(r) && !/,[=+\-@]/.test(r))).toBe(true);
   });
 });

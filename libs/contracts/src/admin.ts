@@ -16,7 +16,13 @@ export const RULE_NAMES = [
 export type RuleName = (typeof RULE_NAMES)[number];
 
 /** The rules that are rates (a share 0–1, as a decimal string); the others are whole numbers. */
-export const RATE_RULES = ['internIntakeRate', 'enterpriseInternCapRate', 'postInternCapRate', 'stipendFloorRate', 'dualQualifiedTarget'] as const;
+export const RATE_RULES = [
+  'internIntakeRate',
+  'enterpriseInternCapRate',
+  'postInternCapRate',
+  'stipendFloorRate',
+  'dualQualifiedTarget',
+] as const;
 
 /** One number of the rules as it was and as it became. */
 export interface RuleDifference {

@@ -13,6 +13,35 @@ export interface DrawnMark {
   drawn: [number, number];
 }
 
+/** The parts of an ECharts instance (and its model) the measurement reads; the page's ECharts is not imported here. */
+interface Shape {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  startAngle: number;
+  endAngle: number;
+}
+interface SeriesOption {
+  type: string;
+  name?: string;
+  stack?: string;
+  data: Array<number | { value: number; name?: string } | null>;
+}
+interface MeasuredChart {
+  isDisposed(): boolean;
+  getOption(): { series: SeriesOption[]; xAxis: Array<{ data?: string[] }>; yAxis: Array<{ data?: string[] }> };
+  getModel(): {
+    getSeriesCount(): number;
+    getSeriesByIndex(index: number): {
+      getBaseAxis(): { dim: string };
+      getData(): { getItemGraphicEl(index: number): { shape: Shape } | undefined };
+    };
+  };
+  convertToPixel(finder: { seriesIndex: number }, value: number[]): number[];
+}
+type ChartHost = HTMLElement & { __chart?: MeasuredChart };
+
 /** The charts on the page, by `data-testid` (every `Chart` of the portal carries one). */
 export async function chartsOnPage(page: Page): Promise<string[]> {
   return page.locator('[data-chart="echarts"]').evaluateAll((hosts) => hosts.map((h) => h.getAttribute('data-testid') ?? '?'));
@@ -29,18 +58,18 @@ export async function drawnMarks(page: Page, testId: string): Promise<DrawnMark[
   // Measured as soon as the chart is drawn, not after its animations: what a reader (or a screenshot) sees at
   // any moment must be true, so a bar may not grow towards its value while its label already shows it.
   await page.waitForFunction((id) => {
-    const el = document.querySelector(`[data-testid="${id}"][data-chart="echarts"]`) as (HTMLElement & { __chart?: any }) | null;
+    const el = document.querySelector(`[data-testid="${id}"][data-chart="echarts"]`) as ChartHost | null;
     const chart = el?.__chart;
-    return !!chart && !chart.isDisposed() && chart.getModel()?.getSeriesCount() > 0;
+    return !!chart && !chart.isDisposed() && (chart.getModel()?.getSeriesCount() ?? 0) > 0;
   }, testId);
   return host.evaluate((el, chartName) => {
     type Datum = number | { value: number } | null;
-    const chart = (el as HTMLElement & { __chart?: any }).__chart;
+    const chart = (el as ChartHost).__chart!;
     const option = chart.getOption();
     const raw = (d: Datum) => (d === null || d === undefined ? 0 : typeof d === 'number' ? d : Number(d.value));
     const marks: DrawnMark[] = [];
     const stacks = new Map<string, number[]>();
-    option.series.forEach((series: any, seriesIndex: number) => {
+    option.series.forEach((series, seriesIndex) => {
       const model = chart.getModel().getSeriesByIndex(seriesIndex);
       const data = model.getData();
       if (series.type === 'bar') {

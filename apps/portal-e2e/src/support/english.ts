@@ -45,7 +45,9 @@ export async function hanTexts(page: Page, allowed: string[]): Promise<HanText[]
     // Skipped: what is marked as entered, a user's avatar (the first character of their name), and the
     // language pickers, which name 中文 in Chinese as language pickers do.
     const skipped = (el: Element | null) =>
-      !el || !!el.closest('[data-user-entered], .ant-avatar, script, style, noscript, [data-testid="language-switch"]') || !el.checkVisibility();
+      !el ||
+      !!el.closest('[data-user-entered], .ant-avatar, script, style, noscript, [data-testid="language-switch"]') ||
+      !el.checkVisibility();
     const LANGUAGE_NAME = '中文';
     const where = (el: Element) => {
       const tagged = el.closest('[data-testid]');
@@ -60,7 +62,7 @@ export async function hanTexts(page: Page, allowed: string[]): Promise<HanText[]
         found.push({ where: where(parent!), text: squash(node.textContent ?? '') });
       }
     }
-    for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
+    for (const el of Array.from(document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]'))) {
       if (skipped(el)) continue;
       for (const name of ['placeholder', 'aria-label', 'title', 'alt']) {
         const value = el.getAttribute(name);

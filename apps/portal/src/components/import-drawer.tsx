@@ -168,7 +168,10 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
         />
         {run.totalRows !== null && (
           <Typography.Text type="secondary">
-            {t('imports.progress', { processed: formatNumber(run.processedRows, i18n.language), total: formatNumber(run.totalRows, i18n.language) })}
+            {t('imports.progress', {
+              processed: formatNumber(run.processedRows, i18n.language),
+              total: formatNumber(run.totalRows, i18n.language),
+            })}
           </Typography.Text>
         )}
       </div>

@@ -9,5 +9,13 @@ import roundsEn from './rounds.en.json';
 
 /** The English strings: the main file, then each feature's own tree. Loaded only when English is chosen. */
 export const MAIN_EN = en;
-export const FEATURES_EN = { practice: practiceEn, quotas: quotasEn, imports: importsEn, rounds: roundsEn, account: accountEn, admin: adminEn, industry: industryEn };
+export const FEATURES_EN = {
+  practice: practiceEn,
+  quotas: quotasEn,
+  imports: importsEn,
+  rounds: roundsEn,
+  account: accountEn,
+  admin: adminEn,
+  industry: industryEn,
+};
 export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...roundsEn, ...accountEn, ...adminEn, ...industryEn };

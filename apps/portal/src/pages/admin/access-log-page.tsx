@@ -82,74 +82,74 @@ export default function AccessLogPage() {
       />
       <Card>
         <div className="sb-stack">
-        <Form<FilterForm>
-          form={form}
-          name="access-log-filter"
-          layout="inline"
-          className="sb-filter-form"
-          onFinish={(values) => {
-            pager.reset();
-            setFilter(filterOf(values));
-          }}
-        >
-          <Form.Item name="actor" label={t('admin.accessLog.filter.actor')}>
-            <Input allowClear placeholder={t('admin.accessLog.filter.actorPlaceholder')} data-testid="access-log-actor" />
-          </Form.Item>
-          <Form.Item name="subject" label={t('admin.accessLog.filter.subject')}>
-            <Input allowClear placeholder={t('admin.accessLog.filter.subjectPlaceholder')} data-testid="access-log-subject" />
-          </Form.Item>
-          <Form.Item name="actorRole" label={t('admin.accessLog.filter.role')}>
-            <Select
-              allowClear
-              style={{ minWidth: 160 }}
-              placeholder={t('common.all')}
-              options={ACCESS_LOG_ACTOR_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
-              data-testid="access-log-role"
-            />
-          </Form.Item>
-          <Form.Item name="what" label={t('admin.accessLog.filter.what')}>
-            <Select
-              allowClear
-              style={{ minWidth: 200 }}
-              placeholder={t('common.all')}
-              options={ACCESS_KINDS.map((what) => ({ value: what, label: whatLabel(what) }))}
-              data-testid="access-log-what"
-            />
-          </Form.Item>
-          <Form.Item name="days" label={t('admin.accessLog.filter.days')}>
-            <DatePicker.RangePicker allowEmpty={[true, true]} data-testid="access-log-days" />
-          </Form.Item>
-          <Form.Item>
-            <Space wrap>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="access-log-search">
-                {t('admin.accessLog.filter.search')}
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  pager.reset();
-                  setFilter({});
-                }}
-              >
-                {t('admin.accessLog.filter.clear')}
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-        {log.error && <ProblemAlert error={log.error} />}
-        <ResponsiveTable<AccessLogEntryView>
-          data-testid="access-log-table"
-          rowKey="id"
-          size="middle"
-          loading={log.isPending}
-          dataSource={items}
-          columns={columns}
-          pagination={false}
-          scroll={{ x: 960 }}
-          style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}
-          locale={{ emptyText: t('admin.accessLog.empty') }}
-        />
-        <CursorPager pager={pager} nextCursor={nextCursor} loading={log.isFetching} />
+          <Form<FilterForm>
+            form={form}
+            name="access-log-filter"
+            layout="inline"
+            className="sb-filter-form"
+            onFinish={(values) => {
+              pager.reset();
+              setFilter(filterOf(values));
+            }}
+          >
+            <Form.Item name="actor" label={t('admin.accessLog.filter.actor')}>
+              <Input allowClear placeholder={t('admin.accessLog.filter.actorPlaceholder')} data-testid="access-log-actor" />
+            </Form.Item>
+            <Form.Item name="subject" label={t('admin.accessLog.filter.subject')}>
+              <Input allowClear placeholder={t('admin.accessLog.filter.subjectPlaceholder')} data-testid="access-log-subject" />
+            </Form.Item>
+            <Form.Item name="actorRole" label={t('admin.accessLog.filter.role')}>
+              <Select
+                allowClear
+                style={{ minWidth: 160 }}
+                placeholder={t('common.all')}
+                options={ACCESS_LOG_ACTOR_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
+                data-testid="access-log-role"
+              />
+            </Form.Item>
+            <Form.Item name="what" label={t('admin.accessLog.filter.what')}>
+              <Select
+                allowClear
+                style={{ minWidth: 200 }}
+                placeholder={t('common.all')}
+                options={ACCESS_KINDS.map((what) => ({ value: what, label: whatLabel(what) }))}
+                data-testid="access-log-what"
+              />
+            </Form.Item>
+            <Form.Item name="days" label={t('admin.accessLog.filter.days')}>
+              <DatePicker.RangePicker allowEmpty={[true, true]} data-testid="access-log-days" />
+            </Form.Item>
+            <Form.Item>
+              <Space wrap>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="access-log-search">
+                  {t('admin.accessLog.filter.search')}
+                </Button>
+                <Button
+                  onClick={() => {
+                    form.resetFields();
+                    pager.reset();
+                    setFilter({});
+                  }}
+                >
+                  {t('admin.accessLog.filter.clear')}
+                </Button>
+              </Space>
+            </Form.Item>
+          </Form>
+          {log.error && <ProblemAlert error={log.error} />}
+          <ResponsiveTable<AccessLogEntryView>
+            data-testid="access-log-table"
+            rowKey="id"
+            size="middle"
+            loading={log.isPending}
+            dataSource={items}
+            columns={columns}
+            pagination={false}
+            scroll={{ x: 960 }}
+            style={{ opacity: log.isPlaceholderData ? 0.6 : 1 }}
+            locale={{ emptyText: t('admin.accessLog.empty') }}
+          />
+          <CursorPager pager={pager} nextCursor={nextCursor} loading={log.isFetching} />
         </div>
       </Card>
     </div>

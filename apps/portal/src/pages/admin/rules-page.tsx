@@ -72,7 +72,9 @@ export default function RulesPage() {
         extra={<YearSelect year={year} onChange={setYear} testId="rules-year" />}
       />
       <div className="sb-stack">
-        <QueryState query={rules}>{(current) => <RulesForm key={`${year}-${JSON.stringify(current)}`} year={year} current={current} />}</QueryState>
+        <QueryState query={rules}>
+          {(current) => <RulesForm key={`${year}-${JSON.stringify(current)}`} year={year} current={current} />}
+        </QueryState>
         <RuleHistory year={year} />
       </div>
     </div>
@@ -116,7 +118,10 @@ function RulesForm({ year, current }: { year: number; current: RuleNumbers }) {
                 rules={[
                   {
                     validator: (_, value: string) => {
-                      if (isRate(rule)) return rateFromPercent(value ?? '') === null ? Promise.reject(new Error(t('admin.rules.badRate'))) : Promise.resolve();
+                      if (isRate(rule))
+                        return rateFromPercent(value ?? '') === null
+                          ? Promise.reject(new Error(t('admin.rules.badRate')))
+                          : Promise.resolve();
                       const [min, max] = LIMITS[rule] ?? [0, 366];
                       const text = (value ?? '').trim();
                       return WHOLE.test(text) && Number(text) >= min && Number(text) <= max
@@ -137,13 +142,23 @@ function RulesForm({ year, current }: { year: number; current: RuleNumbers }) {
           ))}
         </Row>
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<DiffOutlined />} disabled={parsed !== null && changes.length === 0} data-testid="rules-review">
+          <Button
+            type="primary"
+            htmlType="submit"
+            icon={<DiffOutlined />}
+            disabled={parsed !== null && changes.length === 0}
+            data-testid="rules-review"
+          >
             {t('admin.rules.review', { n: changes.length })}
           </Button>
-          <Button disabled={changes.length === 0 && parsed !== null} onClick={() => {
+          <Button
+            disabled={changes.length === 0 && parsed !== null}
+            onClick={() => {
               form.resetFields();
               setDraft(initial);
-            }} data-testid="rules-reset">
+            }}
+            data-testid="rules-reset"
+          >
             {t('admin.rules.undo')}
           </Button>
           {changes.length === 0 && parsed && <Typography.Text type="secondary">{t('admin.rules.noChanges')}</Typography.Text>}

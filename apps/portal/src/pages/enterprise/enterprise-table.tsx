@@ -84,7 +84,9 @@ export function EnterpriseTable({
       width: 130,
       render: (_, e) => {
         const latest = latestHeadcount(e);
-        return latest ? t('enterprise.headcountInYear', { employees: formatNumber(latest.employees, i18n.language), year: latest.year }) : '—';
+        return latest
+          ? t('enterprise.headcountInYear', { employees: formatNumber(latest.employees, i18n.language), year: latest.year })
+          : '—';
       },
     },
     {

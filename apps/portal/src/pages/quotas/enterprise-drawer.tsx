@@ -79,7 +79,12 @@ function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
           columns={[
             { key: 'title', title: t('slot.title'), dataIndex: 'title' },
             { key: 'type', title: t('slot.type'), render: (_, s) => <SlotTypeTag type={s.type} /> },
-            { key: 'dates', title: t('quotas.drill.dates'), render: (_, s) => formatDateRange(t, s.startDate, s.endDate), className: 'sb-nowrap' },
+            {
+              key: 'dates',
+              title: t('quotas.drill.dates'),
+              render: (_, s) => formatDateRange(t, s.startDate, s.endDate),
+              className: 'sb-nowrap',
+            },
             { key: 'seats', title: t('quotas.drill.seats'), align: 'right', render: (_, s) => `${s.taken} / ${s.capacity}` },
             { key: 'state', title: t('slot.state'), render: (_, s) => <SlotStateTag state={s.state} /> },
           ]}
@@ -107,7 +112,12 @@ function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; ye
             columns={[
               { key: 'person', title: t('quotas.drill.student'), render: (_, p) => p.person.name },
               { key: 'slot', title: t('slot.title'), render: (_, p) => p.slot.title },
-              { key: 'dates', title: t('quotas.drill.dates'), render: (_, p) => formatDateRange(t, p.startDate, p.endDate), className: 'sb-nowrap' },
+              {
+                key: 'dates',
+                title: t('quotas.drill.dates'),
+                render: (_, p) => formatDateRange(t, p.startDate, p.endDate),
+                className: 'sb-nowrap',
+              },
               { key: 'status', title: t('slot.state'), render: (_, p) => <PlacementStatusTag status={p.status} /> },
             ]}
           />

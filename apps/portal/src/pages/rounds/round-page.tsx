@@ -12,7 +12,23 @@ import {
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
-import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -274,7 +290,13 @@ function SlotsCard({
     { key: 'title', title: t('rounds.slot.title'), render: (_, s) => <Typography.Text strong>{s.title}</Typography.Text> },
     { key: 'enterprise', title: t('rounds.slot.enterprise'), render: (_, s) => s.enterpriseName },
     { key: 'majors', title: t('rounds.slot.majors'), responsive: ['lg'], render: (_, s) => s.majors.map((m) => <Tag key={m}>{m}</Tag>) },
-    { key: 'dates', title: t('rounds.slot.dates'), width: 200, responsive: ['md'], render: (_, s) => formatDateRange(t, s.startDate, s.endDate) },
+    {
+      key: 'dates',
+      title: t('rounds.slot.dates'),
+      width: 200,
+      responsive: ['md'],
+      render: (_, s) => formatDateRange(t, s.startDate, s.endDate),
+    },
     { key: 'capacity', title: t('rounds.slot.capacity'), width: 90, align: 'right', render: (_, s) => s.capacity },
     { key: 'applicants', title: t('rounds.slot.applicants'), width: 90, align: 'right', render: (_, s) => s.applicants },
   ];

@@ -71,18 +71,18 @@ export default function RoundsPage() {
         }
       />
       <div className="sb-stack">
-      <RoundExplainer />
-      <Card>
-        <QueryState query={rounds}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty description={t('rounds.list.empty')} />
-            ) : (
-              <ResponsiveTable rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
-            )
-          }
-        </QueryState>
-      </Card>
+        <RoundExplainer />
+        <Card>
+          <QueryState query={rounds}>
+            {(list) =>
+              list.length === 0 ? (
+                <Empty description={t('rounds.list.empty')} />
+              ) : (
+                <ResponsiveTable rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
+              )
+            }
+          </QueryState>
+        </Card>
       </div>
       <CreateRoundDrawer open={creating} onClose={() => setCreating(false)} />
     </div>

@@ -63,9 +63,7 @@ export default function MyApplicationsPage() {
               key: 'period',
               title: t('slot.period'),
               width: 200,
-              render: (_, a) => (
-                <span className="sb-nowrap">{formatDateRange(t, a.slot.startDate, a.slot.endDate)}</span>
-              ),
+              render: (_, a) => <span className="sb-nowrap">{formatDateRange(t, a.slot.startDate, a.slot.endDate)}</span>,
             },
             { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
             { key: 'school', title: t('applications.schoolApproval'), width: 120, render: (_, a) => <SchoolApprovalTag application={a} /> },
