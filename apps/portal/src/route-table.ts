@@ -88,6 +88,8 @@ export const ROUTE_TABLE = [
     roles: ['platform_admin'],
     sweep: { primary: [{ testId: 'import-majors' }], dialogs: [{ testId: 'import-majors' }] },
   },
+  { path: '/rules', roles: ['platform_admin'], sweep: { primary: [{ testId: 'rules-review' }] } },
+  { path: '/access-log', roles: ['platform_admin'], sweep: { primary: [{ testId: 'access-log-search' }] } },
   { path: '/practice', roles: ['teacher'], sweep: { primary: [{ testId: 'practice-search-submit' }] } },
   { path: '/my-practice', roles: ['teacher'] },
   { path: '/practice-bookings', roles: ['enterprise_admin'] },

@@ -475,6 +475,7 @@ export interface QuotaSummary {
   byDistrict: Array<{ district: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
   byIndustry: Array<{ industry: string; enterprises: number; required: number; hosted: number } & Record<QuotaStatus, number>>;
 }
+export * from './admin';
 export * from './imports';
 export * from './match-rounds';
 export * from './problems';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { atLeastShareOf, ceilTimes } from './decimal';
-import { defaultRulesFor, internCap, requiredIntake, rulesProblems } from './rules';
+import { RATE_RULES, RULE_NAMES } from '@skillbridge/contracts';
+import { DEFAULT_RULES, defaultRulesFor, internCap, requiredIntake, ruleChanges, rulesProblems } from './rules';
 
 describe('the year rules', () => {
   const rules = defaultRulesFor(2026);
@@ -43,5 +44,29 @@ describe('the year rules', () => {
     expect(rulesProblems(rules)).toEqual([]);
     expect(rulesProblems({ ...rules, internIntakeRate: '2%' })).toEqual(['internIntakeRate must be a decimal such as 0.02']);
     expect(rulesProblems({ ...rules, dualQualifiedTarget: '1.5' })).toEqual(['dualQualifiedTarget must be at most 1']);
+  });
+});
+
+describe('what a save of the rules changes', () => {
+  it('lists each changed number once, in the order of the rules, with its old and new value', () => {
+    const after = { ...DEFAULT_RULES, internIntakeRate: '0.03', maxDailyHours: 7 };
+    expect(ruleChanges(DEFAULT_RULES, after)).toEqual([
+      { rule: 'internIntakeRate', before: '0.02', after: '0.03' },
+      { rule: 'maxDailyHours', before: 8, after: 7 },
+    ]);
+  });
+
+  it('sees no change in a rate written with another number of decimals', () => {
+    expect(ruleChanges(DEFAULT_RULES, { ...DEFAULT_RULES, enterpriseInternCapRate: '0.1', dualQualifiedTarget: '0.6000' })).toEqual([]);
+  });
+
+  it('finds every single change, whichever rule it is', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...RULE_NAMES), (rule) => {
+        const value = RATE_RULES.includes(rule as (typeof RATE_RULES)[number]) ? '0.5' : 13;
+        const changes = ruleChanges(DEFAULT_RULES, { ...DEFAULT_RULES, [rule]: value });
+        expect(changes).toEqual([{ rule, before: DEFAULT_RULES[rule], after: value }]);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { RULE_NAMES, type RuleDifference } from '@skillbridge/contracts';
 import { ceilTimes, floorTimes, parseDecimal } from './decimal';
 
 /**
@@ -66,4 +67,28 @@ export function rulesProblems(rules: YearRules): string[] {
     }
   }
   return problems;
+}
+
+/** Two decimals written differently but equal ("0.1" and "0.10"); text that is no decimal compares as text. */
+function sameNumber(a: string | number, b: string | number): boolean {
+  try {
+    const x = parseDecimal(String(a));
+    const y = parseDecimal(String(b));
+    return x.numerator * y.denominator === y.numerator * x.denominator;
+  } catch {
+    return String(a) === String(b);
+  }
+}
+
+/**
+ * What a save of the rules changes, rule by rule in the order of `RULE_NAMES`: shown to the platform
+ * admin before the save and kept in the rules' history after it. Equal numbers written differently
+ * ("0.1" for "0.10") are no change.
+ */
+export function ruleChanges(before: Omit<YearRules, 'year'>, after: Omit<YearRules, 'year'>): RuleDifference[] {
+  return RULE_NAMES.filter((rule) => !sameNumber(before[rule], after[rule])).map((rule) => ({
+    rule,
+    before: before[rule],
+    after: after[rule],
+  }));
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DomainError, YearRules } from '@skillbridge/domain';
-import { Roles } from '../common/auth.decorators';
+import type { RuleChangeView } from '@skillbridge/contracts';
+import { type Actor, DomainError, YearRules } from '@skillbridge/domain';
+import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { YearRulesDto } from './rules.dto';
 import { RulesService } from './rules.service';
@@ -25,13 +26,23 @@ export class RulesController {
     return this.rules.forYear(year);
   }
 
+  @Get(':year/history')
+  @Roles('platform_admin')
+  @ApiAnswer(200, 'RuleChangeView', 'list')
+  @ApiProblems('INVALID_YEAR')
+  @ApiOperation({ summary: 'Who changed which of the year’s rules and when, newest first (the last 200 saves)' })
+  history(@Param('year', yearPipe) year: number): Promise<RuleChangeView[]> {
+    if (year < 2000 || year > 2100) throw badYear();
+    return this.rules.history(year);
+  }
+
   @Put(':year')
   @Roles('platform_admin')
   @ApiAnswer(200, 'YearRules')
   @ApiProblems(...INPUT_PROBLEMS, 'INVALID_YEAR', 'INVALID_RULES')
-  @ApiOperation({ summary: 'Set the year’s rules; quota figures follow at once' })
-  async put(@Param('year', yearPipe) year: number, @Body() body: YearRulesDto): Promise<YearRules> {
+  @ApiOperation({ summary: 'Set the year’s rules; quota figures follow at once; a change is kept in the year’s history' })
+  async put(@CurrentActor() actor: Actor, @Param('year', yearPipe) year: number, @Body() body: YearRulesDto): Promise<YearRules> {
     if (year < 2000 || year > 2100) throw badYear();
-    return this.rules.set(year, body);
+    return this.rules.set(actor, year, body);
   }
 }

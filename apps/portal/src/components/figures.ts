@@ -1,3 +1,5 @@
+import type { TFunction } from 'i18next';
+
 // Figures and dates every dashboard of the portal shows the same way.
 
 /** Today in Lanzhou (UTC+8), as the API counts it: every date of SkillBridge is a local calendar date there. */
@@ -9,9 +11,16 @@ export function yearChoices(current: number, extra: number[] = []): number[] {
   return [...new Set([current - 2, current - 1, current, current + 1, ...extra])].sort((a, b) => b - a);
 }
 
+/** The number style of a language: the one place the portal picks it. */
+export const numberLocale = (language: string) => (language === 'en' ? 'en-US' : 'zh-CN');
+
+/** A count or amount with the language's digit grouping, e.g. 12,000; '—' when there is none. */
+export const formatNumber = (value: number | null | undefined, language: string): string =>
+  value === null || value === undefined || !Number.isFinite(value) ? '—' : new Intl.NumberFormat(numberLocale(language)).format(value);
+
 /** A share 0–1 as a percentage, e.g. 62.5 %. */
 export const percentOf = (share: number, language: string) =>
-  new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  new Intl.NumberFormat(numberLocale(language), { style: 'percent', maximumFractionDigits: 1 }).format(share);
 
 /** The portal's palette, shared by the charts and the tags. */
 export const CHART_COLORS = {
@@ -23,3 +32,6 @@ export const CHART_COLORS = {
   text: '#3e4c59',
   muted: '#8593a3',
 };
+
+/** A span of dates, in the one style of each language: 2027-03-01 至 2027-08-31, 2027-03-01 – 2027-08-31. */
+export const formatDateRange = (t: TFunction, start: string, end: string): string => t('common.dateRange', { start, end });

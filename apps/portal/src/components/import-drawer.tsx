@@ -8,6 +8,7 @@ import { useFileDownload, useImportRun, useRecentImports, useStartImport, type I
 import { ProblemAlert } from './problem-alert';
 import { ResponsiveTable } from './responsive-table';
 import { usePanelWidth } from './use-is-phone';
+import { formatNumber } from './figures';
 
 const MAX_ROWS = 200_000;
 
@@ -150,7 +151,7 @@ export function ImportDrawer({
 }
 
 function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const percent = percentOf(run);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="import-run" data-status={run.status}>
@@ -167,7 +168,10 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
         />
         {run.totalRows !== null && (
           <Typography.Text type="secondary">
-            {t('imports.progress', { processed: run.processedRows.toLocaleString(), total: run.totalRows.toLocaleString() })}
+            {t('imports.progress', {
+              processed: formatNumber(run.processedRows, i18n.language),
+              total: formatNumber(run.totalRows, i18n.language),
+            })}
           </Typography.Text>
         )}
       </div>
@@ -195,7 +199,7 @@ function ImportOutcome({ run, done }: { run: ImportView; done?: ImportDone }) {
 }
 
 function ImportErrors({ run }: { run: ImportView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fieldLabel = (field: string | null) => (field ? t(`imports.field.${field}`, { defaultValue: field }) : t('imports.wholeFile'));
   return (
     <>
@@ -225,7 +229,7 @@ function ImportErrors({ run }: { run: ImportView }) {
           {
             key: 'reason',
             title: t('imports.errors.reason'),
-            render: (_, e) => t(`imports.reason.${e.reason}`, { defaultValue: e.reason, max: MAX_ROWS.toLocaleString() }),
+            render: (_, e) => t(`imports.reason.${e.reason}`, { defaultValue: e.reason, max: formatNumber(MAX_ROWS, i18n.language) }),
           },
           { key: 'value', title: t('imports.errors.value'), dataIndex: 'value', ellipsis: true, render: (value?: string) => value ?? '' },
         ]}

@@ -18,6 +18,7 @@ import {
 } from '@skillbridge/contracts';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import { numberLocale } from './figures';
 
 /** Translated names of the contract's enumerations, and select options built from them. */
 export const ownershipLabel = (t: TFunction, ownership: Ownership) => t(`ownership.${ownership}`);
@@ -31,6 +32,9 @@ export const authorityOptions = (t: TFunction) => AUTHORITIES.map((value) => ({ 
 
 /** District names are data in Chinese; the English UI shows their English names when known. */
 export const districtLabel = (t: TFunction, district: string) => t(`district.${district}`, { defaultValue: district });
+/** Industries are data in Chinese, named by each enterprise; the English UI shows the English names of the known ones. */
+export const industryLabel = (t: TFunction, industry: string | null | undefined) =>
+  industry ? t(`industry.${industry}`, { defaultValue: industry }) : '—';
 export const districtOptions = (t: TFunction) => LANZHOU_DISTRICTS.map((value) => ({ value, label: districtLabel(t, value) }));
 
 // ——— The marketplace ———
@@ -73,7 +77,7 @@ export function formatYuan(amount: string | null | undefined, language: string):
   if (amount === null || amount === undefined || amount === '') return '—';
   const value = Number(amount);
   if (!Number.isFinite(value)) return amount;
-  return new Intl.NumberFormat(language === 'en' ? 'en-US' : 'zh-CN', {
+  return new Intl.NumberFormat(numberLocale(language), {
     style: 'currency',
     currency: 'CNY',
     currencyDisplay: 'narrowSymbol',

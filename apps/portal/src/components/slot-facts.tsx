@@ -3,6 +3,7 @@ import { Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { districtLabel, formatYuan } from './labels';
 import { SlotTypeTag } from './status-tags';
+import { formatDateRange, formatNumber } from './figures';
 
 /** Seats taken of the capacity, as `1 / 2` with a thin bar. */
 export function SeatsTaken({ slot, width = 120 }: { slot: Pick<SlotView, 'taken' | 'capacity'>; width?: number }) {
@@ -50,7 +51,7 @@ export function SlotFacts({
     ...(showEnterprise ? [{ key: 'enterprise', label: t('slot.enterprise'), children: slot.enterpriseName }] : []),
     { key: 'type', label: t('slot.type'), children: <SlotTypeTag type={slot.type} /> },
     { key: 'district', label: t('slot.district'), children: districtLabel(t, slot.district) },
-    { key: 'period', label: t('slot.period'), children: t('slot.periodValue', { start: slot.startDate, end: slot.endDate }) },
+    { key: 'period', label: t('slot.period'), children: formatDateRange(t, slot.startDate, slot.endDate) },
     { key: 'deadline', label: t('slot.applicationDeadline'), children: slot.applicationDeadline ?? t('slot.noDeadline') },
     {
       key: 'seats',
@@ -62,7 +63,7 @@ export function SlotFacts({
       label: t('slot.stipend'),
       children: slot.stipend ? t('slot.perMonth', { amount: formatYuan(slot.stipend, i18n.language) }) : '—',
     },
-    ...(slot.postStaff ? [{ key: 'postStaff', label: t('slot.postStaff'), children: slot.postStaff.toLocaleString() }] : []),
+    ...(slot.postStaff ? [{ key: 'postStaff', label: t('slot.postStaff'), children: formatNumber(slot.postStaff, i18n.language) }] : []),
     {
       key: 'postWage',
       label: t('slot.postWage'),

@@ -1,3 +1,5 @@
+import industryEn from './industry.en.json';
+import adminEn from './admin.en.json';
 import accountEn from './account.en.json';
 import en from './en.json';
 import importsEn from './imports.en.json';
@@ -15,5 +17,7 @@ export const FEATURES_EN = {
   majors: majorsEn,
   rounds: roundsEn,
   account: accountEn,
+  admin: adminEn,
+  industry: industryEn,
 };
-export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...majorsEn, ...roundsEn, ...accountEn };
+export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...majorsEn, ...roundsEn, ...accountEn, ...adminEn, ...industryEn };

@@ -1,3 +1,5 @@
+import industryZhCN from './industry.zh-CN.json';
+import adminZhCN from './admin.zh-CN.json';
 import accountZhCN from './account.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
 import majorsZhCN from './majors.zh-CN.json';
@@ -15,5 +17,17 @@ export const FEATURES_ZH_CN = {
   majors: majorsZhCN,
   rounds: roundsZhCN,
   account: accountZhCN,
+  admin: adminZhCN,
+  industry: industryZhCN,
 };
-export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...majorsZhCN, ...roundsZhCN, ...accountZhCN };
+export default {
+  ...zhCN,
+  ...practiceZhCN,
+  ...quotasZhCN,
+  ...importsZhCN,
+  ...majorsZhCN,
+  ...roundsZhCN,
+  ...accountZhCN,
+  ...adminZhCN,
+  ...industryZhCN,
+};

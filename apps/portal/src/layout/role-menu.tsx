@@ -8,6 +8,8 @@ import {
   BellOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  ControlOutlined,
+  EyeOutlined,
   FileSearchOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -94,6 +96,8 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
       return [
         home(t('menu.platformHome'), <SafetyCertificateOutlined />),
         entry('/quotas', <BarChartOutlined />, t('quotas.menu')),
+        entry('/rules', <ControlOutlined />, t('admin.menu.rules')),
+        entry('/access-log', <EyeOutlined />, t('admin.menu.accessLog')),
         entry('/dead-letters', <WarningOutlined />, t('menu.deadLetters')),
         entry('/majors', <BookOutlined />, t('majors.page.menu')),
         ...common,

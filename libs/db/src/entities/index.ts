@@ -26,6 +26,7 @@ import { Slot } from './slot.entity';
 import { Student } from './student.entity';
 import { Teacher } from './teacher.entity';
 import { User } from './user.entity';
+import { RuleChangeRecord } from './rule-change.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
 export * from './access-log-entry.entity';
@@ -56,6 +57,7 @@ export * from './slot.entity';
 export * from './student.entity';
 export * from './teacher.entity';
 export * from './user.entity';
+export * from './rule-change.entity';
 export * from './year-rules.entity';
 
 export const ENTITIES = [
@@ -70,6 +72,7 @@ export const ENTITIES = [
   PasswordReset,
   EnterpriseRegistration,
   YearRulesRecord,
+  RuleChangeRecord,
   Slot,
   Application,
   Placement,

@@ -21,6 +21,7 @@ import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureR
 import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
 import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
 import { Majors1798100000000 } from './1798100000000-Majors';
+import { RuleChanges1798400000000 } from './1798400000000-RuleChanges';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseRegistrations1796970000000,
   EntitiesMatchSchema1797000000000,
   Majors1798100000000,
+  RuleChanges1798400000000,
 ];

@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useCorrectEnterprise, useEnterprise, type CorrectedProfile } from '../../api/enterprises.hooks';
 import { useOwnQuota } from '../../api/quotas.hooks';
 import { useMe } from '../../auth/session';
-import { lanzhouYear } from '../../components/figures';
-import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
+import { lanzhouYear, formatNumber } from '../../components/figures';
+import { districtLabel, districtOptions, industryLabel, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
@@ -51,7 +51,7 @@ export default function EnterpriseAdminHome() {
 }
 
 function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const year = lanzhouYear();
   const thisYear = enterprise.headcounts.find((h) => h.year === year);
   const verified = enterprise.verification === 'verified';
@@ -113,7 +113,7 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
               { key: 'name', label: t('enterprise.name'), children: enterprise.name },
               { key: 'uscc', label: t('enterprise.uscc'), children: <Typography.Text code>{enterprise.uscc}</Typography.Text> },
               { key: 'ownership', label: t('enterprise.ownership'), children: ownershipLabel(t, enterprise.ownership) },
-              { key: 'industry', label: t('enterprise.industry'), children: enterprise.industry },
+              { key: 'industry', label: t('enterprise.industry'), children: industryLabel(t, enterprise.industry) },
               { key: 'district', label: t('enterprise.district'), children: districtLabel(t, enterprise.district) },
               {
                 key: 'verification',
@@ -142,7 +142,7 @@ function EnterpriseOverview({ enterprise }: { enterprise: EnterpriseView }) {
                 title: t('enterprise.employees'),
                 dataIndex: 'employees',
                 align: 'right',
-                render: (n: number) => n.toLocaleString(),
+                render: (n: number) => formatNumber(n, i18n.language),
               },
               { key: 'requiredIntake', title: t('enterprise.requiredIntake'), dataIndex: 'requiredIntake', align: 'right' },
               { key: 'internCap', title: t('enterprise.internCap'), dataIndex: 'internCap', align: 'right' },

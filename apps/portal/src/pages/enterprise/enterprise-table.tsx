@@ -6,9 +6,10 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnterprises } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { districtLabel, districtOptions, ownershipLabel } from '../../components/labels';
+import { districtLabel, districtOptions, industryLabel, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatNumber } from '../../components/figures';
 
 const LIMIT = 20;
 
@@ -35,7 +36,7 @@ export function EnterpriseTable({
   action?: { title: string; render: (enterprise: EnterpriseView) => ReactNode };
   testId?: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pager = useCursorPager();
   const [q, setQ] = useState('');
   const [district, setDistrict] = useState<string | undefined>();
@@ -74,7 +75,7 @@ export function EnterpriseTable({
       width: 120,
       render: (o: EnterpriseView['ownership']) => ownershipLabel(t, o),
     },
-    { key: 'industry', title: t('enterprise.industry'), dataIndex: 'industry', width: 110 },
+    { key: 'industry', title: t('enterprise.industry'), dataIndex: 'industry', width: 110, render: (i: string) => industryLabel(t, i) },
     { key: 'district', title: t('enterprise.district'), dataIndex: 'district', width: 150, render: (d: string) => districtLabel(t, d) },
     {
       key: 'employees',
@@ -83,7 +84,9 @@ export function EnterpriseTable({
       width: 130,
       render: (_, e) => {
         const latest = latestHeadcount(e);
-        return latest ? t('enterprise.headcountInYear', { employees: latest.employees.toLocaleString(), year: latest.year }) : '—';
+        return latest
+          ? t('enterprise.headcountInYear', { employees: formatNumber(latest.employees, i18n.language), year: latest.year })
+          : '—';
       },
     },
     {

@@ -17,6 +17,7 @@ import { SlotStateTag, SlotTypeTag } from '../../components/status-tags';
 import { SlotActions } from './slot-actions';
 import { SlotFormDrawer } from './slot-form-drawer';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatDateRange } from '../../components/figures';
 
 const LIMIT = 20;
 const STATE_FILTERS: Array<SlotState | 'all'> = ['all', ...SLOT_STATES];
@@ -57,7 +58,7 @@ export default function SlotsPage() {
       key: 'period',
       title: t('slot.period'),
       width: 190,
-      render: (_, slot) => <span className="sb-nowrap">{t('slot.periodValue', { start: slot.startDate, end: slot.endDate })}</span>,
+      render: (_, slot) => <span className="sb-nowrap">{formatDateRange(t, slot.startDate, slot.endDate)}</span>,
     },
     { key: 'seats', title: t('slot.seatsTaken'), width: 130, render: (_, slot) => <SeatsTaken slot={slot} width={100} /> },
     {

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { DayOf, PlacementStatusTag, SlotTypeTag } from '../../components/status-tags';
 import { ActivateDialog, CompleteDialog } from '../enterprise/placement-dialogs';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatDateRange } from '../../components/figures';
 
 /**
  * `GET /placements`: 我的实习 for a student, 实习管理 for an enterprise (which starts each one with
@@ -48,7 +49,7 @@ export default function PlacementsPage() {
       key: 'period',
       title: t('slot.period'),
       width: 210,
-      render: (_, p) => <span className="sb-nowrap">{t('slot.periodValue', { start: p.startDate, end: p.endDate })}</span>,
+      render: (_, p) => <span className="sb-nowrap">{formatDateRange(t, p.startDate, p.endDate)}</span>,
     },
     {
       key: 'status',

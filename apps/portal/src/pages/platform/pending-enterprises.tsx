@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePendingEnterprises, useRefuseEnterprise, useVerifyEnterprise } from '../../api/enterprises.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { districtLabel, formatDateTime, ownershipLabel } from '../../components/labels';
+import { districtLabel, formatDateTime, industryLabel, ownershipLabel } from '../../components/labels';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { QueryState } from '../../components/query-state';
 import { latestHeadcount } from '../enterprise/enterprise-table';
+import { formatNumber } from '../../components/figures';
 
 const LIMIT = 10;
 
@@ -44,7 +45,7 @@ export function PendingEnterprises() {
 }
 
 function PendingCard({ enterprise }: { enterprise: PendingEnterpriseView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const staff = latestHeadcount(enterprise);
   return (
     <Card
@@ -64,11 +65,11 @@ function PendingCard({ enterprise }: { enterprise: PendingEnterpriseView }) {
           { key: 'uscc', label: t('enterprise.uscc'), children: <Typography.Text code>{enterprise.uscc}</Typography.Text> },
           { key: 'ownership', label: t('enterprise.ownership'), children: ownershipLabel(t, enterprise.ownership) },
           { key: 'district', label: t('enterprise.district'), children: districtLabel(t, enterprise.district) },
-          { key: 'industry', label: t('enterprise.industry'), children: enterprise.industry },
+          { key: 'industry', label: t('enterprise.industry'), children: industryLabel(t, enterprise.industry) },
           {
             key: 'headcount',
             label: t('platform.headcount'),
-            children: staff ? `${staff.employees.toLocaleString()} (${staff.year})` : '—',
+            children: staff ? `${formatNumber(staff.employees, i18n.language)} (${staff.year})` : '—',
           },
           { key: 'registeredAt', label: t('platform.registeredAt'), children: formatDateTime(enterprise.createdAt) },
         ]}

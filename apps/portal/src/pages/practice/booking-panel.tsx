@@ -10,7 +10,7 @@ import { districtLabel } from '../../components/labels';
 import { PracticeCalendar, type CalendarRange } from './practice-calendar';
 import { PracticeProblemAlert } from './practice-problem';
 import { CALENDAR_MAX_DAYS, DEFAULT_BOOKING_DAYS, addDays, daysInclusive, maxDate, minDate } from './practice-util';
-import { lanzhouToday } from '../../components/figures';
+import { lanzhouToday, formatDateRange } from '../../components/figures';
 
 /** One practice slot: its facts, its calendar of free places, and the booking of a month. */
 export function BookingPanel({ slot }: { slot: SlotView }) {
@@ -95,7 +95,7 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
           {
             key: 'window',
             label: t('practice.find.windowLabel'),
-            children: t('practice.find.window', { start: slot.startDate, end: slot.endDate }),
+            children: formatDateRange(t, slot.startDate, slot.endDate),
           },
           { key: 'capacity', label: t('practice.find.capacityLabel'), children: t('practice.find.capacity', { n: slot.capacity }) },
           { key: 'majors', label: t('practice.find.majors'), span: 'filled' as const, children: <Majors values={slot.majors} /> },

@@ -13,6 +13,7 @@ import { useUrlSearch } from '../../components/use-url-search';
 import { ProblemAlert } from '../../components/problem-alert';
 import { BookingPanel } from './booking-panel';
 import './practice.css';
+import { formatDateRange } from '../../components/figures';
 
 const LIMIT = 8;
 
@@ -161,7 +162,7 @@ function SlotItem({ slot, selected, onSelect }: { slot: SlotView; selected: bool
       </div>
       <Space size={[14, 2]} wrap className="sb-practice-slot-meta">
         <span>
-          <CalendarOutlined /> {t('practice.find.window', { start: slot.startDate, end: slot.endDate })}
+          <CalendarOutlined /> {formatDateRange(t, slot.startDate, slot.endDate)}
         </span>
         <span>
           <TeamOutlined /> {t('practice.find.capacity', { n: slot.capacity })}

@@ -3,12 +3,13 @@ import { Card, Descriptions, Drawer, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDrillPlacements, useDrillSlots } from '../../api/quotas.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { districtLabel, ownershipLabel } from '../../components/labels';
+import { districtLabel, industryLabel, ownershipLabel } from '../../components/labels';
 import { QueryState } from '../../components/query-state';
 import { PlacementStatusTag, SlotStateTag, SlotTypeTag } from '../../components/status-tags';
 import { QuotaStatusTag, QUOTA_STATUS_COLOR } from './quota-status';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePanelWidth } from '../../components/use-is-phone';
+import { formatDateRange, formatNumber } from '../../components/figures';
 
 /** 下钻: one enterprise of the remit — its line of the year, its slots, the interns it hosts. */
 export function EnterpriseDrawer({ row, onClose }: { row: QuotaRow | null; onClose: () => void }) {
@@ -34,7 +35,7 @@ export function EnterpriseDrawer({ row, onClose }: { row: QuotaRow | null; onClo
 
 /** Required, hosted and what is left of one enterprise's year, with its status. */
 export function QuotaLine({ row }: { row: QuotaRow }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const percent = row.required > 0 ? Math.min(100, Math.round((row.hosted / row.required) * 100)) : 100;
   return (
     <div data-testid="quota-line" data-status={row.status}>
@@ -44,9 +45,9 @@ export function QuotaLine({ row }: { row: QuotaRow }) {
         items={[
           { key: 'uscc', label: t('enterprise.uscc'), children: <Typography.Text code>{row.uscc}</Typography.Text> },
           { key: 'ownership', label: t('enterprise.ownership'), children: ownershipLabel(t, row.ownership) },
-          { key: 'industry', label: t('enterprise.industry'), children: row.industry || '—' },
+          { key: 'industry', label: t('enterprise.industry'), children: industryLabel(t, row.industry) },
           { key: 'district', label: t('enterprise.district'), children: districtLabel(t, row.district) },
-          { key: 'employees', label: t('quotas.column.employees'), children: row.employees?.toLocaleString() ?? '—' },
+          { key: 'employees', label: t('quotas.column.employees'), children: formatNumber(row.employees, i18n.language) },
           { key: 'cap', label: t('quotas.column.cap'), children: row.cap },
           { key: 'status', label: t('quotas.column.status'), children: <QuotaStatusTag status={row.status} /> },
         ]}
@@ -78,7 +79,12 @@ function EnterpriseSlots({ enterpriseId }: { enterpriseId: string }) {
           columns={[
             { key: 'title', title: t('slot.title'), dataIndex: 'title' },
             { key: 'type', title: t('slot.type'), render: (_, s) => <SlotTypeTag type={s.type} /> },
-            { key: 'dates', title: t('quotas.drill.dates'), render: (_, s) => `${s.startDate} – ${s.endDate}`, className: 'sb-nowrap' },
+            {
+              key: 'dates',
+              title: t('quotas.drill.dates'),
+              render: (_, s) => formatDateRange(t, s.startDate, s.endDate),
+              className: 'sb-nowrap',
+            },
             { key: 'seats', title: t('quotas.drill.seats'), align: 'right', render: (_, s) => `${s.taken} / ${s.capacity}` },
             { key: 'state', title: t('slot.state'), render: (_, s) => <SlotStateTag state={s.state} /> },
           ]}
@@ -106,7 +112,12 @@ function EnterprisePlacements({ enterpriseId, year }: { enterpriseId: string; ye
             columns={[
               { key: 'person', title: t('quotas.drill.student'), render: (_, p) => p.person.name },
               { key: 'slot', title: t('slot.title'), render: (_, p) => p.slot.title },
-              { key: 'dates', title: t('quotas.drill.dates'), render: (_, p) => `${p.startDate} – ${p.endDate}`, className: 'sb-nowrap' },
+              {
+                key: 'dates',
+                title: t('quotas.drill.dates'),
+                render: (_, p) => formatDateRange(t, p.startDate, p.endDate),
+                className: 'sb-nowrap',
+              },
               { key: 'status', title: t('slot.state'), render: (_, p) => <PlacementStatusTag status={p.status} /> },
             ]}
           />

@@ -3,7 +3,7 @@ import type { EChartsOption } from 'echarts';
 import { useTranslation } from 'react-i18next';
 import { Chart } from '../../components/chart';
 import { CHART_COLORS } from '../../components/figures';
-import { districtLabel } from '../../components/labels';
+import { districtLabel, industryLabel } from '../../components/labels';
 import { QUOTA_STATUS_COLOR, quotaStatusLabel } from './quota-status';
 
 type Group = QuotaSummary['byDistrict'][number] | QuotaSummary['byIndustry'][number];
@@ -75,11 +75,12 @@ export function DistrictChart({ summary, onPick }: { summary: QuotaSummary; onPi
 }
 
 export function IndustryChart({ summary, onPick }: { summary: QuotaSummary; onPick: (industry: string) => void }) {
+  const { t } = useTranslation();
   const groups = summary.byIndustry;
   return (
     <StatusBars
       groups={groups}
-      names={groups.map((g) => g.industry || '—')}
+      names={groups.map((g) => industryLabel(t, g.industry))}
       horizontal
       height={chartHeight(summary)}
       testId="industry-chart"

@@ -9,8 +9,8 @@ import { quotasApi, type QuotaFilter } from '../../api/quotas.api';
 import { useQuotaRows, useQuotaSummary, useRemindEnterprises } from '../../api/quotas.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
-import { lanzhouYear } from '../../components/figures';
-import { authorityLabel, districtLabel, districtOptions } from '../../components/labels';
+import { lanzhouYear, formatNumber } from '../../components/figures';
+import { authorityLabel, districtLabel, districtOptions, industryLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { useProblemText } from '../../components/problem-text';
 import { QueryState } from '../../components/query-state';
@@ -154,7 +154,7 @@ function QuotaTable({
   industries: string[];
   onFilter: (next: Partial<QuotaFilter>) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const pager = useCursorPager();
   const [open, setOpen] = useState<QuotaRow | null>(null);
   const key = useMemo(() => JSON.stringify(filter), [filter]);
@@ -178,8 +178,8 @@ function QuotaTable({
       ),
     },
     { key: 'district', title: t('quotas.column.district'), render: (_, r) => districtLabel(t, r.district), className: 'sb-nowrap' },
-    { key: 'industry', title: t('quotas.column.industry'), dataIndex: 'industry' },
-    { key: 'employees', title: t('quotas.column.employees'), align: 'right', render: (_, r) => r.employees?.toLocaleString() ?? '—' },
+    { key: 'industry', title: t('quotas.column.industry'), render: (_, r) => industryLabel(t, r.industry) },
+    { key: 'employees', title: t('quotas.column.employees'), align: 'right', render: (_, r) => formatNumber(r.employees, i18n.language) },
     { key: 'required', title: t('quotas.column.required'), dataIndex: 'required', align: 'right' },
     {
       key: 'hosted',
@@ -215,7 +215,7 @@ function QuotaTable({
             style={{ width: 170 }}
             value={filter.industry}
             onChange={(industry?: string) => onFilter({ industry })}
-            options={industries.map((value) => ({ value, label: value || '—' }))}
+            options={industries.map((value) => ({ value, label: industryLabel(t, value) }))}
             data-testid="filter-industry"
           />
           <Select

@@ -5,13 +5,30 @@ import {
   LockOutlined,
   PlayCircleOutlined,
   PlusOutlined,
+  QuestionCircleOutlined,
   SendOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
 import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
-import { App, Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { ButtonProps } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -24,11 +41,13 @@ import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { RankingDrawer } from './ranking-drawer';
 import { ResultCard } from './result-card';
+import { RoundExplainer } from './round-explainer';
 import { RoundProblemAlert, useRoundProblemText } from './round-problem';
 import { RoundStatusTag } from './round-status-tag';
 import { SortableList } from './sortable-list';
 import './rounds.css';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatDateRange } from '../../components/figures';
 
 /** One round: its facts and slots for everyone; the owner's moves; a student's list; an enterprise's rankings; the result. */
 export default function RoundPage() {
@@ -60,6 +79,7 @@ export default function RoundPage() {
             />
             <div className="sb-stack">
               <RoundFacts round={r} />
+              <RoundExplainer />
               {r.runError && <Alert type="error" showIcon title={t('rounds.runFailed')} description={r.runError} />}
               <RoleSections round={r} />
             </div>
@@ -107,7 +127,15 @@ function RoundFacts({ round }: { round: MatchRoundView }) {
         <Descriptions.Item label={t('rounds.field.participants')}>{round.participants}</Descriptions.Item>
         <Descriptions.Item label={t('rounds.field.criteria')}>{t('rounds.criteria')}</Descriptions.Item>
         {round.seed && (
-          <Descriptions.Item label={t('rounds.field.seed')}>
+          <Descriptions.Item
+            label={
+              <Tooltip title={t('rounds.explain.seed')}>
+                <span data-testid="round-seed-label">
+                  {t('rounds.field.seed')} <QuestionCircleOutlined />
+                </span>
+              </Tooltip>
+            }
+          >
             <Typography.Text code copyable data-testid="round-seed-value">
               {round.seed}
             </Typography.Text>
@@ -262,7 +290,13 @@ function SlotsCard({
     { key: 'title', title: t('rounds.slot.title'), render: (_, s) => <Typography.Text strong>{s.title}</Typography.Text> },
     { key: 'enterprise', title: t('rounds.slot.enterprise'), render: (_, s) => s.enterpriseName },
     { key: 'majors', title: t('rounds.slot.majors'), responsive: ['lg'], render: (_, s) => s.majors.map((m) => <Tag key={m}>{m}</Tag>) },
-    { key: 'dates', title: t('rounds.slot.dates'), width: 200, responsive: ['md'], render: (_, s) => `${s.startDate} ~ ${s.endDate}` },
+    {
+      key: 'dates',
+      title: t('rounds.slot.dates'),
+      width: 200,
+      responsive: ['md'],
+      render: (_, s) => formatDateRange(t, s.startDate, s.endDate),
+    },
     { key: 'capacity', title: t('rounds.slot.capacity'), width: 90, align: 'right', render: (_, s) => s.capacity },
     { key: 'applicants', title: t('rounds.slot.applicants'), width: 90, align: 'right', render: (_, s) => s.applicants },
   ];
@@ -379,7 +413,7 @@ function PreferencesCard({ round, list, setList }: { round: MatchRoundView; list
                   {slot?.title ?? id}
                 </Typography.Text>
                 <Typography.Text type="secondary">
-                  {slot ? `${slot.enterpriseName} · ${slot.startDate} ~ ${slot.endDate}` : ''}
+                  {slot ? `${slot.enterpriseName} · ${formatDateRange(t, slot.startDate, slot.endDate)}` : ''}
                 </Typography.Text>
               </Space>
             );

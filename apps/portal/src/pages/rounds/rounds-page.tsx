@@ -11,11 +11,13 @@ import { useCreateRound, useOpenSlotsForRound, useRounds } from '../../api/round
 import { useMe } from '../../auth/session';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
+import { RoundExplainer } from './round-explainer';
 import { RoundProblemAlert } from './round-problem';
 import { RoundStatusTag } from './round-status-tag';
 import './rounds.css';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { usePanelWidth } from '../../components/use-is-phone';
+import { formatDateRange } from '../../components/figures';
 
 /** Who may start a round: the education bureau's officers and school admins. */
 export const canCreateRounds = (me: { role: string; authority: string | null }) =>
@@ -33,7 +35,7 @@ export default function RoundsPage() {
       key: 'name',
       title: t('rounds.field.name'),
       render: (_, r) => (
-        <Link to={`/match-rounds/${r.id}`} data-testid="round-link">
+        <Link to={`/match-rounds/${r.id}`} data-testid="round-link" data-user-entered="true">
           {r.name}
         </Link>
       ),
@@ -68,17 +70,20 @@ export default function RoundsPage() {
           )
         }
       />
-      <Card>
-        <QueryState query={rounds}>
-          {(list) =>
-            list.length === 0 ? (
-              <Empty description={t('rounds.list.empty')} />
-            ) : (
-              <ResponsiveTable rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
-            )
-          }
-        </QueryState>
-      </Card>
+      <div className="sb-stack">
+        <RoundExplainer />
+        <Card>
+          <QueryState query={rounds}>
+            {(list) =>
+              list.length === 0 ? (
+                <Empty description={t('rounds.list.empty')} />
+              ) : (
+                <ResponsiveTable rowKey="id" columns={columns} dataSource={list} pagination={false} data-testid="rounds-table" />
+              )
+            }
+          </QueryState>
+        </Card>
+      </div>
       <CreateRoundDrawer open={creating} onClose={() => setCreating(false)} />
     </div>
   );
@@ -123,7 +128,7 @@ function CreateRoundDrawer({ open, onClose }: { open: boolean; onClose: () => vo
   const columns: ColumnsType<SlotView> = [
     { key: 'title', title: t('rounds.slot.title'), render: (_, s) => <Typography.Text strong>{s.title}</Typography.Text> },
     { key: 'enterprise', title: t('rounds.slot.enterprise'), render: (_, s) => s.enterpriseName },
-    { key: 'dates', title: t('rounds.slot.dates'), width: 200, render: (_, s) => `${s.startDate} ~ ${s.endDate}` },
+    { key: 'dates', title: t('rounds.slot.dates'), width: 200, render: (_, s) => formatDateRange(t, s.startDate, s.endDate) },
     { key: 'seats', title: t('rounds.slot.seatsLeft'), width: 80, align: 'right', render: (_, s) => s.seatsLeft },
   ];
 

@@ -13,6 +13,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { ApplicationStatusCell, ApplicationStatusTag, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatDateRange } from '../../components/figures';
 
 const LIMIT = 20;
 type Approving = { application: ApplicationView; consentOnly: boolean } | null;
@@ -106,7 +107,7 @@ function ApplicationsTable({
       key: 'period',
       title: t('slot.period'),
       width: 200,
-      render: (_, a) => <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span>,
+      render: (_, a) => <span className="sb-nowrap">{formatDateRange(t, a.slot.startDate, a.slot.endDate)}</span>,
     },
     { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
     ...(awaiting
@@ -246,7 +247,7 @@ function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: 
               {
                 key: 'period',
                 label: t('slot.period'),
-                children: t('slot.periodValue', { start: application.slot.startDate, end: application.slot.endDate }),
+                children: formatDateRange(t, application.slot.startDate, application.slot.endDate),
               },
               { key: 'status', label: t('applications.status'), children: <ApplicationStatusTag status={application.status} /> },
             ]}

@@ -13,6 +13,7 @@ import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf, SlotTypeTag } from '../../components/status-tags';
 import { SchoolApprovalTag } from '../enterprise/applicants-table';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { formatDateRange } from '../../components/figures';
 
 const LIMIT = 20;
 /** 我的申请: the student's applications, and the answers to an offer (accept, decline) or a withdrawal. */
@@ -62,9 +63,7 @@ export default function MyApplicationsPage() {
               key: 'period',
               title: t('slot.period'),
               width: 200,
-              render: (_, a) => (
-                <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span>
-              ),
+              render: (_, a) => <span className="sb-nowrap">{formatDateRange(t, a.slot.startDate, a.slot.endDate)}</span>,
             },
             { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
             { key: 'school', title: t('applications.schoolApproval'), width: 120, render: (_, a) => <SchoolApprovalTag application={a} /> },

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applicationStatusLabel, districtLabel, formatYuan } from '../../components/labels';
 import { TagList } from '../../components/slot-facts';
 import { SlotTypeTag } from '../../components/status-tags';
+import { formatDateRange } from '../../components/figures';
 
 /** A slot in a list of search results or recommendations; opens its details. `applied`: the student's application to it, marked. */
 export function SlotCard({
@@ -50,7 +51,7 @@ export function SlotCard({
           <EnvironmentOutlined /> {districtLabel(t, slot.district)}
         </Typography.Text>
         <Typography.Text>
-          <CalendarOutlined /> {t('slot.periodValue', { start: slot.startDate, end: slot.endDate })}
+          <CalendarOutlined /> {formatDateRange(t, slot.startDate, slot.endDate)}
         </Typography.Text>
         <Typography.Text>
           <TeamOutlined /> {t('slot.seatsLeftShort', { n: slot.seatsLeft })}
