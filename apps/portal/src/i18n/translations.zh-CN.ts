@@ -1,5 +1,6 @@
 import accountZhCN from './account.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
+import inboxZhCN from './inbox.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasZhCN from './quotas.zh-CN.json';
 import roundsZhCN from './rounds.zh-CN.json';
@@ -13,5 +14,6 @@ export const FEATURES_ZH_CN = {
   imports: importsZhCN,
   rounds: roundsZhCN,
   account: accountZhCN,
+  inbox: inboxZhCN,
 };
-export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN };
+export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN, ...inboxZhCN };

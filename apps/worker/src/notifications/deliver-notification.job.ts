@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { run, runCount, runOne } from '@skillbridge/db';
-import { Channel, ChannelPreference, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import { Channel, ChannelPreference, MessageFacts, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
 import { DELIVERY_ATTEMPTS } from '@skillbridge/jobs';
 import { loadMessageFacts } from '@skillbridge/notifications';
 import { contextOf } from '@skillbridge/runtime';
@@ -28,6 +28,12 @@ import {
   RecipientRow,
 } from './notifications.statements';
 import { withinHourlyLimit } from './rate-limit';
+
+/** An e-mail's text, in the recipient's language (rendered at sending): greeting, the message, the signature. */
+const emailText = (recipient: RecipientRow, body: string): string =>
+  recipient.locale === 'en'
+    ? `Dear ${recipient.name},\n\n${body}\n\n— SkillBridge 技能桥`
+    : `${recipient.name}：\n\n${body}\n\n— 技能桥 SkillBridge`;
 
 /**
  * Delivers one event to one person through the channels they chose. Each (event, person,
@@ -76,7 +82,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     const failures: string[] = [];
     for (const channel of preference.channels) {
       try {
-        await this.deliver(channel, preference, event, recipient, message, attempt);
+        await this.deliver(channel, preference, event, recipient, message, facts, attempt);
       } catch (error) {
         failures.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -90,6 +96,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     event: OutboxEventRow,
     recipient: RecipientRow,
     message: { title: string; body: string },
+    facts: MessageFacts,
     attempt: number,
   ): Promise<void> {
     if (channel === 'inbox') {
@@ -97,7 +104,8 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
       const entered = await this.db.transaction(async (tx) => {
         const recorded = await run(tx, RECORD_INBOX_DELIVERY, [event.id, recipient.id]);
         if (recorded.length === 0) return false;
-        await runCount(tx, ENTER_INBOX, [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body]);
+        // Its facts, rendered in the reader's language when read.
+        await runCount(tx, ENTER_INBOX, [recipient.id, event.id, event.kind, event.subject_id, JSON.stringify(facts)]);
         return true;
       });
       if (entered) this.metrics.delivered('inbox', 'sent');
@@ -125,7 +133,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
           deliveryId: claim.id,
           to: recipient.email,
           subject: message.title,
-          text: `${recipient.name}：\n\n${message.body}\n\n— 技能桥 SkillBridge`,
+          text: emailText(recipient, message.body),
         });
       } else {
         await this.webhook.send({
