@@ -49,11 +49,11 @@ function EmailLanguage() {
         <Typography.Text strong id="email-language-label">
           {t('inbox.emailLanguage')}
         </Typography.Text>
-        <Radio.Group<Locale>
+        <Radio.Group
           optionType="button"
           value={language.data?.locale}
           disabled={!language.data || save.isPending}
-          onChange={(e) => save.mutate(e.target.value)}
+          onChange={(e) => save.mutate(e.target.value as Locale)}
           options={LOCALES.map((locale) => ({ value: locale, label: t(`inbox.language.${locale}`) }))}
           aria-labelledby="email-language-label"
           data-testid="email-language"
