@@ -178,9 +178,9 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
       await page.goto('/notification-settings');
       await page.getByTestId('notification-settings-page').waitFor();
       await settled(page);
-      return page.getByTestId('preference-kind').evaluateAll((cells) =>
-        cells.map((c) => ({ kind: c.getAttribute('data-kind'), text: (c.textContent ?? '').trim() })),
-      );
+      return page
+        .getByTestId('preference-kind')
+        .evaluateAll((cells) => cells.map((c) => ({ kind: c.getAttribute('data-kind'), text: (c.textContent ?? '').trim() })));
     };
     await signIn(page, STUDENT);
     const ofStudent = await kindsShown();

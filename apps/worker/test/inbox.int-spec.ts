@@ -62,7 +62,10 @@ describe('the inbox: kind and facts, rendered when read (integration: API, worke
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
     const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: student, body: {} });
     expect(application.status).toBe(201);
-    const offered = await api.request('POST', `/applications/${application.body.id}/offer`, { token: hr, body: { respondBy: '2027-02-25' } });
+    const offered = await api.request('POST', `/applications/${application.body.id}/offer`, {
+      token: hr,
+      body: { respondBy: '2027-02-25' },
+    });
     expect(offered.status).toBeLessThan(300);
     return { slotId: slot.body.id, applicationId: application.body.id };
   };

@@ -1,4 +1,13 @@
-import { EVENT_KINDS, KIND_ROLES, defaultPreference, eventAreaOf, kindsReaching, preferenceFor, renderEntry, renderMessage } from './notifications';
+import {
+  EVENT_KINDS,
+  KIND_ROLES,
+  defaultPreference,
+  eventAreaOf,
+  kindsReaching,
+  preferenceFor,
+  renderEntry,
+  renderMessage,
+} from './notifications';
 
 describe('notification messages', () => {
   const facts = {

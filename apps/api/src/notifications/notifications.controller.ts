@@ -8,8 +8,7 @@ import { LanguageDto, ListNotificationsQuery, PreferencesDto } from './dto/notif
 import { NotificationsService } from './notifications.service';
 
 /** The first language of an Accept-Language header the inbox has words for: English, or else Chinese. */
-const languageOf = (header: string | undefined): NotificationLocale =>
-  header?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+const languageOf = (header: string | undefined): NotificationLocale => (header?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
 @ApiTags('notifications')
 @ApiSignedIn()
@@ -20,7 +19,9 @@ export class NotificationsController {
   @Get('notifications')
   @ApiAnswer(200, 'NotificationView', 'page')
   @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
-  @ApiOperation({ summary: 'Own inbox, newest first, with the unread count; rendered in the reader’s language, filtered by unread and kind' })
+  @ApiOperation({
+    summary: 'Own inbox, newest first, with the unread count; rendered in the reader’s language, filtered by unread and kind',
+  })
   inbox(
     @CurrentActor() actor: Actor,
     @Query() query: ListNotificationsQuery,

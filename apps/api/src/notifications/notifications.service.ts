@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeadLetterView, Locale, NotificationLanguageView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
+import type {
+  DeadLetterView,
+  Locale,
+  NotificationLanguageView,
+  NotificationPreferenceView,
+  NotificationView,
+  Page,
+} from '@skillbridge/contracts';
 import { run, runCount, runOne } from '@skillbridge/db';
 import { Actor, NotificationLocale, audienceOf, defaultPreference, kindsReaching, notFound, renderEntry } from '@skillbridge/domain';
 import { JobProducer, jobId } from '@skillbridge/jobs';

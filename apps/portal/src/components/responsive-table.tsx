@@ -48,7 +48,9 @@ function withFocus<T extends AnyObject>(props: TableProps<T>, focus: string | nu
   if (!focus) return rowClassName;
   return (record, index, indent) => {
     const own = typeof rowClassName === 'function' ? rowClassName(record, index, indent) : rowClassName;
-    return [own, String(keyOf(rowKey as TableProps<Row>['rowKey'], record, index)) === focus ? 'sb-focused' : null].filter(Boolean).join(' ');
+    return [own, String(keyOf(rowKey as TableProps<Row>['rowKey'], record, index)) === focus ? 'sb-focused' : null]
+      .filter(Boolean)
+      .join(' ');
   };
 }
 

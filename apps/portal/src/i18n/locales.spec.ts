@@ -69,7 +69,8 @@ describe('problem texts', () => {
 describe('kinds of message', () => {
   it('name every event kind in both languages (the inbox and the notification settings show names, not codes)', () => {
     for (const tree of [zhCN, en] as Tree[]) {
-      const named = (kind: string) => typeof kind.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree.eventKind) === 'string';
+      const named = (kind: string) =>
+        typeof kind.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree.eventKind) === 'string';
       const unnamed = EVENT_KINDS.filter((kind) => !named(kind));
       expect(unnamed).toEqual([]);
     }

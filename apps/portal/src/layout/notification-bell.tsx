@@ -35,7 +35,9 @@ export function NotificationBell() {
           type="text"
           shape="circle"
           icon={<BellOutlined style={{ fontSize: 18 }} />}
-          aria-label={count > 0 ? `${t('notifications.title')} · ${t('notifications.unreadCount', { n: count })}` : t('notifications.title')}
+          aria-label={
+            count > 0 ? `${t('notifications.title')} · ${t('notifications.unreadCount', { n: count })}` : t('notifications.title')
+          }
           aria-expanded={open}
           data-testid="notification-bell"
         />

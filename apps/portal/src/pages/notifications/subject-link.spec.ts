@@ -22,7 +22,9 @@ describe('where an inbox entry leads', () => {
     expect(subjectLink({ kind: 'application.submitted', subjectId: SUBJECT, slotId: SLOT }, 'enterprise_admin')).toBe(
       `/slots/${SLOT}?focus=${SUBJECT}`,
     );
-    expect(subjectLink({ kind: 'application.offered', subjectId: SUBJECT, slotId: SLOT }, 'student')).toBe(`/applications?focus=${SUBJECT}`);
+    expect(subjectLink({ kind: 'application.offered', subjectId: SUBJECT, slotId: SLOT }, 'student')).toBe(
+      `/applications?focus=${SUBJECT}`,
+    );
     expect(subjectLink({ kind: 'round.matched', subjectId: SUBJECT, slotId: null }, 'student')).toBe(`/match-rounds/${SUBJECT}`);
     expect(subjectLink({ kind: 'booking.booked', subjectId: SUBJECT, slotId: null }, 'enterprise_admin')).toBe(
       `/practice-bookings?focus=${SUBJECT}`,
