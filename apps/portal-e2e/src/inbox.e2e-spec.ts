@@ -31,7 +31,10 @@ beforeEach(() => {
 async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
   const reply = await fetch(`${session.stack.baseUrl}/api/v1${path}`, {
     method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await reply.text();
@@ -82,12 +85,15 @@ async function expectNoOverflow(): Promise<void> {
 describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
   let subject: { slotId: string; applicationId: string };
 
+  beforeAll(async () => {
+    subject = await offer(`通知直达实习生-${size}`);
+  }, 120_000);
+
   beforeEach(async () => {
     await page.setViewportSize(viewport);
   });
 
   it('the bell shows the latest entries with their links; an entry opens the student’s application, marked in the list', async () => {
-    subject = await offer(`通知直达实习生-${size}`);
     await signIn(page, STUDENT);
     await page.waitForFunction(() => Number(document.querySelector('[data-testid=unread-badge]')?.getAttribute('data-count')) > 0);
     await page.getByTestId('notification-bell').click();

@@ -1,11 +1,12 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { NotificationView } from '@skillbridge/contracts';
-import { Badge, Button, Empty, Popover, Skeleton, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Popover, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useInbox, useMarkRead, useUnreadCount } from '../api/notifications.hooks';
 import { useMe } from '../auth/session';
+import { useIsPhone } from '../components/use-is-phone';
 import { subjectLink } from '../pages/notifications/subject-link';
 
 /** How many of the latest entries the bell shows. */
@@ -13,13 +14,38 @@ const LATEST = 5;
 
 /**
  * The header's bell: the unread count (polled, and asked again when the window regains focus); pressed, the
- * latest few entries in the reader's language, each opening its subject, and the way to the whole inbox.
+ * latest few entries in the reader's language, each opening its subject, and the way to the whole inbox — in a
+ * popover under the bell, or on a phone in a drawer the width of the screen.
  */
 export function NotificationBell() {
   const { t } = useTranslation();
   const count = useUnreadCount();
+  const isPhone = useIsPhone();
   const [open, setOpen] = useState(false);
-
+  const close = () => setOpen(false);
+  const bell = (
+    <Badge count={count} overflowCount={99} size="small" offset={[-4, 4]} data-testid="unread-badge" data-count={count}>
+      <Button
+        type="text"
+        shape="circle"
+        icon={<BellOutlined style={{ fontSize: 18 }} />}
+        aria-label={count > 0 ? `${t('notifications.title')} · ${t('notifications.unreadCount', { n: count })}` : t('notifications.title')}
+        aria-expanded={open}
+        data-testid="notification-bell"
+        onClick={isPhone ? () => setOpen(true) : undefined}
+      />
+    </Badge>
+  );
+  if (isPhone) {
+    return (
+      <>
+        {bell}
+        <Drawer open={open} onClose={close} placement="right" size="100%" title={t('notifications.title')}>
+          {open ? <LatestEntries close={close} /> : null}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover
       open={open}
@@ -28,20 +54,9 @@ export function NotificationBell() {
       placement="bottomRight"
       arrow={false}
       title={t('notifications.title')}
-      content={open ? <LatestEntries close={() => setOpen(false)} /> : null}
+      content={open ? <LatestEntries close={close} /> : null}
     >
-      <Badge count={count} overflowCount={99} size="small" offset={[-4, 4]} data-testid="unread-badge" data-count={count}>
-        <Button
-          type="text"
-          shape="circle"
-          icon={<BellOutlined style={{ fontSize: 18 }} />}
-          aria-label={
-            count > 0 ? `${t('notifications.title')} · ${t('notifications.unreadCount', { n: count })}` : t('notifications.title')
-          }
-          aria-expanded={open}
-          data-testid="notification-bell"
-        />
-      </Badge>
+      {bell}
     </Popover>
   );
 }
