@@ -176,6 +176,8 @@ describe('the inbox: kind and facts, rendered when read (integration: API, worke
     );
     expect(mailSubject(mail[0])).toBe('You have an offer');
     expect(mailText(mail[0])).toMatch(/^Dear .+,/);
+    // It ends with the portal's page of its subject: the application, marked in the student's list.
+    expect(mailText(mail[0])).toContain(`Open it: http://localhost:4200/applications?focus=${second.applicationId}`);
 
     // The inbox entry of the same event reads in the reader's language, whatever the e-mail's.
     const entry = await entryOf(student, 'application.offered', second.applicationId);

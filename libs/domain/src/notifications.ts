@@ -190,6 +190,8 @@ export const audienceOf = (role: string): Audience =>
 
 /** The facts a message may mention. */
 export interface MessageFacts {
+  /** The slot an application is for: an enterprise's link opens it among the slot's applicants. */
+  slotId?: string;
   slotTitle?: string;
   enterpriseName?: string;
   studentName?: string;

@@ -1,5 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import type { NotificationView } from '@skillbridge/contracts';
+import { subjectLink } from '@skillbridge/domain';
 import { Badge, Button, Drawer, Empty, Popover, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +8,6 @@ import { Link } from 'react-router-dom';
 import { useInbox, useMarkRead, useUnreadCount } from '../api/notifications.hooks';
 import { useMe } from '../auth/session';
 import { useIsPhone } from '../components/use-is-phone';
-import { subjectLink } from '../pages/notifications/subject-link';
 
 /** How many of the latest entries the bell shows. */
 const LATEST = 5;

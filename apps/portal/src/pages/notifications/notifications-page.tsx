@@ -1,5 +1,6 @@
 import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
 import type { NotificationView } from '@skillbridge/contracts';
+import { subjectLink } from '@skillbridge/domain';
 import { App, Badge, Button, Card, Empty, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
@@ -12,7 +13,6 @@ import { eventKindLabel, formatDateTime } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
-import { subjectLink } from './subject-link';
 
 dayjs.extend(relativeTime);
 

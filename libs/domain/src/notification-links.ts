@@ -1,16 +1,22 @@
-import type { NotificationView, Role } from '@skillbridge/contracts';
+import type { Role } from './tenancy';
 
-type Entry = Pick<NotificationView, 'kind' | 'subjectId' | 'slotId'>;
+/** What an inbox entry or an e-mail is about: its kind, its subject's id, and the slot of an application. */
+export interface MessageSubject {
+  kind: string;
+  subjectId: string;
+  slotId: string | null;
+}
 
 /** A list page opened at one of its rows: the table shows that row marked and in view (ResponsiveTable reads `focus`). */
 const focused = (path: string, id: string) => `${path}?focus=${encodeURIComponent(id)}`;
 
 /**
- * Where an inbox entry leads, for the reader's role: the page of its subject (an application, a placement, a
- * booking, a round, a slot, an import), with the subject marked when it is a row of a list. Every kind that
- * can reach a role (KIND_ROLES, libs/domain) leads somewhere for it; null only for a kind of a newer build.
+ * Where a message leads, for the reader's role: the portal's page of its subject (an application, a placement,
+ * a booking, a round, a slot, an import), with the subject marked when it is a row of a list. The inbox links
+ * to it and e-mails end with it. Every kind that can reach a role (KIND_ROLES) leads somewhere for it (the
+ * portal's subject-link.spec.ts checks each against its route table); null only for a kind of a newer build.
  */
-export function subjectLink({ kind, subjectId, slotId }: Entry, role: Role): string | null {
+export function subjectLink({ kind, subjectId, slotId }: MessageSubject, role: Role): string | null {
   const area = kind.slice(0, kind.indexOf('.'));
   switch (area) {
     case 'application':
