@@ -32,7 +32,8 @@ describe('the inbox: kind and facts, rendered when read (integration: API, worke
       RETRY_BASE_MS: '100',
     });
     [student, hr, teacher] = await Promise.all([api.token(demo('student')), api.token(demo('hr')), api.token(demo('teacher'))]);
-  });
+    // Starting the API and the worker (their processes, migrations and the demo data) takes long on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await worker?.stop('SIGKILL');
     await api.stop();
