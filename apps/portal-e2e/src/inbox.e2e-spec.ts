@@ -1,7 +1,7 @@
 import { DEMO_PASSWORD } from '@skillbridge/contracts';
 import type { Page } from 'playwright-core';
 import { journeyHooks, screenshot, settled, signIn } from './support/journey';
-import { overflows, PHONE } from './support/phone';
+import { axeViolations, overflows, PHONE } from './support/phone';
 
 /**
  * Issue 17, "messages that lead somewhere", at a desktop window and at a phone's (390 × 844): the bell shows
@@ -20,7 +20,8 @@ const SIZES = [
   ['phone', PHONE],
 ] as const;
 
-const session = journeyHooks();
+// axe-core is injected into the pages (as the phone sweep does): the page's own policy would refuse the script.
+const session = journeyHooks({ bypassCSP: true });
 let page: Page;
 
 beforeEach(() => {
@@ -82,6 +83,16 @@ async function expectNoOverflow(): Promise<void> {
   expect(await overflows(page)).toEqual([]);
 }
 
+/**
+ * On a phone, as the phone sweep checks every route: nothing past the screen's edge, and no serious or critical
+ * axe-core finding. (At desktop width axe finds the side menu's selected entry short of contrast, which is the
+ * layout's, not the inbox's.)
+ */
+async function expectPhoneFit(): Promise<void> {
+  await expectNoOverflow();
+  expect(await axeViolations(page)).toEqual([]);
+}
+
 describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
   let subject: { slotId: string; applicationId: string };
 
@@ -106,7 +117,7 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
     const offered = panel.locator('[data-testid=bell-entry][data-kind="application.offered"]').first();
     expect(await offered.getAttribute('href')).toBe(`/applications?focus=${subject.applicationId}`);
     expect(await offered.textContent()).toContain('你收到了录用通知');
-    if (size === 'phone') await expectNoOverflow();
+    if (size === 'phone') await expectPhoneFit();
     await screenshot(page, `inbox-${size}-01-bell`, { fullPage: false });
 
     await offered.click();
@@ -148,7 +159,7 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
     await settled(page);
     const unreadFlags = await page.getByTestId('notification').evaluateAll((items) => items.map((i) => i.getAttribute('data-unread')));
     expect(unreadFlags.every((flag) => flag === 'true')).toBe(true);
-    if (size === 'phone') await expectNoOverflow();
+    if (size === 'phone') await expectPhoneFit();
     await screenshot(page, `inbox-${size}-03-filtered`);
 
     // English: the entries already in the inbox read in English.
@@ -195,7 +206,7 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
     expect(ofStudent.find((k) => k.kind === 'round.matched')?.text).toBe('撮合结果：已匹配');
     // Names, never codes.
     expect(ofStudent.filter((k) => /^[a-z]+\.[a-z-]+$/.test(k.text))).toEqual([]);
-    if (size === 'phone') await expectNoOverflow();
+    if (size === 'phone') await expectPhoneFit();
     await screenshot(page, `inbox-${size}-06-student-settings`);
 
     const language = page.getByTestId('email-language');
