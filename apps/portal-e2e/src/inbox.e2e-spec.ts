@@ -167,7 +167,7 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
     await page.getByTestId('notifications-page').waitFor();
     await page.getByTestId('language-switch').getByText('English').click();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid=notification-title]')].some((t) => t.textContent === 'You have an offer'),
+      Array.from(document.querySelectorAll('[data-testid=notification-title]')).some((t) => t.textContent === 'You have an offer'),
     );
     const titles = await page.getByTestId('notification-title').allTextContents();
     expect(titles.every((title) => title === 'You have an offer')).toBe(true);
