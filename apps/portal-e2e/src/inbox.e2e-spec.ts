@@ -122,6 +122,8 @@ describe.each(SIZES)('messages that lead somewhere (%s)', (size, viewport) => {
 
     await offered.click();
     await page.waitForURL(`**/applications?focus=${subject.applicationId}`);
+    // On a phone the bell's drawer slides away: measure the page once it is gone.
+    if (size === 'phone') await page.locator('.ant-drawer-right .ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
     const row = page.locator(`.sb-focused[data-row-key="${subject.applicationId}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(`通知直达实习生-${size}`);
