@@ -355,14 +355,26 @@ export type Channel = (typeof CHANNELS)[number];
 export const NOTIFICATION_MODES = ['immediate', 'digest'] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 
+/**
+ * An inbox entry in the reader's language (rendered from its kind and facts when read; an entry from before
+ * facts were kept shows its words as written). Its subject (what it opens) is `subjectId` read by the area
+ * of its kind (`application.offered` → an application); an application's entry names its slot too.
+ */
 export interface NotificationView {
   id: string;
   kind: string;
   subjectId: string;
+  /** The slot of an application's entry (an enterprise opens it among the slot's applicants); else null. */
+  slotId: string | null;
   title: string;
   body: string;
   readAt: string | null;
   createdAt: string;
+}
+
+/** The language a person's e-mails (and webhook messages) are written in, at sending. */
+export interface NotificationLanguageView {
+  locale: Locale;
 }
 
 export interface NotificationPreferenceView {

@@ -4,6 +4,7 @@ export * from './decimal';
 export * from './eligibility';
 export * from './errors';
 export * from './notifications';
+export * from './notification-links';
 export * from './placement-state';
 export * from './practice';
 export * from './quota';

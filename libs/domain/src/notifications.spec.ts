@@ -1,4 +1,13 @@
-import { EVENT_KINDS, defaultPreference, preferenceFor, renderMessage } from './notifications';
+import {
+  EVENT_KINDS,
+  KIND_ROLES,
+  defaultPreference,
+  eventAreaOf,
+  kindsReaching,
+  preferenceFor,
+  renderEntry,
+  renderMessage,
+} from './notifications';
 
 describe('notification messages', () => {
   const facts = {
@@ -44,5 +53,43 @@ describe('notification messages', () => {
       channels: ['webhook'],
       mode: 'digest',
     });
+  });
+});
+
+describe('the inbox', () => {
+  it('renders an entry kept as facts in the reader’s language now, and one kept only as words as it was written', () => {
+    const facts = { fileName: 'students.csv', importedRows: 12 };
+    expect(renderEntry({ kind: 'import.done', facts, title: null, body: null }, 'school', 'en')).toEqual({
+      title: 'Import finished',
+      body: '“students.csv”: 12 rows imported.',
+    });
+    expect(renderEntry({ kind: 'import.done', facts, title: null, body: null }, 'school', 'zh-CN').title).toBe('导入完成');
+    expect(renderEntry({ kind: 'application.offered', facts: null, title: '旧标题', body: '旧正文' }, 'student', 'en')).toEqual({
+      title: '旧标题',
+      body: '旧正文',
+    });
+    // A kind of a newer build: its words as stored.
+    expect(renderEntry({ kind: 'future.kind', facts: {}, title: 'T', body: 'B' }, 'student', 'en')).toEqual({ title: 'T', body: 'B' });
+  });
+
+  it('lists for each role only the kinds that can reach it, and every kind reaches someone', () => {
+    expect(kindsReaching('student')).toContain('round.matched');
+    expect(kindsReaching('student')).not.toContain('quota.reminder');
+    expect(kindsReaching('enterprise_admin')).toContain('quota.reminder');
+    expect(kindsReaching('enterprise_admin')).not.toContain('round.matched');
+    expect(kindsReaching('teacher')).toEqual([
+      'booking.booked',
+      'booking.confirmed',
+      'booking.cancelled',
+      'booking.starting',
+      'booking.completed',
+      'practice.reminder',
+    ]);
+    for (const kind of EVENT_KINDS) expect(KIND_ROLES[kind].length).toBeGreaterThan(0);
+  });
+
+  it('names each kind’s area: what the entry opens', () => {
+    expect(eventAreaOf('slot.deadline-approaching')).toBe('slot');
+    expect(eventAreaOf('round.matched')).toBe('round');
   });
 });

@@ -1,4 +1,5 @@
 import { ownValue } from './own';
+import type { Role } from './tenancy';
 
 /**
  * What people are told, through which channels, in their language. Pure: the worker loads the
@@ -99,6 +100,52 @@ export const applicationEvent = <S extends ApplicationStatusName>(to: S): `appli
 type StatusOf<K> = K extends `application.${infer S}` ? S : never;
 type ApplicationStatusName = StatusOf<EventKind>;
 
+/** The part of an event kind before the dot: what its subject is (the inbox opens it). */
+export type EventArea = EventKind extends `${infer A}.${string}` ? A : never;
+export const eventAreaOf = (kind: EventKind): EventArea => kind.slice(0, kind.indexOf('.')) as EventArea;
+
+const STUDENT_SIDE: readonly Role[] = ['student', 'enterprise_admin', 'school_admin'];
+const PRACTICE_SIDE: readonly Role[] = ['teacher', 'enterprise_admin', 'school_admin'];
+/** Whoever starts an import hears how it went: a school's admin (people), an officer or the platform (headcounts). */
+const IMPORTERS: readonly Role[] = ['school_admin', 'bureau_officer', 'platform_admin'];
+
+/**
+ * Who can be told of each kind, by role: the recipients its recorders name (recordEvent's audiences,
+ * the accept and publish statements). The notification settings list a person only these kinds.
+ */
+export const KIND_ROLES: Record<EventKind, readonly Role[]> = {
+  'application.submitted': STUDENT_SIDE,
+  'application.shortlisted': STUDENT_SIDE,
+  'application.offered': STUDENT_SIDE,
+  'application.rejected': STUDENT_SIDE,
+  'application.approved': ['student', 'enterprise_admin'],
+  'application.accepted': STUDENT_SIDE,
+  'application.declined': STUDENT_SIDE,
+  'application.withdrawn': STUDENT_SIDE,
+  'application.expired': STUDENT_SIDE,
+  'placement.activated': ['student', 'school_admin'],
+  'placement.completed': ['student', 'school_admin'],
+  'placement.starting': STUDENT_SIDE,
+  'slot.deadline-approaching': ['enterprise_admin'],
+  'booking.booked': PRACTICE_SIDE,
+  'booking.confirmed': PRACTICE_SIDE,
+  'booking.cancelled': PRACTICE_SIDE,
+  'booking.starting': PRACTICE_SIDE,
+  'booking.completed': ['teacher', 'school_admin'],
+  'practice.reminder': ['teacher'],
+  'quota.reminder': ['enterprise_admin'],
+  'enterprise.verified': ['enterprise_admin'],
+  'enterprise.refused': ['enterprise_admin'],
+  'import.done': IMPORTERS,
+  'import.rejected': IMPORTERS,
+  'round.matched': ['student'],
+  'round.unmatched': ['student'],
+  'round.published': ['enterprise_admin', 'school_admin'],
+};
+
+/** The kinds that can reach a person of this role, in EVENT_KINDS' order. */
+export const kindsReaching = (role: Role): EventKind[] => EVENT_KINDS.filter((kind) => KIND_ROLES[kind].includes(role));
+
 export interface ChannelPreference {
   channels: Channel[];
   mode: DeliveryMode;
@@ -143,6 +190,8 @@ export const audienceOf = (role: string): Audience =>
 
 /** The facts a message may mention. */
 export interface MessageFacts {
+  /** The slot an application is for: an enterprise's link opens it among the slot's applicants. */
+  slotId?: string;
   slotTitle?: string;
   enterpriseName?: string;
   studentName?: string;
@@ -498,3 +547,23 @@ export function renderMessage(kind: EventKind, audience: Audience, locale: Notif
 }
 
 export const isEventKind = (kind: string): kind is EventKind => (EVENT_KINDS as readonly string[]).includes(kind);
+
+/** An inbox entry as stored: its kind and facts (rendered when read), or the words of an entry written before facts were kept. */
+export interface StoredEntry {
+  kind: string;
+  /** MessageFacts, as the JSON column gives them back. */
+  facts: object | null;
+  title: string | null;
+  body: string | null;
+}
+
+/**
+ * An inbox entry in the reader's words: rendered from its facts in the reader's language now, so a
+ * change of language changes the inbox; an entry kept only as words (written before facts were
+ * stored, or of a kind this build has no words for) shows those words. Never blank: the table's
+ * check holds facts or words on every row.
+ */
+export function renderEntry(entry: StoredEntry, audience: Audience, locale: NotificationLocale): Words {
+  if (entry.facts && isEventKind(entry.kind)) return renderMessage(entry.kind, audience, locale, entry.facts as MessageFacts);
+  return { title: entry.title ?? entry.kind, body: entry.body ?? '' };
+}

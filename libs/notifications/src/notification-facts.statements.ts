@@ -7,10 +7,10 @@ import { statement } from '@skillbridge/db';
 
 export const APPLICATION_FACTS = statement<
   [applicationId: string],
-  { slotTitle: string; enterpriseName: string; studentName: string; respondBy: string | null; startDate: string }
+  { slotId: string; slotTitle: string; enterpriseName: string; studentName: string; respondBy: string | null; startDate: string }
 >(
   'message-facts.application',
-  `SELECT s.title AS "slotTitle", e.name AS "enterpriseName", u.name AS "studentName", a.respond_by::text AS "respondBy", s.start_date::text AS "startDate"
+  `SELECT s.id AS "slotId", s.title AS "slotTitle", e.name AS "enterpriseName", u.name AS "studentName", a.respond_by::text AS "respondBy", s.start_date::text AS "startDate"
      FROM applications a JOIN slots s ON s.id = a.slot_id JOIN organisations e ON e.id = a.enterprise_id JOIN users u ON u.id = a.student_id
     WHERE a.id = $1`,
 );

@@ -1,11 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { DeadLetterView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
-import type { Actor } from '@skillbridge/domain';
+import type { DeadLetterView, NotificationLanguageView, NotificationPreferenceView, NotificationView, Page } from '@skillbridge/contracts';
+import type { Actor, NotificationLocale } from '@skillbridge/domain';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiEmptyAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
-import { ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
+import { LanguageDto, ListNotificationsQuery, PreferencesDto } from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
+
+/** The first language of an Accept-Language header the inbox has words for: English, or else Chinese. */
+const languageOf = (header: string | undefined): NotificationLocale => (header?.trim().toLowerCase().startsWith('en') ? 'en' : 'zh-CN');
 
 @ApiTags('notifications')
 @ApiSignedIn()
@@ -16,9 +19,15 @@ export class NotificationsController {
   @Get('notifications')
   @ApiAnswer(200, 'NotificationView', 'page')
   @ApiProblems('VALIDATION_FAILED', 'INVALID_CURSOR')
-  @ApiOperation({ summary: 'Own inbox, newest first, with the unread count' })
-  inbox(@CurrentActor() actor: Actor, @Query() query: ListNotificationsQuery): Promise<Page<NotificationView> & { unread: number }> {
-    return this.notifications.inbox(actor, query);
+  @ApiOperation({
+    summary: 'Own inbox, newest first, with the unread count; rendered in the reader’s language, filtered by unread and kind',
+  })
+  inbox(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListNotificationsQuery,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<Page<NotificationView> & { unread: number }> {
+    return this.notifications.inbox(actor, query, query.lang ?? languageOf(acceptLanguage));
   }
 
   @Get('notifications/unread-count')
@@ -47,7 +56,7 @@ export class NotificationsController {
 
   @Get('me/notification-preferences')
   @ApiAnswer(200, 'NotificationPreferenceView', 'list')
-  @ApiOperation({ summary: 'Channels and mode per event kind' })
+  @ApiOperation({ summary: 'Channels and mode per event kind, for the kinds that can reach the person’s role' })
   preferences(@CurrentActor() actor: Actor): Promise<NotificationPreferenceView[]> {
     return this.notifications.preferences(actor);
   }
@@ -58,6 +67,21 @@ export class NotificationsController {
   @ApiOperation({ summary: 'Choose channels (inbox, email, webhook) and immediate or daily digest, per event kind' })
   setPreferences(@CurrentActor() actor: Actor, @Body() body: PreferencesDto): Promise<NotificationPreferenceView[]> {
     return this.notifications.setPreferences(actor, body);
+  }
+
+  @Get('me/notification-language')
+  @ApiAnswer(200, 'NotificationLanguageView')
+  @ApiOperation({ summary: 'The language e-mails are written in (the inbox follows the portal’s language)' })
+  language(@CurrentActor() actor: Actor): Promise<NotificationLanguageView> {
+    return this.notifications.language(actor);
+  }
+
+  @Put('me/notification-language')
+  @ApiAnswer(200, 'NotificationLanguageView')
+  @ApiProblems(...INPUT_PROBLEMS)
+  @ApiOperation({ summary: 'Choose the language e-mails are written in' })
+  setLanguage(@CurrentActor() actor: Actor, @Body() body: LanguageDto): Promise<NotificationLanguageView> {
+    return this.notifications.setLanguage(actor, body.locale);
   }
 
   @Get('admin/dead-letters')

@@ -1,5 +1,5 @@
 import { statement } from '@skillbridge/db';
-import type { Channel } from '@skillbridge/contracts';
+import type { Channel, Locale } from '@skillbridge/contracts';
 
 /** The inbox's and the dead-letter list's hand-written SQL, each statement named and typed; the inbox's page goes through the query builder. */
 
@@ -56,4 +56,15 @@ export const DEAD_LETTERS = statement<[], DeadLetterRow>(
 export const REVIVE_DELIVERY = statement<[deliveryId: string], { event_id: string; user_id: string; attempts: number }>(
   'notifications.revive-delivery',
   `UPDATE deliveries SET status = 'failed', last_error = NULL WHERE id = $1 AND status = 'dead' RETURNING event_id, user_id, attempts`,
+);
+
+/** The language the person's e-mails are written in (users.locale). */
+export const LANGUAGE_OF = statement<[userId: string], { locale: Locale }>(
+  'notifications.language-of',
+  'SELECT locale FROM users WHERE id = $1',
+);
+
+export const SET_LANGUAGE = statement<[userId: string, locale: Locale], { locale: Locale }>(
+  'notifications.set-language',
+  'UPDATE users SET locale = $2, updated_at = now() WHERE id = $1 RETURNING locale',
 );

@@ -1,6 +1,7 @@
-import type { NotificationPreferenceView } from '@skillbridge/contracts';
+import type { Locale, NotificationLanguageView, NotificationPreferenceView } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MutationEvents } from './mutation-events';
 import { notificationsApi, type InboxQuery, type PreferenceChoice } from './notifications.api';
 
@@ -11,9 +12,10 @@ export const UNREAD_POLL_MS = 30_000;
 export const notificationKeys = {
   all: ['notifications'] as const,
   inboxes: ['notifications', 'inbox'] as const,
-  inbox: (query: InboxQuery) => ['notifications', 'inbox', query] as const,
+  inbox: (query: InboxQuery, lang: string) => ['notifications', 'inbox', query, lang] as const,
   unreadCount: ['notifications', 'unread-count'] as const,
   preferences: ['notification-preferences'] as const,
+  language: ['notification-language'] as const,
   deadLetters: ['dead-letters'] as const,
 };
 
@@ -37,11 +39,16 @@ export function useUnreadCount(): number {
   return count;
 }
 
-/** A page of the inbox, newest first, polled like the unread count. */
+/**
+ * A page of the inbox, newest first, polled like the unread count; in the portal's language (part of the
+ * key: switching language asks again, and the entries read in the new one).
+ */
 export function useInbox(query: InboxQuery) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   return useQuery({
-    queryKey: notificationKeys.inbox(query),
-    queryFn: () => notificationsApi.inbox(query),
+    queryKey: notificationKeys.inbox(query, lang),
+    queryFn: () => notificationsApi.inbox(query, lang),
     placeholderData: keepPreviousData,
     refetchInterval: UNREAD_POLL_MS,
     refetchOnWindowFocus: true,
@@ -90,6 +97,23 @@ export function useSavePreferences(events: MutationEvents<NotificationPreference
     onSuccess: (saved, choices) => {
       queryClient.setQueryData(notificationKeys.preferences, saved);
       events.onSuccess?.(saved, choices);
+    },
+    onError: events.onError,
+  });
+}
+
+/** The language the person's e-mails are written in. */
+export function useNotificationLanguage() {
+  return useQuery({ queryKey: notificationKeys.language, queryFn: notificationsApi.language });
+}
+
+export function useSetNotificationLanguage(events: MutationEvents<NotificationLanguageView, Locale> = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (locale: Locale) => notificationsApi.setLanguage(locale),
+    onSuccess: (saved, locale) => {
+      queryClient.setQueryData(notificationKeys.language, saved);
+      events.onSuccess?.(saved, locale);
     },
     onError: events.onError,
   });

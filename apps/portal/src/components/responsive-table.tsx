@@ -1,8 +1,9 @@
 import { Card, Checkbox, Empty, List, Table, type TableProps } from 'antd';
 import type { AnyObject } from 'antd/es/_util/type';
 import type { ColumnType } from 'antd/es/table';
-import type { Key, ReactNode } from 'react';
+import { useEffect, useRef, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router-dom';
 import { useIsPhone } from './use-is-phone';
 
 type Row = AnyObject;
@@ -25,14 +26,48 @@ function keyOf(rowKey: TableProps<Row>['rowKey'], record: Row, index: number): K
 }
 
 /**
+ * The row a link asked for (`?focus=<row key>`: an inbox entry opens its subject so), marked `sb-focused`
+ * and scrolled into view once it is shown (the rows may arrive after the page).
+ */
+function useFocusedRow(): string | null {
+  const focus = new URLSearchParams(useLocation().search).get('focus');
+  const scrolledTo = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focus || scrolledTo.current === focus) return;
+    const row = document.querySelector(`.sb-focused[data-row-key="${CSS.escape(focus)}"]`);
+    if (!row) return;
+    scrolledTo.current = focus;
+    row.scrollIntoView({ block: 'center' });
+  });
+  return focus;
+}
+
+/** The table's own row class, and `sb-focused` on the row a link asked for. */
+function withFocus<T extends AnyObject>(props: TableProps<T>, focus: string | null): TableProps<T>['rowClassName'] {
+  const { rowClassName, rowKey } = props;
+  if (!focus) return rowClassName;
+  return (record, index, indent) => {
+    const own = typeof rowClassName === 'function' ? rowClassName(record, index, indent) : rowClassName;
+    return [own, String(keyOf(rowKey as TableProps<Row>['rowKey'], record, index)) === focus ? 'sb-focused' : null]
+      .filter(Boolean)
+      .join(' ');
+  };
+}
+
+/**
  * A table on wide screens; on a phone (under 576 px) a list of cards with the same columns, one
  * card per row, each cell under its column's title — so the status and the row's actions stay in
  * view instead of in a table scrolled sideways. Takes the props of antd's `Table`.
  */
 export function ResponsiveTable<T extends AnyObject>(props: TableProps<T>) {
   const isPhone = useIsPhone();
+  const rowClassName = withFocus(props, useFocusedRow());
   // The cards read rows untyped: checking antd's column types against every T costs the compiler gigabytes.
-  return isPhone ? <RowCards {...(props as unknown as TableProps<Row>)} /> : <Table<T> {...props} />;
+  return isPhone ? (
+    <RowCards {...(props as unknown as TableProps<Row>)} rowClassName={rowClassName as TableProps<Row>['rowClassName']} />
+  ) : (
+    <Table<T> {...props} rowClassName={rowClassName} />
+  );
 }
 
 function RowCards(props: TableProps<Row>) {

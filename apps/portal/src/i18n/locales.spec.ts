@@ -1,4 +1,5 @@
 import { IMPORT_FAILURE_REASONS, PROBLEM_CODES } from '@skillbridge/contracts';
+import { EVENT_KINDS } from '@skillbridge/domain';
 import { FEATURE_TRANSLATIONS, MAIN_TRANSLATIONS, TRANSLATIONS } from './resources';
 
 // The translations as the portal loads them (i18n/index.ts).
@@ -62,6 +63,17 @@ describe('problem texts', () => {
   it('word every problem code the API can send, in both languages (codes never reach the screen)', () => {
     expect(PROBLEM_CODES.filter((code) => !worded(zhCN, code))).toEqual([]);
     expect(PROBLEM_CODES.filter((code) => !worded(en, code))).toEqual([]);
+  });
+});
+
+describe('kinds of message', () => {
+  it('name every event kind in both languages (the inbox and the notification settings show names, not codes)', () => {
+    for (const tree of [zhCN, en] as Tree[]) {
+      const named = (kind: string) =>
+        typeof kind.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], tree.eventKind) === 'string';
+      const unnamed = EVENT_KINDS.filter((kind) => !named(kind));
+      expect(unnamed).toEqual([]);
+    }
   });
 });
 

@@ -1,8 +1,9 @@
-import industryEn from './industry.en.json';
-import adminEn from './admin.en.json';
 import accountEn from './account.en.json';
+import adminEn from './admin.en.json';
 import en from './en.json';
 import importsEn from './imports.en.json';
+import inboxEn from './inbox.en.json';
+import industryEn from './industry.en.json';
 import majorsEn from './majors.en.json';
 import practiceEn from './practice.en.json';
 import quotasEn from './quotas.en.json';
@@ -19,5 +20,17 @@ export const FEATURES_EN = {
   account: accountEn,
   admin: adminEn,
   industry: industryEn,
+  inbox: inboxEn,
 };
-export default { ...en, ...practiceEn, ...quotasEn, ...importsEn, ...majorsEn, ...roundsEn, ...accountEn, ...adminEn, ...industryEn };
+export default {
+  ...en,
+  ...practiceEn,
+  ...quotasEn,
+  ...importsEn,
+  ...majorsEn,
+  ...roundsEn,
+  ...accountEn,
+  ...adminEn,
+  ...industryEn,
+  ...inboxEn,
+};

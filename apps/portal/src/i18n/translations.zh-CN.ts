@@ -1,7 +1,8 @@
-import industryZhCN from './industry.zh-CN.json';
-import adminZhCN from './admin.zh-CN.json';
 import accountZhCN from './account.zh-CN.json';
+import adminZhCN from './admin.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
+import inboxZhCN from './inbox.zh-CN.json';
+import industryZhCN from './industry.zh-CN.json';
 import majorsZhCN from './majors.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasZhCN from './quotas.zh-CN.json';
@@ -19,6 +20,7 @@ export const FEATURES_ZH_CN = {
   account: accountZhCN,
   admin: adminZhCN,
   industry: industryZhCN,
+  inbox: inboxZhCN,
 };
 export default {
   ...zhCN,
@@ -30,4 +32,5 @@ export default {
   ...accountZhCN,
   ...adminZhCN,
   ...industryZhCN,
+  ...inboxZhCN,
 };

@@ -1,7 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { run, runCount, runOne } from '@skillbridge/db';
-import { Channel, ChannelPreference, audienceOf, isEventKind, preferenceFor, renderMessage } from '@skillbridge/domain';
+import {
+  Channel,
+  ChannelPreference,
+  MessageFacts,
+  Role,
+  audienceOf,
+  subjectLink,
+  isEventKind,
+  preferenceFor,
+  renderMessage,
+} from '@skillbridge/domain';
 import { DELIVERY_ATTEMPTS } from '@skillbridge/jobs';
 import { loadMessageFacts } from '@skillbridge/notifications';
 import { contextOf } from '@skillbridge/runtime';
@@ -28,6 +38,18 @@ import {
   RecipientRow,
 } from './notifications.statements';
 import { withinHourlyLimit } from './rate-limit';
+
+/**
+ * An e-mail's text, in the recipient's language (rendered at sending): greeting, the message, the portal's page
+ * of its subject (when there is one for the recipient's role), the signature.
+ */
+const emailText = (recipient: RecipientRow, body: string, link: string | null): string => {
+  const english = recipient.locale === 'en';
+  const open = link ? `\n\n${english ? 'Open it' : '查看详情'}: ${link}` : '';
+  return english
+    ? `Dear ${recipient.name},\n\n${body}${open}\n\n— SkillBridge 技能桥`
+    : `${recipient.name}：\n\n${body}${open}\n\n— 技能桥 SkillBridge`;
+};
 
 /**
  * Delivers one event to one person through the channels they chose. Each (event, person,
@@ -76,7 +98,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     const failures: string[] = [];
     for (const channel of preference.channels) {
       try {
-        await this.deliver(channel, preference, event, recipient, message, attempt);
+        await this.deliver(channel, preference, event, recipient, message, facts, attempt);
       } catch (error) {
         failures.push(`${channel}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -90,6 +112,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
     event: OutboxEventRow,
     recipient: RecipientRow,
     message: { title: string; body: string },
+    facts: MessageFacts,
     attempt: number,
   ): Promise<void> {
     if (channel === 'inbox') {
@@ -97,7 +120,8 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
       const entered = await this.db.transaction(async (tx) => {
         const recorded = await run(tx, RECORD_INBOX_DELIVERY, [event.id, recipient.id]);
         if (recorded.length === 0) return false;
-        await runCount(tx, ENTER_INBOX, [recipient.id, event.id, event.kind, event.subject_id, message.title, message.body]);
+        // Its facts, rendered in the reader's language when read.
+        await runCount(tx, ENTER_INBOX, [recipient.id, event.id, event.kind, event.subject_id, JSON.stringify(facts)]);
         return true;
       });
       if (entered) this.metrics.delivered('inbox', 'sent');
@@ -125,7 +149,7 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
           deliveryId: claim.id,
           to: recipient.email,
           subject: message.title,
-          text: `${recipient.name}：\n\n${message.body}\n\n— 技能桥 SkillBridge`,
+          text: emailText(recipient, message.body, this.linkOf(event, recipient, facts)),
         });
       } else {
         await this.webhook.send({
@@ -146,6 +170,12 @@ export class DeliverNotificationJob implements JobHandler<'notification.deliver'
       if (dead) this.logger.warn({ deliveryId: claim.id, channel, reason }, 'delivery dead-lettered');
       else throw error;
     }
+  }
+
+  /** The portal's page of the message's subject for the recipient's role, as an absolute address; null when none. */
+  private linkOf(event: OutboxEventRow, recipient: RecipientRow, facts: MessageFacts): string | null {
+    const path = subjectLink({ kind: event.kind, subjectId: event.subject_id, slotId: facts.slotId ?? null }, recipient.role as Role);
+    return path ? `${this.config.PORTAL_URL.replace(/\/$/, '')}${path}` : null;
   }
 
   private async preference(userId: string, kind: string): Promise<ChannelPreference> {

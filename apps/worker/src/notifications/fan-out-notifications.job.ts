@@ -11,11 +11,9 @@ import {
   EventKind,
   MessageFacts,
   RECORDED_ONLY_KINDS,
-  audienceOf,
   hasTemplate,
   isEventKind,
   preferenceFor,
-  renderMessage,
 } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
@@ -31,7 +29,8 @@ type EventRow = OutboxEventRow & { recipients: string[] };
  * Fans a batch of outbox events out to their recipients. Per-row work would cost ten round trips
  * per message (bench: ~290 deliveries/s); here a batch costs a handful: the events, the people and
  * their preferences are read at once, each message's facts once per subject, and every inbox entry
- * is written in one statement that records its delivery in the same breath (exactly once: the
+ * (its kind, subject and facts: the inbox renders them in the reader's language when read) is written
+ * in one statement that records its delivery in the same breath (exactly once: the
  * delivery's unique key decides). Whoever also wants e-mail or a webhook gets one
  * `notification.deliver` job for that, with its own retries and dead letter.
  */
@@ -114,14 +113,15 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
     for (const row of stored)
       preferences.set(row.user_id, { ...preferences.get(row.user_id), [row.kind]: { channels: row.channels, mode: row.mode } });
     const facts = await this.factsOf(events);
+    // Each event's facts as JSON once, however many people hear of it.
+    const factsText = new Map([...facts].map(([id, f]) => [id, JSON.stringify(f)]));
 
     const inbox = {
       eventIds: [] as string[],
       userIds: [] as string[],
       kinds: [] as string[],
       subjects: [] as string[],
-      titles: [] as string[],
-      bodies: [] as string[],
+      facts: [] as string[],
     };
     const external: Array<{ eventId: string; userId: string }> = [];
     for (const { event, userId } of pairs) {
@@ -131,13 +131,12 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
       if (!recipient || !eventFacts || !isEventKind(event.kind)) continue;
       const preference = preferenceFor(event.kind, preferences.get(userId) ?? {});
       if (preference.channels.includes('inbox')) {
-        const message = renderMessage(event.kind, audienceOf(recipient.role), recipient.locale, eventFacts);
+        // The facts, not the words: the inbox renders them in the reader's language when read.
         inbox.eventIds.push(String(event.id));
         inbox.userIds.push(userId);
         inbox.kinds.push(event.kind);
         inbox.subjects.push(event.subject_id);
-        inbox.titles.push(message.title);
-        inbox.bodies.push(message.body);
+        inbox.facts.push(factsText.get(event.id)!);
       }
       if (preference.channels.some((channel) => channel !== 'inbox')) external.push({ eventId: String(event.id), userId });
     }
@@ -147,8 +146,7 @@ export class FanOutNotificationsJob implements JobHandler<'notification.fanout'>
         inbox.userIds,
         inbox.kinds,
         inbox.subjects,
-        inbox.titles,
-        inbox.bodies,
+        inbox.facts,
       ]);
       this.metrics.delivered('inbox', 'sent', delivered);
     }

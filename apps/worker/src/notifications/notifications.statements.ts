@@ -53,24 +53,25 @@ export const PREFERENCES_OF_BATCH = statement<[userIds: string[]], StoredPrefere
 );
 
 /**
- * Every inbox entry of a batch, one message per array position, with its delivery recorded in the same
- * statement: the deliveries' unique key lets each message in once; how many went in comes back.
+ * Every inbox entry of a batch, one message per array position (its facts as JSON text: rendered when read),
+ * with its delivery recorded in the same statement: the deliveries' unique key lets each message in once; how
+ * many went in comes back.
  */
 export const ENTER_INBOX_BATCH = statement<
-  [eventIds: string[], userIds: string[], kinds: string[], subjectIds: string[], titles: string[], bodies: string[]],
+  [eventIds: string[], userIds: string[], kinds: string[], subjectIds: string[], facts: string[]],
   { delivered: number }
 >(
   'notification-fan-out.enter-inbox',
   `WITH message AS (
-     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[]) AS m(event_id, user_id, kind, subject_id, title, body)),
+     SELECT * FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::text[]) AS m(event_id, user_id, kind, subject_id, facts)),
    delivered AS (
      INSERT INTO deliveries (event_id, user_id, channel, status, attempts, sent_at)
      SELECT event_id, user_id, 'inbox', 'sent', 1, now() FROM message
      ON CONFLICT (event_id, user_id, channel) DO NOTHING
      RETURNING event_id, user_id),
    entered AS (
-     INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body)
-     SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.title, m.body FROM message m JOIN delivered d USING (event_id, user_id)
+     INSERT INTO notifications (user_id, event_id, kind, subject_id, facts)
+     SELECT m.user_id, m.event_id, m.kind, m.subject_id, m.facts::jsonb FROM message m JOIN delivered d USING (event_id, user_id)
      ON CONFLICT (event_id, user_id) DO NOTHING)
    SELECT (SELECT count(*) FROM delivered)::int AS delivered`,
 );
@@ -107,12 +108,10 @@ export const RECORD_INBOX_DELIVERY = statement<[eventId: string, userId: string]
    ON CONFLICT (event_id, user_id, channel) DO NOTHING RETURNING id`,
 );
 
-export const ENTER_INBOX = statement<
-  [userId: string, eventId: string, kind: string, subjectId: string, title: string, body: string],
-  never
->(
+/** One inbox entry: its facts (JSON text), rendered when read. */
+export const ENTER_INBOX = statement<[userId: string, eventId: string, kind: string, subjectId: string, facts: string], never>(
   'notification-delivery.enter-inbox',
-  `INSERT INTO notifications (user_id, event_id, kind, subject_id, title, body) VALUES ($1, $2, $3, $4, $5, $6)
+  `INSERT INTO notifications (user_id, event_id, kind, subject_id, facts) VALUES ($1, $2, $3, $4, $5::jsonb)
    ON CONFLICT (event_id, user_id) DO NOTHING`,
 );
 

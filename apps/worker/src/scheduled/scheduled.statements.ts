@@ -52,12 +52,13 @@ export interface DigestReader {
   email: string;
   name: string;
   locale: string;
+  role: string;
 }
 
 /** A thousand people per run: the rest wait for the next. */
 export const PEOPLE_WITH_DIGEST = statement<[], DigestReader>(
   'digest.people',
-  `SELECT u.id AS user_id, u.email, u.name, u.locale FROM users u
+  `SELECT u.id AS user_id, u.email, u.name, u.locale, u.role FROM users u
     WHERE u.id IN (SELECT d.user_id FROM deliveries d WHERE d.status = 'digest')
     LIMIT 1000`,
 );
@@ -69,9 +70,13 @@ export const HOLD_DIGEST = statement<[userId: string], { id: string; kind: strin
     WHERE d.user_id = $1 AND d.status = 'digest' ORDER BY d.created_at, d.id FOR UPDATE OF d SKIP LOCKED`,
 );
 
-export const DIGEST_TITLES = statement<[deliveryIds: string[]], { title: string }>(
+/** The inbox entries of the held deliveries: kind and facts (or the words of an older entry), rendered at sending. */
+export const DIGEST_TITLES = statement<
+  [deliveryIds: string[]],
+  { kind: string; facts: Record<string, unknown> | null; title: string | null; body: string | null }
+>(
   'digest.titles',
-  `SELECT n.title FROM deliveries d JOIN notifications n ON n.event_id = d.event_id AND n.user_id = d.user_id
+  `SELECT n.kind, n.facts, n.title, n.body FROM deliveries d JOIN notifications n ON n.event_id = d.event_id AND n.user_id = d.user_id
     WHERE d.id = ANY($1::uuid[]) ORDER BY n.created_at`,
 );
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { run, runCount } from '@skillbridge/db';
+import { audienceOf, renderEntry } from '@skillbridge/domain';
 import { DataSource } from 'typeorm';
 import { EmailChannel } from '../channels/email.channel';
 import { HandlesJob, JobHandler } from '../jobs/job-handler';
@@ -36,7 +37,9 @@ export class SendDigestJob implements JobHandler<'digest.send'> {
       const ids = held.map((d) => d.id);
       const titles = await run(tx, DIGEST_TITLES, [ids]);
       const zh = person.locale !== 'en';
-      const lines = (titles.length ? titles.map((t) => t.title) : held.map((d) => d.kind)).map((line) => `• ${line}`).join('\n');
+      // Rendered now, in the recipient's language.
+      const rendered = titles.map((entry) => renderEntry(entry, audienceOf(person.role), zh ? 'zh-CN' : 'en').title);
+      const lines = (rendered.length ? rendered : held.map((d) => d.kind)).map((line) => `• ${line}`).join('\n');
       await this.email.send({
         deliveryId: `digest-${ids[0]}`,
         to: person.email,

@@ -22,6 +22,7 @@ import { EnterpriseRegistrations1796970000000 } from './1796970000000-Enterprise
 import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
 import { Majors1798100000000 } from './1798100000000-Majors';
 import { RuleChanges1798400000000 } from './1798400000000-RuleChanges';
+import { InboxFacts1798200000000 } from './1798200000000-InboxFacts';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
@@ -46,4 +47,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EntitiesMatchSchema1797000000000,
   Majors1798100000000,
   RuleChanges1798400000000,
+  InboxFacts1798200000000,
 ];

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CHANNELS, type Channel } from '@skillbridge/contracts';
+import { CHANNELS, LOCALES, type Channel, type Locale } from '@skillbridge/contracts';
 import { EVENT_KINDS } from '@skillbridge/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
@@ -10,6 +10,19 @@ export class ListNotificationsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['true', 'false'])
   unread?: 'true' | 'false';
+
+  @ApiPropertyOptional({ enum: EVENT_KINDS, description: 'Only entries of this kind' })
+  @IsOptional()
+  @IsIn(EVENT_KINDS)
+  kind?: string;
+
+  @ApiPropertyOptional({
+    enum: ['zh-CN', 'en'],
+    description: 'The language to render the entries in; without it, the Accept-Language header, else Chinese',
+  })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'])
+  lang?: 'zh-CN' | 'en';
 }
 
 export class PreferenceDto {
@@ -36,4 +49,10 @@ export class PreferencesDto {
   @ValidateNested({ each: true })
   @Type(() => PreferenceDto)
   preferences: PreferenceDto[];
+}
+
+export class LanguageDto {
+  @ApiProperty({ enum: LOCALES, description: 'The language e-mails and webhook messages are written in' })
+  @IsIn(LOCALES)
+  locale: Locale;
 }

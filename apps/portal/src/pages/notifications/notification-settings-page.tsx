@@ -1,10 +1,15 @@
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
-import { CHANNELS, NOTIFICATION_MODES, type Channel, type NotificationPreferenceView } from '@skillbridge/contracts';
-import { App, Button, Card, Checkbox, Radio, Tag, Typography } from 'antd';
+import { CHANNELS, LOCALES, NOTIFICATION_MODES, type Channel, type Locale, type NotificationPreferenceView } from '@skillbridge/contracts';
+import { App, Button, Card, Checkbox, Radio, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreferenceChoice } from '../../api/notifications.api';
-import { useNotificationPreferences, useSavePreferences } from '../../api/notifications.hooks';
+import {
+  useNotificationLanguage,
+  useNotificationPreferences,
+  useSavePreferences,
+  useSetNotificationLanguage,
+} from '../../api/notifications.hooks';
 import { channelLabel, eventKindLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
@@ -16,15 +21,49 @@ type Choice = Pick<PreferenceChoice, 'channels' | 'mode'>;
 const same = (a: Choice, b: Choice) =>
   a.mode === b.mode && a.channels.length === b.channels.length && a.channels.every((c) => b.channels.includes(c));
 
-/** 通知设置: per event kind, the channels (inbox, e-mail, webhook) and immediate delivery or a daily digest. */
+/**
+ * 通知设置: per kind of message that can reach the person's role (by its name), the channels (inbox, e-mail,
+ * webhook) and immediate delivery or a daily digest; and the language e-mails are written in.
+ */
 export default function NotificationSettingsPage() {
   const { t } = useTranslation();
   const preferences = useNotificationPreferences();
   return (
     <div data-testid="notification-settings-page">
       <PageTitle title={t('notificationSettings.title')} subtitle={t('notificationSettings.subtitle')} />
+      <EmailLanguage />
       <QueryState query={preferences}>{(data) => <PreferencesTable preferences={data} />}</QueryState>
     </div>
+  );
+}
+
+/** The language e-mails are written in, saved as it is chosen. */
+function EmailLanguage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const language = useNotificationLanguage();
+  const save = useSetNotificationLanguage({ onSuccess: () => void message.success(t('inbox.emailLanguageSaved')) });
+  return (
+    <Card style={{ marginBottom: 16 }}>
+      <Space wrap size="middle">
+        <Typography.Text strong id="email-language-label">
+          {t('inbox.emailLanguage')}
+        </Typography.Text>
+        <Radio.Group
+          optionType="button"
+          value={language.data?.locale}
+          disabled={!language.data || save.isPending}
+          onChange={(e) => save.mutate(e.target.value as Locale)}
+          options={LOCALES.map((locale) => ({ value: locale, label: t(`inbox.language.${locale}`) }))}
+          aria-labelledby="email-language-label"
+          data-testid="email-language"
+        />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+        {t('inbox.emailLanguageHelp')}
+      </Typography.Paragraph>
+      {save.error ? <ProblemAlert error={save.error} /> : null}
+    </Card>
   );
 }
 

@@ -1,12 +1,12 @@
 import { CheckOutlined, SettingOutlined } from '@ant-design/icons';
-import type { NotificationView, Role } from '@skillbridge/contracts';
-import { App, Badge, Button, Card, Empty, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import type { NotificationView } from '@skillbridge/contracts';
+import { subjectLink } from '@skillbridge/domain';
+import { App, Badge, Button, Card, Empty, Segmented, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
-import { useInbox, useMarkAllRead, useMarkRead } from '../../api/notifications.hooks';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useInbox, useMarkAllRead, useMarkRead, useNotificationPreferences } from '../../api/notifications.hooks';
 import { useMe } from '../../auth/session';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { eventKindLabel, formatDateTime } from '../../components/labels';
@@ -18,19 +18,10 @@ dayjs.extend(relativeTime);
 
 const LIMIT = 20;
 
-/** Where an entry leads, for the reader's role: the page that shows what it is about. */
-export function pageOf(kind: string, role: Role): string | null {
-  if (kind.startsWith('application.')) {
-    if (role === 'student') return '/applications';
-    if (role === 'school_admin') return '/approvals';
-    if (role === 'enterprise_admin') return '/slots';
-  }
-  if (kind.startsWith('placement.') && (role === 'student' || role === 'enterprise_admin')) return '/placements';
-  if (kind.startsWith('slot.') && role === 'enterprise_admin') return '/slots';
-  return null;
-}
-
-/** 消息通知: the inbox, newest first; unread entries in bold; mark one or all read. */
+/**
+ * 消息通知: the inbox, newest first, in the reader's language; unread entries in bold; each opens its subject;
+ * filtered by unread and by kind (the filters live in the address); mark one or all read.
+ */
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -38,17 +29,29 @@ export default function NotificationsPage() {
   const { message } = App.useApp();
   const problemText = useProblemText();
   const pager = useCursorPager();
-  const [filter, setFilter] = useState<'all' | 'unread'>('all');
-  const query = { cursor: pager.cursor, limit: LIMIT, unread: filter === 'unread' };
+  const [params, setParams] = useSearchParams();
+  const filter: 'all' | 'unread' = params.get('unread') === '1' ? 'unread' : 'all';
+  const kind = params.get('kind') ?? undefined;
+  const kinds = useNotificationPreferences().data?.map((p) => p.kind) ?? [];
+  const query = { cursor: pager.cursor, limit: LIMIT, unread: filter === 'unread', kind };
   const inbox = useInbox(query);
   const refused = (error: Error) => void message.error(problemText(error));
   const markRead = useMarkRead({ onError: refused });
   const markAll = useMarkAllRead({ onSuccess: () => void message.success(t('notifications.allRead')), onError: refused });
-
-  const open = (entry: NotificationView) => {
+  const setFilter = (name: 'unread' | 'kind', value: string | undefined) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+    pager.reset();
+  };
+  const opened = (entry: NotificationView) => {
     if (!entry.readAt) markRead.mutate(entry.id);
-    const target = pageOf(entry.kind, role);
-    if (target) navigate(target);
   };
   const unread = inbox.data?.unread ?? 0;
 
@@ -76,17 +79,26 @@ export default function NotificationsPage() {
         }
       />
       <Card>
-        <Space style={{ marginBottom: 8 }} size="middle">
+        <Space style={{ marginBottom: 8 }} size="middle" wrap>
           <Segmented<'all' | 'unread'>
             value={filter}
-            onChange={(value) => {
-              setFilter(value);
-              pager.reset();
-            }}
+            onChange={(value) => setFilter('unread', value === 'unread' ? '1' : undefined)}
             options={[
               { value: 'all', label: t('common.all') },
               { value: 'unread', label: t('notifications.unreadOnly') },
             ]}
+            data-testid="inbox-unread-filter"
+          />
+          <Select<string>
+            allowClear
+            value={kind}
+            onChange={(value) => setFilter('kind', value)}
+            placeholder={t('inbox.everyKind')}
+            aria-label={t('inbox.kindFilter')}
+            options={kinds.map((k) => ({ value: k, label: eventKindLabel(t, k) }))}
+            popupMatchSelectWidth={false}
+            style={{ minWidth: 160 }}
+            data-testid="inbox-kind-filter"
           />
           <Typography.Text type="secondary" data-testid="inbox-unread">
             {t('notifications.unreadCount', { n: unread })}
@@ -98,12 +110,13 @@ export default function NotificationsPage() {
         ) : (inbox.data?.items.length ?? 0) === 0 ? (
           <Empty
             image={Empty.PRESENTED_IMAGE_SIMPLE}
-            description={filter === 'unread' ? t('notifications.noneUnread') : t('notifications.empty')}
+            description={filter === 'unread' && !kind ? t('notifications.noneUnread') : t('notifications.empty')}
           />
         ) : (
           <ul className="sb-inbox" data-testid="inbox">
             {inbox.data?.items.map((entry) => {
               const isUnread = !entry.readAt;
+              const link = subjectLink(entry, role);
               return (
                 <li
                   key={entry.id}
@@ -115,9 +128,15 @@ export default function NotificationsPage() {
                   <Badge status={isUnread ? 'processing' : 'default'} className="sb-notification-dot" />
                   <div className="sb-notification-main">
                     <Space size={8} wrap>
-                      <a onClick={() => open(entry)} className="sb-notification-title" data-testid="notification-title">
-                        {entry.title}
-                      </a>
+                      {link ? (
+                        <Link to={link} onClick={() => opened(entry)} className="sb-notification-title" data-testid="notification-title">
+                          {entry.title}
+                        </Link>
+                      ) : (
+                        <Typography.Text className="sb-notification-title" data-testid="notification-title">
+                          {entry.title}
+                        </Typography.Text>
+                      )}
                       <Tag>{eventKindLabel(t, entry.kind)}</Tag>
                     </Space>
                     <div className="sb-notification-body">{entry.body}</div>
