@@ -46,6 +46,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EnterpriseRegistrations1796970000000,
   EntitiesMatchSchema1797000000000,
   Majors1798100000000,
-  RuleChanges1798400000000,
   InboxFacts1798200000000,
+  RuleChanges1798400000000,
 ];
