@@ -2,6 +2,7 @@ import accountZhCN from './account.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasZhCN from './quotas.zh-CN.json';
+import reviewZhCN from './review.zh-CN.json';
 import roundsZhCN from './rounds.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -13,5 +14,6 @@ export const FEATURES_ZH_CN = {
   imports: importsZhCN,
   rounds: roundsZhCN,
   account: accountZhCN,
+  review: reviewZhCN,
 };
-export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN };
+export default { ...zhCN, ...practiceZhCN, ...quotasZhCN, ...importsZhCN, ...roundsZhCN, ...accountZhCN, ...reviewZhCN };

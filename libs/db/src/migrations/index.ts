@@ -20,6 +20,7 @@ import { PasswordResets1796914000000 } from './1796914000000-PasswordResets';
 import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureReason';
 import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
 import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
+import { ApplicantProfiles1798300000000 } from './1798300000000-ApplicantProfiles';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   ImportFailureReason1796930000000,
   EnterpriseRegistrations1796970000000,
   EntitiesMatchSchema1797000000000,
+  ApplicantProfiles1798300000000,
 ];

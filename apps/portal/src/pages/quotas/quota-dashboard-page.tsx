@@ -57,7 +57,7 @@ export default function QuotaDashboardPage() {
           <Space wrap>
             <YearSelect year={filter.year} onChange={(year) => setFilter({ year })} testId="quota-year" />
             <RemindBehind year={filter.year} behind={summary.data?.byStatus.behind ?? 0} />
-            <ExportButton year={filter.year} />
+            <ExportButton filter={filter} />
             {reportsHeadcounts && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-headcounts">
                 {t('quotas.import.button', { year: filter.year })}
@@ -280,15 +280,16 @@ function RemindBehind({ year, behind }: { year: number; behind: number }) {
   );
 }
 
-function ExportButton({ year }: { year: number }) {
-  const { t } = useTranslation();
+/** The export of what the officer sees: the filters in view, the screen's language (its headers and labels). */
+function ExportButton({ filter }: { filter: QuotaFilter }) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
   const run = (format: 'csv' | 'xlsx') => {
     setBusy(true);
     quotasApi
-      .export(year, format)
+      .export(filter, format, i18n.language === 'en' ? 'en' : 'zh-CN')
       .catch((error: unknown) => void message.error(problemText(error)))
       .finally(() => setBusy(false));
   };
