@@ -180,14 +180,22 @@ describe('quota monitoring (integration)', () => {
       return reply;
     };
     const filter = `district=${encodeURIComponent(district)}&status=${status}`;
-    const csv = (await (await download(`format=csv&${filter}`)).text()).replace(/^\ufeff/, '').trim().split('\r\n');
+    const csv = (await (await download(`format=csv&${filter}`)).text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(csv.length - 1).toBe(seen.length);
     expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(seen.map((r) => r.uscc));
 
     const english = await download(`format=csv&lang=en&${filter}`);
     expect(english.headers.get('content-disposition')).toContain(encodeURIComponent('Intern quotas'));
-    const en = (await english.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(en[0]).toBe('Enterprise,Unified social credit code,Ownership,District,Industry,Year,Staff,Required,Hosted,Still to host,Concurrent cap,Status');
+    const en = (await english.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(en[0]).toBe(
+      'Enterprise,Unified social credit code,Ownership,District,Industry,Year,Staff,Required,Hosted,Still to host,Concurrent cap,Status',
+    );
     const statusWords = { met: 'Met', on_track: 'On track', at_risk: 'At risk', behind: 'Behind' };
     expect(en.slice(1).every((line) => line.endsWith(`,${statusWords[status]}`))).toBe(true);
     expect(en.slice(1).every((line) => !/[\u4e00-\u9fff]/.test(line.split(',')[3]))).toBe(true); // the district in English

@@ -69,7 +69,13 @@ export const QUOTA_EXPORT_LABELS: Record<Locale, QuotaExportLabels> = {
       status: 'Status',
     },
     status: { met: 'Met', on_track: 'On track', at_risk: 'At risk', behind: 'Behind' },
-    ownership: { municipal_soe: 'Municipal SOE', central_soe: 'Central SOE', private: 'Private', foreign: 'Foreign-invested', other: 'Other' },
+    ownership: {
+      municipal_soe: 'Municipal SOE',
+      central_soe: 'Central SOE',
+      private: 'Private',
+      foreign: 'Foreign-invested',
+      other: 'Other',
+    },
     district: {
       城关区: 'Chengguan District',
       七里河区: 'Qilihe District',
@@ -84,4 +90,3 @@ export const QUOTA_EXPORT_LABELS: Record<Locale, QuotaExportLabels> = {
     sheet: 'Intern quotas',
   },
 };
-

@@ -32,5 +32,9 @@ export const notFound = (what: string): DomainError => new DomainError('NOT_FOUN
  * A refusal of a numeric rule: its facts are the numbers the contract names for the code
  * (`NUMERIC_PROBLEM_FACTS`), so that no such refusal reaches a user without its limit and the value refused.
  */
-export const numericRefusal = <C extends NumericProblemCode>(code: C, kind: DomainErrorKind, message: string, facts: NumericFacts<C>): DomainError =>
-  new DomainError(code, kind, message, facts);
+export const numericRefusal = <C extends NumericProblemCode>(
+  code: C,
+  kind: DomainErrorKind,
+  message: string,
+  facts: NumericFacts<C>,
+): DomainError => new DomainError(code, kind, message, facts);

@@ -251,7 +251,10 @@ const TEMPLATES: Record<EventKind, Template> = {
     },
     any: {
       'zh-CN': { title: '学校退回了申请', body: '学校退回了 {studentName} 的「{slotTitle}」申请，原因：{reason}。' },
-      en: { title: 'Application sent back by the school', body: 'The school sent back {studentName}’s application for “{slotTitle}”. Reason: {reason}.' },
+      en: {
+        title: 'Application sent back by the school',
+        body: 'The school sent back {studentName}’s application for “{slotTitle}”. Reason: {reason}.',
+      },
     },
   },
   'application.accepted': {

@@ -27,7 +27,10 @@ export const CANCELLABLE_BOOKING_STATUSES: BookingStatus[] = ['booked', 'confirm
 export function checkDaysServed(daysServed: number, booking: { startDate: IsoDate; endDate: IsoDate }): void {
   const bookingDays = daysInclusive(booking.startDate, booking.endDate);
   if (daysServed > bookingDays) {
-    throw numericRefusal('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${bookingDays} days long`, { daysServed, bookingDays });
+    throw numericRefusal('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${bookingDays} days long`, {
+      daysServed,
+      bookingDays,
+    });
   }
 }
 

@@ -59,7 +59,9 @@ export const applicationView = (row: ApplicationRow): ApplicationView => ({
   schoolApprovedAt: row.school_approved_at?.toISOString() ?? null,
   // An approval supersedes a sending back.
   schoolSentBack:
-    row.school_sent_back_at && !row.school_approved_at ? { at: row.school_sent_back_at.toISOString(), reason: row.school_sent_back_reason ?? '' } : null,
+    row.school_sent_back_at && !row.school_approved_at
+      ? { at: row.school_sent_back_at.toISOString(), reason: row.school_sent_back_reason ?? '' }
+      : null,
   guardianConsentAt: row.guardian_consent_at?.toISOString() ?? null,
   respondBy: row.respond_by,
   createdAt: row.created_at.toISOString(),

@@ -44,7 +44,9 @@ export class ApplicationsController {
   @Get('applications/filter-options')
   @Roles('school_admin')
   @ApiAnswer(200, 'ApplicationFilterOptions')
-  @ApiOperation({ summary: 'What a school’s applications can be filtered by: its applicants’ majors and classes, the enterprises applied to' })
+  @ApiOperation({
+    summary: 'What a school’s applications can be filtered by: its applicants’ majors and classes, the enterprises applied to',
+  })
   filterOptions(@CurrentActor() actor: Actor): Promise<ApplicationFilterOptions> {
     return this.applications.filterOptions(actor);
   }

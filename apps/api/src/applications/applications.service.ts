@@ -76,7 +76,12 @@ const applications = (db: DataSource): SelectQueryBuilder<ObjectLiteral> =>
     ])
     .addSelect(['e.id AS enterprise_id', 'e.name AS enterprise_name', 'u.id AS student_id', 'u.name AS student_name', 'st.major AS major'])
     .addSelect(['st.enrolment_year AS enrolment_year', 'sc.id AS school_id', 'sc.name AS school_name'])
-    .addSelect(['st.class_name AS class_name', 'st.skills AS skills', 'st.certificates AS certificates', 'st.self_introduction AS self_introduction']);
+    .addSelect([
+      'st.class_name AS class_name',
+      'st.skills AS skills',
+      'st.certificates AS certificates',
+      'st.self_introduction AS self_introduction',
+    ]);
 
 /** Newest first. */
 const NEWEST: SortKey<ApplicationRow>[] = [
@@ -211,7 +216,13 @@ export class ApplicationsService {
         if (approved) throw new DomainError('ALREADY_APPROVED', 'conflict', 'The school has already approved this application');
         throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${application.status} cannot be sent back`);
       }
-      await recordEvent(tx, 'application.sent-back', id, { users: [application.student_id], adminsOf: [application.enterprise_id] }, { reason });
+      await recordEvent(
+        tx,
+        'application.sent-back',
+        id,
+        { users: [application.student_id], adminsOf: [application.enterprise_id] },
+        { reason },
+      );
     });
     return this.get(actor, id);
   }

@@ -148,18 +148,21 @@ export const SEND_BACK_APPLICATION = statement<[id: string, reason: string, live
 /**
  * The school's approval of many applications at once, in one statement: each of the school's ($2) listed
  * applications ($1) that is still live and not yet approved is approved by $3; the rest stay as they are
- * and the caller reports each with its reason. Rows a concurrent move locked are re-checked by PostgreSQL
- * after it commits (READ COMMITTED's re-evaluation of the WHERE), so none is approved twice or out of state.
+ * and the caller reports each with its reason. The rows are locked in id order first, so two bulk approvals
+ * over the same rows queue instead of deadlocking; a row another move changed meanwhile is re-checked
+ * against its new version (READ COMMITTED), so none is approved twice or out of its state.
  */
 export const APPROVE_APPLICATIONS = statement<
   [ids: readonly string[], schoolId: string, approvedBy: string, liveStatuses: readonly ApplicationStatus[]],
   { id: string; student_id: string; enterprise_id: string }
 >(
   'applications.approve-many',
-  `UPDATE applications
+  `WITH target AS (SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND school_id = $2 ORDER BY id FOR UPDATE)
+   UPDATE applications a
       SET school_approved_at = now(), school_approved_by = $3, updated_at = now()
-    WHERE id = ANY($1::uuid[]) AND school_id = $2 AND school_approved_at IS NULL AND status = ANY($4::text[])
-    RETURNING id, student_id, enterprise_id`,
+     FROM target
+    WHERE a.id = target.id AND a.school_approved_at IS NULL AND a.status = ANY($4::text[])
+    RETURNING a.id, a.student_id, a.enterprise_id`,
 );
 
 /** Why each of the listed applications of the school ($2) was not approved: its state now. */

@@ -51,7 +51,9 @@ export class QuotasController {
   @Roles(...MONITORS)
   @ApiFileAnswer('The quota table, CSV (UTF-8) or XLSX', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblems('VALIDATION_FAILED')
-  @ApiOperation({ summary: 'The table as CSV or XLSX, streamed: the filters in view (district, industry, status), the screen’s labels in its language' })
+  @ApiOperation({
+    summary: 'The table as CSV or XLSX, streamed: the filters in view (district, industry, status), the screen’s labels in its language',
+  })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     // Before the headers go out: a refusal inside the stream would arrive as a broken file.
     this.quotas.assertMonitor(actor);

@@ -315,7 +315,13 @@ export class QuotasService {
    * writer (csvLine, xlsxRow). The XLSX's columns are as wide as their longest text (a Chinese character
    * counts two), measured in one pass before the rows are written.
    */
-  async exportStream(actor: Actor, year: number, format: 'csv' | 'xlsx', filters: QuotaFilters = {}, locale: Locale = 'zh-CN'): Promise<Readable> {
+  async exportStream(
+    actor: Actor,
+    year: number,
+    format: 'csv' | 'xlsx',
+    filters: QuotaFilters = {},
+    locale: Locale = 'zh-CN',
+  ): Promise<Readable> {
     this.assertMonitor(actor);
     const labels = QUOTA_EXPORT_LABELS[locale];
     const cells = (r: QuotaRow) => QUOTA_EXPORT_COLUMNS.map((column) => exportCell(labels, column, r));

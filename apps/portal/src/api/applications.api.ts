@@ -43,7 +43,8 @@ export const applicationsApi = {
   approve: (id: string, guardianConsent: boolean) =>
     api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
   /** Many at once: each either moves or comes back with its reason. */
-  approveMany: (applicationIds: string[]) => api.post<BulkApproveResult>('/applications/approvals', { applicationIds } satisfies BulkApproveRequest),
+  approveMany: (applicationIds: string[]) =>
+    api.post<BulkApproveResult>('/applications/approvals', { applicationIds } satisfies BulkApproveRequest),
   sendBack: (id: string, reason: string) => api.post<ApplicationView>(`${application(id)}/send-back`, { reason } satisfies SendBackRequest),
   filterOptions: () => api.get<ApplicationFilterOptions>('/applications/filter-options'),
 };

@@ -1,4 +1,13 @@
-import { QUOTA_EXPORT_LABELS, type Locale, type Page, type PlacementView, type QuotaRow, type QuotaStatus, type QuotaSummary, type SlotView } from '@skillbridge/contracts';
+import {
+  QUOTA_EXPORT_LABELS,
+  type Locale,
+  type Page,
+  type PlacementView,
+  type QuotaRow,
+  type QuotaStatus,
+  type QuotaSummary,
+  type SlotView,
+} from '@skillbridge/contracts';
 import { api, saveFile } from './client';
 
 /** 实习生配额 (§13): the bureaus' monitoring of every enterprise's 2 % and an enterprise's own line. */

@@ -17,14 +17,17 @@ function textOf(tree: Tree, code: string): string | undefined {
 const shown = (text: string) => new Set([...text.matchAll(/{{\s*(\w+)\s*(?:,[^}]*)?}}/g)].map((m) => m[1]));
 
 describe('refusals of numeric rules show their numbers', () => {
-  it.each(Object.entries(TRANSLATIONS))('%s: every numeric refusal’s text shows each of its facts (a rate by its percentage)', (_, tree) => {
-    const lacking = Object.entries(NUMERIC_PROBLEM_FACTS).flatMap(([code, facts]) => {
-      const text = textOf(tree as unknown as Tree, code) ?? '';
-      const names = shown(text);
-      return facts
-        .filter((fact) => !names.has(fact) && !(fact.endsWith('Rate') && names.has(fact.replace(/Rate$/, 'Percent'))))
-        .map((fact) => `${code}.${fact}`);
-    });
-    expect(lacking).toEqual([]);
-  });
+  it.each(Object.entries(TRANSLATIONS))(
+    '%s: every numeric refusal’s text shows each of its facts (a rate by its percentage)',
+    (_, tree) => {
+      const lacking = Object.entries(NUMERIC_PROBLEM_FACTS).flatMap(([code, facts]) => {
+        const text = textOf(tree as unknown as Tree, code) ?? '';
+        const names = shown(text);
+        return facts
+          .filter((fact) => !names.has(fact) && !(fact.endsWith('Rate') && names.has(fact.replace(/Rate$/, 'Percent'))))
+          .map((fact) => `${code}.${fact}`);
+      });
+      expect(lacking).toEqual([]);
+    },
+  );
 });

@@ -201,7 +201,11 @@ export function ApplicantDrawer({
               { key: 'cohort', label: t('review.applicant.year'), children: cohortText(t, a) },
               { key: 'skills', label: t('review.applicant.skills'), children: tags(a.student.skills) },
               { key: 'certificates', label: t('review.applicant.certificates'), children: tags(a.student.certificates, 'blue') },
-              { key: 'intro', label: t('review.applicant.selfIntroduction'), children: text(a.student.selfIntroduction, 'applicant-intro') },
+              {
+                key: 'intro',
+                label: t('review.applicant.selfIntroduction'),
+                children: text(a.student.selfIntroduction, 'applicant-intro'),
+              },
               { key: 'motivation', label: t('review.applicant.motivation'), children: text(a.motivation, 'applicant-motivation') },
               { key: 'status', label: t('review.applicant.status'), children: <ApplicationStatusCell application={a} /> },
               { key: 'school-approval', label: t('applications.schoolApproval'), children: <SchoolApprovalTag application={a} /> },

@@ -419,7 +419,14 @@ function BulkApprove({ ids, rows, onDone }: { ids: string[]; rows: ApplicationVi
   return (
     <div className="sb-stack" style={{ marginBottom: 8 }}>
       <Space wrap>
-        <Button type="primary" icon={<AuditOutlined />} disabled={ids.length === 0} loading={approve.isPending} onClick={confirm} data-testid="approve-many">
+        <Button
+          type="primary"
+          icon={<AuditOutlined />}
+          disabled={ids.length === 0}
+          loading={approve.isPending}
+          onClick={confirm}
+          data-testid="approve-many"
+        >
           {t('review.approvals.approveSelected', { n: ids.length })}
         </Button>
       </Space>
@@ -481,11 +488,15 @@ function SendBackDialog({ application, onClose }: { application: ApplicationView
           name="reason"
           label={t('review.approvals.reason')}
           extra={t('review.approvals.reasonHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('validation.required') },
-          ]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
         >
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('review.approvals.reasonPlaceholder')} data-testid="send-back-reason" />
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('review.approvals.reasonPlaceholder')}
+            data-testid="send-back-reason"
+          />
         </Form.Item>
       </Form>
       {sendBack.error ? <ProblemAlert error={sendBack.error} /> : null}
