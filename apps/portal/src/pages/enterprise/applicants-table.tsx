@@ -183,7 +183,6 @@ export function ApplicantDrawer({
       size={width}
       title={a ? t('review.applicant.title', { name: a.student.name }) : t('review.applicant.view')}
       destroyOnHidden
-      extra={a && moves ? moves(a) : null}
       data-testid="applicant-drawer"
     >
       {application.error ? <ProblemAlert error={application.error} /> : null}
@@ -212,6 +211,7 @@ export function ApplicantDrawer({
               { key: 'applied', label: t('review.applicant.appliedAt'), children: formatDateTime(a.createdAt) },
             ]}
           />
+          {moves ? <div data-testid="applicant-moves">{moves(a)}</div> : null}
           <Typography.Text type="secondary">{t('review.applicant.accessLogged')}</Typography.Text>
         </div>
       )}
