@@ -41,7 +41,7 @@ async function applicants(tag: string, count: number, className: string, extra: 
   const [{ school_id }] = await rows<{ school_id: string }>(
     `SELECT organisation_id AS school_id FROM users WHERE email = 'school@demo.skillbridge.cn'`,
   );
-  const made = await rows<{ id: string; name: string }>(
+  const inserted = await rows<{ id: string }>(
     `WITH u AS (
        INSERT INTO users (email, password_hash, name, role, organisation_id)
        SELECT 'e2e-roles-' || $4 || '-' || n || '@example.cn', 'x', '测' || $4 || n, 'student', $1 FROM generate_series(1, $3::int) n
@@ -49,8 +49,13 @@ async function applicants(tag: string, count: number, className: string, extra: 
      s AS (INSERT INTO students (user_id, school_id, date_of_birth, major, enrolment_year, class_name, skills, certificates, self_introduction)
            SELECT id, $1, '2006-01-01', '机电一体化技术', 2024, $5, '{PLC编程,电气装调}', '{工业机器人操作与运维（中级）}', $6 FROM u RETURNING user_id)
      INSERT INTO applications (slot_id, student_id, school_id, enterprise_id, motivation)
-     SELECT $2, user_id, $1, $7, $8 FROM s RETURNING id, (SELECT name FROM users WHERE users.id = student_id) AS name`,
+     SELECT $2, user_id, $1, $7, $8 FROM s RETURNING id`,
     [school_id, slot.id, count, tag, className, extra.intro ?? '', slot.enterprise_id, extra.motivation ?? ''],
+  );
+  // Read after the insert: a statement's own subqueries do not see the rows its CTEs insert.
+  const made = await rows<{ id: string; name: string }>(
+    `SELECT a.id, u.name FROM applications a JOIN users u ON u.id = a.student_id WHERE a.id = ANY($1) ORDER BY u.name`,
+    [inserted.map((r) => r.id)],
   );
   return { slot, made };
 }
@@ -248,8 +253,8 @@ describe('each role’s work, where they are (issue 17)', () => {
     const intro = `我是机电一体化专业的学生（${size}），做过产线实训。`;
     await page.getByTestId('self-introduction-input').fill(intro);
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.getByTestId('self-introduction').waitFor();
-    expect(await page.getByTestId('self-introduction').textContent()).toBe(intro);
+    // The profile shows the saved text once it is read again.
+    await page.getByTestId('self-introduction').filter({ hasText: intro }).waitFor();
     const [{ self_introduction }] = await rows<{ self_introduction: string }>(
       `SELECT self_introduction FROM students st JOIN users u ON u.id = st.user_id WHERE u.email = 'student@demo.skillbridge.cn'`,
     );

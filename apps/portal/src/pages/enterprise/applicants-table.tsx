@@ -50,13 +50,13 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
         loading={applications.isFetching}
         dataSource={applications.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1160 }}
+        scroll={{ x: 1050 }}
         locale={{ emptyText: t('applicants.empty') }}
         columns={[
           {
             key: 'student',
             title: t('applicants.student'),
-            width: 170,
+            width: 150,
             render: (_, a) => (
               <Space orientation="vertical" size={0}>
                 <Button
@@ -77,7 +77,7 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
           {
             key: 'cohort',
             title: t('student.major'),
-            width: 170,
+            width: 150,
             render: (_, a) => (
               <Space orientation="vertical" size={0}>
                 <span>{a.student.major}</span>
@@ -88,7 +88,7 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
           {
             key: 'skills',
             title: t('review.applicant.skills'),
-            width: 200,
+            width: 180,
             render: (_, a) =>
               a.student.skills.length || a.student.certificates.length ? (
                 <Space size={[4, 4]} wrap>
@@ -105,18 +105,18 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
                 <Typography.Text type="secondary">—</Typography.Text>
               ),
           },
-          { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
+          { key: 'status', title: t('applications.status'), width: 130, render: (_, a) => <ApplicationStatusCell application={a} /> },
           {
             key: 'school',
             title: t('applications.schoolApproval'),
             width: 120,
             render: (_, a) => <SchoolApprovalTag application={a} />,
           },
-          { key: 'createdAt', title: t('applications.appliedAt'), width: 110, render: (_, a) => <DayOf iso={a.createdAt} /> },
+          { key: 'createdAt', title: t('applications.appliedAt'), width: 100, render: (_, a) => <DayOf iso={a.createdAt} /> },
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 240,
+            width: 220,
             fixed: 'right',
             render: (_, a) => <EnterpriseMoves application={a} onOffer={() => setOffering(a)} />,
           },

@@ -202,7 +202,7 @@ function ApplicationsTable({
     {
       key: 'period',
       title: t('slot.period'),
-      width: 200,
+      width: 180,
       render: (_, a) => <span className="sb-nowrap">{t('slot.periodValue', { start: a.slot.startDate, end: a.slot.endDate })}</span>,
     },
     { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
@@ -285,7 +285,7 @@ function ApplicationsTable({
         loading={applications.isFetching}
         dataSource={applications.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1060 }}
         columns={columns}
         rowSelection={
           awaiting
