@@ -170,7 +170,7 @@ describe('each role’s work, where they are (issue 17)', () => {
       await settled(page);
       await fits(page, page.getByTestId('export-quotas'));
       const exported = async (format: 'csv' | 'xlsx') => {
-        await page.getByTestId('export-quotas').click();
+        await page.getByTestId('export-quotas').hover();
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
         return { name: download.suggestedFilename(), file: readFileSync((await download.path())!) };
       };
