@@ -171,7 +171,10 @@ describe('each role’s work, where they are (issue 17)', () => {
       await fits(page, page.getByTestId('export-quotas'));
       const exported = async (format: 'csv' | 'xlsx') => {
         await page.getByTestId('export-quotas').hover();
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${format}`).click()]);
+        const item = page.getByTestId(`export-${format}`);
+        await item.waitFor();
+        // The file is made and streamed by the API first: on a loaded machine that takes a while.
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), item.click()]);
         return { name: download.suggestedFilename(), file: readFileSync((await download.path())!) };
       };
       const csv = await exported('csv');
