@@ -170,7 +170,10 @@ describe('each role’s work, where they are (issue 17)', () => {
       await settled(page);
       await fits(page, page.getByTestId('export-quotas'));
       const exported = async (format: 'csv' | 'xlsx') => {
-        await page.getByTestId('export-quotas').hover();
+        // A desktop opens the menu on hover, a phone on a tap.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        if (size === 'phone') await page.getByTestId('export-quotas').click();
+        else await page.getByTestId('export-quotas').hover();
         const item = page.getByTestId(`export-${format}`);
         await item.waitFor();
         // The file is made and streamed by the API first: on a loaded machine that takes a while.

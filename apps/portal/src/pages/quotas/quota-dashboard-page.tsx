@@ -20,6 +20,7 @@ import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { useIsPhone } from '../../components/use-is-phone';
 
 /**
  * 实习生配额监测 (§13, journey 6): the city's figures of the officer's remit at a glance, the
@@ -286,6 +287,8 @@ function ExportButton({ filter }: { filter: QuotaFilter }) {
   const { message } = App.useApp();
   const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
+  // A phone has no hover: the menu opens on a tap.
+  const isPhone = useIsPhone();
   const run = (format: 'csv' | 'xlsx') => {
     setBusy(true);
     quotasApi
@@ -295,6 +298,7 @@ function ExportButton({ filter }: { filter: QuotaFilter }) {
   };
   return (
     <Dropdown
+      trigger={isPhone ? ['click'] : ['hover']}
       menu={{
         items: [
           { key: 'xlsx', label: <span data-testid="export-xlsx">{t('quotas.exportXlsx')}</span> },
