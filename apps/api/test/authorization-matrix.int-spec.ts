@@ -347,11 +347,46 @@ describe('authorization matrix: every role × every route × another tenant’s 
       ['miit', `/enterprises/${A.enterpriseId}`],
       ['sasac', `/enterprises/${B.enterpriseId}`],
       ['edu', `/teachers/${B.teacherId}/compliance`],
+      ['school', '/applications/filter-options'],
     ];
     for (const [who, path] of own) {
       const reply = await api.request('GET', path, { token: tokens[who] });
       expect({ who, path, status: reply.status }).toEqual({ who, path, status: 200 });
     }
+  });
+
+  it('the school’s approvals (issue 17): another school cannot send back or bulk-approve a tenant’s application; other roles are refused these routes', async () => {
+    const { A } = tenants;
+    const before = await api.db.query(`SELECT school_approved_at, school_sent_back_at, updated_at FROM applications WHERE id = $1`, [
+      A.applicationId,
+    ]);
+    const sentBack = await api.request('POST', `/applications/${A.applicationId}/send-back`, {
+      token: tokens.school2,
+      body: { reason: '越权' },
+    });
+    expect(sentBack.status).toBe(404);
+    const bulk = await api.request<{ approved: string[]; refused: Array<{ id: string; code: string }> }>(
+      'POST',
+      '/applications/approvals',
+      {
+        token: tokens.school2,
+        body: { applicationIds: [A.applicationId] },
+      },
+    );
+    expect(bulk.body).toEqual({ approved: [], refused: [{ id: A.applicationId, code: 'NOT_FOUND' }] });
+    for (const who of ['hr', 'student', 'teacher', 'miit', 'edu', 'admin']) {
+      for (const [method, path, body] of [
+        ['POST', `/applications/${A.applicationId}/send-back`, { reason: '越权' }],
+        ['POST', '/applications/approvals', { applicationIds: [A.applicationId] }],
+        ['GET', '/applications/filter-options', undefined],
+      ] as const) {
+        const reply = await api.request(method, path, { token: tokens[who], body });
+        expect({ who, path, status: reply.status }).toEqual({ who, path, status: 403 });
+      }
+    }
+    expect(
+      await api.db.query(`SELECT school_approved_at, school_sent_back_at, updated_at FROM applications WHERE id = $1`, [A.applicationId]),
+    ).toEqual(before);
   });
 
   it('quotas are MIIT’s and SASAC’s: the education bureau may not list, export or remind (its remit holds training bases, which have quota rows)', async () => {

@@ -1,5 +1,6 @@
 import { LANZHOU_DISTRICTS, QUOTA_STATUSES, type Page, type QuotaRow, type QuotaSummary } from '@skillbridge/contracts';
-import { quotaPace, quotaStatus, yearElapsed } from '@skillbridge/domain';
+import { displayWidth, quotaPace, quotaStatus, yearElapsed } from '@skillbridge/domain';
+import ExcelJS from 'exceljs';
 import { TestApi, demo } from '../../../test/support/test-api';
 
 const YEAR = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
@@ -157,15 +158,60 @@ describe('quota monitoring (integration)', () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('企业名称,统一社会信用代码,所有制,行业,区县,年度,职工总数,应接收实习生,已接收实习生,尚需接收,同时在岗上限,状态');
+    expect(lines[0]).toBe('企业名称,统一社会信用代码,企业性质,区县,行业,年度,职工人数,应接收,已接收,尚需接收,同时在岗上限,状态');
     expect(lines.length - 1).toBe((await everything(sasac)).length);
-    expect(lines[1]).toContain('市属国有');
+    expect(lines[1]).toContain('市属国有企业');
     expect(lines.find((l) => l.includes('HYPERLINK'))).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example"",""点我""\)",/);
 
     const xlsx = await fetch(`${api.url}/quotas/export?year=${YEAR}&format=xlsx`, { headers: { authorization: `Bearer ${miit}` } });
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as XLSX is
     expect(bytes.length).toBeGreaterThan(3000);
+  });
+
+  it('exports what the officer sees: the filters in view, the screen’s labels in its language, columns wide enough for Chinese names', async () => {
+    const all = await everything(miit);
+    const district = all[0].district;
+    const status = all[0].status;
+    const seen = await everything(miit, `&district=${encodeURIComponent(district)}&status=${status}`);
+    const download = async (query: string) => {
+      const reply = await fetch(`${api.url}/quotas/export?year=${YEAR}&${query}`, { headers: { authorization: `Bearer ${miit}` } });
+      expect(reply.status).toBe(200);
+      return reply;
+    };
+    const filter = `district=${encodeURIComponent(district)}&status=${status}`;
+    const csv = (await (await download(`format=csv&${filter}`)).text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(csv.length - 1).toBe(seen.length);
+    expect(csv.slice(1).map((line) => line.split(',')[1])).toEqual(seen.map((r) => r.uscc));
+
+    const english = await download(`format=csv&lang=en&${filter}`);
+    expect(english.headers.get('content-disposition')).toContain(encodeURIComponent('Intern quotas'));
+    const en = (await english.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(en[0]).toBe(
+      'Enterprise,Unified social credit code,Ownership,District,Industry,Year,Staff,Required,Hosted,Still to host,Concurrent cap,Status',
+    );
+    const statusWords = { met: 'Met', on_track: 'On track', at_risk: 'At risk', behind: 'Behind' };
+    expect(en.slice(1).every((line) => line.endsWith(`,${statusWords[status]}`))).toBe(true);
+    expect(en.slice(1).every((line) => !/[\u4e00-\u9fff]/.test(line.split(',')[3]))).toBe(true); // the district in English
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await (await download(`format=xlsx&${filter}`)).arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.rowCount - 1).toBe(seen.length);
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(csv[0].split(','));
+    // The name column is as wide as the longest name, each Chinese character two widths.
+    const longest = Math.max(...seen.map((r) => displayWidth(r.name)));
+    expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual(longest);
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(18);
+    // A filter outside what the table takes is refused, as the table refuses it.
+    const bad = await fetch(`${api.url}/quotas/export?year=${YEAR}&status=nope`, { headers: { authorization: `Bearer ${miit}` } });
+    expect(bad.status).toBe(400);
   });
 });
 

@@ -130,7 +130,8 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
       await hr.getByTestId('slot-form-submit').click();
       const stipendError = form.locator('#stipend_help');
       await stipendError.waitFor();
-      expect(await stipendError.textContent()).toContain('实习报酬低于规定下限');
+      // The refusal says its numbers: 80 % of ¥3,600 is ¥2,880.
+      expect(await stipendError.textContent()).toContain('至少 ¥2,880');
       await screenshot(hr, 'enterprise-post-slot-refused');
 
       await form.locator('#stipend').fill('3000');

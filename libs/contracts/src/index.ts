@@ -151,6 +151,18 @@ export interface StudentView {
   skills: string[];
   certificates: string[];
   preferredDistricts: string[];
+  /** 班级, as the school states it ('' when not stated). */
+  className: string;
+  /** 自我介绍, in the student's words: the enterprises the student applies to read it. */
+  selfIntroduction: string;
+}
+
+/** `PATCH /students/me`: what a student keeps up to date in their own profile. */
+export interface UpdateStudentProfileRequest {
+  skills?: string[];
+  certificates?: string[];
+  preferredDistricts?: string[];
+  selfIntroduction?: string;
 }
 
 export interface TeacherView {
@@ -318,12 +330,55 @@ export interface ApplicationView {
   status: ApplicationStatus;
   motivation: string;
   slot: { id: string; title: string; type: SlotType; enterpriseId: string; enterpriseName: string; startDate: string; endDate: string };
-  student: { id: string; name: string; major: string; enrolmentYear: number; schoolId: string; schoolName: string };
+  /**
+   * The applicant as the enterprise reviewing it and the school read them (issue 17): an enterprise's read
+   * is logged in the personal-data access log.
+   */
+  student: {
+    id: string;
+    name: string;
+    major: string;
+    enrolmentYear: number;
+    schoolId: string;
+    schoolName: string;
+    className: string;
+    skills: string[];
+    certificates: string[];
+    selfIntroduction: string;
+  };
   schoolApprovedAt: string | null;
+  /** The school sent it back to the student, with its reason; null once approved or never sent back. */
+  schoolSentBack: { at: string; reason: string } | null;
   guardianConsentAt: string | null;
   respondBy: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** `POST /applications/:id/send-back`: the school sends an application back to the student, saying why. */
+export interface SendBackRequest {
+  reason: string;
+}
+
+/** `POST /applications/approvals`: the school approves many at once. */
+export interface BulkApproveRequest {
+  applicationIds: string[];
+}
+
+/**
+ * The answer of a bulk approval: each application either moved (`approved`) or is reported with the
+ * code of its refusal — nothing half-done, whatever else approved or moved them meanwhile.
+ */
+export interface BulkApproveResult {
+  approved: string[];
+  refused: Array<{ id: string; code: 'NOT_FOUND' | 'INVALID_TRANSITION' | 'ALREADY_APPROVED'; status?: ApplicationStatus }>;
+}
+
+/** `GET /applications/filters`: what a school admin's applications can be filtered by. */
+export interface ApplicationFilterOptions {
+  majors: string[];
+  classes: string[];
+  enterprises: Array<{ id: string; name: string }>;
 }
 
 export const PLACEMENT_STATUSES = ['pending', 'active', 'completed', 'terminated'] as const;
@@ -491,3 +546,4 @@ export * from './admin';
 export * from './imports';
 export * from './match-rounds';
 export * from './problems';
+export * from './quota-export';

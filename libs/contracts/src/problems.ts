@@ -26,6 +26,7 @@ export const PROBLEM_CODES = [
   // Broken business rules (DomainError).
   'ACCOUNT_NOT_ACTIVATED',
   'ALREADY_APPLIED',
+  'ALREADY_APPROVED',
   'ALREADY_PLACED',
   'BOOKING_IN_PAST',
   'BOOKING_NOT_STARTED',
@@ -101,3 +102,26 @@ export const PROBLEM_CODES = [
   'WRONG_SLOT_TYPE',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/**
+ * Refusals of a numeric rule and the numbers each carries in its `facts` (issue 17: "refusals say their
+ * numbers"): the limit, the value refused and what the limit was computed from, so that the portal can say
+ * "at least ¥3,600 (80 % of the post's wage ¥4,500)" beside the field instead of "below the floor".
+ * Money is a decimal string in yuan, a rate a decimal string ("0.80") with its percentage beside it
+ * ("80"). A test in libs/domain provokes each of these and fails for one whose facts lack a number, and the
+ * portal's locales test fails for a text that does not show them.
+ */
+export const NUMERIC_PROBLEM_FACTS = {
+  STIPEND_BELOW_FLOOR: ['floor', 'floorPercent', 'floorRate', 'postWage', 'stipend'],
+  HOURS_EXCEEDED: ['maxHours', 'hoursPerDay'],
+  QUOTA_CAP_EXCEEDED: ['cap', 'capPercent', 'employees', 'concurrentSeats', 'capacity'],
+  POST_CAP_EXCEEDED: ['cap', 'capPercent', 'postStaff', 'capacity'],
+  CAPACITY_BELOW_TAKEN: ['taken', 'capacity'],
+  UNDER_MINIMUM_AGE: ['minimumAge', 'age', 'startDate'],
+  BOOKING_TOO_SHORT: ['required', 'days'],
+  DAYS_SERVED_EXCEED_BOOKING: ['daysServed', 'bookingDays'],
+  TOO_MANY_PREFERENCES: ['max', 'given'],
+} as const satisfies Partial<Record<ProblemCode, readonly string[]>>;
+export type NumericProblemCode = keyof typeof NUMERIC_PROBLEM_FACTS;
+/** The facts' names of each numeric refusal, typed: `NumericFacts<'HOURS_EXCEEDED'>` is `{ maxHours, hoursPerDay }`. */
+export type NumericFacts<C extends NumericProblemCode> = Record<(typeof NUMERIC_PROBLEM_FACTS)[C][number], string | number | null>;

@@ -43,6 +43,31 @@ export function atLeastShareOf(a: string | number, rate: string, b: string | num
   return x.numerator * r.denominator * y.denominator >= r.numerator * y.numerator * x.denominator;
 }
 
+/** rate × amount in yuan, rounded up to the fen ("0.80" × "4500" → "3600.00"): the least amount that meets the share. */
+export function shareOfMoney(rate: string, amount: string): string {
+  const r = parseDecimal(rate);
+  const a = parseDecimal(amount);
+  const denominator = r.denominator * a.denominator;
+  const fen = (r.numerator * a.numerator * 100n + denominator - 1n) / denominator;
+  return `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
+}
+
+/** A decimal rate as a percentage, exactly ("0.80" → "80", "0.125" → "12.5"). */
+export function percentOf(rate: string): string {
+  const { numerator, denominator } = parseDecimal(rate);
+  const scaled = numerator * 100n;
+  const whole = scaled / denominator;
+  let rest = scaled % denominator;
+  if (rest === 0n) return String(whole);
+  let digits = '';
+  while (rest !== 0n && digits.length < 6) {
+    rest *= 10n;
+    digits += String(rest / denominator);
+    rest %= denominator;
+  }
+  return `${whole}.${digits}`;
+}
+
 function assertWhole(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${n} is not a whole number ≥ 0`);
 }

@@ -1,5 +1,5 @@
 import { ageOn, IsoDate } from './dates';
-import { DomainError } from './errors';
+import { DomainError, numericRefusal } from './errors';
 import { YearRules } from './rules';
 import { SlotType } from './slot-rules';
 
@@ -31,8 +31,13 @@ export function checkCanApply(rules: YearRules, student: Applicant, slot: OpenSl
     throw new DomainError('DEADLINE_PASSED', 'conflict', 'The application deadline has passed');
   if (today > slot.startDate) throw new DomainError('DEADLINE_PASSED', 'conflict', 'The slot has already started');
   // Reg. 2021 Art. 16: at least 16 on the start date.
-  if (ageOn(student.dateOfBirth, slot.startDate) < rules.minimumInternAge) {
-    throw new DomainError('UNDER_MINIMUM_AGE', 'unprocessable', `Interns must be at least ${rules.minimumInternAge} on the start date`);
+  const age = ageOn(student.dateOfBirth, slot.startDate);
+  if (age < rules.minimumInternAge) {
+    throw numericRefusal('UNDER_MINIMUM_AGE', 'unprocessable', `Interns must be at least ${rules.minimumInternAge} on the start date`, {
+      minimumAge: rules.minimumInternAge,
+      age,
+      startDate: slot.startDate,
+    });
   }
   // …and no first-year students in post internships (apprenticeships enrol jointly from year one).
   if (slot.type === 'internship' && yearOfStudy(student.enrolmentYear, slot.startDate) <= 1) {

@@ -1,4 +1,4 @@
-import type { ProblemCode } from '@skillbridge/contracts';
+import type { NumericFacts, NumericProblemCode, ProblemCode } from '@skillbridge/contracts';
 
 /**
  * A broken business rule. Each carries a stable upper-snake `code` (one of ProblemCode, in
@@ -27,3 +27,14 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', 'not_found', `${what} was not found`);
+
+/**
+ * A refusal of a numeric rule: its facts are the numbers the contract names for the code
+ * (`NUMERIC_PROBLEM_FACTS`), so that no such refusal reaches a user without its limit and the value refused.
+ */
+export const numericRefusal = <C extends NumericProblemCode>(
+  code: C,
+  kind: DomainErrorKind,
+  message: string,
+  facts: NumericFacts<C>,
+): DomainError => new DomainError(code, kind, message, facts);

@@ -1,5 +1,5 @@
 import type { MatchRoundStatus } from '@skillbridge/contracts';
-import { DomainError } from './errors';
+import { DomainError, numericRefusal } from './errors';
 
 /**
  * 撮合轮次 — a match round's life (domain §3): the owner drafts it over a set of slots, opens it for
@@ -58,8 +58,9 @@ export const MAX_PREFERENCES = 10;
 export function checkPreferences(slotIds: readonly string[], roundSlots: ReadonlySet<string>): void {
   if (slotIds.length === 0) throw new DomainError('PREFERENCES_EMPTY', 'unprocessable', 'List at least one slot');
   if (slotIds.length > MAX_PREFERENCES) {
-    throw new DomainError('TOO_MANY_PREFERENCES', 'unprocessable', `A rank-order list names at most ${MAX_PREFERENCES} slots`, {
+    throw numericRefusal('TOO_MANY_PREFERENCES', 'unprocessable', `A rank-order list names at most ${MAX_PREFERENCES} slots`, {
       max: MAX_PREFERENCES,
+      given: slotIds.length,
     });
   }
   if (new Set(slotIds).size !== slotIds.length)

@@ -18,6 +18,7 @@ export const EVENT_KINDS = [
   'application.offered',
   'application.rejected',
   'application.approved',
+  'application.sent-back',
   'application.accepted',
   'application.declined',
   'application.withdrawn',
@@ -59,6 +60,8 @@ export interface EventPayloads {
   'application.offered': ApplicationMoved;
   'application.rejected': ApplicationMoved;
   'application.approved': Nothing;
+  /** The school sent it back to the student, saying why. */
+  'application.sent-back': { reason: string };
   /** Written by the accept statement (SQL): the placement it made. */
   'application.accepted': { placementId: string; slotId: string };
   'application.declined': ApplicationMoved;
@@ -158,6 +161,7 @@ const EMAIL_BY_DEFAULT = new Set<EventKind>([
   'application.expired',
   'placement.starting',
   'application.approved',
+  'application.sent-back',
   'booking.confirmed',
   'booking.starting',
   'practice.reminder',
@@ -211,7 +215,7 @@ export interface MessageFacts {
   errorCount?: number;
   roundName?: string;
   matched?: number;
-  /** Why an enterprise was refused verification. */
+  /** Why an enterprise was refused verification, or why a school sent an application back. */
   reason?: string;
 }
 
@@ -284,6 +288,22 @@ const TEMPLATES: Record<EventKind, Template> = {
     any: {
       'zh-CN': { title: '学校已审批申请', body: '{studentName} 的「{slotTitle}」申请已获学校审批。' },
       en: { title: 'School approval recorded', body: 'The school approved {studentName}’s application for “{slotTitle}”.' },
+    },
+  },
+  'application.sent-back': {
+    student: {
+      'zh-CN': { title: '学校退回了申请', body: '学校退回了你的「{slotTitle}」申请，原因：{reason}。请按要求补充后联系学校。' },
+      en: {
+        title: 'Your school sent your application back',
+        body: 'Your school sent back your application for “{slotTitle}”. Reason: {reason}. Put it right and let the school know.',
+      },
+    },
+    any: {
+      'zh-CN': { title: '学校退回了申请', body: '学校退回了 {studentName} 的「{slotTitle}」申请，原因：{reason}。' },
+      en: {
+        title: 'Application sent back by the school',
+        body: 'The school sent back {studentName}’s application for “{slotTitle}”. Reason: {reason}.',
+      },
     },
   },
   'application.accepted': {

@@ -1,6 +1,6 @@
 import type { BookingStatus } from '@skillbridge/contracts';
 import { IsoDate, addDays, daysInclusive } from './dates';
-import { DomainError } from './errors';
+import { DomainError, numericRefusal } from './errors';
 import { YearRules } from './rules';
 import { atLeastShareOf } from './decimal';
 
@@ -23,6 +23,17 @@ export type { BookingStatus };
 /** A teacher may cancel a booking in these states, before its first day: the days are freed. */
 export const CANCELLABLE_BOOKING_STATUSES: BookingStatus[] = ['booked', 'confirmed'];
 
+/** The enterprise confirms at most the booking's own days. */
+export function checkDaysServed(daysServed: number, booking: { startDate: IsoDate; endDate: IsoDate }): void {
+  const bookingDays = daysInclusive(booking.startDate, booking.endDate);
+  if (daysServed > bookingDays) {
+    throw numericRefusal('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${bookingDays} days long`, {
+      daysServed,
+      bookingDays,
+    });
+  }
+}
+
 /** Checks a booking against the slot and the year's rules; throws the first problem. */
 export function checkBooking(rules: YearRules, slot: PracticeWindow, booking: BookingRequest, today: IsoDate): void {
   if (slot.type !== 'teacher_practice')
@@ -36,7 +47,7 @@ export function checkBooking(rules: YearRules, slot: PracticeWindow, booking: Bo
   if (booking.startDate <= today) throw new DomainError('BOOKING_IN_PAST', 'unprocessable', 'A booking starts after today');
   const days = daysInclusive(booking.startDate, booking.endDate);
   if (days < rules.practiceBookingDays) {
-    throw new DomainError(
+    throw numericRefusal(
       'BOOKING_TOO_SHORT',
       'unprocessable',
       `A practice booking is at least ${rules.practiceBookingDays} days; this one is ${days}`,

@@ -71,7 +71,7 @@ describe('slot terms (Reg. 2021)', () => {
     expect(error).toMatchObject({
       code: 'POST_CAP_EXCEEDED',
       kind: 'conflict',
-      details: { cap: 8, postStaff: 40, capacity: 9, rate: '0.20' },
+      details: { cap: 8, capPercent: '20', postStaff: 40, capacity: 9 },
     });
     expect(codeOf(() => checkPostCap(rules, 4, 1))).toBe('POST_CAP_EXCEEDED'); // floor(0.8) = 0 interns
     expect(codeOf(() => checkPostCap(rules, null, 50))).toBeNull(); // no post staff stated: the enterprise's cap alone

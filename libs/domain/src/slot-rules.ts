@@ -1,7 +1,7 @@
 import type { SlotState } from '@skillbridge/contracts';
-import { atLeastShareOf } from './decimal';
+import { atLeastShareOf, percentOf, shareOfMoney } from './decimal';
 import { IsoDate, monthsBetween } from './dates';
-import { DomainError } from './errors';
+import { DomainError, numericRefusal } from './errors';
 import { YearRules, internCap, postInternCap } from './rules';
 
 /** 岗位实习 post internship, 现代学徒制 apprenticeship, 教师企业实践 teacher practice. */
@@ -45,18 +45,26 @@ export function checkSlotTerms(rules: YearRules, slot: SlotTerms): void {
   }
   // Reg. 2021 Art. 18: not below 80 % of the same post's wage.
   if (!atLeastShareOf(slot.stipend, rules.stipendFloorRate, slot.postWage)) {
-    throw new DomainError(
+    const floor = shareOfMoney(rules.stipendFloorRate, slot.postWage);
+    throw numericRefusal(
       'STIPEND_BELOW_FLOOR',
       'unprocessable',
-      `The stipend must be at least ${percent(rules.stipendFloorRate)} of the post’s wage`,
+      `The stipend must be at least ${percent(rules.stipendFloorRate)} of the post’s wage: ${floor} of ${slot.postWage}`,
       {
+        floor,
+        floorPercent: percentOf(rules.stipendFloorRate),
         floorRate: rules.stipendFloorRate,
+        postWage: slot.postWage,
+        stipend: slot.stipend,
       },
     );
   }
   if (slot.nightShift) throw new DomainError('NIGHT_SHIFT_NOT_ALLOWED', 'unprocessable', 'Interns may not work night shifts');
   if (!atLeastShareOf(rules.maxDailyHours, '1', slot.hoursPerDay)) {
-    throw new DomainError('HOURS_EXCEEDED', 'unprocessable', `Interns may work at most ${rules.maxDailyHours} hours a day`);
+    throw numericRefusal('HOURS_EXCEEDED', 'unprocessable', `Interns may work at most ${rules.maxDailyHours} hours a day`, {
+      maxHours: rules.maxDailyHours,
+      hoursPerDay: slot.hoursPerDay,
+    });
   }
 }
 
@@ -77,13 +85,13 @@ export function slotWarnings(rules: YearRules, slot: SlotTerms): string[] {
 export function checkInternCap(rules: YearRules, employees: number | null, concurrentSeats: number, capacity: number): void {
   const cap = employees === null ? 0 : internCap(rules, employees);
   if (concurrentSeats + capacity > cap) {
-    throw new DomainError(
+    throw numericRefusal(
       'QUOTA_CAP_EXCEEDED',
       'conflict',
       employees === null
         ? 'State this year’s headcount first: interns are capped at a share of staff'
         : `Interns at one time may be at most ${percent(rules.enterpriseInternCapRate)} of staff (${cap}); ${concurrentSeats} seats are already offered over these dates`,
-      { cap, concurrentSeats },
+      { cap, capPercent: percentOf(rules.enterpriseInternCapRate), employees, concurrentSeats, capacity },
     );
   }
 }
@@ -97,13 +105,22 @@ export function checkPostCap(rules: YearRules, postStaff: number | null, capacit
   if (postStaff === null) return;
   const cap = postInternCap(rules, postStaff);
   if (capacity > cap) {
-    throw new DomainError(
+    throw numericRefusal(
       'POST_CAP_EXCEEDED',
       'conflict',
       `Interns in one post may be at most ${percent(rules.postInternCapRate)} of its staff (${cap} of ${postStaff}); this slot offers ${capacity} seats`,
-      { cap, postStaff, capacity, rate: rules.postInternCapRate },
+      { cap, capPercent: percentOf(rules.postInternCapRate), postStaff, capacity },
     );
   }
 }
 
-const percent = (rate: string): string => `${Number(rate) * 100} %`;
+/**
+ * A slot's capacity cannot fall below the seats already taken. CAPACITY_BELOW_TAKEN
+ */
+export function checkCapacityNotBelowTaken(capacity: number, taken: number): void {
+  if (capacity < taken) {
+    throw numericRefusal('CAPACITY_BELOW_TAKEN', 'conflict', `${taken} seats are already taken`, { taken, capacity });
+  }
+}
+
+const percent = (rate: string): string => `${percentOf(rate)} %`;

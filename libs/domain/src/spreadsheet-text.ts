@@ -27,3 +27,16 @@ export const csvLine = (values: SpreadsheetValue[]): string => values.map((value
  */
 export const xlsxRow = (values: SpreadsheetValue[]): Array<string | number | boolean | null> =>
   values.map((value) => (value === undefined ? null : inertCell(value)));
+
+/**
+ * How wide a spreadsheet column must be for a text: a Chinese character (and any other full-width one)
+ * takes two of Excel's character widths, a Latin one one.
+ */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch)
+      ? 2
+      : 1;
+  return width;
+}

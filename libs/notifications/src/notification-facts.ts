@@ -25,7 +25,7 @@ const withPayload = (row: MessageFacts | undefined, payload: Record<string, unkn
  * does not compile without its reader (the worker's boot check asks readsFactsOf too).
  */
 const FACT_READERS: Record<EventArea, FactReader> = {
-  application: async (db, subjectId) => (await runOne(db, APPLICATION_FACTS, [subjectId])) ?? null,
+  application: async (db, subjectId, payload) => withPayload(await runOne(db, APPLICATION_FACTS, [subjectId]), payload),
   placement: async (db, subjectId) => (await runOne(db, PLACEMENT_FACTS, [subjectId])) ?? null,
   booking: async (db, subjectId) => (await runOne(db, BOOKING_FACTS, [subjectId])) ?? null,
   practice: async (db, subjectId, payload) => withPayload(await runOne(db, TEACHER_NAME, [subjectId]), payload),

@@ -86,10 +86,11 @@ SELECT r.id AS request_id, app.status AS was_status, app.school_approved_at IS N
   LEFT JOIN app ON app.id = r.id
   LEFT JOIN placement ON placement.application_id = r.id
   LEFT JOIN (
-  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.school_sent_back_at, a.school_sent_back_reason, a.guardian_consent_at,
+         a.respond_by::text, a.created_at, a.updated_at,
          s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
          e.id AS enterprise_id, e.name AS enterprise_name,
-         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year, st.class_name, st.skills, st.certificates, st.self_introduction,
          sc.id AS school_id, sc.name AS school_name
     FROM accepted a
     JOIN slots s ON s.id = a.slot_id

@@ -6,6 +6,8 @@ export interface ApplicationRow {
   status: ApplicationView['status'];
   motivation: string;
   school_approved_at: Date | null;
+  school_sent_back_at: Date | null;
+  school_sent_back_reason: string | null;
   guardian_consent_at: Date | null;
   respond_by: string | null;
   created_at: Date;
@@ -21,6 +23,10 @@ export interface ApplicationRow {
   student_name: string;
   major: string;
   enrolment_year: number;
+  class_name: string;
+  skills: string[];
+  certificates: string[];
+  self_introduction: string;
   school_id: string;
   school_name: string;
 }
@@ -45,8 +51,17 @@ export const applicationView = (row: ApplicationRow): ApplicationView => ({
     enrolmentYear: row.enrolment_year,
     schoolId: row.school_id,
     schoolName: row.school_name,
+    className: row.class_name,
+    skills: row.skills,
+    certificates: row.certificates,
+    selfIntroduction: row.self_introduction,
   },
   schoolApprovedAt: row.school_approved_at?.toISOString() ?? null,
+  // An approval supersedes a sending back.
+  schoolSentBack:
+    row.school_sent_back_at && !row.school_approved_at
+      ? { at: row.school_sent_back_at.toISOString(), reason: row.school_sent_back_reason ?? '' }
+      : null,
   guardianConsentAt: row.guardian_consent_at?.toISOString() ?? null,
   respondBy: row.respond_by,
   createdAt: row.created_at.toISOString(),

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ApplicationView, Page } from '@skillbridge/contracts';
+import type { ApplicationFilterOptions, ApplicationView, BulkApproveResult, Page } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import { RateLimit } from '../common/rate-limit';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { ApplicationsService } from './applications.service';
-import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
+import { ApplyDto, ApproveDto, BulkApproveDto, ListApplicationsQuery, OfferDto, SendBackDto } from './dto/application.dto';
 
 @ApiTags('applications')
 @ApiSignedIn()
@@ -39,6 +39,30 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'Applications: a student’s own, an enterprise’s slots’, a school’s students’' })
   list(@CurrentActor() actor: Actor, @Query() query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
     return this.applications.list(actor, query);
+  }
+
+  @Get('applications/filter-options')
+  @Roles('school_admin')
+  @ApiAnswer(200, 'ApplicationFilterOptions')
+  @ApiOperation({
+    summary: 'What a school’s applications can be filtered by: its applicants’ majors and classes, the enterprises applied to',
+  })
+  filterOptions(@CurrentActor() actor: Actor): Promise<ApplicationFilterOptions> {
+    return this.applications.filterOptions(actor);
+  }
+
+  @Post('applications/approvals')
+  @HttpCode(200)
+  @Roles('school_admin')
+  @RateLimit('messages')
+  @ApiAnswer(200, 'BulkApproveResult')
+  @ApiProblems(...INPUT_PROBLEMS)
+  @ApiOperation({
+    summary:
+      'The school approves many applications at once: each either moves (with its notifications) or is reported with its reason (NOT_FOUND, INVALID_TRANSITION, ALREADY_APPROVED)',
+  })
+  approveMany(@CurrentActor() actor: Actor, @Body() body: BulkApproveDto): Promise<BulkApproveResult> {
+    return this.applications.approveMany(actor, body);
   }
 
   @Get('applications/:id')
@@ -91,6 +115,17 @@ export class ApplicationsController {
   @ApiOperation({ summary: 'The school’s approval (the tripartite agreement); optionally records a guardian’s consent' })
   approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<ApplicationView> {
     return this.applications.approve(actor, id, body);
+  }
+
+  @Post('applications/:id/send-back')
+  @HttpCode(200)
+  @Roles('school_admin')
+  @RateLimit('messages')
+  @ApiAnswer(200, 'ApplicationView')
+  @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION', 'ALREADY_APPROVED')
+  @ApiOperation({ summary: 'The school sends the application back to the student with a reason; the student and the enterprise are told' })
+  sendBack(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: SendBackDto): Promise<ApplicationView> {
+    return this.applications.sendBack(actor, id, body);
   }
 
   @Post('applications/:id/accept')

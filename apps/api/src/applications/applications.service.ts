@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { logPersonalDataAccess } from '@skillbridge/access-log';
-import type { ApplicationView, Page } from '@skillbridge/contracts';
+import type { ApplicationFilterOptions, ApplicationView, BulkApproveResult, Page } from '@skillbridge/contracts';
 import { run, runOne } from '@skillbridge/db';
 import { recordEvent } from '@skillbridge/notifications';
 import {
@@ -28,6 +28,10 @@ import { AcceptOutcome } from './accept.statements';
 import { ApplicationRow, applicationView } from './application.view';
 import {
   APPLICANT,
+  APPLICATIONS_STATE,
+  APPROVE_APPLICATIONS,
+  SCHOOL_APPLICATION_FACETS,
+  SEND_BACK_APPLICATION,
   APPLICATION_AS_ENTERPRISE,
   APPLICATION_AS_PLATFORM,
   APPLICATION_AS_SCHOOL,
@@ -38,7 +42,7 @@ import {
   MOVE_APPLICATION,
   SLOT_TO_APPLY,
 } from './applications.statements';
-import { ApplyDto, ApproveDto, ListApplicationsQuery, OfferDto } from './dto/application.dto';
+import { ApplyDto, ApproveDto, BulkApproveDto, ListApplicationsQuery, OfferDto, SendBackDto } from './dto/application.dto';
 
 const gone = () => notFound('The application');
 
@@ -56,6 +60,7 @@ const applications = (db: DataSource): SelectQueryBuilder<ObjectLiteral> =>
     .innerJoin('students', 'st', 'st.user_id = a.student_id')
     .innerJoin('organisations', 'sc', 'sc.id = a.school_id')
     .select(['a.id AS id', 'a.status AS status', 'a.motivation AS motivation', 'a.school_approved_at AS school_approved_at'])
+    .addSelect(['a.school_sent_back_at AS school_sent_back_at', 'a.school_sent_back_reason AS school_sent_back_reason'])
     .addSelect([
       'a.guardian_consent_at AS guardian_consent_at',
       'a.respond_by::text AS respond_by',
@@ -70,7 +75,13 @@ const applications = (db: DataSource): SelectQueryBuilder<ObjectLiteral> =>
       's.end_date::text AS end_date',
     ])
     .addSelect(['e.id AS enterprise_id', 'e.name AS enterprise_name', 'u.id AS student_id', 'u.name AS student_name', 'st.major AS major'])
-    .addSelect(['st.enrolment_year AS enrolment_year', 'sc.id AS school_id', 'sc.name AS school_name']);
+    .addSelect(['st.enrolment_year AS enrolment_year', 'sc.id AS school_id', 'sc.name AS school_name'])
+    .addSelect([
+      'st.class_name AS class_name',
+      'st.skills AS skills',
+      'st.certificates AS certificates',
+      'st.self_introduction AS self_introduction',
+    ]);
 
 /** Newest first. */
 const NEWEST: SortKey<ApplicationRow>[] = [
@@ -142,6 +153,10 @@ export class ApplicationsService {
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.awaitingApproval === 'true')
       qb.andWhere('a.school_approved_at IS NULL AND a.status = ANY(:liveStatuses)', { liveStatuses: LIVE_STATUSES });
+    // A school admin's filters (issue 17): by the applicant's major and class, by the enterprise applied to.
+    if (query.major) qb.andWhere('st.major = :major', { major: query.major });
+    if (query.className) qb.andWhere('st.class_name = :className', { className: query.className });
+    if (query.enterpriseId) qb.andWhere('a.enterprise_id = :enterpriseId', { enterpriseId: query.enterpriseId });
     const page = await paginateRows(qb, query, NEWEST, 'DESC');
     await this.logRead(actor, page.items, 'applications.list');
     return { items: page.items.map(applicationView), nextCursor: page.nextCursor };
@@ -185,6 +200,67 @@ export class ApplicationsService {
       await recordEvent(tx, 'application.approved', id, { users: [application.student_id], adminsOf: [application.enterprise_id] });
     });
     return this.get(actor, id);
+  }
+
+  /**
+   * The school sends an application back to the student, saying why: recorded on the application (an
+   * approval later supersedes it) and told to the student and the enterprise, in one transaction.
+   */
+  async sendBack(actor: Actor, id: string, body: SendBackDto): Promise<ApplicationView> {
+    const reason = body.reason.trim();
+    await this.db.transaction(async (tx) => {
+      const application = await this.lock(tx, actor, id, 'send-back');
+      const [sent] = await run(tx, SEND_BACK_APPLICATION, [id, reason, approvableIn]);
+      if (!sent) {
+        const approved = (await runOne(tx, APPLICATIONS_STATE, [[id], application.school_id]))?.approved;
+        if (approved) throw new DomainError('ALREADY_APPROVED', 'conflict', 'The school has already approved this application');
+        throw new DomainError('INVALID_TRANSITION', 'conflict', `An application that is ${application.status} cannot be sent back`);
+      }
+      await recordEvent(
+        tx,
+        'application.sent-back',
+        id,
+        { users: [application.student_id], adminsOf: [application.enterprise_id] },
+        { reason },
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * The school approves many applications at once: one statement approves every one still live and not yet
+   * approved, and each approval's event is recorded in the same transaction; every other is reported with
+   * its reason (not the school's to see, not in a state to approve, approved already). Nothing half-done:
+   * an application either moved, with its event, or is in `refused`.
+   */
+  async approveMany(actor: Actor, body: BulkApproveDto): Promise<BulkApproveResult> {
+    const reader = applicationsPolicy.reader(actor);
+    if (reader?.side !== 'school') throw new DomainError('FORBIDDEN', 'forbidden', 'Approvals are the school’s');
+    const ids = [...new Set(body.applicationIds.map((id) => id.toLowerCase()))];
+    return this.db.transaction(async (tx) => {
+      const moved = await run(tx, APPROVE_APPLICATIONS, [ids, reader.id, actor.userId, [...approvableIn, 'accepted']]);
+      for (const a of moved) {
+        await recordEvent(tx, 'application.approved', a.id, { users: [a.student_id], adminsOf: [a.enterprise_id] });
+      }
+      const approved = new Set(moved.map((a) => a.id));
+      const rest = ids.filter((id) => !approved.has(id));
+      const states = new Map((rest.length ? await run(tx, APPLICATIONS_STATE, [rest, reader.id]) : []).map((r) => [r.id, r]));
+      const refused: BulkApproveResult['refused'] = rest.map((id) => {
+        const state = states.get(id);
+        if (!state) return { id, code: 'NOT_FOUND' };
+        if (state.approved) return { id, code: 'ALREADY_APPROVED', status: state.status };
+        return { id, code: 'INVALID_TRANSITION', status: state.status };
+      });
+      return { approved: ids.filter((id) => approved.has(id)), refused };
+    });
+  }
+
+  /** What the school's applications can be filtered by (its applicants' majors and classes, the enterprises). */
+  async filterOptions(actor: Actor): Promise<ApplicationFilterOptions> {
+    const reader = applicationsPolicy.reader(actor);
+    if (reader?.side !== 'school') throw new DomainError('FORBIDDEN', 'forbidden', 'These filters are the school’s');
+    const row = await runOne(this.db, SCHOOL_APPLICATION_FACETS, [reader.id]);
+    return { majors: row?.majors ?? [], classes: row?.classes ?? [], enterprises: row?.enterprises ?? [] };
   }
 
   /**

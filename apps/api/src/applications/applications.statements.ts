@@ -16,10 +16,11 @@ import type { ApplicationRow } from './application.view';
 export const APPLICATION_AS_STUDENT = statement<[id: string, studentId: string], ApplicationRow>(
   'applications.read-as-student',
   `
-  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.school_sent_back_at, a.school_sent_back_reason, a.guardian_consent_at,
+         a.respond_by::text, a.created_at, a.updated_at,
          s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
          e.id AS enterprise_id, e.name AS enterprise_name,
-         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year, st.class_name, st.skills, st.certificates, st.self_introduction,
          sc.id AS school_id, sc.name AS school_name
     FROM applications a
     JOIN slots s ON s.id = a.slot_id
@@ -34,10 +35,11 @@ export const APPLICATION_AS_STUDENT = statement<[id: string, studentId: string],
 export const APPLICATION_AS_ENTERPRISE = statement<[id: string, enterpriseId: string], ApplicationRow>(
   'applications.read-as-enterprise',
   `
-  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.school_sent_back_at, a.school_sent_back_reason, a.guardian_consent_at,
+         a.respond_by::text, a.created_at, a.updated_at,
          s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
          e.id AS enterprise_id, e.name AS enterprise_name,
-         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year, st.class_name, st.skills, st.certificates, st.self_introduction,
          sc.id AS school_id, sc.name AS school_name
     FROM applications a
     JOIN slots s ON s.id = a.slot_id
@@ -52,10 +54,11 @@ export const APPLICATION_AS_ENTERPRISE = statement<[id: string, enterpriseId: st
 export const APPLICATION_AS_SCHOOL = statement<[id: string, schoolId: string], ApplicationRow>(
   'applications.read-as-school',
   `
-  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.school_sent_back_at, a.school_sent_back_reason, a.guardian_consent_at,
+         a.respond_by::text, a.created_at, a.updated_at,
          s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
          e.id AS enterprise_id, e.name AS enterprise_name,
-         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year, st.class_name, st.skills, st.certificates, st.self_introduction,
          sc.id AS school_id, sc.name AS school_name
     FROM applications a
     JOIN slots s ON s.id = a.slot_id
@@ -70,10 +73,11 @@ export const APPLICATION_AS_SCHOOL = statement<[id: string, schoolId: string], A
 export const APPLICATION_AS_PLATFORM = statement<[id: string], ApplicationRow>(
   'applications.read',
   `
-  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.guardian_consent_at, a.respond_by::text, a.created_at, a.updated_at,
+  SELECT a.id, a.status, a.motivation, a.school_approved_at, a.school_sent_back_at, a.school_sent_back_reason, a.guardian_consent_at,
+         a.respond_by::text, a.created_at, a.updated_at,
          s.id AS slot_id, s.title AS slot_title, s.type AS slot_type, s.start_date::text, s.end_date::text,
          e.id AS enterprise_id, e.name AS enterprise_name,
-         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year,
+         u.id AS student_id, u.name AS student_name, st.major, st.enrolment_year, st.class_name, st.skills, st.certificates, st.self_introduction,
          sc.id AS school_id, sc.name AS school_name
     FROM applications a
     JOIN slots s ON s.id = a.slot_id
@@ -128,4 +132,58 @@ export const APPROVE_APPLICATION = statement<[id: string, approvedBy: string, gu
           guardian_consent_at = CASE WHEN $3::boolean THEN coalesce(guardian_consent_at, now()) ELSE guardian_consent_at END,
           updated_at = now()
     WHERE id = $1`,
+);
+
+/**
+ * The school sends an application back to the student with its reason ($2): only while it is live and
+ * not yet approved — a concurrent approval, withdrawal or refusal that committed first leaves it unmatched.
+ */
+export const SEND_BACK_APPLICATION = statement<[id: string, reason: string, liveStatuses: readonly ApplicationStatus[]], { id: string }>(
+  'applications.send-back',
+  `UPDATE applications SET school_sent_back_at = now(), school_sent_back_reason = $2, updated_at = now()
+    WHERE id = $1 AND school_approved_at IS NULL AND status = ANY($3::text[])
+    RETURNING id`,
+);
+
+/**
+ * The school's approval of many applications at once, in one statement: each of the school's ($2) listed
+ * applications ($1) that is still live and not yet approved is approved by $3; the rest stay as they are
+ * and the caller reports each with its reason. The rows are locked in id order first, so two bulk approvals
+ * over the same rows queue instead of deadlocking; a row another move changed meanwhile is re-checked
+ * against its new version (READ COMMITTED), so none is approved twice or out of its state.
+ */
+export const APPROVE_APPLICATIONS = statement<
+  [ids: readonly string[], schoolId: string, approvedBy: string, liveStatuses: readonly ApplicationStatus[]],
+  { id: string; student_id: string; enterprise_id: string }
+>(
+  'applications.approve-many',
+  `WITH target AS (SELECT id FROM applications WHERE id = ANY($1::uuid[]) AND school_id = $2 ORDER BY id FOR UPDATE)
+   UPDATE applications a
+      SET school_approved_at = now(), school_approved_by = $3, updated_at = now()
+     FROM target
+    WHERE a.id = target.id AND a.school_approved_at IS NULL AND a.status = ANY($4::text[])
+    RETURNING a.id, a.student_id, a.enterprise_id`,
+);
+
+/** Why each of the listed applications of the school ($2) was not approved: its state now. */
+export const APPLICATIONS_STATE = statement<
+  [ids: readonly string[], schoolId: string],
+  { id: string; status: ApplicationStatus; approved: boolean }
+>(
+  'applications.state-of-many',
+  `SELECT id, status, school_approved_at IS NOT NULL AS approved FROM applications WHERE id = ANY($1::uuid[]) AND school_id = $2`,
+);
+
+/** What a school's applications can be filtered by: its applicants' majors and classes, the enterprises applied to. */
+export const SCHOOL_APPLICATION_FACETS = statement<
+  [schoolId: string],
+  { majors: string[] | null; classes: string[] | null; enterprises: Array<{ id: string; name: string }> | null }
+>(
+  'applications.school-facets',
+  `SELECT (SELECT array_agg(DISTINCT st.major ORDER BY st.major) FROM applications a JOIN students st ON st.user_id = a.student_id
+            WHERE a.school_id = $1) AS majors,
+          (SELECT array_agg(DISTINCT st.class_name ORDER BY st.class_name) FROM applications a JOIN students st ON st.user_id = a.student_id
+            WHERE a.school_id = $1 AND st.class_name <> '') AS classes,
+          (SELECT json_agg(json_build_object('id', e.id, 'name', e.name) ORDER BY e.name) FROM organisations e
+            WHERE e.id IN (SELECT a.enterprise_id FROM applications a WHERE a.school_id = $1)) AS enterprises`,
 );

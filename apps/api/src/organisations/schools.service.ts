@@ -76,6 +76,7 @@ export class SchoolsService {
           dateOfBirth: body.dateOfBirth,
           major: body.major.trim(),
           enrolmentYear: body.enrolmentYear,
+          className: body.className?.trim() ?? '',
         }),
       );
       return studentView({ ...student, user });

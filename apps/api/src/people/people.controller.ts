@@ -26,7 +26,7 @@ export class PeopleController {
   @Roles('student')
   @ApiAnswer(200, 'StudentView')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND')
-  @ApiOperation({ summary: 'Update skills, certificates and preferred districts' })
+  @ApiOperation({ summary: 'Update skills, certificates, preferred districts and the self-introduction' })
   updateStudent(@CurrentActor() actor: Actor, @Body() body: UpdateStudentProfileDto): Promise<StudentView> {
     return this.people.updateStudent(actor, body);
   }

@@ -24,6 +24,7 @@ export class PeopleService {
       ...(body.skills && { skills: tidy(body.skills) }),
       ...(body.certificates && { certificates: tidy(body.certificates) }),
       ...(body.preferredDistricts && { preferredDistricts: tidy(body.preferredDistricts) }),
+      ...(body.selfIntroduction !== undefined && { selfIntroduction: body.selfIntroduction.trim() }),
     };
     if (Object.keys(changes).length) await this.db.getRepository(Student).update({ userId: actor.userId }, changes);
     return this.student(actor);

@@ -12,6 +12,8 @@ export const studentView = (student: Student & { user: User }): StudentView => (
   skills: student.skills,
   certificates: student.certificates,
   preferredDistricts: student.preferredDistricts,
+  className: student.className,
+  selfIntroduction: student.selfIntroduction,
 });
 
 export const teacherView = (teacher: Teacher & { user: User }): TeacherView => ({

@@ -13,7 +13,7 @@ const actor = (role: Actor['role'], id: string | null, authority: Actor['authori
   authority,
 });
 
-const ACTIONS = ['see', 'shortlist', 'offer', 'reject', 'accept', 'decline', 'withdraw', 'approve'] as const;
+const ACTIONS = ['see', 'shortlist', 'offer', 'reject', 'accept', 'decline', 'withdraw', 'approve', 'send-back'] as const;
 type May = Partial<Record<ApplicationAction | 'see', true>>;
 const STUDENT_MOVES: May = { see: true, accept: true, decline: true, withdraw: true };
 const ENTERPRISE_MOVES: May = { see: true, shortlist: true, offer: true, reject: true };
@@ -24,7 +24,13 @@ const TABLE: Array<[string, Actor, May, string, string | null]> = [
   ['another student of the school', actor('student', 'st-2'), {}, 'a.student_id = :applicationReader', 'student'],
   ['the slot’s enterprise', actor('enterprise_admin', ENTERPRISE), ENTERPRISE_MOVES, 'a.enterprise_id = :applicationReader', 'enterprise'],
   ['another enterprise', actor('enterprise_admin', 'e-2'), {}, 'a.enterprise_id = :applicationReader', 'enterprise'],
-  ['the student’s school', actor('school_admin', SCHOOL), { see: true, approve: true }, 'a.school_id = :applicationReader', 'school'],
+  [
+    'the student’s school',
+    actor('school_admin', SCHOOL),
+    { see: true, approve: true, 'send-back': true },
+    'a.school_id = :applicationReader',
+    'school',
+  ],
   ['another school', actor('school_admin', 's-2'), {}, 'a.school_id = :applicationReader', 'school'],
   ['the platform admin', actor('platform_admin', null), { see: true }, 'true', 'all'],
   ['an EDU officer', actor('bureau_officer', null, 'EDU'), {}, 'false', null],

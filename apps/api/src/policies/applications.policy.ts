@@ -8,8 +8,11 @@ export interface ApplicationParties {
   school_id: string;
 }
 
-/** The moves people make (`expire` is the system's), and the school's approval (the tripartite agreement). */
-export type ApplicationAction = Exclude<ApplicationMove, 'expire'> | 'approve';
+/**
+ * The moves people make (`expire` is the system's), and the school's approval (the tripartite agreement)
+ * or its sending an application back to the student with a reason.
+ */
+export type ApplicationAction = Exclude<ApplicationMove, 'expire'> | 'approve' | 'send-back';
 
 /**
  * The side of applications an actor reads from: the student their own, the enterprise its slots', the
@@ -44,7 +47,7 @@ const COLUMN = { student: 'student_id', enterprise: 'enterprise_id', school: 'sc
 
 /**
  * Applications (alias `a`): each side sees its own and makes its own moves — the enterprise shortlists,
- * offers and rejects; the student accepts, declines and withdraws; the school approves. The platform
+ * offers and rejects; the student accepts, declines and withdraws; the school approves or sends back. The platform
  * admin sees all and moves none. Officers and teachers have no side: they see none (a list is refused).
  */
 export const applicationsPolicy: AccessPolicy<ApplicationParties, ApplicationAction> & { reader(actor: Actor): ApplicationReader | null } =
@@ -65,7 +68,7 @@ export const applicationsPolicy: AccessPolicy<ApplicationParties, ApplicationAct
       if (!reader) return false;
       const sees = reader.side === 'all' || row[COLUMN[reader.side]] === reader.id;
       if (action === 'see') return sees;
-      const mover = action === 'approve' ? 'school' : MOVER[action];
+      const mover = action === 'approve' || action === 'send-back' ? 'school' : MOVER[action];
       return sees && reader.side === mover;
     },
   };

@@ -13,6 +13,7 @@ import {
   BookingStatus,
   DomainError,
   checkBooking,
+  checkDaysServed,
   daysInclusive,
   dualQualifiedShare,
   notFound,
@@ -194,9 +195,7 @@ export class PracticeService {
       const booking = await this.lock(tx, actor, id, 'complete');
       if (booking.status !== 'confirmed') throw invalid(booking.status, 'complete');
       if (booking.start_date > today()) throw new DomainError('BOOKING_NOT_STARTED', 'conflict', 'The practice has not started yet');
-      const length = daysInclusive(booking.start_date, booking.end_date);
-      if (body.daysServed > length)
-        throw new DomainError('DAYS_SERVED_EXCEED_BOOKING', 'unprocessable', `The booking is ${length} days long`);
+      checkDaysServed(body.daysServed, { startDate: booking.start_date, endDate: booking.end_date });
       await run(tx, COMPLETE_BOOKING, [id, body.daysServed, body.evaluation?.trim() ?? null]);
       await recordEvent(tx, 'booking.completed', id, { users: [booking.teacher_id], adminsOf: [booking.school_id] });
       return this.get(actor, id, tx);

@@ -1,7 +1,7 @@
 import { today } from '@skillbridge/domain';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Page, QuotaRow, QuotaSummary } from '@skillbridge/contracts';
+import { QUOTA_EXPORT_LABELS, type Page, type QuotaRow, type QuotaSummary } from '@skillbridge/contracts';
 import type { Actor } from '@skillbridge/domain';
 import type { FastifyReply } from 'fastify';
 import { RateLimit } from '../common/rate-limit';
@@ -51,20 +51,25 @@ export class QuotasController {
   @Roles(...MONITORS)
   @ApiFileAnswer('The quota table, CSV (UTF-8) or XLSX', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiProblems('VALIDATION_FAILED')
-  @ApiOperation({ summary: 'The table as CSV or XLSX, streamed, with Chinese headers' })
+  @ApiOperation({
+    summary: 'The table as CSV or XLSX, streamed: the filters in view (district, industry, status), the screen’s labels in its language',
+  })
   async export(@CurrentActor() actor: Actor, @Query() query: ExportQuery, @Res() reply: FastifyReply): Promise<void> {
     // Before the headers go out: a refusal inside the stream would arrive as a broken file.
     this.quotas.assertMonitor(actor);
     const year = query.year ?? Number(today().slice(0, 4));
     const format = query.format ?? 'csv';
-    const file = encodeURIComponent(`实习生配额-${year}.${format}`);
+    const { district, industry, status } = query;
+    const lang = query.lang ?? 'zh-CN';
+    const stream = await this.quotas.exportStream(actor, year, format, { district, industry, status }, lang);
+    const file = encodeURIComponent(`${QUOTA_EXPORT_LABELS[lang].sheet}-${year}.${format}`);
     await reply
       .header(
         'content-type',
         format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       )
       .header('content-disposition', `attachment; filename="quotas-${year}.${format}"; filename*=UTF-8''${file}`)
-      .send(this.quotas.exportStream(actor, year, format));
+      .send(stream);
   }
 
   @Get('enterprises/:id/quota')

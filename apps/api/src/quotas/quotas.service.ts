@@ -1,12 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Page, QuotaRow, QuotaStatus, QuotaSummary } from '@skillbridge/contracts';
+import {
+  QUOTA_EXPORT_COLUMNS,
+  QUOTA_EXPORT_LABELS,
+  type Locale,
+  type Page,
+  type QuotaExportColumn,
+  type QuotaExportLabels,
+  type QuotaRow,
+  type QuotaStatus,
+  type QuotaSummary,
+} from '@skillbridge/contracts';
 import { runOne } from '@skillbridge/db';
 import {
   Actor,
   DomainError,
   QUOTA_STATUSES,
   csvLine,
+  displayWidth,
+  ownValue,
   quotaStatusOnSql,
   quotaStatusWhereSql,
   xlsxRow,
@@ -78,21 +90,26 @@ const toView = (r: Row): QuotaRow => ({
   status: r.status,
 });
 
-/** 中文表头 for the export, in column order. */
-const EXPORT_COLUMNS: Array<[string, (r: QuotaRow) => string | number | null]> = [
-  ['企业名称', (r) => r.name],
-  ['统一社会信用代码', (r) => r.uscc],
-  ['所有制', (r) => ({ municipal_soe: '市属国有', central_soe: '央企', private: '民营', foreign: '外资', other: '其他' })[r.ownership]],
-  ['行业', (r) => r.industry],
-  ['区县', (r) => r.district],
-  ['年度', (r) => r.year],
-  ['职工总数', (r) => r.employees],
-  ['应接收实习生', (r) => r.required],
-  ['已接收实习生', (r) => r.hosted],
-  ['尚需接收', (r) => r.remaining],
-  ['同时在岗上限', (r) => r.cap],
-  ['状态', (r) => ({ met: '已达标', on_track: '进度正常', at_risk: '有风险', behind: '落后' })[r.status]],
-];
+/** Each column's cell, in the words of the file's language (QUOTA_EXPORT_LABELS: the screen's words). */
+const exportCell = (labels: QuotaExportLabels, column: QuotaExportColumn, r: QuotaRow): string | number | null => {
+  switch (column) {
+    case 'ownership':
+      return labels.ownership[r.ownership];
+    case 'status':
+      return labels.status[r.status];
+    case 'district':
+      return ownValue<string>(labels.district, r.district) ?? r.district;
+    default:
+      return r[column];
+  }
+};
+
+/** The officer's filters in view, which the export applies as the table does. */
+export interface QuotaFilters {
+  district?: string;
+  industry?: string;
+  status?: QuotaStatus;
+}
 
 /**
  * The bureaus' quota monitoring (§13). Every query is scoped to the officer's remit (MIIT: all but
@@ -158,12 +175,17 @@ export class QuotasService {
   }
 
   async list(actor: Actor, query: ListQuotasQuery): Promise<Page<QuotaRow>> {
-    const qb = QuotasService.lines(this.scope(actor, query.year ?? thisYear()));
-    if (query.district) qb.andWhere('q.district = :district', { district: query.district });
-    if (query.industry) qb.andWhere('q.industry = :industry', { industry: query.industry });
-    if (query.status) qb.andWhere(inStatus(query.status));
+    const qb = QuotasService.filtered(QuotasService.lines(this.scope(actor, query.year ?? thisYear())), query);
     const page = await paginateRows(qb, query, BY_NAME);
     return { items: page.items.map(toView), nextCursor: page.nextCursor };
+  }
+
+  /** The table's filters: district, industry, status. */
+  private static filtered(qb: SelectQueryBuilder<ObjectLiteral>, filters: QuotaFilters): SelectQueryBuilder<ObjectLiteral> {
+    if (filters.district) qb.andWhere('q.district = :district', { district: filters.district });
+    if (filters.industry) qb.andWhere('q.industry = :industry', { industry: filters.industry });
+    if (filters.status) qb.andWhere(inStatus(filters.status));
+    return qb;
   }
 
   /**
@@ -287,28 +309,42 @@ export class QuotasService {
   }
 
   /**
-   * The table as CSV or XLSX with Chinese headers, streamed in keyset batches: memory stays flat
-   * however many rows the remit holds.
+   * The table as CSV or XLSX, with the filters in view and the screen's words in its language (the
+   * headers, status, ownership and district labels of QUOTA_EXPORT_LABELS), streamed in keyset batches:
+   * memory stays flat however many rows the remit holds. Every cell goes through the one formula-safe
+   * writer (csvLine, xlsxRow). The XLSX's columns are as wide as their longest text (a Chinese character
+   * counts two), measured in one pass before the rows are written.
    */
-  exportStream(actor: Actor, year: number, format: 'csv' | 'xlsx'): Readable {
-    const batches = this.batches(actor, year);
+  async exportStream(
+    actor: Actor,
+    year: number,
+    format: 'csv' | 'xlsx',
+    filters: QuotaFilters = {},
+    locale: Locale = 'zh-CN',
+  ): Promise<Readable> {
+    this.assertMonitor(actor);
+    const labels = QUOTA_EXPORT_LABELS[locale];
+    const cells = (r: QuotaRow) => QUOTA_EXPORT_COLUMNS.map((column) => exportCell(labels, column, r));
+    const headers = QUOTA_EXPORT_COLUMNS.map((column) => labels.columns[column]);
     if (format === 'csv') {
+      const batches = this.batches(actor, year, filters);
       // Enterprises name themselves: csvLine (and xlsxRow below) keep a name Excel would run as a formula text.
-      const line = (r: QuotaRow) => csvLine(EXPORT_COLUMNS.map(([, f]) => f(r)));
       return Readable.from(
         (async function* () {
-          yield '\ufeff' + csvLine(EXPORT_COLUMNS.map(([h]) => h)); // BOM: Excel opens UTF-8 Chinese correctly
-          for await (const rows of batches) yield rows.map(line).join('');
+          yield '\ufeff' + csvLine(headers); // BOM: Excel opens UTF-8 Chinese correctly
+          for await (const rows of batches) yield rows.map((r) => csvLine(cells(r))).join('');
         })(),
       );
     }
+    const widths = await this.exportWidths(actor, year, filters, labels);
+    const batches = this.batches(actor, year, filters);
     const out = new PassThrough();
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-    const sheet = workbook.addWorksheet(`${year} 实习生配额`);
-    sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, width: header.length > 6 ? 22 : 14 }));
+    const sheet = workbook.addWorksheet(`${year} ${labels.sheet}`);
+    sheet.columns = QUOTA_EXPORT_COLUMNS.map((column, i) => ({ header: headers[i], width: widths[column] }));
     void (async () => {
       try {
-        for await (const rows of batches) for (const r of rows) sheet.addRow(xlsxRow(EXPORT_COLUMNS.map(([, f]) => f(r)))).commit();
+        for await (const rows of batches) for (const r of rows) sheet.addRow(xlsxRow(cells(r))).commit();
         sheet.commit();
         await workbook.commit();
       } catch (error) {
@@ -318,10 +354,40 @@ export class QuotasService {
     return out;
   }
 
-  private async *batches(actor: Actor, year: number): AsyncGenerator<QuotaRow[]> {
+  /**
+   * Each column's width in Excel's character widths: the widest of its header, its labels and (for the
+   * names and industries people typed) the longest text in the rows to export, a Chinese character counting
+   * two (in UTF-8 it takes three bytes, a Latin letter one: chars + (bytes − chars) / 2), plus a margin.
+   */
+  private async exportWidths(
+    actor: Actor,
+    year: number,
+    filters: QuotaFilters,
+    labels: QuotaExportLabels,
+  ): Promise<Record<QuotaExportColumn, number>> {
+    const longest = await QuotasService.filtered(this.scope(actor, year), filters)
+      .select('coalesce(max(char_length(q.name) + (octet_length(q.name) - char_length(q.name)) / 2), 0)::int', 'name')
+      .addSelect('coalesce(max(char_length(q.industry) + (octet_length(q.industry) - char_length(q.industry)) / 2), 0)::int', 'industry')
+      .getRawOne<{ name: number; industry: number }>();
+    const widest = (...texts: string[]) => Math.max(...texts.map(displayWidth));
+    const data: Partial<Record<QuotaExportColumn, number>> = {
+      name: longest?.name ?? 0,
+      industry: longest?.industry ?? 0,
+      uscc: 18,
+      ownership: widest(...Object.values(labels.ownership)),
+      status: widest(...Object.values(labels.status)),
+      district: widest('兰州新区', ...Object.values(labels.district)),
+      year: 4,
+    };
+    return Object.fromEntries(
+      QUOTA_EXPORT_COLUMNS.map((column) => [column, Math.min(Math.max(displayWidth(labels.columns[column]), data[column] ?? 8) + 2, 80)]),
+    ) as Record<QuotaExportColumn, number>;
+  }
+
+  private async *batches(actor: Actor, year: number, filters: QuotaFilters): AsyncGenerator<QuotaRow[]> {
     let cursor: string | undefined;
     do {
-      const page = await this.list(actor, { year, limit: 200, cursor } as ListQuotasQuery);
+      const page = await this.list(actor, { ...filters, year, limit: 200, cursor } as ListQuotasQuery);
       if (page.items.length) yield page.items;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

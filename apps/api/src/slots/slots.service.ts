@@ -8,6 +8,7 @@ import {
   Actor,
   DomainError,
   SlotTerms,
+  checkCapacityNotBelowTaken,
   checkInternCap,
   checkPostCap,
   checkSlotTerms,
@@ -123,9 +124,7 @@ export class SlotsService {
           'The type and dates of a published slot cannot change: close it and post a new one',
         );
       }
-      if (body.capacity !== undefined && body.capacity < slot.taken) {
-        throw new DomainError('CAPACITY_BELOW_TAKEN', 'conflict', `${slot.taken} seats are already taken`);
-      }
+      if (body.capacity !== undefined) checkCapacityNotBelowTaken(body.capacity, slot.taken);
       Object.assign(slot, {
         ...body,
         ...(body.title !== undefined && { title: body.title.trim() }),

@@ -1,4 +1,12 @@
-import type { ApplicationStatus, ApplicationView, Page } from '@skillbridge/contracts';
+import type {
+  ApplicationFilterOptions,
+  ApplicationStatus,
+  ApplicationView,
+  BulkApproveRequest,
+  BulkApproveResult,
+  Page,
+  SendBackRequest,
+} from '@skillbridge/contracts';
 import { api } from './client';
 
 export interface ListApplicationsQuery {
@@ -8,6 +16,10 @@ export interface ListApplicationsQuery {
   status?: ApplicationStatus;
   /** School admins: only those still waiting for the school's approval. */
   awaitingApproval?: boolean;
+  /** School admins: by the applicant's major and class, by the enterprise applied to. */
+  major?: string;
+  className?: string;
+  enterpriseId?: string;
 }
 
 const application = (id: string) => `/applications/${encodeURIComponent(id)}`;
@@ -30,4 +42,9 @@ export const applicationsApi = {
   // The student's school: the tripartite agreement, and a guardian's consent for a minor
   approve: (id: string, guardianConsent: boolean) =>
     api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
+  /** Many at once: each either moves or comes back with its reason. */
+  approveMany: (applicationIds: string[]) =>
+    api.post<BulkApproveResult>('/applications/approvals', { applicationIds } satisfies BulkApproveRequest),
+  sendBack: (id: string, reason: string) => api.post<ApplicationView>(`${application(id)}/send-back`, { reason } satisfies SendBackRequest),
+  filterOptions: () => api.get<ApplicationFilterOptions>('/applications/filter-options'),
 };

@@ -1,4 +1,4 @@
-import type { ApplicationView } from '@skillbridge/contracts';
+import type { ApplicationView, BulkApproveResult } from '@skillbridge/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { applicationsApi, type ListApplicationsQuery } from './applications.api';
 import type { MutationEvents } from './mutation-events';
@@ -11,6 +11,7 @@ export const applicationKeys = {
   list: (query: ListApplicationsQuery) => ['applications', 'list', query] as const,
   awaitingApprovalCount: ['applications', 'awaiting-approval-count'] as const,
   mineForSlot: (slotId: string) => ['applications', 'slot', slotId] as const,
+  filterOptions: ['applications', 'filter-options'] as const,
 };
 
 /** The school's badge counts up to this many applications awaiting its approval. */
@@ -21,6 +22,15 @@ const MINE_FOR_SLOT = 10;
 /** A page of the asker's side's applications: an enterprise's applicants, a school's students'. */
 export function useApplications(query: ListApplicationsQuery) {
   return useQuery({ queryKey: applicationKeys.list(query), queryFn: () => applicationsApi.list(query), placeholderData: keepPreviousData });
+}
+
+/** One application, read afresh (an enterprise's read of its applicant is logged in the access log). */
+export function useApplication(id: string | null) {
+  return useQuery({
+    queryKey: ['applications', 'one', id] as const,
+    queryFn: () => applicationsApi.get(id ?? ''),
+    enabled: !!id,
+  });
 }
 
 /** A page of the student's own applications; an offer or the school's approval may arrive while it is open. */
@@ -167,4 +177,36 @@ export function useApproveApplication(events: MutationEvents<ApplicationView, Ap
     },
     onError: events.onError,
   });
+}
+
+/** Approves many at once; the lists are asked again whatever the outcome (some may have moved meanwhile). */
+export function useApproveApplications(events: MutationEvents<BulkApproveResult, string[]> = {}) {
+  const queryClient = useQueryClient();
+  const refresh = useRefreshAfterMove();
+  return useMutation({
+    mutationFn: (ids: string[]) => applicationsApi.approveMany(ids),
+    onSuccess: (result, ids) => {
+      refresh();
+      events.onSuccess?.(result, ids);
+    },
+    onError: (error, ids) => {
+      void queryClient.invalidateQueries({ queryKey: applicationKeys.all });
+      events.onError?.(error, ids);
+    },
+  });
+}
+
+export interface SendBack {
+  id: string;
+  reason: string;
+}
+
+/** Sends an application back to the student with the school's reason; the student and the enterprise are told. */
+export function useSendBackApplication(events: MutationEvents<ApplicationView, SendBack> = {}) {
+  return useApplicationMove(({ id, reason }: SendBack) => applicationsApi.sendBack(id, reason), events);
+}
+
+/** What the school's applications can be filtered by. */
+export function useApplicationFilterOptions() {
+  return useQuery({ queryKey: applicationKeys.filterOptions, queryFn: () => applicationsApi.filterOptions(), staleTime: 60_000 });
 }

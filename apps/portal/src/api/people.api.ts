@@ -1,7 +1,7 @@
-import type { StudentView, TeacherView } from '@skillbridge/contracts';
+import type { StudentView, TeacherView, UpdateStudentProfileRequest } from '@skillbridge/contracts';
 import { api } from './client';
 
-export type UpdateStudentProfileRequest = Partial<Pick<StudentView, 'skills' | 'certificates' | 'preferredDistricts'>>;
+export type { UpdateStudentProfileRequest };
 
 export const peopleApi = {
   myStudentProfile: () => api.get<StudentView>('/students/me'),

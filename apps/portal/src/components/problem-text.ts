@@ -3,6 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 
 /**
+ * A refusal whose facts leave a number unknown (null: no headcount stated yet) is worded by its
+ * `<code>_missing` text when there is one, which does not show that number.
+ */
+export function factsKey(key: string, error: ApiError, exists: (key: string) => boolean): string {
+  const facts = error.problem.facts ?? {};
+  return Object.values(facts).some((value) => value === null) && exists(`${key}_missing`) ? `${key}_missing` : key;
+}
+
+/**
  * What to tell the user about a failed call: the translation of the problem's stable `code` when
  * the portal knows it — with the numbers of the broken rule (`facts`) in it — else the API's own `detail`.
  */
@@ -16,7 +25,8 @@ export function useProblemText(): (error: unknown) => string {
           const seconds = error.retryAfterSeconds;
           // The sign-in throttle asks for seconds; the other limits for minutes.
           if (seconds && seconds < 120 && i18n.exists(`${key}_retrySeconds`)) return t(`${key}_retrySeconds`, { seconds });
-          return seconds ? t(`${key}_retry`, { minutes: Math.ceil(seconds / 60) }) : t(key, { ...(error.problem.facts ?? {}) });
+          if (seconds) return t(`${key}_retry`, { minutes: Math.ceil(seconds / 60) });
+          return t(factsKey(key, error, i18n.exists), { ...(error.problem.facts ?? {}) });
         }
         return error.problem.detail || error.problem.title || t('problem.UNKNOWN');
       }

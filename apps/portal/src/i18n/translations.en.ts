@@ -7,6 +7,7 @@ import industryEn from './industry.en.json';
 import majorsEn from './majors.en.json';
 import practiceEn from './practice.en.json';
 import quotasEn from './quotas.en.json';
+import reviewEn from './review.en.json';
 import roundsEn from './rounds.en.json';
 
 /** The English strings: the main file, then each feature's own tree. Loaded only when English is chosen. */
@@ -21,6 +22,7 @@ export const FEATURES_EN = {
   admin: adminEn,
   industry: industryEn,
   inbox: inboxEn,
+  review: reviewEn,
 };
 export default {
   ...en,
@@ -33,4 +35,5 @@ export default {
   ...adminEn,
   ...industryEn,
   ...inboxEn,
+  ...reviewEn,
 };

@@ -6,6 +6,7 @@ import industryZhCN from './industry.zh-CN.json';
 import majorsZhCN from './majors.zh-CN.json';
 import practiceZhCN from './practice.zh-CN.json';
 import quotasZhCN from './quotas.zh-CN.json';
+import reviewZhCN from './review.zh-CN.json';
 import roundsZhCN from './rounds.zh-CN.json';
 import zhCN from './zh-CN.json';
 
@@ -21,6 +22,7 @@ export const FEATURES_ZH_CN = {
   admin: adminZhCN,
   industry: industryZhCN,
   inbox: inboxZhCN,
+  review: reviewZhCN,
 };
 export default {
   ...zhCN,
@@ -33,4 +35,5 @@ export default {
   ...adminZhCN,
   ...industryZhCN,
   ...inboxZhCN,
+  ...reviewZhCN,
 };

@@ -50,6 +50,13 @@ export class Application {
   @Column('uuid', { nullable: true })
   schoolApprovedBy: string | null;
 
+  /** The school sent the application back to the student, with its reason (the student and the enterprise are told); an approval later supersedes it. */
+  @Column('timestamptz', { nullable: true })
+  schoolSentBackAt: Date | null;
+
+  @Column('text', { nullable: true })
+  schoolSentBackReason: string | null;
+
   /** Recorded by the school for a student under 18. */
   @Column('timestamptz', { nullable: true })
   guardianConsentAt: Date | null;

@@ -34,6 +34,14 @@ export class Student {
   @Column('text', { array: true, default: () => "'{}'" })
   preferredDistricts: string[];
 
+  /** 班级 — the class the school puts the student in ('' when not stated); school admins filter by it. */
+  @Column('text', { default: '' })
+  className: string;
+
+  /** 自我介绍 — in the student's words, read by the enterprises the student applies to. */
+  @Column('text', { default: '' })
+  selfIntroduction: string;
+
   @OneToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;

@@ -21,8 +21,9 @@ import { ImportFailureReason1796930000000 } from './1796930000000-ImportFailureR
 import { EnterpriseRegistrations1796970000000 } from './1796970000000-EnterpriseRegistrations';
 import { EntitiesMatchSchema1797000000000 } from './1797000000000-EntitiesMatchSchema';
 import { Majors1798100000000 } from './1798100000000-Majors';
-import { RuleChanges1798400000000 } from './1798400000000-RuleChanges';
 import { InboxFacts1798200000000 } from './1798200000000-InboxFacts';
+import { ApplicantProfiles1798300000000 } from './1798300000000-ApplicantProfiles';
+import { RuleChanges1798400000000 } from './1798400000000-RuleChanges';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
@@ -47,5 +48,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   EntitiesMatchSchema1797000000000,
   Majors1798100000000,
   InboxFacts1798200000000,
+  ApplicantProfiles1798300000000,
   RuleChanges1798400000000,
 ];

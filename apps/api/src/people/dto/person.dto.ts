@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANZHOU_DISTRICTS } from '@skillbridge/contracts';
+import { LANZHOU_DISTRICTS, type UpdateStudentProfileRequest } from '@skillbridge/contracts';
 import {
   ArrayMaxSize,
   IsArray,
@@ -52,6 +52,12 @@ export class CreateStudentDto extends PersonDto {
   @Min(1990)
   @Max(2100)
   enrolmentYear: number;
+
+  @ApiPropertyOptional({ example: '机电2301班', description: '班级' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  className?: string;
 }
 
 export class CreateTeacherDto extends PersonDto {
@@ -72,7 +78,7 @@ export class CreateTeacherDto extends PersonDto {
 
 const LIST_ITEM = { each: true } as const;
 
-export class UpdateStudentProfileDto {
+export class UpdateStudentProfileDto implements UpdateStudentProfileRequest {
   @ApiPropertyOptional({ type: [String], example: ['PLC编程', '电气装调'] })
   @IsOptional()
   @IsArray()
@@ -95,4 +101,10 @@ export class UpdateStudentProfileDto {
   @ArrayMaxSize(9)
   @IsIn(LANZHOU_DISTRICTS, LIST_ITEM)
   preferredDistricts?: string[];
+
+  @ApiPropertyOptional({ description: '自我介绍: read by the enterprises the student applies to', maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  selfIntroduction?: string;
 }

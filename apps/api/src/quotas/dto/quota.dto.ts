@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LANZHOU_DISTRICTS, QUOTA_STATUSES, type QuotaStatus } from '@skillbridge/contracts';
+import { LANZHOU_DISTRICTS, LOCALES, QUOTA_STATUSES, type Locale, type QuotaStatus } from '@skillbridge/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
@@ -40,6 +40,7 @@ export class ListQuotasQuery extends PageQuery {
   status?: QuotaStatus;
 }
 
+/** The export takes the table's filters in view, and the language of the screen it was asked from. */
 export class ExportQuery {
   @ApiPropertyOptional()
   @IsOptional()
@@ -48,6 +49,27 @@ export class ExportQuery {
   @Min(2000)
   @Max(2100)
   year?: number;
+
+  @ApiPropertyOptional({ enum: LANZHOU_DISTRICTS })
+  @IsOptional()
+  @IsIn(LANZHOU_DISTRICTS)
+  district?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  industry?: string;
+
+  @ApiPropertyOptional({ enum: QUOTA_STATUSES })
+  @IsOptional()
+  @IsIn(QUOTA_STATUSES)
+  status?: QuotaStatus;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'zh-CN', description: 'The language of the headers and labels: the screen’s' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 
   @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
   @IsOptional()

@@ -1,11 +1,18 @@
-import { CheckOutlined, CloseOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EyeOutlined, RollbackOutlined, SendOutlined, StarOutlined } from '@ant-design/icons';
 import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
-import { approvableIn, canMoveApplication } from '@skillbridge/domain';
-import { App, Button, DatePicker, Form, Modal, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
+import { approvableIn, canMoveApplication, yearOfStudy } from '@skillbridge/domain';
+import { App, Button, DatePicker, Descriptions, Drawer, Form, Modal, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useApplications, useOfferApplication, useRejectApplication, useShortlistApplication } from '../../api/applications.hooks';
+import {
+  useApplication,
+  useApplications,
+  useOfferApplication,
+  useRejectApplication,
+  useShortlistApplication,
+} from '../../api/applications.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { formatDateTime } from '../../components/labels';
 import { ApplicationStatusFilter } from '../../components/application-status-filter';
@@ -13,6 +20,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { ApplicationStatusCell, DayOf } from '../../components/status-tags';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { usePanelWidth } from '../../components/use-is-phone';
 
 const LIMIT = 20;
 /** The applications to one slot, with the enterprise's moves: shortlist, offer (with a respond-by date), reject. */
@@ -21,6 +29,7 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
   const pager = useCursorPager();
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
   const [offering, setOffering] = useState<ApplicationView | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
   const query = { slotId, cursor: pager.cursor, limit: LIMIT, status: status === 'all' ? undefined : status };
   const applications = useApplications(query);
 
@@ -41,16 +50,26 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
         loading={applications.isFetching}
         dataSource={applications.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1050 }}
         locale={{ emptyText: t('applicants.empty') }}
         columns={[
           {
             key: 'student',
             title: t('applicants.student'),
-            width: 160,
+            width: 150,
             render: (_, a) => (
               <Space orientation="vertical" size={0}>
-                <Typography.Text strong>{a.student.name}</Typography.Text>
+                <Button
+                  type="link"
+                  size="small"
+                  style={{ padding: 0, height: 'auto' }}
+                  icon={<EyeOutlined />}
+                  onClick={() => setViewing(a.id)}
+                  aria-label={t('review.applicant.viewAria', { name: a.student.name })}
+                  data-testid="view-applicant"
+                >
+                  <Typography.Text strong>{a.student.name}</Typography.Text>
+                </Button>
                 <Typography.Text type="secondary">{a.student.schoolName}</Typography.Text>
               </Space>
             ),
@@ -58,34 +77,46 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
           {
             key: 'cohort',
             title: t('student.major'),
-            width: 160,
-            render: (_, a) => t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear }),
+            width: 150,
+            render: (_, a) => (
+              <Space orientation="vertical" size={0}>
+                <span>{a.student.major}</span>
+                <Typography.Text type="secondary">{cohortText(t, a)}</Typography.Text>
+              </Space>
+            ),
           },
           {
-            key: 'motivation',
-            title: t('applicants.motivation'),
-            ellipsis: { showTitle: false },
+            key: 'skills',
+            title: t('review.applicant.skills'),
+            width: 180,
             render: (_, a) =>
-              a.motivation ? (
-                <Tooltip title={a.motivation} placement="topLeft" styles={{ root: { maxWidth: 480 } }}>
-                  <span data-testid="motivation">{a.motivation}</span>
-                </Tooltip>
+              a.student.skills.length || a.student.certificates.length ? (
+                <Space size={[4, 4]} wrap>
+                  {a.student.skills.slice(0, 3).map((skill) => (
+                    <Tag key={skill}>{skill}</Tag>
+                  ))}
+                  {a.student.certificates.slice(0, 1).map((c) => (
+                    <Tag key={c} color="blue">
+                      {c}
+                    </Tag>
+                  ))}
+                </Space>
               ) : (
                 <Typography.Text type="secondary">—</Typography.Text>
               ),
           },
-          { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
+          { key: 'status', title: t('applications.status'), width: 130, render: (_, a) => <ApplicationStatusCell application={a} /> },
           {
             key: 'school',
             title: t('applications.schoolApproval'),
             width: 120,
             render: (_, a) => <SchoolApprovalTag application={a} />,
           },
-          { key: 'createdAt', title: t('applications.appliedAt'), width: 110, render: (_, a) => <DayOf iso={a.createdAt} /> },
+          { key: 'createdAt', title: t('applications.appliedAt'), width: 100, render: (_, a) => <DayOf iso={a.createdAt} /> },
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 240,
+            width: 220,
             fixed: 'right',
             render: (_, a) => <EnterpriseMoves application={a} onOffer={() => setOffering(a)} />,
           },
@@ -93,7 +124,98 @@ export function ApplicantsTable({ slotId }: { slotId: string }) {
       />
       <CursorPager pager={pager} nextCursor={applications.data?.nextCursor} loading={applications.isFetching} />
       <OfferDialog application={offering} onClose={() => setOffering(null)} />
+      <ApplicantDrawer
+        id={viewing}
+        onClose={() => setViewing(null)}
+        moves={(a) => <EnterpriseMoves application={a} onOffer={() => setOffering(a)} />}
+      />
     </div>
+  );
+}
+
+/** "Class of 2025 · year 2": the enrolment year and the year of study today. */
+export const cohortText = (t: TFunction, a: ApplicationView) =>
+  t('review.applicant.cohort', { year: a.student.enrolmentYear, n: yearOfStudy(a.student.enrolmentYear, dayjs().format('YYYY-MM-DD')) });
+
+/**
+ * The applicant as HR reads them before deciding (issue 17; Handshake's candidate page): school, class,
+ * major and year, skills, certificates, self-introduction and the motivation for this slot, read afresh
+ * (`GET /applications/:id`, recorded in the personal-data access log), with the enterprise's moves.
+ */
+export function ApplicantDrawer({
+  id,
+  onClose,
+  moves,
+}: {
+  id: string | null;
+  onClose: () => void;
+  moves?: (application: ApplicationView) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const width = usePanelWidth(560);
+  const application = useApplication(id);
+  const a = application.data;
+  const none = <Typography.Text type="secondary">{t('review.applicant.none')}</Typography.Text>;
+  const tags = (items: string[], color?: string) =>
+    items.length ? (
+      <Space size={[4, 4]} wrap>
+        {items.map((item) => (
+          <Tag key={item} color={color}>
+            {item}
+          </Tag>
+        ))}
+      </Space>
+    ) : (
+      none
+    );
+  const text = (value: string, testId: string) =>
+    value ? (
+      <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid={testId}>
+        {value}
+      </Typography.Paragraph>
+    ) : (
+      none
+    );
+  return (
+    <Drawer
+      open={!!id}
+      onClose={onClose}
+      size={width}
+      title={a ? t('review.applicant.title', { name: a.student.name }) : t('review.applicant.view')}
+      destroyOnHidden
+      data-testid="applicant-drawer"
+    >
+      {application.error ? <ProblemAlert error={application.error} /> : null}
+      {a && (
+        <div className="sb-stack">
+          <Descriptions
+            size="small"
+            bordered
+            column={1}
+            data-testid="applicant-details"
+            items={[
+              { key: 'school', label: t('review.applicant.school'), children: a.student.schoolName },
+              { key: 'class', label: t('review.applicant.className'), children: a.student.className || none },
+              { key: 'major', label: t('review.applicant.major'), children: a.student.major },
+              { key: 'cohort', label: t('review.applicant.year'), children: cohortText(t, a) },
+              { key: 'skills', label: t('review.applicant.skills'), children: tags(a.student.skills) },
+              { key: 'certificates', label: t('review.applicant.certificates'), children: tags(a.student.certificates, 'blue') },
+              {
+                key: 'intro',
+                label: t('review.applicant.selfIntroduction'),
+                children: text(a.student.selfIntroduction, 'applicant-intro'),
+              },
+              { key: 'motivation', label: t('review.applicant.motivation'), children: text(a.motivation, 'applicant-motivation') },
+              { key: 'status', label: t('review.applicant.status'), children: <ApplicationStatusCell application={a} /> },
+              { key: 'school-approval', label: t('applications.schoolApproval'), children: <SchoolApprovalTag application={a} /> },
+              { key: 'applied', label: t('review.applicant.appliedAt'), children: formatDateTime(a.createdAt) },
+            ]}
+          />
+          {moves ? <div data-testid="applicant-moves">{moves(a)}</div> : null}
+          <Typography.Text type="secondary">{t('review.applicant.accessLogged')}</Typography.Text>
+        </div>
+      )}
+    </Drawer>
   );
 }
 
@@ -107,6 +229,18 @@ export function SchoolApprovalTag({ application }: { application: ApplicationVie
           {t('applications.approved')}
         </Tag>
       </Tooltip>
+    );
+  }
+  if (application.schoolSentBack && approvableIn.includes(application.status)) {
+    return (
+      <Space orientation="vertical" size={2}>
+        <Tag color="warning" icon={<RollbackOutlined />} data-testid="school-sent-back">
+          {t('review.approvals.sentBackTag')}
+        </Tag>
+        <Typography.Text type="secondary" className="sb-wrap" data-testid="sent-back-reason">
+          {t('review.approvals.sentBackReason', { reason: application.schoolSentBack.reason })}
+        </Typography.Text>
+      </Space>
     );
   }
   if (approvableIn.includes(application.status)) return <Tag data-testid="school-pending">{t('applications.awaitingSchool')}</Tag>;

@@ -14,7 +14,7 @@ export function usePracticeProblemText(): (error: unknown, values?: Record<strin
   return useCallback(
     (error: unknown, values?: Record<string, unknown>) => {
       if (error instanceof ApiError && i18n.exists(`practice.problem.${error.code}`))
-        return t(`practice.problem.${error.code}`, values ?? {});
+        return t(`practice.problem.${error.code}`, { ...(error.problem.facts ?? {}), ...(values ?? {}) });
       return general(error);
     },
     [t, i18n, general],

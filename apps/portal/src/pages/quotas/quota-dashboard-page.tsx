@@ -20,6 +20,7 @@ import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
 import { ResponsiveTable } from '../../components/responsive-table';
+import { useIsPhone } from '../../components/use-is-phone';
 
 /**
  * 实习生配额监测 (§13, journey 6): the city's figures of the officer's remit at a glance, the
@@ -57,7 +58,7 @@ export default function QuotaDashboardPage() {
           <Space wrap>
             <YearSelect year={filter.year} onChange={(year) => setFilter({ year })} testId="quota-year" />
             <RemindBehind year={filter.year} behind={summary.data?.byStatus.behind ?? 0} />
-            <ExportButton year={filter.year} />
+            <ExportButton filter={filter} />
             {reportsHeadcounts && (
               <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-headcounts">
                 {t('quotas.import.button', { year: filter.year })}
@@ -280,20 +281,24 @@ function RemindBehind({ year, behind }: { year: number; behind: number }) {
   );
 }
 
-function ExportButton({ year }: { year: number }) {
-  const { t } = useTranslation();
+/** The export of what the officer sees: the filters in view, the screen's language (its headers and labels). */
+function ExportButton({ filter }: { filter: QuotaFilter }) {
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const problemText = useProblemText();
   const [busy, setBusy] = useState(false);
+  // A phone has no hover: the menu opens on a tap.
+  const isPhone = useIsPhone();
   const run = (format: 'csv' | 'xlsx') => {
     setBusy(true);
     quotasApi
-      .export(year, format)
+      .export(filter, format, i18n.language === 'en' ? 'en' : 'zh-CN')
       .catch((error: unknown) => void message.error(problemText(error)))
       .finally(() => setBusy(false));
   };
   return (
     <Dropdown
+      trigger={isPhone ? ['click'] : ['hover']}
       menu={{
         items: [
           { key: 'xlsx', label: <span data-testid="export-xlsx">{t('quotas.exportXlsx')}</span> },

@@ -10,7 +10,8 @@ export function useRoundProblemText(): (error: unknown) => string {
   const general = useProblemText();
   return useCallback(
     (error: unknown) => {
-      if (error instanceof ApiError && i18n.exists(`rounds.problem.${error.code}`)) return t(`rounds.problem.${error.code}`);
+      if (error instanceof ApiError && i18n.exists(`rounds.problem.${error.code}`))
+        return t(`rounds.problem.${error.code}`, { ...(error.problem.facts ?? {}) });
       return general(error);
     },
     [t, i18n, general],

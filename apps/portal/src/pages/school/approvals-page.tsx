@@ -1,17 +1,25 @@
-import { AuditOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import type { ApplicationStatus, ApplicationView } from '@skillbridge/contracts';
+import { AuditOutlined, RollbackOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import type { ApplicationStatus, ApplicationView, BulkApproveResult } from '@skillbridge/contracts';
 import { HOLDING_STATUSES, approvableIn } from '@skillbridge/domain';
-import { App, Badge, Button, Card, Checkbox, Descriptions, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Descriptions, Form, Input, Modal, Select, Space, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApplications, useApproveApplication, useAwaitingApprovalCount } from '../../api/applications.hooks';
+import type { ListApplicationsQuery } from '../../api/applications.api';
+import {
+  useApplicationFilterOptions,
+  useApplications,
+  useApproveApplication,
+  useApproveApplications,
+  useAwaitingApprovalCount,
+  useSendBackApplication,
+} from '../../api/applications.hooks';
 import { CursorPager, useCursorPager } from '../../components/cursor-pager';
 import { PageTitle } from '../../components/page-title';
 import { ApplicationStatusFilter } from '../../components/application-status-filter';
 import { ProblemAlert } from '../../components/problem-alert';
 import { ApplicationStatusCell, ApplicationStatusTag, DayOf, SlotTypeTag } from '../../components/status-tags';
-import { SchoolApprovalTag } from '../enterprise/applicants-table';
+import { ApplicantDrawer, SchoolApprovalTag } from '../enterprise/applicants-table';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { formatDateRange } from '../../components/figures';
 
@@ -26,12 +34,17 @@ export default function ApprovalsPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'awaiting' | 'all'>('awaiting');
   const [approving, setApproving] = useState<Approving>(null);
+  const [sendingBack, setSendingBack] = useState<ApplicationView | null>(null);
+  const [viewing, setViewing] = useState<string | null>(null);
+  const [filters, setFilters] = useState<ApplicationFilters>({});
   const count = useAwaitingApprovalCount().data ?? 0;
+  const rowProps = { filters, onSendBack: setSendingBack, onView: setViewing };
 
   return (
     <div data-testid="approvals-page">
       <PageTitle title={t('approvals.title')} subtitle={t('approvals.subtitle')} />
       <Card>
+        <ApprovalFilters value={filters} onChange={setFilters} />
         <Tabs
           activeKey={tab}
           onChange={(key) => setTab(key as 'awaiting' | 'all')}
@@ -44,37 +57,107 @@ export default function ApprovalsPage() {
                   <Badge count={count} overflowCount={99} color="#2b6cb0" showZero={false} />
                 </Space>
               ),
-              children: <ApplicationsTable awaiting onApprove={(application) => setApproving({ application, consentOnly: false })} />,
+              children: (
+                <ApplicationsTable awaiting onApprove={(application) => setApproving({ application, consentOnly: false })} {...rowProps} />
+              ),
             },
             {
               key: 'all',
               label: t('approvals.all'),
-              children: <ApplicationsTable onApprove={(application, consentOnly) => setApproving({ application, consentOnly })} />,
+              children: (
+                <ApplicationsTable onApprove={(application, consentOnly) => setApproving({ application, consentOnly })} {...rowProps} />
+              ),
             },
           ]}
         />
       </Card>
       <ApproveDialog approving={approving} onClose={() => setApproving(null)} />
+      <SendBackDialog application={sendingBack} onClose={() => setSendingBack(null)} />
+      <ApplicantDrawer id={viewing} onClose={() => setViewing(null)} />
     </div>
+  );
+}
+
+/** The school admin's filters: the applicant's major and class, the enterprise applied to. */
+type ApplicationFilters = Pick<ListApplicationsQuery, 'major' | 'className' | 'enterpriseId'>;
+
+function ApprovalFilters({ value, onChange }: { value: ApplicationFilters; onChange: (next: ApplicationFilters) => void }) {
+  const { t } = useTranslation();
+  const options = useApplicationFilterOptions().data;
+  const set = (patch: ApplicationFilters) => onChange({ ...value, ...patch });
+  return (
+    <Space wrap style={{ marginBottom: 8 }} data-testid="approval-filters">
+      <Select
+        allowClear
+        showSearch
+        style={{ minWidth: 180 }}
+        placeholder={t('review.approvals.allMajors')}
+        aria-label={t('review.approvals.filterMajor')}
+        value={value.major}
+        onChange={(major?: string) => set({ major })}
+        options={(options?.majors ?? []).map((major) => ({ value: major, label: major }))}
+        data-testid="filter-major"
+      />
+      <Select
+        allowClear
+        showSearch
+        optionFilterProp="label"
+        style={{ minWidth: 220 }}
+        placeholder={t('review.approvals.allEnterprises')}
+        aria-label={t('review.approvals.filterEnterprise')}
+        value={value.enterpriseId}
+        onChange={(enterpriseId?: string) => set({ enterpriseId })}
+        options={(options?.enterprises ?? []).map((e) => ({ value: e.id, label: e.name }))}
+        data-testid="filter-enterprise"
+      />
+      <Select
+        allowClear
+        showSearch
+        style={{ minWidth: 150 }}
+        placeholder={t('review.approvals.allClasses')}
+        aria-label={t('review.approvals.filterClass')}
+        value={value.className}
+        onChange={(className?: string) => set({ className })}
+        options={(options?.classes ?? []).map((c) => ({ value: c, label: c }))}
+        data-testid="filter-class"
+      />
+    </Space>
   );
 }
 
 function ApplicationsTable({
   awaiting = false,
+  filters,
   onApprove,
+  onSendBack,
+  onView,
 }: {
   awaiting?: boolean;
+  filters: ApplicationFilters;
   onApprove: (application: ApplicationView, consentOnly: boolean) => void;
+  onSendBack: (application: ApplicationView) => void;
+  onView: (id: string) => void;
 }) {
   const { t } = useTranslation();
   const pager = useCursorPager();
   const [status, setStatus] = useState<ApplicationStatus | 'all'>('all');
+  const [selected, setSelected] = useState<string[]>([]);
   const query = {
     cursor: pager.cursor,
     limit: LIMIT,
+    ...filters,
     ...(awaiting ? { awaitingApproval: true } : { status: status === 'all' ? undefined : status }),
   };
   const applications = useApplications(query);
+  const filterKey = JSON.stringify(filters);
+  const [shownFilters, setShownFilters] = useState(filterKey);
+  if (shownFilters !== filterKey) {
+    // New filters: back to the first page, nothing selected.
+    setShownFilters(filterKey);
+    pager.reset();
+    setSelected([]);
+  }
+  const approvable = (a: ApplicationView) => !a.schoolApprovedAt && approvableIn.includes(a.status);
 
   const columns: ColumnsType<ApplicationView> = [
     {
@@ -83,10 +166,24 @@ function ApplicationsTable({
       width: 150,
       render: (_, a) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{a.student.name}</Typography.Text>
+          <Button
+            type="link"
+            size="small"
+            style={{ padding: 0, height: 'auto' }}
+            onClick={() => onView(a.id)}
+            aria-label={t('review.applicant.viewAria', { name: a.student.name })}
+            data-testid="view-applicant"
+          >
+            <Typography.Text strong>{a.student.name}</Typography.Text>
+          </Button>
           <Typography.Text type="secondary">
             {t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear })}
           </Typography.Text>
+          {a.student.className && (
+            <Typography.Text type="secondary" data-testid="student-class">
+              {a.student.className}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -111,7 +208,14 @@ function ApplicationsTable({
     },
     { key: 'status', title: t('applications.status'), width: 150, render: (_, a) => <ApplicationStatusCell application={a} /> },
     ...(awaiting
-      ? []
+      ? [
+          {
+            key: 'school',
+            title: t('applications.schoolApproval'),
+            width: 150,
+            render: (_: unknown, a: ApplicationView) => <SchoolApprovalTag application={a} />,
+          },
+        ]
       : [
           {
             key: 'school',
@@ -133,14 +237,21 @@ function ApplicationsTable({
     {
       key: 'actions',
       title: t('common.actions'),
-      width: 150,
+      width: 200,
       fixed: 'right',
       render: (_, a) => {
-        if (!a.schoolApprovedAt && approvableIn.includes(a.status)) {
+        if (approvable(a)) {
           return (
-            <Button size="small" type="primary" icon={<AuditOutlined />} onClick={() => onApprove(a, false)} data-testid="approve">
-              {t('approvals.approve')}
-            </Button>
+            <Space size={6} wrap>
+              <Button size="small" type="primary" icon={<AuditOutlined />} onClick={() => onApprove(a, false)} data-testid="approve">
+                {t('approvals.approve')}
+              </Button>
+              {!a.schoolSentBack && (
+                <Button size="small" icon={<RollbackOutlined />} onClick={() => onSendBack(a)} data-testid="send-back">
+                  {t('review.approvals.sendBack')}
+                </Button>
+              )}
+            </Space>
           );
         }
         if (a.schoolApprovedAt && !a.guardianConsentAt && HOLDING_STATUSES.includes(a.status)) {
@@ -167,6 +278,7 @@ function ApplicationsTable({
         />
       )}
       {applications.error && <ProblemAlert error={applications.error} />}
+      {awaiting && <BulkApprove ids={selected} rows={applications.data?.items ?? []} onDone={() => setSelected([])} />}
       <ResponsiveTable<ApplicationView>
         data-testid={awaiting ? 'awaiting-table' : 'school-applications-table'}
         rowKey="id"
@@ -174,8 +286,19 @@ function ApplicationsTable({
         loading={applications.isFetching}
         dataSource={applications.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1060 }}
         columns={columns}
+        rowSelection={
+          awaiting
+            ? {
+                selectedRowKeys: selected,
+                getCheckboxProps: (a) => ({ disabled: !approvable(a), 'aria-label': a.student.name }),
+                onChange: (keys) => setSelected(keys.map(String)),
+                // Phones show cards, each with its own checkbox (ResponsiveTable calls onSelect).
+                onSelect: (a, checked) => setSelected((ids) => (checked ? [...new Set([...ids, a.id])] : ids.filter((id) => id !== a.id))),
+              }
+            : undefined
+        }
         locale={{ emptyText: awaiting ? t('approvals.noneAwaiting') : t('approvals.empty') }}
       />
       <CursorPager pager={pager} nextCursor={applications.data?.nextCursor} loading={applications.isFetching} />
@@ -260,6 +383,124 @@ function ApproveDialog({ approving, onClose }: { approving: Approving; onClose: 
           {approve.error ? <ProblemAlert error={approve.error} /> : null}
         </div>
       )}
+    </Modal>
+  );
+}
+
+/**
+ * `POST /applications/approvals`: the selected applications at once. Each either moves or is reported
+ * with its reason (moved meanwhile, approved already, no longer the school's to see); the result says which.
+ */
+function BulkApprove({ ids, rows, onDone }: { ids: string[]; rows: ApplicationView[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { modal, message } = App.useApp();
+  const [refused, setRefused] = useState<BulkApproveResult['refused']>([]);
+  // The names as listed when the approval was sent: a refused row may be gone from the list after it.
+  const [names, setNames] = useState(new Map<string, string>());
+  const approve = useApproveApplications({
+    onSuccess: (result) => {
+      setRefused(result.refused);
+      onDone();
+      if (result.refused.length === 0) void message.success(t('review.approvals.resultAllDone', { approved: result.approved.length }));
+      else void message.warning(t('review.approvals.result', { approved: result.approved.length, refused: result.refused.length }));
+    },
+  });
+  const confirm = () =>
+    modal.confirm({
+      title: t('review.approvals.approveManyTitle', { n: ids.length }),
+      content: t('review.approvals.approveManyText'),
+      okText: t('review.approvals.approveManyOk'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'approve-many-confirm' } as Record<`data-${string}`, string>,
+      onOk: () => {
+        setNames(new Map(rows.map((a) => [a.id, a.student.name])));
+        return approve.mutateAsync(ids).catch(() => undefined);
+      },
+    });
+  return (
+    <div className="sb-stack" style={{ marginBottom: 8 }}>
+      <Space wrap>
+        <Button
+          type="primary"
+          icon={<AuditOutlined />}
+          disabled={ids.length === 0}
+          loading={approve.isPending}
+          onClick={confirm}
+          data-testid="approve-many"
+        >
+          {t('review.approvals.approveSelected', { n: ids.length })}
+        </Button>
+      </Space>
+      {approve.error ? <ProblemAlert error={approve.error} /> : null}
+      {refused.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          closable
+          onClose={() => setRefused([])}
+          data-testid="approve-many-refused"
+          title={t('review.approvals.refusedTitle')}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {refused.map((r) => (
+                <li key={r.id} data-testid="refused-line">
+                  {t('review.approvals.refusedLine', { name: names.get(r.id) ?? r.id, reason: t(`problem.${r.code}`) })}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+    </div>
+  );
+}
+
+/** `POST /applications/:id/send-back {reason}`: the student and the enterprise are told, with the reason. */
+function SendBackDialog({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ reason: string }>();
+  const sendBack = useSendBackApplication({
+    onSuccess: (a) => {
+      void message.success(t('review.approvals.sentBack', { name: a.student.name }));
+      onClose();
+    },
+  });
+  return (
+    <Modal
+      open={!!application}
+      title={t('review.approvals.sendBackTitle', { name: application?.student.name ?? '' })}
+      okText={t('review.approvals.sendBack')}
+      cancelText={t('common.cancel')}
+      okButtonProps={{ 'data-testid': 'send-back-submit' } as Record<`data-${string}`, string>}
+      confirmLoading={sendBack.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      afterOpenChange={(open) => open && sendBack.reset()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        preserve={false}
+        onFinish={({ reason }) => application && sendBack.mutate({ id: application.id, reason: reason.trim() })}
+      >
+        <Form.Item
+          name="reason"
+          label={t('review.approvals.reason')}
+          extra={t('review.approvals.reasonHelp')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={t('review.approvals.reasonPlaceholder')}
+            data-testid="send-back-reason"
+          />
+        </Form.Item>
+      </Form>
+      {sendBack.error ? <ProblemAlert error={sendBack.error} /> : null}
     </Modal>
   );
 }

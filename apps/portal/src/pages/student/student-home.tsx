@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { StudentView } from '@skillbridge/contracts';
-import { Button, Card, Descriptions, Empty, Space, Tag } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyStudentProfile } from '../../api/people.hooks';
@@ -42,6 +42,15 @@ export default function StudentHome() {
             <Card title={t('student.certificates')}>
               <TagList values={student.certificates} color="gold" empty={t('student.noCertificates')} />
             </Card>
+            <Card title={t('review.profile.selfIntroduction')}>
+              {student.selfIntroduction ? (
+                <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="self-introduction">
+                  {student.selfIntroduction}
+                </Typography.Paragraph>
+              ) : (
+                <Typography.Text type="secondary">{t('review.profile.selfIntroductionHint')}</Typography.Text>
+              )}
+            </Card>
             <Card title={t('student.preferredDistricts')}>
               <TagList values={student.preferredDistricts.map((d) => districtLabel(t, d))} color="green" empty={t('student.noDistricts')} />
             </Card>
@@ -60,6 +69,7 @@ function basics(student: StudentView, schoolName: string, t: ReturnType<typeof u
     { key: 'email', label: t('person.email'), children: student.email },
     { key: 'school', label: t('student.school'), children: schoolName },
     { key: 'major', label: t('student.major'), children: student.major },
+    ...(student.className ? [{ key: 'className', label: t('review.profile.className'), children: student.className }] : []),
     {
       key: 'enrolmentYear',
       label: t('student.enrolmentYear'),

@@ -1,5 +1,5 @@
 import type { StudentView } from '@skillbridge/contracts';
-import { App, Form, Modal, Select } from 'antd';
+import { App, Form, Input, Modal, Select } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStudentProfileRequest } from '../../api/people.api';
@@ -11,7 +11,7 @@ import { FormDraftNotice } from '../../offline/form-draft-notice';
 import { useFormDraft } from '../../offline/use-form-draft';
 
 type ProfileForm = Required<UpdateStudentProfileRequest>;
-const FIELDS = ['skills', 'certificates', 'preferredDistricts'] as const;
+const FIELDS = ['skills', 'certificates', 'preferredDistricts', 'selfIntroduction'] as const;
 
 /** `PATCH /students/me`: the parts of the profile a student keeps up to date. */
 export function StudentProfileForm({ student, open, onClose }: { student: StudentView; open: boolean; onClose: () => void }) {
@@ -30,7 +30,12 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
 
   useEffect(() => {
     if (open) {
-      form.setFieldsValue({ skills: student.skills, certificates: student.certificates, preferredDistricts: student.preferredDistricts });
+      form.setFieldsValue({
+        skills: student.skills,
+        certificates: student.certificates,
+        preferredDistricts: student.preferredDistricts,
+        selfIntroduction: student.selfIntroduction,
+      });
       update.reset();
     }
     // Reset only when the dialog opens, not on every render of the mutation.
@@ -62,6 +67,7 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
             skills: trimmed(values.skills ?? []),
             certificates: trimmed(values.certificates ?? []),
             preferredDistricts: values.preferredDistricts ?? [],
+            selfIntroduction: (values.selfIntroduction ?? '').trim(),
           })
         }
       >
@@ -96,6 +102,15 @@ export function StudentProfileForm({ student, open, onClose }: { student: Studen
         </Form.Item>
         <Form.Item name="preferredDistricts" label={t('student.preferredDistricts')}>
           <Select mode="multiple" options={districtOptions(t)} placeholder={t('common.select')} allowClear />
+        </Form.Item>
+        <Form.Item name="selfIntroduction" label={t('review.profile.selfIntroduction')} extra={t('review.profile.selfIntroductionHint')}>
+          <Input.TextArea
+            rows={4}
+            maxLength={1000}
+            showCount
+            placeholder={t('review.profile.selfIntroductionPlaceholder')}
+            data-testid="self-introduction-input"
+          />
         </Form.Item>
         {update.error && <ProblemAlert error={update.error} fieldsShown={placed} />}
       </Form>
