@@ -1,11 +1,14 @@
-import { Card, Checkbox, Empty, List, Table, type TableProps } from 'antd';
+import { Card, Checkbox, Empty, List, Skeleton, type TableProps } from 'antd';
 import type { AnyObject } from 'antd/es/_util/type';
 import type { ColumnType } from 'antd/es/table';
-import type { Key, ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from './use-is-phone';
 
 type Row = AnyObject;
+
+// The table itself arrives only where it is drawn: on a wide screen.
+const WideTable = lazy(() => import('./wide-table')) as unknown as ComponentType<TableProps<Row>>;
 
 /** A column's value for a row: its `render` over its `dataIndex`, as the table would show it. */
 function cellOf(column: ColumnType<Row>, record: Row, index: number): ReactNode {
@@ -32,7 +35,14 @@ function keyOf(rowKey: TableProps<Row>['rowKey'], record: Row, index: number): K
 export function ResponsiveTable<T extends AnyObject>(props: TableProps<T>) {
   const isPhone = useIsPhone();
   // The cards read rows untyped: checking antd's column types against every T costs the compiler gigabytes.
-  return isPhone ? <RowCards {...(props as unknown as TableProps<Row>)} /> : <Table<T> {...props} />;
+  const rows = props as unknown as TableProps<Row>;
+  return isPhone ? (
+    <RowCards {...rows} />
+  ) : (
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+      <WideTable {...rows} />
+    </Suspense>
+  );
 }
 
 function RowCards(props: TableProps<Row>) {
