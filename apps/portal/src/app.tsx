@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -34,7 +34,11 @@ const queryClient = new QueryClient({
   },
 });
 
-/** antd and dayjs speak the language the user chose in the header. */
+/**
+ * antd and dayjs speak the language the user chose in the header. antd's App (the context of
+ * `App.useApp()`: messages, notifications, confirmations) wraps the signed-in frame only
+ * (layout/app-layout.tsx): the pages before sign-in use none, so the first download does without them.
+ */
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -43,10 +47,8 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   }, [english]);
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
-      <AntApp>
-        <OfflineBanner />
-        {children}
-      </AntApp>
+      <OfflineBanner />
+      {children}
     </ConfigProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
+import { App as AntApp, Avatar, Button, Drawer, Grid, Layout, Menu, Space, Tag } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -46,6 +46,7 @@ export function AppLayout() {
   );
 
   return (
+    <AntApp>
     <Layout style={{ minHeight: '100vh' }}>
       {wide ? (
         <Layout.Sider width={232} className="sb-sider" theme="light">
@@ -110,5 +111,6 @@ export function AppLayout() {
         <Layout.Footer style={{ textAlign: 'center', color: '#5a6b80', background: 'transparent' }}>{t('app.footer')}</Layout.Footer>
       </Layout>
     </Layout>
+    </AntApp>
   );
 }
