@@ -7,6 +7,8 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
+import { prefetchSessionUser } from './api/auth.hooks';
+import { tokenStore } from './api/client';
 import { SessionProvider } from './auth/session';
 import { OfflineBanner } from './offline/offline-banner';
 import { queryRetryDelay, shouldRetryQuery } from './offline/query-retry';
@@ -33,6 +35,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// A stored session: GET /me leaves now, beside the page's code (routes.tsx), not after the first render.
+if (tokenStore.get()) void prefetchSessionUser(queryClient);
 
 /**
  * antd and dayjs speak the language the user chose in the header. antd's App (the context of

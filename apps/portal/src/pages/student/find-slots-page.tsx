@@ -3,8 +3,9 @@ import { SLOT_TYPES, type SlotType, type SlotView } from '@skillbridge/contracts
 import { takesStudents } from '@skillbridge/domain';
 import { AutoComplete, Button, Card, Col, DatePicker, Empty, Input, Row, Select, Skeleton } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnceOpened } from '../../components/once-opened';
 import { useMyStudentProfile } from '../../api/people.hooks';
 import type { SearchSlotsQuery } from '../../api/slots.api';
 import { useSlotSearch } from '../../api/slots.hooks';
@@ -13,7 +14,9 @@ import { districtOptions, slotTypeOptions } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotCard } from './slot-card';
-import { SlotDrawer } from './slot-drawer';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const SlotDrawer = lazy(() => import('./slot-drawer').then((module) => ({ default: module.SlotDrawer })));
 
 const LIMIT = 12;
 
@@ -130,7 +133,9 @@ export default function FindSlotsPage() {
         )}
         <CursorPager pager={pager} nextCursor={slots.data?.nextCursor} loading={slots.isFetching} />
       </div>
-      <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      <OnceOpened open={open !== null}>
+        <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      </OnceOpened>
     </div>
   );
 }
