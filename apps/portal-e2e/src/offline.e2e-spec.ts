@@ -4,7 +4,8 @@ import { journeyHooks, settled, signIn } from './support/journey';
 
 /**
  * Issue 16, installable and kind to a flaky connection: the web app manifest is served with its icons,
- * and a student's motivation survives a dropped connection and a reload, until it is sent.
+ * a student's motivation survives a dropped connection and a reload, until it is sent, and so do the days
+ * a teacher picked for a practice booking.
  */
 const journey = journeyHooks();
 const MOTIVATION = '我是机电一体化技术专业二年级学生，熟悉电气装调。网络断了也不想重写这段话。';
@@ -90,6 +91,41 @@ describe('offline: installable, and a form being written is not lost', () => {
 
     await page.getByTestId('apply-submit').click();
     await page.locator('[data-testid=already-applied] [data-testid=application-status][data-status=submitted]').waitFor();
+    expect(await draftKeys(page)).toEqual([]);
+  });
+
+  it('keeps the days a teacher picked for a practice through a dropped connection and a reload', async () => {
+    const { page, context } = journey;
+    await signIn(page, `teacher@${DEMO_DOMAIN}`);
+    await page.goto('/practice');
+    await page.getByTestId('practice-slots').waitFor();
+    await page.getByTestId('practice-slot').first().click();
+    const panel = page.getByTestId('booking-panel');
+    await panel.waitFor();
+    const slotId = await panel.getAttribute('data-slot-id');
+    const free = page.locator('[data-testid=calendar-day][data-state=free]').first();
+    await free.waitFor();
+    const start = (await free.getAttribute('data-day'))!;
+    await free.click();
+    const length = await page.getByTestId('booking-length').textContent();
+    expect(await draftKeys(page)).toHaveLength(1);
+
+    await context.setOffline(true);
+    await page.getByTestId('offline-banner').waitFor();
+    await page.getByTestId('booking-submit').click();
+    await page.getByTestId('draft-kept').waitFor();
+
+    await context.setOffline(false);
+    await page.reload();
+    await page.getByTestId('offline-banner').waitFor({ state: 'detached' });
+    await page.locator(`[data-testid=booking-panel][data-slot-id="${slotId}"]`).waitFor();
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.getByTestId('booking-length').textContent()).toBe(length);
+    await page.locator(`[data-testid=calendar-day][data-day="${start}"][data-selected=true]`).waitFor();
+
+    // Signing out forgets it: a school's computer is shared.
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
     expect(await draftKeys(page)).toEqual([]);
   });
 });

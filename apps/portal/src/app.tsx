@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -7,6 +7,8 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router-dom';
+import { prefetchSessionUser } from './api/auth.hooks';
+import { tokenStore } from './api/client';
 import { SessionProvider } from './auth/session';
 import { OfflineBanner } from './offline/offline-banner';
 import { queryRetryDelay, shouldRetryQuery } from './offline/query-retry';
@@ -34,7 +36,14 @@ const queryClient = new QueryClient({
   },
 });
 
-/** antd and dayjs speak the language the user chose in the header. */
+// A stored session: GET /me leaves now, beside the page's code (routes.tsx), not after the first render.
+if (tokenStore.get()) void prefetchSessionUser(queryClient);
+
+/**
+ * antd and dayjs speak the language the user chose in the header. antd's App (the context of
+ * `App.useApp()`: messages, notifications, confirmations) wraps the signed-in frame only
+ * (layout/app-layout.tsx): the pages before sign-in use none, so the first download does without them.
+ */
 function LocalisedAntd({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const english = i18n.language === 'en';
@@ -43,10 +52,8 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
   }, [english]);
   return (
     <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
-      <AntApp>
-        <OfflineBanner />
-        {children}
-      </AntApp>
+      <OfflineBanner />
+      {children}
     </ConfigProvider>
   );
 }

@@ -7,10 +7,19 @@ export const authKeys = {
   me: ['me'] as const,
 };
 
+const SESSION_STALE_MS = 5 * 60_000;
+
 /** `GET /me` behind the session: asked only with a token, and kept five minutes. */
 export function useSessionUser(enabled: boolean) {
-  return useQuery({ queryKey: authKeys.me, queryFn: authApi.me, enabled, staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: authKeys.me, queryFn: authApi.me, enabled, staleTime: SESSION_STALE_MS });
 }
+
+/**
+ * `GET /me` asked as soon as the portal's code runs, when a session is stored: the session's first render
+ * finds it under way (or answered) instead of sending it then.
+ */
+export const prefetchSessionUser = (queryClient: QueryClient): Promise<void> =>
+  queryClient.prefetchQuery({ queryKey: authKeys.me, queryFn: authApi.me, staleTime: SESSION_STALE_MS });
 
 /** `GET /me` asked again whenever the page opens: the profile page shows the account as the server has it now. */
 export function useMyAccount() {

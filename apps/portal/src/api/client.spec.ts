@@ -144,3 +144,22 @@ describe('api client', () => {
     await expect(api.get('/me')).rejects.toMatchObject({ status: 502, code: 'UNAVAILABLE' });
   });
 });
+
+describe('tokenStore.role (which home to fetch early; GET /me decides)', () => {
+  const jwt = (claims: object) =>
+    ['{"alg":"HS256"}', JSON.stringify(claims)].map((part) => Buffer.from(part).toString('base64url')).join('.') + '.signature';
+  afterEach(() => localStorage.clear());
+
+  it('reads the role claim of the stored access token', () => {
+    tokenStore.set({ accessToken: jwt({ sub: 'u-1', role: 'school_admin', org: 'o-1' }), refreshToken: 'r' });
+    expect(tokenStore.role()).toBe('school_admin');
+  });
+
+  it('is null without a session, for a token that is no JWT, and for a role the portal does not know', () => {
+    expect(tokenStore.role()).toBeNull();
+    tokenStore.set({ accessToken: 'valid-1', refreshToken: 'r' });
+    expect(tokenStore.role()).toBeNull();
+    tokenStore.set({ accessToken: jwt({ sub: 'u-1', role: 'root' }), refreshToken: 'r' });
+    expect(tokenStore.role()).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-import type { Problem, TokenPair } from '@skillbridge/contracts';
+import { ROLES, type Problem, type Role, type TokenPair } from '@skillbridge/contracts';
 
 /**
  * The portal's one HTTP client: every call to the API goes through `api.*` here.
@@ -27,6 +27,22 @@ export const tokenStore = {
       if (!raw) return null;
       const parsed = JSON.parse(raw) as Partial<StoredTokens>;
       return parsed.accessToken && parsed.refreshToken ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken } : null;
+    } catch {
+      return null;
+    }
+  },
+
+  /**
+   * The role the stored access token names (its `role` claim), unverified: only a hint of which page to fetch
+   * early (routes.tsx). Who the user is and what they may do is GET /me's answer and the API's checks.
+   */
+  role(): Role | null {
+    const token = tokenStore.get()?.accessToken;
+    try {
+      const payload = token?.split('.')[1];
+      if (!payload) return null;
+      const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { role?: unknown };
+      return (ROLES as readonly unknown[]).includes(claims.role) ? (claims.role as Role) : null;
     } catch {
       return null;
     }

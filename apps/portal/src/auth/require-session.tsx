@@ -1,14 +1,13 @@
-import { Button, Result, Spin } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
-import { useProblemText } from '../components/problem-text';
 import { useSession } from './session';
+
+const SessionUnavailable = lazy(() => import('./session-unavailable'));
 
 /** Routes behind sign-in: anonymous visitors go to /login and come back afterwards. */
 export function RequireSession() {
-  const { t } = useTranslation();
-  const problemText = useProblemText();
-  const { status, ended, error, retry, logout } = useSession();
+  const { status, ended } = useSession();
   const location = useLocation();
   if (status === 'loading') {
     return (
@@ -19,21 +18,9 @@ export function RequireSession() {
   }
   if (status === 'error') {
     return (
-      <div className="sb-center">
-        <Result
-          status="warning"
-          title={t('session.unavailable')}
-          subTitle={problemText(error)}
-          extra={[
-            <Button type="primary" key="retry" onClick={retry}>
-              {t('common.retry')}
-            </Button>,
-            <Button key="logout" onClick={() => void logout()}>
-              {t('layout.logout')}
-            </Button>,
-          ]}
-        />
-      </div>
+      <Suspense fallback={null}>
+        <SessionUnavailable />
+      </Suspense>
     );
   }
   if (status === 'anonymous') {

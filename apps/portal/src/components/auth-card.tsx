@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Brand } from '../layout/brand';
 import { LanguageSwitch } from '../layout/language-switch';
@@ -25,10 +24,9 @@ export function AuthCard({
       </div>
       {/* Not antd's Card: it brings Tabs and Menu along, which the first page a phone downloads does without. */}
       <section className="sb-auth-card sb-auth-panel" data-testid={testId}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {title}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{subtitle}</Typography.Paragraph>
+        {/* Plain elements, not antd's Typography, which brings its tooltip (for ellipsis) into the first download. */}
+        <h3 className="sb-auth-title">{title}</h3>
+        <p className="sb-auth-subtitle">{subtitle}</p>
         {children}
       </section>
       {footer}

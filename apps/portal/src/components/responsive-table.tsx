@@ -1,12 +1,15 @@
-import { Card, Checkbox, Empty, List, Table, type TableProps } from 'antd';
+import { Card, Checkbox, Empty, List, Skeleton, type TableProps } from 'antd';
 import type { AnyObject } from 'antd/es/_util/type';
 import type { ColumnType } from 'antd/es/table';
-import { useEffect, useRef, type Key, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router-dom';
 import { useIsPhone } from './use-is-phone';
 
 type Row = AnyObject;
+
+// The table itself arrives only where it is drawn: on a wide screen.
+const WideTable = lazy(() => import('./wide-table')) as unknown as ComponentType<TableProps<Row>>;
 
 /** A column's value for a row: its `render` over its `dataIndex`, as the table would show it. */
 function cellOf(column: ColumnType<Row>, record: Row, index: number): ReactNode {
@@ -63,10 +66,13 @@ export function ResponsiveTable<T extends AnyObject>(props: TableProps<T>) {
   const isPhone = useIsPhone();
   const rowClassName = withFocus(props, useFocusedRow());
   // The cards read rows untyped: checking antd's column types against every T costs the compiler gigabytes.
+  const rows = { ...(props as unknown as TableProps<Row>), rowClassName: rowClassName as TableProps<Row>['rowClassName'] };
   return isPhone ? (
-    <RowCards {...(props as unknown as TableProps<Row>)} rowClassName={rowClassName as TableProps<Row>['rowClassName']} />
+    <RowCards {...rows} />
   ) : (
-    <Table<T> {...props} rowClassName={rowClassName} />
+    <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+      <WideTable {...rows} />
+    </Suspense>
   );
 }
 

@@ -1,7 +1,6 @@
-import type { FormInstance } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSession } from '../auth/session';
-import { FormDraft } from './form-draft';
+import { FormDraft, type DraftForm } from './form-draft';
 
 export interface FormDraftHandle<T> {
   /** Give to the Form's `onValuesChange`: every edit by the user is kept. */
@@ -17,9 +16,10 @@ export interface FormDraftHandle<T> {
  * the form opens, keeps each edit, and forgets it on `clear()` (call it when the submit succeeded; a
  * submit that failed keeps the draft). `key` names the form (and the record, e.g. `application:<slot>`);
  * null while the form is closed. Declare it after any effect that fills the form with saved values,
- * so that the draft, being newer, wins.
+ * so that the draft, being newer, wins. `form` is an antd FormInstance, or anything else (kept stable across
+ * renders) that can take the draft's values back, for a form not built on antd's Form.
  */
-export function useFormDraft<T extends object>(key: string | null, form: FormInstance<T>): FormDraftHandle<T> {
+export function useFormDraft<T extends object>(key: string | null, form: DraftForm<T>): FormDraftHandle<T> {
   const userId = useSession().me?.id ?? null;
   const draft = useMemo(() => (key && userId ? new FormDraft<T>(localStorage, userId, key) : null), [key, userId]);
   const [restored, setRestored] = useState(false);

@@ -2,8 +2,9 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { SLOT_STATES, type SlotState, type SlotView } from '@skillbridge/contracts';
 import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnceOpened } from '../../components/once-opened';
 import { Link, useNavigate } from 'react-router-dom';
 import { useEnterprise } from '../../api/enterprises.hooks';
 import { useEnterpriseSlots } from '../../api/slots.hooks';
@@ -15,9 +16,11 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { SeatsTaken } from '../../components/slot-facts';
 import { SlotStateTag, SlotTypeTag } from '../../components/status-tags';
 import { SlotActions } from './slot-actions';
-import { SlotFormDrawer } from './slot-form-drawer';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { formatDateRange } from '../../components/figures';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const SlotFormDrawer = lazy(() => import('./slot-form-drawer').then((module) => ({ default: module.SlotFormDrawer })));
 
 const LIMIT = 20;
 const STATE_FILTERS: Array<SlotState | 'all'> = ['all', ...SLOT_STATES];
@@ -125,17 +128,19 @@ export default function SlotsPage() {
           <CursorPager pager={pager} nextCursor={slots.data?.nextCursor} loading={slots.isFetching} />
         </Card>
       </div>
-      <SlotFormDrawer
-        open={editing !== null}
-        slot={editing?.slot}
-        onClose={() => setEditing(null)}
-        onSaved={(saved) => {
-          const created = !editing?.slot;
-          setEditing(null);
-          // A new draft: its own page shows the advice about its terms and the publish button.
-          if (created) navigate(`/slots/${saved.id}`);
-        }}
-      />
+      <OnceOpened open={editing !== null}>
+        <SlotFormDrawer
+          open={editing !== null}
+          slot={editing?.slot}
+          onClose={() => setEditing(null)}
+          onSaved={(saved) => {
+            const created = !editing?.slot;
+            setEditing(null);
+            // A new draft: its own page shows the advice about its terms and the publish button.
+            if (created) navigate(`/slots/${saved.id}`);
+          }}
+        />
+      </OnceOpened>
     </div>
   );
 }

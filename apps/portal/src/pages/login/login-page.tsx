@@ -1,5 +1,5 @@
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input, Typography } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useSession } from '../../auth/session';
@@ -30,7 +30,7 @@ export function LoginPage() {
       testId="login-card"
       title={t('login.title')}
       subtitle={t('login.subtitle')}
-      footer={<Typography.Text type="secondary">{t('app.footer')}</Typography.Text>}
+      footer={<span className="sb-text-secondary">{t('app.footer')}</span>}
     >
       {ended === 'expired' && error === null && (
         <Alert type="info" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} data-testid="session-expired" />
@@ -76,14 +76,14 @@ export function LoginPage() {
           {t('login.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ marginTop: 20, marginBottom: 0, textAlign: 'center' }}>
+      <p className="sb-auth-link" style={{ marginTop: 20 }}>
         {t('login.noAccount')} <Link to="/register">{t('login.registerEnterprise')}</Link>
-      </Typography.Paragraph>
-      <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, textAlign: 'center' }}>
+      </p>
+      <p className="sb-auth-link" style={{ marginTop: 8 }}>
         <Link to="/activate" data-testid="activate-link">
           {t('imports.activate.link')}
         </Link>
-      </Typography.Paragraph>
+      </p>
     </AuthCard>
   );
 }

@@ -2,7 +2,7 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import type { BookingView, PracticeDayView, SlotView } from '@skillbridge/contracts';
 import { Alert, Button, Card, DatePicker, Descriptions, Divider, Grid, Space, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useBookPractice, useBookings, usePracticeCalendar } from '../../api/practice.hooks';
@@ -10,7 +10,9 @@ import { districtLabel } from '../../components/labels';
 import { PracticeCalendar, type CalendarRange } from './practice-calendar';
 import { PracticeProblemAlert } from './practice-problem';
 import { CALENDAR_MAX_DAYS, DEFAULT_BOOKING_DAYS, addDays, daysInclusive, maxDate, minDate } from './practice-util';
-import { lanzhouToday, formatDateRange } from '../../components/figures';
+import { formatDateRange, lanzhouToday } from '../../components/figures';
+import { FormDraftNotice } from '../../offline/form-draft-notice';
+import { useFormDraft } from '../../offline/use-form-draft';
 
 /** One practice slot: its facts, its calendar of free places, and the booking of a month. */
 export function BookingPanel({ slot }: { slot: SlotView }) {
@@ -23,6 +25,22 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
   const [month, setMonth] = useState(() => minDate(earliest, slot.endDate).slice(0, 7));
   const [range, setRange] = useState<CalendarRange | null>(null);
   const [booked, setBooked] = useState<BookingView | null>(null);
+  // The days picked are kept on this device until the booking is made, like every form being written: a
+  // dropped connection or a reload on a phone loses nothing. The panel is no antd Form, so the draft is
+  // put back through `setRange`.
+  const rangeForm = useMemo(
+    () => ({
+      setFieldsValue: (values: Partial<CalendarRange>) => {
+        if (!values.start) return;
+        setRange({ start: values.start, end: values.end ?? addDays(values.start, DEFAULT_BOOKING_DAYS - 1) });
+        setMonth(values.start.slice(0, 7));
+      },
+    }),
+    [],
+  );
+  const draft = useFormDraft<CalendarRange>(`practice-booking:${slot.id}`, rangeForm);
+  // No days picked: an empty draft, which is forgotten.
+  const keep = useCallback((next: CalendarRange | null) => draft.onValuesChange(next ?? {}, next ?? ({} as CalendarRange)), [draft]);
 
   // The calendar answers up to 400 days: a year's window at once, a longer one from the month shown.
   const windowDays = daysInclusive(slot.startDate, slot.endDate);
@@ -40,6 +58,7 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
 
   const book = useBookPractice(slot.id, {
     onSuccess: (booking) => {
+      draft.clear();
       setBooked(booking);
       setRange(null);
     },
@@ -47,6 +66,7 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
 
   const pick = (start: string, end = addDays(start, DEFAULT_BOOKING_DAYS - 1)) => {
     setRange({ start, end });
+    keep({ start, end });
     setBooked(null);
     book.reset();
   };
@@ -135,7 +155,13 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
           <DatePicker
             value={range ? dayjs(range.start) : null}
             disabledDate={disabledStart}
-            onChange={(d) => (d ? pick(d.format('YYYY-MM-DD')) : setRange(null))}
+            onChange={(d) => {
+              if (d) pick(d.format('YYYY-MM-DD'));
+              else {
+                setRange(null);
+                keep(null);
+              }
+            }}
             allowClear={false}
             placeholder={t('practice.book.pickStart')}
             data-testid="booking-start"
@@ -173,6 +199,7 @@ export function BookingPanel({ slot }: { slot: SlotView }) {
         </Button>
       </div>
       <div className="sb-stack" style={{ marginTop: 16 }}>
+        <FormDraftNotice draft={draft} error={book.error} />
         {!range && !booked && !book.error && (
           <Typography.Text type="secondary">{t('practice.book.help', { days: DEFAULT_BOOKING_DAYS })}</Typography.Text>
         )}

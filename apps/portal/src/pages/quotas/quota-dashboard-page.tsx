@@ -2,8 +2,9 @@ import { BellOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icon
 import { QUOTA_STATUSES, type QuotaRow, type QuotaStatus, type QuotaSummary } from '@skillbridge/contracts';
 import { App, Button, Card, Col, Dropdown, Popconfirm, Progress, Row, Select, Space, Statistic, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnceOpened } from '../../components/once-opened';
 import { useSearchParams } from 'react-router-dom';
 import { quotasApi, type QuotaFilter } from '../../api/quotas.api';
 import { useQuotaRows, useQuotaSummary, useRemindEnterprises } from '../../api/quotas.hooks';
@@ -15,12 +16,14 @@ import { PageTitle } from '../../components/page-title';
 import { useProblemText } from '../../components/problem-text';
 import { QueryState } from '../../components/query-state';
 import { YearSelect } from '../../components/year-select';
-import { EnterpriseDrawer } from './enterprise-drawer';
-import { HeadcountImportDrawer } from './headcount-import-drawer';
 import { DistrictChart, IndustryChart } from './quota-charts';
 import { QUOTA_STATUS_COLOR, QuotaStatusTag, quotaStatusLabel } from './quota-status';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { useIsPhone } from '../../components/use-is-phone';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const EnterpriseDrawer = lazy(() => import('./enterprise-drawer').then((module) => ({ default: module.EnterpriseDrawer })));
+const HeadcountImportDrawer = lazy(() => import('./headcount-import-drawer').then((module) => ({ default: module.HeadcountImportDrawer })));
 
 /**
  * 实习生配额监测 (§13, journey 6): the city's figures of the officer's remit at a glance, the
@@ -67,7 +70,11 @@ export default function QuotaDashboardPage() {
           </Space>
         }
       />
-      {reportsHeadcounts && <HeadcountImportDrawer year={filter.year} open={importing} onClose={() => setImporting(false)} />}
+      {reportsHeadcounts && (
+        <OnceOpened open={importing}>
+          <HeadcountImportDrawer year={filter.year} open={importing} onClose={() => setImporting(false)} />
+        </OnceOpened>
+      )}
       <QueryState query={summary}>
         {(figures) => (
           <div className="sb-stack" style={{ opacity: summary.isPlaceholderData ? 0.6 : 1 }}>
@@ -251,7 +258,9 @@ function QuotaTable({
           </>
         )}
       </QueryState>
-      <EnterpriseDrawer row={open} onClose={() => setOpen(null)} />
+      <OnceOpened open={open !== null}>
+        <EnterpriseDrawer row={open} onClose={() => setOpen(null)} />
+      </OnceOpened>
     </Card>
   );
 }

@@ -1,19 +1,22 @@
 import { TeamOutlined, UploadOutlined, UserAddOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { CreatedPerson } from '@skillbridge/contracts';
 import { Button, Card, Descriptions, Tabs } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnceOpened } from '../../components/once-opened';
 import { useSchool } from '../../api/schools.hooks';
 import { useMe } from '../../auth/session';
 import { districtLabel, schoolLevelLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { AddStudentDialog } from './add-student-dialog';
-import { AddTeacherDialog } from './add-teacher-dialog';
-import { InitialPasswordDialog } from './initial-password-dialog';
-import { PeopleImportDrawer } from './people-import-drawer';
 import { StudentsTab } from './students-tab';
 import { TeachersTab } from './teachers-tab';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const AddStudentDialog = lazy(() => import('./add-student-dialog').then((module) => ({ default: module.AddStudentDialog })));
+const AddTeacherDialog = lazy(() => import('./add-teacher-dialog').then((module) => ({ default: module.AddTeacherDialog })));
+const InitialPasswordDialog = lazy(() => import('./initial-password-dialog').then((module) => ({ default: module.InitialPasswordDialog })));
+const PeopleImportDrawer = lazy(() => import('./people-import-drawer').then((module) => ({ default: module.PeopleImportDrawer })));
 
 /** The school admin's school: its students and teachers, and adding one of each. */
 export default function SchoolAdminHome() {
@@ -77,20 +80,28 @@ export default function SchoolAdminHome() {
           />
         </Card>
       </div>
-      <AddStudentDialog
-        schoolId={schoolId}
-        open={adding === 'student'}
-        onClose={() => setAdding(null)}
-        onCreated={(r) => onCreated(r, 'students')}
-      />
-      <AddTeacherDialog
-        schoolId={schoolId}
-        open={adding === 'teacher'}
-        onClose={() => setAdding(null)}
-        onCreated={(r) => onCreated(r, 'teachers')}
-      />
-      <InitialPasswordDialog created={created} onClose={() => setCreated(null)} />
-      <PeopleImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
+      <OnceOpened open={adding === 'student'}>
+        <AddStudentDialog
+          schoolId={schoolId}
+          open={adding === 'student'}
+          onClose={() => setAdding(null)}
+          onCreated={(r) => onCreated(r, 'students')}
+        />
+      </OnceOpened>
+      <OnceOpened open={adding === 'teacher'}>
+        <AddTeacherDialog
+          schoolId={schoolId}
+          open={adding === 'teacher'}
+          onClose={() => setAdding(null)}
+          onCreated={(r) => onCreated(r, 'teachers')}
+        />
+      </OnceOpened>
+      <OnceOpened open={created !== null}>
+        <InitialPasswordDialog created={created} onClose={() => setCreated(null)} />
+      </OnceOpened>
+      <OnceOpened open={importing}>
+        <PeopleImportDrawer schoolId={schoolId} open={importing} initialKind={tab} onClose={() => setImporting(false)} />
+      </OnceOpened>
     </div>
   );
 }

@@ -3,9 +3,10 @@ import { SLOT_TYPES, type SlotType, type SlotView } from '@skillbridge/contracts
 import { takesStudents } from '@skillbridge/domain';
 import { Button, Card, Col, DatePicker, Empty, Input, Row, Select, Skeleton, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAppliedSlots } from '../../api/applications.hooks';
+import { OnceOpened } from '../../components/once-opened';
 import type { SearchSlotsQuery } from '../../api/slots.api';
 import { useSlotSearch } from '../../api/slots.hooks';
 import { CursorPager } from '../../components/cursor-pager';
@@ -15,7 +16,9 @@ import { useUrlSearch } from '../../components/use-url-search';
 import { PageTitle } from '../../components/page-title';
 import { ProblemAlert } from '../../components/problem-alert';
 import { SlotCard } from './slot-card';
-import { SlotDrawer } from './slot-drawer';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const SlotDrawer = lazy(() => import('./slot-drawer').then((module) => ({ default: module.SlotDrawer })));
 
 const LIMIT = 12;
 
@@ -141,7 +144,9 @@ export default function FindSlotsPage() {
         )}
         <CursorPager pager={pager} nextCursor={slots.data?.nextCursor} loading={slots.isFetching} />
       </div>
-      <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      <OnceOpened open={open !== null}>
+        <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      </OnceOpened>
     </div>
   );
 }

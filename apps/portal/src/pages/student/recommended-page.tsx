@@ -1,15 +1,18 @@
 import type { ApplicationStatus, RecommendationReason, RecommendedSlot, SlotView } from '@skillbridge/contracts';
 import { Button, Card, Col, Empty, Popover, Progress, Row, Space, Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMyAppliedSlots } from '../../api/applications.hooks';
+import { OnceOpened } from '../../components/once-opened';
 import { useRecommendedSlots } from '../../api/slots.hooks';
 import { districtLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
 import { SlotCard } from './slot-card';
-import { SlotDrawer } from './slot-drawer';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const SlotDrawer = lazy(() => import('./slot-drawer').then((module) => ({ default: module.SlotDrawer })));
 
 /** Why a slot was recommended, in the user's language. */
 export function reasonText(t: TFunction, reason: RecommendationReason): string {
@@ -70,7 +73,9 @@ export default function RecommendedPage() {
           )
         }
       </QueryState>
-      <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      <OnceOpened open={open !== null}>
+        <SlotDrawer slot={open} onClose={() => setOpen(null)} />
+      </OnceOpened>
     </div>
   );
 }

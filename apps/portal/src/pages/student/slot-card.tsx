@@ -34,7 +34,7 @@ export function SlotCard({
     >
       <div className="sb-slot-card-head">
         <div style={{ minWidth: 0 }}>
-          <Typography.Title level={5} style={{ margin: 0 }} ellipsis={{ tooltip: slot.title }} data-testid="slot-card-title">
+          <Typography.Title level={4} style={{ margin: 0, fontSize: 16 }} ellipsis={{ tooltip: slot.title }} data-testid="slot-card-title">
             {slot.title}
           </Typography.Title>
           <Typography.Text type="secondary">{slot.enterpriseName}</Typography.Text>

@@ -1,14 +1,17 @@
 import { EditOutlined } from '@ant-design/icons';
 import type { StudentView } from '@skillbridge/contracts';
 import { Button, Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OnceOpened } from '../../components/once-opened';
 import { useMyStudentProfile } from '../../api/people.hooks';
 import { useMe } from '../../auth/session';
 import { districtLabel } from '../../components/labels';
 import { PageTitle } from '../../components/page-title';
 import { QueryState } from '../../components/query-state';
-import { StudentProfileForm } from './student-profile-form';
+
+// Fetched when first opened (components/once-opened.tsx), not with the page.
+const StudentProfileForm = lazy(() => import('./student-profile-form').then((module) => ({ default: module.StudentProfileForm })));
 
 /** 我的档案: the student's own profile, with skills, certificates and preferred districts editable. */
 export default function StudentHome() {
@@ -54,7 +57,9 @@ export default function StudentHome() {
             <Card title={t('student.preferredDistricts')}>
               <TagList values={student.preferredDistricts.map((d) => districtLabel(t, d))} color="green" empty={t('student.noDistricts')} />
             </Card>
-            <StudentProfileForm student={student} open={editing} onClose={() => setEditing(false)} />
+            <OnceOpened open={editing}>
+              <StudentProfileForm student={student} open={editing} onClose={() => setEditing(false)} />
+            </OnceOpened>
           </div>
         )}
       </QueryState>
