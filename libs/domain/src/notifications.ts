@@ -122,6 +122,7 @@ export const KIND_ROLES: Record<EventKind, readonly Role[]> = {
   'application.offered': STUDENT_SIDE,
   'application.rejected': STUDENT_SIDE,
   'application.approved': ['student', 'enterprise_admin'],
+  'application.sent-back': ['student', 'enterprise_admin'],
   'application.accepted': STUDENT_SIDE,
   'application.declined': STUDENT_SIDE,
   'application.withdrawn': STUDENT_SIDE,
