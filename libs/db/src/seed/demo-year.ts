@@ -375,14 +375,20 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
     await slots.update({ id: slot.id }, { taken: slot.taken });
   };
   /** One application per step of `steps` on the slot, each by a student who may apply (made a few days ago). */
-  const applicants = async (slot: SeedSlot | undefined, steps: ApplicationMove[][], only?: (s: DemoStudent) => boolean): Promise<void> => {
+  const applicants = async (
+    slot: SeedSlot | undefined,
+    steps: ApplicationMove[][],
+    only: (s: DemoStudent) => boolean = () => true,
+  ): Promise<void> => {
     if (!slot) return;
+    const applied = new Set<string>(); // one application per student and slot
     for (const moves of steps) {
       const on = day(-10 - Math.floor(random() * 10));
       const accepting = moves.includes('accept');
       if (accepting && slot.taken >= slot.capacity) continue;
-      const [student] = candidates(1, slot, on, only);
+      const [student] = candidates(1, slot, on, (s) => only(s) && !applied.has(s.id));
       if (!student) continue;
+      applied.add(student.id);
       const application = await apply(student, slot, on, moves, day(7));
       const enterpriseAdmins = adminsOf(slot.enterpriseId);
       if (application.status === 'submitted') tell('application.submitted', application.id, enterpriseAdmins, { slotId: slot.id });

@@ -46,6 +46,8 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
   // One hash for every demo account: hashing 230 passwords with argon2 would take seconds.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const year = Number(demoDay(today).slice(0, 4));
+  // The school year under way began in September: this one's, or (January to August) last year's.
+  const schoolYear = Number(demoDay(today).slice(5, 7)) >= 9 ? year : year - 1;
   let personIndex = 0;
   const personName = (): string => SURNAMES[personIndex % SURNAMES.length] + GIVEN_NAMES[(personIndex++ * 7) % GIVEN_NAMES.length];
 
@@ -128,9 +130,10 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
         const email = demoEmail(local);
         locals.push(local);
         const major = s === 0 && n === 0 ? '机电一体化技术' : pick(MAJORS);
-        // Secondary students are 15–18, higher-vocational students 18–21; student@ is a second-year of 18.
-        const enrolmentYear = s === 0 && n === 0 ? year - 1 : year - Math.floor(random() * 3);
-        const age = (school.level === 'secondary' ? 15 : 18) + (year - enrolmentYear) + Math.floor(random() * 2);
+        // Secondary students are 15–18, higher-vocational students 18–21, in the three years of the school
+        // year under way (none enrolled in a September still ahead); student@ is a second-year of 18.
+        const enrolmentYear = s === 0 && n === 0 ? schoolYear - 1 : schoolYear - Math.floor(random() * 3);
+        const age = (school.level === 'secondary' ? 15 : 18) + (schoolYear - enrolmentYear) + Math.floor(random() * 2);
         const birth = new Date(Date.UTC(year - (s === 0 && n === 0 ? 18 : age), Math.floor(random() * 12), 1 + Math.floor(random() * 28)));
         studentUsers.push({ email, passwordHash, name: personName(), role: 'student' as const, organisationId: schoolId, authority: null });
         studentProfiles.push({
