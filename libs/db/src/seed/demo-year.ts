@@ -356,12 +356,7 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
     const finished = Math.floor(interns / 3);
     const countsNow = servesInYear(past, year, today);
     const done = await cohort(PAST, finished, ['activate', 'complete']);
-    const atWork = await cohort(CURRENT, countsNow ? interns - done : interns, ['activate']);
-    if (enterprise.local === 'hr-soe') {
-      // 国资委 reminded it this week: the figures it was told are today's (distinct students: the two cohorts are different people).
-      const hosted = (countsNow ? done : 0) + atWork;
-      tell('quota.reminder', enterprise.id, adminsOf(enterprise.id), { year, required, hosted, authority: 'SASAC' });
-    }
+    await cohort(CURRENT, countsNow ? interns - done : interns, ['activate']);
   }
 
   // ——— the slots that start next: applications at every step ———
