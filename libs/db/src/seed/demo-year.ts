@@ -385,11 +385,13 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
       if (!student) continue;
       applied.add(student.id);
       const application = await apply(student, slot, on, moves, day(7));
+      // Who hears of each move is who the API tells (applications.service: the student, the enterprise's and the school's admins).
       const enterpriseAdmins = adminsOf(slot.enterpriseId);
-      if (application.status === 'submitted') tell('application.submitted', application.id, enterpriseAdmins, { slotId: slot.id });
-      if (application.status === 'shortlisted') tell('application.shortlisted', application.id, [student.id], {});
-      if (application.status === 'offered') tell('application.offered', application.id, [student.id], { respondBy: day(7) });
-      if (application.status === 'rejected') tell('application.rejected', application.id, [student.id], {});
+      const everyone = [student.id, ...enterpriseAdmins, schoolAdmin(student.schoolId)];
+      if (application.status === 'submitted') tell('application.submitted', application.id, everyone, { slotId: slot.id });
+      if (application.status === 'shortlisted') tell('application.shortlisted', application.id, everyone, {});
+      if (application.status === 'offered') tell('application.offered', application.id, everyone, { respondBy: day(7) });
+      if (application.status === 'rejected') tell('application.rejected', application.id, everyone, {});
       if (accepting) {
         await takeSeat(slot);
         const placementId = await place(student, slot, application.id, []);
@@ -423,7 +425,7 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
   const forStudent = [upcoming(9)[0], upcoming(7)[1]].find((slot) => student && slot && mayApply(student, slot, day(-6)));
   if (student && forStudent) {
     const application = await apply(student, forStudent, day(-6), ['shortlist']);
-    tell('application.shortlisted', application.id, [student.id], {});
+    tell('application.shortlisted', application.id, [student.id, ...adminsOf(forStudent.enterpriseId), schoolAdmin(student.schoolId)], {});
   }
 
   // ——— teachers' practice months: served, under way, booked (§12) ———
@@ -475,10 +477,11 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
       evaluation: completed ? '参与生产与工艺改进，按期完成实践任务' : null,
     });
     const id = identifiers[0].id as string;
+    // As practice.service tells them: the teacher, the enterprise's and the school's admins (completion: the school's).
     const told = [teacher.id, ...adminsOf(slot.enterpriseId), schoolAdmin(teacher.schoolId)];
     if (completed && plan.start > -90) tell('booking.completed', id, [teacher.id, schoolAdmin(teacher.schoolId)], {});
     if (status === 'booked') tell('booking.booked', id, told, {});
-    if (status === 'confirmed' && plan.start > 0) tell('booking.confirmed', id, [teacher.id, schoolAdmin(teacher.schoolId)], {});
+    if (status === 'confirmed' && plan.start > 0) tell('booking.confirmed', id, told, {});
   }
   const practiceDays = [...taken].map(([key, n]) => {
     const [slotId, d] = key.split(' ');
