@@ -36,6 +36,9 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, RETRY_BASE_MS: '100' });
     [student, hr] = await Promise.all([api.token(demo('student')), api.token(demo('hr'))]);
     studentId = await api.userId(demo('student'));
+    // The demo's own news waits in the outbox for a stack's first worker (portal-e2e's demo spec follows it): not
+    // what this file follows, so it is set aside and each test waits behind its own events only.
+    await api.db.query(`UPDATE outbox_events SET published_at = now() WHERE published_at IS NULL`);
   });
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -74,7 +77,6 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   it('the API process dies right after committing an offer: the event waits in the outbox and is delivered once a worker runs', async () => {
     const applicationId = await offeredApplication();
     await api.process.stop('SIGKILL'); // nothing but the committed transaction is left of the request
-    // (The demo's own news waits in the outbox too, for the first worker: this offer's event is the one looked for.)
     const [{ n }] = await api.db.query(
       `SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.offered' AND subject_id = $1 AND published_at IS NULL`,
       [applicationId],
