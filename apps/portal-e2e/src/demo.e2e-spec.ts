@@ -37,11 +37,18 @@ async function pageFor(viewport: Viewport): Promise<{ page: Page; close: () => P
 
 /** Opens a page of the portal and returns the JSON of the first GET it makes to an API path ending with `api`. */
 async function opened<T>(page: Page, path: string, api: string): Promise<T> {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname.endsWith(`/api/v1${api}`) && r.ok()),
-    page.goto(path),
-  ]);
-  return (await response.json()) as T;
+  for (let attempt = 0; ; attempt++) {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname.endsWith(`/api/v1${api}`) && r.ok()),
+      page.goto(path),
+    ]);
+    try {
+      return (await response.json()) as T;
+    } catch (error) {
+      // The page asked again and dropped the first answer's body (a re-render's refetch): open it once more.
+      if (attempt >= 2) throw error;
+    }
+  }
 }
 
 /** The bell's unread count, asked again (a reload) until the worker has delivered the demo's news. */
