@@ -39,7 +39,7 @@ const LIBRARY_IMPORTS = {
   quotas: ['domain', 'contracts', 'db'],
   notifications: ['domain', 'contracts', 'db', 'runtime'],
   'match-rounds': ['domain', 'contracts', 'db'],
-  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas'],
+  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds'],
 };
 
 /**

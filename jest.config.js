@@ -35,6 +35,7 @@ module.exports = {
     // Static checks of docker/ and deploy/k8s (nothing here can start a container or a cluster).
     { ...preset, displayName: 'deploy', rootDir: 'deploy', testMatch: ['<rootDir>/**/*.spec.ts'] },
     integration('db', 'libs/db'),
+    integration('db-cli', 'libs/db-cli'),
     integration('api', 'apps/api'),
     integration('worker', 'apps/worker'),
     ...(fs.existsSync(e2e) ? [{ ...require(e2e), rootDir: 'apps/portal-e2e', displayName: 'portal-e2e' }] : []),

@@ -234,7 +234,9 @@ describe('teacher enterprise practice (integration)', () => {
   });
 
   it('bookings are each side’s own: another enterprise cannot confirm, another teacher cannot see', async () => {
-    const [mine] = (await api.request<BookingView[]>('GET', '/bookings', { token: teacher })).body;
+    // One of the teacher's bookings at hr@'s enterprise (the demo's own practice month is at another).
+    const hrId = await api.organisationOf(demo('hr'));
+    const mine = (await api.request<BookingView[]>('GET', '/bookings', { token: teacher })).body.find((b) => b.slot.enterpriseId === hrId)!;
     expect(mine).toBeDefined();
     expect((await api.request('POST', `/bookings/${mine.id}/confirm`, { token: await api.token(demo('hr-soe')) })).status).toBe(404);
     expect((await api.request('GET', `/bookings/${mine.id}`, { token: await api.token(demo('teacher2')) })).status).toBe(404);

@@ -95,8 +95,10 @@ beforeAll(async () => {
   const [teacher] = await rows<{ id: string; name: string }>('SELECT id, name FROM users WHERE email = $1', [TEACHER]);
   journey.teacher = teacher;
 
-  // April of the slot's window (the demo's windows are next calendar year): 30 days, after today.
-  const start = `${slot.start.slice(0, 4)}-04-01`;
+  // The first month of 30 days or more starting two months or more from today, inside the slot's window (the demo's
+  // windows run from this year into the next): 30 days, shown on one page of the calendar.
+  let start = `${addDays(lanzhouToday(), 60).slice(0, 7)}-01`;
+  while (addDays(start, 29).slice(0, 7) !== start.slice(0, 7)) start = `${addDays(start, 31).slice(0, 7)}-01`;
   journey.booking.start = start;
   journey.booking.end = addDays(start, 29);
   expect(start > lanzhouToday()).toBe(true);

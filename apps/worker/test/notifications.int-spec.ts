@@ -36,6 +36,9 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     api = await TestApi.start({ QUEUE_PREFIX: queuePrefix, RETRY_BASE_MS: '100' });
     [student, hr] = await Promise.all([api.token(demo('student')), api.token(demo('hr'))]);
     studentId = await api.userId(demo('student'));
+    // The demo's own news waits in the outbox for a stack's first worker (portal-e2e's demo spec follows it): not
+    // what this file follows, so it is set aside and each test waits behind its own events only.
+    await api.db.query(`UPDATE outbox_events SET published_at = now() WHERE published_at IS NULL`);
   });
   afterAll(async () => {
     await worker?.stop('SIGKILL');
@@ -72,10 +75,11 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   const inbox = (token = student) => api.request<Inbox>('GET', '/notifications?limit=200', { token }).then((r) => r.body);
 
   it('the API process dies right after committing an offer: the event waits in the outbox and is delivered once a worker runs', async () => {
-    await offeredApplication();
+    const applicationId = await offeredApplication();
     await api.process.stop('SIGKILL'); // nothing but the committed transaction is left of the request
     const [{ n }] = await api.db.query(
-      `SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.offered' AND published_at IS NULL`,
+      `SELECT count(*)::int AS n FROM outbox_events WHERE kind = 'application.offered' AND subject_id = $1 AND published_at IS NULL`,
+      [applicationId],
     );
     expect(n).toBe(1);
 
@@ -123,7 +127,6 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
     });
     expect(bad.status).toBe(400);
 
-    const before = (await inbox()).items.length;
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
       body: {
@@ -150,10 +153,12 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
       (h) => h.length === 1,
     );
     expect(hook[0]).toMatchObject({ signatureValid: true, body: { title: '你已进入候选名单', recipient: { email: demo('student') } } });
-    // The submission reached the inbox; the shortlisting did not.
-    const after = await inbox();
-    expect(after.items.filter((n) => n.kind === 'application.shortlisted')).toHaveLength(0);
-    expect(after.items.length).toBe(before + 1);
+    // The submission reached the inbox; the shortlisting did not (the demo's own news of other applications aside).
+    const after = await eventually(
+      () => inbox(),
+      (box) => box.items.some((n) => n.subjectId === application.body.id),
+    );
+    expect(after.items.filter((n) => n.subjectId === application.body.id).map((n) => n.kind)).toEqual(['application.submitted']);
   });
 
   it('a batch fans out around what is gone: a recipient deleted, a subject deleted — the rest arrive once', async () => {

@@ -11,3 +11,4 @@ export * from './query/cursor';
 export * from './query/prepared';
 export * from './query/statement';
 export { seedDemo, isSeeded } from './seed/demo';
+export { DEMO_ROUND_TO_PUBLISH } from './seed/demo-year';

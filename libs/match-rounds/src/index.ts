@@ -7,3 +7,5 @@ export * from './close-due-rounds';
 export * from './round-instance';
 export * from './run-match-round';
 export * from './solve-round';
+export * from './publish-round.statements';
+export * from './publish-run';

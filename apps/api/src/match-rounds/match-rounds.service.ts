@@ -21,7 +21,7 @@ import {
   rankByCriteria,
   roundMovableFrom,
 } from '@skillbridge/domain';
-import { storedRunInstance } from '@skillbridge/match-rounds';
+import { publishRun, storedRunInstance } from '@skillbridge/match-rounds';
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { UUID } from '../common/ids';
@@ -35,7 +35,6 @@ import {
   DELETE_RANKING,
   FORGET_RUN_REQUEST,
   INSERT_ROUND,
-  MARK_PUBLISHED,
   PREFERENCES_OF,
   PUT_PREFERENCES,
   PUT_RANKING,
@@ -54,7 +53,6 @@ import {
   STUDENT_TO_LIST,
   UNMATCHED_IN,
 } from './match-rounds.statements';
-import { NESTLOOP_ON, PUBLISH_ROUND, PUBLISH_SETTINGS } from './publish-round.statements';
 
 const gone = () => notFound('The match round');
 
@@ -381,11 +379,7 @@ export class MatchRoundsService {
         const latest = await runOne(tx, RUN_STABLE, [row.last_run_id]);
         if (!latest?.stable)
           throw new DomainError('RESULT_UNSTABLE', 'conflict', 'The latest run failed its stability check: it cannot be published');
-        await run(tx, PUBLISH_SETTINGS, []);
-        // The school that runs its own round signs its students' agreements by publishing.
-        await run(tx, PUBLISH_ROUND, [row.last_run_id, id, row.owner_organisation_id, actor.userId]);
-        await run(tx, NESTLOOP_ON, []);
-        await runCount(tx, MARK_PUBLISHED, [id]);
+        await publishRun(tx, id, row.last_run_id, row.owner_organisation_id, actor.userId);
         await this.refreshQuotaRows(tx, id);
       });
     } catch (error) {

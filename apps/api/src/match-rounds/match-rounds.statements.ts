@@ -118,11 +118,6 @@ export const RUN_STABLE = statement<[runId: string | null], { stable: boolean }>
   `SELECT stable FROM match_runs WHERE id = $1`,
 );
 
-export const MARK_PUBLISHED = statement<[roundId: string], never>(
-  'match-rounds.mark-published',
-  `UPDATE match_rounds SET status = 'published', published_at = now(), updated_at = now() WHERE id = $1`,
-);
-
 /** The enterprises of a round's slots and the dates they span: whose quota rows a publish changes. */
 export const ROUND_SPANS = statement<[roundId: string], { enterprise_id: string; start_date: string; end_date: string }>(
   'match-rounds.spans',

@@ -204,3 +204,31 @@ export const SLOT_TITLES: Record<string, Array<{ title: string; majors: string[]
   电子商务: [{ title: '直播运营实习生', majors: ['电子商务'] }],
   职业培训: [{ title: '实训基地教师实践', majors: ['机电一体化技术', '数控技术'] }],
 };
+
+/**
+ * Where each hosting enterprise stands this year (domain §3 quota statuses), by name: the seed gives it the
+ * interns that put it there on the day the demo is loaded (quotaPace of that day). Enterprises not listed
+ * host nobody this year. `interns` caps a behind enterprise's interns (it stays below half its pace). Only a
+ * third of the students may take a post internship on most days (none in their first year), so the
+ * statuses are given where they take few interns.
+ */
+export const HOSTING: Record<string, { status: 'met' | 'on_track' | 'at_risk' | 'behind'; interns?: number }> = {
+  兰州飞天智能装备有限公司: { status: 'at_risk' },
+  兰州市公共交通集团有限公司: { status: 'behind', interns: 3 },
+  兰州黄河水务集团有限公司: { status: 'behind', interns: 2 },
+  兰州新区城市运营集团有限公司: { status: 'behind', interns: 2 },
+  中石油兰州石化分公司: { status: 'behind', interns: 2 },
+  兰州陇原数据科技有限公司: { status: 'met' },
+  兰州金城汽车服务有限公司: { status: 'met' },
+  兰州丝路冷链物流有限公司: { status: 'at_risk' },
+  甘肃百合生物科技有限公司: { status: 'on_track' },
+  兰州榆中高原夏菜合作社: { status: 'met' },
+  兰州安宁康养中心: { status: 'met' },
+  兰州永登文旅发展有限公司: { status: 'met' },
+  兰州皋兰光伏新能源有限公司: { status: 'on_track' },
+  '西门子（兰州）自动化有限公司': { status: 'at_risk' },
+  兰州康师傅饮品有限公司: { status: 'behind', interns: 1 },
+};
+
+/** Demo accounts the integration and browser tests drive through journeys of their own: the seed gives them no records. */
+export const KEPT_CLEAR = { students: 30, teachers: ['teacher2', 'teacher3'] };

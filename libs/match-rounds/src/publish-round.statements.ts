@@ -19,6 +19,11 @@ export const PUBLISH_SETTINGS = statement<[], never>(
   `SELECT set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`,
 );
 
+export const MARK_PUBLISHED = statement<[roundId: string], never>(
+  'match-rounds.mark-published',
+  `UPDATE match_rounds SET status = 'published', published_at = now(), updated_at = now() WHERE id = $1`,
+);
+
 /** Nested loops back on for the rest of the publish's transaction. */
 export const NESTLOOP_ON = statement<[], never>('match-rounds.nestloop-on', `SELECT set_config('enable_nestloop', 'on', true)`);
 
