@@ -144,6 +144,8 @@ export async function seedDemo(db: DataSource, hashPassword: (password: string) 
           skills: SKILLS_BY_MAJOR[major].filter(() => random() < 0.6),
           certificates: random() < 0.3 ? [pick(CERTIFICATES)] : [],
           preferredDistricts: [pick(DISTRICTS), school.district].filter((d, i, all) => all.indexOf(d) === i),
+          // 班级, as schools name them: the year of entry, the major and the class's number (two classes a major).
+          className: `${enrolmentYear}级${major}${1 + (n % 2)}班`,
         });
       }
       const { identifiers: studentIds } = await users.insert(studentUsers);
