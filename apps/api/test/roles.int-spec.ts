@@ -259,7 +259,7 @@ describe('each role’s work (integration)', () => {
       const soeSlot = await openSlot(hrSoe);
       const [inClass] = await applicants(slot, 1, 'fa', '数控2401班', '数控技术');
       const [otherClass] = await applicants(slot, 1, 'fb', '数控2402班', '数控技术');
-      const [otherMajor] = await applicants(soeSlot, 1, 'fc', '汽修2401班', '汽车运用与维修技术');
+      const [otherMajor] = await applicants(soeSlot, 1, 'fc', '汽修2401班', '汽车检测与维修技术');
       const ids = async (query: string) =>
         (await api.request<Page<ApplicationView>>('GET', `/applications?limit=100&${query}`, { token: school })).body.items.map(
           (a) => a.id,
@@ -268,7 +268,7 @@ describe('each role’s work (integration)', () => {
       const byClass = await ids(`className=${encodeURIComponent('数控2401班')}`);
       expect(byClass).toContain(inClass);
       expect(byClass).not.toContain(otherClass);
-      const byMajor = await ids(`major=${encodeURIComponent('汽车运用与维修技术')}`);
+      const byMajor = await ids(`major=${encodeURIComponent('汽车检测与维修技术')}`);
       expect(byMajor).toContain(otherMajor);
       expect(byMajor).not.toContain(inClass);
       const byEnterprise = await ids(`enterpriseId=${soeSlot.enterpriseId}&awaitingApproval=true`);
@@ -277,7 +277,7 @@ describe('each role’s work (integration)', () => {
 
       const options = await api.request<ApplicationFilterOptions>('GET', '/applications/filter-options', { token: school });
       expect(options.body.classes).toEqual(expect.arrayContaining(['数控2401班', '数控2402班', '汽修2401班']));
-      expect(options.body.majors).toEqual(expect.arrayContaining(['数控技术', '汽车运用与维修技术']));
+      expect(options.body.majors).toEqual(expect.arrayContaining(['数控技术', '汽车检测与维修技术']));
       expect(options.body.enterprises.map((e) => e.id)).toEqual(expect.arrayContaining([slot.enterpriseId, soeSlot.enterpriseId]));
       // Another school's admin sees none of these values; other roles are refused.
       const other = await api.request<ApplicationFilterOptions>('GET', '/applications/filter-options', { token: school2 });

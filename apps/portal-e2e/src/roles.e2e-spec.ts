@@ -109,7 +109,8 @@ describe('each role’s work, where they are (issue 17)', () => {
       await page.goto('/approvals');
       await page.getByTestId('approvals-page').waitFor();
       await settled(page);
-      await choose(page, page.getByTestId('filter-class'), className);
+      // The demo's own classes fill the list: the class is typed, as a school admin would, before it is picked.
+      await choose(page, page.getByTestId('filter-class'), className, { typed: true });
       await settled(page);
       const table = page.getByTestId('awaiting-table');
       const rowsShown = table.locator(size === 'phone' ? '.sb-row-card' : 'tbody tr.ant-table-row');

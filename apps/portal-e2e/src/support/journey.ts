@@ -132,9 +132,10 @@ export async function screenshot(page: Page, name: string, { fullPage = true }: 
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
-/** Picks an option of an antd Select. */
-export async function choose(page: Page, select: Locator, option: string): Promise<void> {
+/** Picks an option of an antd Select; `typed`: a searchable one whose values are its labels, filtered by typing first. */
+export async function choose(page: Page, select: Locator, option: string, { typed = false } = {}): Promise<void> {
   await select.click();
+  if (typed) await page.keyboard.type(option);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option-content').getByText(option, { exact: true }).click();
   await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
