@@ -62,7 +62,13 @@ export default function MajorsPage() {
             { key: 'nameZh', title: t('majors.page.nameZh'), dataIndex: 'nameZh' },
             { key: 'nameEn', title: t('majors.page.nameEn'), dataIndex: 'nameEn' },
             { key: 'level', title: t('majors.page.level'), width: 150, render: (_, m) => <Tag>{t(`majors.level.${m.level}`)}</Tag> },
-            { key: 'category', title: t('majors.page.category'), width: 140, dataIndex: 'category' },
+            {
+              key: 'category',
+              title: t('majors.page.category'),
+              width: 140,
+              // The catalogue's 专业类, as the imported file names it (the catalogue has no English for it).
+              render: (_: unknown, m: { category: string }) => <span data-user-entered="true">{m.category}</span>,
+            },
           ]}
         />
       </Card>

@@ -180,7 +180,7 @@ function ApplicationsTable({
             {t('approvals.cohort', { major: a.student.major, year: a.student.enrolmentYear })}
           </Typography.Text>
           {a.student.className && (
-            <Typography.Text type="secondary" data-testid="student-class">
+            <Typography.Text type="secondary" data-testid="student-class" data-user-entered="true">
               {a.student.className}
             </Typography.Text>
           )}

@@ -74,7 +74,9 @@ function basics(student: StudentView, schoolName: string, t: ReturnType<typeof u
     { key: 'email', label: t('person.email'), children: student.email },
     { key: 'school', label: t('student.school'), children: schoolName },
     { key: 'major', label: t('student.major'), children: student.major },
-    ...(student.className ? [{ key: 'className', label: t('review.profile.className'), children: student.className }] : []),
+    ...(student.className
+      ? [{ key: 'className', label: t('review.profile.className'), children: <span data-user-entered="true">{student.className}</span> }]
+      : []),
     {
       key: 'enrolmentYear',
       label: t('student.enrolmentYear'),
