@@ -23,13 +23,20 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** A database of this test file's own: a copy of the migrated, demo-seeded template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of this test file's own: a copy of the migrated, demo-seeded template, or (`empty`) a database with
+ * nothing in it yet, for a test that migrates or seeds it itself. Cleared with the run's other databases.
+ */
+export async function createTestDatabase({ empty = false } = {}): Promise<TestDatabase> {
   const template = process.env.SB_TEST_TEMPLATE;
-  if (!process.env.DATABASE_URL || !template) throw new Error('No test database server: run the tests with `npm test`');
+  if (!process.env.DATABASE_URL || !process.env.SB_TEST_RUN || (!empty && !template)) {
+    throw new Error('No test database server: run the tests with `npm test`');
+  }
   const name = `sb_t_${process.env.SB_TEST_RUN}_${randomBytes(4).toString('hex')}`;
-  // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the names are this test run's own
-  await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await admin((client) =>
+    // eslint-disable-next-line skillbridge/no-sql-assembly -- CREATE/DROP DATABASE take no parameters; the names are this test run's own
+    client.query(empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`),
+  );
   return {
     name,
     url: withDatabase(process.env.DATABASE_URL, name),

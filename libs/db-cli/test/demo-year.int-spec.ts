@@ -1,8 +1,7 @@
 import { createDataSource } from '@skillbridge/db';
 import { lanzhouDate, quotaStatus, yearElapsed } from '@skillbridge/domain';
-import { randomBytes } from 'crypto';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { runDatabaseCommand } from '../src/database-command';
 
 /**
@@ -17,36 +16,23 @@ const DAYS = ['2026-12-07T10:00:00+08:00', '2027-01-03T10:00:00+08:00', '2027-06
 jest.setTimeout(600_000);
 
 describe.each(DAYS)('the demo loaded at %s', (instant) => {
-  const server = process.env.DATABASE_URL;
-  const name = `sb_t_${process.env.SB_TEST_RUN}_${randomBytes(4).toString('hex')}`; // cleared with the run's other databases
   const now = new Date(instant);
   const today = lanzhouDate(now);
   const year = Number(today.slice(0, 4));
   let db: DataSource;
   const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => ((await db.query(sql, params)) as T[])[0];
 
-  const admin = async (sql: string): Promise<void> => {
-    const client = new Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  let scratch: TestDatabase;
 
   beforeAll(async () => {
-    if (!server || !process.env.SB_TEST_RUN) throw new Error('No test database server: run the tests with `npm test`');
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    db = await createDataSource(url.toString(), { extra: { max: 2 } }).initialize();
+    scratch = await createTestDatabase({ empty: true });
+    db = await createDataSource(scratch.url, { extra: { max: 2 } }).initialize();
     await runDatabaseCommand(db, 'setup', () => undefined, now);
   });
 
   afterAll(async () => {
     await db?.destroy();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await scratch?.drop();
   });
 
   it('has interns at work today and none started before its first day or completed before its last', async () => {
