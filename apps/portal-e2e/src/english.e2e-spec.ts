@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { chartsOnPage, drawnMarks, untrue } from './support/charts';
 import { hanTexts, STORED_INBOX_SQL, USER_ENTERED_SQL } from './support/english';
 import { journeyHooks, settled, signIn } from './support/journey';
+import { samplePath } from './support/route-sample';
 
 /**
  * The English sweep (issue 17): every route of the router table (apps/portal/src/route-table.ts), for
@@ -55,20 +56,6 @@ interface Sweep {
   /** Stored inbox texts met on the way (see STORED_INBOX_SQL): reported, not failed. */
   stored: Set<string>;
   charts: number;
-}
-
-/** The address of a parameterised route: the first link of its kind on the page that lists them. */
-async function samplePath(page: Page, route: RouteEntry): Promise<string | undefined> {
-  if (!route.path.includes(':')) return route.path;
-  const sample = route.sweep && 'sample' in route.sweep ? route.sweep.sample : undefined;
-  if (!sample) return undefined;
-  await page.goto(sample.from);
-  await settled(page);
-  const link = page.getByTestId(sample.link).first();
-  if (!(await link.isVisible())) return undefined;
-  await link.click();
-  await page.waitForURL((url) => url.pathname !== sample.from);
-  return new URL(page.url()).pathname;
 }
 
 async function visit(page: Page, sweep: Sweep, route: RouteEntry, label: string): Promise<void> {

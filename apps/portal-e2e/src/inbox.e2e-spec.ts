@@ -2,6 +2,7 @@ import { DEMO_PASSWORD } from '@skillbridge/contracts';
 import type { Page } from 'playwright-core';
 import { journeyHooks, screenshot, settled, signIn } from './support/journey';
 import { axeViolations, overflows, PHONE } from './support/phone';
+import { internshipSlot } from '../../../test/support/slots';
 
 /**
  * Issue 17, "messages that lead somewhere", at a desktop window and at a phone's (390 × 844): the bell shows
@@ -48,20 +49,7 @@ const tokenOf = async (email: string) =>
 /** An offer from hr@ to student@ for a slot of its own, delivered to both inboxes: the ids its entries open. */
 async function offer(title: string): Promise<{ slotId: string; applicationId: string }> {
   const [hr, student] = [await tokenOf(HR), await tokenOf(STUDENT)];
-  const slot = await call<{ id: string }>(hr, 'POST', '/slots', {
-    type: 'internship',
-    title,
-    description: '精密零件加工',
-    majors: ['机电一体化技术'],
-    district: '七里河区',
-    startDate: '2027-03-01',
-    endDate: '2027-08-31',
-    capacity: 1,
-    stipend: '3000',
-    postWage: '3600',
-    hoursPerDay: '8',
-    nightShift: false,
-  });
+  const slot = await call<{ id: string }>(hr, 'POST', '/slots', internshipSlot(title));
   await call(hr, 'POST', `/slots/${slot.id}/publish`);
   const application = await call<{ id: string }>(student, 'POST', `/slots/${slot.id}/applications`, {});
   await call(hr, 'POST', `/applications/${application.id}/offer`, { respondBy: '2027-02-25' });

@@ -3,6 +3,7 @@ import { mayOpen, ROUTE_TABLE, type RouteEntry, type SweepDialog, type SweepTarg
 import type { Page } from 'playwright-core';
 import { axeViolations, overflows, PHONE } from './support/phone';
 import { journeyHooks, settled, signIn } from './support/journey';
+import { samplePath } from './support/route-sample';
 
 /**
  * The phone sweep (issue 16): every route of the router table, for every demo role that may open
@@ -63,20 +64,6 @@ async function openDialog(page: Page, sweep: Sweep, where: string, path: string,
     await page.locator('.ant-form-item-explain-error').first().waitFor({ timeout: 10_000 });
     await check(page, sweep, `${where} + ${dialog.testId} submitted empty`);
   }
-}
-
-/** The address of a parameterised route: the first link of its kind on the page that lists them. */
-async function samplePath(page: Page, route: RouteEntry): Promise<string | undefined> {
-  if (!route.path.includes(':')) return route.path;
-  const sample = route.sweep && 'sample' in route.sweep ? route.sweep.sample : undefined;
-  if (!sample) return undefined;
-  await page.goto(sample.from);
-  await settled(page);
-  const link = page.getByTestId(sample.link).first();
-  if (!(await link.isVisible())) return undefined;
-  await link.click();
-  await page.waitForURL((url) => url.pathname !== sample.from);
-  return new URL(page.url()).pathname;
 }
 
 /** Sweeps one route; a page that breaks the sweep itself (a timeout) is a failure of that route, and the sweep goes on. */

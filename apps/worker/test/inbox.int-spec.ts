@@ -5,6 +5,7 @@ import { RunningProcess } from '../../../test/support/processes';
 import { SmtpSink, eventually, mailSubject, mailText } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
+import { internshipSlot } from '../../../test/support/slots';
 
 type Inbox = Page<NotificationView> & { unread: number };
 
@@ -44,20 +45,7 @@ describe('the inbox: kind and facts, rendered when read (integration: API, worke
   const offer = async (title: string): Promise<{ slotId: string; applicationId: string }> => {
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
-      body: {
-        type: 'internship',
-        title,
-        description: '精密零件加工',
-        majors: ['机电一体化技术'],
-        district: '七里河区',
-        startDate: '2027-03-01',
-        endDate: '2027-08-31',
-        capacity: 1,
-        stipend: '3000',
-        postWage: '3600',
-        hoursPerDay: '8',
-        nightShift: false,
-      },
+      body: internshipSlot(title),
     });
     expect(slot.status).toBe(201);
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });

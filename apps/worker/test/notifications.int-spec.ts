@@ -4,6 +4,7 @@ import { RunningProcess } from '../../../test/support/processes';
 import { SmtpSink, WebhookSink, eventually } from '../../../test/support/sinks';
 import { TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
+import { internshipSlot } from '../../../test/support/slots';
 
 type Inbox = Page<NotificationView> & { unread: number };
 
@@ -51,20 +52,7 @@ describe('notifications: outbox → BullMQ → worker → inbox, e-mail, webhook
   const offeredApplication = async (): Promise<string> => {
     const slot = await api.request<{ id: string }>('POST', '/slots', {
       token: hr,
-      body: {
-        type: 'internship',
-        title: '数控加工实习生',
-        description: '精密零件加工',
-        majors: ['机电一体化技术'],
-        district: '七里河区',
-        startDate: '2027-03-01',
-        endDate: '2027-08-31',
-        capacity: 1,
-        stipend: '3000',
-        postWage: '3600',
-        hoursPerDay: '8',
-        nightShift: false,
-      },
+      body: internshipSlot('数控加工实习生'),
     });
     await api.request('POST', `/slots/${slot.body.id}/publish`, { token: hr });
     const application = await api.request<{ id: string }>('POST', `/slots/${slot.body.id}/applications`, { token: student, body: {} });
