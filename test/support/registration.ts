@@ -1,7 +1,7 @@
 import type { LoginResponse, RegisterEnterpriseRequest } from '@skillbridge/contracts';
 import { usccCheckCharacter } from '@skillbridge/domain';
 import { uniqueSuffix } from './database';
-import { ReceivedMail, SmtpSink, eventually, mailText } from './sinks';
+import { ReceivedMail, SmtpSink, eventually, mailSubject, mailText } from './sinks';
 
 /** Where the worker's e-mail arrives: the test SMTP server (or the browser tests' view of it). */
 export type MailBox = Pick<SmtpSink, 'received'>;
@@ -17,10 +17,13 @@ export const newUscc = (): string => {
 export const registrationSecretIn = (mail: ReceivedMail): string | null =>
   /\/register\/confirm#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? null;
 
-/** The e-mails to `email` past the first `after`, waiting until there is one. */
-export const mailsTo = (smtp: MailBox, email: string, after = 0): Promise<ReceivedMail[]> =>
+/**
+ * The e-mails to `email` past the first `after` (only those with `subject`, when given), waiting until
+ * there is one. Name the subject for a demo account: the worker also delivers the demo's own notices.
+ */
+export const mailsTo = (smtp: MailBox, email: string, after = 0, subject?: string): Promise<ReceivedMail[]> =>
   eventually(
-    async () => smtp.received.filter((m) => m.to.includes(email)).slice(after),
+    async () => smtp.received.filter((m) => m.to.includes(email) && (subject === undefined || mailSubject(m) === subject)).slice(after),
     (mails) => mails.length > 0,
   );
 

@@ -1,7 +1,7 @@
 import type { LoginResponse } from '@skillbridge/contracts';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
-import { ReceivedMail, SmtpSink, mailSubject, mailText } from '../../../test/support/sinks';
+import { ReceivedMail, SmtpSink, mailText } from '../../../test/support/sinks';
 import { mailsTo } from '../../../test/support/registration';
 import { DEMO_PASSWORD, TestApi, demo } from '../../../test/support/test-api';
 import { startWorker } from '../../../test/support/test-worker';
@@ -36,7 +36,8 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
   const ask = (email: string, address = '198.51.100.20') =>
     api.request('POST', '/auth/password-reset', { body: { email }, headers: { 'x-forwarded-for': address } });
   const confirm = (token: string, password: string) => api.request('POST', '/auth/password-reset/confirm', { body: { token, password } });
-  const mailTo = (email: string, after = 0) => mailsTo(smtp, email, after);
+  /** The reset e-mails to a demo account (the demo accounts speak Chinese); the worker also delivers the demo's own notices. */
+  const mailTo = (email: string, after = 0) => mailsTo(smtp, email, after, '重置您的技能桥密码');
   const secretOf = (mail: ReceivedMail) =>
     /https:\/\/portal\.example\.cn\/reset-password#token=([\w-]{43})/.exec(mailText(mail))?.[1] ?? '';
 
@@ -45,7 +46,6 @@ describe('forgot password: an e-mailed one-time link (integration: API, worker, 
     const before = await api.login(email);
     expect((await ask(email)).status).toBe(202);
     const [mail] = await mailTo(email);
-    expect(mailSubject(mail)).toBe('重置您的技能桥密码'); // the demo accounts speak Chinese
     const secret = secretOf(mail);
     expect(secret).toHaveLength(43);
     const stored = await api.db.query(

@@ -547,3 +547,4 @@ export * from './imports';
 export * from './match-rounds';
 export * from './problems';
 export * from './quota-export';
+export * from './agreements';
