@@ -38,8 +38,9 @@ const LIBRARY_IMPORTS = {
   'access-log': ['domain', 'contracts', 'db'],
   quotas: ['domain', 'contracts', 'db'],
   notifications: ['domain', 'contracts', 'db', 'runtime'],
-  'match-rounds': ['domain', 'contracts', 'db'],
-  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds'],
+  agreements: ['domain', 'contracts', 'db'],
+  'match-rounds': ['domain', 'contracts', 'db', 'agreements'],
+  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds', 'agreements'],
 };
 
 /**
