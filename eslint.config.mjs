@@ -39,6 +39,8 @@ const LIBRARY_IMPORTS = {
   quotas: ['domain', 'contracts', 'db'],
   notifications: ['domain', 'contracts', 'db', 'runtime'],
   'match-rounds': ['domain', 'contracts', 'db'],
+  // The agreement's text and PDF: pure over the terms, no database.
+  'agreement-documents': ['domain', 'contracts'],
   'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds'],
 };
 
