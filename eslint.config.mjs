@@ -40,6 +40,8 @@ const LIBRARY_IMPORTS = {
   notifications: ['domain', 'contracts', 'db', 'runtime'],
   agreements: ['domain', 'contracts', 'db'],
   'match-rounds': ['domain', 'contracts', 'db', 'agreements'],
+  // The agreement's text and PDF: pure over the terms, no database.
+  'agreement-documents': ['domain', 'contracts'],
   'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds', 'agreements'],
 };
 
