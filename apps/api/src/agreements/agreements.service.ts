@@ -366,7 +366,7 @@ export class AgreementsService {
         signed,
         version: body.version,
         termsSha256: body.termsSha256,
-        party: agreementSide(actor, row),
+        party: body.party && body.party !== agreementSide(actor, row) ? null : agreementSide(actor, row),
       });
       const method = codeId ? 'one_time_code' : 'password';
       const appended = await runOne(tx, APPEND_SIGNATURE, [row.id, row.current_version, party, actor.userId, signer.name, row.terms_sha256, method, sessionId]);

@@ -57,7 +57,7 @@ export class AgreementVersion {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_agreement_versions' })
   agreementId: string;
 
-  @PrimaryColumn('int')
+  @PrimaryColumn('int', { primaryKeyConstraintName: 'PK_agreement_versions' })
   version: number;
 
   @Column('jsonb')
