@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { CurrentActor, CurrentSession, Public, Roles } from '../common/auth.decorators';
 import { ApiAnswer, ApiFileAnswer, ApiProblems, ApiSignedIn, INPUT_PROBLEMS } from '../common/openapi';
 import { RateLimit } from '../common/rate-limit';
+import { ValidationFailed } from '../common/validation';
 import { AgreementsService } from './agreements.service';
 import {
   GuardianContactDto,
@@ -184,9 +185,13 @@ export class AgreementsController {
   @ApiConsumes('application/pdf')
   @ApiBody({ description: 'The PDF to check (≤ 10 MB)', schema: { type: 'string', format: 'binary' } })
   @ApiAnswer(200, 'AgreementVerification')
-  @ApiProblems('UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST')
+  @ApiProblems('UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST', 'VALIDATION_FAILED')
   @ApiOperation({ summary: 'Whether a PDF is exactly a signed agreement as SkillBridge issued it, and who signed it when (one changed byte: not valid)' })
   verifyPdf(@Body() body: unknown): Promise<AgreementVerification> {
+    // A JSON body is not a PDF: its fields are refused by name, as every route refuses fields it does not know.
+    if (body && typeof body === 'object' && !Buffer.isBuffer(body) && !Array.isArray(body) && Object.keys(body).length > 0) {
+      throw new ValidationFailed(Object.keys(body).map((field) => ({ field, message: 'is not a known field: send the PDF as the body' })));
+    }
     if (!Buffer.isBuffer(body) || body.length === 0) throw new DomainError('BAD_REQUEST', 'invalid', 'Send the PDF as the body, Content-Type: application/pdf');
     return this.agreements.verifyPdf(body);
   }
