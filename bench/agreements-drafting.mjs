@@ -70,14 +70,16 @@ try {
     [STUDENTS],
   );
   /** @type {string[]} */
-  const ids = (await db.query(`SELECT id FROM placements p WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.placement_id = p.id) ORDER BY id`)).map(
-    (/** @type {{ id: string }} */ r) => r.id,
-  );
+  const ids = (
+    await db.query(`SELECT id FROM placements p WHERE NOT EXISTS (SELECT 1 FROM agreements a WHERE a.placement_id = p.id) ORDER BY id`)
+  ).map((/** @type {{ id: string }} */ r) => r.id);
   await db.query('VACUUM ANALYZE');
 
   say(`ceiling: raw inserts of ${int(ids.length)} rows × 2 in batches of ${int(DRAFTING_BATCH)}`);
   await db.query(`CREATE TABLE bench_raw_agreements (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), placement_id uuid UNIQUE NOT NULL)`);
-  await db.query(`CREATE TABLE bench_raw_versions (agreement_id uuid NOT NULL, version int NOT NULL, terms jsonb NOT NULL, terms_sha256 text NOT NULL, PRIMARY KEY (agreement_id, version))`);
+  await db.query(
+    `CREATE TABLE bench_raw_versions (agreement_id uuid NOT NULL, version int NOT NULL, terms jsonb NOT NULL, terms_sha256 text NOT NULL, PRIMARY KEY (agreement_id, version))`,
+  );
   let started = performance.now();
   for (let i = 0; i < ids.length; i += DRAFTING_BATCH) {
     await db.transaction((/** @type {import('typeorm').EntityManager} */ tx) =>
@@ -94,7 +96,9 @@ try {
   started = performance.now();
   let drafted = 0;
   for (let i = 0; i < ids.length; i += DRAFTING_BATCH) {
-    drafted += await db.transaction((/** @type {import('typeorm').EntityManager} */ tx) => draftAgreements(tx, ids.slice(i, i + DRAFTING_BATCH)));
+    drafted += await db.transaction((/** @type {import('typeorm').EntityManager} */ tx) =>
+      draftAgreements(tx, ids.slice(i, i + DRAFTING_BATCH)),
+    );
   }
   const seconds = (performance.now() - started) / 1000;
   const [{ n: hashed }] = await db.query(

@@ -93,9 +93,13 @@ export async function signAgreement(api: TestApi, placementId: string, options: 
   if (parties.minor) {
     const token = await guardianLinkFor(api, parties.agreementId);
     await api.request('POST', '/guardian-signatures/view', { body: { token } });
-    const signed = await api.request('POST', '/guardian-signatures', { body: { token, version: view.version, termsSha256: view.termsSha256 } });
+    const signed = await api.request('POST', '/guardian-signatures', {
+      body: { token, version: view.version, termsSha256: view.termsSha256 },
+    });
     if (signed.status !== 200) throw new Error(`guardian signature refused: ${signed.status} ${JSON.stringify(signed.body)}`);
-    view = (await api.request<AgreementView>('GET', `/agreements/${parties.agreementId}`, { token: await api.tokenFor(parties.schoolAdminId) })).body;
+    view = (
+      await api.request<AgreementView>('GET', `/agreements/${parties.agreementId}`, { token: await api.tokenFor(parties.schoolAdminId) })
+    ).body;
   }
   return view;
 }

@@ -1,4 +1,12 @@
-import type { AgreementVerification, AgreementView, MatchRoundView, Page, AgreementSummary, PlacementView, SlotView } from '@skillbridge/contracts';
+import type {
+  AgreementVerification,
+  AgreementView,
+  MatchRoundView,
+  Page,
+  AgreementSummary,
+  PlacementView,
+  SlotView,
+} from '@skillbridge/contracts';
 import { refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { createHash } from 'crypto';
 import { agreementParties, giveDemoPassword, guardianLinkFor } from '../../../test/support/agreements';
@@ -48,7 +56,9 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
 
   let serial = 0;
   /** A student of the demo school (born `dateOfBirth`) with an approved offer on a fresh slot of hr@'s enterprise, accepted over HTTP. */
-  async function acceptedPlacement(dateOfBirth: string): Promise<{ placementId: string; studentId: string; student: string; email: string }> {
+  async function acceptedPlacement(
+    dateOfBirth: string,
+  ): Promise<{ placementId: string; studentId: string; student: string; email: string }> {
     const created = await api.request<SlotView>('POST', '/slots', { token: hr, body: internshipSlot(`协议测试岗位 ${uniqueSuffix()}`) });
     const slot = (await api.request<SlotView>('POST', `/slots/${created.body.id}/publish`, { token: hr })).body;
     const email = `agreement-${serial++}-${uniqueSuffix()}@example.cn`;
@@ -120,9 +130,13 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     // Only the parties see it; an officer and another enterprise get 404, and list nothing.
     expect((await api.request('GET', `/agreements/${id}`, { token: miit })).status).toBe(404);
     expect((await api.request('GET', `/agreements/${id}`, { token: hrSoe })).status).toBe(404);
-    expect((await api.request<Page<AgreementSummary>>('GET', `/agreements?placementId=${placementId}`, { token: miit })).body.items).toEqual([]);
+    expect(
+      (await api.request<Page<AgreementSummary>>('GET', `/agreements?placementId=${placementId}`, { token: miit })).body.items,
+    ).toEqual([]);
     const listed = (await api.request<Page<AgreementSummary>>('GET', `/agreements?placementId=${placementId}`, { token: hr })).body.items;
-    expect(listed).toEqual([expect.objectContaining({ id, status: 'awaiting_insurance', mySide: 'enterprise', signed: [], signingOpen: false })]);
+    expect(listed).toEqual([
+      expect.objectContaining({ id, status: 'awaiting_insurance', mySide: 'enterprise', signed: [], signingOpen: false }),
+    ]);
 
     // Signing opens with insurance covering the dates.
     expect((await sign(id, student, drafted)).body).toMatchObject({ code: 'SIGNING_NOT_OPEN' });
@@ -132,7 +146,9 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     const insured = (await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: hr, body: insurance() })).body;
     expect(insured).toMatchObject({ version: 2, status: 'signing', signingOpen: true, terms: { insurance: insurance() } });
     // The same insurance again changes nothing: no new version.
-    expect((await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: school, body: insurance() })).body.version).toBe(2);
+    expect(
+      (await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: school, body: insurance() })).body.version,
+    ).toBe(2);
 
     // The guardian's contact is the school's to enter, and changes the terms.
     const guardian = { name: '王建国', email: `guardian-${uniqueSuffix()}@example.cn` };
@@ -152,7 +168,9 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
 
     // Each bad signature its code, nothing written.
     expect((await sign(id, school, insured)).body).toMatchObject({ code: 'AGREEMENT_VERSION_OUTDATED' });
-    expect((await sign(id, school, { version: 3, termsSha256: insured.termsSha256 })).body).toMatchObject({ code: 'AGREEMENT_VERSION_OUTDATED' });
+    expect((await sign(id, school, { version: 3, termsSha256: insured.termsSha256 })).body).toMatchObject({
+      code: 'AGREEMENT_VERSION_OUTDATED',
+    });
     expect((await sign(id, school, v3, { password: 'wrong-password' })).body).toMatchObject({ code: 'SIGNING_PASSWORD_INVALID' });
     expect((await sign(id, school, v3, { party: 'enterprise' })).body).toMatchObject({ code: 'NOT_A_SIGNER' });
     expect((await api.db.query(`SELECT count(*)::int AS n FROM agreement_signatures WHERE agreement_id = $1`, [id]))[0].n).toBe(0);
@@ -160,7 +178,9 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     // The school signs with its password; twice is refused.
     const bySchool = await sign(id, school, v3);
     expect(bySchool.status).toBe(200);
-    expect(bySchool.body.signatures).toEqual([expect.objectContaining({ party: 'school', method: 'password', version: 3, termsSha256: v3.termsSha256 })]);
+    expect(bySchool.body.signatures).toEqual([
+      expect.objectContaining({ party: 'school', method: 'password', version: 3, termsSha256: v3.termsSha256 }),
+    ]);
     expect((await sign(id, school, v3)).body).toMatchObject({ code: 'ALREADY_SIGNED' });
     // The sign-in session is recorded (the access token's refresh-token family).
     const [recorded] = await api.db.query(`SELECT session_id FROM agreement_signatures WHERE agreement_id = $1 AND party = 'school'`, [id]);
@@ -216,8 +236,14 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
       body: JSON.stringify({ token }),
     });
     expect(guardianPdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await guardianPdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    const signed = await api.request<{ signedAt: string }>('POST', '/guardian-signatures', { body: { token, version: 3, termsSha256: v3.termsSha256 } });
+    expect(
+      Buffer.from(await guardianPdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const signed = await api.request<{ signedAt: string }>('POST', '/guardian-signatures', {
+      body: { token, version: 3, termsSha256: v3.termsSha256 },
+    });
     expect(signed.status).toBe(200);
     const twice = await api.request('POST', '/guardian-signatures', { body: { token, version: 3, termsSha256: v3.termsSha256 } });
     expect(twice.body).toMatchObject({ code: 'GUARDIAN_LINK_INVALID' });
@@ -231,14 +257,17 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     const pdf = Buffer.from(await pdfReply.arrayBuffer());
     expect(sha256(pdf)).toBe(done.signedPdfSha256);
     const verify = async (bytes: Buffer) =>
-      (await fetch(`${api.url}/agreements/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bytes }).then((r) =>
-        r.json(),
+      (await fetch(`${api.url}/agreements/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bytes }).then(
+        (r) => r.json(),
       )) as AgreementVerification;
     expect(await verify(pdf)).toMatchObject({ valid: true, agreementId: id, version: 3, signatures: done.signatures });
     const changed = Buffer.from(pdf);
     changed[Math.floor(changed.length / 2)] ^= 0x01;
     expect(await verify(changed)).toMatchObject({ valid: false, agreementId: null, signatures: [] });
-    expect((await api.request('GET', `/agreements/${id}/verify?sha256=${done.signedPdfSha256}`)).body).toMatchObject({ valid: true, version: 3 });
+    expect((await api.request('GET', `/agreements/${id}/verify?sha256=${done.signedPdfSha256}`)).body).toMatchObject({
+      valid: true,
+      version: 3,
+    });
     expect((await api.request('GET', `/agreements/${id}/verify?sha256=${sha256(changed)}`)).body).toMatchObject({ valid: false });
     // The unsigned version's PDF is not a signed agreement.
     const draftPdf = Buffer.from(
@@ -247,9 +276,13 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     expect((await verify(draftPdf)).valid).toBe(false);
 
     // The enterprise's reads are in the access log; the signatures can be neither changed nor removed.
-    const [{ n: logged }] = await api.db.query(`SELECT count(*)::int AS n FROM access_log WHERE subject_id = $1 AND what = 'agreements'`, [studentId]);
+    const [{ n: logged }] = await api.db.query(`SELECT count(*)::int AS n FROM access_log WHERE subject_id = $1 AND what = 'agreements'`, [
+      studentId,
+    ]);
     expect(logged).toBeGreaterThan(0);
-    await expect(api.db.query(`UPDATE agreement_signatures SET signer_name = 'x' WHERE agreement_id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(api.db.query(`UPDATE agreement_signatures SET signer_name = 'x' WHERE agreement_id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(api.db.query(`DELETE FROM agreement_signatures WHERE agreement_id = $1`, [id])).rejects.toThrow(/append-only/);
 
     // The gate opens (the calendar moved to the placement's days); a policy number given must be the agreement's.
@@ -265,9 +298,13 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
   it('sends the link by the webhook channel (SMS) when only a phone is known; a new link ends the older, an expired one fails', async () => {
     const { placementId, studentId } = await acceptedPlacement('2010-01-15');
     const { agreementId: id } = await agreementParties(api, placementId);
-    expect((await api.request('POST', `/agreements/${id}/guardian-link`, { token: school })).body).toMatchObject({ code: 'GUARDIAN_CONTACT_MISSING' });
+    expect((await api.request('POST', `/agreements/${id}/guardian-link`, { token: school })).body).toMatchObject({
+      code: 'GUARDIAN_CONTACT_MISSING',
+    });
     await api.request('PUT', `/students/${studentId}/guardian`, { token: school, body: { name: '李秀英', phone: '13800001234' } });
-    expect((await api.request('POST', `/agreements/${id}/guardian-link`, { token: school })).body).toMatchObject({ code: 'SIGNING_NOT_OPEN' });
+    expect((await api.request('POST', `/agreements/${id}/guardian-link`, { token: school })).body).toMatchObject({
+      code: 'SIGNING_NOT_OPEN',
+    });
     await api.request('PUT', `/agreements/${id}/insurance`, { token: school, body: insurance() });
 
     const first = await api.request('POST', `/agreements/${id}/guardian-link`, { token: school });
@@ -308,15 +345,19 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
   it('makes a new version on any change of the terms: signatures on the old one stay but no longer count; a link to it dies', async () => {
     const { placementId, studentId, student } = await acceptedPlacement('2009-09-09');
     const { agreementId: id } = await agreementParties(api, placementId);
-    await api.request('PUT', `/students/${studentId}/guardian`, { token: school, body: { name: '赵父', email: `zf-${uniqueSuffix()}@example.cn` } });
+    await api.request('PUT', `/students/${studentId}/guardian`, {
+      token: school,
+      body: { name: '赵父', email: `zf-${uniqueSuffix()}@example.cn` },
+    });
     const insured = (await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: hr, body: insurance() })).body;
     expect((await sign(id, school, insured)).status).toBe(200);
     expect((await sign(id, student, insured)).status).toBe(200);
     const token = await guardianLinkFor(api, id);
 
     // The insurer's policy changes: a new version, unsigned.
-    const changed = (await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: hr, body: insurance({ policyNo: 'PICC-2027-0202' }) }))
-      .body;
+    const changed = (
+      await api.request<AgreementView>('PUT', `/agreements/${id}/insurance`, { token: hr, body: insurance({ policyNo: 'PICC-2027-0202' }) })
+    ).body;
     expect(changed).toMatchObject({ version: insured.version + 1, status: 'signing', signatures: [], mySide: 'enterprise' });
     expect(changed.termsSha256).not.toBe(insured.termsSha256);
     const kept = await api.db.query(`SELECT party, version FROM agreement_signatures WHERE agreement_id = $1 ORDER BY id`, [id]);
@@ -325,7 +366,9 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
       { party: 'student', version: insured.version },
     ]);
     expect((await sign(id, student, insured)).body).toMatchObject({ code: 'AGREEMENT_VERSION_OUTDATED' });
-    expect((await api.request('POST', '/guardian-signatures/view', { body: { token } })).body).toMatchObject({ code: 'GUARDIAN_LINK_INVALID' });
+    expect((await api.request('POST', '/guardian-signatures/view', { body: { token } })).body).toMatchObject({
+      code: 'GUARDIAN_LINK_INVALID',
+    });
     expect((await read(id, student)).mySide).toBe('student');
   });
 
@@ -337,7 +380,10 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     const outcomes = replies.map((r) => (r.status === 200 ? 'signed' : (r.body as unknown as { code: string }).code));
     expect(outcomes.filter((o) => o === 'signed')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'ALREADY_SIGNED')).toHaveLength(7);
-    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM agreement_signatures WHERE agreement_id = $1 AND party = 'student'`, [id]);
+    const [{ n }] = await api.db.query(
+      `SELECT count(*)::int AS n FROM agreement_signatures WHERE agreement_id = $1 AND party = 'student'`,
+      [id],
+    );
     expect(n).toBe(1);
   });
 
@@ -345,8 +391,11 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     const enterpriseId = await api.organisationOf(demo('hr'));
     const year = new Date().getFullYear();
     const hosted = async () => {
-      await api.db.transaction(async (tx) => refreshQuotas(tx, await rulesForYear(api.db, year), [enterpriseId], new Date().toISOString().slice(0, 10)));
-      return (await api.db.query(`SELECT hosted FROM quota_years WHERE enterprise_id = $1 AND year = $2`, [enterpriseId, year]))[0].hosted as number;
+      await api.db.transaction(async (tx) =>
+        refreshQuotas(tx, await rulesForYear(api.db, year), [enterpriseId], new Date().toISOString().slice(0, 10)),
+      );
+      return (await api.db.query(`SELECT hosted FROM quota_years WHERE enterprise_id = $1 AND year = $2`, [enterpriseId, year]))[0]
+        .hosted as number;
     };
     // One of the enterprise's interns at work this year: unsigned (as a placement from before agreements), it stops counting.
     const [running] = await api.db.query(
@@ -366,8 +415,29 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
     const rounds = (await api.request<MatchRoundView[]>('GET', '/match-rounds', { token: await api.token(demo('edu')) })).body;
     const published = rounds.find((r) => r.status === 'published');
     expect(published).toBeDefined();
-    const round = (await api.request<MatchRoundView>('GET', `/match-rounds/${published!.id}`, { token: await api.token(demo('edu')) })).body;
+    const round = (await api.request<MatchRoundView>('GET', `/match-rounds/${published!.id}`, { token: await api.token(demo('edu')) }))
+      .body;
     expect(round.agreementDrafting).toEqual({ drafted: round.agreementDrafting!.total, total: expect.any(Number), done: true });
     expect(round.agreementDrafting!.total).toBeGreaterThan(0);
+  });
+
+  it('the demo: every placement at work or done under a signed agreement, the pending ones at each step', async () => {
+    const rows: Array<{ status: string; agreement: string; n: number }> = await api.db.query(
+      `SELECT p.status, a.status AS agreement, count(*)::int AS n FROM placements p JOIN agreements a ON a.placement_id = p.id
+        WHERE p.kind = 'student' GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const of = (status: string) => rows.filter((r) => r.status === status).map((r) => r.agreement);
+    expect(of('active')).toEqual(['signed']);
+    expect(of('completed')).toEqual(['signed']);
+    expect(of('pending')).toEqual(expect.arrayContaining(['awaiting_insurance', 'signing']));
+    const [{ unsigned }] = await api.db.query(
+      `SELECT count(*)::int AS unsigned FROM placements WHERE kind = 'student' AND status IN ('active', 'completed') AND agreement_signed_at IS NULL`,
+    );
+    expect(unsigned).toBe(0);
+    const [{ partly }] = await api.db.query(
+      `SELECT count(DISTINCT a.id)::int AS partly FROM agreements a JOIN placements p ON p.id = a.placement_id
+         JOIN agreement_signatures g ON g.agreement_id = a.id AND g.version = a.current_version WHERE p.status = 'pending' AND a.status = 'signing'`,
+    );
+    expect(partly).toBeGreaterThan(0);
   });
 });

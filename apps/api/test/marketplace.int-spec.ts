@@ -497,7 +497,8 @@ describe('the marketplace (integration)', () => {
       });
       await signAgreement(api, placement.id, { policyNo: 'PICC-2027-0001' });
       expect(
-        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0002' } })).body,
+        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0002' } }))
+          .body,
       ).toMatchObject({ code: 'INSURANCE_MISMATCH' });
       expect(
         (await api.request('POST', `/placements/${placement.id}/activate`, { token: hrSoe, body: { insurancePolicyNo: 'PICC-2027-0001' } }))

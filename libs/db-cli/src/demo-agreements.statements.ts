@@ -83,4 +83,3 @@ export const DEMO_MARK_SIGNED = statement<[], never>(
    )
    UPDATE placements SET agreement_signed_at = marked.signed_at FROM marked WHERE placements.id = marked.placement_id`,
 );
-

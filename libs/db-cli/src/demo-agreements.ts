@@ -7,7 +7,10 @@ import { DEMO_GUARDIANS, DEMO_INSURANCE, DEMO_MARK_SIGNED, DEMO_SIGNATURES, DEMO
 export async function signDemoAgreements(db: DataSource): Promise<void> {
   await db.transaction(async (tx) => {
     await run(tx, DEMO_GUARDIANS, []);
-    await draftAgreements(tx, (await run(tx, DEMO_STUDENT_PLACEMENTS, [])).map((r) => r.id));
+    await draftAgreements(
+      tx,
+      (await run(tx, DEMO_STUDENT_PLACEMENTS, [])).map((r) => r.id),
+    );
     await run(tx, DEMO_INSURANCE, []);
     await run(tx, DEMO_SIGNATURES, []);
     await run(tx, DEMO_MARK_SIGNED, []);

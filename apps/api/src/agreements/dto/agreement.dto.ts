@@ -77,7 +77,10 @@ export class SignAgreementDto implements SignAgreementRequest {
   @Matches(SHA256)
   termsSha256: string;
 
-  @ApiPropertyOptional({ enum: AGREEMENT_PARTIES, description: 'The party signed for (default: the signer’s own side; another is refused)' })
+  @ApiPropertyOptional({
+    enum: AGREEMENT_PARTIES,
+    description: 'The party signed for (default: the signer’s own side; another is refused)',
+  })
   @IsOptional()
   @IsIn(AGREEMENT_PARTIES)
   party?: AgreementParty;
