@@ -7,6 +7,7 @@ import type {
   PlacementView,
   SlotView,
 } from '@skillbridge/contracts';
+import { JobProducer, jobId } from '@skillbridge/jobs';
 import { refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { createHash } from 'crypto';
 import { agreementParties, giveDemoPassword, guardianLinkFor } from '../../../test/support/agreements';
@@ -439,5 +440,30 @@ describe('the tripartite agreement (integration: API, worker, SMTP, webhook rece
          JOIN agreement_signatures g ON g.agreement_id = a.id AND g.version = a.current_version WHERE p.status = 'pending' AND a.status = 'signing'`,
     );
     expect(partly).toBeGreaterThan(0);
+  });
+
+  it('drafts a large round’s agreements in the background through the worker, its progress shown on the round', async () => {
+    const edu = await api.token(demo('edu'));
+    const rounds = (await api.request<MatchRoundView[]>('GET', '/match-rounds', { token: edu })).body;
+    const id = rounds.find((r) => r.status === 'published')!.id;
+    // As a round past the inline limit leaves them at its publish: its agreements not yet signed by anyone are not drafted.
+    await api.db.query(
+      `DELETE FROM agreements a USING placements p, match_round_slots rs
+        WHERE a.placement_id = p.id AND rs.slot_id = p.slot_id AND rs.round_id = $1
+          AND NOT EXISTS (SELECT 1 FROM agreement_signatures g WHERE g.agreement_id = a.id)`,
+      [id],
+    );
+    const progress = async () => (await api.request<MatchRoundView>('GET', `/match-rounds/${id}`, { token: edu })).body.agreementDrafting!;
+    const before = await progress();
+    expect(before.done).toBe(false);
+    expect(before.drafted).toBeLessThan(before.total);
+    const jobs = new JobProducer({ connection: { url: process.env.REDIS_URL }, prefix: queuePrefix });
+    try {
+      await jobs.add('agreements.draft-round', { roundId: id }, jobId('agreements.draft-round', id, 'test'));
+      const after = await eventually(progress, (p) => p.done);
+      expect(after).toEqual({ drafted: before.total, total: before.total, done: true });
+    } finally {
+      await jobs.close();
+    }
   });
 });

@@ -368,6 +368,18 @@ export class AgreementsService {
     let codeId: string | null = null;
     if (body.code) {
       const row = await this.read(actor, id);
+      // A code is for the version it was sent for: an outdated read is that, not a wrong code (and costs no try).
+      if (body.version !== row.current_version || body.termsSha256.toLowerCase() !== row.terms_sha256) {
+        throw new DomainError(
+          'AGREEMENT_VERSION_OUTDATED',
+          'conflict',
+          'The agreement changed since you read it: read the current version and sign that',
+          {
+            currentVersion: row.current_version,
+            version: body.version,
+          },
+        );
+      }
       const open = await runOne(this.db, TRY_SIGNING_CODE, [actor.userId, row.id, body.version, SIGNING_CODE_TRIES]);
       if (!open || open.code_hash !== signingCodeHash(open.id, body.code)) {
         throw new DomainError('SIGNING_CODE_INVALID', 'unprocessable', 'The code is wrong, used or expired: ask for a new one');
