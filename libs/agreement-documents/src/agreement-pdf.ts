@@ -1,3 +1,4 @@
+import { AGREEMENT_PARTIES } from '@skillbridge/contracts';
 import type { AgreementClause, AgreementParty, AgreementSignatureView, AgreementTerms, SignatureMethod } from '@skillbridge/contracts';
 import PDFDocument from 'pdfkit';
 import { agreementText } from './agreement-text';
@@ -90,12 +91,13 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   // Title block.
   doc.fillColor(INK).font('bold').fontSize(18).text('三方实习协议', { align: 'center', width });
   doc.moveDown(0.2);
-  doc.font('regular').fontSize(10).fillColor(MUTED).text('学校 · 实习单位 · 学生' + (terms.student.minorAtStart ? ' · 法定监护人' : ''), { align: 'center' });
-  doc.moveDown(0.6);
   doc
-    .fontSize(8.5)
-    .text(`协议编号：${agreementId}    版本：第 ${version} 版`, { width })
-    .text(`条款 SHA-256：${termsSha256}`, { width });
+    .font('regular')
+    .fontSize(10)
+    .fillColor(MUTED)
+    .text('学校 · 实习单位 · 学生' + (terms.student.minorAtStart ? ' · 法定监护人' : ''), { align: 'center' });
+  doc.moveDown(0.6);
+  doc.fontSize(8.5).text(`协议编号：${agreementId}    版本：第 ${version} 版`, { width }).text(`条款 SHA-256：${termsSha256}`, { width });
   doc.moveDown(0.8);
 
   writeClauses(doc, text['zh-CN'], { heading: 11.5, body: 10.5, gap: 3 });
@@ -121,6 +123,8 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
 
 function writeClauses(doc: PDFKit.PDFDocument, clauses: AgreementClause[], size: { heading: number; body: number; gap: number }): void {
   for (const clause of clauses) {
+    // A heading never ends a page: it moves to the next one with (at least) its first lines.
+    if (doc.y + size.heading * 2 + size.body * 4 > doc.page.height - doc.page.margins.bottom) doc.addPage();
     doc.fillColor(INK).font('bold').fontSize(size.heading).text(clause.heading, { paragraphGap: size.gap });
     doc.font('regular').fontSize(size.body);
     for (const paragraph of clause.paragraphs) doc.text(paragraph, { lineGap: size.gap / 2, paragraphGap: size.gap });
@@ -144,7 +148,9 @@ function writeSignaturePage(
     .text(`所签版本条款 SHA-256 / SHA-256 of the version signed：${signed.termsSha256}`, { width });
   doc.moveDown(0.8);
 
-  for (const signature of signed.signatures) {
+  // In the parties' order (school, enterprise, student, guardian), whatever order they were given in.
+  const inOrder = [...signed.signatures].sort((a, b) => AGREEMENT_PARTIES.indexOf(a.party) - AGREEMENT_PARTIES.indexOf(b.party));
+  for (const signature of inOrder) {
     const party = PARTY_NAMES[signature.party];
     const method = METHOD_NAMES[signature.method];
     doc.fillColor(INK).font('bold').fontSize(11).text(`${party.zh}  ${party.en}`, { width });

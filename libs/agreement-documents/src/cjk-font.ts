@@ -41,10 +41,9 @@ export function cjkFontFile(weight: CjkFontWeight): string {
  * English rendering, which also keeps "fi" extractable as two letters.
  */
 const NO_SHAPING: Record<string, boolean> = Object.fromEntries(
-  ['ccmp', 'locl', 'rlig', 'rclt', 'calt', 'clig', 'liga', 'dlig', 'curs', 'kern', 'mark', 'mkmk', 'rvrn', 'palt', 'halt'].map((feature) => [
-    feature,
-    false,
-  ]),
+  ['ccmp', 'locl', 'rlig', 'rclt', 'calt', 'clig', 'liga', 'dlig', 'curs', 'kern', 'mark', 'mkmk', 'rvrn', 'palt', 'halt'].map(
+    (feature) => [feature, false],
+  ),
 );
 
 const loaded = new Map<CjkFontWeight, fontkit.Font>();
