@@ -253,11 +253,7 @@ describe('docker/', () => {
     expect(dockerfile).toMatch(/^COPY --from=build \/repo\/libs\/agreement-documents\/dist\/ libs\/agreement-documents\/dist\/$/m);
     expect(dockerfile).toMatch(/apt-get install -y --no-install-recommends fonts-noto-cjk/);
     const fonts = /^COPY --from=fonts (.*)$/m.exec(dockerfile)?.[1].split(/\s+/) ?? [];
-    expect(fonts).toEqual([
-      '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-      '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
-      '/usr/share/fonts/opentype/noto/',
-    ]);
+    expect(fonts).toEqual(['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/']);
   });
 
   it.each(['api', 'worker', 'portal'])('the %s image: multi-stage, a numeric non-root user, a HEALTHCHECK', (app) => {
