@@ -113,3 +113,11 @@ export function cjkFont(): fontkit.Font {
   }
   return loaded;
 }
+
+/**
+ * Loads the font now (the first render of a process otherwise does, for about a second), and fails with
+ * `CjkFontMissingError` when its package is absent: for a service to call at start.
+ */
+export function loadAgreementFont(): void {
+  cjkFont().layout('三方实习协议 Agreement');
+}
