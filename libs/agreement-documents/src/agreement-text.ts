@@ -200,7 +200,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
     zh: [
       '实习时间与休息休假',
       [
-        `丙方每日实习时间不超过${hours.perDay}小时，每周不超过40小时。`,
+        `丙方每日实习时间不超过${hours.perDay}小时。`,
         '乙方不得安排丙方加班，不得安排丙方上夜班，法定节假日不安排实习。',
         '乙方应保障丙方的休息休假权利，不得以任何理由克扣丙方的休息时间。',
       ],
@@ -208,7 +208,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
     en: [
       'Working time and rest',
       [
-        `Party C works at most ${hours.perDay} hours a day and at most 40 hours a week.`,
+        `Party C works at most ${hours.perDay} hours a day.`,
         'Party B shall not make Party C work overtime or night shifts, nor work on public holidays.',
         "Party B respects Party C's right to rest and leave and shall not take it away for any reason.",
       ],
@@ -310,14 +310,14 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       '请假',
       [
         '丙方因病或其他事由需请假的，应事先向乙方指导人员和甲方指导教师提出申请，经同意后方可离岗；突发疾病等紧急情况可事后及时补办。',
-        '请假期间不计入实际实习天数；乙方不得因丙方依规请假扣除除相应天数以外的实习报酬。',
+        '请假期间不计入实际实习天数；丙方依规请假的，乙方除按请假天数相应核减外，不得扣减丙方的实习报酬。',
       ],
     ],
     en: [
       'Leave',
       [
         "Party C asks Party B's mentor and Party A's mentor for leave (illness or other reasons) in advance and leaves only once granted; in an emergency such as sudden illness the request follows promptly.",
-        'Days of leave are not counted as days served; Party B deducts no pay beyond the days taken for leave taken by the rules.',
+        'Days of leave are not counted as days served; for leave taken by the rules, Party B deducts from the pay no more than the days of leave.',
       ],
     ],
   });
