@@ -130,6 +130,17 @@ describe('renderAgreementPdf', () => {
     expect(otherVersion.equals(unsigned)).toBe(false);
   });
 
+  it('renders at once give the bytes of renders one by one (the font is shared by every render)', async () => {
+    const adult = sampleTerms({ student: { ...terms.student, name: '欧阳娜娜', minorAtStart: false }, guardian: null });
+    const adultInput = { ...input, agreementId: 'other', terms: adult };
+    const [first, second] = await Promise.all([
+      renderAgreementPdf(adultInput),
+      renderAgreementPdf({ ...input, signatures: sampleSignatures(termsSha256, 2) }),
+    ]);
+    expect(second.equals(signed)).toBe(true);
+    expect(first.equals(await renderAgreementPdf(adultInput))).toBe(true);
+  });
+
   it('one changed byte changes the SHA-256', () => {
     const changed = Buffer.from(signed);
     changed[Math.floor(changed.length / 2)] ^= 0x01;
