@@ -50,6 +50,15 @@ describe('renderAgreementPdf', () => {
     expect(text).toContain('保单号：PZAT202662010000123456');
   });
 
+  it('says on its first page whether it is the signed file, and when the version was issued', () => {
+    const [unsignedFirst] = poppler('pdftotext', unsigned, '-enc', 'UTF-8').split('\f');
+    const [signedFirst] = poppler('pdftotext', signed, '-enc', 'UTF-8').split('\f');
+    expect(unsignedFirst).toContain('本文件为待签署的协议文本');
+    expect(unsignedFirst).not.toContain('本文件为各方已签署');
+    expect(signedFirst).toContain('本文件为各方已签署的协议文本');
+    expect(unsignedFirst).toContain('本版本生成于 2026-08-20 10:00:00 (UTC+8)');
+  });
+
   it('follows the Chinese text with the English rendering, marked as one', () => {
     const text = poppler('pdftotext', unsigned, '-enc', 'UTF-8');
     const english = text.indexOf('English rendering');

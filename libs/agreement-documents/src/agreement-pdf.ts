@@ -110,7 +110,18 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
     .fillColor(MUTED)
     .text('学校 · 实习单位 · 学生' + (terms.student.minorAtStart ? ' · 法定监护人' : ''), { align: 'center' });
   doc.moveDown(0.6);
-  doc.fontSize(8.5).text(`协议编号：${agreementId}    版本：第 ${version} 版`, { width }).text(`条款 SHA-256：${termsSha256}`, { width });
+  doc
+    .fontSize(8.5)
+    .text(`协议编号：${agreementId}    版本：第 ${version} 版    本版本生成于 ${shanghaiTime(issuedAt)}`, { width })
+    .text(`条款 SHA-256：${termsSha256}`, { width })
+    // Whether this file is the signed one, on its first page: a reader should not mistake the version sent for signing for it.
+    .fillColor(INK)
+    .text(
+      signatures
+        ? '本文件为各方已签署的协议文本，签署情况见末页签署页。 Signed by the parties: see the signature page at the end.'
+        : '本文件为待签署的协议文本，尚不具有已签署协议的效力。 The version for signing: not yet signed.',
+      { width },
+    );
   doc.moveDown(0.8);
 
   writeClauses(doc, text['zh-CN'], { heading: 11.5, body: 10.5, gap: 3 });
