@@ -38,8 +38,11 @@ const LIBRARY_IMPORTS = {
   'access-log': ['domain', 'contracts', 'db'],
   quotas: ['domain', 'contracts', 'db'],
   notifications: ['domain', 'contracts', 'db', 'runtime'],
-  'match-rounds': ['domain', 'contracts', 'db'],
-  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds'],
+  agreements: ['domain', 'contracts', 'db'],
+  'match-rounds': ['domain', 'contracts', 'db', 'agreements'],
+  // The agreement's text and PDF: pure over the terms, no database.
+  'agreement-documents': ['domain', 'contracts'],
+  'db-cli': ['domain', 'contracts', 'db', 'accounts', 'quotas', 'match-rounds', 'agreements'],
 };
 
 /**

@@ -27,6 +27,7 @@ module.exports = {
     unit('jobs', 'libs/jobs'),
     unit('notifications', 'libs/notifications'),
     unit('runtime', 'libs/runtime'),
+    unit('agreement-documents', 'libs/agreement-documents'),
     unit('api', 'apps/api'),
     unit('worker', 'apps/worker'),
     unit('portal', 'apps/portal'),

@@ -26,6 +26,9 @@ function requestIdFor(request: IncomingMessage): string {
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The largest PDF `POST /agreements/verify` reads. */
+const MAX_VERIFIED_PDF_BYTES = 10 * 1_048_576;
+
 /** Builds the API application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig, options: { logs?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
@@ -50,6 +53,11 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
 
   // The API speaks JSON (and multipart for imports): a text/plain body is refused with 415, not parsed.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  // A PDF to verify (POST /agreements/verify): the raw bytes, up to 10 MB.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_VERIFIED_PDF_BYTES }, (_request, body, done) => done(null, body));
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
   const metrics = installHttpMetrics(app.getHttpAdapter().getInstance(), (authorization) => config.metricsAccess(authorization));

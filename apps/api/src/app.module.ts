@@ -5,6 +5,7 @@ import { dataSourceOptions } from '@skillbridge/db';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'crypto';
 import type { IncomingMessage } from 'http';
+import { AgreementsModule } from './agreements/agreements.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
@@ -55,6 +56,7 @@ export class AppModule {
         OrganisationsModule,
         MajorsModule,
         MarketplaceModule,
+        AgreementsModule,
         NotificationsModule,
         PracticeModule,
         QuotasModule,

@@ -8,6 +8,9 @@ import { WorkerConfig } from './config/worker.config';
 import { HealthServer } from './health/health.server';
 import { WorkerMetrics } from './metrics/worker-metrics';
 import { SendPasswordResetJob } from './accounts/send-password-reset.job';
+import { DraftRoundAgreementsJob } from './agreements/draft-round-agreements.job';
+import { SendGuardianLinkJob } from './agreements/send-guardian-link.job';
+import { SendSigningCodeJob } from './agreements/send-signing-code.job';
 import { SendRegistrationJob } from './accounts/send-registration.job';
 import { HeartbeatJob } from './jobs/heartbeat.job';
 import { ImportRunner } from './imports/import-runner.service';
@@ -64,6 +67,9 @@ export class WorkerModule {
         CloseDueRoundsJob,
         SendPasswordResetJob,
         SendRegistrationJob,
+        SendGuardianLinkJob,
+        SendSigningCodeJob,
+        DraftRoundAgreementsJob,
       ],
       exports: [WorkerConfig],
     };

@@ -1,3 +1,4 @@
+import type { AgreementDraftingProgress } from './agreements';
 // ——— 撮合轮次: match rounds ———
 
 export const MATCH_ROUND_STATUSES = ['draft', 'collecting', 'ranking', 'ran', 'published', 'cancelled'] as const;
@@ -79,6 +80,8 @@ export interface MatchRoundView {
   myPreferences: string[] | null;
   /** With GET /match-rounds/:id only. */
   slots?: MatchRoundSlotView[];
+  /** With GET /match-rounds/:id only: how far the published round's agreements are drafted (null before it publishes). */
+  agreementDrafting?: AgreementDraftingProgress | null;
 }
 
 export interface MatchFiguresView {

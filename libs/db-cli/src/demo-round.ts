@@ -1,5 +1,6 @@
 import { DEMO_ROUND_TO_PUBLISH, MatchRound, MatchRun } from '@skillbridge/db';
 import { nextRoundStatus } from '@skillbridge/domain';
+import { draftRoundBatch } from '@skillbridge/agreements';
 import { publishRun, runMatchRound } from '@skillbridge/match-rounds';
 import { DataSource } from 'typeorm';
 
@@ -18,5 +19,7 @@ export async function publishDemoRound(db: DataSource): Promise<boolean> {
   if (!stored?.stable) return false;
   nextRoundStatus('ran', 'publish');
   await db.transaction((tx) => publishRun(tx, round.id, runId, round.ownerOrganisationId, round.createdBy));
+  // A round larger than the inline limit leaves its drafting to the worker; the demo has no worker at seed time.
+  while ((await draftRoundBatch(db.manager, round.id)) > 0);
   return true;
 }

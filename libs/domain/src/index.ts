@@ -23,3 +23,4 @@ export * from './clock';
 export * from './password-reset';
 export * from './registration';
 export * from './majors';
+export * from './agreements';

@@ -41,6 +41,7 @@ describe('hosted in year Y (domain.md §3)', () => {
     startDate: '2026-09-01',
     endDate: '2027-02-28',
     activatedOn: '2026-09-01',
+    agreementSigned: true,
     ...over,
   });
 
@@ -65,6 +66,11 @@ describe('hosted in year Y (domain.md §3)', () => {
     expect(servesInYear(early, 2027, '2027-03-01')).toBe(true);
     expect(servesInYear(p({ status: 'pending' }), 2026, '2026-12-07')).toBe(false);
     expect(servesInYear(p({ status: 'terminated' }), 2026, '2026-12-07')).toBe(false);
+  });
+
+  it('a student placement without every signature of its agreement never counts (issue 18)', () => {
+    expect(servesInYear(p({ agreementSigned: false }), 2026, '2026-12-07')).toBe(false);
+    expect(servesInYear(p({ agreementSigned: true }), 2026, '2026-12-07')).toBe(true);
   });
 
   it('counts for Y exactly when one day from the first day served to the end lies in Y and is lived by today', () => {

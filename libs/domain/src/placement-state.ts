@@ -87,6 +87,8 @@ export interface ServedPlacement {
   endDate: IsoDate;
   /** The local day it was activated, null when never. */
   activatedOn: IsoDate | null;
+  /** A student's placement counts only once every party signed its agreement (issue 18; teachers' bookings have none). */
+  agreementSigned: boolean;
 }
 
 /** The first day served: the start date, or the day of activation when that was later (never before the start). */
@@ -102,10 +104,11 @@ export const countsForYearFrom = (p: Pick<ServedPlacement, 'startDate' | 'activa
 /**
  * domain.md §3 "Hosted in year Y": the placement has actually served at least one day in Y — a day
  * from its first day served to its end, inside Y, and already lived on `today`. Pending and
- * terminated placements serve none. (libs/quotas refreshQuotas counts the same in SQL.)
+ * terminated placements serve none, nor does one whose agreement is not signed by every party. (libs/quotas refreshQuotas counts the same in SQL.)
  */
 export function servesInYear(p: ServedPlacement, year: number, today: IsoDate): boolean {
   if (p.status !== 'active' && p.status !== 'completed') return false;
+  if (!p.agreementSigned) return false;
   const from = countsForYearFrom(p, year);
   return from <= `${year}-12-31` && from <= today && from <= p.endDate;
 }

@@ -48,6 +48,16 @@ export interface JobPayloads {
    * (sign in, forgot password, or activate with the school's code) and writes nothing.
    */
   'registration.send': { registrationId: string; email: string; requestedAt: string; application: RegistrationApplication };
+  /**
+   * The guardian's one-time link to sign an agreement (issue 18): the worker makes the link's secret, keeps only
+   * its SHA-256 on `guardian_links` row `linkId`, and sends it by e-mail or (only a phone known) the webhook
+   * channel (SMS); a link replaced, used or expired meanwhile is not sent.
+   */
+  'agreements.send-guardian-link': { linkId: string };
+  /** A signer's one-time code (6 digits, 10 minutes): the worker makes it, keeps its SHA-256 on `signing_codes` row `codeId`, e-mails it. */
+  'agreements.send-signing-code': { codeId: string };
+  /** A published round of many students drafts its agreements in the background, in batches (progress on the round). */
+  'agreements.draft-round': { roundId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -66,6 +76,9 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   'password-reset.send': QUEUES.notifications,
   'imports.sweep': QUEUES.maintenance,
   'registration.send': QUEUES.notifications,
+  'agreements.send-guardian-link': QUEUES.notifications,
+  'agreements.send-signing-code': QUEUES.notifications,
+  'agreements.draft-round': QUEUES.matching,
 };
 
 /** Attempts of an import job: a failed attempt wrote nothing, so trying again is safe. */
@@ -154,6 +167,11 @@ export const JOB_RETRY: Record<JobName, RetryPolicy> = {
   // Likewise a registration's link (24 hours).
   'registration.send': { attempts: 8, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 86_400 } },
   'imports.sweep': HOUSEKEEPING,
+  // A code is worth its 10 minutes, a guardian's link its 72 hours: retried while they are.
+  'agreements.send-guardian-link': { attempts: 8, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 86_400 } },
+  'agreements.send-signing-code': { attempts: 5, backoffMs: 1000, removeOnComplete: true, removeOnFail: { age: 3600 } },
+  // Each batch commits on its own: a retry goes on from where the last stopped.
+  'agreements.draft-round': { attempts: 5, backoffMs: 2000, removeOnComplete: { age: 86_400 }, removeOnFail: { age: 7 * 86_400 } },
 };
 
 /** The BullMQ options of a job: its retry policy, with `retry-base` backoff resolved. */

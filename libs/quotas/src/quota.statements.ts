@@ -4,7 +4,8 @@ import { statement } from '@skillbridge/db';
  * Quota figures (quota.repository.ts). A placement's first day served (libs/domain servedFrom) is its
  * start, or the local day it was activated if later:
  *   greatest(p.start_date, (p.activated_at AT TIME ZONE 'Asia/Shanghai')::date)
- * written out in both statements below (a statement's text is fixed).
+ * written out in both statements below (a statement's text is fixed). A student's placement counts only once
+ * every party signed its agreement (`agreement_signed_at`, issue 18; libs/domain servesInYear).
  */
 
 /**
@@ -22,7 +23,7 @@ export const REFRESH_QUOTAS = statement<
             coalesce(ceil(h.employees * $2::numeric), 0)::int,
             (SELECT count(DISTINCT p.person_id) FROM placements p
               WHERE p.enterprise_id = o.id AND p.kind = 'student' AND p.slot_type IN ('internship', 'apprenticeship')
-                AND p.status IN ('active', 'completed')
+                AND p.status IN ('active', 'completed') AND p.agreement_signed_at IS NOT NULL
                 AND greatest(greatest(p.start_date, (p.activated_at AT TIME ZONE 'Asia/Shanghai')::date), make_date($1, 1, 1))
                     <= least(make_date($1, 12, 31), $4::date, p.end_date))::int,
             coalesce(floor(h.employees * $3::numeric), 0)::int,
@@ -41,6 +42,7 @@ export const HOSTED_CHANGES_ON = statement<[today: string, days: number], { ente
   'quota-years.hosted-changes-on',
   `SELECT DISTINCT p.enterprise_id FROM placements p
     WHERE p.kind = 'student' AND p.slot_type IN ('internship', 'apprenticeship') AND p.status IN ('active', 'completed')
+      AND p.agreement_signed_at IS NOT NULL
       AND greatest(greatest(p.start_date, (p.activated_at AT TIME ZONE 'Asia/Shanghai')::date), date_trunc('year', $1::date)::date)
           BETWEEN $1::date - $2::int AND least($1::date, p.end_date)`,
 );

@@ -1,6 +1,7 @@
 import { today } from '@skillbridge/domain';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { draftAgreements } from '@skillbridge/agreements';
 import { run } from '@skillbridge/db';
 import { currentTraceparent } from '@skillbridge/runtime';
 import { Histogram, Registry } from 'prom-client';
@@ -69,12 +70,17 @@ export class AcceptBatches {
     this.sizes?.observe(batch.length);
     let outcomes: AcceptOutcome[];
     try {
-      outcomes = await run(this.db, ACCEPT_APPLICATIONS, [
-        batch.map((w) => w.applicationId),
-        batch.map((w) => w.studentId),
-        today(),
-        batch.map((w) => w.traceparent),
-      ]);
+      // Each placement taken gets its drafted tripartite agreement in the same transaction (issue 18).
+      outcomes = await this.db.transaction(async (tx) => {
+        const rows = await run(tx, ACCEPT_APPLICATIONS, [
+          batch.map((w) => w.applicationId),
+          batch.map((w) => w.studentId),
+          today(),
+          batch.map((w) => w.traceparent),
+        ]);
+        await draftAgreements(tx, rows.flatMap((r) => (r.placement_id ? [r.placement_id] : [])));
+        return rows;
+      });
     } catch (error) {
       if (batch.length === 1) return batch[0].reject(error);
       // One accept's failure (a placement overlapping one taken meanwhile, a deadlock) undoes the

@@ -39,6 +39,7 @@ export class AccessTokenGuard implements CanActivate {
     }
     const actor: Actor = { userId: claims.sub, role: claims.role, organisationId: claims.org, authority: claims.auth };
     request.actor = actor;
+    request.sessionId = claims.sid ?? null;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(actor.role)) {

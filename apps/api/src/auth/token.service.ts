@@ -14,6 +14,8 @@ export interface AccessTokenClaims {
   role: Role;
   org: string | null;
   auth: Authority | null;
+  /** The sign-in session: the refresh-token family the token was issued with (a signature records it). */
+  sid?: string;
 }
 
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -36,7 +38,7 @@ export class TokenService {
     familyId: string = randomUUID(),
     tx: EntityManager = this.db.manager,
   ): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role, org: user.organisationId, auth: user.authority };
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, org: user.organisationId, auth: user.authority, sid: familyId };
     const accessToken = await this.jwt.signAsync(claims);
     const refreshToken = randomBytes(32).toString('base64url');
     await tx.getRepository(RefreshToken).insert({

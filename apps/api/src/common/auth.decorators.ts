@@ -13,6 +13,8 @@ export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES, ro
 
 export interface AuthenticatedRequest {
   actor?: Actor;
+  /** The sign-in session of the access token (its refresh-token family), when the token names one. */
+  sessionId?: string | null;
 }
 
 /** The signed-in user making the request. */
@@ -21,3 +23,8 @@ export const CurrentActor = createParamDecorator((_: unknown, context: Execution
   if (!actor) throw new Error('CurrentActor used on a public route');
   return actor;
 });
+
+/** The sign-in session of the request's access token (the refresh-token family), or null for a token without one. */
+export const CurrentSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string | null => context.switchToHttp().getRequest<AuthenticatedRequest>().sessionId ?? null,
+);

@@ -21,6 +21,7 @@ import {
   rankByCriteria,
   roundMovableFrom,
 } from '@skillbridge/domain';
+import { roundDrafting } from '@skillbridge/agreements';
 import { publishRun, storedRunInstance } from '@skillbridge/match-rounds';
 import { randomBytes } from 'crypto';
 import { DataSource, EntityManager, ObjectLiteral, QueryFailedError, SelectQueryBuilder } from 'typeorm';
@@ -175,7 +176,8 @@ export class MatchRoundsService {
   async get(actor: Actor, id: string): Promise<MatchRoundView> {
     const row = await this.load(actor, id);
     const mine = actor.role === 'student' ? await this.preferencesOf(actor.userId, [id]) : new Map<string, string[]>();
-    return { ...this.view(actor, row, mine.get(id) ?? null), slots: await this.slotsOf(actor, row) };
+    const agreementDrafting = row.status === 'published' ? await roundDrafting(this.db.manager, id) : null;
+    return { ...this.view(actor, row, mine.get(id) ?? null), slots: await this.slotsOf(actor, row), agreementDrafting };
   }
 
   /** A round the actor may see, else 404; `lock` takes it FOR UPDATE inside a transaction. */
@@ -371,6 +373,7 @@ export class MatchRoundsService {
    * whose seats went elsewhere, fails the whole publish (409): run the round again.
    */
   async publish(actor: Actor, id: string): Promise<MatchRoundView> {
+    let draftInBackground = false;
     try {
       await this.db.transaction(async (tx) => {
         const row = await this.loadOwned(actor, id, tx, true);
@@ -379,7 +382,7 @@ export class MatchRoundsService {
         const latest = await runOne(tx, RUN_STABLE, [row.last_run_id]);
         if (!latest?.stable)
           throw new DomainError('RESULT_UNSTABLE', 'conflict', 'The latest run failed its stability check: it cannot be published');
-        await publishRun(tx, id, row.last_run_id, row.owner_organisation_id, actor.userId);
+        ({ draftInBackground } = await publishRun(tx, id, row.last_run_id, row.owner_organisation_id, actor.userId));
         await this.refreshQuotaRows(tx, id);
       });
     } catch (error) {
@@ -398,6 +401,8 @@ export class MatchRoundsService {
         throw new DomainError('ALREADY_PLACED', 'conflict', 'A matched student already holds this slot: run the round again');
       throw error;
     }
+    // A large round's agreements are drafted by the worker in batches, its progress on GET /match-rounds/:id.
+    if (draftInBackground) await this.jobs.add('agreements.draft-round', { roundId: id }, jobId('agreements.draft-round', id));
     // The round without its slots (MatchRoundView.slots is GET's): at 10^5 students that list is
     // 20,000 slots, 6 MB, most of a second of a publish that must take ≤ 10 s; GET has it.
     const row = await this.load(actor, id);

@@ -44,10 +44,15 @@ export class PlacementsController {
     'INVALID_TRANSITION',
     [422, 'SCHOOL_APPROVAL_REQUIRED'],
     'INSURANCE_REQUIRED',
-    'GUARDIAN_CONSENT_REQUIRED',
+    'AGREEMENT_NOT_SIGNED',
+    'INSURANCE_NOT_COVERING',
+    'INSURANCE_MISMATCH',
     'PLACEMENT_NOT_STARTED',
   )
-  @ApiOperation({ summary: 'Start the placement: needs the school’s approval, an insurance policy, and a guardian’s consent under 18' })
+  @ApiOperation({
+    summary:
+      'Start the placement: a student’s needs the school’s approval and its tripartite agreement signed by every party (the guardian too under 18) with insurance covering its dates; a policy number given must be the agreement’s',
+  })
   activate(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ActivatePlacementDto): Promise<PlacementView> {
     return this.placements.activate(actor, id, body);
   }

@@ -8,6 +8,7 @@ import {
   DomainError,
   PlacementStatus,
   checkActivation,
+  checkAgreementSigned,
   checkActivationDate,
   checkCompletionDate,
   nextPlacementStatus,
@@ -17,6 +18,7 @@ import {
 import { recordEvent } from '@skillbridge/notifications';
 import { refreshQuotas, yearsOf } from '@skillbridge/quotas';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { AGREEMENT_GATE } from '../agreements/agreements.statements';
 import { UUID } from '../common/ids';
 import { SortKey, paginateRows } from '../common/pagination';
 import { PlacementAction, placementsPolicy } from '../policies/placements.policy';
@@ -160,23 +162,41 @@ export class PlacementsService {
     );
   }
 
-  /** The enterprise starts a placement: school approval, insurance and (under 18) guardian consent first. */
+  /** The enterprise starts a placement: the school's approval and, for a student, the agreement signed by every party with insurance covering the dates. */
   async activate(actor: Actor, id: string, body: ActivatePlacementDto): Promise<PlacementView> {
     return this.db.transaction(async (tx) => {
       const placement = await this.lock(tx, actor, id, 'activate');
       const to = nextPlacementStatus(placement.status, 'activate');
       const [facts] = await run(tx, ACTIVATION_FACTS, [id]);
+      // Issue 18: a student's placement starts under its agreement, signed by every party of the current version
+      // (the guardian's signature is the consent) with insurance covering its dates; the policy number is the agreement's.
+      let insurancePolicyNo = body.insurancePolicyNo?.trim() || null;
+      let guardianConsent = facts.consent === true;
+      if (placement.kind === 'student') {
+        if (facts.approved !== true) {
+          throw new DomainError('SCHOOL_APPROVAL_REQUIRED', 'unprocessable', 'The school has not approved this placement');
+        }
+        const agreement = await runOne(tx, AGREEMENT_GATE, [id]);
+        checkAgreementSigned({
+          status: agreement?.status ?? null,
+          terms: agreement?.terms ?? null,
+          signed: agreement?.signed ?? [],
+          policyNo: insurancePolicyNo,
+        });
+        insurancePolicyNo = agreement?.terms.insurance?.policyNo ?? null;
+        guardianConsent = true;
+      }
       checkActivation({
         kind: placement.kind,
         schoolApproved: facts.approved === true,
-        insurancePolicyNo: body.insurancePolicyNo,
-        guardianConsent: facts.consent === true,
+        insurancePolicyNo,
+        guardianConsent,
         dateOfBirth: facts.dob,
         startDate: placement.start_date,
       });
       // The paperwork may be done ahead; the first day served is the start date at the earliest (domain.md §3).
       checkActivationDate(placement.start_date, today());
-      await run(tx, ACTIVATE_PLACEMENT, [id, to, body.insurancePolicyNo.trim()]);
+      await run(tx, ACTIVATE_PLACEMENT, [id, to, insurancePolicyNo ?? '']);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
       return view(await this.read(actor, id, tx));

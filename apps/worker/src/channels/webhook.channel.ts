@@ -7,7 +7,8 @@ export interface WebhookMessage {
   deliveryId: string;
   eventId: string;
   kind: string;
-  recipient: { id: string; email: string; name: string; locale: string };
+  /** `phone`: for the SMS gateway when the recipient has no account (a guardian's link). */
+  recipient: { id: string; email: string; name: string; locale: string; phone?: string | null };
   title: string;
   body: string;
 }

@@ -1,4 +1,5 @@
 import { AccessLogEntry } from './access-log-entry.entity';
+import { Agreement, AgreementSignature, AgreementVersion, GuardianLink, SigningCode } from './agreement.entity';
 import { AccountActivation } from './account-activation.entity';
 import { Application } from './application.entity';
 import { Booking } from './booking.entity';
@@ -30,6 +31,7 @@ import { RuleChangeRecord } from './rule-change.entity';
 import { YearRulesRecord } from './year-rules.entity';
 
 export * from './access-log-entry.entity';
+export * from './agreement.entity';
 export * from './account-activation.entity';
 export * from './application.entity';
 export * from './booking.entity';
@@ -92,4 +94,9 @@ export const ENTITIES = [
   MatchPreference,
   MatchRanking,
   MatchRun,
+  Agreement,
+  AgreementVersion,
+  AgreementSignature,
+  GuardianLink,
+  SigningCode,
 ];

@@ -73,6 +73,10 @@ export class Placement {
   @Column('timestamptz', { nullable: true })
   activatedAt: Date | null;
 
+  /** When the last signature of its agreement's current version landed (issue 18): hosted counts need it. */
+  @Column('timestamptz', { nullable: true })
+  agreementSignedAt: Date | null;
+
   @Column('timestamptz', { nullable: true })
   completedAt: Date | null;
 

@@ -42,6 +42,16 @@ export class Student {
   @Column('text', { default: '' })
   selfIntroduction: string;
 
+  /** The guardian (监护人), entered by the school only (never the student): signs the agreement of a student under 18. */
+  @Column('text', { nullable: true })
+  guardianName: string | null;
+
+  @Column('text', { nullable: true })
+  guardianPhone: string | null;
+
+  @Column('text', { nullable: true })
+  guardianEmail: string | null;
+
   @OneToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;

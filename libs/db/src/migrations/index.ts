@@ -24,6 +24,7 @@ import { Majors1798100000000 } from './1798100000000-Majors';
 import { InboxFacts1798200000000 } from './1798200000000-InboxFacts';
 import { ApplicantProfiles1798300000000 } from './1798300000000-ApplicantProfiles';
 import { RuleChanges1798400000000 } from './1798400000000-RuleChanges';
+import { Agreements1798500000000 } from './1798500000000-Agreements';
 
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Foundation1795938250982,
@@ -50,4 +51,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   InboxFacts1798200000000,
   ApplicantProfiles1798300000000,
   RuleChanges1798400000000,
+  Agreements1798500000000,
 ];

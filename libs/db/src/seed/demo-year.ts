@@ -354,7 +354,13 @@ export async function loadLivingYear(tx: EntityManager, people: DemoPeople, now:
       return seats;
     };
     // A third finished earlier when their months fall in this year (they count in it); the rest are at work today.
-    const past = { status: 'completed' as const, startDate: day(PAST.start), endDate: day(PAST.end), activatedOn: day(PAST.start) };
+    const past = {
+      status: 'completed' as const,
+      startDate: day(PAST.start),
+      endDate: day(PAST.end),
+      activatedOn: day(PAST.start),
+      agreementSigned: true,
+    };
     const finished = Math.floor(interns / 3);
     const countsNow = servesInYear(past, year, today);
     const done = await cohort(PAST, finished, ['activate', 'complete']);

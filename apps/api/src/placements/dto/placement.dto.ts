@@ -19,11 +19,15 @@ export class ListPlacementsQuery extends PageQuery {
 }
 
 export class ActivatePlacementDto {
-  @ApiProperty({ description: 'The internship liability insurance policy number', example: 'PICC-2027-0001' })
+  @ApiPropertyOptional({
+    description: 'The internship liability insurance policy number: a teacher’s practice needs one; for a student it is the agreement’s (given, it must be the same)',
+    example: 'PICC-2027-0001',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(4)
   @MaxLength(64)
-  insurancePolicyNo: string;
+  insurancePolicyNo?: string;
 }
 
 export class CompletePlacementDto {

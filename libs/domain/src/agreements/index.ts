@@ -1,0 +1,2 @@
+export * from './agreement-rules';
+export * from './agreement-messages';
