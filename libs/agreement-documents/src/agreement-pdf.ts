@@ -1,7 +1,7 @@
 import type { AgreementClause, AgreementParty, AgreementSignatureView, AgreementTerms, SignatureMethod } from '@skillbridge/contracts';
 import PDFDocument from 'pdfkit';
 import { agreementText } from './agreement-text';
-import { cjkFontFaces, fontBytes } from './cjk-font';
+import { cjkFont } from './cjk-font';
 
 export interface AgreementPdfInput {
   agreementId: string;
@@ -51,7 +51,8 @@ const MUTED = '#595959';
  */
 export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
   const { agreementId, version, terms, termsSha256, issuedAt, signatures } = input;
-  const fonts = cjkFontFaces();
+  // Both faces first: a missing font package fails here, with its name, before any work.
+  const fonts = { regular: cjkFont('regular'), bold: cjkFont('bold') };
   const text = agreementText(terms);
   const title = `三方实习协议 — ${terms.student.name} · ${terms.enterprise.name}`;
 
@@ -73,8 +74,9 @@ export function renderAgreementPdf(input: AgreementPdfInput): Promise<Buffer> {
       ModDate: issuedAt,
     },
   });
-  doc.registerFont('regular', fontBytes(fonts.regular.file), fonts.regular.postscriptName);
-  doc.registerFont('bold', fontBytes(fonts.bold.file), fonts.bold.postscriptName);
+  // pdfkit takes a parsed font object as it is (@types/pdfkit knows only files and buffers).
+  doc.registerFont('regular', fonts.regular as unknown as Buffer);
+  doc.registerFont('bold', fonts.bold as unknown as Buffer);
 
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
