@@ -29,7 +29,7 @@ export function useRound(id: string) {
     queryFn: () => roundsApi.get(id),
     // Asked again while the worker runs it, or drafts the agreements of its published result (issue 18).
     refetchInterval: (query) => {
-      const round = query.state.data as (MatchRoundView & { agreementDrafting?: { done: boolean } | null }) | undefined;
+      const round = query.state.data;
       return round?.running || (round?.agreementDrafting && !round.agreementDrafting.done) ? RUNNING_POLL_MS : false;
     },
   });

@@ -9,7 +9,7 @@ import {
   SendOutlined,
   UnlockOutlined,
 } from '@ant-design/icons';
-import type { AgreementDraftingProgress, MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
+import type { MatchRoundSlotView, MatchRoundView } from '@skillbridge/contracts';
 import { MAX_MATCH_PREFERENCES } from '@skillbridge/contracts';
 import { APPLICANTS_SETTLED_IN, canMoveRound, roundAcceptsPreferences, roundAcceptsRankings } from '@skillbridge/domain';
 import {
@@ -49,11 +49,6 @@ import { SortableList } from './sortable-list';
 import './rounds.css';
 import { ResponsiveTable } from '../../components/responsive-table';
 import { formatDateRange } from '../../components/figures';
-
-/** A published round's agreements being drafted (`GET /match-rounds/:id`), when the answer has it. */
-function agreementDraftingOf(round: MatchRoundView): AgreementDraftingProgress | null {
-  return (round as MatchRoundView & { agreementDrafting?: AgreementDraftingProgress | null }).agreementDrafting ?? null;
-}
 
 /** One round: its facts and slots for everyone; the owner's moves; a student's list; an enterprise's rankings; the result. */
 export default function RoundPage() {
@@ -122,7 +117,7 @@ function RoleSections({ round }: { round: MatchRoundView }) {
 function RoundFacts({ round }: { round: MatchRoundView }) {
   const { t } = useTranslation();
   // Drafting the agreements of a published round runs in the background (issue 18): its progress until done.
-  const drafting = agreementDraftingOf(round);
+  const drafting = round.agreementDrafting;
   return (
     <Card>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
