@@ -17,6 +17,7 @@ const SCRIPTS = [
   { name: 'imports', script: 'bench/imports.mjs', args: quick ? ['--quick'] : [] },
   { name: 'rounds', script: 'bench/rounds.mjs', args: quick ? ['--students=20000'] : [] },
   { name: 'match', script: 'bench/match.mjs', args: quick ? ['--quick'] : [] },
+  { name: 'agreements-drafting', script: 'bench/agreements-drafting.mjs', args: quick ? ['--students=20000'] : [] },
   // The portal on a phone: the build above is enough; `--quick`: one run per page instead of the median of 3.
   { name: 'lighthouse', script: 'bench/lighthouse.mjs', args: ['--no-build', ...(quick ? ['--runs=1'] : [])] },
 ].filter((s) => fs.existsSync(path.join(ROOT, s.script)));

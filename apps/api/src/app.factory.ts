@@ -57,7 +57,9 @@ export async function createApp(config: AppConfig, options: { logs?: boolean } =
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_VERIFIED_PDF_BYTES }, (_request, body, done) => done(null, body));
+    .addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: MAX_VERIFIED_PDF_BYTES }, (_request, body, done) =>
+      done(null, body),
+    );
   // Imports: one spreadsheet and a field or two; nothing larger is buffered.
   await app.register(multipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6, fieldSize: 1000 } });
   const metrics = installHttpMetrics(app.getHttpAdapter().getInstance(), (authorization) => config.metricsAccess(authorization));

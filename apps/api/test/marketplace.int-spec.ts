@@ -1,5 +1,6 @@
 import type { ApplicationView, Page, PlacementView, RecommendedSlot, SlotView } from '@skillbridge/contracts';
 import { scoreSlot } from '@skillbridge/domain';
+import { insureAgreement, signAgreement } from '../../../test/support/agreements';
 import { scrape, total } from '../../../test/support/metrics';
 import { TestApi, demo } from '../../../test/support/test-api';
 
@@ -479,7 +480,7 @@ describe('the marketplace (integration)', () => {
   });
 
   describe('placements', () => {
-    it('starts only with insurance and, for a minor, a guardian’s consent; then completes with an evaluation', async () => {
+    it('starts only under its agreement signed by every party (a minor’s guardian too) with insurance; then completes with an evaluation', async () => {
       const slot = await openSlot({ capacity: 1 });
       const [racer] = await offeredApplications(slot, 1, 700);
       await api.db.query(`UPDATE students SET date_of_birth = '2009-06-01' WHERE user_id = $1`, [racer.userId]); // 17 on 2027-03-01
@@ -487,18 +488,18 @@ describe('the marketplace (integration)', () => {
       const [placement] = (await api.request<Page<PlacementView>>('GET', '/placements', { token: racer.token })).body.items;
 
       expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: {} })).body).toMatchObject({
-        code: 'VALIDATION_FAILED',
+        code: 'INSURANCE_NOT_COVERING',
       });
+      await insureAgreement(api, placement.id, 'PICC-2027-0001');
+      expect((await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: {} })).body).toMatchObject({
+        code: 'AGREEMENT_NOT_SIGNED',
+        facts: { missing: ['school', 'enterprise', 'student', 'guardian'] },
+      });
+      await signAgreement(api, placement.id, { policyNo: 'PICC-2027-0001' });
       expect(
-        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0001' } }))
+        (await api.request('POST', `/placements/${placement.id}/activate`, { token: hr, body: { insurancePolicyNo: 'PICC-2027-0002' } }))
           .body,
-      ).toMatchObject({
-        code: 'GUARDIAN_CONSENT_REQUIRED',
-      });
-      expect(
-        (await api.request('POST', `/applications/${racer.applicationId}/approve`, { token: school, body: { guardianConsent: true } }))
-          .status,
-      ).toBe(200);
+      ).toMatchObject({ code: 'INSURANCE_MISMATCH' });
       expect(
         (await api.request('POST', `/placements/${placement.id}/activate`, { token: hrSoe, body: { insurancePolicyNo: 'PICC-2027-0001' } }))
           .status,

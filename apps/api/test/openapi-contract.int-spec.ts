@@ -154,6 +154,12 @@ describe('the OpenAPI document (/api/docs-json)', () => {
         'POST /api/v1/auth/refresh',
         'POST /api/v1/enterprises',
         'POST /api/v1/enterprises/confirm',
+        // The agreement (issue 18): the guardian's one-time link and verification need no account.
+        'GET /api/v1/agreements/{id}/verify',
+        'POST /api/v1/agreements/verify',
+        'POST /api/v1/guardian-signatures',
+        'POST /api/v1/guardian-signatures/pdf',
+        'POST /api/v1/guardian-signatures/view',
       ].sort(),
     );
   });

@@ -71,11 +71,11 @@ describe('quota monitoring (integration)', () => {
       [id],
     );
     const [{ id: placementId }] = await api.db.query(
-      `INSERT INTO placements (kind, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date, status)
-       SELECT 'student', $1, $2, $3, school_id, 'internship', make_date($4, 1, 10), make_date($4, 6, 30), 'active' FROM students WHERE user_id = $3 RETURNING id`,
+      `INSERT INTO placements (kind, slot_id, enterprise_id, person_id, school_id, slot_type, start_date, end_date, status, agreement_signed_at)
+       SELECT 'student', $1, $2, $3, school_id, 'internship', make_date($4, 1, 10), make_date($4, 6, 30), 'active', now() FROM students WHERE user_id = $3 RETURNING id`,
       [slot_id, id, person_id, YEAR],
     );
-    // An active placement made outside the API counts only once something refreshes the figures:
+    // An active placement made outside the API (its agreement signed: issue 18) counts only once something refreshes the figures:
     // completing it through the API does.
     expect((await api.request('POST', `/placements/${placementId}/complete`, { token: hr, body: { evaluation: '良好' } })).status).toBe(
       200,

@@ -9,6 +9,8 @@ import type {
 } from '@skillbridge/contracts';
 import { addDays, usccCheckCharacter } from '@skillbridge/domain';
 import { hostedChangesOn, refreshQuotas, rulesForYear } from '@skillbridge/quotas';
+import { draftAgreements } from '@skillbridge/agreements';
+import { signAgreement } from '../../../test/support/agreements';
 import { uniqueSuffix } from '../../../test/support/database';
 import { RunningProcess } from '../../../test/support/processes';
 import { newUscc, registerEnterprise } from '../../../test/support/registration';
@@ -250,6 +252,9 @@ describe('officers’ figures count verified enterprises and lived days only (in
          RETURNING id`,
         [enterpriseId, startDate, endDate, status, activatedAt],
       );
+      // Its agreement drafted, as accepting drafts it; one already under way counts as signed (the subject here is the calendar).
+      await api.db.transaction((tx) => draftAgreements(tx, [id]));
+      if (status !== 'pending') await api.db.query(`UPDATE placements SET agreement_signed_at = now() WHERE id = $1`, [id]);
       return id;
     }
     beforeAll(async () => {
@@ -261,7 +266,8 @@ describe('officers’ figures count verified enterprises and lived days only (in
       const next = YEAR + 1;
       const [thisYear, nextYear] = [await hostedIn(YEAR), await hostedIn(next)];
       const future = await placement('pending', `${next}-03-01`, `${next}-08-31`);
-      // The paperwork is in order (approved, insured, of age): only the calendar refuses.
+      await signAgreement(api, future, { policyNo: 'PICC-2027-0001' });
+      // The paperwork is in order (approved, agreement signed and insured, of age): only the calendar refuses.
       const early = await api.request('POST', `/placements/${future}/activate`, {
         token: hr,
         body: { insurancePolicyNo: 'PICC-2027-0001' },

@@ -130,6 +130,8 @@ export type SetInsuranceRequest = AgreementInsurance;
 export interface SignAgreementRequest {
   version: number;
   termsSha256: string;
+  /** The party the signer means to sign for (optional: their own side); another party's is refused `NOT_A_SIGNER`. */
+  party?: AgreementParty;
   password?: string;
   code?: string;
 }

@@ -3,6 +3,7 @@ import { isSeeded, seedDemo } from '@skillbridge/db';
 import { SystemClock, lanzhouDate } from '@skillbridge/domain';
 import { refreshQuotas, rulesForYear } from '@skillbridge/quotas';
 import { DataSource } from 'typeorm';
+import { signDemoAgreements } from './demo-agreements';
 import { publishDemoRound } from './demo-round';
 
 export const DATABASE_COMMANDS = ['migrate', 'seed', 'setup'] as const;
@@ -32,6 +33,7 @@ export async function runDatabaseCommand(
     else {
       await seedDemo(db, hashPassword, now);
       await publishDemoRound(db);
+      await signDemoAgreements(db);
       log('demo data: loaded');
     }
   }

@@ -105,7 +105,11 @@ const agreements = (db: DataSource | EntityManager): SelectQueryBuilder<ObjectLi
     .select(['a.id AS id', 'a.placement_id AS placement_id', 'a.status AS status', 'a.current_version AS version'])
     .addSelect(['p.person_id AS student_id', 'u.name AS student_name', 'p.enterprise_id AS enterprise_id', 'e.name AS enterprise_name'])
     .addSelect(['p.school_id AS school_id', 'sc.name AS school_name', 's.title AS slot_title', 'p.start_date::text AS start_date'])
-    .addSelect(['p.end_date::text AS end_date', "(v.terms #>> '{student,minorAtStart}')::boolean AS minor", "v.terms -> 'insurance' AS insurance"])
+    .addSelect([
+      'p.end_date::text AS end_date',
+      "(v.terms #>> '{student,minorAtStart}')::boolean AS minor",
+      "v.terms -> 'insurance' AS insurance",
+    ])
     .addSelect([
       'ARRAY(SELECT g.party FROM agreement_signatures g WHERE g.agreement_id = a.id AND g.version = a.current_version) AS signed',
       'a.updated_at AS updated_at',
@@ -151,7 +155,10 @@ export class AgreementsService {
     if (query.status) qb.andWhere('a.status = :status', { status: query.status });
     if (query.placementId) qb.andWhere('a.placement_id = :placementId', { placementId: query.placementId });
     const page = await paginateRows<SummaryRow>(qb, query, BY_START);
-    await this.logReads(actor, page.items.map((r) => r.student_id));
+    await this.logReads(
+      actor,
+      page.items.map((r) => r.student_id),
+    );
     return {
       items: page.items.map((r) => {
         const parties = agreementParties(r.minor);
@@ -206,7 +213,13 @@ export class AgreementsService {
     if (!v) return null;
     if (v.signed_pdf) return v.signed_pdf;
     const signatures = (await run(db, SIGNATURES, [agreementId, version])).map(signatureView);
-    if (allSigned(v.terms, signatures.map((s) => s.party))) return this.renderSigned(db, agreementId, version);
+    if (
+      allSigned(
+        v.terms,
+        signatures.map((s) => s.party),
+      )
+    )
+      return this.renderSigned(db, agreementId, version);
     if (v.pdf) return v.pdf;
     // Rendered on first view and kept: deterministic, so a parallel first view stores the same bytes.
     const pdf = await renderAgreementPdf({ agreementId, version, terms: v.terms, termsSha256: v.terms_sha256, issuedAt: v.created_at });
@@ -275,7 +288,8 @@ export class AgreementsService {
     if (!row || !agreementsPolicy.can(actor, 'see', row)) throw notSeen();
     if (!agreementsPolicy.can(actor, action, row)) {
       if (action === 'sign') throw new DomainError('NOT_A_SIGNER', 'forbidden', 'You do not sign this agreement');
-      if (action === 'guardian') throw new DomainError('GUARDIAN_CONTACT_SCHOOL_ONLY', 'forbidden', 'Only the student’s school deals with the guardian');
+      if (action === 'guardian')
+        throw new DomainError('GUARDIAN_CONTACT_SCHOOL_ONLY', 'forbidden', 'Only the student’s school deals with the guardian');
       throw new DomainError('FORBIDDEN', 'forbidden', 'Only the school or the enterprise enters the insurance');
     }
     return row;
@@ -291,7 +305,12 @@ export class AgreementsService {
     return this.db.transaction(async (tx) => {
       const row = await this.lock(tx, actor, id, 'insure');
       if (row.status === 'void') throw new DomainError('AGREEMENT_VOID', 'conflict', 'The placement was ended: its agreement is void');
-      const insurance = { insurer: body.insurer.trim(), policyNo: body.policyNo.trim(), coverageStart: body.coverageStart, coverageEnd: body.coverageEnd };
+      const insurance = {
+        insurer: body.insurer.trim(),
+        policyNo: body.policyNo.trim(),
+        coverageStart: body.coverageStart,
+        coverageEnd: body.coverageEnd,
+      };
       checkInsuranceCovers(insurance, row.terms.dates);
       await this.changeTerms(tx, row.id, { ...row.terms, insurance });
       return this.view(actor, await this.read(actor, id, tx), tx);
@@ -301,7 +320,11 @@ export class AgreementsService {
   /** The school enters the guardian's contact: the terms of the student's open agreements change (a new version each). */
   async setGuardian(actor: Actor, studentId: string, body: GuardianContactDto): Promise<AgreementContact> {
     if (!UUID.test(studentId)) throw notFound('The student');
-    const contact: AgreementContact = { name: body.name.trim(), phone: body.phone?.trim() || null, email: body.email?.trim().toLowerCase() || null };
+    const contact: AgreementContact = {
+      name: body.name.trim(),
+      phone: body.phone?.trim() || null,
+      email: body.email?.trim().toLowerCase() || null,
+    };
     if (!contact.phone && !contact.email) {
       throw new DomainError('GUARDIAN_CONTACT_MISSING', 'unprocessable', 'Give the guardian’s phone or e-mail');
     }
@@ -339,11 +362,24 @@ export class AgreementsService {
   }
 
   async sign(actor: Actor, sessionId: string | null, id: string, body: SignAgreementDto): Promise<AgreementView> {
-    if (!body.password && !body.code) throw new DomainError('SIGNING_PASSWORD_INVALID', 'unprocessable', 'Confirm with your password or a code');
+    if (!body.password && !body.code)
+      throw new DomainError('SIGNING_PASSWORD_INVALID', 'unprocessable', 'Confirm with your password or a code');
     // A code's try counts even when the signature is refused (5 tries): taken before, outside the signature's transaction.
     let codeId: string | null = null;
     if (body.code) {
       const row = await this.read(actor, id);
+      // A code is for the version it was sent for: an outdated read is that, not a wrong code (and costs no try).
+      if (body.version !== row.current_version || body.termsSha256.toLowerCase() !== row.terms_sha256) {
+        throw new DomainError(
+          'AGREEMENT_VERSION_OUTDATED',
+          'conflict',
+          'The agreement changed since you read it: read the current version and sign that',
+          {
+            currentVersion: row.current_version,
+            version: body.version,
+          },
+        );
+      }
       const open = await runOne(this.db, TRY_SIGNING_CODE, [actor.userId, row.id, body.version, SIGNING_CODE_TRIES]);
       if (!open || open.code_hash !== signingCodeHash(open.id, body.code)) {
         throw new DomainError('SIGNING_CODE_INVALID', 'unprocessable', 'The code is wrong, used or expired: ask for a new one');
@@ -366,10 +402,19 @@ export class AgreementsService {
         signed,
         version: body.version,
         termsSha256: body.termsSha256,
-        party: agreementSide(actor, row),
+        party: body.party && body.party !== agreementSide(actor, row) ? null : agreementSide(actor, row),
       });
       const method = codeId ? 'one_time_code' : 'password';
-      const appended = await runOne(tx, APPEND_SIGNATURE, [row.id, row.current_version, party, actor.userId, signer.name, row.terms_sha256, method, sessionId]);
+      const appended = await runOne(tx, APPEND_SIGNATURE, [
+        row.id,
+        row.current_version,
+        party,
+        actor.userId,
+        signer.name,
+        row.terms_sha256,
+        method,
+        sessionId,
+      ]);
       if (!appended) throw new DomainError('ALREADY_SIGNED', 'conflict', 'This version is already signed for your party', { party });
       if (codeId) await run(tx, USE_SIGNING_CODE, [codeId]);
       return this.afterSignature(tx, row, [...signed, party]);
@@ -403,9 +448,14 @@ export class AgreementsService {
       if (row.status === 'void') throw new DomainError('AGREEMENT_VOID', 'conflict', 'The placement was ended: its agreement is void');
       const channel = guardianChannel(row.terms);
       const signed = (await run(tx, SIGNATURES, [row.id, row.current_version])).map((s) => s.party);
-      if (signed.includes('guardian')) throw new DomainError('ALREADY_SIGNED', 'conflict', 'The guardian has signed this version', { party: 'guardian' });
+      if (signed.includes('guardian'))
+        throw new DomainError('ALREADY_SIGNED', 'conflict', 'The guardian has signed this version', { party: 'guardian' });
       if (!signingOpen(row.terms)) {
-        throw new DomainError('SIGNING_NOT_OPEN', 'conflict', 'Signing opens once the insurance is entered and covers the placement’s dates');
+        throw new DomainError(
+          'SIGNING_NOT_OPEN',
+          'conflict',
+          'Signing opens once the insurance is entered and covers the placement’s dates',
+        );
       }
       const made = await runOne(tx, NEW_GUARDIAN_LINK, [row.id, row.current_version, channel, GUARDIAN_LINK_HOURS]);
       if (!made) throw new Error('no guardian link row');
@@ -421,7 +471,11 @@ export class AgreementsService {
     checkGuardianLink(link ? { usedAt: link.used_at, replaced: link.replaced, expiresAt: link.expires_at } : null, now());
     const row = link ? await runOne(tx, LOCK_AGREEMENT, [link.agreement_id]) : undefined;
     if (!link || !row || row.current_version !== link.version || row.status === 'void') {
-      throw new DomainError('GUARDIAN_LINK_INVALID', 'invalid', 'This link is wrong, used, replaced or expired: ask the school for a new one');
+      throw new DomainError(
+        'GUARDIAN_LINK_INVALID',
+        'invalid',
+        'This link is wrong, used, replaced or expired: ask the school for a new one',
+      );
     }
     return { link, row };
   }
@@ -465,7 +519,16 @@ export class AgreementsService {
         party: 'guardian',
       });
       const name = row.terms.guardian?.name ?? '';
-      const appended = await runOne(tx, APPEND_SIGNATURE, [row.id, row.current_version, 'guardian', null, name, row.terms_sha256, 'guardian_link', link.id]);
+      const appended = await runOne(tx, APPEND_SIGNATURE, [
+        row.id,
+        row.current_version,
+        'guardian',
+        null,
+        name,
+        row.terms_sha256,
+        'guardian_link',
+        link.id,
+      ]);
       if (!appended) throw new DomainError('ALREADY_SIGNED', 'conflict', 'The guardian has signed this version', { party: 'guardian' });
       await run(tx, GUARDIAN_LINK_USED, [link.id]);
       const complete = await this.afterSignature(tx, row, [...signed, 'guardian']);

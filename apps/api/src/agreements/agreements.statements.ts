@@ -17,7 +17,6 @@ export type AgreementRow = AgreementParties & {
   updated_at: Date;
 };
 
-
 /** One agreement with its current version and its placement's parties (what the policy decides on). */
 export const AGREEMENT = statement<[id: string], AgreementRow>(
   'agreements.read',
@@ -64,7 +63,10 @@ export const SIGNATURES = statement<[agreementId: string, version: number], Sign
  * A new version with these terms, when they differ from the current one (by their SHA-256, of `terms::text` as
  * PostgreSQL prints the jsonb); the agreement moves to it with the status given, unsigned. No row: nothing changed.
  */
-export const NEW_VERSION = statement<[agreementId: string, terms: string, status: AgreementStatus], { version: number; terms_sha256: string }>(
+export const NEW_VERSION = statement<
+  [agreementId: string, terms: string, status: AgreementStatus],
+  { version: number; terms_sha256: string }
+>(
   'agreements.new-version',
   `WITH cur AS (SELECT a.current_version, v.terms_sha256 FROM agreements a
                   JOIN agreement_versions v ON v.agreement_id = a.id AND v.version = a.current_version WHERE a.id = $1),
@@ -152,7 +154,10 @@ export const SIGNER = statement<[userId: string], { name: string; password_hash:
 );
 
 /** A new signing code for the signer (the worker makes the code and keeps its hash); the signer's earlier codes end. */
-export const NEW_SIGNING_CODE = statement<[userId: string, agreementId: string, version: number, minutes: number], { id: string; expires_at: Date }>(
+export const NEW_SIGNING_CODE = statement<
+  [userId: string, agreementId: string, version: number, minutes: number],
+  { id: string; expires_at: Date }
+>(
   'agreements.new-signing-code',
   `WITH ended AS (UPDATE signing_codes SET used_at = now() WHERE user_id = $1 AND agreement_id = $2 AND used_at IS NULL)
    INSERT INTO signing_codes (user_id, agreement_id, version, expires_at) VALUES ($1, $2, $3, now() + make_interval(mins => $4))
@@ -163,7 +168,10 @@ export const NEW_SIGNING_CODE = statement<[userId: string, agreementId: string, 
  * Takes one try of the signer's open code for this version (counted whether it matches or not); answers its
  * hash when the code was still open (unused, unexpired, tries left).
  */
-export const TRY_SIGNING_CODE = statement<[userId: string, agreementId: string, version: number, tries: number], { id: string; code_hash: string }>(
+export const TRY_SIGNING_CODE = statement<
+  [userId: string, agreementId: string, version: number, tries: number],
+  { id: string; code_hash: string }
+>(
   'agreements.try-signing-code',
   `UPDATE signing_codes SET attempts = attempts + 1
     WHERE id = (SELECT id FROM signing_codes
@@ -179,7 +187,10 @@ export const USE_SIGNING_CODE = statement<[id: string], never>(
 );
 
 /** A new guardian link for the current version (the worker makes its secret and keeps the hash); older ones are replaced. */
-export const NEW_GUARDIAN_LINK = statement<[agreementId: string, version: number, channel: 'email' | 'webhook', hours: number], { id: string; expires_at: Date }>(
+export const NEW_GUARDIAN_LINK = statement<
+  [agreementId: string, version: number, channel: 'email' | 'webhook', hours: number],
+  { id: string; expires_at: Date }
+>(
   'agreements.new-guardian-link',
   `WITH ended AS (UPDATE guardian_links SET replaced = true WHERE agreement_id = $1 AND used_at IS NULL AND NOT replaced)
    INSERT INTO guardian_links (agreement_id, version, channel, expires_at) VALUES ($1, $2, $3, now() + make_interval(hours => $4))

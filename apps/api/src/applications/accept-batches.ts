@@ -78,7 +78,10 @@ export class AcceptBatches {
           today(),
           batch.map((w) => w.traceparent),
         ]);
-        await draftAgreements(tx, rows.flatMap((r) => (r.placement_id ? [r.placement_id] : [])));
+        await draftAgreements(
+          tx,
+          rows.flatMap((r) => (r.placement_id ? [r.placement_id] : [])),
+        );
         return rows;
       });
     } catch (error) {

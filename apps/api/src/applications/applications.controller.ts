@@ -112,7 +112,10 @@ export class ApplicationsController {
   @RateLimit('messages')
   @ApiAnswer(200, 'ApplicationView')
   @ApiProblems(...INPUT_PROBLEMS, 'NOT_FOUND', 'INVALID_TRANSITION')
-  @ApiOperation({ summary: 'The school’s approval (the tripartite agreement); optionally records a guardian’s consent' })
+  @ApiOperation({
+    summary:
+      'The school’s approval of the application (before the offer can be accepted); the tripartite agreement is drafted on accept and signed by every party later',
+  })
   approve(@CurrentActor() actor: Actor, @Param('id') id: string, @Body() body: ApproveDto): Promise<ApplicationView> {
     return this.applications.approve(actor, id, body);
   }

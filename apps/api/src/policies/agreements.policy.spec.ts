@@ -15,7 +15,11 @@ const NOTHING = { see: false, sign: false, insure: false, guardian: false, side:
 
 // Every role × an agreement of student st-1 at enterprise e-1, school sc-1.
 const TABLE: Array<[string, Actor, Can]> = [
-  ['the student', actor('student', 'st-1', 'sc-1'), { see: true, sign: true, insure: false, guardian: false, side: 'student', where: 'p.person_id = :agreementActorId' }],
+  [
+    'the student',
+    actor('student', 'st-1', 'sc-1'),
+    { see: true, sign: true, insure: false, guardian: false, side: 'student', where: 'p.person_id = :agreementActorId' },
+  ],
   ['another student', actor('student', 'st-2', 'sc-1'), { ...NOTHING, where: 'p.person_id = :agreementActorId' }],
   [
     'the host enterprise',

@@ -7,7 +7,19 @@ import {
   type AgreementTerms,
   type SignatureMethod,
 } from '@skillbridge/contracts';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { oneOf } from './checks';
 import { Placement } from './placement.entity';
 import { User } from './user.entity';
@@ -57,7 +69,7 @@ export class AgreementVersion {
   @PrimaryColumn('uuid', { primaryKeyConstraintName: 'PK_agreement_versions' })
   agreementId: string;
 
-  @PrimaryColumn('int')
+  @PrimaryColumn('int', { primaryKeyConstraintName: 'PK_agreement_versions' })
   version: number;
 
   @Column('jsonb')

@@ -28,7 +28,10 @@ export function guardianLinkMessage(facts: { guardianName: string; studentName: 
 }
 
 /** The one-time code a signer confirms a signature with, in the signer's language. */
-export function signingCodeMessage(locale: NotificationLocale, facts: { name: string; code: string; studentName: string }): { subject: string; text: string } {
+export function signingCodeMessage(
+  locale: NotificationLocale,
+  facts: { name: string; code: string; studentName: string },
+): { subject: string; text: string } {
   if (locale === 'en') {
     return {
       subject: `Your code to sign the internship agreement: ${facts.code}`,

@@ -25,7 +25,11 @@ const codeOf = (f: () => unknown): string | undefined => {
 
 const dates = { start: '2027-03-01', end: '2027-08-31' };
 const insurance = { insurer: '中国人保', policyNo: 'PICC-1', coverageStart: '2027-03-01', coverageEnd: '2027-08-31' };
-const terms = (minor: boolean, ins: AgreementTerms['insurance'] = insurance) => ({ dates, insurance: ins, student: { minorAtStart: minor } as AgreementTerms['student'] });
+const terms = (minor: boolean, ins: AgreementTerms['insurance'] = insurance) => ({
+  dates,
+  insurance: ins,
+  student: { minorAtStart: minor } as AgreementTerms['student'],
+});
 
 describe('who signs', () => {
   it('a student under 18 on the start date needs the guardian', () => {
@@ -103,7 +107,9 @@ describe('the gate', () => {
     const signed = ['school', 'enterprise', 'student'] as const;
     expect(codeOf(() => checkAgreementSigned({ status: 'signed', terms: terms(false), signed }))).toBeUndefined();
     expect(codeOf(() => checkAgreementSigned({ status: 'signed', terms: terms(false), signed, policyNo: 'PICC-1' }))).toBeUndefined();
-    expect(codeOf(() => checkAgreementSigned({ status: 'signed', terms: terms(false), signed, policyNo: 'PICC-2' }))).toBe('INSURANCE_MISMATCH');
+    expect(codeOf(() => checkAgreementSigned({ status: 'signed', terms: terms(false), signed, policyNo: 'PICC-2' }))).toBe(
+      'INSURANCE_MISMATCH',
+    );
     expect(codeOf(() => checkAgreementSigned({ status: 'signing', terms: terms(true), signed }))).toBe('AGREEMENT_NOT_SIGNED');
     expect(codeOf(() => checkAgreementSigned({ status: null, terms: null, signed: [] }))).toBe('AGREEMENT_NOT_SIGNED');
     expect(codeOf(() => checkAgreementSigned({ status: 'awaiting_insurance', terms: terms(false, null), signed: [] }))).toBe(
@@ -125,9 +131,13 @@ describe('the guardian', () => {
 
   it('whose contact only the school enters', () => {
     expect(codeOf(() => checkGuardianContactEditor({ role: 'school_admin', organisationId: 'sc' }, 'sc'))).toBeUndefined();
-    expect(codeOf(() => checkGuardianContactEditor({ role: 'school_admin', organisationId: 'other' }, 'sc'))).toBe('GUARDIAN_CONTACT_SCHOOL_ONLY');
+    expect(codeOf(() => checkGuardianContactEditor({ role: 'school_admin', organisationId: 'other' }, 'sc'))).toBe(
+      'GUARDIAN_CONTACT_SCHOOL_ONLY',
+    );
     expect(codeOf(() => checkGuardianContactEditor({ role: 'student', organisationId: null }, 'sc'))).toBe('GUARDIAN_CONTACT_SCHOOL_ONLY');
-    expect(codeOf(() => checkGuardianContactEditor({ role: 'enterprise_admin', organisationId: 'e' }, 'sc'))).toBe('GUARDIAN_CONTACT_SCHOOL_ONLY');
+    expect(codeOf(() => checkGuardianContactEditor({ role: 'enterprise_admin', organisationId: 'e' }, 'sc'))).toBe(
+      'GUARDIAN_CONTACT_SCHOOL_ONLY',
+    );
   });
 
   it('gets the link by e-mail, or by SMS when only a phone is known', () => {

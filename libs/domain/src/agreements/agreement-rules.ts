@@ -24,8 +24,10 @@ export const agreementParties = (minorAtStart: boolean): AgreementParty[] =>
   minorAtStart ? ['school', 'enterprise', 'student', 'guardian'] : ['school', 'enterprise', 'student'];
 
 /** The insurance covers the whole placement (its dates inclusive). */
-export const insuranceCovers = (insurance: Pick<AgreementInsurance, 'coverageStart' | 'coverageEnd'> | null, dates: AgreementTerms['dates']): boolean =>
-  insurance !== null && insurance.coverageStart <= dates.start && insurance.coverageEnd >= dates.end;
+export const insuranceCovers = (
+  insurance: Pick<AgreementInsurance, 'coverageStart' | 'coverageEnd'> | null,
+  dates: AgreementTerms['dates'],
+): boolean => insurance !== null && insurance.coverageStart <= dates.start && insurance.coverageEnd >= dates.end;
 
 /** Refuses insurance that leaves a day of the placement uncovered (or whose dates are inverted). */
 export function checkInsuranceCovers(insurance: AgreementInsurance, dates: AgreementTerms['dates']): void {
@@ -90,12 +92,18 @@ export function checkSignature(a: SignatureAttempt): AgreementParty {
     throw new DomainError('NOT_A_SIGNER', 'forbidden', 'You do not sign this agreement for any of its parties');
   }
   if (a.version !== a.currentVersion || a.termsSha256.toLowerCase() !== a.currentSha256) {
-    throw new DomainError('AGREEMENT_VERSION_OUTDATED', 'conflict', 'The agreement changed since you read it: read the current version and sign that', {
-      currentVersion: a.currentVersion,
-      version: a.version,
-    });
+    throw new DomainError(
+      'AGREEMENT_VERSION_OUTDATED',
+      'conflict',
+      'The agreement changed since you read it: read the current version and sign that',
+      {
+        currentVersion: a.currentVersion,
+        version: a.version,
+      },
+    );
   }
-  if (a.signed.includes(a.party)) throw new DomainError('ALREADY_SIGNED', 'conflict', 'This version is already signed for your party', { party: a.party });
+  if (a.signed.includes(a.party))
+    throw new DomainError('ALREADY_SIGNED', 'conflict', 'This version is already signed for your party', { party: a.party });
   if (!signingOpen(a.terms)) {
     throw new DomainError('SIGNING_NOT_OPEN', 'conflict', 'Signing opens once the insurance is entered and covers the placement’s dates');
   }
@@ -109,7 +117,8 @@ export function checkAgreementSigned(facts: {
   signed: readonly AgreementParty[];
   policyNo?: string | null;
 }): void {
-  if (!facts.terms || facts.status === null) throw new DomainError('AGREEMENT_NOT_SIGNED', 'conflict', 'The placement has no signed agreement yet');
+  if (!facts.terms || facts.status === null)
+    throw new DomainError('AGREEMENT_NOT_SIGNED', 'conflict', 'The placement has no signed agreement yet');
   if (!insuranceCovers(facts.terms.insurance, facts.terms.dates)) {
     throw new DomainError('INSURANCE_NOT_COVERING', 'unprocessable', 'The agreement’s insurance must cover the placement’s dates', {
       startDate: facts.terms.dates.start,
@@ -130,7 +139,11 @@ export function checkAgreementSigned(facts: {
 /** The guardian's one-time link: unknown, used, replaced or expired are all the same refusal. */
 export function checkGuardianLink(link: { usedAt: Date | null; replaced: boolean; expiresAt: Date } | null, now: Date): void {
   if (!link || link.usedAt || link.replaced || link.expiresAt <= now) {
-    throw new DomainError('GUARDIAN_LINK_INVALID', 'invalid', 'This link is wrong, used, replaced or expired: ask the school for a new one');
+    throw new DomainError(
+      'GUARDIAN_LINK_INVALID',
+      'invalid',
+      'This link is wrong, used, replaced or expired: ask the school for a new one',
+    );
   }
 }
 
@@ -143,7 +156,8 @@ export function checkGuardianContactEditor(actor: { role: Role; organisationId: 
 
 /** A guardian link is sent only for a minor, and only to a contact the school has entered. */
 export function guardianChannel(terms: Pick<AgreementTerms, 'guardian' | 'student'>): 'email' | 'webhook' {
-  if (!terms.student.minorAtStart) throw new DomainError('GUARDIAN_NOT_REQUIRED', 'unprocessable', 'The student is 18 or over on the start date: no guardian signs');
+  if (!terms.student.minorAtStart)
+    throw new DomainError('GUARDIAN_NOT_REQUIRED', 'unprocessable', 'The student is 18 or over on the start date: no guardian signs');
   const g = terms.guardian;
   if (!g || (!g.email && !g.phone)) {
     throw new DomainError('GUARDIAN_CONTACT_MISSING', 'unprocessable', 'Enter the guardian’s name and phone or e-mail first');

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  AGREEMENT_PARTIES,
   AGREEMENT_STATUSES,
+  type AgreementParty,
   type AgreementStatus,
   type GuardianContactRequest,
   type GuardianSignRequest,
@@ -74,6 +76,14 @@ export class SignAgreementDto implements SignAgreementRequest {
   @ApiProperty({ description: 'Its SHA-256, as read' })
   @Matches(SHA256)
   termsSha256: string;
+
+  @ApiPropertyOptional({
+    enum: AGREEMENT_PARTIES,
+    description: 'The party signed for (default: the signer’s own side; another is refused)',
+  })
+  @IsOptional()
+  @IsIn(AGREEMENT_PARTIES)
+  party?: AgreementParty;
 
   @ApiPropertyOptional({ description: 'The signer’s password (or a code)' })
   @IsOptional()

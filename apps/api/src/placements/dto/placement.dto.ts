@@ -20,7 +20,8 @@ export class ListPlacementsQuery extends PageQuery {
 
 export class ActivatePlacementDto {
   @ApiPropertyOptional({
-    description: 'The internship liability insurance policy number: a teacher’s practice needs one; for a student it is the agreement’s (given, it must be the same)',
+    description:
+      'The internship liability insurance policy number: a teacher’s practice needs one; for a student it is the agreement’s (given, it must be the same)',
     example: 'PICC-2027-0001',
   })
   @IsOptional()
