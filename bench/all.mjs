@@ -18,6 +18,8 @@ const SCRIPTS = [
   { name: 'rounds', script: 'bench/rounds.mjs', args: quick ? ['--students=20000'] : [] },
   { name: 'match', script: 'bench/match.mjs', args: quick ? ['--quick'] : [] },
   { name: 'agreements-drafting', script: 'bench/agreements-drafting.mjs', args: quick ? ['--students=20000'] : [] },
+  // The build above is enough; `--quick`: 40 renders instead of 200.
+  { name: 'agreement-render', script: 'bench/agreement-render.mjs', args: ['--no-build', ...(quick ? ['--quick'] : [])] },
   // The portal on a phone: the build above is enough; `--quick`: one run per page instead of the median of 3.
   { name: 'lighthouse', script: 'bench/lighthouse.mjs', args: ['--no-build', ...(quick ? ['--runs=1'] : [])] },
 ].filter((s) => fs.existsSync(path.join(ROOT, s.script)));

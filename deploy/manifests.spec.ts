@@ -247,6 +247,15 @@ describe('docker/', () => {
     expect(/location \/assets\/ \{([^}]*)\}/.exec(conf)?.[1]).toMatch(/add_header X-Content-Type-Options "nosniff" always;/);
   });
 
+  it('the api image carries the agreement PDF: its library and the CJK font it embeds, from Debian, at the path the library reads', () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'docker/api.Dockerfile'), 'utf8');
+    expect(dockerfile).toMatch(/^RUN npx nx run-many -t build -p .*@skillbridge\/agreement-documents/m);
+    expect(dockerfile).toMatch(/^COPY --from=build \/repo\/libs\/agreement-documents\/dist\/ libs\/agreement-documents\/dist\/$/m);
+    expect(dockerfile).toMatch(/apt-get install -y --no-install-recommends fonts-noto-cjk/);
+    const fonts = /^COPY --from=fonts (.*)$/m.exec(dockerfile)?.[1].split(/\s+/) ?? [];
+    expect(fonts).toEqual(['/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', '/usr/share/fonts/opentype/noto/']);
+  });
+
   it.each(['api', 'worker', 'portal'])('the %s image: multi-stage, a numeric non-root user, a HEALTHCHECK', (app) => {
     const dockerfile = readFileSync(path.join(ROOT, `docker/${app}.Dockerfile`), 'utf8');
     expect(dockerfile.match(/^FROM /gm)!.length).toBeGreaterThanOrEqual(2);

@@ -47,7 +47,15 @@ WORKDIR /repo
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
-RUN npx nx run-many -t build -p @skillbridge/api @skillbridge/db-cli
+RUN npx nx run-many -t build -p @skillbridge/api @skillbridge/db-cli @skillbridge/agreement-documents
+
+# ---- fonts: the CJK font the agreement PDF embeds (libs/agreement-documents), from Debian's fonts-noto-cjk (SIL OFL).
+# Only the collection it uses (Sans Regular, 19 MB of the package's 91) is copied into the runtime image, at the path
+# the library reads, with the package's licence; nothing is fetched at run time.
+FROM ${NODE_IMAGE} AS fonts
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
 
 # ---- prod-deps: production dependencies of the API and database CLI workspaces only (no portal, Nx, Jest...).
 # The workspace libs it depends on are linked into node_modules/@skillbridge/.
@@ -81,6 +89,9 @@ COPY --from=build /repo/libs/notifications/dist/ libs/notifications/dist/
 COPY --from=build /repo/libs/quotas/dist/ libs/quotas/dist/
 COPY --from=build /repo/libs/match-rounds/dist/ libs/match-rounds/dist/
 COPY --from=build /repo/libs/db-cli/dist/ libs/db-cli/dist/
+COPY --from=build /repo/libs/agreement-documents/dist/ libs/agreement-documents/dist/
+COPY --from=fonts /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc /usr/share/fonts/opentype/noto/
+COPY --from=fonts /usr/share/doc/fonts-noto-cjk/copyright /usr/share/doc/fonts-noto-cjk/copyright
 COPY --from=build /repo/apps/api/dist/ apps/api/dist/
 # `node` of the official image, by number: Kubernetes' runAsNonRoot can only verify a numeric user.
 USER 1000:1000

@@ -5,7 +5,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, ROOT, binOf, buildAll, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
+import { DATA, ROOT, binOf, buildAll, ensureDebianPackage, localSecret, setUpDatabase, startChild } from './lib/run.mjs';
 
 const API_PORT = Number(process.env.API_PORT ?? 3000);
 const PORTAL_PORT = Number(process.env.PORTAL_PORT ?? 4200);
@@ -67,6 +67,13 @@ async function main() {
   for (const [name, port] of ports) {
     if (!(await portIsFree(port))) throw new Error(`port ${port} is taken: stop what uses it, or set ${name} to another port`);
   }
+
+  // The agreement PDF embeds Noto Sans CJK (libs/agreement-documents): installed here when missing, as redis-server is.
+  // Without it everything else runs, and rendering an agreement fails with a message naming the package.
+  ensureDebianPackage('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', ['fonts-noto-cjk'], 'agreement PDFs', {
+    optional: true,
+    say,
+  });
 
   say('PostgreSQL and Redis');
   const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'pg') });

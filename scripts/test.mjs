@@ -1,39 +1,21 @@
 // @ts-check
-// `npm test`: every test. Unit tests need nothing; integration and browser tests get the real
-// PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started here), Debian's Chromium and nginx.
+// `npm test`: every test. Unit tests need nothing but, for the agreement PDF, Debian's CJK font and poppler;
+// integration and browser tests get the real PostgreSQL and Redis (from DATABASE_URL and REDIS_URL, or started
+// here), Debian's Chromium and nginx.
 // Extra arguments go to jest: `npm test -- --selectProjects domain`. `npm run lint` runs first, then the
 // type check of scripts/ and bench/ (`npm run typecheck:scripts`): a failure of either fails the run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePostgres, ensureRedis } from './lib/services.mjs';
-import { DATA, ROOT, binOf, buildAll, runOrFail } from './lib/run.mjs';
+import { DATA, ROOT, binOf, buildAll, ensureDebianPackage, runOrFail } from './lib/run.mjs';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NGINX = '/usr/sbin/nginx';
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+const PDFTOTEXT = '/usr/bin/pdftotext';
 /** @param {string} message */
 const say = (message) => process.stdout.write(`\x1b[1m▸ ${message}\x1b[0m\n`);
-
-/**
- * A program the tests need from Debian, installed with apt-get when missing and running as root;
- * otherwise the run stops and says what to install (nothing is skipped silently).
- * @param {string} program  its path
- * @param {string[]} packages  the Debian packages to install, the one that holds it first
- * @param {string} purpose  the tests that need it
- */
-function ensureDebianProgram(program, packages, purpose) {
-  if (fs.existsSync(program)) return;
-  const root = process.getuid?.() === 0;
-  if (root && fs.existsSync('/usr/bin/apt-get')) {
-    say(`installing ${packages[0]} for ${purpose} (apt-get install ${packages.join(' ')})`);
-    for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
-      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-      if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
-    }
-    return;
-  }
-  throw new Error(`${purpose} need ${program}: install it with \`sudo apt-get install ${packages[0]}\``);
-}
 
 /** @type {Array<() => Promise<void>>} */
 const stoppers = [];
@@ -52,9 +34,12 @@ async function main() {
   }
   say('type-checking scripts/ and bench/ (tsconfig.scripts.json)');
   runOrFail(process.execPath, [binOf('typescript', 'tsc'), '-p', 'tsconfig.scripts.json']);
-  ensureDebianProgram(CHROMIUM, ['chromium', 'fonts-noto-cjk'], 'the browser tests');
+  ensureDebianPackage(CHROMIUM, ['chromium', 'fonts-noto-cjk'], 'the browser tests', { say });
   // The shipped nginx config is tested in front of the API (apps/api/test/nginx-proxy.int-spec.ts).
-  ensureDebianProgram(NGINX, ['nginx-light'], 'the proxy tests');
+  ensureDebianPackage(NGINX, ['nginx-light'], 'the proxy tests', { say });
+  // The agreement PDF embeds Noto Sans CJK (libs/agreement-documents) and its tests read it back with poppler.
+  ensureDebianPackage(CJK_FONT, ['fonts-noto-cjk'], 'the agreement PDF tests', { say });
+  ensureDebianPackage(PDFTOTEXT, ['poppler-utils'], 'the agreement PDF tests', { say });
   say('PostgreSQL and Redis');
   const postgres = await ensurePostgres({ dataDir: path.join(DATA, 'test', 'pg') });
   stoppers.push(postgres.stop);

@@ -1,5 +1,5 @@
 // @ts-check
-// Small process helpers shared by start.mjs, test.mjs and db-migrate.mjs.
+// Small process helpers shared by start.mjs, test.mjs, db-migrate.mjs and the benches.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,4 +84,29 @@ export function localSecret(name) {
 
 function cryptoRandom() {
   return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(32)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A file the product or its tests need from a Debian package (a program, a font), installed with apt-get when
+ * missing and running as root on Debian; otherwise the run stops and says what to install (nothing is skipped
+ * silently), or with `optional`, says so and goes on.
+ * @param {string} file  its path
+ * @param {string[]} packages  the Debian packages to install, the one that holds it first
+ * @param {string} purpose  what needs it
+ * @param {{ optional?: boolean, say?: (message: string) => void }} [options]
+ */
+export function ensureDebianPackage(file, packages, purpose, { optional = false, say = (m) => process.stdout.write(`${m}\n`) } = {}) {
+  if (fs.existsSync(file)) return;
+  const root = process.getuid?.() === 0;
+  if (root && fs.existsSync('/usr/bin/apt-get')) {
+    say(`installing ${packages[0]} for ${purpose} (apt-get install ${packages.join(' ')})`);
+    for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...packages]]) {
+      const result = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed`);
+    }
+    return;
+  }
+  const message = `${purpose} need ${file}: install it with \`sudo apt-get install ${packages[0]}\``;
+  if (!optional) throw new Error(message);
+  say(`${message} (going on without it)`);
 }

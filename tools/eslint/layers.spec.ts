@@ -65,12 +65,14 @@ const CASES = [
   { name: 'apps/api: no other app', fixture: 'apps.ts', place: 'api', filePath: 'apps/api/src/slots/slots.service.ts' },
   { name: 'apps/worker: no other app', fixture: 'apps.ts', place: 'worker', filePath: 'apps/worker/src/imports/import.job.ts' },
   { name: 'libs/db: no app', fixture: 'apps.ts', place: 'db', filePath: 'libs/db/src/query/builder.ts' },
-  ...['db', 'runtime', 'jobs', 'accounts', 'access-log', 'quotas', 'notifications', 'match-rounds', 'db-cli'].map((library) => ({
-    name: `libs/${library}: only the libraries LIBRARY_IMPORTS lists`,
-    fixture: 'libraries.ts',
-    place: library,
-    filePath: `libs/${library}/src/feature/feature.ts`,
-  })),
+  ...['db', 'runtime', 'jobs', 'accounts', 'access-log', 'quotas', 'notifications', 'match-rounds', 'agreement-documents', 'db-cli'].map(
+    (library) => ({
+      name: `libs/${library}: only the libraries LIBRARY_IMPORTS lists`,
+      fixture: 'libraries.ts',
+      place: library,
+      filePath: `libs/${library}/src/feature/feature.ts`,
+    }),
+  ),
 ];
 
 describe('layer and tenancy rules (eslint.config.mjs)', () => {

@@ -20,7 +20,20 @@ function zhNumber(n: number): string {
   return `${ZH_NUMERALS[Math.floor(n / 10)]}十${n % 10 ? ZH_NUMERALS[n % 10] : ''}`;
 }
 
-const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const EN_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function dateParts(iso: string): [number, number, number] {
   const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
@@ -81,7 +94,7 @@ export function zhUpperYuan(decimal: string): string {
     text += '元';
   }
   if (jiao === 0 && fen === 0) return `${text || '零元'}整`;
-  if (jiao) text += `${whole !== '0' && whole.endsWith('0') ? '零' : ''}${UPPER_DIGITS[jiao]}角`;
+  if (jiao) text += `${UPPER_DIGITS[jiao]}角`;
   else if (text) text += '零';
   if (fen) text += `${UPPER_DIGITS[fen]}分`;
   return text;
@@ -125,9 +138,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
         `甲方（学校）：${school.name}；联系人：${zhContact(school.contact)}。`,
         `乙方（实习单位）：${enterprise.name}${enterprise.uscc ? `；统一社会信用代码：${enterprise.uscc}` : ''}；所在地：${enterprise.district}；联系人：${zhContact(enterprise.contact)}。`,
         `丙方（实习学生）：${student.name}；专业：${student.major}；班级：${student.className}${student.dateOfBirth ? `；出生日期：${zhDate(student.dateOfBirth)}` : ''}。`,
-        ...(minor
-          ? [`丙方法定监护人：${guardian ? zhContact(guardian) : '（待甲方依据学籍档案录入）'}。`]
-          : []),
+        ...(minor ? [`丙方法定监护人：${guardian ? zhContact(guardian) : '（待甲方依据学籍档案录入）'}。`] : []),
         `根据《中华人民共和国职业教育法》和${REGULATION_ZH}等规定，甲、乙、丙三方本着平等自愿、诚实信用的原则，经协商一致，就丙方到乙方参加${postType.zh}事宜订立本协议，共同遵守。`,
       ],
     ],
@@ -137,7 +148,9 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
         `Party A (the school): ${school.name}; contact: ${enContact(school.contact)}.`,
         `Party B (the host enterprise): ${enterprise.name}${enterprise.uscc ? `; unified social credit code ${enterprise.uscc}` : ''}; located in ${enterprise.district}; contact: ${enContact(enterprise.contact)}.`,
         `Party C (the student): ${student.name}; major: ${student.major}; class: ${student.className}${student.dateOfBirth ? `; born ${enDate(student.dateOfBirth)}` : ''}.`,
-        ...(minor ? [`Party C's legal guardian: ${guardian ? enContact(guardian) : '(to be entered by Party A from the school record)'}.`] : []),
+        ...(minor
+          ? [`Party C's legal guardian: ${guardian ? enContact(guardian) : '(to be entered by Party A from the school record)'}.`]
+          : []),
         `Under the Vocational Education Law of the People's Republic of China and ${REGULATION_EN}, Parties A, B and C, as equals, freely and in good faith, agree as follows on Party C's ${postType.en} with Party B.`,
       ],
     ],
@@ -187,7 +200,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
     zh: [
       '实习时间与休息休假',
       [
-        `丙方每日实习时间不超过${hours.perDay}小时，每周不超过40小时。`,
+        `丙方每日实习时间不超过${hours.perDay}小时。`,
         '乙方不得安排丙方加班，不得安排丙方上夜班，法定节假日不安排实习。',
         '乙方应保障丙方的休息休假权利，不得以任何理由克扣丙方的休息时间。',
       ],
@@ -195,7 +208,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
     en: [
       'Working time and rest',
       [
-        `Party C works at most ${hours.perDay} hours a day and at most 40 hours a week.`,
+        `Party C works at most ${hours.perDay} hours a day.`,
         'Party B shall not make Party C work overtime or night shifts, nor work on public holidays.',
         "Party B respects Party C's right to rest and leave and shall not take it away for any reason.",
       ],
@@ -278,7 +291,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       '安全与培训',
       [
         '乙方应在丙方上岗前对其进行安全生产、职业卫生、岗位操作规程等方面的教育和培训，未经培训的不得上岗。',
-        '乙方应为丙方提供必要的劳动防护用品和安全的实习条件；发生安全事故时，乙方应立即救治并及时告知甲方，甲方应告知丙方监护人并依法处理。',
+        `乙方应为丙方提供必要的劳动防护用品和安全的实习条件；发生安全事故时，乙方应立即救治并及时告知甲方，甲方应告知丙方${minor ? '监护人' : '家属'}并依法处理。`,
         '丙方应遵守乙方的安全生产和规章制度，服从指导人员的管理，发现安全隐患及时报告。',
       ],
     ],
@@ -286,7 +299,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       'Safety and training',
       [
         "Before Party C starts, Party B trains Party C in work safety, occupational health and the post's operating rules; no untrained student starts work.",
-        "Party B provides the necessary protective equipment and safe conditions; in an accident Party B gives immediate care and tells Party A at once, and Party A tells Party C's guardian and deals with it as the law requires.",
+        `Party B provides the necessary protective equipment and safe conditions; in an accident Party B gives immediate care and tells Party A at once, and Party A tells Party C's ${minor ? 'guardian' : 'family'} and deals with it as the law requires.`,
         "Party C follows Party B's safety rules and regulations, follows the mentors' directions and reports any hazard at once.",
       ],
     ],
@@ -297,14 +310,14 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       '请假',
       [
         '丙方因病或其他事由需请假的，应事先向乙方指导人员和甲方指导教师提出申请，经同意后方可离岗；突发疾病等紧急情况可事后及时补办。',
-        '请假期间不计入实际实习天数；乙方不得因丙方依规请假扣除除相应天数以外的实习报酬。',
+        '请假期间不计入实际实习天数；丙方依规请假的，乙方除按请假天数相应核减外，不得扣减丙方的实习报酬。',
       ],
     ],
     en: [
       'Leave',
       [
         "Party C asks Party B's mentor and Party A's mentor for leave (illness or other reasons) in advance and leaves only once granted; in an emergency such as sudden illness the request follows promptly.",
-        'Days of leave are not counted as days served; Party B deducts no pay beyond the days taken for leave taken by the rules.',
+        'Days of leave are not counted as days served; for leave taken by the rules, Party B deducts from the pay no more than the days of leave.',
       ],
     ],
   });
@@ -369,7 +382,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       [
         '因本协议发生的争议，各方应协商解决；协商不成的，可提请甲方及乙方所在地教育行政部门协调，或依法向人民法院提起诉讼。',
         `本协议未尽事宜，按${REGULATION_ZH}和${terms.rulesYear}年度实习管理规则执行。`,
-        '本协议以中文文本为准，英文文本仅供参考。本协议通过 SkillBridge（技能桥）平台以电子方式签署，各方以本人密码或一次性验证码（监护人以一次性链接）确认签署，与书面签字具有同等效力。',
+        `本协议以中文文本为准，英文文本仅供参考。本协议通过 SkillBridge（技能桥）平台以电子方式签署，各方以本人密码或一次性验证码${minor ? '（监护人以一次性链接）' : ''}确认签署，与书面签字具有同等效力。`,
       ],
     ],
     en: [
@@ -377,7 +390,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       [
         "The parties settle any dispute about this agreement by consultation; failing that, they may ask the education authorities where Party A or Party B is located to mediate, or sue in a people's court as the law allows.",
         `What this agreement does not settle follows the Regulations and the internship rules of ${terms.rulesYear}.`,
-        'The Chinese text is the agreement; this English text is a rendering for reference. The agreement is signed electronically on SkillBridge: each party confirms with their own password or a one-time code (the guardian through a one-time link), which has the force of a handwritten signature.',
+        `The Chinese text is the agreement; this English text is a rendering for reference. The agreement is signed electronically on SkillBridge: each party confirms with their own password or a one-time code${minor ? ' (the guardian through a one-time link)' : ''}, which has the force of a handwritten signature.`,
       ],
     ],
   });
@@ -400,7 +413,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
         `Party B (the host enterprise): ${enterprise.name}`,
         `Party C (the student): ${student.name}`,
         ...(minor ? [`Party C's legal guardian: ${guardian ? guardian.name : '(to be entered)'}`] : []),
-        "Each signer, the way they signed, when, and the SHA-256 of the version signed are on the signature page.",
+        'Each signer, the way they signed, when, and the SHA-256 of the version signed are on the signature page.',
       ],
     ],
   });

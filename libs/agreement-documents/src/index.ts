@@ -7,5 +7,5 @@ export { agreementText, enDate, groupedYuan, zhDate, zhUpperYuan } from './agree
 export type { AgreementText } from './agreement-text';
 export { renderAgreementPdf, shanghaiTime } from './agreement-pdf';
 export type { AgreementPdfInput } from './agreement-pdf';
-export { CJK_FONT_PACKAGE, CjkFontMissingError, cjkFontFile } from './cjk-font';
+export { CJK_FONT_PACKAGE, CjkFontMissingError, cjkFontFile, loadAgreementFont } from './cjk-font';
 export { sha256Hex } from './sha256';
