@@ -66,7 +66,7 @@ export class AcceptBatches {
     }
   }
 
-  private async run(batch: WaitingAccept[]): Promise<void> {
+  private async run(batch: WaitingAccept[], again = false): Promise<void> {
     this.sizes?.observe(batch.length);
     let outcomes: AcceptOutcome[];
     try {
@@ -85,6 +85,12 @@ export class AcceptBatches {
         return rows;
       });
     } catch (error) {
+      // Two accepts of one student inserting overlapping placements at once can deadlock on the exclusion
+      // constraint (each waits for the other's row): the one PostgreSQL aborts goes once more, and then finds the
+      // other's placement (PLACEMENT_OVERLAP) instead of failing with an internal error.
+      if (batch.length === 1 && !again && (error as { driverError?: { code?: string } }).driverError?.code === '40P01') {
+        return this.run(batch, true);
+      }
       if (batch.length === 1) return batch[0].reject(error);
       // One accept's failure (a placement overlapping one taken meanwhile, a deadlock) undoes the
       // whole statement: each goes again on its own, and only that one fails.

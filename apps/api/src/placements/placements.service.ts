@@ -196,7 +196,7 @@ export class PlacementsService {
       });
       // The paperwork may be done ahead; the first day served is the start date at the earliest (domain.md §3).
       checkActivationDate(placement.start_date, today());
-      await run(tx, ACTIVATE_PLACEMENT, [id, to, insurancePolicyNo ?? '']);
+      await run(tx, ACTIVATE_PLACEMENT, [id, to, insurancePolicyNo]);
       await recordEvent(tx, 'placement.activated', id, { users: [placement.person_id], adminsOf: [placement.school_id] });
       await this.refreshHosted(tx, id);
       return view(await this.read(actor, id, tx));

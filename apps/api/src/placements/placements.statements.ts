@@ -29,7 +29,7 @@ export const ACTIVATION_FACTS = statement<[id: string], { approved: boolean; con
     WHERE p.id = $1`,
 );
 
-export const ACTIVATE_PLACEMENT = statement<[id: string, status: PlacementStatus, insurancePolicyNo: string], never>(
+export const ACTIVATE_PLACEMENT = statement<[id: string, status: PlacementStatus, insurancePolicyNo: string | null], never>(
   'placements.activate',
   `UPDATE placements SET status = $2, insurance_policy_no = $3, activated_at = now(), updated_at = now() WHERE id = $1`,
 );
