@@ -9,7 +9,8 @@ import { resolveStack, type E2eStack } from './support/environment';
  * Journey 2 of shared/domain.md §4, across three roles, each in a browser context of its own:
  * the enterprise posts and publishes an internship, the student finds it and applies, the
  * enterprise shortlists and offers, the school approves, the student accepts; both sides see the
- * placement and the seat taken, and the student's inbox has the offer (delivered by the worker).
+ * placement and the seat taken (it starts once its agreement is signed: agreements.e2e-spec), and the
+ * student's inbox has the offer (delivered by the worker).
  *
  * Against E2E_BASE_URL the worker must be running, and the demo student must not yet hold a
  * placement over 2027-03-01..2027-08-31 (a freshly seeded database): a second run's accept is
@@ -202,7 +203,7 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
   );
 
   it(
-    'the school approves the application (the tripartite agreement)',
+    'the school approves the application',
     async () => {
       school = await signIn('school');
       await openMenu(school, '待审批', 'approvals-page');
@@ -246,7 +247,7 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
   );
 
   it(
-    'the enterprise sees the seat taken (1/2); starting the placement before its first day is refused in words; from that day it starts with its insurance policy',
+    'the enterprise sees the seat taken (1/2); the placement cannot start before its tripartite agreement is signed, as its dialog says',
     async () => {
       await openMenu(hr, '岗位管理', 'slots-page');
       const slot = rowOf(hr, 'slots-table', TITLE);
@@ -257,31 +258,16 @@ describe('marketplace journey: post, find, apply, offer, approve, accept', () =>
       await openMenu(hr, '实习管理', 'placements-page');
       const placement = rowOf(hr, 'placements-table', TITLE);
       await placement.getByTestId('activate-placement').click();
-      await hr.getByTestId('insurance-policy-no').fill(`PICC-2027-${RUN}`);
-      await hr.getByTestId('activate-submit').click();
-      // It starts on 2027-03-01: not a day before (the dialog says so, with the date, and no code).
-      const refusal = hr.getByTestId('activate-error');
-      await refusal.waitFor();
-      expect(await refusal.getAttribute('data-code')).toBe('PLACEMENT_NOT_STARTED');
-      expect(await refusal.textContent()).toContain('该实习于 2027-03-01 开始，自当日起方可开始实习');
-      expect(await refusal.textContent()).not.toContain('PLACEMENT_NOT_STARTED');
-      await screenshot(hr, 'enterprise-placement-not-started');
-      await hr.keyboard.press('Escape');
-      // The clock cannot be moved: the placement's dates are (on the stack's own database), as if its first day had come.
-      const db = stack.api?.db;
-      if (!db) return; // against a running portal the journey ends at the refusal
-      await db.query(
-        `UPDATE placements SET start_date = current_date, end_date = current_date + 180 WHERE slot_id IN (SELECT id FROM slots WHERE title = $1)`,
-        [TITLE],
-      );
-      await hr.reload();
-      await hr.getByTestId('placements-page').waitFor();
-      await settled(hr);
-      await rowOf(hr, 'placements-table', TITLE).getByTestId('activate-placement').click();
-      await hr.getByTestId('insurance-policy-no').fill(`PICC-2027-${RUN}`);
-      await hr.getByTestId('activate-submit').click();
-      await placement.locator('[data-testid=placement-status][data-status=active]').waitFor();
+      // The accept drafted the tripartite agreement (issue 18): until the insurance is in it and every party has
+      // signed, the placement cannot start. The dialog says so and links to the agreement (agreements.e2e-spec walks it).
+      const blocked = hr.getByTestId('activate-blocked');
+      await blocked.waitFor();
+      expect(await blocked.getAttribute('data-reason')).toBe('unsigned');
+      expect(await blocked.textContent()).toContain('三方协议还未录入实习责任保险');
+      expect(await hr.getByTestId('activate-submit').isDisabled()).toBe(true);
+      await hr.getByTestId('activate-agreement-link').waitFor();
       await screenshot(hr, 'enterprise-placements');
+      await hr.keyboard.press('Escape');
     },
     STEP_MS,
   );

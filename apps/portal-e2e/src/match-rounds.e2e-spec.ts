@@ -5,7 +5,7 @@ import { journeyHooks, screenshot, settled as settledIn, signIn as signInAs } fr
  * Journey 5 (domain §4) in the browser, on a small round: the education bureau creates a round over two
  * slots of an enterprise and opens it; a student adds both to their list and orders it (by dragging and
  * with the buttons); the bureau closes the lists; the enterprise ranks its applicants; the bureau runs
- * the round (in the worker), sees the figures and the chart, and publishes; the student sees their own
+ * the round (in the worker), sees the figures and the chart, and publishes (its agreements drafted); the student sees their own
  * line. Needs the stack's database (the slots are looked up there).
  */
 
@@ -175,6 +175,15 @@ describe('match rounds (journey 5)', () => {
       [STUDENT, journey.slots[0].id],
     )) as Array<{ n: number }>;
     expect(n).toBe(1);
+    // Publishing drafts the matches' tripartite agreements (issue 18): the round shows how far, until done.
+    const drafting = page.locator('[data-testid="round-agreement-drafting"][data-done="true"]');
+    await drafting.waitFor();
+    // One agreement for each student placement on the round's slots.
+    const [{ made }] = (await db.query(
+      `SELECT count(*)::int AS made FROM placements WHERE slot_id = ANY($1::uuid[]) AND kind = 'student'`,
+      [journey.slots.map((s) => s.id)],
+    )) as Array<{ made: number }>;
+    expect(await drafting.textContent()).toContain(`已为 ${made} 个录取结果起草三方协议`);
   });
 
   it('the student sees their own line: their first choice', async () => {

@@ -40,6 +40,8 @@ export interface RouteEntry {
 /** Who takes part in match rounds: students list, enterprises rank, schools and officers run them. */
 const ROUND_ROLES: Role[] = ['student', 'enterprise_admin', 'school_admin', 'bureau_officer', 'platform_admin'];
 const ROUND_OWNERS: Role[] = ['school_admin', 'bureau_officer']; // an education bureau officer (the route needs EDU)
+/** Who signs the tripartite agreement in the portal (the guardian signs through a one-time link, without an account). */
+const AGREEMENT_ROLES: Role[] = ['student', 'enterprise_admin', 'school_admin'];
 
 export const ROUTE_TABLE = [
   { path: '/login', public: true, sweep: { primary: [{ testId: 'login-submit' }] } },
@@ -48,6 +50,8 @@ export const ROUTE_TABLE = [
   { path: '/activate', public: true },
   { path: '/forgot-password', public: true, sweep: { primary: [{ testId: 'forgot-submit' }] } },
   { path: '/reset-password', public: true },
+  { path: '/guardian-sign', public: true },
+  { path: '/verify', public: true },
   {
     path: '/home',
     sweep: {
@@ -123,6 +127,12 @@ export const ROUTE_TABLE = [
     roles: ROUND_ROLES,
     authorities: ['EDU'],
     sweep: { sample: { from: '/match-rounds', link: 'round-link' } },
+  },
+  { path: '/agreements', roles: AGREEMENT_ROLES },
+  {
+    path: '/agreements/:agreementId',
+    roles: AGREEMENT_ROLES,
+    sweep: { sample: { from: '/agreements', link: 'agreement-link' } },
   },
 ] as const satisfies readonly RouteEntry[];
 

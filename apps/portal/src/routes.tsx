@@ -26,6 +26,8 @@ const LOADERS: Record<Exclude<RoutePath, '/login'>, () => PageModule> = {
   '/activate': () => import('./pages/activate/activate-page'),
   '/forgot-password': () => import('./pages/password-reset/forgot-password-page'),
   '/reset-password': () => import('./pages/password-reset/reset-password-page'),
+  '/guardian-sign': () => import('./pages/agreements/guardian-sign-page'),
+  '/verify': () => import('./pages/agreements/verify-page'),
   '/home': () => import('./pages/home/home-page'),
   '/me': () => import('./pages/me/me-page'),
   '/notifications': () => import('./pages/notifications/notifications-page'),
@@ -49,6 +51,8 @@ const LOADERS: Record<Exclude<RoutePath, '/login'>, () => PageModule> = {
   '/quotas': () => import('./pages/quotas/quota-dashboard-page'),
   '/match-rounds': loadRounds,
   '/match-rounds/:roundId': () => import('./pages/rounds/round-page'),
+  '/agreements': () => import('./pages/agreements/agreements-page'),
+  '/agreements/:agreementId': () => import('./pages/agreements/agreement-page'),
 };
 
 const PracticeCompliancePage = lazy(loadPracticeCompliance);

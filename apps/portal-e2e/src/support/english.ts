@@ -9,7 +9,7 @@ export interface HanText {
 /**
  * The SQL of what people entered (and the demo data holds as they would): names of people, schools
  * and enterprises, slot titles, descriptions, majors and skills, round names, motivations and
- * evaluations. These stay as entered in English too; anything else in Han characters is the product's.
+ * evaluations, and what the agreements hold (classes, guardians, signers, insurers). These stay as entered in English too; anything else in Han characters is the product's.
  * Districts and industries are not here: the product labels them.
  */
 export const USER_ENTERED_SQL = `
@@ -21,7 +21,9 @@ export const USER_ENTERED_SQL = `
   UNION SELECT specialty FROM teachers
   UNION SELECT name FROM match_rounds
   UNION SELECT motivation FROM applications UNION SELECT evaluation FROM placements UNION SELECT evaluation FROM bookings
-  UNION SELECT file_name FROM imports`;
+  UNION SELECT file_name FROM imports
+  UNION SELECT class_name FROM students UNION SELECT guardian_name FROM students
+  UNION SELECT signer_name FROM agreement_signatures UNION SELECT terms->'insurance'->>'insurer' FROM agreement_versions`;
 
 /**
  * Stored inbox texts: written in Chinese by the worker when the message was sent. Issue 17's inbox work

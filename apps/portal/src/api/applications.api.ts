@@ -39,7 +39,7 @@ export const applicationsApi = {
   shortlist: (id: string) => api.post<ApplicationView>(`${application(id)}/shortlist`),
   offer: (id: string, respondBy: string) => api.post<ApplicationView>(`${application(id)}/offer`, { respondBy }),
   reject: (id: string) => api.post<ApplicationView>(`${application(id)}/reject`),
-  // The student's school: the tripartite agreement, and a guardian's consent for a minor
+  // The student's school: its approval (the agreement is drafted on the accept), and a guardian's consent for a minor
   approve: (id: string, guardianConsent: boolean) =>
     api.post<ApplicationView>(`${application(id)}/approve`, guardianConsent ? { guardianConsent: true } : {}),
   /** Many at once: each either moves or comes back with its reason. */

@@ -119,15 +119,17 @@ function urlOf(path: string, query?: Query): string {
 
 async function send(method: string, path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': acceptLanguage };
-  // A FormData body (an upload) sets its own multipart content type and boundary.
+  // A FormData body (an upload) sets its own multipart content type and boundary; a file (a PDF to verify) goes as its bytes.
   const form = options.body instanceof FormData;
-  if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
+  const file = options.body instanceof Blob;
+  if (file) headers['Content-Type'] = (options.body as Blob).type || 'application/octet-stream';
+  else if (options.body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (accessToken && !options.anonymous) headers.Authorization = `Bearer ${accessToken}`;
   try {
     return await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : form ? (options.body as FormData) : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : form || file ? (options.body as FormData | Blob) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (error) {

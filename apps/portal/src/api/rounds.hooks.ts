@@ -27,7 +27,11 @@ export function useRound(id: string) {
   return useQuery({
     queryKey: roundKeys.one(id),
     queryFn: () => roundsApi.get(id),
-    refetchInterval: (query) => (query.state.data?.running ? RUNNING_POLL_MS : false),
+    // Asked again while the worker runs it, or drafts the agreements of its published result (issue 18).
+    refetchInterval: (query) => {
+      const round = query.state.data;
+      return round?.running || (round?.agreementDrafting && !round.agreementDrafting.done) ? RUNNING_POLL_MS : false;
+    },
   });
 }
 

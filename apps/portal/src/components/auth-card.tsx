@@ -9,12 +9,15 @@ export function AuthCard({
   subtitle,
   children,
   footer,
+  wide,
 }: {
   testId: string;
   title: string;
   subtitle: string;
   children: ReactNode;
   footer?: ReactNode;
+  /** A document to read (the guardian's agreement, a PDF checked): 640 px rather than 420. */
+  wide?: boolean;
 }) {
   return (
     <div className="sb-auth">
@@ -23,7 +26,7 @@ export function AuthCard({
         <LanguageSwitch />
       </div>
       {/* Not antd's Card: it brings Tabs and Menu along, which the first page a phone downloads does without. */}
-      <section className="sb-auth-card sb-auth-panel" data-testid={testId}>
+      <section className={`sb-auth-card sb-auth-panel${wide ? ' sb-wide' : ''}`} data-testid={testId}>
         {/* Plain elements, not antd's Typography, which brings its tooltip (for ellipsis) into the first download. */}
         <h3 className="sb-auth-title">{title}</h3>
         <p className="sb-auth-subtitle">{subtitle}</p>

@@ -3,7 +3,7 @@ import ZH_CN, { FEATURES_ZH_CN, MAIN_ZH_CN } from './translations.zh-CN';
 
 /**
  * The portal's strings in both languages, for the checks of locales.spec.ts: the main files, plus a pair of
- * files per feature that keeps its own tree (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`, `account.*`, `inbox.*`).
+ * files per feature that keeps its own tree (`practice.*`, `quotas.*`, `imports.*`, `rounds.*`, `account.*`, `inbox.*`, `agreements.*`).
  * A feature file holds only its tree, which the main files do not have. The portal itself loads one language
  * at a time (translations.<language>.ts, see index.ts).
  */

@@ -1,4 +1,5 @@
 import accountEn from './account.en.json';
+import agreementsEn from './agreements.en.json';
 import adminEn from './admin.en.json';
 import en from './en.json';
 import importsEn from './imports.en.json';
@@ -23,6 +24,7 @@ export const FEATURES_EN = {
   industry: industryEn,
   inbox: inboxEn,
   review: reviewEn,
+  agreements: agreementsEn,
 };
 export default {
   ...en,
@@ -36,4 +38,5 @@ export default {
   ...industryEn,
   ...inboxEn,
   ...reviewEn,
+  ...agreementsEn,
 };

@@ -1,4 +1,5 @@
 import accountZhCN from './account.zh-CN.json';
+import agreementsZhCN from './agreements.zh-CN.json';
 import adminZhCN from './admin.zh-CN.json';
 import importsZhCN from './imports.zh-CN.json';
 import inboxZhCN from './inbox.zh-CN.json';
@@ -23,6 +24,7 @@ export const FEATURES_ZH_CN = {
   industry: industryZhCN,
   inbox: inboxZhCN,
   review: reviewZhCN,
+  agreements: agreementsZhCN,
 };
 export default {
   ...zhCN,
@@ -36,4 +38,5 @@ export default {
   ...industryZhCN,
   ...inboxZhCN,
   ...reviewZhCN,
+  ...agreementsZhCN,
 };

@@ -10,6 +10,7 @@ import {
   CarryOutOutlined,
   ControlOutlined,
   EyeOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FundOutlined,
   IdcardOutlined,
@@ -38,6 +39,8 @@ export interface MenuEntry {
 
 const entry = (path: string, icon: ReactNode, label: string): MenuEntry => ({ key: path, path, icon, label });
 const rounds = (t: TFunction) => entry('/match-rounds', <ApiOutlined />, t('rounds.menu'));
+/** 协议: the tripartite agreements the student, the enterprise admin and the school admin sign. */
+const agreements = (t: TFunction) => entry('/agreements', <FileProtectOutlined />, t('agreements.menu'));
 
 /** The side menu of each role; a bureau officer's depends on their authority. Everyone has the inbox and the account. */
 export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
@@ -55,6 +58,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         entry('/recommended', <StarOutlined />, t('menu.recommended')),
         entry('/applications', <ProfileOutlined />, t('menu.myApplications')),
         entry('/placements', <CarryOutOutlined />, t('menu.myPlacements')),
+        agreements(t),
         rounds(t),
         ...common,
       ];
@@ -69,6 +73,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
       return [
         home(t('menu.schoolHome'), <BankOutlined />),
         entry('/approvals', <AuditOutlined />, t('menu.approvals')),
+        agreements(t),
         entry('/practice-compliance', <FundOutlined />, t('practice.menu.compliance')),
         rounds(t),
         ...common,
@@ -78,6 +83,7 @@ export function menuFor(me: MeView, t: TFunction): MenuEntry[] {
         home(t('menu.enterpriseHome'), <ShopOutlined />),
         entry('/slots', <FileSearchOutlined />, t('menu.slots')),
         entry('/placements', <SolutionOutlined />, t('menu.placements')),
+        agreements(t),
         entry('/practice-bookings', <ScheduleOutlined />, t('practice.menu.bookings')),
         rounds(t),
         ...common,

@@ -1,10 +1,15 @@
-import type { PlacementView } from '@skillbridge/contracts';
-import { App, Form, Input, InputNumber, Modal, Typography } from 'antd';
+import type { AgreementView, PlacementView } from '@skillbridge/contracts';
+import { Alert, App, Form, Input, InputNumber, Modal, Skeleton, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { usePlacementAgreement } from '../../api/agreements.hooks';
 import type { CompletePlacementRequest } from '../../api/placements.api';
 import { useActivatePlacement, useCompletePlacement } from '../../api/placements.hooks';
 import { showFieldErrors } from '../../components/form-errors';
+import { formatDateRange } from '../../components/figures';
 import { ProblemAlert } from '../../components/problem-alert';
+import { useAgreementProblemText } from '../agreements/agreement-parts';
 import { FormDraftNotice } from '../../offline/form-draft-notice';
 import { useFormDraft } from '../../offline/use-form-draft';
 
@@ -19,18 +24,41 @@ function useMoved(success: (p: PlacementView) => string, onDone: () => void) {
   };
 }
 
-/** `POST /placements/:id/activate`: starts only with the school's approval, insurance, and (under 18) a guardian's consent. */
+/** What still stands between a placement and its start: its agreement's signatures, and insurance covering its dates. */
+function agreementBlock(agreement: AgreementView): 'unsigned' | 'notCovering' | null {
+  const insurance = agreement.terms.insurance;
+  const { start, end } = agreement.terms.dates;
+  if (insurance && (insurance.coverageStart > start || insurance.coverageEnd < end)) return 'notCovering';
+  return agreement.status === 'signed' ? null : 'unsigned';
+}
+
+/**
+ * `POST /placements/:id/activate`: starts only once its tripartite agreement is signed by every party and the
+ * insurance the agreement names covers its dates. The dialog reads the agreement first and says what is missing,
+ * with a link to it; the policy number is the agreement's.
+ */
 export function ActivateDialog({ placement, onClose }: { placement: PlacementView | null; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ insurancePolicyNo: string }>();
+  const agreementText = useAgreementProblemText();
   const activate = useActivatePlacement(useMoved((p) => t('placements.activated', { name: p.person.name }), onClose));
+  const agreement = usePlacementAgreement(placement?.id ?? null);
+  const view = agreement.data;
+  const block = view ? agreementBlock(view) : null;
+  const policyNo = view?.terms.insurance?.policyNo;
+  useEffect(() => {
+    if (policyNo) form.setFieldsValue({ insurancePolicyNo: policyNo });
+  }, [form, policyNo]);
+  const missing = view
+    ? view.parties.filter((p) => !view.signatures.some((s) => s.party === p)).map((p) => t(`agreements.party.${p}`))
+    : [];
   return (
     <Modal
       open={!!placement}
       title={t('placements.activateTitle', { name: placement?.person.name ?? '', slot: placement?.slot.title ?? '' })}
       okText={t('placements.activate')}
       cancelText={t('common.cancel')}
-      okButtonProps={{ 'data-testid': 'activate-submit' }}
+      okButtonProps={{ 'data-testid': 'activate-submit', disabled: !!block }}
       confirmLoading={activate.isPending}
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -38,6 +66,28 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
       afterOpenChange={(open) => open && activate.reset()}
     >
       <Typography.Paragraph type="secondary">{t('placements.activateHelp')}</Typography.Paragraph>
+      {agreement.isLoading && <Skeleton active paragraph={{ rows: 1 }} />}
+      {view && block && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="activate-blocked"
+          data-reason={block}
+          title={
+            block === 'unsigned'
+              ? view.status === 'awaiting_insurance'
+                ? t('placements.blocked.insurance')
+                : t('placements.blocked.unsigned', { parties: missing.join(t('agreements.listSeparator')) })
+              : t('placements.blocked.notCovering', { period: formatDateRange(t, view.terms.dates.start, view.terms.dates.end) })
+          }
+          description={
+            <Link to={`/agreements/${view.id}`} data-testid="activate-agreement-link">
+              {t('placements.blocked.open')}
+            </Link>
+          }
+        />
+      )}
       <Form
         form={form}
         layout="vertical"
@@ -53,15 +103,18 @@ export function ActivateDialog({ placement, onClose }: { placement: PlacementVie
         <Form.Item
           name="insurancePolicyNo"
           label={t('placements.insurancePolicyNo')}
+          extra={policyNo ? t('placements.policyFromAgreement') : undefined}
           rules={[
             { required: true, whitespace: true, message: t('validation.required') },
             { min: 4, max: 64, message: t('validation.length', { min: 4, max: 64 }) },
           ]}
         >
-          <Input placeholder="PICC-2027-0001" maxLength={64} data-testid="insurance-policy-no" />
+          <Input placeholder="PICC-2027-0001" maxLength={64} readOnly={!!policyNo} data-testid="insurance-policy-no" />
         </Form.Item>
       </Form>
-      {activate.error && <ProblemAlert error={activate.error} fieldsShown={['insurancePolicyNo']} testId="activate-error" />}
+      {activate.error && (
+        <ProblemAlert error={activate.error} fieldsShown={['insurancePolicyNo']} testId="activate-error" text={agreementText} />
+      )}
     </Modal>
   );
 }

@@ -30,7 +30,14 @@ export function LoginPage() {
       testId="login-card"
       title={t('login.title')}
       subtitle={t('login.subtitle')}
-      footer={<span className="sb-text-secondary">{t('app.footer')}</span>}
+      footer={
+        <span className="sb-text-secondary">
+          {t('app.footer')} ·{' '}
+          <Link to="/verify" data-testid="verify-link">
+            {t('agreements.verify.link')}
+          </Link>
+        </span>
+      }
     >
       {ended === 'expired' && error === null && (
         <Alert type="info" showIcon title={t('login.sessionExpired')} style={{ marginBottom: 16 }} data-testid="session-expired" />

@@ -24,6 +24,7 @@ import {
   Input,
   Modal,
   Popconfirm,
+  Progress,
   Space,
   Tag,
   Tooltip,
@@ -115,6 +116,8 @@ function RoleSections({ round }: { round: MatchRoundView }) {
 
 function RoundFacts({ round }: { round: MatchRoundView }) {
   const { t } = useTranslation();
+  // Drafting the agreements of a published round runs in the background (issue 18): its progress until done.
+  const drafting = round.agreementDrafting;
   return (
     <Card>
       <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
@@ -143,6 +146,23 @@ function RoundFacts({ round }: { round: MatchRoundView }) {
         )}
         {round.algorithmVersion && <Descriptions.Item label={t('rounds.field.algorithm')}>{round.algorithmVersion}</Descriptions.Item>}
         {round.parentRoundId && <Descriptions.Item label={t('rounds.field.parent')}>{t('rounds.secondRoundOf')}</Descriptions.Item>}
+        {drafting && (
+          <Descriptions.Item label={t('rounds.field.agreements')}>
+            <span data-testid="round-agreement-drafting" data-done={String(drafting.done)} style={{ display: 'block', minWidth: 160 }}>
+              <Progress
+                percent={drafting.total ? Math.floor((drafting.drafted * 100) / drafting.total) : 100}
+                status={drafting.done ? 'success' : 'active'}
+                size="small"
+                aria-label={t('rounds.field.agreements')}
+              />
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {drafting.done
+                  ? t('rounds.agreementsDrafted', { total: drafting.total })
+                  : t('rounds.agreementsDrafting', { drafted: drafting.drafted, total: drafting.total })}
+              </Typography.Text>
+            </span>
+          </Descriptions.Item>
+        )}
       </Descriptions>
     </Card>
   );

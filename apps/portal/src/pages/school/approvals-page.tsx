@@ -27,8 +27,9 @@ const LIMIT = 20;
 type Approving = { application: ApplicationView; consentOnly: boolean } | null;
 
 /**
- * 待审批: the school signs the tripartite agreement before a student may accept an offer (Reg.), and
- * records a guardian's consent for a student under 18; and every application of the school's students.
+ * 待审批: the school approves before a student may accept an offer (the tripartite agreement is drafted on the accept
+ * and signed by every party, issue 18), and records a guardian's consent for a student under 18; and every
+ * application of the school's students.
  */
 export default function ApprovalsPage() {
   const { t } = useTranslation();
