@@ -75,7 +75,7 @@ describe('agreementText: the tripartite agreement written from its terms', () =>
     expect(text(zh, '实习岗位与内容')).toContain('数控机床零部件的装配');
     expect(text(en, 'The post and its content')).toContain('Post: 装配工艺实习生.');
     expect(text(zh, '实习地点与期限')).toContain('实习地点：兰州新区');
-    expect(text(en, 'Place and dates')).toContain('Place: 兰州新区');
+    expect(text(en, 'Place and dates')).toContain('Place: Lanzhou New Area');
   });
 
   it('writes the dates each language’s way, with the number of days', () => {

@@ -1,5 +1,5 @@
-import type { AgreementClause, AgreementContact, AgreementTerms } from '@skillbridge/contracts';
-import { daysInclusive } from '@skillbridge/domain';
+import { LANZHOU_DISTRICTS_EN, type AgreementClause, type AgreementContact, type AgreementTerms } from '@skillbridge/contracts';
+import { daysInclusive, ownValue } from '@skillbridge/domain';
 
 /**
  * The agreement's text, written from its terms: zh-CN is the legal text (三方实习协议, after 职业学校学生实习管理规定,
@@ -105,14 +105,17 @@ function zhContact(contact: AgreementContact): string {
   return ways.length ? `${contact.name}（${ways.join('；')}）` : contact.name;
 }
 
+/** A Lanzhou district in English (a name outside the list, as written). */
+const enDistrict = (district: string): string => ownValue(LANZHOU_DISTRICTS_EN, district) ?? district;
+
 function enContact(contact: AgreementContact): string {
   const ways = [contact.phone && `phone ${contact.phone}`, contact.email && `e-mail ${contact.email}`].filter(Boolean);
   return ways.length ? `${contact.name} (${ways.join('; ')})` : contact.name;
 }
 
 const POST_TYPES = {
-  internship: { zh: '岗位实习', en: 'post internship (岗位实习)' },
-  apprenticeship: { zh: '现代学徒制岗位实习', en: 'modern-apprenticeship post internship (现代学徒制)' },
+  internship: { zh: '岗位实习', en: 'post internship' },
+  apprenticeship: { zh: '现代学徒制岗位实习', en: 'post internship under the modern apprenticeship scheme' },
 } as const;
 
 const REGULATION_ZH = '《职业学校学生实习管理规定》（教职成〔2021〕4号）';
@@ -146,7 +149,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
       'The parties',
       [
         `Party A (the school): ${school.name}; contact: ${enContact(school.contact)}.`,
-        `Party B (the host enterprise): ${enterprise.name}${enterprise.uscc ? `; unified social credit code ${enterprise.uscc}` : ''}; located in ${enterprise.district}; contact: ${enContact(enterprise.contact)}.`,
+        `Party B (the host enterprise): ${enterprise.name}${enterprise.uscc ? `; unified social credit code ${enterprise.uscc}` : ''}; located in ${enDistrict(enterprise.district)}; contact: ${enContact(enterprise.contact)}.`,
         `Party C (the student): ${student.name}; major: ${student.major}; class: ${student.className}${student.dateOfBirth ? `; born ${enDate(student.dateOfBirth)}` : ''}.`,
         ...(minor
           ? [`Party C's legal guardian: ${guardian ? enContact(guardian) : '(to be entered by Party A from the school record)'}.`]
@@ -189,7 +192,7 @@ function clauses(terms: AgreementTerms): BilingualClause[] {
     en: [
       'Place and dates',
       [
-        `Place: ${place.district} (Party B's premises).`,
+        `Place: ${enDistrict(place.district)} (Party B's premises).`,
         `Dates: from ${enDate(dates.start)} to ${enDate(dates.end)} inclusive, ${days} days.`,
         'Party B shall not change the place, nor send Party C to another employer, without the written consent of Parties A and C.',
       ],

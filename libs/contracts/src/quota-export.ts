@@ -1,4 +1,4 @@
-import type { Locale, Ownership } from './index';
+import { LANZHOU_DISTRICTS_EN, type Locale, type Ownership } from './index';
 import type { QuotaStatus } from './index';
 
 /** The quota table's columns, in the order of the screen (name … status) and then the file's extra columns. */
@@ -76,17 +76,7 @@ export const QUOTA_EXPORT_LABELS: Record<Locale, QuotaExportLabels> = {
       foreign: 'Foreign-invested',
       other: 'Other',
     },
-    district: {
-      城关区: 'Chengguan District',
-      七里河区: 'Qilihe District',
-      西固区: 'Xigu District',
-      安宁区: 'Anning District',
-      红古区: 'Honggu District',
-      永登县: 'Yongdeng County',
-      皋兰县: 'Gaolan County',
-      榆中县: 'Yuzhong County',
-      兰州新区: 'Lanzhou New Area',
-    },
+    district: LANZHOU_DISTRICTS_EN,
     sheet: 'Intern quotas',
   },
 };

@@ -256,11 +256,11 @@ const TEMPLATES: Record<EventKind, Template> = {
     school: {
       'zh-CN': {
         title: '学生收到录用通知，待学校审批',
-        body: '{studentName} 收到 {enterpriseName}「{slotTitle}」的录用通知，请审批三方协议。',
+        body: '{studentName} 收到 {enterpriseName}「{slotTitle}」的录用通知，请审批；学生接受后生成三方协议，由学校、企业和学生签署。',
       },
       en: {
         title: 'An offer awaits the school’s approval',
-        body: '{studentName} has an offer for “{slotTitle}” at {enterpriseName}: please approve the tripartite agreement.',
+        body: '{studentName} has an offer for “{slotTitle}” at {enterpriseName}: please approve it. Once the student accepts, the tripartite agreement is drafted for the school, the enterprise and the student to sign.',
       },
     },
     any: {
@@ -510,11 +510,11 @@ const TEMPLATES: Record<EventKind, Template> = {
     student: {
       'zh-CN': {
         title: '撮合结果：你已匹配到岗位',
-        body: '在「{roundName}」中，你匹配到 {enterpriseName} 的「{slotTitle}」，开始日期 {startDate}。学校审批三方协议后即可上岗。',
+        body: '在「{roundName}」中，你匹配到 {enterpriseName} 的「{slotTitle}」，开始日期 {startDate}。三方协议已生成：各方签署、实习保险到位后即可上岗。',
       },
       en: {
         title: 'Match result: you have a place',
-        body: 'In “{roundName}” you were matched to “{slotTitle}” at {enterpriseName}, starting {startDate}. It starts once your school approves the tripartite agreement.',
+        body: 'In “{roundName}” you were matched to “{slotTitle}” at {enterpriseName}, starting {startDate}. The tripartite agreement has been drafted: you start once every party has signed it and the insurance is in place.',
       },
     },
     any: {

@@ -109,6 +109,9 @@ made AS (
 )
 INSERT INTO agreement_versions (agreement_id, version, terms, terms_sha256)
 SELECT m.id, 1, s.terms, encode(sha256(convert_to(s.terms::text, 'UTF8')), 'hex') FROM made m JOIN src s ON s.placement_id = m.placement_id`);
+    // No placement is signed yet: the officers' stored figures count none of them from now on (libs/quotas counts
+    // only signed placements; the next refresh of an enterprise counts its placements as their agreements are signed).
+    await queryRunner.query(`UPDATE quota_years SET hosted = 0, updated_at = now() WHERE hosted <> 0`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
