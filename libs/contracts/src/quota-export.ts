@@ -1,4 +1,5 @@
-import { LANZHOU_DISTRICTS_EN, type Locale, type Ownership } from './index';
+import { LANZHOU_DISTRICTS_EN } from './districts';
+import type { Locale, Ownership } from './index';
 import type { QuotaStatus } from './index';
 
 /** The quota table's columns, in the order of the screen (name … status) and then the file's extra columns. */
