@@ -1,14 +1,16 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { antdStaticStyle } from './antd-static-style';
 import { PORTAL_SECURITY_HEADERS } from './security-headers';
+import { theme } from './src/theme';
 
 // The API the dev server and `vite preview` forward /api to.
 const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), antdStaticStyle(theme)],
   resolve: {
     alias: {
       // The contracts and the domain's rules are TypeScript source, shared with the API; never their build.
@@ -38,6 +40,9 @@ export default defineConfig({
             { name: 'i18next', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 3 },
             { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 3 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/, priority: 3 },
+            // antd's styles for the components after the first page (antd-static-style.ts): one stylesheet of its own,
+            // fetched with the signed-in frame or a later page before sign-in, whichever comes first.
+            { name: 'antd-style', test: /antd-rest-style|@antd-style[\\/]rest/, priority: 4 },
             { name: 'antd-initial', test: /node_modules[\\/]/, tags: ['$initial'], priority: 2 },
             { name: 'shell', test: /[\\/](apps[\\/]portal[\\/]src|libs)[\\/]/, tags: ['$initial'], priority: 1 },
             // After sign-in: the frame (menu, header, bell), the icons and the API hooks, each one request, not dozens.
