@@ -14,7 +14,7 @@ import type { Plugin } from 'vite';
  *
  * Two files, so that the first page does not download the styles of components it does not show:
  * - `virtual:antd-style/first.css`: what the first download (sign-in, the frame's fallback) renders;
- *   main.tsx imports it, index.html links it.
+ *   boot.ts imports it, index.html links it.
  * - `virtual:antd-style/rest.css`: every other component the portal uses; imported by the signed-in frame
  *   and the pages before sign-in that are fetched later (antd-rest-style.ts), so it arrives beside them.
  * A component the portal starts to use goes into `REST` (or `FIRST` when the sign-in page shows it); the

@@ -38,7 +38,7 @@ const queryClient = new QueryClient({
 
 /**
  * antd in zero-runtime mode: its components' CSS is written at build time for this theme
- * (antd-static-style.ts, linked by main.tsx and antd-rest-style.ts) instead of generated in the browser on
+ * (antd-static-style.ts, linked by boot.ts and antd-rest-style.ts) instead of generated in the browser on
  * the first render of each component; the theme's tokens still reach them as CSS variables. No hashed class
  * names: the build's CSS is written without them (one antd in the portal).
  */

@@ -1,10 +1,8 @@
+// The app: started by boot.ts once the shell in index.html is on screen; React replaces the shell.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './i18n';
-// antd's styles, written at build time (antd-static-style.ts), before the portal's own.
-import 'virtual:antd-style/first.css';
-import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
