@@ -2,6 +2,7 @@ import { extractStyle } from '@ant-design/static-style-extract';
 import { ConfigProvider, type ThemeConfig } from 'antd';
 import { createElement } from 'react';
 import type { Plugin } from 'vite';
+import { FIRST, REST } from './src/antd-components';
 
 /**
  * Ant Design's styles written at build time, for the portal's theme, instead of generated in the browser.
@@ -17,55 +18,9 @@ import type { Plugin } from 'vite';
  *   boot.ts imports it, index.html links it.
  * - `virtual:antd-style/rest.css`: every other component the portal uses; imported by the signed-in frame
  *   and the pages before sign-in that are fetched later (antd-rest-style.ts), so it arrives beside them.
- * A component the portal starts to use goes into `REST` (or `FIRST` when the sign-in page shows it); the
- * portal's own CSS (styles.css) wins over antd's, which sits in the `antd` cascade layer.
+ * Which components go into each: src/antd-components.ts. The portal's own CSS (styles.css) wins over
+ * antd's, which sits in the `antd` cascade layer.
  */
-
-/** The components the first download renders: the sign-in page, the fallbacks, the session-unavailable view. */
-export const FIRST = ['Form', 'Input', 'Button', 'Alert', 'Segmented', 'Spin', 'Result', 'Space', 'Tooltip'];
-
-/**
- * Every other antd component the portal renders, with those antd renders inside them (Table's pagination,
- * checkboxes and dropdowns, Select's empty state, App's message, notification and modal).
- */
-export const REST = [
-  'App',
-  'Avatar',
-  'Badge',
-  'Card',
-  'Checkbox',
-  'Col',
-  'Collapse',
-  'DatePicker',
-  'Descriptions',
-  'Divider',
-  'Drawer',
-  'Dropdown',
-  'Empty',
-  'InputNumber',
-  'Layout',
-  'List',
-  'Menu',
-  'Modal',
-  'Pagination',
-  'Popconfirm',
-  'Popover',
-  'Progress',
-  'Radio',
-  'Result',
-  'Row',
-  'Select',
-  'Skeleton',
-  'Statistic',
-  'Switch',
-  'Table',
-  'Tabs',
-  'Tag',
-  'Typography',
-  'Upload',
-  'message',
-  'notification',
-];
 
 const FILES = { 'first.css': FIRST, 'rest.css': REST } as const;
 const PREFIX = 'virtual:antd-style/';
