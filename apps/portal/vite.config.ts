@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { antdStaticStyle } from './antd-static-style';
-import { appShellWords, preloadAppEntry } from './app-shell';
+import { appShellWords } from './app-shell';
 import { PORTAL_SECURITY_HEADERS } from './security-headers';
 import { theme } from './src/theme';
 
@@ -11,7 +11,7 @@ const apiUrl = process.env.API_URL ?? 'http://127.0.0.1:3000';
 const proxy = { '/api': { target: apiUrl, changeOrigin: false } };
 
 export default defineConfig({
-  plugins: [react(), antdStaticStyle(theme), appShellWords(), preloadAppEntry('main')],
+  plugins: [react(), antdStaticStyle(theme), appShellWords()],
   resolve: {
     alias: {
       // The contracts and the domain's rules are TypeScript source, shared with the API; never their build.
@@ -29,7 +29,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       // index.html runs boot.ts (a few lines), which starts main.tsx once the app shell is painted; main is an
-      // entry of its own so that its chunks are `$initial` below and index.html preloads them (app-shell.ts).
+      // entry of its own so that what it needs is `$initial` below, grouped in the same few chunks as before.
       input: {
         index: fileURLToPath(new URL('./index.html', import.meta.url)),
         main: fileURLToPath(new URL('./src/main.tsx', import.meta.url)),
