@@ -28,4 +28,18 @@ function afterShellShown(start: () => void): void {
 // The app's chunks are asked for here, all at once, once the shell is painted rather than beside it: they
 // start only a frame later than they would from index.html (which waits for the stylesheet too), and
 // nothing competes with what the first paint needs.
-afterShellShown(() => void import('./main'));
+// With a stored session the signed-in frame (its code and the rest of antd's styles) is asked for beside the
+// app rather than after it: its download overlaps the app's evaluation. routes.tsx fetches the page beside GET /me.
+afterShellShown(() => {
+  void import('./main');
+  if (hasStoredSession()) void import('./layout/app-layout');
+});
+
+/** The token pair api/client.ts keeps; only which code to fetch early is guessed from it. */
+function hasStoredSession(): boolean {
+  try {
+    return localStorage.getItem('skillbridge.tokens') !== null;
+  } catch {
+    return false;
+  }
+}
