@@ -73,6 +73,7 @@ const say = (message) => process.stdout.write(`▸ ${message}\n`);
  * @property {number} fcp  ms
  * @property {number} transferKiB  what the page downloaded
  * @property {number} benchmarkIndex  Lighthouse's measure of this machine's speed during the run (higher is faster)
+ * @property {string} lcpElement  the largest contentful paint's element, as the page saw it (observed, unthrottled)
  * @property {Array<{ id: string, title: string, items: number }>} flagged  accessibility audits that failed
  */
 
@@ -133,6 +134,7 @@ try {
       say(
         `  run ${i + 1}: performance ${last.performance}, LCP ${seconds(last.lcp)}, TBT ${Math.round(last.tbt)} ms, accessibility ${last.accessibility}`,
       );
+      say(`    FCP ${seconds(last.fcp)}, ${Math.round(last.transferKiB)} KiB, LCP element: ${last.lcpElement}`);
     }
     measured.push({ page: target, runs: figures, median: medianOf(figures) });
   }
@@ -166,6 +168,7 @@ async function measure(page, url, { cold, expectPath, keepAs }) {
   );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  const lcpElement = await largestPaintedElement(page);
   // The whole report of the last run of each page, to read what the table does not say (the network, the long tasks).
   fs.writeFileSync(
     path.join(DATA, 'bench-lighthouse', `${keepAs}.json`),
@@ -194,8 +197,37 @@ async function measure(page, url, { cold, expectPath, keepAs }) {
     fcp: numeric('first-contentful-paint'),
     transferKiB: numeric('total-byte-weight') / 1024,
     benchmarkIndex: lhr.environment.benchmarkIndex,
+    lcpElement,
     flagged,
   };
+}
+
+/**
+ * What the page painted last as its largest element, read in the page once Lighthouse is done with it.
+ * Lighthouse's own `largest-contentful-paint-element` audit fails with Debian's Chromium (its trace
+ * lacks what the RootCauses gatherer reads), so the page's own PerformanceObserver tells instead.
+ * @param {import('puppeteer-core').Page} page
+ * @returns {Promise<string>}  e.g. `h3.sb-auth-title "登录技能桥" 300×32 at 812 ms` (observed time, not simulated)
+ */
+async function largestPaintedElement(page) {
+  const script = `new Promise((resolve) => {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries();
+      const last = entries[entries.length - 1];
+      const element = last && last.element;
+      if (!element) return resolve(last ? 'a removed element' : 'none');
+      const rect = element.getBoundingClientRect();
+      const name = element.tagName.toLowerCase() + (element.className && typeof element.className === 'string' ? '.' + element.className.trim().split(/\\s+/).join('.') : '');
+      const text = (element.textContent || '').trim().slice(0, 40);
+      resolve(name + (text ? ' "' + text + '"' : '') + ' ' + Math.round(rect.width) + '×' + Math.round(rect.height) + ' at ' + Math.round(last.startTime) + ' ms');
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    setTimeout(() => resolve('none observed'), 2000);
+  })`;
+  try {
+    return String(await page.evaluate(script));
+  } catch (failure) {
+    return `unknown (${failure instanceof Error ? failure.message : String(failure)})`;
+  }
 }
 
 /**
@@ -263,6 +295,7 @@ function medianOf(figures) {
     fcp: median((f) => f.fcp),
     transferKiB: median((f) => f.transferKiB),
     benchmarkIndex: median((f) => f.benchmarkIndex),
+    lcpElement: figures[figures.length - 1].lcpElement,
     flagged: [...flagged.values()],
   };
 }
@@ -326,6 +359,7 @@ function writeReport(measured, ceiling) {
       'FCP',
       'transferred',
       'machine speed (benchmark index)',
+      'LCP element (last run)',
       'accessibility audits failing',
     ],
     measured.map(({ page, runs: figures, median }) => [
@@ -334,6 +368,7 @@ function writeReport(measured, ceiling) {
       seconds(median.fcp),
       `${Math.round(median.transferKiB)} KiB`,
       Math.round(median.benchmarkIndex),
+      median.lcpElement,
       flaggedText(median),
     ]),
   );

@@ -36,6 +36,14 @@ const queryClient = new QueryClient({
   },
 });
 
+/**
+ * antd in zero-runtime mode: its components' CSS is written at build time for this theme
+ * (antd-static-style.ts, linked by boot.ts and antd-rest-style.ts) instead of generated in the browser on
+ * the first render of each component; the theme's tokens still reach them as CSS variables. No hashed class
+ * names: the build's CSS is written without them (one antd in the portal).
+ */
+const zeroRuntimeTheme = { ...theme, hashed: false, zeroRuntime: true };
+
 // A stored session: GET /me leaves now, beside the page's code (routes.tsx), not after the first render.
 if (tokenStore.get()) void prefetchSessionUser(queryClient);
 
@@ -51,7 +59,7 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
     dayjs.locale(english ? 'en' : 'zh-cn');
   }, [english]);
   return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={english ? enUS : zhCN} theme={zeroRuntimeTheme}>
       <OfflineBanner />
       {children}
     </ConfigProvider>

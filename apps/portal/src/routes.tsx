@@ -3,6 +3,7 @@ import { matchPath, Navigate, Route, Routes } from 'react-router-dom';
 import { RequireRole } from './auth/require-role';
 import { RequireSession } from './auth/require-session';
 import { tokenStore } from './api/client';
+import { AppShell } from './components/app-shell';
 import { PageFallback } from './components/page-fallback';
 import { loadHome } from './pages/home/home-loaders';
 import { LoginPage } from './pages/login/login-page';
@@ -111,7 +112,13 @@ export function AppRoutes() {
           <Route key={route.path} path={route.path} element={element(route)} />
         ))}
         <Route element={<RequireSession />}>
-          <Route element={<AppLayout />}>
+          <Route
+            element={
+              <Suspense fallback={<AppShell />}>
+                <AppLayout />
+              </Suspense>
+            }
+          >
             <Route index element={<Navigate to="/home" replace />} />
             {APP_ROUTES.filter((route) => !route.public).map((route) => (
               <Route key={route.path} path={route.path} element={element(route)} />

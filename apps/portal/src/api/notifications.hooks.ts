@@ -19,10 +19,11 @@ export const notificationKeys = {
   deadLetters: ['dead-letters'] as const,
 };
 
-/** The unread count, polled and asked again when the window regains focus. */
-export function useUnreadCount(): number {
+/** The unread count, polled and asked again when the window regains focus; not asked while `enabled` is false. */
+export function useUnreadCount(enabled = true): number {
   const queryClient = useQueryClient();
   const unread = useQuery({
+    enabled,
     queryKey: notificationKeys.unreadCount,
     queryFn: notificationsApi.unreadCount,
     refetchInterval: UNREAD_POLL_MS,

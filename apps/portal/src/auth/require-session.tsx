@@ -1,6 +1,6 @@
-import { Spin } from 'antd';
 import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router-dom';
+import { AppShell } from '../components/app-shell';
 import { useSession } from './session';
 
 const SessionUnavailable = lazy(() => import('./session-unavailable'));
@@ -10,11 +10,7 @@ export function RequireSession() {
   const { status, ended } = useSession();
   const location = useLocation();
   if (status === 'loading') {
-    return (
-      <div className="sb-center">
-        <Spin size="large" />
-      </div>
-    );
+    return <AppShell />;
   }
   if (status === 'error') {
     return (

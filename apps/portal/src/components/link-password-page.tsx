@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { AuthCard, useSubmission } from './auth-card';
 import { ProblemAlert } from './problem-alert';
+import '../antd-rest-style';
 
 /** The API's password rules (common/validators.ts), checked here first. */
 export const PASSWORD = /^(?=.*[A-Za-z])(?=.*\d).{8,200}$/;

@@ -10,6 +10,7 @@ import { Brand } from './brand';
 import { LanguageSwitch } from './language-switch';
 import { NotificationBell } from './notification-bell';
 import { menuFor, selectedEntry } from './role-menu';
+import '../antd-rest-style';
 
 /**
  * The signed-in frame: side menu of the role, header with the user, the language and sign-out.

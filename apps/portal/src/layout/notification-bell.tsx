@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useInbox, useMarkRead, useUnreadCount } from '../api/notifications.hooks';
 import { useMe } from '../auth/session';
+import { useAfterFirstPaint } from '../components/use-after-first-paint';
 import { useIsPhone } from '../components/use-is-phone';
 
 /** How many of the latest entries the bell shows. */
@@ -19,7 +20,8 @@ const LATEST = 5;
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const count = useUnreadCount();
+  // The count is asked once the page has shown (and polled from then on), not beside the page's own requests.
+  const count = useUnreadCount(useAfterFirstPaint());
   const isPhone = useIsPhone();
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);

@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { AuthCard, useSubmission } from '../../components/auth-card';
 import { PASSWORD } from '../../components/link-password-page';
 import { ProblemAlert } from '../../components/problem-alert';
+import '../../antd-rest-style';
 
 interface ActivateForm {
   email: string;

@@ -9,6 +9,7 @@ import { useSession } from '../../auth/session';
 import { AuthCard, useSubmission } from '../../components/auth-card';
 import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
+import '../../antd-rest-style';
 
 /**
  * 忘记密码: asks for a reset link. The answer is the same whether or not the e-mail has an account,

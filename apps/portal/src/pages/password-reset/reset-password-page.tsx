@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { authApi } from '../../api/auth.api';
 import { LinkPasswordPage } from '../../components/link-password-page';
+import '../../antd-rest-style';
 
 /**
  * 重置密码: the page an e-mailed link opens. A new password (the same rules as everywhere) ends

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router-dom';
 import { enterprisesApi } from '../../api/enterprises.api';
 import { useSession } from '../../auth/session';
 import { LinkPasswordPage } from '../../components/link-password-page';
+import '../../antd-rest-style';
 
 /**
  * 完成注册: the page a registration e-mail's link opens. The admin chooses the password here (whoever

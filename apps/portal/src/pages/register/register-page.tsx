@@ -11,6 +11,7 @@ import { ProblemAlert } from '../../components/problem-alert';
 import { useProblemText } from '../../components/problem-text';
 import { Brand } from '../../layout/brand';
 import { LanguageSwitch } from '../../layout/language-switch';
+import '../../antd-rest-style';
 
 const FIELDS = ['name', 'uscc', 'ownership', 'industry', 'district', 'adminName', 'adminEmail'] as const;
 
