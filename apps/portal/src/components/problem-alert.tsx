@@ -1,4 +1,5 @@
 import { Alert } from 'antd';
+import type { CSSProperties } from 'react';
 import { ApiError } from '../api/client';
 import { useProblemText } from './problem-text';
 
@@ -11,11 +12,13 @@ export function ProblemAlert({
   fieldsShown = [],
   testId,
   text,
+  style,
 }: {
   error: unknown;
   fieldsShown?: string[];
   testId?: string;
   text?: (error: unknown) => string;
+  style?: CSSProperties;
 }) {
   const general = useProblemText();
   const problemText = text ?? general;
@@ -29,6 +32,7 @@ export function ProblemAlert({
       data-testid={testId}
       data-code={error instanceof ApiError ? error.code : undefined}
       title={problemText(error)}
+      style={style}
       description={
         rest.length > 0 ? (
           <ul className="sb-field-errors">

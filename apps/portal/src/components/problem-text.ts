@@ -35,3 +35,20 @@ export function useProblemText(): (error: unknown) => string {
     [t, i18n],
   );
 }
+
+/**
+ * A feature's refusals in its own words (`<feature>.problem.<code>`, e.g. `rounds.problem.*`), with the numbers of the
+ * broken rule, before the portal's general ones.
+ */
+export function useFeatureProblemText(feature: string): (error: unknown) => string {
+  const { t, i18n } = useTranslation();
+  const general = useProblemText();
+  return useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && i18n.exists(`${feature}.problem.${error.code}`))
+        return t(`${feature}.problem.${error.code}`, { ...(error.problem.facts ?? {}) });
+      return general(error);
+    },
+    [feature, t, i18n, general],
+  );
+}

@@ -1,11 +1,10 @@
 import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import type { AgreementClause, AgreementParty, AgreementSignatureView, AgreementStatus, AgreementView } from '@skillbridge/contracts';
 import { Alert, Space, Tabs, Tag, Typography } from 'antd';
-import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/labels';
-import { useProblemText } from '../../components/problem-text';
+import { ProblemAlert } from '../../components/problem-alert';
+import { useFeatureProblemText } from '../../components/problem-text';
 
 const STATUS_COLOR: Record<AgreementStatus, string> = {
   awaiting_insurance: 'gold',
@@ -51,33 +50,11 @@ export function PartyTags({ parties, signed }: { parties: readonly AgreementPart
 }
 
 /** The refusals of agreements in their own words (`agreements.problem.*`), before the portal's general ones. */
-export function useAgreementProblemText(): (error: unknown) => string {
-  const { t, i18n } = useTranslation();
-  const general = useProblemText();
-  return useCallback(
-    (error: unknown) => {
-      if (error instanceof ApiError && i18n.exists(`agreements.problem.${error.code}`))
-        return t(`agreements.problem.${error.code}`, { ...(error.problem.facts ?? {}) });
-      return general(error);
-    },
-    [t, i18n, general],
-  );
-}
+export const useAgreementProblemText = (): ((error: unknown) => string) => useFeatureProblemText('agreements');
 
 export function AgreementProblemAlert({ error, testId }: { error: unknown; testId?: string }) {
   const problemText = useAgreementProblemText();
-  if (!error) return null;
-  return (
-    <Alert
-      type="error"
-      showIcon
-      role="alert"
-      data-testid={testId}
-      data-code={error instanceof ApiError ? error.code : undefined}
-      title={problemText(error)}
-      style={{ marginTop: 12 }}
-    />
-  );
+  return <ProblemAlert error={error} testId={testId} text={problemText} style={{ marginTop: 12 }} />;
 }
 
 function Clauses({ clauses, lang }: { clauses: AgreementClause[]; lang: string }) {
