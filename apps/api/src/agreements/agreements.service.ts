@@ -8,6 +8,7 @@ import type {
   AgreementContact,
   AgreementParty,
   AgreementSignatureView,
+  AgreementStatus,
   AgreementSummary,
   AgreementTerms,
   AgreementVerification,
@@ -361,6 +362,27 @@ export class AgreementsService {
     return { expiresAt: made.expires_at.toISOString() };
   }
 
+  /** The signatures already on the current version, and the party `party` may sign for now (checkSignature's refusals otherwise). */
+  private async checkSigning(
+    tx: EntityManager,
+    row: { id: string; status: AgreementStatus; current_version: number; terms_sha256: string; terms: AgreementTerms },
+    read: { version: number; termsSha256: string },
+    party: AgreementParty | null,
+  ): Promise<{ signed: AgreementParty[]; party: AgreementParty }> {
+    const signed = (await run(tx, SIGNATURES, [row.id, row.current_version])).map((s) => s.party);
+    const checked = checkSignature({
+      status: row.status,
+      currentVersion: row.current_version,
+      currentSha256: row.terms_sha256,
+      terms: row.terms,
+      signed,
+      version: read.version,
+      termsSha256: read.termsSha256,
+      party,
+    });
+    return { signed, party: checked };
+  }
+
   async sign(actor: Actor, sessionId: string | null, id: string, body: SignAgreementDto): Promise<AgreementView> {
     if (!body.password && !body.code)
       throw new DomainError('SIGNING_PASSWORD_INVALID', 'unprocessable', 'Confirm with your password or a code');
@@ -393,17 +415,12 @@ export class AgreementsService {
     }
     const done = await this.db.transaction(async (tx) => {
       const row = await this.lock(tx, actor, id, 'sign');
-      const signed = (await run(tx, SIGNATURES, [row.id, row.current_version])).map((s) => s.party);
-      const party = checkSignature({
-        status: row.status,
-        currentVersion: row.current_version,
-        currentSha256: row.terms_sha256,
-        terms: row.terms,
-        signed,
-        version: body.version,
-        termsSha256: body.termsSha256,
-        party: body.party && body.party !== agreementSide(actor, row) ? null : agreementSide(actor, row),
-      });
+      const { signed, party } = await this.checkSigning(
+        tx,
+        row,
+        body,
+        body.party && body.party !== agreementSide(actor, row) ? null : agreementSide(actor, row),
+      );
       const method = codeId ? 'one_time_code' : 'password';
       const appended = await runOne(tx, APPEND_SIGNATURE, [
         row.id,
@@ -507,17 +524,7 @@ export class AgreementsService {
     const done = await this.db.transaction(async (tx) => {
       const { link, row } = await this.guardianLink(tx, body.token);
       if (!link.viewed_at) throw new DomainError('GUARDIAN_NOT_VIEWED', 'conflict', 'Read the agreement before signing it');
-      const signed = (await run(tx, SIGNATURES, [row.id, row.current_version])).map((s) => s.party);
-      checkSignature({
-        status: row.status,
-        currentVersion: row.current_version,
-        currentSha256: row.terms_sha256,
-        terms: row.terms,
-        signed,
-        version: body.version,
-        termsSha256: body.termsSha256,
-        party: 'guardian',
-      });
+      const { signed } = await this.checkSigning(tx, row, body, 'guardian');
       const name = row.terms.guardian?.name ?? '';
       const appended = await runOne(tx, APPEND_SIGNATURE, [
         row.id,
